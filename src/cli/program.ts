@@ -1,0 +1,57 @@
+import { errorMessage, isCcalError } from '../util/errors.js'
+import { configCommand } from './commands/config.js'
+import { findingsCommand } from './commands/findings.js'
+import { ledgerCommand } from './commands/ledger.js'
+import { runCommand } from './commands/run.js'
+import { statusCommand } from './commands/status.js'
+import type { CliCommand, CliIo } from './io.js'
+
+const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
+  run: { run: runCommand, summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json' },
+  status: { run: statusCommand, summary: 'the queue, open PRs and budget at a glance' },
+  ledger: { run: ledgerCommand, summary: 'show | add | verify | log | restore | export the ledger branch' },
+  config: { run: configCommand, summary: 'validate [path] | print | schema' },
+  findings: { run: findingsCommand, summary: '<file> [--format auto|NAME] [--json]: normalized findings' }
+}
+
+/** Usage text for `ccal help`. */
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map(name => name.length))
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`)
+  return ['Usage: ccal <command> [options]', '', 'Commands:', ...lines, '', "Run 'ccal <command> --help' for a command's options."].join('\n')
+}
+
+/**
+ * Dispatches `ccal <command> …` and returns the exit code. Every expected failure becomes one line on
+ * stderr; an unexpected one gets its stack only when CCAL_DEBUG is set.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(usage())
+    return name === undefined ? 2 : 0
+  }
+  if (name === '--version' || name === 'version') {
+    io.stdout(CCAL_VERSION)
+    return 0
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    io.stderr(`ccal: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}.`)
+    return 2
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    if (isCcalError(error)) {
+      io.stderr(`ccal ${name}: ${error.message.replace(/^ccal [a-z]+: /, '')}`)
+      return error.exitCode
+    }
+    io.stderr(`ccal ${name}: unexpected error: ${errorMessage(error)}`)
+    if (io.env.CCAL_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack)
+    return 1
+  }
+}
+
+/** Kept in step with package.json by a test. */
+export const CCAL_VERSION = '0.1.0'

@@ -1,0 +1,51 @@
+/**
+ * Typed errors. Code below the entry points throws these; only `src/main.ts` and `src/cli.ts` turn
+ * them into `core.setFailed` / an exit code. Each carries a message fit to show a user as one line.
+ */
+
+/** Base class: an expected failure whose message is written for the user, never a stack trace. */
+export class CcalError extends Error {
+  /** Process exit code the CLI uses for this error. */
+  readonly exitCode: number = 1
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = new.target.name
+  }
+}
+
+/** Settings that fail validation: one entry per problem, each naming file, key path, expected and found. */
+export class ConfigError extends CcalError {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'))
+  }
+}
+
+/** The command line was malformed (unknown flag, missing argument). */
+export class UsageError extends CcalError {
+  override readonly exitCode = 2
+}
+
+/** A command that a later piece of work fills in: it says so and exits 2 rather than pretending. */
+export class NotBuiltError extends CcalError {
+  override readonly exitCode = 2
+}
+
+/** The webhook event payload could not be read or does not have the shape the event name promises. */
+export class TriggerError extends CcalError {}
+
+/** The message of anything thrown, without a stack. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    return JSON.stringify(error)
+  } catch {
+    return String(error)
+  }
+}
+
+/** True for errors whose message is meant for users; anything else is a bug worth its stack in debug logs. */
+export function isCcalError(error: unknown): error is CcalError {
+  return error instanceof CcalError
+}
