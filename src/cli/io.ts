@@ -32,6 +32,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, options, allowPositionals, strict: true })
   } catch (error) {
-    throw new UsageError(`ccal ${command}: ${errorMessage(error)}. Run 'ccal help' for usage.`, { cause: error })
+    throw new UsageError(`ccal ${command}: ${errorMessage(error)}. Run 'ccal help' for usage.`, {
+      cause: error
+    })
   }
 }

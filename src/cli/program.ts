@@ -1,4 +1,5 @@
 import { errorMessage, isCcalError } from '../util/errors.js'
+import { CCAL_VERSION } from '../version.js'
 import { configCommand } from './commands/config.js'
 import { findingsCommand } from './commands/findings.js'
 import { ledgerCommand } from './commands/ledger.js'
@@ -18,7 +19,14 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map(name => name.length))
   const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`)
-  return ['Usage: ccal <command> [options]', '', 'Commands:', ...lines, '', "Run 'ccal <command> --help' for a command's options."].join('\n')
+  return [
+    'Usage: ccal <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run 'ccal <command> --help' for a command's options."
+  ].join('\n')
 }
 
 /**
@@ -44,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io)
   } catch (error) {
     if (isCcalError(error)) {
-      io.stderr(`ccal ${name}: ${error.message.replace(/^ccal [a-z]+: /, '')}`)
+      io.stderr(error.message.startsWith('ccal ') ? error.message : `ccal ${name}: ${error.message}`)
       return error.exitCode
     }
     io.stderr(`ccal ${name}: unexpected error: ${errorMessage(error)}`)
@@ -52,6 +60,3 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1
   }
 }
-
-/** Kept in step with package.json by a test. */
-export const CCAL_VERSION = '0.1.0'

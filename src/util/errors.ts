@@ -38,6 +38,14 @@ export class TriggerError extends CcalError {}
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error
+  // Errors from another realm (a vm context, a worker) fail instanceof but still carry a message.
+  if (
+    error !== null &&
+    typeof error === 'object' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
+    return (error as { message: string }).message
+  }
   try {
     return JSON.stringify(error)
   } catch {
@@ -49,3 +57,48 @@ export function errorMessage(error: unknown): string {
 export function isCcalError(error: unknown): error is CcalError {
   return error instanceof CcalError
 }
+
+/** A git command failed in a way its caller did not expect; the message names the command and git's own words. */
+export class GitCommandError extends CcalError {
+  constructor(
+    message: string,
+    readonly args: readonly string[],
+    readonly gitExitCode: number,
+    readonly stderr: string,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+  }
+}
+
+/**
+ * The ledger branch holds something this version cannot read (bad JSON, a schema violation, a newer
+ * schema version). Nothing is ever written over it; the message says where and how to restore.
+ */
+export class LedgerCorruptError extends CcalError {
+  constructor(
+    message: string,
+    readonly details: { branch: string; commit: string; file: string; keyPath: string; problem: string },
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+  }
+}
+
+/** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
+export class LedgerConflictError extends CcalError {}
+
+/** A work item status change that the transition table does not allow. */
+export class IllegalTransitionError extends CcalError {
+  constructor(
+    readonly itemId: string,
+    readonly from: string,
+    readonly to: string,
+    readonly actor: string
+  ) {
+    super(`item ${itemId}: cannot move from '${from}' to '${to}' (as ${actor})`)
+  }
+}
+
+/** A ledger command named a work item or commit the ledger does not have. */
+export class LedgerLookupError extends CcalError {}

@@ -1,4 +1,339 @@
-import { notBuilt } from './not-built.js'
+import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
+import { addManualItem, itemsByStatus, spentToday, utcDay } from '../../ledger/ops.js'
+import {
+  ITEM_STATUSES,
+  ITEM_TYPES,
+  ItemTypeSchema,
+  type ItemStatus,
+  type Ledger,
+  type WorkItem
+} from '../../ledger/schema.js'
+import { newRunId, openLedgerStore, type LedgerSnapshot, type LedgerStore } from '../../ledger/store.js'
+import { CcalError, UsageError } from '../../util/errors.js'
+import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
 
-/** `ccal ledger show|add|verify|log|restore|export` — the ledger issue builds these. */
-export const ledgerCommand = notBuilt('ledger', 'show, add to, verify, log, restore and export the ccal-ledger branch')
+const USAGE = [
+  'Usage: ccal ledger <command> [--repo DIR] [--branch NAME] [--remote NAME]',
+  '',
+  'Commands:',
+  '  show [--json] [--limit N]     items by status, budget and totals',
+  '  add --title T [--type T] [--priority 1-5] [--description D] [--json]',
+  '                                add a work item by hand (source: manual)',
+  '  verify                        check every file of the ledger and their consistency',
+  '  log [ITEM-ID] [--limit N] [--json]',
+  '                                the ledger commits, or those that changed one item',
+  '  restore SHA                   new commit with the content of an earlier ledger commit',
+  '  export --json                 the whole ledger as one JSON document',
+  '',
+  "The ledger is the branch 'ccal-ledger' of the repository's remote 'origin' unless --branch/--remote say otherwise.",
+  'GITHUB_TOKEN or GH_TOKEN, when set, authenticates to an HTTPS remote (sent per command, never stored).'
+].join('\n')
+
+/** Options every ledger command accepts. */
+export const LOCATION_OPTIONS = {
+  repo: { type: 'string' },
+  branch: { type: 'string' },
+  remote: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+/** Opens the ledger store for a CLI command from its `--repo/--branch/--remote` values. */
+export async function openCliLedger(
+  io: CliIo,
+  values: { repo?: string | undefined; branch?: string | undefined; remote?: string | undefined }
+): Promise<LedgerStore> {
+  const branch = values.branch ?? 'ccal-ledger'
+  if (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith('-'))
+    throw new UsageError(`invalid ledger branch name '${branch}'`)
+  return openLedgerStore({
+    repoDir: resolve(io.cwd, values.repo ?? '.'),
+    remote: values.remote ?? 'origin',
+    branch,
+    runId: io.env.CCAL_RUN_ID || newRunId('cli'),
+    token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined
+  })
+}
+
+/** `ccal ledger show|add|verify|log|restore|export`. */
+export const ledgerCommand: CliCommand = async (args, io) => {
+  const [sub, ...rest] = args
+  switch (sub) {
+    case 'show':
+      return show(rest, io)
+    case 'add':
+      return add(rest, io)
+    case 'verify':
+      return verify(rest, io)
+    case 'log':
+      return log(rest, io)
+    case 'restore':
+      return restore(rest, io)
+    case 'export':
+      return exportLedger(rest, io)
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout(USAGE)
+      return sub === undefined ? 2 : 0
+    default:
+      throw new UsageError(
+        `unknown ledger command '${sub}'. Commands: show, add, verify, log, restore, export.`
+      )
+  }
+}
+
+function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(
+  sub: string,
+  args: string[],
+  options: T,
+  positionals = false
+) {
+  const parsed = parseCommandArgs(`ledger ${sub}`, args, { ...LOCATION_OPTIONS, ...options })
+  if (!positionals && parsed.positionals.length > 0) {
+    throw new UsageError(`ccal ledger ${sub}: unexpected argument '${parsed.positionals[0]}'`)
+  }
+  return parsed
+}
+
+function parseLimit(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  const limit = Number(text)
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError(`--limit must be a positive whole number, got '${text}'`)
+  return limit
+}
+
+async function show(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse('show', args, { json: { type: 'boolean' }, limit: { type: 'string' } })
+  if (values.help) return help(io)
+  const limit = parseLimit(values.limit, 20)
+  const store = await openCliLedger(io, values)
+  const snapshot = await store.read()
+  const now = new Date()
+  if (values.json) {
+    io.stdout(JSON.stringify(summaryJson(store, snapshot, now), null, 2))
+    return 0
+  }
+  io.stdout(renderShow(store, snapshot, now, limit))
+  return 0
+}
+
+/** The machine-readable summary shared by `ccal ledger show --json` and `ccal status --json`. */
+export function summaryJson(store: LedgerStore, snapshot: LedgerSnapshot, now: Date) {
+  const groups = itemsByStatus(snapshot.ledger)
+  return {
+    branch: store.branch,
+    remote: store.remote,
+    commit: snapshot.commit,
+    counts: Object.fromEntries(ITEM_STATUSES.map(status => [status, groups[status].length])),
+    items: Object.fromEntries(ITEM_STATUSES.map(status => [status, groups[status].map(itemSummary)])),
+    budget: {
+      day: utcDay(now),
+      spentTodayUsd: spentToday(snapshot.ledger, now),
+      dailySpendUsd: snapshot.ledger.state.dailySpendUsd
+    },
+    totals: snapshot.ledger.state.totals,
+    cycles: snapshot.ledger.state.cycles,
+    lastCycleAt: snapshot.ledger.state.lastCycleAt,
+    lastRunId: snapshot.ledger.state.lastRunId
+  }
+}
+
+function itemSummary(item: WorkItem) {
+  return {
+    id: item.id,
+    type: item.type,
+    priority: item.priority,
+    title: item.title,
+    attempts: item.attempts,
+    maxAttempts: item.maxAttempts,
+    occurrences: item.occurrences,
+    lease: item.lease,
+    pr: item.pr,
+    updatedAt: item.updatedAt
+  }
+}
+
+const STATUS_TITLES: Record<ItemStatus, string> = {
+  pending: 'Pending',
+  in_progress: 'In progress',
+  pr_open: 'PR open',
+  completed: 'Completed',
+  failed: 'Failed',
+  rejected: 'Rejected',
+  needs_human: 'Needs a human',
+  dismissed: 'Dismissed'
+}
+
+/** The header line naming the ledger and its commit. */
+export function ledgerHeading(store: LedgerStore, snapshot: LedgerSnapshot): string {
+  if (!snapshot.commit)
+    return `Ledger '${store.branch}' on ${store.remote} does not exist yet (it is created by the first write).`
+  const count = Object.keys(snapshot.ledger.items).length
+  return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`
+}
+
+/** One line per item: id, priority, type, title and what matters for its status. */
+export function itemLine(item: WorkItem): string {
+  const notes: string[] = []
+  if (item.occurrences > 1) notes.push(`seen ${item.occurrences}×`)
+  if (item.lease) notes.push(`leased by ${item.lease.runId} until ${item.lease.until}`)
+  if (item.pr) notes.push(`PR #${item.pr.number}`)
+  if (item.attempts > 0) notes.push(`attempt ${item.attempts}/${item.maxAttempts}`)
+  const suffix = notes.length ? `  (${notes.join(', ')})` : ''
+  return `  ${item.id}  P${item.priority}  ${item.type.padEnd(15)}  ${item.title}${suffix}`
+}
+
+/** Budget and totals lines. */
+export function moneyLines(ledger: Ledger, now: Date): string[] {
+  const { totals } = ledger.state
+  return [
+    `Budget: $${spentToday(ledger, now).toFixed(2)} spent today (${utcDay(now)} UTC); $${totals.costUsd.toFixed(2)} in total`,
+    `Totals: ${ledger.state.cycles} cycles, ${totals.itemsCreated} items created, ${totals.attempts} attempts ` +
+      `(${totals.successes} succeeded, ${totals.failures} failed), ${totals.tokens.toLocaleString('en-US')} tokens, ` +
+      `${totals.regressions} regressions, ${totals.candidatesDeferred} candidates deferred`
+  ]
+}
+
+function renderShow(store: LedgerStore, snapshot: LedgerSnapshot, now: Date, limit: number): string {
+  const lines = [ledgerHeading(store, snapshot)]
+  const groups = itemsByStatus(snapshot.ledger)
+  for (const status of ITEM_STATUSES) {
+    const group = groups[status]
+    if (group.length === 0) continue
+    lines.push('', `${STATUS_TITLES[status]} (${group.length})`)
+    lines.push(...group.slice(0, limit).map(itemLine))
+    if (group.length > limit)
+      lines.push(`  … and ${group.length - limit} more (--limit N, or ccal ledger export --json)`)
+  }
+  lines.push('', ...moneyLines(snapshot.ledger, now))
+  return lines.join('\n')
+}
+
+async function add(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse('add', args, {
+    title: { type: 'string' },
+    type: { type: 'string' },
+    priority: { type: 'string' },
+    description: { type: 'string' },
+    json: { type: 'boolean' }
+  })
+  if (values.help) return help(io)
+  const title = values.title?.trim()
+  if (!title) throw new UsageError('ccal ledger add: --title is required')
+  const type = ItemTypeSchema.safeParse(values.type ?? 'manual')
+  if (!type.success)
+    throw new UsageError(`--type must be one of ${ITEM_TYPES.join(', ')}; got '${values.type}'`)
+  const priority = values.priority === undefined ? 3 : Number(values.priority)
+  if (!Number.isInteger(priority) || priority < 1 || priority > 5) {
+    throw new UsageError(
+      `--priority must be a whole number from 1 (most urgent) to 5; got '${values.priority}'`
+    )
+  }
+  const store = await openCliLedger(io, values)
+  const nonce = randomBytes(8).toString('hex')
+  const result = await store.write(
+    addManualItem({ title, type: type.data, priority, description: values.description ?? '' }, nonce)
+  )
+  const item = Object.values(result.ledger.items).find(
+    candidate => candidate.fingerprint === `manual:${nonce}`
+  )
+  if (!item) throw new CcalError('the new item is missing from the ledger after writing it')
+  if (values.json) io.stdout(JSON.stringify({ commit: result.commit, item }, null, 2))
+  else
+    io.stdout(
+      `added ${item.id} '${item.title}' to ledger '${store.branch}' (commit ${result.commit!.slice(0, 7)})`
+    )
+  return 0
+}
+
+async function verify(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse('verify', args, {})
+  if (values.help) return help(io)
+  const store = await openCliLedger(io, values)
+  const report = await store.verify()
+  for (const warning of report.warnings) io.stderr(`warning: ${warning}`)
+  if (!report.commit) {
+    io.stdout(`ledger '${store.branch}' does not exist on ${store.remote} yet: nothing to verify`)
+    return 0
+  }
+  if (report.problems.length > 0) {
+    throw new CcalError(
+      `ledger '${store.branch}' at ${report.commit.slice(0, 7)} is inconsistent:\n${report.problems.map(problem => `  ${problem}`).join('\n')}`
+    )
+  }
+  io.stdout(
+    `ledger '${store.branch}' at ${report.commit.slice(0, 7)} is valid: ${report.items} items, every file readable`
+  )
+  return 0
+}
+
+async function log(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    'log',
+    args,
+    { json: { type: 'boolean' }, limit: { type: 'string' } },
+    true
+  )
+  if (values.help) return help(io)
+  if (positionals.length > 1) throw new UsageError('ccal ledger log: at most one item id')
+  const limit = parseLimit(values.limit, 50)
+  const store = await openCliLedger(io, values)
+  const commits = await store.log({ itemId: positionals[0], limit })
+  if (values.json) {
+    io.stdout(JSON.stringify(commits, null, 2))
+    return 0
+  }
+  if (commits.length === 0) {
+    io.stdout(`ledger '${store.branch}' has no commits yet`)
+    return 0
+  }
+  for (const commit of commits) {
+    io.stdout(
+      `${commit.sha.slice(0, 12)}  ${commit.date}  ${commit.subject}${commit.runId ? `  [${commit.runId}]` : ''}`
+    )
+  }
+  return 0
+}
+
+async function restore(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('restore', args, {}, true)
+  if (values.help) return help(io)
+  const [sha, extra] = positionals
+  if (!sha || extra !== undefined)
+    throw new UsageError('ccal ledger restore: give exactly one commit sha (see ccal ledger log)')
+  if (!/^[0-9a-f]{4,64}$/i.test(sha))
+    throw new UsageError(`ccal ledger restore: '${sha}' is not a commit sha`)
+  const store = await openCliLedger(io, values)
+  const result = await store.restore(sha)
+  io.stdout(
+    result.changed
+      ? `restored ledger '${store.branch}' to the content of ${sha}: new commit ${result.commit!.slice(0, 7)}`
+      : `ledger '${store.branch}' already has the content of ${sha}: nothing to do`
+  )
+  return 0
+}
+
+async function exportLedger(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse('export', args, { json: { type: 'boolean' } })
+  if (values.help) return help(io)
+  const store = await openCliLedger(io, values)
+  const snapshot = await store.read()
+  const { state, results, patterns } = snapshot.ledger
+  const items = Object.values(snapshot.ledger.items).sort((a, b) => a.id.localeCompare(b.id))
+  io.stdout(
+    JSON.stringify(
+      { branch: store.branch, commit: snapshot.commit, state, items, results, patterns },
+      null,
+      2
+    )
+  )
+  return 0
+}
+
+function help(io: CliIo): number {
+  io.stdout(USAGE)
+  return 0
+}

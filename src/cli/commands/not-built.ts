@@ -4,6 +4,6 @@ import type { CliCommand } from '../io.js'
 /** A command whose issue has not landed yet: it says so and exits 2 instead of pretending to work. */
 export function notBuilt(name: string, whatItWillDo: string): CliCommand {
   return async () => {
-    throw new NotBuiltError(`ccal ${name} is not built yet: it will ${whatItWillDo}.`)
+    throw new NotBuiltError(`not built yet: it will ${whatItWillDo}.`)
   }
 }

@@ -1,0 +1,38 @@
+// Bundles the action (src/main.ts → dist/index.js) and the CLI (src/cli.ts → dist/cli/index.js):
+// tsc compiles src/ alone to lib/ (ESM JavaScript), then ncc bundles each entry with its
+// dependencies. Each output folder gets a package.json of {"type":"module"} so Node loads the ESM
+// bundle, as actions/checkout does.
+import { execFileSync } from 'node:child_process'
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const ncc = join(root, 'node_modules', '.bin', 'ncc')
+const targets = [
+  { entry: 'lib/main.js', out: 'dist' },
+  { entry: 'lib/cli.js', out: 'dist/cli' }
+]
+rmSync(join(root, 'lib'), { recursive: true, force: true })
+execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit'
+})
+for (const target of targets) {
+  const out = join(root, target.out)
+  rmSync(join(out, 'index.js'), { force: true })
+  execFileSync(
+    ncc,
+    ['build', target.entry, '-o', target.out, '--license', 'licenses.txt', '--target', 'es2022', '-q'],
+    {
+      cwd: root,
+      stdio: 'inherit'
+    }
+  )
+  writeFileSync(join(out, 'package.json'), '{\n  "type": "module"\n}\n')
+}
+// The CLI bundle is an executable: keep exactly one shebang line at its top.
+const cli = join(root, 'dist/cli/index.js')
+const text = readFileSync(cli, 'utf8').replace(/^#!.*\n/, '')
+writeFileSync(cli, `#!/usr/bin/env node\n${text}`)
+chmodSync(cli, 0o755)

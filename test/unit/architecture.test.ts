@@ -1,0 +1,91 @@
+/**
+ * The import directions of DESIGN.md §3 and the one-reader/one-writer rules of STYLE.md, checked on
+ * the source text so that a change that breaks them fails here rather than in review.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+const src = join(import.meta.dirname, '../../src')
+
+function sourceFiles(dir = src): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return sourceFiles(path)
+    return path.endsWith('.ts') ? [path] : []
+  })
+}
+
+const files = sourceFiles().map(path => ({ path: relative(src, path), text: readFileSync(path, 'utf8') }))
+
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map(
+    match => match[1] as string
+  )
+}
+
+function filesIn(folder: string) {
+  return files.filter(file => file.path.startsWith(`${folder}/`))
+}
+
+describe('architecture', () => {
+  it('only src/action/inputs.ts reads action inputs', () => {
+    const readers = files.filter(file => /core\.getInput|getBooleanInput|getMultilineInput/.test(file.text))
+    expect(readers.map(file => file.path)).toEqual(['action/inputs.ts'])
+  })
+
+  it('only the entry point marks the run failed, and nothing below the entries exits the process', () => {
+    expect(files.filter(file => /setFailed\(/.test(file.text)).map(file => file.path)).toEqual(['main.ts'])
+    expect(files.filter(file => /process\.exit\(/.test(file.text)).map(file => file.path)).toEqual([])
+  })
+
+  it('nothing imports an entry point', () => {
+    for (const file of files) {
+      for (const target of importsOf(file.text)) expect(target).not.toMatch(/(^|\/)(main|cli)\.js$/)
+    }
+  })
+
+  it('the core and everything below the adapters never import the Actions adapter or @actions/core', () => {
+    const shared = files.filter(file => !/^(action\/|main\.ts|cli\.ts|cli\/)/.test(file.path))
+    for (const file of shared) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(/→ (.*\/action\/|@actions\/core$)/)
+      }
+    }
+  })
+
+  it('parsers import nothing effectful', () => {
+    for (const file of filesIn('discovery/parsers')) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(
+          /→ (node:child_process|node:http|node:https|@actions\/|@octokit\/|.*\/(ledger|github|executor|delivery)\/)/
+        )
+      }
+    }
+  })
+
+  it('the ledger knows no sources, no agent, no pull requests', () => {
+    for (const file of filesIn('ledger')) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(
+          /→ (.*\/(discovery|executor|delivery|github)\/|@octokit\/|@actions\/github)/
+        )
+      }
+    }
+  })
+
+  it('learning is pure and the executor holds no GitHub client', () => {
+    for (const file of filesIn('learning')) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(
+          /→ (node:|@octokit\/|@actions\/|.*\/(github|ledger\/store)\b)/
+        )
+      }
+    }
+    for (const file of filesIn('executor')) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(/→ (@octokit\/|@actions\/github|.*\/github\/)/)
+      }
+    }
+  })
+})
