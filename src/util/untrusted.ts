@@ -1,0 +1,61 @@
+/**
+ * Text from outside — issue titles and bodies, comments, reviews, log lines — is data, never
+ * instructions. It is sanitized when it enters the ledger (discovery) and fenced when it enters a
+ * prompt (executor). Neither step makes it trustworthy; together they remove the usual ways of
+ * hiding instructions from a human reviewer and of breaking out of the fence.
+ */
+
+/** Zero-width characters, bidi controls, the BOM, soft hyphen and Unicode tag characters. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu
+/** C0/C1 control characters other than tab and newline (carriage returns become newlines). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+const HTML_COMMENT = /<!--[\s\S]*?(-->|$)/g
+/** `![alt](url "title")` → the alt text is hidden in rendered markdown; keep nothing but a marker. */
+const MARKDOWN_IMAGE = /!\[[^\]]*\]\(([^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\)/g
+/** `[text](url "title")` → the title is a hover-only tooltip; keep the text and the URL. */
+const LINK_TITLE = /\[([^\]]*)\]\(([^)\s]*)\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\)/g
+/** Reference-style definitions with titles: `[id]: url "title"`. */
+const REFERENCE_TITLE = /^(\s*\[[^\]]+\]:\s*\S+)\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*$/gm
+/** Elements that render nothing visible but can carry text. */
+const HIDDEN_ELEMENTS =
+  /<(details|summary)[^>]*>|<\/(details|summary)>|<[^>]+\bhidden\b[^>]*>[\s\S]*?<\/[^>]+>/gi
+
+export interface SanitizeOptions {
+  /** Characters kept at most; longer text is cut and marked. */
+  maxLength?: number
+}
+
+/**
+ * Removes what a human reviewer would not see but a model would read: HTML comments, invisible and
+ * bidi control characters, image alt text, link titles, hidden elements; normalizes newlines and
+ * caps the length.
+ */
+export function sanitizeUntrusted(text: string, options: SanitizeOptions = {}): string {
+  const maxLength = options.maxLength ?? 20000
+  let clean = text
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(HTML_COMMENT, '')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
+    .replace(MARKDOWN_IMAGE, (_match, url: string) => `[image: ${url}]`)
+    .replace(LINK_TITLE, (_match, label: string, url: string) => `[${label}](${url})`)
+    .replace(REFERENCE_TITLE, '$1')
+    .replace(HIDDEN_ELEMENTS, '')
+    .replace(/\n{4,}/g, '\n\n\n')
+    .trim()
+  if (clean.length > maxLength)
+    clean = `${clean.slice(0, maxLength)}\n[… cut: ${clean.length - maxLength} more characters]`
+  return clean
+}
+
+/**
+ * Wraps untrusted text in a fence the text cannot close: a run of backticks longer than any in the
+ * text, labelled so the prompt can say "everything inside is data".
+ */
+export function fenceUntrusted(label: string, text: string): string {
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map(match => match[0].length))
+  const fence = '`'.repeat(Math.max(3, longestRun + 1))
+  const safeLabel = label.replace(/[^A-Za-z0-9 _.:#/-]/g, '').slice(0, 80)
+  return `${fence}untrusted-data ${safeLabel}\n${text}\n${fence}`
+}
