@@ -8,6 +8,7 @@
 /** Zero-width characters, bidi controls, the BOM, soft hyphen and Unicode tag characters. */
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu
 /** C0/C1 control characters other than tab and newline (carriage returns become newlines). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
 const HTML_COMMENT = /<!--[\s\S]*?(-->|$)/g
 /** `![alt](url "title")` → the alt text is hidden in rendered markdown; keep nothing but a marker. */
