@@ -13,5 +13,7 @@ if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>   (available: ${available.join(', ') || 'none yet'})`)
   process.exit(2)
 }
-const bench = (await import(pathToFileURL(join(here, `${name}.ts`)).href)) as { default: (args: string[]) => Promise<void> }
+const bench = (await import(pathToFileURL(join(here, `${name}.ts`)).href)) as {
+  default: (args: string[]) => Promise<void>
+}
 await bench.default(process.argv.slice(3))

@@ -43,7 +43,9 @@ export interface TestRepos {
 }
 
 /** Creates a bare `origin` and a working clone with an initial commit on `main`, pushed. */
-export function createTestRepos(initialFiles: Record<string, string> = { 'README.md': '# test\n' }): TestRepos {
+export function createTestRepos(
+  initialFiles: Record<string, string> = { 'README.md': '# test\n' }
+): TestRepos {
   const root = mkdtempSync(join(tmpdir(), 'ccal-repos-'))
   const origin = join(root, 'origin.git')
   git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin)
