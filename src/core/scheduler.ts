@@ -119,7 +119,7 @@ export function estimateCost(ledger: Ledger, type: ItemType): number {
   const costs = ledger.results.filter(result => result.itemType === type).map(result => result.costUsd)
   if (costs.length > 0) return costs.reduce((sum, cost) => sum + cost, 0) / costs.length
   const aggregate = ledger.state.aggregates[type]
-  if (aggregate && aggregate.count > 0) return aggregate.costUsd / aggregate.count
+  if (aggregate && aggregate.results > 0) return aggregate.costUsd / aggregate.results
   return DEFAULT_COST_ESTIMATE_USD
 }
 
