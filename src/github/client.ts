@@ -37,7 +37,10 @@ export interface GitHubClientOptions {
   retries?: number
   /** Unit of back-off waits in ms (GitHub's retry-after is in seconds): default 1000; tests use less. */
   retryUnitMs?: number
-  /** Minimum ms between two writes (GitHub asks for ~1 s to avoid secondary limits); default 1000. */
+  /**
+   * Minimum ms between two writes. Unset: GitHub's guidance against secondary limits — 1 s between
+   * writes, 3 s between requests that notify people (comments, issues, pull requests). Tests pass 0.
+   */
   writeSpacingMs?: number
 }
 
@@ -56,13 +59,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3
   const unit = options.retryUnitMs ?? 1000
   const { logger } = options
-  const retryOnLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _: unknown, count: number) => {
-    const willRetry = count < retries
-    logger.warning(
-      `GitHub ${kind} rate limit on ${request.method} ${request.url}: ${willRetry ? `retrying in ${retryAfter}s` : 'giving up'}`
-    )
-    return willRetry
-  }
+  const retryOnLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _: unknown, count: number) => {
+      const willRetry = count < retries
+      logger.warning(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}: ${willRetry ? `retrying in ${retryAfter}s` : 'giving up'}`
+      )
+      return willRetry
+    }
   const rest = getOctokit(
     options.token,
     {
@@ -71,8 +76,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       throttle: {
         retryAfterBaseValue: unit,
         fallbackSecondaryRateRetryAfter: 60,
-        // Each client gets its own write limiter: the plugin's default one is shared by the process.
+        // Each client gets its own limiters: the plugin's default ones are shared by the process.
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 1000 }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 3000 }),
         onRateLimit: retryOnLimit('primary'),
         onSecondaryRateLimit: retryOnLimit('secondary')
       }

@@ -1,0 +1,117 @@
+/**
+ * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
+ */
+import { formatPullMarker } from '../discovery/marker.js'
+import type { WorkItem } from '../ledger/schema.js'
+import { fenceUntrusted } from '../util/untrusted.js'
+
+/** Lowercase words joined by '-', at most `max` characters, never empty. */
+export function slugify(text: string, max = 40): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '')
+  return slug || 'work'
+}
+
+/** The one branch of an item: `<prefix><type>/<first 8 of id>-<slug of title>`, stable across runs. */
+export function branchNameFor(item: Pick<WorkItem, 'id' | 'type' | 'title' | 'pr'>, prefix: string): string {
+  if (item.pr) return item.pr.branch
+  return `${prefix}${item.type.replace(/_/g, '-')}/${item.id.slice(0, 8)}-${slugify(item.title)}`
+}
+
+/** The trailer that ties a commit to its work item. */
+export const ITEM_TRAILER = 'CCAL-Item'
+
+/** Agent-written text goes into PR bodies and commits: drop HTML comments so it cannot forge a marker. */
+export function withoutHtmlComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?(-->|$)/g, '').trim()
+}
+
+/** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
+export function commitMessage(item: Pick<WorkItem, 'id' | 'title'>, summary: string): string {
+  const subject = `ccal: ${item.title}`.replace(/\s+/g, ' ').slice(0, 72)
+  const body = withoutHtmlComments(summary)
+    .split(/\n\s*\n/)[0]
+    ?.slice(0, 1000)
+    .trim()
+  return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`
+}
+
+export interface PullBodyInput {
+  item: Pick<WorkItem, 'id' | 'type' | 'title' | 'description' | 'untrusted' | 'context'>
+  summary: string
+  verify: string
+  turns: number
+  costUsd: number
+  durationMs: number
+  /** Follow-up rounds so far (review feedback handled), shown when above zero. */
+  followUps?: number
+}
+
+const EVIDENCE_LIMIT = 4000
+
+/** The pull request body: what was done, the evidence, verification, cost, the closing keyword and the marker. */
+export function pullRequestBody(input: PullBodyInput): string {
+  const { item } = input
+  const lines = [
+    `CCAL opened this pull request for a ${item.type.replace(/_/g, ' ')} work item: **${item.title}**.`,
+    ''
+  ]
+  const summary = withoutHtmlComments(input.summary)
+  lines.push('### What was done', '', summary || '_The agent gave no summary._', '')
+  // Evidence is sanitized at discovery; stripping comments again here keeps a forged marker out of
+  // the body even if an item reached delivery some other way.
+  const evidence = withoutHtmlComments(
+    [item.untrusted?.body, item.untrusted?.evidence].filter(Boolean).join('\n\n')
+  )
+  if (evidence) {
+    const shown =
+      evidence.length > EVIDENCE_LIMIT ? `${evidence.slice(0, EVIDENCE_LIMIT)}\n[… trimmed]` : evidence
+    lines.push(
+      '<details><summary>Evidence</summary>',
+      '',
+      fenceUntrusted('evidence', shown),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  lines.push(
+    '### Checks',
+    '',
+    `- Verification: ${input.verify}`,
+    `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`
+  )
+  if (input.followUps) lines.push(`- Follow-ups on review: ${input.followUps}`)
+  lines.push('')
+  const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined
+  if (item.type === 'issue' && issueNumber) lines.push(`Fixes #${issueNumber}`, '')
+  lines.push(
+    'Review it like any contribution; CCAL never merges. Reply with a review to get a follow-up commit.',
+    ''
+  )
+  lines.push(formatPullMarker(item.id))
+  return `${lines.join('\n')}\n`
+}
+
+/** The comment on the source issue that links the pull request. */
+export function issueCommentBody(input: {
+  pullNumber: number
+  pullUrl: string
+  summary: string
+  costUsd: number
+  turns: number
+}): string {
+  return [
+    `CCAL opened #${input.pullNumber} for this issue: ${input.pullUrl}`,
+    '',
+    withoutHtmlComments(input.summary).split(/\n\s*\n/)[0] ?? '',
+    '',
+    `_${input.turns} agent turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}._`
+  ].join('\n')
+}

@@ -1,0 +1,112 @@
+/**
+ * Branches, commits and pushes for work items, through the git choke point. Credentials are passed
+ * per command; CCAL never pushes to the base branch and never force-pushes a branch it did not make.
+ */
+import { CcalError } from '../util/errors.js'
+import { isHttpRemote, tokenAuthConfig, type Git } from '../git/git.js'
+
+export class DeliveryError extends CcalError {}
+
+export interface Identity {
+  name: string
+  email: string
+}
+
+function identityEnv(identity: Identity): Record<string, string> {
+  return {
+    GIT_AUTHOR_NAME: identity.name,
+    GIT_AUTHOR_EMAIL: identity.email,
+    GIT_COMMITTER_NAME: identity.name,
+    GIT_COMMITTER_EMAIL: identity.email
+  }
+}
+
+/** The URL of a remote, as configured. */
+export async function remoteUrl(git: Git, remote = 'origin'): Promise<string> {
+  return (await git.run(['remote', 'get-url', remote])).trim()
+}
+
+/** A git client that authenticates to `remote` with `token` for HTTPS remotes (per command only). */
+export async function authenticated(git: Git, token: string | undefined, remote = 'origin'): Promise<Git> {
+  if (!token) return git
+  const url = await remoteUrl(git, remote)
+  return isHttpRemote(url) ? git.withConfig(tokenAuthConfig(url, token)) : git
+}
+
+/** True when the working tree has changes (tracked or untracked) to commit. */
+export async function hasChanges(git: Git): Promise<boolean> {
+  return (await git.run(['status', '--porcelain', '--untracked-files=all'])).trim().length > 0
+}
+
+async function remoteBranchSha(git: Git, branch: string, remote: string): Promise<string | undefined> {
+  const result = await git.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`])
+  if (result.exitCode !== 0)
+    throw new DeliveryError(`cannot list branches of ${remote}: ${result.stderr.trim()}`)
+  return result.stdout.split(/\s+/)[0] || undefined
+}
+
+/**
+ * Checks out the item's branch in the working tree: a follow-up continues the existing remote
+ * branch; new work starts from the tip of the base branch. Local changes are discarded first: the
+ * working tree belongs to CCAL for the duration of the item.
+ */
+export async function prepareBranch(
+  git: Git,
+  options: { branch: string; base: string; remote?: string; followUp: boolean }
+): Promise<{ startSha: string; existedRemotely: boolean }> {
+  const remote = options.remote ?? 'origin'
+  if (options.branch === options.base)
+    throw new DeliveryError(`refusing to work on the base branch '${options.base}'`)
+  await git.run(['reset', '--hard', '--quiet'])
+  await git.run(['clean', '-fdq'])
+  const existing = await remoteBranchSha(git, options.branch, remote)
+  const start = options.followUp && existing ? options.branch : options.base
+  const fetched = await git.exec([
+    'fetch',
+    '--quiet',
+    '--no-tags',
+    remote,
+    `+refs/heads/${start}:refs/remotes/${remote}/${start}`
+  ])
+  if (fetched.exitCode !== 0)
+    throw new DeliveryError(`cannot fetch '${start}' from ${remote}: ${fetched.stderr.trim()}`)
+  await git.run(['checkout', '--quiet', '-B', options.branch, `refs/remotes/${remote}/${start}`])
+  const startSha = (await git.run(['rev-parse', 'HEAD'])).trim()
+  return { startSha, existedRemotely: existing !== undefined }
+}
+
+/** Commits every change in the working tree as CCAL; returns the new sha. */
+export async function commitAll(git: Git, options: { message: string; identity: Identity }): Promise<string> {
+  await git.run(['add', '--all'])
+  await git.run(['commit', '--quiet', '--no-verify', '-F', '-'], {
+    input: options.message,
+    env: identityEnv(options.identity)
+  })
+  return (await git.run(['rev-parse', 'HEAD'])).trim()
+}
+
+/**
+ * Pushes HEAD to the item's branch. New work may replace an earlier attempt on the same CCAL branch
+ * (with a lease on what was there); a follow-up only fast-forwards.
+ */
+export async function pushBranch(
+  git: Git,
+  options: { branch: string; base: string; branchPrefix: string; remote?: string; replace: boolean }
+): Promise<void> {
+  const remote = options.remote ?? 'origin'
+  if (options.branch === options.base || !options.branch.startsWith(options.branchPrefix)) {
+    throw new DeliveryError(
+      `refusing to push to '${options.branch}': CCAL pushes only to its own '${options.branchPrefix}' branches`
+    )
+  }
+  const args = ['push', '--quiet', '--no-verify', remote, `HEAD:refs/heads/${options.branch}`]
+  if (options.replace) {
+    const current = await remoteBranchSha(git, options.branch, remote)
+    args.splice(2, 0, `--force-with-lease=refs/heads/${options.branch}:${current ?? ''}`)
+  }
+  const result = await git.exec(args)
+  if (result.exitCode !== 0)
+    throw new DeliveryError(
+      `push to '${options.branch}' was rejected: ${result.stderr.trim().split('\n')[0]}`
+    )
+}

@@ -1,0 +1,138 @@
+/**
+ * Pull requests and comments on GitHub. Idempotent: an item's pull request is found by its head
+ * branch (state=all) and updated rather than opened twice.
+ */
+import type { GitHubClient } from '../github/client.js'
+import { CcalError, errorMessage } from '../util/errors.js'
+
+export interface PullRequestInfo {
+  number: number
+  url: string
+  state: 'open' | 'closed'
+  merged: boolean
+  headRef: string
+  body: string
+}
+
+export interface PullRequestSpec {
+  branch: string
+  base: string
+  title: string
+  body: string
+  draft: boolean
+  labels: readonly string[]
+}
+
+export class PullRequestError extends CcalError {}
+
+/** The most recent pull request whose head is `branch` in this repository, open or closed. */
+export async function findPullForBranch(
+  client: GitHubClient,
+  branch: string
+): Promise<PullRequestInfo | undefined> {
+  const { data } = await client.rest.rest.pulls.list({
+    owner: client.owner,
+    repo: client.repo,
+    head: `${client.owner}:${branch}`,
+    state: 'all',
+    per_page: 10
+  })
+  const latest = [...data].sort((a, b) => b.number - a.number)[0]
+  if (!latest) return undefined
+  return {
+    number: latest.number,
+    url: latest.html_url,
+    state: latest.state === 'open' ? 'open' : 'closed',
+    merged: Boolean(latest.merged_at),
+    headRef: latest.head.ref,
+    body: latest.body ?? ''
+  }
+}
+
+/**
+ * Opens the pull request for `spec.branch`, or updates the open one. A merged one is an error (the
+ * work is done); a closed unmerged one is left closed and a new one opened, since a person asked
+ * for the retry.
+ */
+export async function openOrUpdatePull(
+  client: GitHubClient,
+  spec: PullRequestSpec
+): Promise<PullRequestInfo & { created: boolean }> {
+  const existing = await findPullForBranch(client, spec.branch)
+  if (existing?.merged) {
+    throw new PullRequestError(`pull request #${existing.number} for '${spec.branch}' is already merged`)
+  }
+  if (existing?.state === 'open') {
+    await client.rest.rest.pulls.update({
+      owner: client.owner,
+      repo: client.repo,
+      pull_number: existing.number,
+      title: spec.title,
+      body: spec.body
+    })
+    return { ...existing, body: spec.body, created: false }
+  }
+  let created
+  try {
+    created = await client.rest.rest.pulls.create({
+      owner: client.owner,
+      repo: client.repo,
+      head: spec.branch,
+      base: spec.base,
+      title: spec.title,
+      body: spec.body,
+      draft: spec.draft
+    })
+  } catch (error) {
+    throw new PullRequestError(
+      `cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`,
+      {
+        cause: error
+      }
+    )
+  }
+  if (spec.labels.length > 0) {
+    await client.rest.rest.issues.addLabels({
+      owner: client.owner,
+      repo: client.repo,
+      issue_number: created.data.number,
+      labels: [...spec.labels]
+    })
+  }
+  return {
+    number: created.data.number,
+    url: created.data.html_url,
+    state: 'open',
+    merged: false,
+    headRef: spec.branch,
+    body: spec.body,
+    created: true
+  }
+}
+
+/** Posts a comment on an issue or pull request conversation; returns its URL. */
+export async function commentOn(client: GitHubClient, issueNumber: number, body: string): Promise<string> {
+  const { data } = await client.rest.rest.issues.createComment({
+    owner: client.owner,
+    repo: client.repo,
+    issue_number: issueNumber,
+    body
+  })
+  return data.html_url
+}
+
+/** Replies in the thread of a review comment on a pull request. */
+export async function replyToReviewComment(
+  client: GitHubClient,
+  pullNumber: number,
+  commentId: number,
+  body: string
+): Promise<void> {
+  await client.rest.rest.pulls.createReplyForReviewComment({
+    owner: client.owner,
+    repo: client.repo,
+    pull_number: pullNumber,
+    comment_id: commentId,
+    body
+  })
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  branchNameFor,
+  commitMessage,
+  issueCommentBody,
+  pullRequestBody,
+  slugify,
+  withoutHtmlComments
+} from '../../../src/delivery/content.js'
+import { upsertCandidates } from '../../../src/ledger/ops.js'
+import { applyOps, emptyLedger, idOf } from '../../support/ledgers.js'
+
+const ledger = applyOps(emptyLedger(), [
+  upsertCandidates([
+    {
+      fingerprint: 'lint:no-unused-vars:src',
+      type: 'lint',
+      source: 'lint',
+      title: 'Fix 7 no-unused-vars findings in src/'
+    },
+    {
+      fingerprint: 'issue:o/r#3',
+      type: 'issue',
+      source: 'github-issues',
+      title: 'Resolve issue #3',
+      context: { issueNumber: 3 }
+    }
+  ])
+])
+const lint = ledger.items[idOf(ledger, 'lint:no-unused-vars:src')]!
+const issue = ledger.items[idOf(ledger, 'issue:o/r#3')]!
+
+describe('branch names', () => {
+  it('are ccal/<type>/<short id>-<slug>, deterministic for an item', () => {
+    expect(branchNameFor(lint, 'ccal/')).toBe(
+      `ccal/lint/${lint.id.slice(0, 8)}-fix-7-no-unused-vars-findings-in-src`
+    )
+    expect(branchNameFor(lint, 'ccal/')).toBe(branchNameFor(lint, 'ccal/'))
+  })
+
+  it('reuse the branch of the pull request an item already has', () => {
+    expect(branchNameFor({ ...lint, pr: { number: 4, url: 'u', branch: 'ccal/lint/old' } }, 'ccal/')).toBe(
+      'ccal/lint/old'
+    )
+  })
+
+  it('slugify keeps only safe characters and never returns an empty slug', () => {
+    expect(slugify('Ünïcode & "quotes" / slashes -- here')).toBe('unicode-quotes-slashes-here')
+    expect(slugify('!!!')).toBe('work')
+    expect(slugify('a'.repeat(100))).toHaveLength(40)
+  })
+})
+
+describe('commit messages', () => {
+  it('carry the title, the first paragraph of the summary and the item trailer', () => {
+    expect(commitMessage(issue, 'Renamed the flag.\n\nLong details follow.')).toBe(
+      `ccal: Resolve issue #3\n\nRenamed the flag.\n\nCCAL-Item: ${issue.id}\n`
+    )
+  })
+})
+
+describe('pull request bodies', () => {
+  it('close the issue, report checks and cost, and end with the marker', () => {
+    const body = pullRequestBody({
+      item: issue,
+      summary: 'Done.',
+      verify: 'passed',
+      turns: 4,
+      costUsd: 0.256,
+      durationMs: 61_000
+    })
+
+    expect(body).toContain('Fixes #3')
+    expect(body).toContain('- Verification: passed')
+    expect(body).toContain('- Agent: 4 turns, $0.26, 61 s')
+    expect(body.trimEnd().endsWith(`<!-- ccal:item=${issue.id} -->`)).toBe(true)
+  })
+
+  it('do not close anything for items that are not issues', () => {
+    expect(
+      pullRequestBody({ item: lint, summary: '', verify: 'not run', turns: 1, costUsd: 0, durationMs: 0 })
+    ).not.toMatch(/Fixes #/)
+  })
+
+  it('drop HTML comments from agent text so it cannot forge a marker', () => {
+    expect(withoutHtmlComments('ok <!-- ccal:item=deadbeefdeadbeef --> fine')).toBe('ok  fine')
+    const body = pullRequestBody({
+      item: lint,
+      summary: '<!-- ccal:item=deadbeefdeadbeef -->',
+      verify: 'x',
+      turns: 1,
+      costUsd: 0,
+      durationMs: 0
+    })
+    expect(body).not.toContain('deadbeefdeadbeef')
+  })
+})
+
+describe('issue comments', () => {
+  it('link the pull request with the first paragraph of the summary and the cost', () => {
+    expect(
+      issueCommentBody({
+        pullNumber: 9,
+        pullUrl: 'https://x/pull/9',
+        summary: 'Fixed it.\n\nMore.',
+        costUsd: 1,
+        turns: 2
+      })
+    ).toBe('CCAL opened #9 for this issue: https://x/pull/9\n\nFixed it.\n\n_2 agent turns, $1.00._')
+  })
+})
