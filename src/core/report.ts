@@ -1,0 +1,250 @@
+/**
+ * What one cycle did, and its two renderings: the job summary (markdown tables, the dashboard) and
+ * Prometheus text-format metrics. Pure: the cycle fills a CycleReport, the adapters write it out.
+ */
+import type { ItemStatus, ItemType } from '../ledger/schema.js'
+import { ITEM_STATUSES } from '../ledger/schema.js'
+import type { Plan } from './scheduler.js'
+
+export type ExecutionStatus =
+  'pr_opened' | 'pr_updated' | 'completed' | 'no_op' | 'failed' | 'rejected' | 'skipped'
+
+export interface ExecutedItem {
+  itemId: string
+  title: string
+  type: ItemType
+  status: ExecutionStatus
+  /** Why it ended this way (failure reason, gate rejection, "no change needed"). */
+  reason: string
+  costUsd: number
+  turns: number
+  durationMs: number
+  verify: string
+  pr?: { number: number; url: string }
+}
+
+export interface SourceReport {
+  candidates: number
+  skipped: Array<{ what: string; reason: string }>
+  requests: number
+  error?: string
+}
+
+export interface CycleReport {
+  runId: string
+  mode: 'cycle' | 'plan' | 'execute'
+  dryRun: boolean
+  trigger: string
+  startedAt: string
+  finishedAt: string
+  discovered: Record<string, SourceReport>
+  plan: Plan | undefined
+  executed: ExecutedItem[]
+  /** Items by status in the ledger after the cycle. */
+  queue: Partial<Record<ItemStatus, number>>
+  /** Problems that did not stop the cycle (a source that failed, a comment that could not be posted). */
+  problems: string[]
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').slice(0, 200)
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  if (rows.length === 0) return []
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map(row => `| ${row.map(escapeCell).join(' | ')} |`),
+    ''
+  ]
+}
+
+function usd(value: number): string {
+  return `$${value.toFixed(2)}`
+}
+
+const STATUS_LABEL: Record<ExecutionStatus, string> = {
+  pr_opened: '✅ PR opened',
+  pr_updated: '✅ PR updated',
+  completed: '✅ completed',
+  no_op: '➖ no change needed',
+  failed: '❌ failed',
+  rejected: '⛔ rejected by the safety gate',
+  skipped: '⏭️ skipped'
+}
+
+/** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
+export function renderSummary(report: CycleReport): string {
+  const lines: string[] = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, '']
+  lines.push(
+    `Run \`${report.runId}\` · trigger: ${report.trigger} · ${report.startedAt} → ${report.finishedAt}`,
+    ''
+  )
+
+  lines.push('### Discovered', '')
+  const sources = Object.entries(report.discovered)
+  if (sources.length === 0) lines.push('No source ran for this trigger.', '')
+  lines.push(
+    ...table(
+      ['Source', 'Candidates', 'Skipped', 'API requests', 'Note'],
+      sources.map(([name, source]) => [
+        name,
+        String(source.candidates),
+        String(source.skipped.length),
+        String(source.requests),
+        source.error ?? ''
+      ])
+    )
+  )
+
+  lines.push('### Executed', '')
+  if (report.executed.length === 0)
+    lines.push(report.dryRun ? 'Nothing executed: dry run.' : 'Nothing executed.', '')
+  lines.push(
+    ...table(
+      ['Item', 'Type', 'Outcome', 'Verify', 'Turns', 'Cost', 'Pull request'],
+      report.executed.map(item => [
+        `${item.title} (\`${item.itemId}\`)`,
+        item.type,
+        `${STATUS_LABEL[item.status]}${item.reason ? `: ${item.reason}` : ''}`,
+        item.verify,
+        String(item.turns),
+        usd(item.costUsd),
+        item.pr ? `[#${item.pr.number}](${item.pr.url})` : ''
+      ])
+    )
+  )
+
+  if (report.plan) {
+    const { limits } = report.plan
+    lines.push('### Plan', '')
+    lines.push(
+      ...table(
+        ['Item', 'Type', 'Priority', 'Score', 'Decision'],
+        [...report.plan.picked, ...report.plan.deferred].map(decision => [
+          `${decision.title} (\`${decision.itemId}\`)`,
+          decision.type,
+          String(decision.priority),
+          String(decision.score),
+          `${decision.picked ? 'picked' : 'deferred'}: ${decision.reason}`
+        ])
+      )
+    )
+    lines.push('### Budget', '')
+    lines.push(
+      ...table(
+        ['Limit', 'Used', 'Allowed'],
+        [
+          ['Spend today (UTC)', usd(limits.spentTodayUsd), usd(limits.costPerDayUsd)],
+          [
+            'Spend this run',
+            usd(report.executed.reduce((sum, item) => sum + item.costUsd, limits.spentThisRunUsd)),
+            usd(limits.costPerRunUsd)
+          ],
+          ['Open pull requests', String(limits.openPullRequests), String(limits.maxOpenPullRequests)],
+          [
+            'Pull requests in the last hour',
+            String(limits.pullRequestsLastHour),
+            String(limits.maxPullRequestsPerHour)
+          ],
+          ['Items per run', String(report.executed.length), String(limits.itemsPerRun)]
+        ]
+      )
+    )
+  }
+
+  lines.push('### Queue', '')
+  lines.push(
+    ...table(
+      ['Status', 'Items'],
+      ITEM_STATUSES.filter(status => (report.queue[status] ?? 0) > 0).map(status => [
+        status,
+        String(report.queue[status])
+      ])
+    )
+  )
+
+  const skipped = sources.flatMap(([name, source]) =>
+    source.skipped.map(entry => [name, entry.what, entry.reason])
+  )
+  if (skipped.length > 0) {
+    lines.push('### Skipped', '')
+    lines.push(...table(['Source', 'What', 'Why'], skipped.slice(0, 50)))
+    if (skipped.length > 50) lines.push(`… and ${skipped.length - 50} more.`, '')
+  }
+  if (report.problems.length > 0) {
+    lines.push('### Problems', '', ...report.problems.map(problem => `- ${escapeCell(problem)}`), '')
+  }
+  return `${lines.join('\n').trimEnd()}\n`
+}
+
+/** Histogram buckets for item durations, in seconds. */
+export const DURATION_BUCKETS = [30, 60, 120, 300, 600, 1200, 1800, 3600]
+
+function metricLine(name: string, labels: Record<string, string>, value: number): string {
+  const entries = Object.entries(labels)
+  const text = entries.length
+    ? `{${entries.map(([key, v]) => `${key}="${v.replace(/["\\\n]/g, '_')}"`).join(',')}}`
+    : ''
+  return `${name}${text} ${Number.isFinite(value) ? value : 0}`
+}
+
+/**
+ * Prometheus text exposition of one cycle plus the ledger-wide counters: discovered by source,
+ * executed by type and status, a duration histogram, queue size by status, cycles.
+ */
+export function renderMetrics(
+  report: CycleReport,
+  ledgerTotals: { cycles: number; costUsd: number }
+): string {
+  const out: string[] = []
+  const family = (name: string, help: string, type: 'counter' | 'gauge' | 'histogram') =>
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`)
+
+  family('ccal_discovered_items', 'Candidates found in the last cycle, by source.', 'gauge')
+  for (const [source, entry] of Object.entries(report.discovered))
+    out.push(metricLine('ccal_discovered_items', { source }, entry.candidates))
+
+  family('ccal_executed_items', 'Items executed in the last cycle, by type and outcome.', 'gauge')
+  const executed = new Map<string, number>()
+  for (const item of report.executed) {
+    const key = `${item.type}\u0000${item.status}`
+    executed.set(key, (executed.get(key) ?? 0) + 1)
+  }
+  for (const [key, count] of executed) {
+    const [type, status] = key.split('\u0000') as [string, string]
+    out.push(metricLine('ccal_executed_items', { type, status }, count))
+  }
+
+  family('ccal_item_duration_seconds', 'Duration of items executed in the last cycle.', 'histogram')
+  const durations = report.executed.map(item => item.durationMs / 1000)
+  for (const bound of DURATION_BUCKETS) {
+    out.push(
+      metricLine(
+        'ccal_item_duration_seconds_bucket',
+        { le: String(bound) },
+        durations.filter(d => d <= bound).length
+      )
+    )
+  }
+  out.push(metricLine('ccal_item_duration_seconds_bucket', { le: '+Inf' }, durations.length))
+  out.push(
+    metricLine(
+      'ccal_item_duration_seconds_sum',
+      {},
+      durations.reduce((sum, d) => sum + d, 0)
+    )
+  )
+  out.push(metricLine('ccal_item_duration_seconds_count', {}, durations.length))
+
+  family('ccal_queue_items', 'Items in the ledger, by status.', 'gauge')
+  for (const status of ITEM_STATUSES)
+    out.push(metricLine('ccal_queue_items', { status }, report.queue[status] ?? 0))
+
+  family('ccal_cycles_total', 'Cycles recorded in the ledger.', 'counter')
+  out.push(metricLine('ccal_cycles_total', {}, ledgerTotals.cycles))
+  family('ccal_cost_usd_total', 'Model spend recorded in the ledger, in USD.', 'counter')
+  out.push(metricLine('ccal_cost_usd_total', {}, ledgerTotals.costUsd))
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals'
+import { defaultSettings } from '../../../src/config/schema.js'
+import { renderMetrics, renderSummary, type CycleReport } from '../../../src/core/report.js'
+import { schedule } from '../../../src/core/scheduler.js'
+import { upsertCandidates } from '../../../src/ledger/ops.js'
+import { T0, applyOps, candidate, emptyLedger } from '../../support/ledgers.js'
+
+const ledger = applyOps(emptyLedger(), [upsertCandidates([candidate('a | pipe'), candidate('b')])])
+const settings = defaultSettings()
+settings.loop.max_items_per_run = 1
+
+function report(fields: Partial<CycleReport> = {}): CycleReport {
+  return {
+    runId: '42-1',
+    mode: 'cycle',
+    dryRun: false,
+    trigger: 'schedule',
+    startedAt: '2026-11-24T12:00:00.000Z',
+    finishedAt: '2026-11-24T12:03:00.000Z',
+    discovered: {
+      'github-issues': {
+        candidates: 2,
+        requests: 3,
+        skipped: [{ what: 'issue #9', reason: 'labelled by eve (read) below write' }]
+      }
+    },
+    plan: schedule({ ledger, settings, now: T0 }),
+    executed: [
+      {
+        itemId: 'abc123abc123',
+        title: 'a | pipe',
+        type: 'issue',
+        status: 'pr_opened',
+        reason: '',
+        costUsd: 0.42,
+        turns: 5,
+        durationMs: 95_000,
+        verify: 'passed',
+        pr: { number: 12, url: 'https://example.test/pull/12' }
+      }
+    ],
+    queue: { pending: 1, pr_open: 1 },
+    problems: [],
+    ...fields
+  }
+}
+
+describe('renderSummary', () => {
+  it('has tables for discovered, executed, plan, budget, queue and skipped, with cells escaped', () => {
+    const summary = renderSummary(report())
+
+    expect(summary).toContain('| github-issues | 2 | 1 | 3 |  |')
+    expect(summary).toContain(
+      '| a \\| pipe (`abc123abc123`) | issue | ✅ PR opened | passed | 5 | $0.42 | [#12](https://example.test/pull/12) |'
+    )
+    expect(summary).toMatch(
+      /\| b \(`[0-9a-f]+`\) \| issue \| 3 \| [\d.]+ \| deferred: run limit reached: 1 item\(s\) per run \|/
+    )
+    expect(summary).toContain('| Spend today (UTC) | $0.00 | $20.00 |')
+    expect(summary).toContain('| pending | 1 |')
+    expect(summary).toContain('| github-issues | issue #9 | labelled by eve (read) below write |')
+  })
+
+  it('says plainly when nothing was executed in a dry run', () => {
+    expect(renderSummary(report({ dryRun: true, executed: [] }))).toContain('Nothing executed: dry run.')
+  })
+})
+
+describe('renderMetrics', () => {
+  it('writes Prometheus families for discovery, executions, durations, queue and cycles', () => {
+    const text = renderMetrics(report(), { cycles: 7, costUsd: 3.5 })
+
+    expect(text).toContain(
+      '# TYPE ccal_discovered_items gauge\nccal_discovered_items{source="github-issues"} 2'
+    )
+    expect(text).toContain('ccal_executed_items{type="issue",status="pr_opened"} 1')
+    expect(text).toContain('ccal_item_duration_seconds_bucket{le="60"} 0')
+    expect(text).toContain('ccal_item_duration_seconds_bucket{le="120"} 1')
+    expect(text).toContain('ccal_item_duration_seconds_count 1')
+    expect(text).toContain('ccal_queue_items{status="pending"} 1')
+    expect(text).toContain('ccal_cycles_total 7')
+    for (const line of text.trim().split('\n'))
+      expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+]+)$/)
+  })
+})
