@@ -54,7 +54,7 @@ describe('renderSummary', () => {
       '| a \\| pipe (`abc123abc123`) | issue | ✅ PR opened | passed | 5 | $0.42 | [#12](https://example.test/pull/12) |'
     )
     expect(summary).toMatch(
-      /\| b \(`[0-9a-f]+`\) \| issue \| 3 \| [\d.]+ \| deferred: run limit reached: 1 item\(s\) per run \|/
+      /\| a \\| pipe \(`[0-9a-f]+`\) \| issue \| 3 \| [\d.]+ \| deferred: run limit reached: 1 item\(s\) per run \|/
     )
     expect(summary).toContain('| Spend today (UTC) | $0.00 | $20.00 |')
     expect(summary).toContain('| pending | 1 |')
