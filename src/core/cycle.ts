@@ -1,0 +1,408 @@
+/**
+ * One cycle (DESIGN.md §2): open the ledger → reclaim expired leases → discover (scoped by the
+ * trigger) → merge → reconcile → plan → for each picked item: lease, run, gate, verify, deliver,
+ * record → report. Every transition is a ledger commit; one failing item or source never aborts
+ * the others. Effects come in through `CycleDeps`, created at the edge (action or CLI).
+ */
+import type { Settings } from '../config/schema.js'
+import { branchNameFor, commitMessage, issueCommentBody, pullRequestBody } from '../delivery/content.js'
+import {
+  authenticated,
+  commitAll,
+  hasChanges,
+  prepareBranch,
+  pushBranch,
+  type Identity
+} from '../delivery/git.js'
+import { commentOn, openOrUpdatePull } from '../delivery/pulls.js'
+import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
+import type { Git } from '../git/git.js'
+import type { GitHubClient } from '../github/client.js'
+import {
+  beginCycle,
+  combine,
+  countStatus,
+  leaseItem,
+  reclaimExpiredLeases,
+  recordResult,
+  releaseLease,
+  setCursor,
+  spentToday,
+  upsertCandidates,
+  type LedgerOp
+} from '../ledger/ops.js'
+import { ITEM_STATUSES, type ItemStatus, type Ledger, type WorkItem } from '../ledger/schema.js'
+import type { LedgerStore } from '../ledger/store.js'
+import { errorMessage } from '../util/errors.js'
+import type { Logger } from '../util/logger.js'
+import type { CycleReport, ExecutedItem, ExecutionStatus, SourceReport } from './report.js'
+import { schedule, type Plan } from './scheduler.js'
+import { describeTrigger, type Trigger } from './trigger.js'
+
+/** What running one item produced in the working tree (the executor's answer, before delivery). */
+export interface ExecutionOutcome {
+  /** changed: a change passed the gate and verification; the others deliver nothing. */
+  status: 'changed' | 'no_op' | 'failed' | 'rejected' | 'aborted'
+  reason: string
+  summary: string
+  sessionId: string | null
+  turns: number
+  costUsd: number
+  durationMs: number
+  tokens: { input: number; output: number; cacheRead: number; cacheWrite: number }
+  filesChanged: string[]
+  verify: 'passed' | 'failed' | 'skipped' | 'not_run'
+}
+
+export interface ExecutionRequest {
+  item: WorkItem
+  /** The most this item may spend: what is left of the run and day budgets. */
+  maxBudgetUsd: number
+  /** Claude session to resume (follow-ups on the same item). */
+  resumeSessionId?: string
+  /** Called as soon as the session id is known, so a killed run can still be resumed. */
+  onSessionId(sessionId: string): Promise<void>
+  signal?: AbortSignal
+}
+
+/** Runs one work item in the working tree. The real one drives Claude Code (src/executor). */
+export interface ItemExecutor {
+  execute(request: ExecutionRequest): Promise<ExecutionOutcome>
+}
+
+export type CycleMode = 'cycle' | 'plan' | 'execute'
+
+export interface CycleDeps {
+  settings: Settings
+  trigger: Trigger
+  mode: CycleMode
+  /** The item to run in execute mode. */
+  itemId?: string
+  runId: string
+  /** Repository working tree. */
+  root: string
+  git: Git
+  store: LedgerStore
+  github?: GitHubClient
+  /** Token for pushing item branches (per command, never stored). */
+  pushToken?: string
+  sources: readonly DiscoverySource[]
+  executor: ItemExecutor
+  logger: Logger
+  now?: () => Date
+  /** Aborted on SIGTERM/SIGINT: the current item is released and no further item starts. */
+  signal?: AbortSignal
+}
+
+function queueOf(ledger: Ledger): Partial<Record<ItemStatus, number>> {
+  return Object.fromEntries(ITEM_STATUSES.map(status => [status, countStatus(ledger, status)]))
+}
+
+/** The ops that merge one source's findings into the ledger, as one commit. */
+function mergeOps(result: DiscoveryResult): LedgerOp[] {
+  const ops: LedgerOp[] = []
+  if (result.candidates.length > 0) ops.push(upsertCandidates(result.candidates))
+  ops.push(...(result.ops ?? []))
+  if (result.cursor !== undefined) ops.push(setCursor(result.source, result.cursor))
+  return ops
+}
+
+/** Runs one cycle and reports what it did. Throws only when the ledger cannot be opened. */
+export async function runCycle(deps: CycleDeps): Promise<CycleReport> {
+  const now = deps.now ?? (() => new Date())
+  const { settings, logger, store } = deps
+  const dryRun = settings.safety.dry_run
+  const startedAt = now().toISOString()
+  const report: CycleReport = {
+    runId: deps.runId,
+    mode: deps.mode,
+    dryRun,
+    trigger: describeTrigger(deps.trigger),
+    startedAt,
+    finishedAt: startedAt,
+    discovered: {},
+    plan: undefined,
+    executed: [],
+    queue: {},
+    problems: []
+  }
+  // A dry run only reads: the ledger branch is not even created.
+  const write = async (op: LedgerOp): Promise<Ledger> => {
+    const result = await store.write(op)
+    if (result.changed) logger.debug(`ledger: ${result.description}`)
+    return result.ledger
+  }
+  let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger
+  if (!dryRun) ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]))
+
+  if (deps.mode !== 'execute') ledger = await discover(deps, ledger, report, write, dryRun)
+
+  const onlyItems = deps.mode === 'execute' ? [deps.itemId ?? ''] : undefined
+  const plan = schedule({ ledger, settings, now: now(), ...(onlyItems ? { onlyItems } : {}) })
+  report.plan = plan
+  logPlan(logger, plan)
+
+  if (deps.mode === 'plan' || dryRun) return finish(report, ledger, now)
+  if (deps.mode === 'execute' && plan.picked.length === 0) {
+    const why = plan.deferred[0]?.reason ?? `item ${deps.itemId} is not pending`
+    report.problems.push(`execute: ${deps.itemId}: not run: ${why}`)
+  }
+  for (const decision of plan.picked) {
+    if (deps.signal?.aborted) {
+      report.problems.push('stopped by a signal before all planned items ran')
+      break
+    }
+    const spentRun = report.executed.reduce((sum, item) => sum + item.costUsd, 0)
+    const budget = Math.min(
+      settings.budgets.cost_per_run_usd - spentRun,
+      settings.budgets.cost_per_day_usd - spentToday(ledger, now())
+    )
+    if (budget <= 0) {
+      report.problems.push(`budget exhausted before ${decision.itemId}`)
+      break
+    }
+    const executed = await executeItem(deps, ledger, decision.itemId, budget, write)
+    report.executed.push(executed.report)
+    ledger = executed.ledger
+  }
+  return finish(report, ledger, now)
+}
+
+async function discover(
+  deps: CycleDeps,
+  ledger: Ledger,
+  report: CycleReport,
+  write: (op: LedgerOp) => Promise<Ledger>,
+  dryRun: boolean
+): Promise<Ledger> {
+  const now = deps.now ?? (() => new Date())
+  let current = ledger
+  for (const source of deps.sources) {
+    if (!source.appliesTo(deps.trigger, deps.settings)) continue
+    const entry: SourceReport = { candidates: 0, skipped: [], requests: 0 }
+    report.discovered[source.name] = entry
+    try {
+      const result = await source.discover({
+        settings: deps.settings,
+        trigger: deps.trigger,
+        ledger: current,
+        ...(deps.github ? { github: deps.github } : {}),
+        root: deps.root,
+        runId: deps.runId,
+        now: now(),
+        logger: deps.logger
+      })
+      entry.candidates = result.candidates.length
+      entry.skipped = result.skipped
+      entry.requests = result.requests ?? 0
+      for (const skipped of result.skipped)
+        deps.logger.info(`${source.name}: skipped ${skipped.what}: ${skipped.reason}`)
+      const ops = mergeOps(result)
+      if (ops.length === 0) continue
+      const merge = combine(ops)
+      current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge)
+    } catch (error) {
+      entry.error = errorMessage(error)
+      report.problems.push(`${source.name}: ${entry.error}`)
+      deps.logger.warning(`discovery source ${source.name} failed: ${entry.error}`)
+    }
+  }
+  return current
+}
+
+function logPlan(logger: Logger, plan: Plan): void {
+  for (const decision of plan.picked)
+    logger.info(`plan: ${decision.itemId} ${decision.title}: ${decision.reason}`)
+  for (const decision of plan.deferred)
+    logger.info(`plan: deferred ${decision.itemId} ${decision.title}: ${decision.reason}`)
+}
+
+function finish(report: CycleReport, ledger: Ledger, now: () => Date): CycleReport {
+  report.queue = queueOf(ledger)
+  report.finishedAt = now().toISOString()
+  return report
+}
+
+function identityOf(settings: Settings): Identity {
+  return { name: settings.identity.name, email: settings.identity.email }
+}
+
+/** What an outcome that delivers nothing does to the item. */
+function statusAfter(outcome: ExecutionOutcome): { status?: ItemStatus; reportStatus: ExecutionStatus } {
+  switch (outcome.status) {
+    case 'no_op':
+      return { status: 'needs_human', reportStatus: 'no_op' }
+    case 'rejected':
+      return { status: 'needs_human', reportStatus: 'rejected' }
+    default:
+      return { reportStatus: 'failed' }
+  }
+}
+
+async function executeItem(
+  deps: CycleDeps,
+  ledger: Ledger,
+  itemId: string,
+  budgetUsd: number,
+  write: (op: LedgerOp) => Promise<Ledger>
+): Promise<{ ledger: Ledger; report: ExecutedItem }> {
+  const { settings, logger } = deps
+  let current = await write(leaseItem(itemId, settings.loop.session_timeout_seconds * 1000))
+  const item = current.items[itemId] as WorkItem
+  const base = settings.pull_requests.base_branch ?? (await defaultBranch(deps))
+  const branch = branchNameFor(item, settings.pull_requests.branch_prefix)
+  const followUp = item.pr !== null || item.type === 'review_feedback'
+  const entry: ExecutedItem = {
+    itemId,
+    title: item.title,
+    type: item.type,
+    status: 'failed',
+    reason: '',
+    costUsd: 0,
+    turns: 0,
+    durationMs: 0,
+    verify: 'not_run'
+  }
+  logger.info(`execute ${itemId}: ${item.title} on ${branch}`)
+  let outcome: ExecutionOutcome | undefined
+  try {
+    await prepareBranch(deps.git, { branch, base, followUp })
+    outcome = await deps.executor.execute({
+      item,
+      maxBudgetUsd: budgetUsd,
+      ...(settings.claude.context_preservation && item.sessionId ? { resumeSessionId: item.sessionId } : {}),
+      onSessionId: async () => {},
+      ...(deps.signal ? { signal: deps.signal } : {})
+    })
+    Object.assign(entry, {
+      costUsd: outcome.costUsd,
+      turns: outcome.turns,
+      durationMs: outcome.durationMs,
+      verify: outcome.verify,
+      reason: outcome.reason
+    })
+    if (outcome.status === 'aborted') {
+      current = await write(releaseLease(itemId, { reason: 'run stopped by a signal' }))
+      entry.status = 'skipped'
+      return { ledger: current, report: entry }
+    }
+    if (outcome.status !== 'changed' || !(await hasChanges(deps.git))) {
+      const after =
+        outcome.status === 'changed'
+          ? { status: 'needs_human' as const, reportStatus: 'no_op' as const }
+          : statusAfter(outcome)
+      current = await write(
+        recordResult(resultInput(itemId, outcome, false), after.status ? { status: after.status } : {})
+      )
+      entry.status = after.reportStatus
+      return { ledger: current, report: entry }
+    }
+    const delivered = await deliver(deps, current.items[itemId] as WorkItem, {
+      branch,
+      base,
+      followUp,
+      outcome
+    })
+    current = await write(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }))
+    entry.status = delivered.created ? 'pr_opened' : 'pr_updated'
+    entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
+    return { ledger: current, report: entry }
+  } catch (error) {
+    const message = errorMessage(error)
+    logger.warning(`item ${itemId} failed: ${message}`)
+    entry.status = 'failed'
+    entry.reason = message
+    current = await write(
+      recordResult({
+        ...resultInput(itemId, outcome, false),
+        error: message,
+        summary: outcome?.summary ?? ''
+      })
+    ).catch(async recordError => {
+      logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`)
+      return current
+    })
+    return { ledger: current, report: entry }
+  }
+}
+
+function resultInput(itemId: string, outcome: ExecutionOutcome | undefined, success: boolean) {
+  return {
+    itemId,
+    success,
+    summary: outcome?.summary ?? '',
+    error: success ? null : (outcome?.reason ?? null),
+    durationMs: outcome?.durationMs ?? 0,
+    turns: outcome?.turns ?? 0,
+    tokens: outcome?.tokens ?? {},
+    costUsd: outcome?.costUsd ?? 0,
+    sessionId: outcome?.sessionId ?? null,
+    filesChanged: outcome?.filesChanged ?? [],
+    verify: outcome?.verify ?? ('not_run' as const)
+  }
+}
+
+async function defaultBranch(deps: CycleDeps): Promise<string> {
+  if (deps.github) {
+    const { data } = await deps.github.rest.rest.repos.get({
+      owner: deps.github.owner,
+      repo: deps.github.repo
+    })
+    return data.default_branch
+  }
+  const head = await deps.git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])
+  return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main'
+}
+
+async function deliver(
+  deps: CycleDeps,
+  item: WorkItem,
+  target: { branch: string; base: string; followUp: boolean; outcome: ExecutionOutcome }
+): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
+  const { settings } = deps
+  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
+  await commitAll(deps.git, {
+    message: commitMessage(item, target.outcome.summary),
+    identity: identityOf(settings)
+  })
+  const pushGit = await authenticated(deps.git, deps.pushToken)
+  await pushBranch(pushGit, {
+    branch: target.branch,
+    base: target.base,
+    branchPrefix: settings.pull_requests.branch_prefix,
+    replace: !target.followUp
+  })
+  const body = pullRequestBody({
+    item,
+    summary: target.outcome.summary,
+    verify: target.outcome.verify,
+    turns: target.outcome.turns,
+    costUsd: target.outcome.costUsd,
+    durationMs: target.outcome.durationMs
+  })
+  const pull = await openOrUpdatePull(deps.github, {
+    branch: target.branch,
+    base: target.base,
+    title: item.title,
+    body,
+    draft: settings.pull_requests.draft,
+    labels: settings.pull_requests.labels
+  })
+  const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined
+  if (pull.created && item.type === 'issue' && issueNumber) {
+    await commentOn(
+      deps.github,
+      issueNumber,
+      issueCommentBody({
+        pullNumber: pull.number,
+        pullUrl: pull.url,
+        summary: target.outcome.summary,
+        costUsd: target.outcome.costUsd,
+        turns: target.outcome.turns
+      })
+    ).catch(error =>
+      deps.logger.warning(`could not comment on issue #${issueNumber}: ${errorMessage(error)}`)
+    )
+  }
+  return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
+}
