@@ -1,0 +1,182 @@
+/**
+ * Reconciliation of CCAL's pull requests with the ledger (DESIGN.md §2 step 6): a merged PR completes
+ * its item (accepted), one closed without merging marks it `rejected` — never retried unless a
+ * trusted person asks (`/ccal retry` or re-labelling, see issues.ts). Follow-ups still waiting for a
+ * PR that is gone are dismissed.
+ *
+ * A `pull_request` (closed) event is settled from its payload, without requests; every other trigger
+ * asks GitHub about the PRs the ledger has open, up to 50 in one aliased GraphQL query.
+ */
+import {
+  PULL_STATES_BATCH,
+  pullStatesQuery,
+  PullStateSchema,
+  PullStatesQuerySchema
+} from '../github/queries.js'
+import { transition, type LedgerOp } from '../ledger/ops.js'
+import type { ItemStatus, Ledger, WorkItem } from '../ledger/schema.js'
+import { runQuery, type RequestCounter } from './github-shared.js'
+import { parsePullMarker } from './marker.js'
+import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
+
+/** The source name. */
+export const RECONCILE_SOURCE = 'pr-reconcile'
+
+/** What reconciliation needs to know about a pull request. */
+export interface PullOutcome {
+  number: number
+  headRef: string
+  body: string
+  merged: boolean
+  closed: boolean
+}
+
+/** Follow-ups that are waiting for a PR (not being worked on) are dismissed when it goes away. */
+const WAITING: readonly ItemStatus[] = ['pending', 'needs_human']
+
+/** Moves an item with an open PR to completed (merged) or rejected (closed), if it is still in that state. */
+export function settlePullOp(itemId: string, prNumber: number, merged: boolean): LedgerOp {
+  return (ledger, context) => {
+    const item = ledger.items[itemId]
+    if (!item || item.status !== 'pr_open' || item.pr?.number !== prNumber)
+      return { ledger, description: `${itemId}: PR #${prNumber} already settled` }
+    const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`
+    return transition(itemId, merged ? 'completed' : 'rejected', { reason })(ledger, context)
+  }
+}
+
+/** Dismisses a follow-up that can no longer be pushed anywhere because its PR is closed. */
+export function dismissFollowUpOp(itemId: string, prNumber: number): LedgerOp {
+  return (ledger, context) => {
+    const item = ledger.items[itemId]
+    if (!item || !WAITING.includes(item.status))
+      return { ledger, description: `${itemId}: follow-up of PR #${prNumber} not waiting` }
+    return transition(itemId, 'dismissed', { reason: `PR #${prNumber} is closed` })(ledger, context)
+  }
+}
+
+/** Items that delivered a PR and are waiting on its outcome. */
+function boundItems(ledger: Ledger, pull: PullOutcome): WorkItem[] {
+  const marked = parsePullMarker(pull.body)
+  return Object.values(ledger.items).filter(
+    item =>
+      item.status === 'pr_open' &&
+      item.pr?.number === pull.number &&
+      (item.pr.branch === pull.headRef || item.id === marked)
+  )
+}
+
+/** Follow-up items (review feedback, failing checks) of a PR. */
+function followUps(ledger: Ledger, pull: PullOutcome, parents: readonly WorkItem[]): WorkItem[] {
+  const parentIds = new Set(parents.map(item => item.id))
+  const marked = parsePullMarker(pull.body)
+  if (marked) parentIds.add(marked)
+  return Object.values(ledger.items).filter(
+    item =>
+      item.parentId !== null &&
+      parentIds.has(item.parentId) &&
+      item.context.prNumber === pull.number &&
+      WAITING.includes(item.status)
+  )
+}
+
+/**
+ * The operations that settle one pull request's outcome (pure): nothing while it is open; its items
+ * completed or rejected and waiting follow-ups dismissed once it is closed.
+ */
+export function reconcilePull(ledger: Ledger, pull: PullOutcome): LedgerOp[] {
+  if (!pull.closed && !pull.merged) return []
+  const bound = boundItems(ledger, pull)
+  return [
+    ...bound.map(item => settlePullOp(item.id, pull.number, pull.merged)),
+    ...followUps(ledger, pull, bound).map(item => dismissFollowUpOp(item.id, pull.number))
+  ]
+}
+
+/** The reconciliation source: runs on every trigger CCAL acts on. */
+export function createReconcileSource(): DiscoverySource {
+  return {
+    name: RECONCILE_SOURCE,
+    appliesTo: trigger => trigger.kind !== 'ignored',
+    discover: reconcile
+  }
+}
+
+async function reconcile(context: DiscoveryContext): Promise<DiscoveryResult> {
+  const result: DiscoveryResult = {
+    source: RECONCILE_SOURCE,
+    candidates: [],
+    skipped: [],
+    ops: [],
+    requests: 0
+  }
+  const { github, trigger, ledger, logger } = context
+  if (trigger.kind === 'pull_request') {
+    const pull: PullOutcome = {
+      number: trigger.pull.number,
+      headRef: trigger.pull.headRef,
+      body: trigger.pull.body,
+      merged: trigger.pull.merged,
+      closed: trigger.pull.state === 'closed'
+    }
+    result.ops = reconcilePull(ledger, pull)
+    if (result.ops.length === 0)
+      result.skipped.push({
+        what: `PR #${pull.number}`,
+        reason: 'no CCAL item is waiting on this pull request'
+      })
+    return result
+  }
+  const tracked = [
+    ...new Set(
+      Object.values(ledger.items)
+        .filter(item => item.status === 'pr_open' && item.pr)
+        .map(item => item.pr!.number)
+    )
+  ].sort((a, b) => a - b)
+  if (tracked.length === 0) return result
+  if (!github) {
+    result.skipped.push({ what: `${tracked.length} open PRs`, reason: 'no GitHub client to check them' })
+    return result
+  }
+  const counter: RequestCounter = { count: 0 }
+  for (let start = 0; start < tracked.length; start += PULL_STATES_BATCH) {
+    const batch = tracked.slice(start, start + PULL_STATES_BATCH)
+    const variables = Object.fromEntries(batch.map((number, index) => [`n${index}`, number]))
+    const data = await runQuery(
+      github,
+      pullStatesQuery(batch.length),
+      variables,
+      PullStatesQuerySchema,
+      counter,
+      {
+        allowPartial: true
+      }
+    )
+    batch.forEach((number, index) => {
+      const parsed = PullStateSchema.safeParse(data.repository[`p${index}`])
+      if (!parsed.success) {
+        result.skipped.push(missing(number))
+        return
+      }
+      const state = parsed.data
+      result.ops!.push(
+        ...reconcilePull(ledger, {
+          number: state.number,
+          headRef: state.headRefName,
+          body: state.body,
+          merged: state.merged,
+          closed: state.state !== 'OPEN'
+        })
+      )
+    })
+  }
+  result.requests = counter.count
+  for (const skipped of result.skipped)
+    logger.warning(`${RECONCILE_SOURCE}: ${skipped.what}: ${skipped.reason}`)
+  return result
+}
+
+function missing(number: number): Skipped {
+  return { what: `PR #${number}`, reason: 'not found on GitHub (deleted or not accessible); left as it is' }
+}

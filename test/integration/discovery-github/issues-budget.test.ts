@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createIssuesSource } from '../../../src/discovery/issues.js'
+import type { DiscoveryResult } from '../../../src/discovery/source.js'
+import {
+  startGitHubEmulator,
+  type GitHubEmulator,
+  type ScenarioInput
+} from '../../support/github-emulator/index.js'
+import { contextFor, requestLines } from './fixtures.js'
+
+const MAINTAINERS = ['maya', 'noor', 'omar', 'pia', 'quinn']
+
+/** 1,000 open issues; every fifth one (200) labelled `ccal-task` by one of 5 maintainers. */
+function thousandIssues(): ScenarioInput {
+  const permissions = ['write', 'maintain', 'admin', 'write', 'maintain'] as const
+  return {
+    now: '2026-11-24T11:00:00Z',
+    users: MAINTAINERS.map((login, index) => ({ login, permission: permissions[index]! })),
+    issues: Array.from({ length: 1000 }, (_, index) => {
+      const number = index + 1
+      const labelled = number % 5 === 0
+      return {
+        number,
+        title: `Issue ${number}`,
+        body: `Body of issue ${number}`,
+        author: 'someone',
+        labels: labelled ? ['ccal-task', ...(number % 10 === 0 ? ['bug'] : [])] : ['question'],
+        labeled_by: (labelled
+          ? { 'ccal-task': MAINTAINERS[(number / 5) % MAINTAINERS.length]! }
+          : {}) as Record<string, string>
+      }
+    })
+  }
+}
+
+describe('issue discovery: API budget of a scheduled cycle', () => {
+  let gh: GitHubEmulator
+  let result: DiscoveryResult
+
+  beforeAll(async () => {
+    gh = await startGitHubEmulator(thousandIssues())
+    result = await createIssuesSource().discover(contextFor(gh))
+  })
+  afterAll(async () => {
+    await gh.stop()
+  })
+
+  it('finds the 200 labelled issues and nothing else', () => {
+    expect(result.candidates).toHaveLength(200)
+    expect(result.skipped).toEqual([])
+    expect(new Set(result.candidates.map(candidate => candidate.context?.issueNumber))).toEqual(
+      new Set(Array.from({ length: 200 }, (_, index) => (index + 1) * 5))
+    )
+  })
+
+  it('uses at most 15 requests: 2 pages of issues and one permission lookup per maintainer', () => {
+    const lines = requestLines(gh)
+    expect(lines.length).toBeLessThanOrEqual(15)
+    expect(lines.filter(line => line === 'graphql CcalIssues')).toHaveLength(2)
+    expect(lines.filter(line => line.includes('/collaborators/')).sort()).toEqual(
+      MAINTAINERS.map(login => `GET /repos/octo-org/demo/collaborators/${login}/permission`).sort()
+    )
+    expect(lines).toHaveLength(7)
+    expect(result.requests).toBe(lines.length)
+  })
+
+  it('breaks no GitHub contract', () => {
+    expect(gh.violations()).toEqual([])
+  })
+})
