@@ -11,6 +11,7 @@ import {
 } from '../../ledger/schema.js'
 import { newRunId, openLedgerStore, type LedgerSnapshot, type LedgerStore } from '../../ledger/store.js'
 import { CcalError, UsageError } from '../../util/errors.js'
+import { createStreamLogger } from '../../util/logger.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
 
 const USAGE = [
@@ -44,14 +45,16 @@ export async function openCliLedger(
   values: { repo?: string | undefined; branch?: string | undefined; remote?: string | undefined }
 ): Promise<LedgerStore> {
   const branch = values.branch ?? 'ccal-ledger'
-  if (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith('-'))
-    throw new UsageError(`invalid ledger branch name '${branch}'`)
   return openLedgerStore({
     repoDir: resolve(io.cwd, values.repo ?? '.'),
     remote: values.remote ?? 'origin',
     branch,
     runId: io.env.CCAL_RUN_ID || newRunId('cli'),
-    token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined
+    token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined,
+    // CCAL_DEBUG shows every git command and every lost race on stderr.
+    logger: io.env.CCAL_DEBUG
+      ? createStreamLogger({ write: line => io.stderr(line), level: 'debug' })
+      : undefined
   })
 }
 

@@ -1,6 +1,14 @@
 import { itemsByStatus } from '../../ledger/ops.js'
+import { UsageError } from '../../util/errors.js'
 import { parseCommandArgs, type CliCommand } from '../io.js'
-import { LOCATION_OPTIONS, itemLine, ledgerHeading, moneyLines, openCliLedger, summaryJson } from './ledger.js'
+import {
+  LOCATION_OPTIONS,
+  itemLine,
+  ledgerHeading,
+  moneyLines,
+  openCliLedger,
+  summaryJson
+} from './ledger.js'
 
 const USAGE = [
   'Usage: ccal status [--json] [--repo DIR] [--branch NAME] [--remote NAME]',
@@ -10,21 +18,29 @@ const USAGE = [
 
 /** `ccal status` — the at-a-glance view of the ledger. */
 export const statusCommand: CliCommand = async (args, io) => {
-  const { values, positionals } = parseCommandArgs('status', args, { ...LOCATION_OPTIONS, json: { type: 'boolean' } })
+  const { values, positionals } = parseCommandArgs('status', args, {
+    ...LOCATION_OPTIONS,
+    json: { type: 'boolean' }
+  })
   if (values.help) {
     io.stdout(USAGE)
     return 0
   }
   if (positionals.length > 0) {
-    io.stderr(`ccal status: unexpected argument '${positionals[0]}'`)
-    return 2
+    throw new UsageError(`ccal status: unexpected argument '${positionals[0]}'`)
   }
   const store = await openCliLedger(io, values)
   const snapshot = await store.read()
   const now = new Date()
   if (values.json) {
     const { items, ...summary } = summaryJson(store, snapshot, now)
-    io.stdout(JSON.stringify({ ...summary, inProgress: items.in_progress, prOpen: items.pr_open, needsHuman: items.needs_human }, null, 2))
+    io.stdout(
+      JSON.stringify(
+        { ...summary, inProgress: items.in_progress, prOpen: items.pr_open, needsHuman: items.needs_human },
+        null,
+        2
+      )
+    )
     return 0
   }
   const groups = itemsByStatus(snapshot.ledger)
@@ -45,7 +61,11 @@ export const statusCommand: CliCommand = async (args, io) => {
   section('Needs a human', groups.needs_human, 10)
   section('Next up', groups.pending, 5)
   lines.push('', ...moneyLines(snapshot.ledger, now))
-  lines.push(state.lastCycleAt ? `Last cycle: #${state.cycles} at ${state.lastCycleAt} (run ${state.lastRunId})` : 'Last cycle: none yet')
+  lines.push(
+    state.lastCycleAt
+      ? `Last cycle: #${state.cycles} at ${state.lastCycleAt} (run ${state.lastRunId})`
+      : 'Last cycle: none yet'
+  )
   io.stdout(lines.join('\n'))
   return 0
 }

@@ -1,0 +1,900 @@
+/**
+ * Pure ledger operations. Each operation is a plain function `(ledger, context) → { ledger,
+ * description }`: it never touches git, the clock or randomness except through `context`, and
+ * returns a new ledger that shares every unchanged item with the old one (the store writes only
+ * the items whose object changed). The description is the first line of the commit message.
+ *
+ * The store may apply the same operation more than once (when another writer won the race it
+ * re-applies it to the newer state), so an operation must be a function of its arguments and the
+ * ledger it is given, nothing else.
+ */
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import { CcalError, IllegalTransitionError, LedgerConflictError, LedgerLookupError } from '../util/errors.js'
+import {
+  ItemContextSchema,
+  ItemTypeSchema,
+  PullRequestRefSchema,
+  UntrustedTextSchema,
+  type ExecutionResult,
+  type ItemContext,
+  type ItemEvent,
+  type ItemStatus,
+  type ItemType,
+  type Ledger,
+  type LearningPattern,
+  type PullRequestRef,
+  type ResultAggregate,
+  type SystemState,
+  type TokenUsage,
+  type WorkItem
+} from './schema.js'
+
+/** What an operation may know about the world: the time and the run applying it. */
+export interface OpContext {
+  readonly now: Date
+  readonly runId: string
+}
+
+/** An operation's outcome: the new ledger (the same object when nothing changed) and the commit line. */
+export interface OpResult {
+  readonly ledger: Ledger
+  readonly description: string
+}
+
+/** A ledger operation. */
+export type LedgerOp = (ledger: Ledger, context: OpContext) => OpResult
+
+/** Limits the operations apply; every field has a default in {@link DEFAULT_LIMITS}. */
+export interface LedgerLimits {
+  /** Pending items beyond which new candidates are deferred (discovery will find them again). */
+  readonly maxPending: number
+  /** Results kept in results.json; older ones are folded into per-type aggregates. */
+  readonly maxResults: number
+  /** Results older than this are folded into aggregates too. */
+  readonly maxResultAgeDays: number
+  /** History events kept per item; older ones are counted in `historyDropped`. */
+  readonly maxHistoryEvents: number
+  /** Days of per-day spend kept in state.json. */
+  readonly spendDays: number
+  /** Attempts an item gets unless the candidate says otherwise. */
+  readonly defaultMaxAttempts: number
+}
+
+/** Defaults for {@link LedgerLimits}. */
+export const DEFAULT_LIMITS: LedgerLimits = {
+  maxPending: 500,
+  maxResults: 500,
+  maxResultAgeDays: 90,
+  maxHistoryEvents: 100,
+  spendDays: 31,
+  defaultMaxAttempts: 3
+}
+
+/** Who asks for a status change. Some moves (retrying something rejected) are a human's call only. */
+export type Actor = 'ccal' | 'human'
+
+/**
+ * The transition table: `TRANSITIONS[from][to]` is the least privileged actor allowed to make the
+ * move; a missing entry means the move is illegal.
+ */
+export const TRANSITIONS: Readonly<Record<ItemStatus, Partial<Record<ItemStatus, Actor>>>> = {
+  pending: { in_progress: 'ccal', completed: 'ccal', needs_human: 'ccal', dismissed: 'ccal' },
+  in_progress: {
+    pending: 'ccal',
+    pr_open: 'ccal',
+    completed: 'ccal',
+    failed: 'ccal',
+    needs_human: 'ccal',
+    dismissed: 'ccal'
+  },
+  pr_open: { in_progress: 'ccal', completed: 'ccal', rejected: 'ccal', failed: 'ccal', needs_human: 'ccal' },
+  // A completed item whose fingerprint comes back is a regression and is reopened.
+  completed: { pending: 'ccal' },
+  failed: { pending: 'human', dismissed: 'ccal' },
+  rejected: { pending: 'human', dismissed: 'ccal' },
+  needs_human: { pending: 'human', completed: 'human', dismissed: 'ccal' },
+  dismissed: { pending: 'human' }
+}
+
+/** True when `actor` may move an item from `from` to `to`. */
+export function canTransition(from: ItemStatus, to: ItemStatus, actor: Actor): boolean {
+  const needed = TRANSITIONS[from][to]
+  return needed !== undefined && (needed === 'ccal' || actor === 'human')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids and lookups
+
+const ID_LENGTH = 12
+
+/**
+ * The id of the item with this fingerprint: the first 12 hex characters of its SHA-256, extended
+ * 4 characters at a time in the (unlikely) case another fingerprint already holds the shorter id.
+ * Deriving ids from fingerprints makes two writers that find the same problem agree on its id.
+ */
+export function itemIdForFingerprint(ledger: Ledger, fingerprint: string): string {
+  const full = createHash('sha256').update(fingerprint).digest('hex')
+  for (let length = ID_LENGTH; length <= full.length; length += 4) {
+    const id = full.slice(0, length)
+    const existing = ledger.items[id]
+    if (!existing || existing.fingerprint === fingerprint) return id
+  }
+  throw new CcalError(`no free item id for fingerprint ${fingerprint}`)
+}
+
+/** The item with this fingerprint, if the ledger has one. */
+export function findByFingerprint(ledger: Ledger, fingerprint: string): WorkItem | undefined {
+  const item = ledger.items[itemIdForFingerprint(ledger, fingerprint)]
+  return item?.fingerprint === fingerprint ? item : undefined
+}
+
+/** The item whose id is `idOrPrefix` or uniquely starts with it (as git accepts short shas). */
+export function resolveItemId(ledger: Ledger, idOrPrefix: string): string {
+  if (ledger.items[idOrPrefix]) return idOrPrefix
+  const matches = Object.keys(ledger.items).filter(id => id.startsWith(idOrPrefix))
+  if (matches.length === 1) return matches[0]!
+  if (matches.length > 1)
+    throw new LedgerLookupError(`item id '${idOrPrefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}…`)
+  throw new LedgerLookupError(`no item '${idOrPrefix}' in the ledger`)
+}
+
+function requireItem(ledger: Ledger, id: string): WorkItem {
+  const item = ledger.items[id]
+  if (!item) throw new LedgerLookupError(`no item '${id}' in the ledger`)
+  return item
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small building blocks
+
+function putItems(ledger: Ledger, changed: readonly WorkItem[]): Ledger {
+  if (changed.length === 0) return ledger
+  const items = { ...ledger.items }
+  for (const item of changed) items[item.id] = item
+  return { ...ledger, items }
+}
+
+function event(
+  context: OpContext,
+  kind: ItemEvent['event'],
+  fields: { from?: ItemStatus | null; to?: ItemStatus | null; detail?: string | null } = {}
+): ItemEvent {
+  return {
+    at: context.now.toISOString(),
+    event: kind,
+    runId: context.runId,
+    from: fields.from ?? null,
+    to: fields.to ?? null,
+    detail: fields.detail ?? null
+  }
+}
+
+function withEvent(item: WorkItem, entry: ItemEvent, limits: LedgerLimits): WorkItem {
+  const history = [...item.history, entry]
+  const excess = Math.max(0, history.length - limits.maxHistoryEvents)
+  return {
+    ...item,
+    history: excess > 0 ? history.slice(excess) : history,
+    historyDropped: item.historyDropped + excess,
+    updatedAt: entry.at
+  }
+}
+
+/** Moves an item to `to`, checking the table and recording the change in its history. */
+function moveItem(
+  item: WorkItem,
+  to: ItemStatus,
+  actor: Actor,
+  context: OpContext,
+  limits: LedgerLimits,
+  detail: string | null = null
+): WorkItem {
+  if (item.status === to) return item
+  if (!canTransition(item.status, to, actor))
+    throw new IllegalTransitionError(item.id, item.status, to, actor)
+  // A human sending an item back to the queue gives it a fresh set of attempts.
+  const attempts = to === 'pending' && actor === 'human' ? 0 : item.attempts
+  return withEvent(
+    { ...item, status: to, attempts },
+    event(context, 'status', { from: item.status, to, detail }),
+    limits
+  )
+}
+
+function withLimits(limits: Partial<LedgerLimits> | undefined): LedgerLimits {
+  return { ...DEFAULT_LIMITS, ...limits }
+}
+
+/** The UTC calendar day of a moment, `YYYY-MM-DD`. */
+export function utcDay(moment: Date): string {
+  return moment.toISOString().slice(0, 10)
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function shortTitle(title: string): string {
+  const line = title.replace(/\s+/g, ' ').trim()
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovery: candidates become items
+
+/** What a discovery source reports; validated before it enters the ledger. */
+export const CandidateSchema = z.strictObject({
+  fingerprint: z.string().min(1),
+  type: ItemTypeSchema,
+  source: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string().default(''),
+  untrusted: UntrustedTextSchema.nullable().default(null),
+  priority: z.number().int().min(1).max(5).default(3),
+  context: ItemContextSchema.default({}),
+  maxAttempts: z.number().int().positive().optional(),
+  parentId: z.string().nullable().default(null)
+})
+/** A candidate as a source writes it (defaults may be omitted). */
+export type CandidateInput = z.input<typeof CandidateSchema>
+export type Candidate = z.output<typeof CandidateSchema>
+
+function newItem(ledger: Ledger, candidate: Candidate, context: OpContext, limits: LedgerLimits): WorkItem {
+  const at = context.now.toISOString()
+  return {
+    id: itemIdForFingerprint(ledger, candidate.fingerprint),
+    fingerprint: candidate.fingerprint,
+    type: candidate.type,
+    source: candidate.source,
+    title: candidate.title,
+    description: candidate.description,
+    untrusted: candidate.untrusted,
+    priority: candidate.priority,
+    status: 'pending',
+    attempts: 0,
+    maxAttempts: candidate.maxAttempts ?? limits.defaultMaxAttempts,
+    lease: null,
+    createdAt: at,
+    updatedAt: at,
+    lastSeenAt: at,
+    occurrences: 1,
+    regressions: 0,
+    context: candidate.context,
+    pr: null,
+    sessionId: null,
+    parentId: candidate.parentId,
+    lastError: null,
+    history: [event(context, 'created', { to: 'pending', detail: `from ${candidate.source}` })],
+    historyDropped: 0
+  }
+}
+
+/** A known fingerprint seen again: count it, refresh the evidence, reopen it if it had been completed. */
+function seenAgain(item: WorkItem, candidate: Candidate, context: OpContext, limits: LedgerLimits): WorkItem {
+  const refreshed: WorkItem = {
+    ...item,
+    occurrences: item.occurrences + 1,
+    lastSeenAt: context.now.toISOString(),
+    updatedAt: context.now.toISOString(),
+    context: candidate.context,
+    untrusted: candidate.untrusted ?? item.untrusted
+  }
+  if (item.status !== 'completed') return refreshed
+  const reopened = moveItem(
+    refreshed,
+    'pending',
+    'ccal',
+    context,
+    limits,
+    'regression: fingerprint found again'
+  )
+  return withEvent(
+    { ...reopened, attempts: 0, lease: null, regressions: item.regressions + 1 },
+    event(context, 'regression', { detail: `occurrence ${refreshed.occurrences}` }),
+    limits
+  )
+}
+
+/**
+ * Merges discovered candidates: a known fingerprint updates its item (occurrences, evidence; a
+ * completed one is reopened as a regression), an unknown one becomes a pending item unless the
+ * pending queue is full, in which case it is deferred (counted, not stored: the source will report
+ * it again). New candidates are admitted most urgent first.
+ */
+export function upsertCandidates(
+  candidates: readonly CandidateInput[],
+  limits?: Partial<LedgerLimits>
+): LedgerOp {
+  const parsed = candidates.map(candidate => CandidateSchema.parse(candidate))
+  const effective = withLimits(limits)
+  return (ledger, context) => {
+    const changed = new Map<string, WorkItem>()
+    const fresh: Candidate[] = []
+    let seen = 0
+    let regressions = 0
+    for (const candidate of parsed) {
+      const id = itemIdForFingerprint(ledger, candidate.fingerprint)
+      const existing = changed.get(id) ?? ledger.items[id]
+      if (existing) {
+        const updated = seenAgain(existing, candidate, context, effective)
+        if (existing.status === 'completed') regressions += 1
+        else seen += 1
+        changed.set(id, updated)
+      } else {
+        fresh.push(candidate)
+      }
+    }
+    let pending = countStatus(ledger, 'pending') + regressions
+    let created = 0
+    let deferred = 0
+    const byUrgency = [...fresh].sort((a, b) => a.priority - b.priority)
+    // New items are added to a private copy as they are admitted (so ids of later candidates in
+    // the batch see them) without copying the whole item map once per candidate.
+    const admitted: Record<string, WorkItem> = { ...ledger.items }
+    const working: Ledger = { ...ledger, items: admitted }
+    for (const candidate of byUrgency) {
+      const id = itemIdForFingerprint(working, candidate.fingerprint)
+      if (changed.has(id)) {
+        // The same new fingerprint twice in one batch counts as two occurrences of one item.
+        changed.set(id, seenAgain(changed.get(id)!, candidate, context, effective))
+        seen += 1
+        continue
+      }
+      if (pending >= effective.maxPending) {
+        deferred += 1
+        continue
+      }
+      const item = newItem(working, candidate, context, effective)
+      changed.set(id, item)
+      admitted[id] = item
+      pending += 1
+      created += 1
+    }
+    if (changed.size === 0 && deferred === 0) return { ledger, description: 'merge candidates: nothing new' }
+    const totals = {
+      ...ledger.state.totals,
+      itemsCreated: ledger.state.totals.itemsCreated + created,
+      regressions: ledger.state.totals.regressions + regressions,
+      candidatesDeferred: ledger.state.totals.candidatesDeferred + deferred
+    }
+    const next = { ...putItems(ledger, [...changed.values()]), state: { ...ledger.state, totals } }
+    if (parsed.length === 1 && changed.size === 1) {
+      const item = [...changed.values()][0]!
+      const what = created ? 'add' : regressions ? 'reopen regression' : 'seen again'
+      return { ledger: next, description: `${what} ${item.type} ${item.id}: ${shortTitle(item.title)}` }
+    }
+    const parts = [`${created} new`, `${seen} seen again`]
+    if (regressions) parts.push(plural(regressions, 'regression'))
+    if (deferred) parts.push(`${deferred} deferred (queue full)`)
+    return { ledger: next, description: `merge ${plural(parsed.length, 'candidate')}: ${parts.join(', ')}` }
+  }
+}
+
+/** {@link upsertCandidates} for a single candidate. */
+export function upsertCandidate(candidate: CandidateInput, limits?: Partial<LedgerLimits>): LedgerOp {
+  return upsertCandidates([candidate], limits)
+}
+
+/** What a person asks for with `ccal ledger add`. */
+export interface ManualItemInput {
+  readonly title: string
+  readonly type?: ItemType
+  readonly priority?: number
+  readonly description?: string
+}
+
+/**
+ * Adds a work item a person asked for (source `manual`). `nonce` makes its fingerprint unique, so two
+ * requests with the same title are two items; pass the same nonce when retrying the same request.
+ * A person's request is never deferred by the queue limit.
+ */
+export function addManualItem(input: ManualItemInput, nonce: string): LedgerOp {
+  return upsertCandidates(
+    [
+      {
+        fingerprint: `manual:${nonce}`,
+        type: input.type ?? 'manual',
+        source: 'manual',
+        title: input.title,
+        description: input.description ?? '',
+        priority: input.priority ?? 3
+      }
+    ],
+    { maxPending: Number.POSITIVE_INFINITY }
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leases
+
+/**
+ * Claims an item for `context.runId` until `now + ttlMs`: a pending (or pr_open, for a follow-up)
+ * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
+ * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
+ */
+export function leaseItem(itemId: string, ttlMs: number, limits?: Partial<LedgerLimits>): LedgerOp {
+  const effective = withLimits(limits)
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    const until = new Date(context.now.getTime() + ttlMs).toISOString()
+    if (item.lease && item.lease.runId === context.runId)
+      return renewLease(itemId, ttlMs, limits)(ledger, context)
+    if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
+      throw new LedgerConflictError(
+        `item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`
+      )
+    }
+    const taken =
+      item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective)
+    const leased = withEvent(
+      {
+        ...taken,
+        attempts: taken.attempts + 1,
+        lease: { runId: context.runId, acquiredAt: context.now.toISOString(), until }
+      },
+      event(context, 'leased', {
+        detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}`
+      }),
+      effective
+    )
+    const totals = { ...ledger.state.totals, attempts: ledger.state.totals.attempts + 1 }
+    return {
+      ledger: { ...putItems(ledger, [leased]), state: { ...ledger.state, totals } },
+      description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts})`
+    }
+  }
+}
+
+function requireOwnLease(item: WorkItem, context: OpContext): void {
+  if (!item.lease || item.lease.runId !== context.runId) {
+    const holder = item.lease ? `run ${item.lease.runId}` : 'nobody'
+    throw new LedgerConflictError(`item ${item.id} is not leased by run ${context.runId} (held by ${holder})`)
+  }
+}
+
+/** Extends this run's lease on an item to `now + ttlMs`. */
+export function renewLease(itemId: string, ttlMs: number, limits?: Partial<LedgerLimits>): LedgerOp {
+  const effective = withLimits(limits)
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    requireOwnLease(item, context)
+    const until = new Date(context.now.getTime() + ttlMs).toISOString()
+    const renewed = withEvent(
+      { ...item, lease: { ...item.lease!, until } },
+      event(context, 'renewed', { detail: `until ${until}` }),
+      effective
+    )
+    return {
+      ledger: putItems(ledger, [renewed]),
+      description: `renew lease on ${itemId} for run ${context.runId}`
+    }
+  }
+}
+
+/**
+ * Gives up this run's lease without a result (e.g. the run is stopping). The item moves to `to`
+ * (default back to pending).
+ */
+export function releaseLease(
+  itemId: string,
+  options: { to?: ItemStatus; reason?: string } = {},
+  limits?: Partial<LedgerLimits>
+): LedgerOp {
+  const effective = withLimits(limits)
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    requireOwnLease(item, context)
+    const released = withEvent(
+      { ...item, lease: null },
+      event(context, 'released', { detail: options.reason ?? null }),
+      effective
+    )
+    const moved = moveItem(
+      released,
+      options.to ?? 'pending',
+      'ccal',
+      context,
+      effective,
+      options.reason ?? null
+    )
+    return {
+      ledger: putItems(ledger, [moved]),
+      description: `release ${itemId} from run ${context.runId} → ${moved.status}${options.reason ? ` (${options.reason})` : ''}`
+    }
+  }
+}
+
+/**
+ * Returns items whose lease has expired (a crashed or cancelled run) to pending — or to failed when
+ * they have used all their attempts.
+ */
+export function reclaimExpiredLeases(limits?: Partial<LedgerLimits>): LedgerOp {
+  const effective = withLimits(limits)
+  return (ledger, context) => {
+    const now = context.now.getTime()
+    const reclaimed: WorkItem[] = []
+    for (const item of Object.values(ledger.items)) {
+      if (!item.lease || Date.parse(item.lease.until) > now) continue
+      const expired = withEvent(
+        { ...item, lease: null },
+        event(context, 'expired', {
+          detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}`
+        }),
+        effective
+      )
+      const to: ItemStatus = item.attempts >= item.maxAttempts ? 'failed' : 'pending'
+      reclaimed.push(
+        item.status === 'in_progress'
+          ? moveItem(expired, to, 'ccal', context, effective, 'lease expired')
+          : expired
+      )
+    }
+    if (reclaimed.length === 0) return { ledger, description: 'reclaim expired leases: none' }
+    const ids = reclaimed.map(item => item.id)
+    return {
+      ledger: putItems(ledger, reclaimed),
+      description: `reclaim ${plural(ids.length, 'expired lease')}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status changes and results
+
+/** Moves an item to another status through the transition table (illegal moves throw). */
+export function transition(
+  itemId: string,
+  to: ItemStatus,
+  options: { actor?: Actor; reason?: string; pr?: PullRequestRef } = {},
+  limits?: Partial<LedgerLimits>
+): LedgerOp {
+  const effective = withLimits(limits)
+  const pr = options.pr ? PullRequestRefSchema.parse(options.pr) : undefined
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    if (item.status === to && (!pr || item.pr?.number === pr.number)) {
+      return { ledger, description: `${itemId} already ${to}` }
+    }
+    let moved = moveItem(item, to, options.actor ?? 'ccal', context, effective, options.reason ?? null)
+    // Leaving in_progress by any route ends the lease.
+    if (to !== 'in_progress' && moved.lease) moved = { ...moved, lease: null }
+    if (pr) moved = { ...moved, pr }
+    const why = options.reason ? ` (${options.reason})` : ''
+    return { ledger: putItems(ledger, [moved]), description: `${itemId}: ${item.status} → ${to}${why}` }
+  }
+}
+
+/** What the executor reports about one attempt; the store adds the item type, run and time. */
+export interface ResultInput {
+  readonly itemId: string
+  readonly success: boolean
+  readonly summary: string
+  readonly error?: string | null
+  readonly durationMs: number
+  readonly turns: number
+  readonly tokens?: Partial<TokenUsage>
+  readonly costUsd: number
+  readonly sessionId?: string | null
+  readonly filesChanged?: readonly string[]
+  readonly verify?: ExecutionResult['verify']
+}
+
+/**
+ * Records an attempt's result: appends it to results (folding old ones into aggregates), adds its
+ * cost to today's budget and the totals, ends the run's lease and moves the item on. Without an
+ * explicit `status`: success with a PR → pr_open, success without → completed, failure → pending
+ * while attempts remain, else failed.
+ */
+export function recordResult(
+  input: ResultInput,
+  outcome: { status?: ItemStatus; pr?: PullRequestRef } = {},
+  limits?: Partial<LedgerLimits>
+): LedgerOp {
+  const effective = withLimits(limits)
+  const pr = outcome.pr ? PullRequestRefSchema.parse(outcome.pr) : undefined
+  return (ledger, context) => {
+    const item = requireItem(ledger, input.itemId)
+    const result: ExecutionResult = {
+      itemId: item.id,
+      itemType: item.type,
+      runId: context.runId,
+      success: input.success,
+      summary: input.summary,
+      error: input.error ?? null,
+      durationMs: Math.max(0, Math.round(input.durationMs)),
+      turns: input.turns,
+      tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, ...input.tokens },
+      costUsd: input.costUsd,
+      sessionId: input.sessionId ?? null,
+      filesChanged: [...(input.filesChanged ?? [])],
+      verify: input.verify ?? 'not_run',
+      executedAt: context.now.toISOString()
+    }
+    const withPr = pr ?? item.pr
+    const to: ItemStatus =
+      outcome.status ??
+      (input.success
+        ? withPr
+          ? 'pr_open'
+          : 'completed'
+        : item.attempts >= item.maxAttempts
+          ? 'failed'
+          : 'pending')
+    const recorded = withEvent(
+      {
+        ...item,
+        lease: null,
+        pr: withPr,
+        sessionId: result.sessionId ?? item.sessionId,
+        lastError: result.error
+      },
+      event(context, 'result', {
+        detail: `${input.success ? 'success' : 'failure'}: ${shortTitle(input.summary || result.error || '')}`
+      }),
+      effective
+    )
+    const moved = moveItem(recorded, to, 'ccal', context, effective)
+    const tokens =
+      result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite
+    const totals = ledger.state.totals
+    const state: SystemState = {
+      ...ledger.state,
+      totals: {
+        ...totals,
+        successes: totals.successes + (result.success ? 1 : 0),
+        failures: totals.failures + (result.success ? 0 : 1),
+        costUsd: roundUsd(totals.costUsd + result.costUsd),
+        tokens: totals.tokens + tokens,
+        durationMs: totals.durationMs + result.durationMs
+      },
+      dailySpendUsd: addSpend(
+        ledger.state.dailySpendUsd,
+        utcDay(context.now),
+        result.costUsd,
+        effective.spendDays
+      )
+    }
+    const appended: Ledger = { ...putItems(ledger, [moved]), state, results: [...ledger.results, result] }
+    const folded = foldResults(appended, context.now, effective)
+    const cost = result.costUsd > 0 ? `, $${result.costUsd.toFixed(2)}` : ''
+    const prText = moved.pr && moved.status === 'pr_open' ? ` PR #${moved.pr.number}` : ''
+    return {
+      ledger: folded.ledger,
+      description: `result ${item.id}: ${result.success ? 'success' : 'failure'} → ${moved.status}${prText} (${plural(result.turns, 'turn')}${cost})${folded.count ? `; fold ${plural(folded.count, 'old result')}` : ''}`
+    }
+  }
+}
+
+function roundUsd(value: number): number {
+  return Math.round(value * 1e6) / 1e6
+}
+
+function addSpend(
+  daily: Readonly<Record<string, number>>,
+  day: string,
+  costUsd: number,
+  keepDays: number
+): Record<string, number> {
+  const next: Record<string, number> = { ...daily, [day]: roundUsd((daily[day] ?? 0) + costUsd) }
+  const days = Object.keys(next).sort()
+  for (const old of days.slice(0, Math.max(0, days.length - keepDays))) delete next[old]
+  return next
+}
+
+/** Money spent on the UTC day of `now`, in USD. */
+export function spentToday(ledger: Ledger, now: Date): number {
+  return ledger.state.dailySpendUsd[utcDay(now)] ?? 0
+}
+
+/** Folds results beyond the retention limits into per-type aggregates; returns how many it folded. */
+function foldResults(ledger: Ledger, now: Date, limits: LedgerLimits): { ledger: Ledger; count: number } {
+  const oldest = now.getTime() - limits.maxResultAgeDays * 86_400_000
+  const byAge = ledger.results.filter(result => Date.parse(result.executedAt) < oldest).length
+  const overflow = Math.max(0, ledger.results.length - limits.maxResults)
+  const count = Math.max(byAge, overflow)
+  if (count === 0) return { ledger, count: 0 }
+  const sorted = [...ledger.results].sort((a, b) => a.executedAt.localeCompare(b.executedAt))
+  const aggregates = { ...ledger.state.aggregates }
+  for (const result of sorted.slice(0, count))
+    aggregates[result.itemType] = addToAggregate(aggregates[result.itemType], result)
+  const state: SystemState = {
+    ...ledger.state,
+    aggregates,
+    totals: { ...ledger.state.totals, resultsFolded: ledger.state.totals.resultsFolded + count }
+  }
+  return { ledger: { ...ledger, state, results: sorted.slice(count) }, count }
+}
+
+function addToAggregate(aggregate: ResultAggregate | undefined, result: ExecutionResult): ResultAggregate {
+  const tokens =
+    result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite
+  const base: ResultAggregate = aggregate ?? {
+    results: 0,
+    successes: 0,
+    failures: 0,
+    costUsd: 0,
+    tokens: 0,
+    turns: 0,
+    durationMs: 0,
+    firstAt: result.executedAt,
+    lastAt: result.executedAt
+  }
+  return {
+    results: base.results + 1,
+    successes: base.successes + (result.success ? 1 : 0),
+    failures: base.failures + (result.success ? 0 : 1),
+    costUsd: roundUsd(base.costUsd + result.costUsd),
+    tokens: base.tokens + tokens,
+    turns: base.turns + result.turns,
+    durationMs: base.durationMs + result.durationMs,
+    firstAt: base.firstAt < result.executedAt ? base.firstAt : result.executedAt,
+    lastAt: base.lastAt > result.executedAt ? base.lastAt : result.executedAt
+  }
+}
+
+/** Applies the result retention limits on their own (recordResult already does after each result). */
+export function pruneHistory(limits?: Partial<LedgerLimits>): LedgerOp {
+  const effective = withLimits(limits)
+  return (ledger, context) => {
+    const folded = foldResults(ledger, context.now, effective)
+    return {
+      ledger: folded.ledger,
+      description: folded.count
+        ? `fold ${plural(folded.count, 'old result')} into aggregates`
+        : 'fold old results: none'
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// System state and patterns
+
+/** Counts a new cycle and remembers which run it was. */
+export function beginCycle(): LedgerOp {
+  return (ledger, context) => ({
+    ledger: {
+      ...ledger,
+      state: {
+        ...ledger.state,
+        cycles: ledger.state.cycles + 1,
+        lastCycleAt: context.now.toISOString(),
+        lastRunId: context.runId
+      }
+    },
+    description: `cycle ${ledger.state.cycles + 1} begins (run ${context.runId})`
+  })
+}
+
+/** Stores a source's progress marker (log offset, last seen run id, …). */
+export function setCursor(source: string, cursor: z.core.util.JSONType): LedgerOp {
+  return ledger => {
+    if (JSON.stringify(ledger.state.cursors[source]) === JSON.stringify(cursor)) {
+      return { ledger, description: `cursor ${source} unchanged` }
+    }
+    return {
+      ledger: {
+        ...ledger,
+        state: { ...ledger.state, cursors: { ...ledger.state.cursors, [source]: cursor } }
+      },
+      description: `cursor ${source} → ${shortTitle(JSON.stringify(cursor))}`
+    }
+  }
+}
+
+/** Records the hash of the settings the run used, so a change of configuration is visible in the log. */
+export function setConfigHash(hash: string): LedgerOp {
+  return ledger =>
+    ledger.state.configHash === hash
+      ? { ledger, description: 'config hash unchanged' }
+      : {
+          ledger: { ...ledger, state: { ...ledger.state, configHash: hash } },
+          description: `config hash → ${hash.slice(0, 12)}`
+        }
+}
+
+/** What the learning loop knows about a pattern; counters and timestamps are maintained here. */
+export interface PatternInput {
+  readonly id: string
+  readonly trigger: LearningPattern['trigger']
+  readonly approach: string
+  readonly failedApproaches?: readonly string[]
+  readonly confidence: number
+}
+
+/** Creates or updates a learning pattern (keyed by id), keeping its usage counters. */
+export function upsertPattern(input: PatternInput): LedgerOp {
+  return (ledger, context) => {
+    const at = context.now.toISOString()
+    const existing = ledger.patterns.find(pattern => pattern.id === input.id)
+    const pattern: LearningPattern = {
+      id: input.id,
+      trigger: input.trigger,
+      approach: input.approach,
+      failedApproaches: [...(input.failedApproaches ?? existing?.failedApproaches ?? [])],
+      confidence: input.confidence,
+      usageCount: existing?.usageCount ?? 0,
+      successCount: existing?.successCount ?? 0,
+      successRate: existing?.successRate ?? 0,
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at
+    }
+    const patterns = [...ledger.patterns.filter(other => other.id !== input.id), pattern].sort((a, b) =>
+      a.id.localeCompare(b.id)
+    )
+    return {
+      ledger: { ...ledger, patterns },
+      description: `${existing ? 'update' : 'add'} pattern ${input.id}`
+    }
+  }
+}
+
+/** Counts one use of a pattern and whether it worked. */
+export function recordPatternUse(patternId: string, success: boolean): LedgerOp {
+  return (ledger, context) => {
+    const existing = ledger.patterns.find(pattern => pattern.id === patternId)
+    if (!existing) throw new LedgerLookupError(`no pattern '${patternId}' in the ledger`)
+    const usageCount = existing.usageCount + 1
+    const successCount = existing.successCount + (success ? 1 : 0)
+    const updated: LearningPattern = {
+      ...existing,
+      usageCount,
+      successCount,
+      successRate: successCount / usageCount,
+      updatedAt: context.now.toISOString()
+    }
+    const patterns = ledger.patterns.map(pattern => (pattern.id === patternId ? updated : pattern))
+    return {
+      ledger: { ...ledger, patterns },
+      description: `pattern ${patternId} used: ${success ? 'success' : 'failure'}`
+    }
+  }
+}
+
+/** Applies several operations as one commit; the description lists theirs unless one is given. */
+export function combine(ops: readonly LedgerOp[], description?: string): LedgerOp {
+  return (ledger, context) => {
+    let current = ledger
+    const lines: string[] = []
+    for (const op of ops) {
+      const result = op(current, context)
+      if (result.ledger !== current) lines.push(result.description)
+      current = result.ledger
+    }
+    return { ledger: current, description: description ?? (lines.join('; ') || 'no change') }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+/** How many items have this status. */
+export function countStatus(ledger: Ledger, status: ItemStatus): number {
+  let count = 0
+  for (const item of Object.values(ledger.items)) if (item.status === status) count += 1
+  return count
+}
+
+/** Items grouped by status, each group most urgent first, then oldest first. */
+export function itemsByStatus(ledger: Ledger): Record<ItemStatus, WorkItem[]> {
+  const groups: Record<ItemStatus, WorkItem[]> = {
+    pending: [],
+    in_progress: [],
+    pr_open: [],
+    completed: [],
+    failed: [],
+    rejected: [],
+    needs_human: [],
+    dismissed: []
+  }
+  for (const item of Object.values(ledger.items)) groups[item.status].push(item)
+  for (const group of Object.values(groups)) {
+    group.sort(
+      (a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
+    )
+  }
+  return groups
+}
+
+/** Re-exported for callers that build contexts from source data. */
+export type { ItemContext }

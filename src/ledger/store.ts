@@ -1,0 +1,817 @@
+/**
+ * The ledger store: reads the ledger branch from a remote and writes it back with compare-and-swap,
+ * using git plumbing only — the working tree, the index and the checked-out branch of the
+ * repository are never touched.
+ *
+ * Read: `git fetch <remote> +refs/heads/<branch>:refs/remotes/<remote>/<branch>`, then `ls-tree` and
+ * one `cat-file --batch` for the blobs (after the first read, only the blobs a `diff-tree` says
+ * changed). Every file is validated; anything unreadable is a {@link LedgerCorruptError} and nothing
+ * is written over it.
+ *
+ * Write: apply the operation to the state last read, write the changed files as blobs, compute the
+ * new tree objects of only the directories that changed (tree.ts) and write them with one
+ * `mktree --batch`, `commit-tree` with the sha read as parent, and push it without force.
+ * A push rejected because another writer got there first is answered by fetching, re-applying the
+ * same operation to the newer state and trying again after a jittered, bounded back-off, so no
+ * update is lost. Other push failures (authentication, a protected branch) are reported at once.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { z } from 'zod'
+import { commandFailed, createGit, firstLines, isHttpRemote, tokenAuthConfig, type Git } from '../git/git.js'
+import {
+  CcalError,
+  GitCommandError,
+  LedgerConflictError,
+  LedgerCorruptError,
+  LedgerLookupError,
+  isCcalError
+} from '../util/errors.js'
+import { silentLogger, type Logger } from '../util/logger.js'
+import {
+  PATTERNS_FILE,
+  README_FILE,
+  RESULTS_FILE,
+  STATE_FILE,
+  classifyPath,
+  corruptError,
+  decodeFile,
+  itemPath,
+  parseJsonFile,
+  readmeText,
+  stableJson,
+  withRestoreHint,
+  type LedgerLocation
+} from './layout.js'
+import { migrate, rawSchemaVersion, type RawLedgerFiles } from './migrate.js'
+import {
+  EMPTY_TREE,
+  applyTreeChanges,
+  parseDiffTree,
+  parseLsTree,
+  planTree,
+  type PlannedTree,
+  type TreeSnapshot
+} from './tree.js'
+import { resolveItemId, type LedgerOp, type OpContext } from './ops.js'
+import {
+  PatternsFileSchema,
+  ResultsFileSchema,
+  SCHEMA_VERSION,
+  SystemStateSchema,
+  WorkItemSchema,
+  emptyLedger,
+  type Ledger,
+  type WorkItem
+} from './schema.js'
+
+/** How persistent the store is when other writers keep winning the race. */
+export interface RetryPolicy {
+  /** Push attempts per write, the first included. */
+  readonly maxAttempts: number
+  /** Back-off before the second attempt; doubles each time up to `maxDelayMs`. */
+  readonly baseDelayMs: number
+  readonly maxDelayMs: number
+}
+
+/** Defaults for {@link RetryPolicy}: enough for a handful of concurrent runners. */
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 50, baseDelayMs: 100, maxDelayMs: 1500 }
+
+/** Who the ledger commits are by, when nothing else is configured. */
+export const DEFAULT_IDENTITY = { name: 'ccal[bot]', email: 'ccal-bot@users.noreply.github.com' } as const
+
+/** How to open a ledger store. */
+export interface LedgerStoreOptions {
+  /** A directory inside the repository whose remote holds the ledger. */
+  readonly repoDir: string
+  readonly remote?: string
+  readonly branch?: string
+  /** Recorded as the `CCAL-Run` trailer of every commit and given to operations. */
+  readonly runId: string
+  /** A GitHub token for HTTPS remotes, sent as a per-command header (never stored in .git/config). */
+  readonly token?: string
+  readonly identity?: { readonly name: string; readonly email: string }
+  readonly retry?: Partial<RetryPolicy>
+  readonly now?: () => Date
+  /** Source of jitter, 0 ≤ x < 1. */
+  readonly random?: () => number
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly logger?: Logger
+  /** A git client to use instead of one created for `repoDir`. */
+  readonly git?: Git
+}
+
+/** The ledger as of one commit of its branch (`commit` is null before the branch exists). */
+export interface LedgerSnapshot {
+  readonly ledger: Ledger
+  readonly commit: string | null
+}
+
+/** What a write did. */
+export interface WriteResult extends LedgerSnapshot {
+  /** False when the operation changed nothing (no commit was made). */
+  readonly changed: boolean
+  readonly description: string
+  /** Push attempts used (1 when no other writer interfered). */
+  readonly attempts: number
+}
+
+/** One commit of the ledger branch. */
+export interface LedgerCommit {
+  readonly sha: string
+  readonly date: string
+  readonly subject: string
+  readonly runId: string | null
+}
+
+/** The outcome of `verify`: schema problems throw; these are the cross-file checks. */
+export interface VerifyReport {
+  readonly commit: string | null
+  readonly items: number
+  readonly problems: readonly string[]
+  readonly warnings: readonly string[]
+}
+
+/** Reads and writes one repository's ledger branch. */
+export interface LedgerStore {
+  readonly branch: string
+  readonly remote: string
+  /** The branch's remote-tracking ref, where `git log -p` shows the audit trail. */
+  readonly trackingRef: string
+  /** The ledger as last read or written; fetches first when `refresh` is set or nothing was read yet. */
+  read(options?: { refresh?: boolean }): Promise<LedgerSnapshot>
+  /** Applies `op` and commits and pushes the result, retrying on lost races. Creates the branch if missing. */
+  write(op: LedgerOp): Promise<WriteResult>
+  /** Reads the ledger, creating the branch (an orphan holding an empty ledger) when it does not exist. */
+  init(): Promise<LedgerSnapshot>
+  /** The branch's commits, newest first; with an item id (or unique prefix), only those that changed it. */
+  log(options?: { itemId?: string; limit?: number }): Promise<LedgerCommit[]>
+  /** Makes a new commit whose content is that of `sha` (an earlier ledger commit); never a force push. */
+  restore(sha: string): Promise<WriteResult>
+  /** Fetches, reads every file afresh and checks cross-file consistency. */
+  verify(): Promise<VerifyReport>
+}
+
+/** Opens the ledger of the repository at `options.repoDir`; nothing is fetched until the first read. */
+export async function openLedgerStore(options: LedgerStoreOptions): Promise<LedgerStore> {
+  const remote = options.remote ?? 'origin'
+  const branch = options.branch ?? 'ccal-ledger'
+  // Both end up in git's argument vector: refuse anything git could read as an option or refspec syntax.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)) throw new CcalError(`invalid remote name '${remote}'`)
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..') || branch.endsWith('.lock')) {
+    throw new CcalError(`invalid ledger branch name '${branch}'`)
+  }
+  const base = options.git ?? createGit({ cwd: options.repoDir, logger: options.logger })
+  const url = await base.exec(['remote', 'get-url', remote])
+  if (url.exitCode !== 0) {
+    if (/not a git repository/i.test(url.stderr))
+      throw new CcalError(`${options.repoDir} is not inside a git repository`)
+    throw new CcalError(`the repository at ${options.repoDir} has no remote '${remote}'`)
+  }
+  const remoteUrl = url.stdout.trim()
+  const git =
+    options.token && isHttpRemote(remoteUrl)
+      ? base.withConfig(tokenAuthConfig(remoteUrl, options.token))
+      : base
+  return new GitLedgerStore(git, { ...options, remote })
+}
+
+/** The files of one ledger commit as loaded into memory. */
+interface Loaded extends LedgerSnapshot {
+  readonly tree: string | null
+  /** Every file and directory on the branch. */
+  readonly snapshot: TreeSnapshot
+  /** Read through a migration: the next write rewrites every file in the current format. */
+  readonly rewriteAll: boolean
+}
+
+const EMPTY: Loaded = {
+  ledger: emptyLedger(),
+  commit: null,
+  tree: null,
+  snapshot: EMPTY_TREE,
+  rewriteAll: false
+}
+
+type PushOutcome = { ok: true } | { ok: false; reason: string }
+
+class GitLedgerStore implements LedgerStore {
+  readonly branch: string
+  readonly remote: string
+  readonly trackingRef: string
+  private loaded: Loaded | null = null
+  private readonly retry: RetryPolicy
+  private readonly logger: Logger
+  private readonly now: () => Date
+  private readonly random: () => number
+  private readonly sleep: (ms: number) => Promise<void>
+
+  constructor(
+    private readonly git: Git,
+    private readonly options: LedgerStoreOptions & { remote: string }
+  ) {
+    this.branch = options.branch ?? 'ccal-ledger'
+    this.remote = options.remote
+    this.trackingRef = `refs/remotes/${this.remote}/${this.branch}`
+    this.retry = { ...DEFAULT_RETRY, ...options.retry }
+    this.logger = options.logger ?? silentLogger
+    this.now = options.now ?? (() => new Date())
+    this.random = options.random ?? Math.random
+    this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
+  }
+
+  async read(options: { refresh?: boolean } = {}): Promise<LedgerSnapshot> {
+    if (!this.loaded || options.refresh) this.loaded = await this.refresh(this.loaded)
+    return { ledger: this.loaded.ledger, commit: this.loaded.commit }
+  }
+
+  async write(op: LedgerOp): Promise<WriteResult> {
+    let fresh = this.loaded === null
+    if (!this.loaded) {
+      // A first read of a large ledger takes a while, and other writers may commit meanwhile. A
+      // second fetch costs little (nothing to transfer, only the changed files to read) and
+      // narrows the window between reading the branch and pushing to it.
+      this.loaded = await this.refresh(null)
+      if (this.loaded.commit) this.loaded = await this.refresh(this.loaded)
+    }
+    let snapshot = this.loaded
+    for (let attempt = 1; ; attempt += 1) {
+      const context: OpContext = { now: this.now(), runId: this.options.runId }
+      let outcome: ReturnType<LedgerOp>
+      try {
+        outcome = op(snapshot.ledger, context)
+      } catch (error) {
+        // The state we hold may be stale (another run added or leased the item): judge the
+        // operation against the branch as it is now before giving up.
+        if (fresh || !isCcalError(error)) throw error
+        snapshot = this.loaded = await this.refresh(snapshot)
+        outcome = op(snapshot.ledger, context)
+      }
+      const written = await this.commitLedger(snapshot, outcome.ledger, outcome.description, context)
+      if (!written)
+        return {
+          ledger: snapshot.ledger,
+          commit: snapshot.commit,
+          changed: false,
+          description: outcome.description,
+          attempts: attempt
+        }
+      const pushed = await this.push(written.commit)
+      if (pushed.ok) {
+        // git push moves the remote-tracking ref itself when the remote has the usual fetch refspec.
+        this.loaded = { ...written, ledger: outcome.ledger, rewriteAll: false }
+        return {
+          ledger: outcome.ledger,
+          commit: written.commit,
+          changed: true,
+          description: outcome.description,
+          attempts: attempt
+        }
+      }
+      if (attempt >= this.retry.maxAttempts) {
+        throw new LedgerConflictError(
+          `could not update ledger branch '${this.branch}' after ${attempt} attempts: other writers kept winning (${pushed.reason})`
+        )
+      }
+      const delay = this.backoff(attempt)
+      this.logger.debug(`ledger push lost a race (${pushed.reason}); retrying in ${delay} ms`, { attempt })
+      await this.sleep(delay)
+      snapshot = this.loaded = await this.refresh(snapshot)
+      fresh = true
+    }
+  }
+
+  async init(): Promise<LedgerSnapshot> {
+    const snapshot = await this.read()
+    if (snapshot.commit) return snapshot
+    const created = await this.write(ledger => ({
+      ledger,
+      description: `create ledger branch '${this.branch}'`
+    }))
+    return { ledger: created.ledger, commit: created.commit }
+  }
+
+  async log(options: { itemId?: string; limit?: number } = {}): Promise<LedgerCommit[]> {
+    const snapshot = await this.read({ refresh: true })
+    if (!snapshot.commit) return []
+    const paths: string[] = []
+    if (options.itemId) paths.push('--', itemPath(resolveItemId(snapshot.ledger, options.itemId)))
+    const limit = options.limit ? [`--max-count=${options.limit}`] : []
+    const format = '--format=%H%x1f%cI%x1f%s%x1f%(trailers:key=CCAL-Run,valueonly,separator=%x2C)%x1e'
+    const out = await this.git.run(['log', format, ...limit, snapshot.commit, ...paths])
+    return out
+      .split('\x1e')
+      .map(record => record.trim())
+      .filter(record => record.length > 0)
+      .map(record => {
+        const [sha = '', date = '', subject = '', runId = ''] = record.split('\x1f')
+        return { sha, date, subject, runId: runId.trim() || null }
+      })
+  }
+
+  async restore(sha: string): Promise<WriteResult> {
+    if (!/^[0-9a-f]{4,64}$/i.test(sha)) throw new LedgerLookupError(`'${sha}' is not a commit sha`)
+    for (let attempt = 1; ; attempt += 1) {
+      const headInfo = await this.fetchHead()
+      const head = headInfo?.commit ?? null
+      const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`])
+      if (target.exitCode !== 0)
+        throw new LedgerLookupError(
+          `no commit '${sha}' in the ledger's history (see git log ${this.trackingRef})`
+        )
+      const targetSha = target.stdout.trim()
+      let restored: Loaded
+      try {
+        restored = await this.loadFull(targetSha)
+      } catch (error) {
+        if (error instanceof LedgerCorruptError) {
+          throw new CcalError(
+            `commit ${targetSha.slice(0, 7)} is not a readable ledger either: ${error.details.file}: ${error.details.problem}`,
+            {
+              cause: error
+            }
+          )
+        }
+        throw error
+      }
+      const headTree = headInfo?.tree ?? null
+      const subject = (await this.git.run(['log', '-1', '--format=%s', targetSha])).trim()
+      const description = `restore ledger to ${targetSha.slice(0, 12)} (${subject})`
+      if (headTree === restored.tree) {
+        this.loaded = { ...restored, commit: head }
+        return { ledger: restored.ledger, commit: head, changed: false, description, attempts: attempt }
+      }
+      const commit = await this.commitTree(restored.tree!, head, description, {
+        now: this.now(),
+        runId: this.options.runId
+      })
+      const pushed = await this.push(commit)
+      if (pushed.ok) {
+        this.loaded = { ...restored, commit }
+        return { ledger: restored.ledger, commit, changed: true, description, attempts: attempt }
+      }
+      if (attempt >= this.retry.maxAttempts) {
+        throw new LedgerConflictError(
+          `could not restore ledger branch '${this.branch}' after ${attempt} attempts (${pushed.reason})`
+        )
+      }
+      await this.sleep(this.backoff(attempt))
+    }
+  }
+
+  async verify(): Promise<VerifyReport> {
+    const head = await this.fetchHead()
+    if (!head)
+      return {
+        commit: null,
+        items: 0,
+        problems: [],
+        warnings: [`ledger branch '${this.branch}' does not exist yet`]
+      }
+    const loaded = await this.loadFull(head.commit, head.tree).catch(async (error: unknown) => {
+      throw error instanceof LedgerCorruptError ? await this.withLastGood(error) : error
+    })
+    this.loaded = loaded
+    const problems: string[] = []
+    const warnings: string[] = []
+    const byFingerprint = new Map<string, string>()
+    for (const item of Object.values(loaded.ledger.items)) {
+      const other = byFingerprint.get(item.fingerprint)
+      if (other) problems.push(`${itemPath(item.id)}: fingerprint also used by item ${other}`)
+      byFingerprint.set(item.fingerprint, item.id)
+      if (item.status === 'in_progress' && !item.lease)
+        problems.push(`${itemPath(item.id)}: in_progress without a lease`)
+      if (item.lease && item.status !== 'in_progress')
+        problems.push(`${itemPath(item.id)}: leased while ${item.status}`)
+      if (item.attempts > item.maxAttempts)
+        warnings.push(
+          `${itemPath(item.id)}: ${item.attempts} attempts, more than maxAttempts ${item.maxAttempts}`
+        )
+      if (item.parentId && !loaded.ledger.items[item.parentId])
+        warnings.push(`${itemPath(item.id)}: parent ${item.parentId} is not in the ledger`)
+    }
+    for (const path of loaded.snapshot.blobs.keys()) {
+      if (classifyPath(path).kind === 'unknown') warnings.push(`${path}: not a ledger file (kept as is)`)
+    }
+    if (loaded.rewriteAll)
+      warnings.push(
+        `written with an older schema version; the next write migrates it to version ${SCHEMA_VERSION}`
+      )
+    return { commit: head.commit, items: Object.keys(loaded.ledger.items).length, problems, warnings }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
+  private async refresh(previous: Loaded | null): Promise<Loaded> {
+    const head = await this.fetchHead()
+    if (!head) return EMPTY
+    if (previous?.commit === head.commit) return previous
+    try {
+      if (previous?.commit && !previous.rewriteAll) {
+        const incremental = await this.loadChanges(previous, head.commit, head.tree)
+        if (incremental) return incremental
+      }
+      return await this.loadFull(head.commit, head.tree)
+    } catch (error) {
+      if (error instanceof LedgerCorruptError) throw await this.withLastGood(error)
+      throw error
+    }
+  }
+
+  /** Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch does not exist. */
+  private async fetchHead(): Promise<{ commit: string; tree: string } | null> {
+    const args = [
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--no-recurse-submodules',
+      this.remote,
+      `+refs/heads/${this.branch}:${this.trackingRef}`
+    ]
+    for (let attempt = 1; ; attempt += 1) {
+      // A ledger fetch should not start the user's background maintenance every time it runs.
+      const result = await this.git.exec(args, { config: { 'maintenance.auto': 'false' } })
+      if (result.exitCode === 0) {
+        const [commit, tree] = (
+          await this.git.run(['rev-parse', this.trackingRef, `${this.trackingRef}^{tree}`])
+        )
+          .trim()
+          .split('\n')
+        return { commit: commit!, tree: tree! }
+      }
+      if (/couldn't find remote ref/i.test(result.stderr)) {
+        await this.git.exec(['update-ref', '-d', this.trackingRef])
+        return null
+      }
+      // Two processes fetching into one clone contend for the ref's lock file; that passes.
+      if (isLockContention(result.stderr) && attempt < this.retry.maxAttempts) {
+        await this.sleep(this.backoff(attempt))
+        continue
+      }
+      throw remoteFailure('fetch', this.remote, args, result)
+    }
+  }
+
+  private where(commit: string): LedgerLocation {
+    return { branch: this.branch, commit }
+  }
+
+  /** Loads every file of a commit. */
+  private async loadFull(commit: string, knownTree?: string): Promise<Loaded> {
+    const where = this.where(commit)
+    const [tree, listing] = await Promise.all([
+      knownTree ?? this.git.run(['rev-parse', `${commit}^{tree}`]).then(out => out.trim()),
+      this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
+    ])
+    const snapshot = parseLsTree(listing, tree)
+    const blobs = snapshot.blobs
+    const wanted = [...blobs].filter(([path]) => isLedgerData(path))
+    const texts = await this.readBlobs(wanted.map(([, sha]) => sha))
+    const textOf = (path: string): string | undefined => {
+      const sha = blobs.get(path)
+      return sha === undefined ? undefined : texts.get(sha)
+    }
+    const stateText = textOf(STATE_FILE)
+    if (stateText === undefined)
+      throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger')
+    const raw: RawLedgerFiles = {
+      state: parseJsonFile(stateText, STATE_FILE, where),
+      results: optionalJson(textOf(RESULTS_FILE), RESULTS_FILE, where),
+      patterns: optionalJson(textOf(PATTERNS_FILE), PATTERNS_FILE, where),
+      items: new Map()
+    }
+    for (const [path, sha] of wanted) {
+      if (classifyPath(path).kind === 'item') raw.items.set(path, parseJsonFile(texts.get(sha)!, path, where))
+    }
+    const version = this.checkVersion(raw.state, where)
+    const migrated = version < SCHEMA_VERSION ? migrate(raw, version) : raw
+    const items: Record<string, WorkItem> = {}
+    for (const [path, value] of migrated.items) {
+      const item = decodeItem(path, value, where)
+      items[item.id] = item
+    }
+    const ledger: Ledger = {
+      state: decodeFile(SystemStateSchema, migrated.state, STATE_FILE, where),
+      results: decodeFile(ResultsFileSchema, migrated.results, RESULTS_FILE, where),
+      patterns: decodeFile(PatternsFileSchema, migrated.patterns, PATTERNS_FILE, where),
+      items
+    }
+    return { ledger, commit, tree, snapshot, rewriteAll: version < SCHEMA_VERSION }
+  }
+
+  /**
+   * Loads `commit` as `previous` plus the files that differ between them, or returns null when a
+   * full load is needed (the schema version changed).
+   */
+  private async loadChanges(previous: Loaded, commit: string, tree: string): Promise<Loaded | null> {
+    const where = this.where(commit)
+    const diff = await this.git.run(['diff-tree', '-r', '-t', '-z', '--no-renames', previous.commit!, commit])
+    const allChanges = parseDiffTree(diff)
+    const snapshot = applyTreeChanges(previous.snapshot, allChanges, tree)
+    const changes = allChanges.filter(change => !change.isTree)
+    const texts = await this.readBlobs(
+      changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha!)
+    )
+    let { state, results, patterns } = previous.ledger
+    let items: Record<string, WorkItem> | null = null
+    for (const change of changes) {
+      const kind = classifyPath(change.path)
+      if (kind.kind === 'unknown' || kind.kind === 'readme') continue
+      if (!change.sha) {
+        if (kind.kind === 'item') {
+          items ??= { ...previous.ledger.items }
+          delete items[kind.id]
+          continue
+        }
+        if (kind.kind === 'state')
+          throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger')
+        if (kind.kind === 'results') results = []
+        if (kind.kind === 'patterns') patterns = []
+        continue
+      }
+      const raw = parseJsonFile(texts.get(change.sha)!, change.path, where)
+      if (kind.kind === 'state') {
+        if (this.checkVersion(raw, where) !== SCHEMA_VERSION) return null
+        state = decodeFile(SystemStateSchema, raw, STATE_FILE, where)
+      } else if (kind.kind === 'results') {
+        results = decodeFile(ResultsFileSchema, raw, RESULTS_FILE, where)
+      } else if (kind.kind === 'patterns') {
+        patterns = decodeFile(PatternsFileSchema, raw, PATTERNS_FILE, where)
+      } else {
+        items ??= { ...previous.ledger.items }
+        items[kind.id] = decodeItem(change.path, raw, where)
+      }
+    }
+    const ledger: Ledger = { state, results, patterns, items: items ?? previous.ledger.items }
+    return { ledger, commit, tree, snapshot, rewriteAll: false }
+  }
+
+  private checkVersion(rawState: unknown, where: LedgerLocation): number {
+    const version = rawSchemaVersion(rawState)
+    if (version === null)
+      throw corruptError(where, STATE_FILE, 'schemaVersion', 'missing or not a positive integer')
+    if (version > SCHEMA_VERSION) {
+      throw corruptError(
+        where,
+        STATE_FILE,
+        'schemaVersion',
+        `version ${version} was written by a newer ccal (this one understands up to ${SCHEMA_VERSION}); upgrade ccal rather than restoring`
+      )
+    }
+    return version
+  }
+
+  /** Adds the likely last good commit (the parent of the commit that last changed the bad file). */
+  private async withLastGood(error: LedgerCorruptError): Promise<LedgerCorruptError> {
+    const { commit, file } = error.details
+    const changed = await this.git.exec(['log', '-1', '--format=%H', commit, '--', file])
+    const culprit = changed.stdout.trim()
+    if (changed.exitCode !== 0 || !culprit) return error
+    const parent = await this.git.exec(['rev-parse', '--verify', '--quiet', `${culprit}^`])
+    return withRestoreHint(error, parent.exitCode === 0 ? parent.stdout.trim() : null)
+  }
+
+  /** Reads blobs through one `git cat-file --batch` process. */
+  private async readBlobs(shas: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(shas)]
+    const texts = new Map<string, string>()
+    if (unique.length === 0) return texts
+    const args = ['cat-file', '--batch']
+    const result = await this.git.execBuffer(args, { input: `${unique.join('\n')}\n` })
+    if (result.exitCode !== 0) throw commandFailed(args, result)
+    const out = result.stdout
+    let position = 0
+    while (position < out.length) {
+      const headerEnd = out.indexOf(0x0a, position)
+      const header = out.toString('utf8', position, headerEnd)
+      const [sha, type, size] = header.split(' ')
+      if (type === 'missing' || size === undefined)
+        throw new CcalError(`git object ${sha} is missing from the repository`)
+      const start = headerEnd + 1
+      const end = start + Number(size)
+      texts.set(sha!, out.toString('utf8', start, end))
+      position = end + 1
+    }
+    return texts
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writing
+
+  /** Writes the files that differ between `base` and `next` and commits them on top of `base`; null when nothing differs. */
+  private async commitLedger(
+    base: Loaded,
+    next: Ledger,
+    description: string,
+    context: OpContext
+  ): Promise<{ commit: string; tree: string; snapshot: TreeSnapshot } | null> {
+    const files = changedFiles(base, next, this.branch)
+    const updates: { path: string; text: string; sha: string }[] = []
+    const removals: string[] = []
+    for (const [path, text] of files) {
+      if (text === null) {
+        if (base.snapshot.blobs.has(path)) removals.push(path)
+        continue
+      }
+      const sha = blobSha(text)
+      if (base.snapshot.blobs.get(path) !== sha) updates.push({ path, text, sha })
+    }
+    if (updates.length === 0 && removals.length === 0 && base.commit !== null) return null
+
+    const plan = planTree(base.snapshot, new Map(updates.map(update => [update.path, update.sha])), removals)
+    // Blobs and trees are independent writes (mktree --missing does not look the entries up).
+    await Promise.all([this.storeBlobs(updates), this.storeTrees(plan.trees)])
+    const commit = await this.commitTree(plan.root, base.commit, description, context)
+    return { commit, tree: plan.root, snapshot: plan.snapshot }
+  }
+
+  /** Writes blobs into the object database with one `hash-object --stdin-paths`, checking git agrees on their shas. */
+  private async storeBlobs(updates: readonly { path: string; text: string; sha: string }[]): Promise<void> {
+    if (updates.length === 0) return
+    const scratch = await mkdtemp(join(tmpdir(), 'ccal-ledger-'))
+    try {
+      const blobPaths = updates.map((_, index) => join(scratch, `blob-${index}`))
+      await Promise.all(updates.map((update, index) => writeFile(blobPaths[index]!, update.text)))
+      const args = ['hash-object', '-w', '--no-filters', '--stdin-paths']
+      const written = (await this.git.run(args, { input: `${blobPaths.join('\n')}\n` })).trim().split('\n')
+      written.forEach((sha, index) => {
+        const expected = updates[index]!
+        if (sha !== expected.sha)
+          throw new CcalError(`git stored ${expected.path} as ${sha}, expected ${expected.sha}`)
+      })
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
+  }
+
+  /** Writes planned tree objects with one `git mktree --batch`, checking git computes the same shas. */
+  private async storeTrees(trees: readonly PlannedTree[]): Promise<void> {
+    if (trees.length === 0) return
+    const input = `${trees.map(tree => tree.mktreeLines.join('\n')).join('\n\n')}\n`
+    const written = (await this.git.run(['mktree', '--batch', '--missing'], { input })).trim().split('\n')
+    trees.forEach((tree, index) => {
+      if (written[index] !== tree.sha) {
+        throw new CcalError(`git wrote tree '${tree.dir || '/'}' as ${written[index]}, expected ${tree.sha}`)
+      }
+    })
+  }
+
+  private async commitTree(
+    tree: string,
+    parent: string | null,
+    description: string,
+    context: OpContext
+  ): Promise<string> {
+    const identity = this.options.identity ?? DEFAULT_IDENTITY
+    const date = context.now.toISOString()
+    const message = `${description}\n\nCCAL-Run: ${context.runId}\n`
+    const args = ['commit-tree', '--no-gpg-sign', tree, ...(parent ? ['-p', parent] : [])]
+    const out = await this.git.run(args, {
+      input: message,
+      env: {
+        GIT_AUTHOR_NAME: identity.name,
+        GIT_AUTHOR_EMAIL: identity.email,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_NAME: identity.name,
+        GIT_COMMITTER_EMAIL: identity.email,
+        GIT_COMMITTER_DATE: date
+      }
+    })
+    return out.trim()
+  }
+
+  /** Pushes `commit` to the branch without force; a lost race is an outcome, anything else throws. */
+  private async push(commit: string): Promise<PushOutcome> {
+    const args = [
+      'push',
+      '--porcelain',
+      '--no-verify',
+      '--quiet',
+      this.remote,
+      `${commit}:refs/heads/${this.branch}`
+    ]
+    const result = await this.git.exec(args)
+    if (result.exitCode === 0) return { ok: true }
+    const rejected = result.stdout.split('\n').find(line => line.startsWith('!'))
+    const reason = rejected?.split('\t')[2] ?? firstLines(result.stderr, 1)
+    if (rejected && isLostRace(reason)) return { ok: false, reason }
+    if (!rejected && isLockContention(result.stderr))
+      return { ok: false, reason: firstLines(result.stderr, 1) }
+    throw remoteFailure('push to', this.remote, args, result)
+  }
+
+  /** Delay before attempt `attempt + 1`: exponential, capped, with jitter so racing writers spread out. */
+  private backoff(attempt: number): number {
+    // "Full jitter": racing writers that lost together spread over the whole window instead of
+    // colliding again, which wastes the least work when many of them contend.
+    const cap = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1))
+    return Math.round(this.random() * cap)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** Every ledger file whose content may differ between `base` and `next` (null content = delete). */
+function changedFiles(base: Loaded, next: Ledger, branch: string): Map<string, string | null> {
+  const files = new Map<string, string | null>()
+  const all = base.rewriteAll || base.commit === null
+  const previous = base.ledger
+  if (all || next.state !== previous.state)
+    files.set(STATE_FILE, encode(SystemStateSchema, next.state, STATE_FILE))
+  if (all || next.results !== previous.results)
+    files.set(RESULTS_FILE, encode(ResultsFileSchema, next.results, RESULTS_FILE))
+  if (all || next.patterns !== previous.patterns)
+    files.set(PATTERNS_FILE, encode(PatternsFileSchema, next.patterns, PATTERNS_FILE))
+  if (base.commit === null) files.set(README_FILE, readmeText(branch))
+  if (all || next.items !== previous.items) {
+    for (const [id, item] of Object.entries(next.items)) {
+      if (all || item !== previous.items[id])
+        files.set(itemPath(id), encode(WorkItemSchema, item, itemPath(id)))
+    }
+    for (const id of Object.keys(previous.items)) if (!(id in next.items)) files.set(itemPath(id), null)
+  }
+  return files
+}
+
+/** Validates what is about to be written (an operation bug must not reach the branch) and serializes it. */
+function encode(schema: z.ZodType, value: unknown, file: string): string {
+  const checked = schema.safeParse(value)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!
+    throw new CcalError(
+      `refusing to write an invalid ledger: ${file}: ${issue.path.join('.')}: ${issue.message}`
+    )
+  }
+  return stableJson(value)
+}
+
+function decodeItem(path: string, raw: unknown, where: LedgerLocation): WorkItem {
+  const item = decodeFile(WorkItemSchema, raw, path, where)
+  if (itemPath(item.id) !== path)
+    throw corruptError(where, path, 'id', `'${item.id}' does not match the file name`)
+  return item
+}
+
+function optionalJson(text: string | undefined, file: string, where: LedgerLocation): unknown {
+  return text === undefined ? [] : parseJsonFile(text, file, where)
+}
+
+function isLedgerData(path: string): boolean {
+  const kind = classifyPath(path).kind
+  return kind !== 'unknown' && kind !== 'readme'
+}
+
+/** The sha git gives a blob with this content. */
+function blobSha(text: string): string {
+  const body = Buffer.from(text, 'utf8')
+  return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex')
+}
+
+/** A push refused only because the branch moved since we read it: fetch, re-apply, retry. */
+function isLostRace(reason: string): boolean {
+  return /fetch first|non-fast-forward|stale info|failed to update ref|cannot lock|incorrect old value|already exists/i.test(
+    reason
+  )
+}
+
+function isLockContention(stderr: string): boolean {
+  return /cannot lock ref|unable to create '.*\.lock'|\.lock': File exists/i.test(stderr)
+}
+
+/** The error for a fetch or push that failed for a reason retrying will not fix (auth, network, protection). */
+function remoteFailure(
+  action: string,
+  remote: string,
+  args: readonly string[],
+  result: { exitCode: number; stderr: string; stdout: string }
+): GitCommandError {
+  const said = firstLines(
+    `${result.stderr}\n${result.stdout
+      .split('\n')
+      .filter(line => line.startsWith('!'))
+      .join('\n')}`,
+    3
+  )
+  const auth =
+    /authentication failed|could not read username|permission to .* denied|403|401|terminal prompts disabled/i.test(
+      said
+    )
+  const hint = auth ? ' Check that the token (GITHUB_TOKEN or GH_TOKEN) may write repository contents.' : ''
+  return new GitCommandError(
+    `git ${action} '${remote}' failed: ${said || `exit code ${result.exitCode}`}.${hint}`,
+    args,
+    result.exitCode,
+    result.stderr
+  )
+}
+
+/** A run id for processes that have none of their own (the CLI): `cli-` and 8 random hex characters. */
+export function newRunId(prefix = 'cli'): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`
+}
