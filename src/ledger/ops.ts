@@ -272,12 +272,16 @@ function newItem(ledger: Ledger, candidate: Candidate, context: OpContext, limit
 
 /** A known fingerprint seen again: count it, refresh the evidence, reopen it if it had been completed. */
 function seenAgain(item: WorkItem, candidate: Candidate, context: OpContext, limits: LedgerLimits): WorkItem {
+  // The source's view of the priority (labels, reactions, age) is current unless a person set one
+  // with `/ccal priority N`; context keys the source does not report (command marks) are kept.
+  const overridden = typeof item.context.priorityOverride === 'number'
   const refreshed: WorkItem = {
     ...item,
     occurrences: item.occurrences + 1,
     lastSeenAt: context.now.toISOString(),
     updatedAt: context.now.toISOString(),
-    context: candidate.context,
+    priority: overridden ? item.priority : candidate.priority,
+    context: { ...item.context, ...candidate.context },
     untrusted: candidate.untrusted ?? item.untrusted
   }
   if (item.status !== 'completed') return refreshed
@@ -502,6 +506,19 @@ export function releaseLease(
       ledger: putItems(ledger, [moved]),
       description: `release ${itemId} from run ${context.runId} → ${moved.status}${options.reason ? ` (${options.reason})` : ''}`
     }
+  }
+}
+
+/**
+ * Stores the Claude session of the run holding the item, as soon as it is known, so a run killed
+ * mid-item can still be resumed by the next one.
+ */
+export function recordSessionId(itemId: string, sessionId: string): LedgerOp {
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    if (item.sessionId === sessionId) return { ledger, description: `${itemId} session unchanged` }
+    const updated: WorkItem = { ...item, sessionId, updatedAt: context.now.toISOString() }
+    return { ledger: putItems(ledger, [updated]), description: `${itemId}: session ${sessionId}` }
   }
 }
 
