@@ -5,7 +5,13 @@
  * the others. Effects come in through `CycleDeps`, created at the edge (action or CLI).
  */
 import type { Settings } from '../config/schema.js'
-import { branchNameFor, commitMessage, issueCommentBody, pullRequestBody } from '../delivery/content.js'
+import {
+  branchNameFor,
+  commitMessage,
+  issueCommentBody,
+  pullRequestBody,
+  withoutHtmlComments
+} from '../delivery/content.js'
 import {
   authenticated,
   commitAll,
@@ -14,7 +20,7 @@ import {
   pushBranch,
   type Identity
 } from '../delivery/git.js'
-import { commentOn, openOrUpdatePull } from '../delivery/pulls.js'
+import { commentOn, openOrUpdatePull, replyToReviewComment } from '../delivery/pulls.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
@@ -25,6 +31,7 @@ import {
   leaseItem,
   reclaimExpiredLeases,
   recordResult,
+  recordSessionId,
   releaseLease,
   setCursor,
   spentToday,
@@ -239,6 +246,19 @@ function statusAfter(outcome: ExecutionOutcome): { status?: ItemStatus; reportSt
   }
 }
 
+/** Where a follow-up (review feedback, a failing check) goes: its parent's pull request branch. */
+interface FollowUpTarget {
+  branch: string
+  prNumber: number
+  parent: WorkItem | undefined
+}
+
+function followUpTarget(item: WorkItem, ledger: Ledger): FollowUpTarget | undefined {
+  const { branch, prNumber } = item.context
+  if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number') return undefined
+  return { branch, prNumber, parent: ledger.items[item.parentId] }
+}
+
 async function executeItem(
   deps: CycleDeps,
   ledger: Ledger,
@@ -250,8 +270,12 @@ async function executeItem(
   let current = await write(leaseItem(itemId, settings.loop.session_timeout_seconds * 1000))
   const item = current.items[itemId] as WorkItem
   const base = settings.pull_requests.base_branch ?? (await defaultBranch(deps))
-  const branch = branchNameFor(item, settings.pull_requests.branch_prefix)
-  const followUp = item.pr !== null || item.type === 'review_feedback'
+  const followUp = followUpTarget(item, current)
+  const branch = followUp?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix)
+  const continuesBranch = followUp !== undefined || item.pr !== null
+  const resumeSessionId = settings.claude.context_preservation
+    ? (item.sessionId ?? followUp?.parent?.sessionId ?? undefined)
+    : undefined
   const entry: ExecutedItem = {
     itemId,
     title: item.title,
@@ -263,15 +287,19 @@ async function executeItem(
     durationMs: 0,
     verify: 'not_run'
   }
-  logger.info(`execute ${itemId}: ${item.title} on ${branch}`)
+  logger.info(
+    `execute ${itemId}: ${item.title} on ${branch}${resumeSessionId ? ` (resuming session ${resumeSessionId})` : ''}`
+  )
   let outcome: ExecutionOutcome | undefined
   try {
-    await prepareBranch(deps.git, { branch, base, followUp })
+    await prepareBranch(deps.git, { branch, base, followUp: continuesBranch })
     outcome = await deps.executor.execute({
       item,
       maxBudgetUsd: budgetUsd,
-      ...(settings.claude.context_preservation && item.sessionId ? { resumeSessionId: item.sessionId } : {}),
-      onSessionId: async () => {},
+      ...(resumeSessionId ? { resumeSessionId } : {}),
+      onSessionId: async sessionId => {
+        current = await write(recordSessionId(itemId, sessionId))
+      },
       ...(deps.signal ? { signal: deps.signal } : {})
     })
     Object.assign(entry, {
@@ -297,12 +325,15 @@ async function executeItem(
       entry.status = after.reportStatus
       return { ledger: current, report: entry }
     }
-    const delivered = await deliver(deps, current.items[itemId] as WorkItem, {
-      branch,
-      base,
-      followUp,
-      outcome
-    })
+    const live = current.items[itemId] as WorkItem
+    if (followUp) {
+      const pr = await deliverFollowUp(deps, live, { ...followUp, base, outcome })
+      current = await write(recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr }))
+      entry.status = 'pr_updated'
+      entry.pr = { number: pr.number, url: pr.url }
+      return { ledger: current, report: entry }
+    }
+    const delivered = await deliver(deps, live, { branch, base, replace: item.pr === null, outcome })
     current = await write(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }))
     entry.status = delivered.created ? 'pr_opened' : 'pr_updated'
     entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
@@ -357,7 +388,7 @@ async function defaultBranch(deps: CycleDeps): Promise<string> {
 async function deliver(
   deps: CycleDeps,
   item: WorkItem,
-  target: { branch: string; base: string; followUp: boolean; outcome: ExecutionOutcome }
+  target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
 ): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
   const { settings } = deps
   if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
@@ -370,7 +401,7 @@ async function deliver(
     branch: target.branch,
     base: target.base,
     branchPrefix: settings.pull_requests.branch_prefix,
-    replace: !target.followUp
+    replace: target.replace
   })
   const body = pullRequestBody({
     item,
@@ -405,4 +436,51 @@ async function deliver(
     )
   }
   return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
+}
+
+/**
+ * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
+ * on the pull request (in the review comment's thread when there is one). The PR body stays the
+ * parent's, so its marker keeps naming the parent item.
+ */
+async function deliverFollowUp(
+  deps: CycleDeps,
+  item: WorkItem,
+  target: FollowUpTarget & { base: string; outcome: ExecutionOutcome }
+): Promise<{ number: number; url: string; branch: string }> {
+  const { settings } = deps
+  if (!deps.github) throw new Error('no GitHub client: cannot answer on the pull request')
+  const sha = await commitAll(deps.git, {
+    message: commitMessage(item, target.outcome.summary),
+    identity: identityOf(settings)
+  })
+  const pushGit = await authenticated(deps.git, deps.pushToken)
+  await pushBranch(pushGit, {
+    branch: target.branch,
+    base: target.base,
+    branchPrefix: settings.pull_requests.branch_prefix,
+    replace: false
+  })
+  const answer = followUpComment(item, sha, target.outcome)
+  const commentId = item.context.reviewCommentId
+  if (typeof commentId === 'number') {
+    await replyToReviewComment(deps.github, target.prNumber, commentId, answer)
+  } else {
+    await commentOn(deps.github, target.prNumber, answer)
+  }
+  const url = target.parent?.pr?.url ?? (typeof item.context.url === 'string' ? item.context.url : '')
+  return { number: target.prNumber, url, branch: target.branch }
+}
+
+function followUpComment(item: WorkItem, sha: string, outcome: ExecutionOutcome): string {
+  const who =
+    typeof item.context.reviewer === 'string' ? `@${item.context.reviewer}'s review` : 'the failing check'
+  const summary = withoutHtmlComments(outcome.summary).split(/\n\s*\n/)[0] ?? ''
+  return [
+    `CCAL pushed ${sha.slice(0, 7)} to address ${who}.`,
+    '',
+    summary,
+    '',
+    `_Verification: ${outcome.verify}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
+  ].join('\n')
 }
