@@ -1,0 +1,243 @@
+/**
+ * One work item, start to finish, in the working tree: prompt → Claude Code → diff gate → verify
+ * (and one resumed retry with the failure fed back) → an {@link ExecutionOutcome}. Everything that
+ * is not a success leaves the working tree as it was found (clean). The executor holds no GitHub
+ * client and writes no ledger: the caller records the session id (`onSessionId`) and the outcome.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Settings } from '../config/schema.js'
+import { createGit, type Git } from '../git/git.js'
+import type { WorkItem } from '../ledger/schema.js'
+import { CcalError } from '../util/errors.js'
+import { silentLogger, type Logger } from '../util/logger.js'
+import { buildClaudeArguments } from './arguments.js'
+import { runClaudeProcess, type ClaudeProcessResult } from './claude.js'
+import { withoutPersistedCredentials } from './credentials.js'
+import { withoutModelCredentials } from './environment.js'
+import type { ClaudeRuntime } from './install.js'
+import { classifyRun, summarizeOutcome, type ExecutionOutcome, type RunRecord } from './outcome.js'
+import { buildPrompt, buildSystemPrompt, buildVerifyRetryPrompt, type ConventionDocument } from './prompt.js'
+import { describeViolations, inspectChanges, isCleanTree, revertAll, type GateReport } from './safety.js'
+import { failureOutputs, runVerify, verifyCommands, type VerifyReport } from './verify.js'
+
+export type { ExecutionOutcome } from './outcome.js'
+
+/** The working tree is not clean before a run: changes could not be told apart from the agent's. */
+export class DirtyWorkingTreeError extends CcalError {}
+
+/** Repository documents offered to the agent as conventions, first found of each group. */
+export const CONVENTION_FILES: readonly (readonly string[])[] = [
+  ['CLAUDE.md'],
+  ['CONTRIBUTING.md', '.github/CONTRIBUTING.md', 'docs/CONTRIBUTING.md']
+]
+
+/** Everything one execution needs. */
+export interface ExecuteOptions {
+  readonly item: Pick<WorkItem, 'id' | 'type' | 'title' | 'description' | 'untrusted' | 'context'>
+  readonly settings: Pick<Settings, 'claude' | 'verify' | 'safety'>
+  /** From `prepareClaude` (install.ts). */
+  readonly runtime: Pick<ClaudeRuntime, 'executable' | 'env'>
+  /** The repository's working tree, on the branch the change belongs on, clean. */
+  readonly repoDir: string
+  /** What is left of the budget (the smaller of run and day); no `--max-budget-usd` when undefined. */
+  readonly budgetUsd?: number
+  /** Learned hints for this kind of item (empty until the learning loop provides them). */
+  readonly hints?: readonly string[]
+  /** The config file, relative to the repository root: always excluded from changes. */
+  readonly configPath?: string
+  /** Continue this earlier session (a follow-up on the same item) instead of starting a new one. */
+  readonly resumeSessionId?: string
+  /** CCAL is shutting down (see `shutdownSignal` in claude.ts). */
+  readonly signal?: AbortSignal
+  /** Store the session id at once (ledger), so a killed run can still be resumed. */
+  readonly onSessionId?: (sessionId: string) => void | Promise<void>
+  readonly logger?: Logger
+  /** Overrides `ccal.claude.timeout_seconds` (for example with the time left in the job). */
+  readonly timeoutMs?: number
+  /** Time between SIGTERM and SIGKILL when a run is stopped (default 5 s). */
+  readonly killGraceMs?: number
+}
+
+async function readConventions(repoDir: string): Promise<ConventionDocument[]> {
+  const documents: ConventionDocument[] = []
+  for (const group of CONVENTION_FILES) {
+    for (const path of group) {
+      try {
+        documents.push({ path, text: await readFile(join(repoDir, path), 'utf8') })
+        break
+      } catch {
+        // Not there: try the next place.
+      }
+    }
+  }
+  return documents
+}
+
+/** Runs one item; see the module comment. Throws only for caller errors (a dirty tree). */
+export async function executeItem(options: ExecuteOptions): Promise<ExecutionOutcome> {
+  const logger = options.logger ?? silentLogger
+  const git = createGit({ cwd: options.repoDir, logger })
+  if (!(await isCleanTree(git)))
+    throw new DirtyWorkingTreeError(
+      `the working tree at ${options.repoDir} has uncommitted changes; CCAL runs each item on a clean tree`
+    )
+  return withoutPersistedCredentials(git, () => executeInCleanTree(options, git, logger), logger)
+}
+
+async function executeInCleanTree(
+  options: ExecuteOptions,
+  git: Git,
+  logger: Logger
+): Promise<ExecutionOutcome> {
+  const { settings } = options
+  const started = Date.now()
+  const runs: RunRecord[] = []
+  const verifyReports: VerifyReport[] = []
+  let gate: GateReport | null = null
+  const finish = async (
+    partial: Pick<ExecutionOutcome, 'status' | 'code' | 'reason'>,
+    keepChanges = false
+  ): Promise<ExecutionOutcome> => {
+    if (!keepChanges) await revertAll(git)
+    return summarizeOutcome({
+      ...partial,
+      runs,
+      gate,
+      verify: verifyReports,
+      durationMs: Date.now() - started
+    })
+  }
+
+  if (options.budgetUsd !== undefined && options.budgetUsd <= 0)
+    return finish({ status: 'failed', code: 'budget_exceeded', reason: 'no budget left for this run' })
+
+  const extraExcludedPaths = options.configPath ? [options.configPath] : []
+  const excludedPaths = [...settings.safety.excluded_paths, ...extraExcludedPaths]
+  const commands = verifyCommands(settings.verify)
+  const prompt = buildPrompt({
+    item: options.item,
+    hints: options.hints,
+    conventions: await readConventions(options.repoDir),
+    verifyCommands: commands.map(command => command.command),
+    maxLength: settings.claude.max_prompt_length
+  })
+  if (prompt.trimmedChars > 0)
+    logger.info(`prompt: ${prompt.trimmedChars} characters of evidence trimmed to fit`)
+  if (prompt.overLimit) logger.warning(`prompt: CCAL's own text alone exceeds max_prompt_length; sent whole`)
+  const systemPrompt = buildSystemPrompt({ excludedPaths, extra: settings.claude.append_system_prompt })
+  const cwd = join(options.repoDir, settings.claude.working_directory)
+  const timeoutMs = options.timeoutMs ?? settings.claude.timeout_seconds * 1000
+
+  const run = async (text: string, resume: string | undefined, purpose: RunRecord['purpose']) => {
+    const spent = runs.reduce((sum, record) => sum + record.costUsd, 0)
+    const budget = options.budgetUsd === undefined ? undefined : options.budgetUsd - spent
+    const args = buildClaudeArguments({
+      settings,
+      systemPrompt,
+      maxBudgetUsd: budget,
+      resumeSessionId: resume,
+      extraExcludedPaths
+    })
+    logger.info(
+      `running Claude Code for ${options.item.id} (${purpose}${resume ? `, resuming ${resume}` : ''})`
+    )
+    const child: ClaudeProcessResult = await runClaudeProcess({
+      executable: options.runtime.executable,
+      args,
+      prompt: text,
+      cwd,
+      env: options.runtime.env,
+      timeoutMs,
+      killGraceMs: options.killGraceMs,
+      signal: options.signal,
+      onSessionId: options.onSessionId,
+      logger
+    })
+    const record = classifyRun(child, purpose, settings.claude.max_turns)
+    runs.push(record)
+    return record
+  }
+
+  // `context_preservation: false` starts every follow-up afresh (the verify retry still resumes).
+  const resume = settings.claude.context_preservation ? options.resumeSessionId : undefined
+  const first = await run(prompt.text, resume, 'initial')
+  if (first.code !== 'success')
+    return finish({ status: first.status, code: first.code, reason: first.reason })
+
+  gate = await inspectChanges({ git, safety: settings.safety, extraExcludedPaths })
+  if (gate.verdict === 'no_change')
+    return finish({
+      status: 'no_op',
+      code: 'no_change',
+      reason: 'Claude Code finished without changing any file'
+    })
+  if (gate.verdict === 'rejected')
+    return finish({ status: 'rejected', code: 'gate_rejected', reason: describeViolations(gate.violations) })
+
+  const verifyEnv = withoutModelCredentials(options.runtime.env)
+  const verifyOnce = async () => {
+    const report = await runVerify({
+      commands,
+      cwd: options.repoDir,
+      env: verifyEnv,
+      timeoutMs: settings.verify.timeout_seconds * 1000,
+      signal: options.signal
+    })
+    verifyReports.push(report)
+    logger.info(
+      `verify: ${report.outcome}${report.steps.map(step => ` ${step.name}=${step.exitCode}`).join('')}`
+    )
+    return report
+  }
+
+  let report = await verifyOnce()
+  for (let attempt = 0; report.outcome === 'failed' && attempt < settings.verify.retries; attempt++) {
+    if (options.signal?.aborted) break
+    const sessionId = runs.at(-1)?.sessionId
+    if (!sessionId) break
+    const retryPrompt = buildVerifyRetryPrompt(failureOutputs(report), settings.claude.max_prompt_length)
+    const retry = await run(retryPrompt, sessionId, 'verify_retry')
+    if (retry.code !== 'success')
+      return finish({
+        status: retry.status,
+        code: retry.code,
+        reason: `after a failed verification: ${retry.reason}`
+      })
+    gate = await inspectChanges({ git, safety: settings.safety, extraExcludedPaths })
+    if (gate.verdict === 'no_change')
+      return finish({
+        status: 'no_op',
+        code: 'no_change',
+        reason: 'the retry left no change in the working tree'
+      })
+    if (gate.verdict === 'rejected')
+      return finish({
+        status: 'rejected',
+        code: 'gate_rejected',
+        reason: describeViolations(gate.violations)
+      })
+    report = await verifyOnce()
+  }
+  if (options.signal?.aborted)
+    return finish({ status: 'cancelled', code: 'cancelled', reason: 'CCAL was stopped' })
+  if (report.outcome === 'failed') {
+    const failed = report.steps.filter(step => step.exitCode !== 0 || step.timedOut).map(step => step.command)
+    return finish({
+      status: 'failed',
+      code: 'verify_failed',
+      reason: `verification failed: ${failed.join(', ')}`
+    })
+  }
+  if (report.outcome === 'passed') {
+    // The checks themselves may have written files (reports, snapshots) that delivery would commit.
+    gate = await inspectChanges({ git, safety: settings.safety, extraExcludedPaths })
+    if (gate.verdict === 'rejected')
+      return finish({
+        status: 'rejected',
+        code: 'gate_rejected',
+        reason: `after verification: ${describeViolations(gate.violations)}`
+      })
+  }
+  return finish({ status: 'success', code: 'success', reason: 'changed, checked and verified' }, true)
+}

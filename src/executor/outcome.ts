@@ -1,0 +1,227 @@
+/**
+ * What an execution reports (pure): how each Claude Code run ended, classified by the rules of
+ * issue #7 (success only for `subtype: success`, `is_error: false`, within the turn cap), summed into
+ * one {@link ExecutionOutcome}, and turned into the ledger's `ResultInput` for `recordResult`.
+ */
+import type { ResultInput } from '../ledger/ops.js'
+import type { ExecutionResult } from '../ledger/schema.js'
+import type { ClaudeProcessResult } from './claude.js'
+import type { GateReport } from './safety.js'
+import {
+  isApiErrorResult,
+  isBudgetResult,
+  isMaxTurnsResult,
+  isSuccessfulResult,
+  type PermissionDenial,
+  type RunTokens
+} from './stream.js'
+import type { VerifyReport } from './verify.js'
+
+/** The broad outcome, for the caller's branching. */
+export type OutcomeStatus = 'success' | 'no_op' | 'failed' | 'rejected' | 'timeout' | 'cancelled'
+
+/** The precise reason, for logs, the ledger and learning. */
+export type OutcomeCode =
+  | 'success'
+  | 'no_change'
+  | 'max_turns'
+  | 'budget_exceeded'
+  | 'api_error'
+  | 'cli_error'
+  | 'timeout'
+  | 'cancelled'
+  | 'gate_rejected'
+  | 'verify_failed'
+
+/** One Claude Code run within an execution. */
+export interface RunRecord {
+  readonly purpose: 'initial' | 'verify_retry'
+  readonly status: OutcomeStatus
+  readonly code: OutcomeCode
+  readonly reason: string
+  readonly sessionId: string | null
+  readonly exitCode: number | null
+  /** The result line's subtype, or null when the CLI wrote none. */
+  readonly subtype: string | null
+  readonly isError: boolean
+  readonly turns: number
+  readonly costUsd: number
+  readonly durationMs: number
+  readonly tokens: RunTokens
+  readonly permissionDenials: readonly PermissionDenial[]
+  /** The agent's closing text (its summary) or the CLI's error text. */
+  readonly text: string
+  readonly errors: readonly string[]
+}
+
+/** Everything one execution did. */
+export interface ExecutionOutcome {
+  readonly status: OutcomeStatus
+  readonly code: OutcomeCode
+  readonly reason: string
+  /** The agent's summary of its change (from the last run). */
+  readonly summary: string
+  /** The session to resume for follow-ups: the last one seen. */
+  readonly sessionId: string | null
+  readonly durationMs: number
+  readonly turns: number
+  readonly costUsd: number
+  readonly tokens: RunTokens
+  readonly permissionDenials: readonly PermissionDenial[]
+  readonly runs: readonly RunRecord[]
+  /** The last gate report; null when no run got that far. */
+  readonly gate: GateReport | null
+  /** Files in the working tree's change (left in place only on success). */
+  readonly filesChanged: readonly string[]
+  /** One report per verification, in order (the second one follows the retry). */
+  readonly verify: readonly VerifyReport[]
+  readonly verifyOutcome: ExecutionResult['verify']
+  /** True when trying again later may well succeed (timeouts, API errors, budget, cancellation). */
+  readonly requeue: boolean
+}
+
+const ZERO_TOKENS: RunTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }
+
+/** Classifies one finished CLI process. */
+export function classifyRun(
+  run: ClaudeProcessResult,
+  purpose: RunRecord['purpose'],
+  maxTurns: number
+): RunRecord {
+  const result = run.result
+  const base = {
+    purpose,
+    sessionId: run.sessionId,
+    exitCode: run.exitCode,
+    subtype: result?.subtype ?? null,
+    isError: result?.isError ?? true,
+    turns: result?.numTurns ?? 0,
+    costUsd: result?.costUsd ?? 0,
+    durationMs: run.durationMs,
+    tokens: result?.tokens ?? ZERO_TOKENS,
+    permissionDenials: result?.permissionDenials ?? [],
+    text: result?.text ?? '',
+    errors: result?.errors ?? []
+  }
+  const verdict = (status: OutcomeStatus, code: OutcomeCode, reason: string): RunRecord => ({
+    ...base,
+    status,
+    code,
+    reason
+  })
+  if (run.aborted) return verdict('cancelled', 'cancelled', 'CCAL was stopped while Claude Code was running')
+  if (run.timedOut) return verdict('timeout', 'timeout', `Claude Code did not finish within the time limit`)
+  if (run.spawnError)
+    return verdict('failed', 'cli_error', `Claude Code could not be started: ${run.spawnError}`)
+  if (!result) {
+    const detail = run.diagnostics.split('\n').slice(-3).join(' / ')
+    return verdict(
+      'failed',
+      'cli_error',
+      `Claude Code exited (${run.signal ?? `code ${run.exitCode}`}) without a result${detail ? `: ${detail}` : ''}`
+    )
+  }
+  if (isSuccessfulResult(result, maxTurns)) return verdict('success', 'success', 'Claude Code finished')
+  if (isMaxTurnsResult(result, maxTurns))
+    return verdict(
+      'failed',
+      'max_turns',
+      `Claude Code used up its ${maxTurns} turns (${result.numTurns} taken)`
+    )
+  if (isBudgetResult(result))
+    return verdict(
+      'failed',
+      'budget_exceeded',
+      `the cost budget ran out ($${result.costUsd.toFixed(4)} spent)${result.errors.length ? `: ${result.errors.join('; ')}` : ''}`
+    )
+  if (isApiErrorResult(result))
+    return verdict(
+      'failed',
+      'api_error',
+      `model API error${result.apiErrorStatus === null ? '' : ` ${result.apiErrorStatus}`}: ${result.text || result.errors.join('; ')}`
+    )
+  return verdict(
+    'failed',
+    'cli_error',
+    `Claude Code ended with ${result.subtype}${result.errors.length ? `: ${result.errors.join('; ')}` : ''}`
+  )
+}
+
+/** Outcome codes worth another attempt later without any human change. */
+const REQUEUE_CODES: readonly OutcomeCode[] = [
+  'timeout',
+  'cancelled',
+  'api_error',
+  'budget_exceeded',
+  'cli_error'
+]
+
+/** True when the item may simply be tried again later. */
+export function isRequeueable(code: OutcomeCode): boolean {
+  return REQUEUE_CODES.includes(code)
+}
+
+function sumTokens(runs: readonly RunRecord[]): RunTokens {
+  return runs.reduce(
+    (sum, run) => ({
+      input: sum.input + run.tokens.input,
+      output: sum.output + run.tokens.output,
+      cacheRead: sum.cacheRead + run.tokens.cacheRead,
+      cacheWrite: sum.cacheWrite + run.tokens.cacheWrite
+    }),
+    ZERO_TOKENS
+  )
+}
+
+/** Folds the runs, gate and verify reports into one outcome. */
+export function summarizeOutcome(input: {
+  status: OutcomeStatus
+  code: OutcomeCode
+  reason: string
+  runs: readonly RunRecord[]
+  gate: GateReport | null
+  verify: readonly VerifyReport[]
+  durationMs: number
+}): ExecutionOutcome {
+  const last = input.runs.at(-1)
+  const lastVerify = input.verify.at(-1)
+  return {
+    status: input.status,
+    code: input.code,
+    reason: input.reason,
+    summary: last?.text ?? '',
+    sessionId: [...input.runs].reverse().find(run => run.sessionId)?.sessionId ?? null,
+    durationMs: input.durationMs,
+    turns: input.runs.reduce((sum, run) => sum + run.turns, 0),
+    costUsd: Math.round(input.runs.reduce((sum, run) => sum + run.costUsd, 0) * 1e6) / 1e6,
+    tokens: sumTokens(input.runs),
+    permissionDenials: input.runs.flatMap(run => run.permissionDenials),
+    runs: input.runs,
+    gate: input.gate,
+    filesChanged: (input.gate?.files ?? []).map(file => file.path),
+    verify: input.verify,
+    verifyOutcome: lastVerify ? lastVerify.outcome : 'not_run',
+    requeue: isRequeueable(input.code)
+  }
+}
+
+/** The ledger's view of an outcome, for `recordResult` (ops.ts). */
+export function toResultInput(itemId: string, outcome: ExecutionOutcome): ResultInput {
+  const success = outcome.status === 'success'
+  const denials = outcome.permissionDenials.length
+    ? ` (${outcome.permissionDenials.length} tool call(s) denied: ${outcome.permissionDenials.map(denial => denial.toolName).join(', ')})`
+    : ''
+  return {
+    itemId,
+    success,
+    summary: `${outcome.status}/${outcome.code}: ${success ? outcome.summary || outcome.reason : outcome.reason}${denials}`,
+    error: success ? null : outcome.reason,
+    durationMs: outcome.durationMs,
+    turns: outcome.turns,
+    tokens: outcome.tokens,
+    costUsd: outcome.costUsd,
+    sessionId: outcome.sessionId,
+    filesChanged: outcome.filesChanged,
+    verify: outcome.verifyOutcome
+  }
+}
