@@ -99,6 +99,10 @@ const ClaudeSchema = z
       'Extra tools or patterns to deny (--disallowedTools), on top of the built-in deny list and excluded paths.'
     ),
     extra_args: stringList([], 'Further arguments passed to the claude command as they are.'),
+    env_passthrough: stringList(
+      [],
+      'Further environment variables passed to Claude Code and the verify commands (for example JAVA_HOME); GitHub tokens, ACTIONS_* and INPUT_* never pass.'
+    ),
     append_system_prompt: z
       .string()
       .optional()
