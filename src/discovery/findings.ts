@@ -1,0 +1,66 @@
+/**
+ * The normalized finding every parser produces, whatever the tool or format: one problem at one
+ * place. Sources turn findings into work items; `ccal findings` prints them.
+ */
+import { z } from 'zod'
+
+/** How bad a finding is; tools' own scales (info, convention, style…) are mapped onto these three. */
+export const SEVERITIES = ['error', 'warning', 'note'] as const
+export const SeveritySchema = z.enum(SEVERITIES)
+export type Severity = z.infer<typeof SeveritySchema>
+
+export const FindingSchema = z.strictObject({
+  /** The tool that reported it: `tsc`, `eslint`, `jest`, `pytest`, `actions` (the runner itself)… */
+  tool: z.string().min(1),
+  /** Path as the tool printed it (relative or absolute), or null when the finding has no place. */
+  file: z.string().nullable(),
+  line: z.number().int().nonnegative().nullable(),
+  column: z.number().int().nonnegative().nullable(),
+  /** Rule or error code (`no-unused-vars`, `TS2322`, `E501`), or the failing test's name. */
+  rule: z.string().nullable(),
+  severity: SeveritySchema,
+  message: z.string(),
+  /** The lines of output the finding was read from (untrusted text), or null for structured reports. */
+  excerpt: z.string().nullable(),
+  /** The Actions step (`##[group]Run …`) the finding was printed in, when it came from a job log. */
+  step: z.string().nullable()
+})
+export type Finding = z.infer<typeof FindingSchema>
+
+/** Builds a finding, filling absent fields with null. */
+export function finding(fields: Pick<Finding, 'tool' | 'message'> & Partial<Finding>): Finding {
+  return {
+    tool: fields.tool,
+    file: fields.file ?? null,
+    line: fields.line ?? null,
+    column: fields.column ?? null,
+    rule: fields.rule ?? null,
+    severity: fields.severity ?? 'error',
+    message: fields.message,
+    excerpt: fields.excerpt ?? null,
+    step: fields.step ?? null
+  }
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
+
+/** Orders findings by file, line, column, then severity: the order reports and prompts show them in. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+  )
+}
+
+/** Maps a tool's severity word (`Error`, `fatal error`, `info`, `convention`, `F`…) onto ours. */
+export function severityOf(word: string | undefined | null, fallback: Severity = 'error'): Severity {
+  if (!word) return fallback
+  const lower = word.toLowerCase()
+  if (/^(fatal|fatal error|error|err|e|f|failure|blocker|critical|high)$/.test(lower)) return 'error'
+  if (/^(warning|warn|w|major|medium|minor)$/.test(lower)) return 'warning'
+  if (/^(note|info|information|i|c|r|convention|refactor|style|hint|none|low|suggestion)$/.test(lower))
+    return 'note'
+  return fallback
+}

@@ -1,0 +1,220 @@
+/**
+ * The lint source: runs the configured lint commands (without a shell) and reads the configured
+ * report files, normalizes everything into findings, and batches them into work items of one kind
+ * each ("fix 7 `no-unused-vars` findings in src/x"), so that one pull request fixes N findings of
+ * one rule.
+ */
+import { readFile } from 'node:fs/promises'
+import { posix } from 'node:path'
+import { z } from 'zod'
+import type { Settings } from '../config/schema.js'
+import { isFullScan, type Trigger } from '../core/trigger.js'
+import type { CandidateInput } from '../ledger/ops.js'
+import { errorMessage } from '../util/errors.js'
+import {
+  CommandSyntaxError,
+  createProcessRunner,
+  splitCommand,
+  type CommandRunner
+} from './command-runner.js'
+import { buildEvidence, evidenceBudget } from './evidence.js'
+import { expandPath, isScanDue, repoPath } from './files.js'
+import { compareFindings, type Finding } from './findings.js'
+import { normalizePath } from './fingerprint.js'
+import { UnsupportedInputError, isCoverageFormat, parseAnyInput } from './parsers/detect.js'
+import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
+
+export const LINT_SOURCE = 'lint'
+
+const CursorSchema = z.looseObject({ lastScanAt: z.string().optional() })
+
+type GroupBy = Settings['discovery']['lint']['group_by']
+
+/** A batch of findings of one kind: one work item. */
+export interface FindingBatch {
+  tool: string
+  rule: string
+  /** The directory (rule_directory), the file (file), or '' (rule). */
+  scope: string
+  part: number
+  parts: number
+  findings: Finding[]
+}
+
+// Rule names and paths come from tool output: keep them to printable, short text in our titles.
+function label(text: string, max = 80): string {
+  const clean = text.replace(/[^\x20-\x7e]/g, '').trim()
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean
+}
+
+/** Groups findings by tool + rule (+ directory or file), then cuts each group into batches of `size`. */
+export function batchFindings(findings: readonly Finding[], groupBy: GroupBy, size: number): FindingBatch[] {
+  const groups = new Map<string, { tool: string; rule: string; scope: string; findings: Finding[] }>()
+  for (const finding of findings) {
+    const rule = finding.rule ?? '(no rule)'
+    const file = finding.file ?? ''
+    const scope = groupBy === 'rule' ? '' : groupBy === 'file' ? file : posix.dirname(file) || '.'
+    const key = `${finding.tool}\u0000${rule}\u0000${scope}`
+    const group = groups.get(key) ?? { tool: finding.tool, rule, scope, findings: [] }
+    group.findings.push(finding)
+    groups.set(key, group)
+  }
+  const batches: FindingBatch[] = []
+  for (const group of [...groups.values()].sort((a, b) => b.findings.length - a.findings.length)) {
+    const sorted = [...group.findings].sort(compareFindings)
+    const parts = Math.ceil(sorted.length / size)
+    for (let part = 0; part < parts; part++) {
+      batches.push({
+        ...group,
+        part: part + 1,
+        parts,
+        findings: sorted.slice(part * size, (part + 1) * size)
+      })
+    }
+  }
+  return batches
+}
+
+/** The work item for a batch. The fingerprint names tool, rule, scope and part, so a batch keeps its item while its findings are fixed one by one. */
+export function lintCandidate(batch: FindingBatch, evidenceChars: number): CandidateInput {
+  const count = batch.findings.length
+  const where = batch.scope ? ` in ${label(batch.scope)}` : ''
+  const part = batch.parts > 1 ? ` (part ${batch.part} of ${batch.parts})` : ''
+  const places = batch.findings.map(
+    f =>
+      `- ${label(f.file ?? '(no file)', 200)}${f.line !== null ? `:${f.line}` : ''}${f.column !== null ? `:${f.column}` : ''}`
+  )
+  const hasError = batch.findings.some(f => f.severity === 'error')
+  const first = batch.findings[0] as Finding
+  return {
+    fingerprint: `lint:${label(batch.tool, 40)}:${label(batch.rule, 80)}:${batch.scope || '*'}#${batch.part}`,
+    type: 'lint',
+    source: LINT_SOURCE,
+    title: `Fix ${count} ${label(batch.tool, 40)} \`${label(batch.rule, 60)}\` finding${count === 1 ? '' : 's'}${where}${part}`,
+    description: [
+      `${label(batch.tool, 40)} reports ${count} finding${count === 1 ? '' : 's'} of rule \`${label(batch.rule, 80)}\`${where}. Fix all of them without changing behaviour, and do not silence the rule.`,
+      '',
+      'Places:',
+      ...places
+    ].join('\n'),
+    untrusted: { evidence: buildEvidence(batch.findings, evidenceChars) },
+    priority: hasError ? 3 : 4,
+    context: {
+      ...(first.file !== null ? { file: first.file } : {}),
+      ...(first.line !== null ? { line: first.line } : {}),
+      rule: batch.rule,
+      errorSignature: `${batch.tool}|${batch.rule}|${batch.scope}`,
+      tool: batch.tool,
+      findings: batch.findings.map(f => ({ file: f.file, line: f.line, column: f.column }))
+    }
+  }
+}
+
+/** Lint and static-analysis findings as batched work items. */
+export class LintSource implements DiscoverySource {
+  readonly name = LINT_SOURCE
+
+  constructor(private readonly runner: CommandRunner = createProcessRunner()) {}
+
+  appliesTo(trigger: Trigger, settings: Settings): boolean {
+    const config = settings.discovery.lint
+    return config.enabled && (config.commands.length > 0 || config.reports.length > 0) && isFullScan(trigger)
+  }
+
+  async discover(context: DiscoveryContext): Promise<DiscoveryResult> {
+    const config = context.settings.discovery.lint
+    const result: DiscoveryResult = { source: this.name, candidates: [], skipped: [] }
+    const cursor = CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {})
+    if (!isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
+      result.skipped.push({
+        what: 'lint',
+        reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.lint.interval_seconds)`
+      })
+      return result
+    }
+    const findings: Finding[] = []
+    for (const command of config.commands)
+      findings.push(...(await this.runCommand(command, context, result.skipped)))
+    for (const pattern of config.reports) {
+      const files = await expandPath(context.root, pattern)
+      if (files.length === 0) result.skipped.push({ what: pattern, reason: 'no report file matches' })
+      for (const file of files)
+        findings.push(...(await readReport(file, repoPath(context.root, file), result.skipped)))
+    }
+    const wanted = new Set<string>(config.severities)
+    const seen = new Set<string>()
+    const kept = findings
+      .filter(f => wanted.has(f.severity))
+      .map(f => ({ ...f, file: f.file === null ? null : normalizePath(f.file, context.root) }))
+      .filter(f => {
+        const key = JSON.stringify([f.tool, f.file, f.line, f.column, f.rule, f.message])
+        if (seen.has(key)) return false
+        seen.add(key)
+        return true
+      })
+    const budget = evidenceBudget(context.settings.claude.max_prompt_length)
+    result.candidates = batchFindings(kept, config.group_by, config.batch_size).map(batch =>
+      lintCandidate(batch, budget)
+    )
+    result.cursor = { lastScanAt: context.now.toISOString() }
+    context.logger.info(`${this.name}: ${kept.length} findings in ${result.candidates.length} batches`)
+    return result
+  }
+
+  private async runCommand(
+    command: string,
+    context: DiscoveryContext,
+    skipped: Skipped[]
+  ): Promise<Finding[]> {
+    let argv: string[]
+    try {
+      argv = splitCommand(command)
+    } catch (error) {
+      if (error instanceof CommandSyntaxError) {
+        skipped.push({ what: command, reason: error.message })
+        return []
+      }
+      throw error
+    }
+    const run = await this.runner.run(argv, {
+      cwd: context.root,
+      timeoutMs: context.settings.verify.timeout_seconds * 1000
+    })
+    // Linters exit non-zero when they find something: the output, not the exit code, decides.
+    const output = run.stdout.trim() !== '' ? run.stdout : run.stderr
+    if (output.trim() === '') {
+      if (run.exitCode !== 0)
+        skipped.push({ what: command, reason: `exited with ${run.exitCode} and printed nothing` })
+      return []
+    }
+    try {
+      return parseAnyInput(output, 'auto').findings
+    } catch (error) {
+      if (!(error instanceof UnsupportedInputError)) throw error
+      const firstLine = run.stderr.trim().split('\n')[0] ?? ''
+      skipped.push({
+        what: command,
+        reason: `${error.message} in its output (exit ${run.exitCode}${firstLine ? `: ${label(firstLine, 120)}` : ''})`
+      })
+      return []
+    }
+  }
+}
+
+async function readReport(path: string, shown: string, skipped: Skipped[]): Promise<Finding[]> {
+  try {
+    const parsed = parseAnyInput(await readFile(path, 'utf8'), 'auto', shown)
+    if (isCoverageFormat(parsed.format)) {
+      skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' })
+      return []
+    }
+    return parsed.findings
+  } catch (error) {
+    if (error instanceof UnsupportedInputError) {
+      skipped.push({ what: shown, reason: `${error.message} (format tried: ${error.format})` })
+      return []
+    }
+    skipped.push({ what: shown, reason: `cannot read: ${errorMessage(error)}` })
+    return []
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * Knows every supported input format by name, recognises a format from the content (the file name
+ * is only a hint), and parses any of them into findings. `ccal findings` and the lint and coverage
+ * sources go through here.
+ */
+import { finding, type Finding } from '../findings.js'
+import { parseLogText } from './actions-log.js'
+import {
+  lineRanges,
+  parseCobertura,
+  parseGoCoverprofile,
+  parseIstanbulFinal,
+  parseIstanbulSummary,
+  parseLcov,
+  percent,
+  type FileCoverage
+} from './coverage.js'
+import {
+  ReportFormatError,
+  parseCheckstyle,
+  parseEslintJson,
+  parseGolangciJson,
+  parseRubocopJson,
+  parseRuffJson,
+  parseSarif
+} from './reports.js'
+import { XmlSyntaxError, xmlRootName } from './xml.js'
+
+/** Formats of structured lint reports. */
+export const REPORT_FORMATS = [
+  'sarif',
+  'eslint-json',
+  'ruff-json',
+  'rubocop-json',
+  'golangci-json',
+  'checkstyle'
+] as const
+/** Formats of coverage reports. */
+export const COVERAGE_FORMATS = [
+  'lcov',
+  'cobertura',
+  'istanbul',
+  'istanbul-summary',
+  'go-coverprofile'
+] as const
+/**
+ * Text formats: an Actions log, plain tool output of any supported tool (`text`), or one tool's
+ * output (the same parser, keeping only that tool's findings).
+ */
+export const TEXT_FORMATS = [
+  'actions-log',
+  'text',
+  'tsc',
+  'eslint',
+  'jest',
+  'vitest',
+  'node-test',
+  'pytest',
+  'go-test',
+  'go',
+  'golangci-lint',
+  'cargo',
+  'gcc',
+  'clang',
+  'mypy',
+  'ruff',
+  'flake8',
+  'pylint',
+  'shellcheck',
+  'rubocop',
+  'biome',
+  'generic'
+] as const
+
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+export type CoverageFormat = (typeof COVERAGE_FORMATS)[number]
+export type TextFormat = (typeof TEXT_FORMATS)[number]
+export type InputFormat = ReportFormat | CoverageFormat | TextFormat
+
+/** Every format name `--format` accepts (besides `auto`). */
+export const INPUT_FORMATS: readonly InputFormat[] = [...REPORT_FORMATS, ...COVERAGE_FORMATS, ...TEXT_FORMATS]
+
+/** The input is none of the supported formats, or is broken: the message names the format tried. */
+export class UnsupportedInputError extends Error {
+  constructor(
+    message: string,
+    readonly format: string
+  ) {
+    super(message)
+  }
+}
+
+export function isInputFormat(name: string): name is InputFormat {
+  return (INPUT_FORMATS as readonly string[]).includes(name)
+}
+
+export function isCoverageFormat(name: string): name is CoverageFormat {
+  return (COVERAGE_FORMATS as readonly string[]).includes(name)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function jsonFormat(value: unknown): ReportFormat | CoverageFormat | null {
+  if (Array.isArray(value)) {
+    const first: unknown = value[0]
+    if (first === undefined) return 'eslint-json'
+    if (isRecord(first) && 'filePath' in first && 'messages' in first) return 'eslint-json'
+    if (isRecord(first) && 'filename' in first && 'code' in first) return 'ruff-json'
+    return null
+  }
+  if (!isRecord(value)) return null
+  if (
+    Array.isArray(value.runs) &&
+    (String(value.version ?? '').startsWith('2') || String(value.$schema ?? '').includes('sarif'))
+  )
+    return 'sarif'
+  if ('Issues' in value) return 'golangci-json'
+  if (Array.isArray(value.files) && ('metadata' in value || 'summary' in value)) return 'rubocop-json'
+  const first: unknown = Object.values(value)[0]
+  if (isRecord(first) && 'statementMap' in first) return 'istanbul'
+  if (isRecord(value.total) && isRecord(value.total.lines)) return 'istanbul-summary'
+  return null
+}
+
+const TIMESTAMPED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z /
+
+/**
+ * Recognises the format of `text` from its content; `name` (a file name) only breaks ties. Returns
+ * null when nothing fits. JSON that does not parse is an {@link UnsupportedInputError}.
+ */
+export function detectFormat(text: string, name = ''): InputFormat | null {
+  const start = text.trimStart()
+  if (start === '') return 'text'
+  if (start.startsWith('{') || start.startsWith('[')) {
+    let value: unknown
+    try {
+      value = JSON.parse(text) as unknown
+    } catch (error) {
+      // A log line can start with a bracket too; only a .json/.sarif name makes it a broken report.
+      if (/\.(json|sarif)$/i.test(name))
+        throw new UnsupportedInputError(
+          `malformed JSON (${error instanceof Error ? error.message : String(error)})`,
+          'json'
+        )
+      return textFormat(start)
+    }
+    return jsonFormat(value)
+  }
+  if (start.startsWith('<')) {
+    let root: string | null
+    try {
+      root = xmlRootName(text)
+    } catch (error) {
+      throw new UnsupportedInputError(
+        `malformed XML (${error instanceof Error ? error.message : String(error)})`,
+        'xml'
+      )
+    }
+    if (root === 'checkstyle') return 'checkstyle'
+    if (root === 'coverage') return 'cobertura'
+    return null
+  }
+  if (/^mode: (set|count|atomic)\s*$/m.test(start.slice(0, 40))) return 'go-coverprofile'
+  if (/^(TN:|SF:)/.test(start)) return 'lcov'
+  return textFormat(start)
+}
+
+function textFormat(start: string): TextFormat {
+  return TIMESTAMPED.test(start) || start.startsWith('##[') ? 'actions-log' : 'text'
+}
+
+/** Which finding tools a tool-named text format keeps. */
+const TOOL_ALIASES: Partial<Record<TextFormat, readonly string[]>> = {
+  clang: ['gcc'],
+  go: ['go', 'go-test'],
+  jest: ['jest'],
+  eslint: ['eslint']
+}
+
+/** Coverage as findings: one per file, naming the uncovered line ranges (for `ccal findings`). */
+export function coverageFindings(files: readonly FileCoverage[]): Finding[] {
+  return files.map(file =>
+    finding({
+      tool: 'coverage',
+      file: file.file,
+      line: file.uncovered[0] ?? null,
+      rule: 'line-coverage',
+      severity: 'note',
+      message:
+        `${percent(file).toFixed(1)}% of lines covered (${file.covered}/${file.lines})` +
+        (file.uncovered.length > 0 ? `; uncovered lines ${lineRanges(file.uncovered)}` : '')
+    })
+  )
+}
+
+/** Parses a coverage report of a known format. */
+export function parseCoverage(text: string, format: CoverageFormat): FileCoverage[] {
+  switch (format) {
+    case 'lcov':
+      return parseLcov(text)
+    case 'cobertura':
+      return parseCobertura(text)
+    case 'go-coverprofile':
+      return parseGoCoverprofile(text)
+    case 'istanbul':
+    case 'istanbul-summary': {
+      let value: unknown
+      try {
+        value = JSON.parse(text) as unknown
+      } catch (error) {
+        throw new ReportFormatError(
+          `not valid JSON for ${format}: ${error instanceof Error ? error.message : String(error)}`
+        )
+      }
+      return format === 'istanbul' ? parseIstanbulFinal(value) : parseIstanbulSummary(value)
+    }
+  }
+}
+
+/** Parses `text` as `format` (a report, a coverage report, or tool/log text) into findings. */
+export function parseInput(text: string, format: InputFormat): Finding[] {
+  switch (format) {
+    case 'sarif':
+      return parseSarif(text)
+    case 'eslint-json':
+      return parseEslintJson(text)
+    case 'ruff-json':
+      return parseRuffJson(text)
+    case 'rubocop-json':
+      return parseRubocopJson(text)
+    case 'golangci-json':
+      return parseGolangciJson(text)
+    case 'checkstyle':
+      return parseCheckstyle(text)
+    case 'lcov':
+    case 'cobertura':
+    case 'istanbul':
+    case 'istanbul-summary':
+    case 'go-coverprofile':
+      return coverageFindings(parseCoverage(text, format))
+    case 'actions-log':
+    case 'text':
+      return parseLogText(text)
+    default: {
+      const tools = TOOL_ALIASES[format] ?? [format]
+      return parseLogText(text).filter(found => tools.includes(found.tool))
+    }
+  }
+}
+
+export interface ParsedInput {
+  format: InputFormat
+  findings: Finding[]
+}
+
+/**
+ * Detects (when `format` is `auto`) and parses. Throws {@link UnsupportedInputError} naming the format
+ * tried when the input is unknown, malformed, or plain text in which no supported tool's output appears.
+ */
+export function parseAnyInput(text: string, format: InputFormat | 'auto', name = ''): ParsedInput {
+  const chosen = format === 'auto' ? detectFormat(text, name) : format
+  if (chosen === null) throw new UnsupportedInputError('not a supported format', 'auto')
+  let findings: Finding[]
+  try {
+    findings = parseInput(text, chosen)
+  } catch (error) {
+    if (error instanceof ReportFormatError) throw new UnsupportedInputError(error.message, chosen)
+    if (error instanceof XmlSyntaxError)
+      throw new UnsupportedInputError(`malformed XML (${error.message})`, chosen)
+    throw error
+  }
+  if (format === 'auto' && chosen === 'text' && findings.length === 0 && text.trim() !== '') {
+    throw new UnsupportedInputError('no output of a supported tool found', 'auto')
+  }
+  return { format: chosen, findings }
+}

@@ -1,0 +1,75 @@
+/**
+ * The streaming contract shared by every text parser: lines go in one at a time (never a whole
+ * log), findings come out through `emit`. Parsers are pure: no I/O, no clock, no globals.
+ */
+import type { Finding } from '../findings.js'
+
+/** Receives findings as soon as a parser has them. */
+export type Emit = (finding: Finding) => void
+
+export interface LineParser {
+  /**
+   * Offers one line (no line break; Actions timestamps and colour codes already removed). Returns
+   * true when the line was consumed, so that parsers after this one in a chain do not see it.
+   */
+  line(text: string): boolean
+  /** The next line does not follow the previous one (the fast scanner skipped lines): close open blocks. */
+  gap(): void
+  /** No more lines: emit whatever is still pending. */
+  end(): void
+}
+
+/** Creates a parser that reports through `emit`. */
+export type LineParserFactory = (emit: Emit) => LineParser
+
+// ECMA-48 CSI sequences (colours, cursor moves) and OSC hyperlinks, as CI tools print them when
+// FORCE_COLOR is set.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g
+
+/** Removes terminal colour codes; cheap when there are none. */
+export function stripAnsi(text: string): string {
+  return text.includes('\x1b') ? text.replace(ANSI, '') : text
+}
+
+/**
+ * Removes the runner's `2024-01-01T00:00:00.0000000Z ` prefix (checked by shape at fixed offsets, so
+ * the common case costs no regular expression).
+ */
+export function stripTimestamp(text: string): string {
+  // Shape checks by character code: this runs on every decoded line, so no regular expression.
+  if (
+    text.length < 21 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  )
+    return text
+  const z = text.indexOf('Z ', 19)
+  return z > 0 && z <= 36 ? text.slice(z + 2) : text
+}
+
+/** A positive integer from a regex group, or null. */
+export function int(text: string | undefined): number | null {
+  if (text === undefined || text === '') return null
+  const value = Number.parseInt(text, 10)
+  return Number.isFinite(value) ? value : null
+}
+
+/** A chain of parsers: each line goes to the first that consumes it. */
+export function chain(parsers: readonly LineParser[]): LineParser {
+  return {
+    line(text) {
+      for (const parser of parsers) if (parser.line(text)) return true
+      return false
+    },
+    gap() {
+      for (const parser of parsers) parser.gap()
+    },
+    end() {
+      for (const parser of parsers) parser.end()
+    }
+  }
+}

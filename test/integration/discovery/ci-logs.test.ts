@@ -1,0 +1,216 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { SettingsSchema } from '../../../src/config/schema.js'
+import type { Trigger } from '../../../src/core/trigger.js'
+import { CiLogsSource } from '../../../src/discovery/ci-logs.js'
+import type { DiscoveryContext, DiscoveryResult } from '../../../src/discovery/source.js'
+import { createGitHubClient } from '../../../src/github/client.js'
+import { setCursor, upsertCandidates } from '../../../src/ledger/ops.js'
+import { emptyLedger, type Ledger } from '../../../src/ledger/schema.js'
+import type { Logger } from '../../../src/util/logger.js'
+import {
+  startGitHubEmulator,
+  type GitHubEmulator,
+  type ScenarioInput
+} from '../../support/github-emulator/index.js'
+
+const NOW = new Date('2026-11-24T12:00:00Z')
+const quiet: Logger = { debug() {}, info() {}, warning() {}, error() {} }
+/** The framed Actions log around real eslint, tsc and jest output (see test/fixtures/findings/README.md). */
+const JOB_LOG = readFileSync(join(import.meta.dirname, '../../fixtures/findings/actions/job.log'), 'utf8')
+/** The same failures printed by a later run: other timestamps. */
+const LATER_LOG = JOB_LOG.replace(/^2024-01-01T12/gm, '2024-03-09T08')
+
+const SHA = 'a'.repeat(40)
+type RunInput = NonNullable<ScenarioInput['workflow_runs']>[number]
+type Conclusion = NonNullable<RunInput['conclusion']>
+
+function run(id: number, options: { branch?: string; conclusion?: Conclusion; log?: string } = {}): RunInput {
+  const conclusion = options.conclusion ?? 'failure'
+  return {
+    id,
+    name: 'CI',
+    head_branch: options.branch ?? 'main',
+    head_sha: SHA,
+    conclusion,
+    jobs: [
+      { id: id * 10 + 1, name: 'build', conclusion, log: options.log ?? JOB_LOG },
+      { id: id * 10 + 2, name: 'docs', conclusion: 'success', log: 'all good\n' }
+    ]
+  }
+}
+
+let gh: GitHubEmulator | undefined
+afterEach(async () => {
+  await gh?.stop()
+  gh = undefined
+})
+
+async function start(scenario: ScenarioInput): Promise<GitHubEmulator> {
+  gh = await startGitHubEmulator(scenario)
+  return gh
+}
+
+function contextFor(
+  emulator: GitHubEmulator,
+  options: { ledger?: Ledger; trigger?: Trigger; ciLogs?: Record<string, unknown> } = {}
+): DiscoveryContext {
+  return {
+    settings: SettingsSchema.parse({ discovery: { ci_logs: options.ciLogs ?? {} } }),
+    trigger: options.trigger ?? { kind: 'schedule' },
+    ledger: options.ledger ?? emptyLedger(),
+    github: createGitHubClient({
+      token: 'tok',
+      owner: 'octo-org',
+      repo: 'demo',
+      apiUrl: emulator.url,
+      retryUnitMs: 1,
+      writeSpacingMs: 0,
+      logger: quiet
+    }),
+    root: '/home/runner/work/demo/demo',
+    runId: 'run-1',
+    now: NOW,
+    logger: quiet
+  }
+}
+
+function afterCycle(ledger: Ledger, result: DiscoveryResult): Ledger {
+  let next = upsertCandidates(result.candidates)(ledger, { now: NOW, runId: 'run-1' }).ledger
+  if (result.cursor !== undefined)
+    next = setCursor(result.source, result.cursor)(next, { now: NOW, runId: 'run-1' }).ledger
+  return next
+}
+
+describe('the CI-logs source', () => {
+  it('turns the failed job of a failed run on the default branch into one item per failing tool', async () => {
+    const emulator = await start({
+      workflow_runs: [run(101), run(90, { branch: 'feature' }), run(80, { conclusion: 'success' })]
+    })
+
+    const result = await new CiLogsSource().discover(contextFor(emulator))
+
+    expect(result.candidates.map(c => c.title).sort()).toEqual([
+      'Fix 3 tsc errors failing CI / build',
+      'Fix 4 jest errors failing CI / build',
+      'Fix 6 eslint errors failing CI / build'
+    ])
+    const tsc = result.candidates.find(c => c.context?.tool === 'tsc')
+    expect(tsc).toMatchObject({
+      type: 'ci_failure',
+      source: 'ci-logs',
+      priority: 2,
+      context: {
+        file: 'src/shapes.ts',
+        line: 7,
+        rule: 'TS2322',
+        workflowRunId: 101,
+        jobName: 'build',
+        commitSha: SHA,
+        step: 'npx tsc -p . --pretty false'
+      }
+    })
+    expect(tsc?.untrusted?.evidence).toContain(
+      "src/shapes.ts:13:16: error [TS2339] (tsc): Property 'name' does not exist on type 'Shape'."
+    )
+    expect(emulator.requests().map(r => `${r.method} ${r.path}`)).toContainEqual(
+      expect.stringMatching(/^GET \/repos\/octo-org\/demo\/actions\/jobs\/1011\/logs/)
+    )
+  })
+
+  it('makes the same failure in two runs the same items, and skips runs already processed', async () => {
+    const emulator = await start({ workflow_runs: [run(101), run(102, { log: LATER_LOG })] })
+    const source = new CiLogsSource()
+
+    const first = await source.discover(contextFor(emulator))
+    const second = await source.discover(contextFor(emulator, { ledger: afterCycle(emptyLedger(), first) }))
+
+    const byRun = (id: number) =>
+      first.candidates
+        .filter(c => c.context?.workflowRunId === id)
+        .map(c => c.fingerprint)
+        .sort()
+    expect(byRun(101)).toEqual(byRun(102))
+    expect(byRun(101)).toHaveLength(3)
+    expect(second.candidates).toEqual([])
+    expect(second.skipped.map(s => s.reason)).toEqual(['already processed', 'already processed'])
+  })
+
+  it('looks at the run named by a workflow_run trigger', async () => {
+    const emulator = await start({ workflow_runs: [run(101), run(102, { branch: 'release' })] })
+    const trigger: Trigger = {
+      kind: 'workflow_run',
+      action: 'completed',
+      run: {
+        id: 102,
+        name: 'CI',
+        workflowId: 1,
+        conclusion: 'failure',
+        headBranch: 'release',
+        headSha: SHA,
+        event: 'push',
+        attempt: 1,
+        pullNumbers: []
+      }
+    }
+
+    const result = await new CiLogsSource().discover(contextFor(emulator, { trigger }))
+
+    expect(new Set(result.candidates.map(c => c.context?.workflowRunId))).toEqual(new Set([102]))
+  })
+
+  it('with flaky_check re-runs the failed jobs first and creates work only when the failure repeats', async () => {
+    const emulator = await start({ workflow_runs: [run(101), run(102)] })
+    const source = new CiLogsSource()
+    const settings = { flaky_check: true }
+
+    const first = await source.discover(contextFor(emulator, { ciLogs: settings }))
+    for (const [id, conclusion] of [
+      [101, 'failure'],
+      [102, 'success']
+    ] as const) {
+      const record = emulator.state.run(id)
+      record.status = 'completed'
+      record.conclusion = conclusion
+      for (const job of record.jobs)
+        Object.assign(job, { status: 'completed', conclusion: job.name === 'docs' ? 'success' : conclusion })
+    }
+    const second = await source.discover(
+      contextFor(emulator, { ciLogs: settings, ledger: afterCycle(emptyLedger(), first) })
+    )
+
+    expect(first.candidates).toEqual([])
+    expect(
+      emulator
+        .requests()
+        .filter(r => r.method === 'POST')
+        .map(r => r.path)
+    ).toEqual([
+      '/repos/octo-org/demo/actions/runs/102/rerun-failed-jobs',
+      '/repos/octo-org/demo/actions/runs/101/rerun-failed-jobs'
+    ])
+    expect(new Set(second.candidates.map(c => c.context?.workflowRunId))).toEqual(new Set([101]))
+    expect(second.skipped).toContainEqual({ what: 'run 102 (CI)', reason: 'flaky: it passed when re-run' })
+  })
+
+  it('falls back to the end of the failing step when no tool error can be read', async () => {
+    const log = [
+      '2024-01-01T00:00:00.0000000Z ##[group]Run ./deploy.sh',
+      '2024-01-01T00:00:00.1000000Z ##[endgroup]',
+      '2024-01-01T00:00:00.2000000Z uploading bundle',
+      '2024-01-01T00:00:00.3000000Z connection reset by peer',
+      '2024-01-01T00:00:00.4000000Z ##[error]Process completed with exit code 3.',
+      ''
+    ].join('\n')
+    const emulator = await start({ workflow_runs: [run(101, { log })] })
+
+    const result = await new CiLogsSource().discover(contextFor(emulator))
+
+    expect(result.candidates).toHaveLength(1)
+    expect(result.candidates[0]).toMatchObject({
+      title: 'Fix the failing step "./deploy.sh" of CI / build',
+      untrusted: { evidence: 'uploading bundle\nconnection reset by peer' }
+    })
+  })
+})

@@ -1,0 +1,111 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CliIo } from '../../../src/cli/io.js'
+import { runCli } from '../../../src/cli/program.js'
+import { FindingSchema } from '../../../src/discovery/findings.js'
+import { FIXTURES } from './fixtures.js'
+
+function captureIo(cwd = FIXTURES) {
+  const out: string[] = []
+  const err: string[] = []
+  const io: CliIo = { cwd, env: {}, stdout: text => out.push(text), stderr: text => err.push(text) }
+  return { io, out, err }
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'ccal-findings-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+describe('ccal findings', () => {
+  it('prints one line per finding, sorted by place, and a count naming the detected format', async () => {
+    const { io, out } = captureIo()
+
+    const code = await runCli(['findings', 'tsc/tsc.txt'], io)
+
+    expect(code).toBe(0)
+    expect(out).toEqual([
+      "src/shapes.ts:7:9  error  Type 'number' is not assignable to type 'string'.  [TS2322]  (tsc)",
+      'src/shapes.ts:8:7  error  This comparison appears to be unintentional because the types \'"square" | "circle"\' and \'"triangle"\' have no overlap.  [TS2367]  (tsc)',
+      "src/shapes.ts:13:16  error  Property 'name' does not exist on type 'Shape'.  [TS2339]  (tsc)",
+      '3 findings (text)'
+    ])
+  })
+
+  it('prints {format, findings} with --json, every finding in the normalized shape', async () => {
+    const { io, out } = captureIo()
+
+    const code = await runCli(['findings', 'eslint/eslint.sarif', '--json'], io)
+    const document = JSON.parse(out.join('\n')) as { format: string; findings: unknown[] }
+
+    expect(code).toBe(0)
+    expect(document.format).toBe('sarif')
+    expect(document.findings).toHaveLength(8)
+    for (const found of document.findings) expect(FindingSchema.safeParse(found).success).toBe(true)
+  })
+
+  it('parses a coverage report into per-file coverage findings', async () => {
+    const { io, out } = captureIo()
+
+    await runCli(['findings', 'coverage/lcov.info'], io)
+
+    expect(out[0]).toBe(
+      'lib/math.cjs:13  note  62.5% of lines covered (5/8); uncovered lines 13-14, 16  [line-coverage]  (coverage)'
+    )
+  })
+
+  it("keeps only the named tool's findings with --format", async () => {
+    const { io, out } = captureIo()
+
+    await runCli(['findings', 'actions/job.log', '--format', 'tsc', '--json'], io)
+    const document = JSON.parse(out.join('\n')) as { format: string; findings: Array<{ tool: string }> }
+
+    expect(document.format).toBe('tsc')
+    expect(new Set(document.findings.map(f => f.tool))).toEqual(new Set(['tsc']))
+  })
+
+  it('fails with one line naming the file and the format tried for unknown input', async () => {
+    writeFileSync(join(scratch, 'notes.txt'), 'just some words\nnothing to see\n')
+    const { io, out, err } = captureIo(scratch)
+
+    const code = await runCli(['findings', 'notes.txt'], io)
+
+    expect(code).toBe(1)
+    expect(out).toEqual([])
+    expect(err).toEqual([
+      'ccal findings: notes.txt: no output of a supported tool found (format tried: auto)'
+    ])
+  })
+
+  it('fails with one line for malformed input of a named format', async () => {
+    writeFileSync(join(scratch, 'broken.sarif'), '{"version": "2.1.0", "runs": [{"tool": {}}]}')
+    const { io, err } = captureIo(scratch)
+
+    const code = await runCli(['findings', 'broken.sarif', '--format', 'sarif'], io)
+
+    expect(code).toBe(1)
+    expect(err).toHaveLength(1)
+    expect(err[0]).toMatch(
+      /^ccal findings: broken\.sarif: not a SARIF report: runs\.0\.tool\.driver: .* \(format tried: sarif\)$/
+    )
+  })
+
+  it('fails with one line for a missing file and a usage error for an unknown format', async () => {
+    const missing = captureIo(scratch)
+    const unknown = captureIo(scratch)
+
+    expect(await runCli(['findings', 'nope.log'], missing.io)).toBe(1)
+    expect(missing.err).toEqual([expect.stringMatching(/^ccal findings: cannot read nope\.log: ENOENT/)])
+    expect(await runCli(['findings', 'x', '--format', 'yaml'], unknown.io)).toBe(2)
+    expect(unknown.err[0]).toMatch(/^ccal findings: unknown format 'yaml'\. Formats: auto, sarif, /)
+  })
+
+  it('lists the supported formats in --help', async () => {
+    const { io, out } = captureIo()
+
+    expect(await runCli(['findings', '--help'], io)).toBe(0)
+    expect(out.join('\n')).toMatch(
+      /Reports: {2}sarif, eslint-json, ruff-json, rubocop-json, golangci-json, checkstyle/
+    )
+  })
+})

@@ -1,0 +1,90 @@
+import { describe, expect, it } from '@jest/globals'
+import { buildEvidence } from '../../../src/discovery/evidence.js'
+import { finding } from '../../../src/discovery/findings.js'
+import {
+  errorSignature,
+  fingerprintOf,
+  normalizeMessage,
+  normalizePath
+} from '../../../src/discovery/fingerprint.js'
+import { parseLogText } from '../../../src/discovery/parsers/actions-log.js'
+import { fixture } from './fixtures.js'
+
+describe('fingerprints', () => {
+  it('normalize away numbers, hex ids, UUIDs, timestamps, durations and temp paths', () => {
+    expect(
+      normalizeMessage('ValueError: unexpected value 0x7f3a2c at /tmp/pytest-of-root/pytest-3/data.json')
+    ).toBe('ValueError: unexpected value <hex> at <tmp>')
+    expect(
+      normalizeMessage(
+        'job 3f2a9c1d7e failed at 2024-05-01T10:00:00Z after 1.5s (id 550e8400-e29b-41d4-a716-446655440000)'
+      )
+    ).toBe('job <hex> failed at <time> after <duration> (id <uuid>)')
+    expect(normalizeMessage('expected 3 got 4')).toBe('expected <n> got <n>')
+  })
+
+  it('is the same for the same failure in two runs with other timestamps, temp dirs and line numbers', () => {
+    const run1 = parseLogText(fixture('pytest/pytest.txt'))[2]!
+    const run2 = {
+      ...run1,
+      line: (run1.line ?? 0) + 12,
+      message: run1.message.replace('0x7f3a2c', '0x55aa01').replace('pytest-3', 'pytest-17')
+    }
+
+    expect(fingerprintOf('ci_failure', run2)).toBe(fingerprintOf('ci_failure', run1))
+  })
+
+  it('differs for another rule, another file or another message', () => {
+    const base = finding({
+      tool: 'eslint',
+      file: 'src/a.js',
+      rule: 'no-unused-vars',
+      message: "'x' is defined but never used."
+    })
+
+    const variants = [
+      { ...base, rule: 'no-undef' },
+      { ...base, file: 'src/b.js' },
+      { ...base, message: "'y' is defined but never used." }
+    ]
+
+    for (const variant of variants)
+      expect(fingerprintOf('lint', variant)).not.toBe(fingerprintOf('lint', base))
+  })
+
+  it('treats the runner checkout path and a relative path to the same file as one file', () => {
+    expect(normalizePath('/home/runner/work/widgets/widgets/src/a.ts')).toBe('src/a.ts')
+    expect(normalizePath('./src/a.ts')).toBe('src/a.ts')
+    expect(normalizePath('/repo/src/a.ts', '/repo')).toBe('src/a.ts')
+    expect(
+      errorSignature(finding({ tool: 'tsc', file: '/home/runner/work/w/w/src/a.ts', message: 'x' }))
+    ).toBe(errorSignature(finding({ tool: 'tsc', file: 'src/a.ts', message: 'x' })))
+  })
+})
+
+describe('evidence', () => {
+  it("keeps every finding's header within the budget and says how many did not fit", () => {
+    const findings = Array.from({ length: 50 }, (_, i) =>
+      finding({
+        tool: 'tsc',
+        file: `src/f${i}.ts`,
+        line: i,
+        rule: 'TS2322',
+        message: 'Type mismatch',
+        excerpt: 'x'.repeat(500)
+      })
+    )
+
+    const evidence = buildEvidence(findings, 4000)
+
+    expect(evidence.length).toBeLessThanOrEqual(4100)
+    expect(evidence).toContain('src/f0.ts:0: error [TS2322] (tsc): Type mismatch')
+    expect(evidence).toMatch(/… and \d+ more findings$/)
+  })
+
+  it('strips invisible characters that could hide text from a reviewer', () => {
+    const evidence = buildEvidence([finding({ tool: 'actions', message: 'ok\u200b\u202eevil' })], 1000)
+
+    expect(evidence).toBe('(no file): error (actions): okevil')
+  })
+})
