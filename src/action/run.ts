@@ -1,19 +1,32 @@
 /**
- * The action adapter: inputs and the event payload in, settings and a trigger out, then the cycle.
+ * The action adapter: inputs and the event payload in, settings and a trigger out, then the
+ * engine; the report goes to the job summary, the outputs, annotations and the metrics file.
  * Everything below this file is shared with the `ccal` CLI.
  */
+import * as core from '@actions/core'
+import { resolve } from 'node:path'
 import { loadSettings } from '../config/load.js'
+import type { Settings } from '../config/schema.js'
+import { runEngine } from '../core/engine.js'
+import { renderMetrics, renderSummary, type CycleReport } from '../core/report.js'
 import { describeTrigger, triggerFromEnvironment } from '../core/trigger.js'
-import { NotBuiltError } from '../util/errors.js'
+import { actionsToolCache, shutdownSignal } from '../executor/index.js'
+import type { Ledger } from '../ledger/schema.js'
+import { writeMetricsFile } from '../util/metrics.js'
 import { CCAL_VERSION } from '../version.js'
 import { readActionInputs } from './inputs.js'
 import { createActionLogger } from './logger.js'
+import { writeActionOutputs } from './outputs.js'
+
+/** Evidence annotations shown at most, so a large lint batch does not flood the run page. */
+const MAX_ANNOTATIONS = 10
 
 /** Runs one invocation of the action. Throws typed errors; the entry point reports them. */
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const inputs = readActionInputs()
-  const root =
+  const root = resolve(
     env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE.trim() !== '' ? env.GITHUB_WORKSPACE : process.cwd()
+  )
   const loaded = loadSettings({
     root,
     configPath: inputs.configPath,
@@ -21,15 +34,96 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     env,
     overrides: inputs.overrides
   })
-  const logger = createActionLogger(loaded.settings.monitoring.log_level)
+  const { settings } = loaded
+  const logger = createActionLogger(settings.monitoring.log_level)
   for (const warning of loaded.warnings) logger.warning(warning)
   const trigger = triggerFromEnvironment(env)
   logger.info(
-    `CCAL ${CCAL_VERSION}: mode ${inputs.mode}, trigger ${describeTrigger(trigger)}, ` +
+    `CCAL ${CCAL_VERSION}: mode ${inputs.mode}${settings.safety.dry_run ? ' (dry run)' : ''}, trigger ${describeTrigger(trigger)}, ` +
       `settings from ${loaded.configFound ? loaded.configPath : 'defaults (no config file)'}`
   )
-  throw new NotBuiltError(
-    `mode '${inputs.mode}' is not built yet: settings and the trigger were read and are valid, but the cycle ` +
-      '(discover → plan → execute → deliver) has not landed'
-  )
+  if (trigger.kind === 'ignored') {
+    logger.info(`nothing to do: ${trigger.reason}`)
+    writeActionOutputs({
+      itemsDiscovered: 0,
+      itemsExecuted: 0,
+      prs: [],
+      plannedItems: [],
+      summary: trigger.reason
+    })
+    return
+  }
+  const shutdown = shutdownSignal()
+  try {
+    const toolCache = await actionsToolCache(env)
+    const { report, ledger } = await runEngine({
+      settings,
+      configPath: loaded.configPath,
+      root,
+      env,
+      trigger,
+      mode: inputs.mode,
+      ...(inputs.item ? { itemId: inputs.item } : {}),
+      githubToken: inputs.githubToken,
+      ...(inputs.anthropicApiKey ? { anthropicApiKey: inputs.anthropicApiKey } : {}),
+      ...(inputs.claudeOauthToken ? { claudeOauthToken: inputs.claudeOauthToken } : {}),
+      ...(toolCache ? { toolCache } : {}),
+      logger,
+      signal: shutdown.signal
+    })
+    await publish(report, ledger, settings, env)
+  } finally {
+    shutdown.dispose()
+  }
+}
+
+async function publish(
+  report: CycleReport,
+  ledger: Ledger,
+  settings: Settings,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  const summary = renderSummary(report)
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write()
+  writeActionOutputs({
+    itemsDiscovered: Object.values(report.discovered).reduce((sum, source) => sum + source.candidates, 0),
+    itemsExecuted: report.executed.filter(item => item.status !== 'skipped').length,
+    prs: report.executed.flatMap(item =>
+      item.pr ? [{ item: item.itemId, number: item.pr.number, url: item.pr.url, status: item.status }] : []
+    ),
+    plannedItems: report.plan?.picked.map(decision => decision.itemId) ?? [],
+    summary
+  })
+  for (const problem of report.problems) core.warning(problem)
+  annotateEvidence(report, ledger)
+  const metrics = settings.monitoring.metrics
+  if (metrics.enabled && metrics.file) {
+    const totals = { cycles: ledger.state.cycles, costUsd: ledger.state.totals.costUsd }
+    writeMetricsFile(
+      resolve(env.GITHUB_WORKSPACE ?? process.cwd(), metrics.file),
+      renderMetrics(report, totals)
+    )
+  }
+}
+
+/** A notice on the file and line each planned or executed item is about, where the evidence names one. */
+function annotateEvidence(report: CycleReport, ledger: Ledger): void {
+  const ids = [
+    ...(report.plan?.picked ?? []).map(decision => decision.itemId),
+    ...report.executed.map(item => item.itemId)
+  ]
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id) || seen.size >= MAX_ANNOTATIONS) continue
+    seen.add(id)
+    const item = ledger.items[id]
+    const file = item?.context.file
+    if (!item || typeof file !== 'string') continue
+    const line = typeof item.context.line === 'number' ? item.context.line : undefined
+    core.notice(`CCAL work item ${item.id}: ${item.title}`, {
+      title: `CCAL: ${item.type}`,
+      file,
+      ...(line ? { startLine: line } : {})
+    })
+  }
 }

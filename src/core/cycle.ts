@@ -74,6 +74,11 @@ export interface ExecutionRequest {
 
 /** Runs one work item in the working tree. The real one drives Claude Code (src/executor). */
 export interface ItemExecutor {
+  /**
+   * Checks the agent can run at all (installed, authenticated) before any item is leased, so a
+   * setup problem fails the run with its own message instead of using up items' attempts.
+   */
+  prepare?(): Promise<void>
   execute(request: ExecutionRequest): Promise<ExecutionOutcome>
 }
 
@@ -114,8 +119,11 @@ function mergeOps(result: DiscoveryResult): LedgerOp[] {
   return ops
 }
 
-/** Runs one cycle and reports what it did. Throws only when the ledger cannot be opened. */
-export async function runCycle(deps: CycleDeps): Promise<CycleReport> {
+/**
+ * Runs one cycle and reports what it did, with the ledger as it left it. Throws only when the ledger
+ * cannot be opened or the agent cannot be set up.
+ */
+export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; ledger: Ledger }> {
   const now = deps.now ?? (() => new Date())
   const { settings, logger, store } = deps
   const dryRun = settings.safety.dry_run
@@ -150,6 +158,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleReport> {
   logPlan(logger, plan)
 
   if (deps.mode === 'plan' || dryRun) return finish(report, ledger, now)
+  if (plan.picked.length > 0) await deps.executor.prepare?.()
   if (deps.mode === 'execute' && plan.picked.length === 0) {
     const why = plan.deferred[0]?.reason ?? `item ${deps.itemId} is not pending`
     report.problems.push(`execute: ${deps.itemId}: not run: ${why}`)
@@ -224,10 +233,14 @@ function logPlan(logger: Logger, plan: Plan): void {
     logger.info(`plan: deferred ${decision.itemId} ${decision.title}: ${decision.reason}`)
 }
 
-function finish(report: CycleReport, ledger: Ledger, now: () => Date): CycleReport {
+function finish(
+  report: CycleReport,
+  ledger: Ledger,
+  now: () => Date
+): { report: CycleReport; ledger: Ledger } {
   report.queue = queueOf(ledger)
   report.finishedAt = now().toISOString()
-  return report
+  return { report, ledger }
 }
 
 function identityOf(settings: Settings): Identity {

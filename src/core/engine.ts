@@ -1,0 +1,192 @@
+/**
+ * The engine: builds the real collaborators of a cycle — git, the GitHub client, the ledger store,
+ * the discovery sources and a Claude Code executor — from settings and the environment, and runs
+ * it. The action and `ccal run` both call this; they differ only in how they read their inputs and
+ * show the report.
+ */
+import type { Settings } from '../config/schema.js'
+import { createEvidenceSources } from '../discovery/evidence-sources.js'
+import { createGitHubSources } from '../discovery/github-sources.js'
+import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
+import { executeItem, prepareClaude, type ClaudeRuntime, type ToolCache } from '../executor/index.js'
+import type { ExecutionOutcome as ExecutorOutcome } from '../executor/index.js'
+import { createGit, type Git } from '../git/git.js'
+import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import { newRunId, openLedgerStore } from '../ledger/store.js'
+import type { Ledger } from '../ledger/schema.js'
+import type { Logger } from '../util/logger.js'
+import { runCycle, type CycleMode, type ExecutionOutcome, type ItemExecutor } from './cycle.js'
+import type { CycleReport } from './report.js'
+import { actionsRunId, resolveApiEndpoints, resolveRepository } from './repository.js'
+import type { Trigger } from './trigger.js'
+
+export interface EngineOptions {
+  settings: Settings
+  /** The config file, relative to the repository root (always excluded from the agent's changes). */
+  configPath: string
+  /** Repository working tree. */
+  root: string
+  env: NodeJS.ProcessEnv
+  trigger: Trigger
+  mode: CycleMode
+  itemId?: string
+  githubToken?: string
+  anthropicApiKey?: string
+  claudeOauthToken?: string
+  /** The Actions tool cache for the Claude Code install (inside Actions only). */
+  toolCache?: ToolCache
+  logger: Logger
+  signal?: AbortSignal
+  runId?: string
+  /** Discovery sources to use instead of the standard ones (not used by the entry points). */
+  sources?: readonly DiscoverySource[]
+}
+
+export interface EngineResult {
+  report: CycleReport
+  /** What each source reported, for `ccal run --dry-run`'s discovery view. */
+  discoveries: DiscoveryResult[]
+  ledger: Ledger
+  repository: { owner: string; repo: string }
+}
+
+/** The executor's outcome as the cycle needs it. */
+export function toCycleOutcome(outcome: ExecutorOutcome): ExecutionOutcome {
+  const status: ExecutionOutcome['status'] =
+    outcome.status === 'success'
+      ? 'changed'
+      : outcome.status === 'no_op'
+        ? 'no_op'
+        : outcome.status === 'rejected'
+          ? 'rejected'
+          : outcome.status === 'cancelled'
+            ? 'aborted'
+            : 'failed'
+  return {
+    status,
+    reason: outcome.reason,
+    summary: outcome.summary,
+    sessionId: outcome.sessionId,
+    turns: outcome.turns,
+    costUsd: outcome.costUsd,
+    durationMs: outcome.durationMs,
+    tokens: { ...outcome.tokens },
+    filesChanged: [...outcome.filesChanged],
+    verify: outcome.verifyOutcome
+  }
+}
+
+/** The Claude Code executor; the CLI is found, installed and checked once, before the first item. */
+export function claudeExecutor(options: {
+  settings: Settings
+  configPath: string
+  root: string
+  env: NodeJS.ProcessEnv
+  anthropicApiKey?: string
+  claudeOauthToken?: string
+  toolCache?: ToolCache
+  logger: Logger
+}): ItemExecutor {
+  let runtime: Promise<ClaudeRuntime> | undefined
+  const prepare = () =>
+    (runtime ??= prepareClaude({
+      settings: options.settings.claude,
+      env: options.env,
+      logger: options.logger,
+      ...(options.anthropicApiKey ? { apiKey: options.anthropicApiKey } : {}),
+      ...(options.claudeOauthToken ? { oauthToken: options.claudeOauthToken } : {}),
+      ...(options.toolCache ? { cache: options.toolCache } : {})
+    }))
+  return {
+    async prepare() {
+      await prepare()
+    },
+    async execute(request) {
+      const outcome = await executeItem({
+        item: request.item,
+        settings: options.settings,
+        runtime: await prepare(),
+        repoDir: options.root,
+        budgetUsd: request.maxBudgetUsd,
+        configPath: options.configPath,
+        logger: options.logger,
+        onSessionId: request.onSessionId,
+        ...(request.resumeSessionId ? { resumeSessionId: request.resumeSessionId } : {}),
+        ...(request.signal ? { signal: request.signal } : {})
+      })
+      return toCycleOutcome(outcome)
+    }
+  }
+}
+
+async function originUrl(git: Git): Promise<string | undefined> {
+  const result = await git.exec(['remote', 'get-url', 'origin'])
+  return result.exitCode === 0 ? result.stdout.trim() : undefined
+}
+
+/** Builds the collaborators and runs one cycle. */
+export async function runEngine(options: EngineOptions): Promise<EngineResult> {
+  const { settings, logger, env } = options
+  const git = createGit({ cwd: options.root, logger })
+  const repository = resolveRepository(env, await originUrl(git))
+  const runId = options.runId ?? actionsRunId(env) ?? newRunId('cli')
+  let github: GitHubClient | undefined
+  if (options.githubToken) {
+    const endpoints = resolveApiEndpoints(env)
+    github = createGitHubClient({ token: options.githubToken, ...repository, ...endpoints, logger })
+  } else {
+    logger.warning('no GitHub token: GitHub sources are skipped and no pull request can be opened')
+  }
+  const store = await openLedgerStore({
+    repoDir: options.root,
+    branch: settings.ledger.branch,
+    runId,
+    identity: settings.identity,
+    logger,
+    ...(options.githubToken ? { token: options.githubToken } : {})
+  })
+  const discoveries: DiscoveryResult[] = []
+  const sources = (options.sources ?? createGitHubSources(github)).map(source =>
+    recording(source, discoveries)
+  )
+  const executor = claudeExecutor({
+    settings,
+    configPath: options.configPath,
+    root: options.root,
+    env,
+    logger,
+    ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
+    ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
+    ...(options.toolCache ? { toolCache: options.toolCache } : {})
+  })
+  const { report, ledger } = await runCycle({
+    settings,
+    trigger: options.trigger,
+    mode: options.mode,
+    ...(options.itemId ? { itemId: options.itemId } : {}),
+    runId,
+    root: options.root,
+    git,
+    store,
+    ...(github ? { github } : {}),
+    ...(options.githubToken ? { pushToken: options.githubToken } : {}),
+    sources,
+    executor,
+    logger,
+    ...(options.signal ? { signal: options.signal } : {})
+  })
+  return { report, discoveries, ledger, repository }
+}
+
+/** A source that also keeps what it reported, for the dry-run view. */
+function recording(source: DiscoverySource, into: DiscoveryResult[]): DiscoverySource {
+  return {
+    name: source.name,
+    appliesTo: (trigger, settings) => source.appliesTo(trigger, settings),
+    discover: async context => {
+      const result = await source.discover(context)
+      into.push(result)
+      return result
+    }
+  }
+}

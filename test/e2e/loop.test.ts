@@ -1,0 +1,72 @@
+/**
+ * The whole loop as users get it: dist/index.js run the way the Actions runner runs it, with the
+ * real Claude Code CLI (against the scripted model server), the GitHub emulator and real git.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { parsePullMarker } from '../../src/discovery/marker.js'
+import { git } from '../support/repos.js'
+import { BUG_ISSUE, MAINTAINER, createWorld, issuesLabeledPayload, type World } from '../support/world.js'
+
+let world: World | undefined
+afterEach(async () => {
+  await world?.cleanup()
+  world = undefined
+})
+
+function labeledEvent() {
+  return { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) }
+}
+
+describe('an issue labelled by a maintainer', () => {
+  it('becomes, in one cycle, a pull request that fixes it with the real change, and the item is pr_open', async () => {
+    world = await createWorld()
+
+    const run = await world.runAction(labeledEvent())
+
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    const pulls = world.gh.state.pulls()
+    expect(pulls).toHaveLength(1)
+    const pull = pulls[0]!
+    expect(pull.body).toContain(`Fixes #${BUG_ISSUE.number}`)
+    expect(pull.pull.head).toMatch(/^ccal\/issue\/[0-9a-f]{8}-/)
+    expect(git(world.sandbox.origin, 'show', `${pull.pull.head}:src/math.js`)).toContain('return a + b')
+    expect(git(world.sandbox.origin, 'log', '-1', '--format=%B', pull.pull.head)).toMatch(
+      /CCAL-Item: [0-9a-f]{12}/
+    )
+
+    const itemId = parsePullMarker(pull.body)!
+    const item = JSON.parse(world.ledgerFile(`items/${itemId.slice(0, 2)}/${itemId}.json`)) as {
+      status: string
+      pr: { number: number }
+      sessionId: string | null
+    }
+    expect(item.status).toBe('pr_open')
+    expect(item.pr.number).toBe(pull.number)
+    expect(item.sessionId).toBeTruthy()
+
+    expect(
+      world.gh.state
+        .issue(BUG_ISSUE.number)
+        .comments.map(comment => comment.body)
+        .join('\n')
+    ).toContain(`CCAL opened #${pull.number}`)
+    expect(run.summary).toContain('✅ PR opened')
+    expect(JSON.parse(run.outputs.prs ?? '[]')).toEqual([
+      expect.objectContaining({ item: itemId, number: pull.number, status: 'pr_opened' })
+    ])
+    expect(run.outputs['items-executed']).toBe('1')
+  })
+
+  it('opens no second pull request when the same cycle runs twice', async () => {
+    world = await createWorld()
+    await world.runAction(labeledEvent())
+
+    const second = await world.runAction(labeledEvent())
+
+    expect(second.status).toBe(0)
+    expect(world.gh.state.pulls()).toHaveLength(1)
+    expect(world.gh.requests().filter(entry => entry.operationId === 'pulls/create')).toHaveLength(1)
+    expect(second.outputs['items-executed']).toBe('0')
+  })
+})

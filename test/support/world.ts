@@ -1,0 +1,203 @@
+/**
+ * A whole world for end-to-end runs of CCAL: the sandbox project in a working clone with a bare
+ * origin, the GitHub emulator holding the matching repository, issues and people, the scripted model
+ * server, and the environment the Actions runner gives a JavaScript action (INPUT_*, GITHUB_*,
+ * GITHUB_EVENT_PATH with a real webhook payload, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT). Used by the
+ * end-to-end tests and by `npm run demo`.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
+import { claudeBinaryPath, claudeTestEnv, createClaudeHome } from './claude.js'
+import { startGitHubEmulator, type GitHubEmulator } from './github-emulator/index.js'
+import type { ScenarioInput } from './github-emulator/scenario.js'
+import { startModelServer, type ModelServer, type ScriptInput } from './model-server/index.js'
+import { GIT_TEST_ENV, git } from './repos.js'
+import { createSandboxProject, type SandboxProject } from './sandbox-project.js'
+import { webhookExample } from './webhooks.js'
+
+export const REPO_ROOT = join(import.meta.dirname, '..', '..')
+export const OWNER = 'octo-org'
+export const REPO = 'sandbox'
+export const MAINTAINER = 'maintainer'
+export const TOKEN = 'ghs_e2e_token_value'
+
+/** The bug of the sandbox project, as an issue a maintainer labels. */
+export const BUG_ISSUE = {
+  number: 1,
+  title: 'add() subtracts instead of adding',
+  body: 'add(2, 3) returns -1 and `node --test` fails. It should return 5.'
+} as const
+
+/** A model script that fixes the sandbox bug the way an agent would: read, edit, run the tests, report. */
+export function fixBugScript(
+  summary = 'Fixed add() in src/math.js to add its operands; `node --test` passes.'
+): ScriptInput {
+  return [
+    { tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/math.js' } }] },
+    {
+      tool_use: [
+        {
+          name: 'Edit',
+          input: { file_path: '$CWD/src/math.js', old_string: 'return a - b', new_string: 'return a + b' }
+        }
+      ]
+    },
+    { tool_use: [{ name: 'Bash', input: { command: 'node --test', description: 'Run the tests' } }] },
+    { text: summary }
+  ]
+}
+
+/** The CCAL config committed to the sandbox: verification with the project's tests, non-draft PRs. */
+export const SANDBOX_CONFIG = {
+  ccal: {
+    verify: { test_command: 'node --test' },
+    claude: { max_turns: 10, timeout_seconds: 120 },
+    pull_requests: { draft: false }
+  }
+}
+
+export interface WorldOptions {
+  script?: ScriptInput
+  /** Extra scenario keys merged over the default (repository, maintainer, the labelled bug issue). */
+  scenario?: Partial<ScenarioInput>
+  config?: unknown
+}
+
+export interface ActionRun {
+  status: number | null
+  stdout: string
+  stderr: string
+  summary: string
+  outputs: Record<string, string>
+}
+
+export interface World {
+  sandbox: SandboxProject
+  gh: GitHubEmulator
+  model: ModelServer
+  /** Runs dist/index.js as the runner does, for one event. */
+  runAction(event: { name: string; payload: unknown }, inputs?: Record<string, string>): Promise<ActionRun>
+  /** The ledger branch's files as committed on origin. */
+  ledgerFile(path: string): string
+  ledgerFiles(): string[]
+  cleanup(): Promise<void>
+}
+
+/** A real `issues.labeled` payload from GitHub's examples, pointed at `issue` and `label` by `sender`. */
+export function issuesLabeledPayload(
+  issue: { number: number; title: string },
+  label: string,
+  sender: string
+): unknown {
+  const payload = webhookExample('issues', 'labeled') as Record<string, Record<string, unknown>>
+  payload.issue = {
+    ...payload.issue,
+    number: issue.number,
+    title: issue.title,
+    labels: [{ ...payload.label, name: label }]
+  }
+  payload.label = { ...payload.label, name: label }
+  payload.sender = { ...payload.sender, login: sender, type: 'User' }
+  payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
+  return payload
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string
+  return outputs
+}
+
+/** Creates the world; `cleanup()` stops the servers (failing on emulator violations) and removes the files. */
+export async function createWorld(options: WorldOptions = {}): Promise<World> {
+  const sandbox = createSandboxProject()
+  sandbox.repos.commitFiles(
+    sandbox.dir,
+    { '.github/ccal.yml': stringify(options.config ?? SANDBOX_CONFIG) },
+    'Add CCAL config'
+  )
+  git(sandbox.dir, 'push', '--quiet', 'origin', 'main')
+  const gh = await startGitHubEmulator({
+    repo: { owner: OWNER, name: REPO, default_branch: 'main' },
+    users: [
+      { login: MAINTAINER, permission: 'maintain' },
+      { login: 'ccal-bot', permission: 'write', type: 'Bot' }
+    ],
+    tokens: { [TOKEN]: 'ccal-bot' },
+    issues: [
+      { ...BUG_ISSUE, author: MAINTAINER, labels: ['ccal-task'], labeled_by: { 'ccal-task': MAINTAINER } }
+    ],
+    ...options.scenario
+  })
+  const model = await startModelServer(options.script ?? fixBugScript())
+  const home = createClaudeHome()
+  const runner = mkdtempSync(join(tmpdir(), 'ccal-runner-'))
+
+  const runAction = async (
+    event: { name: string; payload: unknown },
+    inputs: Record<string, string> = {}
+  ) => {
+    const eventPath = join(runner, 'event.json')
+    const summaryPath = join(runner, 'step-summary.md')
+    const outputPath = join(runner, 'github-output')
+    writeFileSync(eventPath, JSON.stringify(event.payload))
+    writeFileSync(summaryPath, '')
+    writeFileSync(outputPath, '')
+    const env: NodeJS.ProcessEnv = {
+      ...claudeTestEnv({ baseUrl: model.url, home: home.path }),
+      ...GIT_TEST_ENV,
+      CCAL_CLAUDE_EXECUTABLE: claudeBinaryPath(),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: sandbox.dir,
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+      GITHUB_API_URL: gh.url,
+      GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_RUN_ID: String(1000 + Math.floor(Math.random() * 1000)),
+      GITHUB_RUN_ATTEMPT: '1',
+      RUNNER_TEMP: runner
+    }
+    const allInputs = { 'github-token': TOKEN, 'anthropic-api-key': 'dummy', ...inputs }
+    for (const [name, value] of Object.entries(allInputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: sandbox.dir })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
+    return {
+      status,
+      stdout,
+      stderr,
+      summary: readFileSync(summaryPath, 'utf8'),
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8'))
+    }
+  }
+
+  return {
+    sandbox,
+    gh,
+    model,
+    runAction,
+    ledgerFile: path => git(sandbox.origin, 'show', `ccal-ledger:${path}`),
+    ledgerFiles: () =>
+      git(sandbox.origin, 'ls-tree', '-r', '--name-only', 'ccal-ledger').split('\n').filter(Boolean),
+    async cleanup() {
+      await model.stop()
+      try {
+        await gh.stop()
+      } finally {
+        home.cleanup()
+        rmSync(runner, { recursive: true, force: true })
+        sandbox.cleanup()
+      }
+    }
+  }
+}
