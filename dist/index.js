@@ -42510,7 +42510,7 @@ function describeFailure(error) {
 
 /***/ }),
 
-/***/ 1267:
+/***/ 5547:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52930,77 +52930,6 @@ function loadSettings(options) {
     return { settings, configPath: file.shownPath, configFound: file.content !== undefined, warnings };
 }
 
-;// CONCATENATED MODULE: ./lib/github/permissions.js
-/**
- * Repository permissions of the people whose labels, comments and reviews CCAL judges. One cycle
- * asks GitHub at most once per distinct login (`GET /repos/{owner}/{repo}/collaborators/{username}/
- * permission`): a scan of 200 issues labelled by 5 maintainers costs 5 requests, not 200.
- */
-
-
-const PermissionAnswer = looseObject({
-    permission: schemas_string(),
-    role_name: schemas_string().nullish()
-});
-/**
- * The permission in GitHub's collaborator-permission answer: `role_name` names the finer roles
- * (triage, maintain) that the legacy `permission` field folds into read/write; custom roles fall
- * back to the legacy field.
- */
-function permissionFromApi(answer) {
-    const known = (value) => {
-        const lower = value?.toLowerCase();
-        if (lower === 'none')
-            return 'none';
-        return PERMISSION_LEVELS.find(level => level === lower);
-    };
-    return known(answer.role_name) ?? known(answer.permission) ?? 'none';
-}
-function statusOf(error) {
-    if (typeof error !== 'object' || error === null || !('status' in error))
-        return undefined;
-    return typeof error.status === 'number' ? error.status : undefined;
-}
-/** Creates the cache for one run. Share it between sources so each login costs one request per run. */
-function createPermissionCache(github) {
-    // Promises, not values, are cached: two sources asking at the same moment share one request.
-    const cache = new Map();
-    let requests = 0;
-    const lookup = async (login) => {
-        requests += 1;
-        try {
-            const response = await github.rest.rest.repos.getCollaboratorPermissionLevel({
-                owner: github.owner,
-                repo: github.repo,
-                username: login
-            });
-            return permissionFromApi(PermissionAnswer.parse(response.data));
-        }
-        catch (error) {
-            // 404: not a user GitHub knows for this repository; it has no say here.
-            if (statusOf(error) === 404)
-                return 'none';
-            throw error;
-        }
-    };
-    return {
-        permissionOf(login) {
-            const key = login.toLowerCase();
-            let found = cache.get(key);
-            if (!found) {
-                found = lookup(login);
-                cache.set(key, found);
-                // A failed lookup (network, 5xx after retries) is not remembered: the next asker tries again.
-                found.catch(() => cache.delete(key));
-            }
-            return found;
-        },
-        get requests() {
-            return requests;
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/core/trigger.js
 /**
  * What woke CCAL up. The webhook payload is turned into one discriminated union here, once, at the
@@ -53376,6 +53305,3253 @@ function describeTrigger(trigger) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/discovery/evidence.js
+/** Characters of evidence per item: a quarter of the prompt budget leaves room for instructions and code. */
+function evidenceBudget(maxPromptLength) {
+    return Math.max(1000, Math.floor(maxPromptLength / 4));
+}
+// Invisible characters (zero-width, bidi controls) can hide instructions in text a model reads.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** One finding as evidence: its place and message, then its excerpt. */
+function describeFinding(finding) {
+    const place = finding.file
+        ? `${finding.file}${finding.line !== null ? `:${finding.line}` : ''}${finding.column !== null ? `:${finding.column}` : ''}`
+        : '(no file)';
+    const rule = finding.rule ? ` [${finding.rule}]` : '';
+    const head = `${place}: ${finding.severity}${rule} (${finding.tool}): ${finding.message}`;
+    return finding.excerpt && finding.excerpt !== finding.message && !finding.excerpt.endsWith(finding.message)
+        ? `${head}\n${finding.excerpt}`
+        : head;
+}
+/**
+ * Joins the findings' descriptions within `budget` characters: every finding gets its header line
+ * first; excerpts are cut (long ones keep their first lines) and the list ends with a count of what
+ * did not fit.
+ */
+function buildEvidence(findings, budget) {
+    const parts = [];
+    let used = 0;
+    for (let i = 0; i < findings.length; i++) {
+        const finding = findings[i];
+        let text = describeFinding(finding).replace(INVISIBLE, '');
+        const remaining = budget - used;
+        const left = findings.length - i;
+        // Leave each later finding at least a header line's worth.
+        const share = Math.max(200, Math.floor(remaining / left));
+        if (text.length > share)
+            text = `${text.slice(0, share - 2)} …`;
+        if (used + text.length > budget) {
+            parts.push(`… and ${left} more finding${left === 1 ? '' : 's'}`);
+            break;
+        }
+        parts.push(text);
+        used += text.length + 1;
+    }
+    return parts.join('\n');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/discovery/fingerprint.js
+/**
+ * Stable signatures for failures, so that the same problem seen in 20 runs is one work item.
+ *
+ * A fingerprint is made of tool + rule + file + normalized message. Line and column numbers are NOT
+ * part of it: unrelated edits above a problem move it without making it a different problem (the
+ * item's context keeps the latest place). Numbers inside messages, hex ids, UUIDs, timestamps,
+ * durations and temporary paths are replaced by placeholders, since they differ between runs of the
+ * same failure (`expected 3 got 4` in a flaky timing test stays distinct from an unrelated message
+ * only by its words).
+ */
+
+const REPLACEMENTS = [
+    // ISO timestamps and clock times.
+    [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?/g, '<time>'],
+    [/\b\d\d:\d\d:\d\d(\.\d+)?\b/g, '<time>'],
+    // UUIDs before hex, hex before numbers.
+    [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
+    [/\b0x[0-9a-f]+\b/gi, '<hex>'],
+    [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\b/gi, '<hex>'],
+    // Temporary directories: /tmp/…, /var/folders/…, macOS /private/var/…, Windows %TEMP%, pytest's tmp_path.
+    [/(?:\/private)?\/var\/folders\/[^\s'"`:)]+/g, '<tmp>'],
+    [/\/(?:tmp|temp)\/[^\s'"`:)]+/gi, '<tmp>'],
+    [/[A-Z]:\\Users\\[^\\]+\\AppData\\Local\\Temp\\[^\s'"`:)]+/gi, '<tmp>'],
+    [/\/home\/runner\/work\/_temp\/[^\s'"`:)]+/g, '<tmp>'],
+    // Durations and any remaining number.
+    [/\b\d+(\.\d+)?\s?(ms|s|sec|seconds|m|min|minutes)\b/g, '<duration>'],
+    [/\d+(\.\d+)?/g, '<n>']
+];
+/** The message with run-specific parts replaced by placeholders and whitespace collapsed. */
+function normalizeMessage(message) {
+    let text = message;
+    for (const [pattern, placeholder] of REPLACEMENTS)
+        text = text.replace(pattern, placeholder);
+    return text.replace(/\s+/g, ' ').trim();
+}
+/**
+ * A file path as the same in every run: the runner's checkout prefix (`/home/runner/work/repo/repo/`)
+ * or a given root removed, `./` and `file://` dropped, backslashes turned into slashes.
+ */
+function normalizePath(file, root) {
+    if (!file)
+        return '';
+    let path = file.replace(/\\/g, '/').replace(/^file:\/\//, '');
+    if (root) {
+        const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/');
+        if (path.startsWith(prefix))
+            path = path.slice(prefix.length);
+    }
+    path = path.replace(/^\/home\/runner\/work\/[^/]+\/[^/]+\//, '').replace(/^[A-Z]:\/a\/[^/]+\/[^/]+\//i, '');
+    return path.replace(/^\.\//, '');
+}
+/** The parts of a finding that identify it (readable; hashed by {@link fingerprintOf}). */
+function errorSignature(finding, root) {
+    return [
+        finding.tool,
+        finding.rule ?? '',
+        normalizePath(finding.file, root),
+        normalizeMessage(finding.message)
+    ].join('|');
+}
+/** Short stable hash of text (first 16 hex chars of SHA-256). */
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+}
+/**
+ * The ledger fingerprint of a finding: `<kind>:<tool>:<rule>:<hash>`, readable in the ledger while the
+ * hash keeps it short and stable.
+ */
+function fingerprintOf(kind, finding, root) {
+    const rule = (finding.rule ?? '-').replace(/[^\w./@-]+/g, '_').slice(0, 60);
+    return `${kind}:${finding.tool}:${rule}:${shortHash(errorSignature(finding, root))}`;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./lib/discovery/findings.js
+/**
+ * The normalized finding every parser produces, whatever the tool or format: one problem at one
+ * place. Sources turn findings into work items; `ccal findings` prints them.
+ */
+
+/** How bad a finding is; tools' own scales (info, convention, style…) are mapped onto these three. */
+const SEVERITIES = ['error', 'warning', 'note'];
+const SeveritySchema = schemas_enum(SEVERITIES);
+const FindingSchema = strictObject({
+    /** The tool that reported it: `tsc`, `eslint`, `jest`, `pytest`, `actions` (the runner itself)… */
+    tool: schemas_string().min(1),
+    /** Path as the tool printed it (relative or absolute), or null when the finding has no place. */
+    file: schemas_string().nullable(),
+    line: schemas_number().int().nonnegative().nullable(),
+    column: schemas_number().int().nonnegative().nullable(),
+    /** Rule or error code (`no-unused-vars`, `TS2322`, `E501`), or the failing test's name. */
+    rule: schemas_string().nullable(),
+    severity: SeveritySchema,
+    message: schemas_string(),
+    /** The lines of output the finding was read from (untrusted text), or null for structured reports. */
+    excerpt: schemas_string().nullable(),
+    /** The Actions step (`##[group]Run …`) the finding was printed in, when it came from a job log. */
+    step: schemas_string().nullable()
+});
+/** Builds a finding, filling absent fields with null. */
+function finding(fields) {
+    return {
+        tool: fields.tool,
+        file: fields.file ?? null,
+        line: fields.line ?? null,
+        column: fields.column ?? null,
+        rule: fields.rule ?? null,
+        severity: fields.severity ?? 'error',
+        message: fields.message,
+        excerpt: fields.excerpt ?? null,
+        step: fields.step ?? null
+    };
+}
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+/** Orders findings by file, line, column, then severity: the order reports and prompts show them in. */
+function compareFindings(a, b) {
+    return ((a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+/** Maps a tool's severity word (`Error`, `fatal error`, `info`, `convention`, `F`…) onto ours. */
+function severityOf(word, fallback = 'error') {
+    if (!word)
+        return fallback;
+    const lower = word.toLowerCase();
+    if (/^(fatal|fatal error|error|err|e|f|failure|blocker|critical|high)$/.test(lower))
+        return 'error';
+    if (/^(warning|warn|w|major|medium|minor)$/.test(lower))
+        return 'warning';
+    if (/^(note|info|information|i|c|r|convention|refactor|style|hint|none|low|suggestion)$/.test(lower))
+        return 'note';
+    return fallback;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/line-parser.js
+// ECMA-48 CSI sequences (colours, cursor moves) and OSC hyperlinks, as CI tools print them when
+// FORCE_COLOR is set.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+/** Removes terminal colour codes; cheap when there are none. */
+function stripAnsi(text) {
+    return text.includes('\x1b') ? text.replace(ANSI, '') : text;
+}
+/**
+ * Removes the runner's `2024-01-01T00:00:00.0000000Z ` prefix (checked by shape at fixed offsets, so
+ * the common case costs no regular expression).
+ */
+function stripTimestamp(text) {
+    // Shape checks by character code: this runs on every decoded line, so no regular expression.
+    if (text.length < 21 ||
+        text.charCodeAt(4) !== 45 ||
+        text.charCodeAt(7) !== 45 ||
+        text.charCodeAt(10) !== 84 ||
+        text.charCodeAt(13) !== 58 ||
+        text.charCodeAt(16) !== 58)
+        return text;
+    const z = text.indexOf('Z ', 19);
+    return z > 0 && z <= 36 ? text.slice(z + 2) : text;
+}
+/** A positive integer from a regex group, or null. */
+function line_parser_int(text) {
+    if (text === undefined || text === '')
+        return null;
+    const value = Number.parseInt(text, 10);
+    return Number.isFinite(value) ? value : null;
+}
+/** A chain of parsers: each line goes to the first that consumes it. */
+function chain(parsers) {
+    return {
+        line(text) {
+            for (const parser of parsers)
+                if (parser.line(text))
+                    return true;
+            return false;
+        },
+        gap() {
+            for (const parser of parsers)
+                parser.gap();
+        },
+        end() {
+            for (const parser of parsers)
+                parser.end();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/build-tools.js
+/**
+ * Multi-line compiler and linter formats: ESLint's default "stylish" output (a path line, then
+ * indented rows), cargo/rustc diagnostics (header, then ` --> file:line:col`) and test panics, and
+ * Biome's diagnostics (header with the rule, then a marked message line).
+ */
+
+
+const STYLISH_ROW = /^\s+(\d+):(\d+)\s+(error|warning)\s+(.*?)(?:\s{2,}(\S+))?\s*$/;
+const PATH_LIKE = /^(?:[A-Za-z]:[\\/]|[./~]|[\w@-]+[\\/])\S*\.\w+$|^\S+\.\w+$/;
+/** ESLint stylish: the file is the path line printed above its rows. */
+function createEslintStylishParser(emit) {
+    let previous = '';
+    let file = null;
+    return {
+        line(text) {
+            const before = previous;
+            previous = text;
+            if (text.charCodeAt(0) !== 32)
+                return false;
+            const row = STYLISH_ROW.exec(text);
+            if (!row)
+                return false;
+            const candidate = before.trim();
+            if (before.charCodeAt(0) !== 32 && PATH_LIKE.test(candidate))
+                file = candidate;
+            if (file === null)
+                return false;
+            emit(finding({
+                tool: 'eslint',
+                file,
+                line: line_parser_int(row[1]),
+                column: line_parser_int(row[2]),
+                severity: severityOf(row[3]),
+                message: row[4],
+                rule: row[5] ?? null,
+                excerpt: `${file}\n${text}`
+            }));
+            return true;
+        },
+        gap() {
+            previous = '';
+        },
+        end() { }
+    };
+}
+const RUST_HEADER = /^(error|warning)(?:\[([A-Z]\d{4})\])?: (.*)$/;
+const RUST_LOCATION = /^\s*--> (.+?):(\d+):(\d+)$/;
+const RUST_LINT = /#\[(?:warn|deny|forbid)\(([\w:]+)\)\]/;
+const RUST_PANIC = /^thread '([^']+)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):$/;
+const RUST_PANIC_OLD = /^thread '([^']+)' panicked at '(.*)', (.+?):(\d+):(\d+)$/;
+/** cargo build/test/clippy: diagnostics with their location line, and `thread 'x' panicked at` test failures. */
+function createCargoParser(emit) {
+    let block = null;
+    let panic = null;
+    const flush = () => {
+        if (block?.file) {
+            emit(finding({
+                tool: 'cargo',
+                file: block.file,
+                line: block.line,
+                column: block.column,
+                severity: block.severity,
+                rule: block.code,
+                message: block.message,
+                excerpt: block.lines.join('\n').trimEnd()
+            }));
+        }
+        block = null;
+    };
+    const panicWith = (message) => {
+        if (!panic)
+            return;
+        emit(finding({
+            tool: 'cargo-test',
+            file: panic.file,
+            line: panic.line,
+            column: panic.column,
+            rule: panic.test,
+            message,
+            excerpt: `${panic.header}\n${message}`
+        }));
+        panic = null;
+    };
+    return {
+        line(text) {
+            if (panic) {
+                panicWith(text.trim() || 'test panicked');
+                return true;
+            }
+            const header = RUST_HEADER.exec(text);
+            if (header) {
+                flush();
+                block = {
+                    severity: severityOf(header[1]),
+                    code: header[2] ?? null,
+                    message: header[3],
+                    file: null,
+                    line: null,
+                    column: null,
+                    lines: [text]
+                };
+                return true;
+            }
+            if (text.startsWith('thread ')) {
+                const current = RUST_PANIC.exec(text);
+                if (current) {
+                    flush();
+                    panic = {
+                        test: current[1],
+                        file: current[2],
+                        line: line_parser_int(current[3]),
+                        column: line_parser_int(current[4]),
+                        header: text
+                    };
+                    return true;
+                }
+                const old = RUST_PANIC_OLD.exec(text);
+                if (old) {
+                    emit(finding({
+                        tool: 'cargo-test',
+                        file: old[3],
+                        line: line_parser_int(old[4]),
+                        column: line_parser_int(old[5]),
+                        rule: old[1],
+                        message: old[2],
+                        excerpt: text
+                    }));
+                    return true;
+                }
+            }
+            if (!block)
+                return false;
+            if (text.trim() === '') {
+                flush();
+                return false;
+            }
+            block.lines.push(text);
+            const at = block.file === null ? RUST_LOCATION.exec(text) : null;
+            if (at) {
+                block.file = at[1];
+                block.line = line_parser_int(at[2]);
+                block.column = line_parser_int(at[3]);
+            }
+            const lint = block.code === null ? RUST_LINT.exec(text) : null;
+            if (lint)
+                block.code = lint[1];
+            return true;
+        },
+        gap() {
+            flush();
+            panic = null;
+        },
+        end() {
+            flush();
+            panic = null;
+        }
+    };
+}
+const BIOME_HEADER = /^(.+?):(\d+):(\d+) ([a-z]+(?:\/[\w-]+)*)\s.*━/;
+const BIOME_MESSAGE = /^\s+([✖×!i]) (.*)$/;
+/** Biome: `file:line:col lint/group/rule ━━━` then `  ✖|!|i message`. */
+function createBiomeParser(emit) {
+    let header = null;
+    return {
+        line(text) {
+            if (text.includes('━')) {
+                const match = BIOME_HEADER.exec(text);
+                if (match) {
+                    header = {
+                        file: match[1],
+                        line: line_parser_int(match[2]),
+                        column: line_parser_int(match[3]),
+                        rule: match[4],
+                        text
+                    };
+                    return true;
+                }
+            }
+            if (!header)
+                return false;
+            if (text.trim() === '')
+                return true;
+            const message = BIOME_MESSAGE.exec(text);
+            const marker = message?.[1];
+            const severity = marker === '!' ? 'warning' : marker === 'i' ? 'note' : 'error';
+            emit(finding({
+                tool: 'biome',
+                file: header.file,
+                line: header.line,
+                column: header.column,
+                rule: header.rule,
+                severity,
+                message: message ? message[2] : text.trim(),
+                excerpt: `${header.text}\n${text}`
+            }));
+            header = null;
+            return true;
+        },
+        gap() {
+            header = null;
+        },
+        end() {
+            header = null;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/compiler-lines.js
+/**
+ * One-line-per-finding formats: tsc, gcc/clang, mypy, ruff/flake8, pylint, go build/vet,
+ * golangci-lint, shellcheck (gcc format), RuboCop (emacs format), ESLint compact/unix, and the
+ * generic `file:line:col: severity: message`. Each line either is a finding or is not; no state.
+ */
+
+
+const TSC_PLAIN = /^(.+?)\((\d+),(\d+)\): (error|warning|message) (TS\d+): (.*)$/;
+const TSC_PRETTY = /^(.+?):(\d+):(\d+) - (error|warning|message) (TS\d+): (.*)$/;
+const TSC_GLOBAL = /^(error|warning) (TS\d+): (.*)$/;
+const ESLINT_COMPACT = /^(.+?): line (\d+), col (\d+), (Error|Warning) - (.*?)(?: \(([^()\s]+)\))?$/;
+/** `path:line[:col]: rest`, with go vet's `vet: ` prefix; the rest is told apart below. */
+const LOCATED = /^(?:vet: )?(\S(?:.*?\S)?):(\d+):(?:(\d+):?)? (.*)$/;
+const SEVERITY_REST = /^(fatal error|error|warning|note|info|remark|Error|Warning|Note|Info): (.*)$/;
+const TRAILING_RULE = /\s*\[([^[\]\s]+)\]$/;
+const PYLINT_REST = /^([CRWEFI])(\d{4}): (.*) \(([a-z0-9-]+)\)$/;
+const RUBOCOP_REST = /^([CWEFR]): (?:\[Correctable\] )?([A-Z][A-Za-z]+\/[A-Za-z0-9]+): (.*)$/;
+const CODE_REST = /^([A-Z]{1,4}\d{2,4}) (\[\*\] )?(.*)$/;
+const ESLINT_UNIX_REST = /^(.*) \[(Error|Warning)\/([^\]]+)\]$/;
+const LINTER_SUFFIX = / \(([a-z0-9_-]+)\)$/;
+const C_FILE = /\.(c|cc|cpp|cxx|h|hh|hpp|m|mm)$/;
+/** Which tool prints gcc-style `file:line:col: severity: message [code]` lines, from the file and code. */
+function gccStyleTool(file, rule) {
+    if (rule?.startsWith('-W') || C_FILE.test(file))
+        return 'gcc';
+    if (rule && /^SC\d{4}$/.test(rule))
+        return 'shellcheck';
+    if (file.endsWith('.py') || file.endsWith('.pyi'))
+        return 'mypy';
+    return 'generic';
+}
+/** pylint and RuboCop letters: conventions and refactorings are still worth fixing, so warnings. */
+function letterSeverity(letter) {
+    if (letter === 'E' || letter === 'F')
+        return 'error';
+    if (letter === 'I')
+        return 'note';
+    return 'warning';
+}
+/** ruff/flake8 codes: pyflakes (F) and syntax (E9) problems are errors, style codes warnings. */
+function codeSeverity(code) {
+    return code.startsWith('F') || code.startsWith('E9') ? 'error' : 'warning';
+}
+/** The finding on one line of compiler/linter output, or null when the line is not one. */
+function parseCompilerLine(text) {
+    if (text.length < 5 || text.charCodeAt(0) === 32)
+        return null;
+    let match = text.includes(' TS') ? (TSC_PLAIN.exec(text) ?? TSC_PRETTY.exec(text)) : null;
+    if (match) {
+        return finding({
+            tool: 'tsc',
+            file: match[1],
+            line: line_parser_int(match[2]),
+            column: line_parser_int(match[3]),
+            severity: severityOf(match[4]),
+            rule: match[5],
+            message: match[6],
+            excerpt: text
+        });
+    }
+    if (text.startsWith('error TS') || text.startsWith('warning TS')) {
+        match = TSC_GLOBAL.exec(text);
+        if (match)
+            return finding({
+                tool: 'tsc',
+                rule: match[2],
+                severity: severityOf(match[1]),
+                message: match[3],
+                excerpt: text
+            });
+    }
+    if (text.includes(', col ')) {
+        match = ESLINT_COMPACT.exec(text);
+        if (match) {
+            return finding({
+                tool: 'eslint',
+                file: match[1],
+                line: line_parser_int(match[2]),
+                column: line_parser_int(match[3]),
+                severity: severityOf(match[4]),
+                message: match[5],
+                rule: match[6] ?? null,
+                excerpt: text
+            });
+        }
+    }
+    match = LOCATED.exec(text);
+    if (!match)
+        return null;
+    const file = match[1];
+    const located = { file, line: line_parser_int(match[2]), column: line_parser_int(match[3]), excerpt: text };
+    const rest = match[4];
+    let part = SEVERITY_REST.exec(rest);
+    if (part) {
+        let message = part[2];
+        const ruleMatch = TRAILING_RULE.exec(message);
+        const rule = ruleMatch ? ruleMatch[1] : null;
+        if (ruleMatch)
+            message = message.slice(0, ruleMatch.index);
+        return finding({
+            tool: gccStyleTool(file, rule),
+            ...located,
+            severity: severityOf(part[1]),
+            rule,
+            message
+        });
+    }
+    if ((part = PYLINT_REST.exec(rest))) {
+        const letter = part[1];
+        return finding({
+            tool: 'pylint',
+            ...located,
+            severity: letterSeverity(letter),
+            rule: part[4],
+            message: `${part[3]} (${letter}${part[2]})`
+        });
+    }
+    if ((part = RUBOCOP_REST.exec(rest))) {
+        return finding({
+            tool: 'rubocop',
+            ...located,
+            severity: letterSeverity(part[1]),
+            rule: part[2],
+            message: part[3]
+        });
+    }
+    if ((part = CODE_REST.exec(rest)) && located.column !== null) {
+        const code = part[1];
+        const message = part[3];
+        const tool = part[2] || message.includes('`') ? 'ruff' : 'flake8';
+        return finding({ tool, ...located, severity: codeSeverity(code), rule: code, message });
+    }
+    if ((part = ESLINT_UNIX_REST.exec(rest))) {
+        return finding({
+            tool: 'eslint',
+            ...located,
+            severity: severityOf(part[2]),
+            rule: part[3],
+            message: part[1]
+        });
+    }
+    if (file.endsWith('.go') && located.column !== null) {
+        const linter = LINTER_SUFFIX.exec(rest);
+        if (linter) {
+            return finding({
+                tool: 'golangci-lint',
+                ...located,
+                rule: linter[1],
+                message: rest.slice(0, linter.index)
+            });
+        }
+        return finding({ tool: 'go', ...located, message: rest });
+    }
+    return null;
+}
+/** The one-line formats as a {@link LineParser}. */
+function createCompilerLineParser(emit) {
+    return {
+        line(text) {
+            const found = parseCompilerLine(text);
+            if (found)
+                emit(found);
+            return found !== null;
+        },
+        gap() { },
+        end() { }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/test-runners.js
+/**
+ * Test runners whose failures span several lines: jest, vitest, pytest, go test and node --test
+ * (TAP). Each parser keeps only the block it is reading; a gap in the input closes the block.
+ */
+
+
+/** Lines of a failure kept as its excerpt. */
+const MAX_BLOCK_LINES = 60;
+const STACK_LOCATION = /^\s*at (?:.*? \()?((?:[A-Za-z]:)?[^():\s][^():]*):(\d+):(\d+)\)?$/;
+const CODE_FRAME = /^\s*(?:>\s*)?\d+\s*\||^\s*\|/;
+/** The first stack frame in the project (not node_modules, not node internals), if any. */
+function projectFrame(lines) {
+    for (const line of lines) {
+        const match = STACK_LOCATION.exec(line);
+        if (!match)
+            continue;
+        const file = match[1].replace(/^file:\/\//, '');
+        if (file.includes('node_modules') || file.startsWith('node:') || file.startsWith('internal/'))
+            continue;
+        return { file, line: line_parser_int(match[2]), column: line_parser_int(match[3]) };
+    }
+    return null;
+}
+/** jest: `● Suite › test` blocks, with the message below and the location in the stack. */
+function createJestParser(emit) {
+    let name = null;
+    let block = [];
+    // `FAIL test/x.test.ts` names the suite: the place of a failure without a project stack frame.
+    let suiteFile = null;
+    const flush = () => {
+        if (name === null)
+            return;
+        const body = block.map(line => line.trim());
+        const first = body.findIndex(line => line !== '');
+        let message = first >= 0 ? body[first] : 'test failed';
+        // expect() failures put the values on the following lines: "Expected: 7", "Received: 6".
+        for (let i = first + 1; i > 0 && i < body.length && i < first + 6; i++) {
+            const line = body[i];
+            if (/^(Expected|Received)( [a-z]+)*:/.test(line))
+                message += `; ${line}`;
+            else if (CODE_FRAME.test(line) || line.startsWith('at '))
+                break;
+        }
+        const at = projectFrame(block);
+        emit(finding({
+            tool: 'jest',
+            file: at?.file ?? suiteFile,
+            line: at?.line,
+            column: at?.column,
+            rule: name,
+            message,
+            excerpt: [`● ${name}`, ...block].join('\n').trimEnd()
+        }));
+        name = null;
+        block = [];
+    };
+    return {
+        line(text) {
+            const trimmed = text.trimStart();
+            if (trimmed.startsWith('● ')) {
+                flush();
+                name = trimmed.slice(2).trim();
+                return true;
+            }
+            if (/^(PASS|FAIL) |^Test Suites:|^Tests:/.test(trimmed)) {
+                flush();
+                if (trimmed.startsWith('FAIL '))
+                    suiteFile = trimmed.slice(5).trim().split(' ')[0] || null;
+                return false;
+            }
+            if (name === null)
+                return false;
+            if (block.length < MAX_BLOCK_LINES)
+                block.push(text);
+            return true;
+        },
+        gap: flush,
+        end: flush
+    };
+}
+const VITEST_HEADER = /^\s*FAIL\s+(\S+) > (.+)$/;
+const VITEST_LOCATION = /^\s*❯ (.+?):(\d+):(\d+)$/;
+/** vitest: ` FAIL  file > suite > test`, then the error line and `❯ file:line:col`. */
+function createVitestParser(emit) {
+    let current = null;
+    let location = null;
+    const flush = () => {
+        if (!current)
+            return;
+        emit(finding({
+            tool: 'vitest',
+            file: current.file,
+            line: location?.line,
+            column: location?.column,
+            rule: current.name,
+            message: current.message ?? 'test failed',
+            excerpt: current.lines.join('\n').trimEnd()
+        }));
+        current = null;
+        location = null;
+    };
+    return {
+        line(text) {
+            const header = VITEST_HEADER.exec(text);
+            if (header) {
+                flush();
+                current = { file: header[1], name: header[2], message: null, lines: [text] };
+                return true;
+            }
+            if (!current)
+                return false;
+            if (text.startsWith('⎯') || /^\s*Test Files /.test(text)) {
+                flush();
+                return true;
+            }
+            if (current.lines.length < MAX_BLOCK_LINES)
+                current.lines.push(text);
+            const at = VITEST_LOCATION.exec(text);
+            if (at && !location && at[1].endsWith(current.file))
+                location = { line: line_parser_int(at[2]), column: line_parser_int(at[3]) };
+            else if (current.message === null && text.trim() !== '')
+                current.message = text.trim();
+            return true;
+        },
+        // The scanner decodes the header and the `❯` line separately: a gap does not end the failure.
+        gap() { },
+        end: flush
+    };
+}
+const PYTEST_SECTION = /^_{3,} (.+?) _{3,}$/;
+const PYTEST_LOCATION = /^(\S+\.py):(\d+): (\w+)$/;
+const PYTEST_SUMMARY = /^(FAILED|ERROR) (\S+?)(?:::(\S+?))?(?: - (.*))?$/;
+/** pytest: `____ test_x ____` sections (message from `E` lines, place from `file.py:N: Error`), and the short summary. */
+function createPytestParser(emit) {
+    let section = null;
+    const reported = new Set();
+    const flush = () => {
+        if (!section)
+            return;
+        if (section.file !== null) {
+            reported.add(section.name);
+            emit(finding({
+                tool: 'pytest',
+                file: section.file,
+                line: section.line,
+                rule: section.name,
+                message: section.message ?? 'test failed',
+                excerpt: section.lines.join('\n').trimEnd()
+            }));
+        }
+        section = null;
+    };
+    return {
+        line(text) {
+            const header = PYTEST_SECTION.exec(text);
+            if (header) {
+                flush();
+                section = { name: header[1], message: null, file: null, line: null, lines: [text] };
+                return true;
+            }
+            if (text.startsWith('====')) {
+                flush();
+                return false;
+            }
+            if (section) {
+                if (section.lines.length < MAX_BLOCK_LINES)
+                    section.lines.push(text);
+                if (section.message === null && /^E\s/.test(text))
+                    section.message = text.slice(1).trim();
+                const at = PYTEST_LOCATION.exec(text);
+                if (at) {
+                    section.file = at[1];
+                    section.line = line_parser_int(at[2]);
+                }
+                return true;
+            }
+            const summary = PYTEST_SUMMARY.exec(text);
+            if (!summary)
+                return false;
+            const path = summary[2];
+            const test = summary[3]?.replace(/::/g, '.') ?? null;
+            if (test !== null && reported.has(test))
+                return true;
+            if (test === null && reported.has(`ERROR collecting ${path}`))
+                return true;
+            if (!path.includes('.py'))
+                return false;
+            emit(finding({
+                tool: 'pytest',
+                file: path,
+                rule: test,
+                message: summary[4] ?? `${summary[1]?.toLowerCase()}`,
+                excerpt: text
+            }));
+            return true;
+        },
+        gap: flush,
+        end: flush
+    };
+}
+const GO_FAIL = /^(\s*)--- FAIL: (\S+) \([\d.]+s\)$/;
+const GO_LOCATION = /^\s+(\S+\.go):(\d+): (.*)$/;
+/** go test: `--- FAIL: TestX (0.00s)` followed by indented `file_test.go:N: message` lines. */
+function createGoTestParser(emit) {
+    let current = null;
+    const failed = [];
+    const reported = new Set();
+    const flush = () => {
+        // A failed test with no message of its own: report it unless one of its subtests was reported.
+        for (const name of failed) {
+            if (reported.has(name) || [...reported].some(other => other.startsWith(`${name}/`)))
+                continue;
+            emit(finding({ tool: 'go-test', rule: name, message: `${name} failed`, excerpt: `--- FAIL: ${name}` }));
+        }
+        failed.length = 0;
+        reported.clear();
+        current = null;
+    };
+    return {
+        line(text) {
+            const fail = GO_FAIL.exec(text);
+            if (fail) {
+                current = fail[2];
+                failed.push(current);
+                return true;
+            }
+            if (current !== null) {
+                const at = GO_LOCATION.exec(text);
+                if (at) {
+                    reported.add(current);
+                    emit(finding({
+                        tool: 'go-test',
+                        file: at[1],
+                        line: line_parser_int(at[2]),
+                        rule: current,
+                        message: at[3].trim(),
+                        excerpt: text
+                    }));
+                    return true;
+                }
+                if (/^(FAIL|ok)\b/.test(text))
+                    flush();
+            }
+            if (text.startsWith('panic: ')) {
+                emit(finding({ tool: 'go-test', rule: current, message: text, excerpt: text }));
+                if (current !== null)
+                    reported.add(current);
+                return true;
+            }
+            return false;
+        },
+        gap() { },
+        end: flush
+    };
+}
+const TAP_NOT_OK = /^(\s*)not ok \d+ - (.+?)(?: # .*)?$/;
+const TAP_LOCATION = /^\s+location: '(.+?):(\d+):(\d+)'$/;
+/** node --test (TAP): `not ok N - name` and its YAML block (location, error). */
+function createNodeTestParser(emit) {
+    let current = null;
+    const flush = () => {
+        if (!current)
+            return;
+        const test = current;
+        current = null;
+        // A suite fails when its tests do; the test itself is the finding.
+        if (test.message === null && test.file === null)
+            return;
+        const done = finding({
+            tool: 'node-test',
+            file: test.file?.replace(/^file:\/\//, ''),
+            line: test.line,
+            column: test.column,
+            rule: test.name,
+            message: test.message ?? 'test failed',
+            excerpt: test.lines.join('\n')
+        });
+        emit(done);
+    };
+    return {
+        line(text) {
+            const notOk = TAP_NOT_OK.exec(text);
+            if (notOk) {
+                flush();
+                current = {
+                    name: notOk[2],
+                    file: null,
+                    line: null,
+                    column: null,
+                    message: null,
+                    inError: false,
+                    lines: [text]
+                };
+                return true;
+            }
+            if (!current)
+                return false;
+            if (/^\s*\.\.\.$/.test(text) || /^\s*(ok|not ok) \d+/.test(text) || /^# (tests|Subtest)/.test(text)) {
+                flush();
+                return false;
+            }
+            if (current.lines.length < MAX_BLOCK_LINES)
+                current.lines.push(text);
+            const at = TAP_LOCATION.exec(text);
+            if (at) {
+                current.file = at[1];
+                current.line = line_parser_int(at[2]);
+                current.column = line_parser_int(at[3]);
+            }
+            else if (/^\s+error: (\|-?)?\s*$/.test(text))
+                current.inError = true;
+            else if (/^\s+error: '(.*)'$/.test(text))
+                current.message = /^\s+error: '(.*)'$/.exec(text)?.[1] ?? null;
+            else if (current.inError && current.message === null && text.trim() !== '')
+                current.message = text.trim();
+            return true;
+        },
+        gap: flush,
+        end: flush
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/actions-log.js
+/**
+ * GitHub Actions job logs: strips the runner's timestamps and colour codes, tracks the current step
+ * (`##[group]Run …`), turns `##[error]`/`##[warning]` lines and `::error file=…::` workflow commands
+ * into findings, and hands every other line to the tool parsers. The same parser reads plain tool
+ * output (no timestamps), so it is also the parser for "a file of compiler lines".
+ */
+
+
+
+
+
+/**
+ * The tool parsers run on every line, in this order (the first that consumes a line wins: block
+ * parsers before the one-line formats, so that a jest stack frame is not read as a compiler line).
+ */
+const LINE_PARSERS = {
+    jest: createJestParser,
+    vitest: createVitestParser,
+    pytest: createPytestParser,
+    'go-test': createGoTestParser,
+    'node-test': createNodeTestParser,
+    cargo: createCargoParser,
+    biome: createBiomeParser,
+    'eslint-stylish': createEslintStylishParser,
+    lines: createCompilerLineParser
+};
+const EXIT_CODE = /^Process completed with exit code (\d+)\.?$/;
+const COMMAND = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/;
+const RUNNER = /^##\[(error|warning|notice)\](.*)$/;
+/** `file=a.ts,line=3,title=x` → a map; values are %-escaped as the runner's toolkit writes them. */
+function commandProperties(text) {
+    const properties = new Map();
+    for (const pair of (text ?? '').split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq > 0)
+            properties.set(pair.slice(0, eq).trim(), unescapeProperty(pair.slice(eq + 1)));
+    }
+    return properties;
+}
+function unescapeProperty(value) {
+    return value.replace(/%(25|0D|0A|3A|2C)/gi, code => decodeURIComponent(code));
+}
+/** The Actions log parser (also right for plain tool output). Findings carry the step they came from. */
+function actions_log_createLogParser(emit, options = {}) {
+    let step = null;
+    const withStep = found => {
+        // Findings are fresh objects owned by this parser until emitted: set the step in place.
+        if (found.step === null)
+            found.step = step;
+        emit(found);
+    };
+    const names = options.parsers ?? Object.keys(LINE_PARSERS);
+    const tools = chain(names.map(name => {
+        const factory = LINE_PARSERS[name];
+        if (!factory)
+            throw new Error(`unknown line parser '${name}'`);
+        return factory(withStep);
+    }));
+    const runnerFindings = options.runnerFindings ?? true;
+    const runner = (found) => {
+        if (runnerFindings)
+            withStep(found);
+    };
+    return {
+        line(raw) {
+            const text = stripAnsi(stripTimestamp(raw));
+            if (text.startsWith('##[')) {
+                if (text.startsWith('##[group]')) {
+                    tools.gap();
+                    step = text.slice('##[group]'.length).replace(/^Run /, '').trim() || null;
+                    return true;
+                }
+                const marked = RUNNER.exec(text);
+                if (marked) {
+                    const message = marked[2].trim();
+                    const exit = EXIT_CODE.exec(message);
+                    runner(finding({
+                        tool: 'actions',
+                        rule: exit ? 'exit-code' : null,
+                        severity: severityOf(marked[1], 'note'),
+                        message,
+                        excerpt: text
+                    }));
+                    return true;
+                }
+                // ##[endgroup], ##[debug], ##[command], ##[section]: the runner's own framing.
+                return true;
+            }
+            if (text.startsWith('::')) {
+                const command = COMMAND.exec(text);
+                if (command) {
+                    const properties = commandProperties(command[2]);
+                    runner(finding({
+                        tool: 'actions',
+                        file: properties.get('file') ?? null,
+                        line: line_parser_int(properties.get('line')),
+                        column: line_parser_int(properties.get('col')),
+                        rule: properties.get('title') ?? null,
+                        severity: severityOf(command[1], 'note'),
+                        message: unescapeProperty(command[3]),
+                        excerpt: text
+                    }));
+                    return true;
+                }
+            }
+            return tools.line(text);
+        },
+        gap: () => tools.gap(),
+        end: () => tools.end()
+    };
+}
+/** Parses a whole text (split into lines here); for small inputs and tests, the streaming path is in scan.ts. */
+function parseLogText(text, options) {
+    const findings = [];
+    const parser = actions_log_createLogParser(found => findings.push(found), options);
+    for (const line of text.split(/\r?\n/))
+        parser.line(line);
+    parser.end();
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/scan.js
+/**
+ * The fast path for big logs: instead of decoding every line, find the bytes of keywords that any
+ * finding's line must contain (`Buffer.indexOf`, native and fast), and decode only those lines plus
+ * the few lines of context the parsers need around them. Everything in between (download progress,
+ * passing tests, setup steps) is never turned into a string. Decoded lines go to an ordinary
+ * {@link LineParser}; where lines were skipped it is told so with `gap()`.
+ *
+ * Chunks come from the caller (see log-reader.ts); this module does no I/O.
+ */
+
+const scan_NONE = { before: 0, after: 0 };
+const after = (lines) => () => ({ before: 0, after: lines });
+/**
+ * Stylish rows (`  3:7  error  msg  rule`) need their file line; cargo headers their ` --> ` line(s);
+ * node --test's YAML `  error: |-` needs its `not ok N - name` line above and the message below.
+ */
+function severityContext(word, cargoLines) {
+    return (raw) => {
+        const line = stripTimestamp(raw);
+        if (line.charCodeAt(0) === 32) {
+            if (line.includes(`  ${word}  `))
+                return { before: 1, after: 0 };
+            if (word === 'error' && /^\s+error: /.test(line))
+                return { before: 6, after: 3 };
+            return scan_NONE;
+        }
+        if (line.startsWith(word))
+            return { before: 0, after: cargoLines };
+        return scan_NONE;
+    };
+}
+/**
+ * Every line a parser in actions-log.ts turns into an error or warning contains one of these, or
+ * lies within the context of one. Needles are chosen for what `Buffer.indexOf` finds quickly (rare
+ * first bytes); each costs a pass over the chunk, so the list is short. Keep it in step with the
+ * parsers: test/unit/discovery/scan.test.ts checks every fixture both ways.
+ */
+const LOG_KEYWORDS = [
+    { text: 'error', anchor: 'rror', context: severityContext('error', 1) },
+    { text: 'warning', context: severityContext('warning', 6) },
+    { text: 'Error', anchor: 'rror' },
+    { text: 'Warning' },
+    { text: 'FAIL', context: after(6) },
+    { text: '##[' },
+    { text: '●', context: after(40) },
+    { text: '❯' },
+    { text: '━', context: after(2) },
+    { text: '___', context: after(40) },
+    // `.py:12`, `.go:7`, `.rb:3`: ruff/flake8/pylint, go vet/build/test and RuboCop lines.
+    { text: '.py:', anchor: 'y:', digitAfter: true },
+    { text: '.go:', anchor: 'go:', digitAfter: true },
+    { text: '.rb:', anchor: 'b:', digitAfter: true },
+    { text: 'panic', context: after(1) }
+];
+const NEWLINE = 10;
+/** Streams chunks of a log through a keyword filter into a line parser. */
+class scan_LogScanner {
+    parser;
+    keywords;
+    /** One pass per distinct anchor, with the keywords it stands for and the bytes before it to check. */
+    searches;
+    /** Absolute offset of the current chunk's first byte. */
+    base = 0;
+    /** Absolute offset just after the last line handed to the parser. */
+    fedEnd = 0;
+    /** Lines of context still owed after `fedEnd`. */
+    owed = 0;
+    /** The previous chunk's last line, for a `before` context across chunks. */
+    lastLine = null;
+    /** Bytes scanned, lines decoded and gaps, for the benchmark and the logs. */
+    stats = { bytes: 0, decodedLines: 0, gaps: 0 };
+    constructor(parser, keywords = LOG_KEYWORDS) {
+        this.parser = parser;
+        this.keywords = keywords;
+        if (keywords.length > 32)
+            throw new Error('at most 32 scan keywords');
+        const byAnchor = new Map();
+        keywords.forEach((keyword, index) => {
+            const anchor = keyword.anchor ?? keyword.text;
+            if (!keyword.text.endsWith(anchor))
+                throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`);
+            const search = byAnchor.get(anchor) ?? { needle: Buffer.from(anchor, 'utf8'), members: [] };
+            const prefix = Buffer.from(keyword.text.slice(0, keyword.text.length - anchor.length), 'utf8');
+            search.members.push({ index, prefix, digitAfter: keyword.digitAfter === true });
+            byAnchor.set(anchor, search);
+        });
+        this.searches = [...byAnchor.values()];
+    }
+    /**
+     * Scans `data` up to its last line break (everything when `final`) and returns how many bytes were
+     * consumed; the caller keeps the rest and passes it again at the front of the next call.
+     */
+    scan(data, final = false) {
+        const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
+        if (limit <= 0)
+            return 0;
+        let fed = Math.max(0, this.fedEnd - this.base);
+        const hits = this.hits(data, limit);
+        for (let i = 0; i < hits.length; i++) {
+            const hit = hits[i];
+            const position = Math.floor(hit / 32);
+            const keyword = this.keywords[hit % 32];
+            if (position < fed) {
+                // Already fed as context: it may still ask for more context after it.
+                if (keyword.context) {
+                    const start = data.lastIndexOf(NEWLINE, position) + 1;
+                    const end = this.lineEnd(data, position, limit);
+                    const wanted = keyword.context(this.decode(data, start, end)).after;
+                    if (wanted > 0)
+                        this.owed = Math.max(this.owed, wanted - this.countLines(data, end, fed));
+                }
+                continue;
+            }
+            const start = position === 0 ? 0 : data.lastIndexOf(NEWLINE, position - 1) + 1;
+            fed = this.payOwed(data, fed, start);
+            const end = this.lineEnd(data, position, limit);
+            const text = this.decode(data, start, end);
+            const context = keyword.context ? keyword.context(text) : scan_NONE;
+            if (context.before > 0 && start > fed) {
+                const starts = [];
+                let from = start;
+                for (let b = 0; b < context.before && from > fed; b++) {
+                    from = from < 2 ? 0 : data.lastIndexOf(NEWLINE, from - 2) + 1;
+                    if (from < fed)
+                        break;
+                    starts.unshift(from);
+                }
+                for (const lineStart of starts) {
+                    const lineEnd = this.lineEnd(data, lineStart, limit);
+                    this.feed(lineStart, this.decode(data, lineStart, lineEnd), lineEnd);
+                }
+            }
+            else if (context.before > 0 && start === 0 && this.lastLine && this.lastLine.start >= this.fedEnd) {
+                this.feed(this.lastLine.start - this.base, this.lastLine.text, this.lastLine.end - this.base);
+            }
+            this.feed(start, text, end);
+            fed = end;
+            this.owed = Math.max(this.owed - 1, context.after);
+        }
+        fed = this.payOwed(data, fed, limit);
+        const lastStart = limit < 2 ? 0 : data.lastIndexOf(NEWLINE, limit - 2) + 1;
+        this.lastLine =
+            fed < limit
+                ? { start: this.base + lastStart, end: this.base + limit, text: this.decode(data, lastStart, limit) }
+                : null;
+        this.base += limit;
+        this.stats.bytes += limit;
+        return limit;
+    }
+    /** No more data: closes the parser. */
+    end() {
+        this.parser.end();
+    }
+    /** Keyword hits below `limit`, as `position * 32 + keyword index`, in order. */
+    hits(data, limit) {
+        const hits = [];
+        for (const { needle, members } of this.searches) {
+            let position = data.indexOf(needle, 0);
+            while (position !== -1 && position < limit) {
+                const next = data[position + needle.length] ?? 0;
+                for (const member of members) {
+                    const start = position - member.prefix.length;
+                    if (start < 0 || (member.digitAfter && (next < 48 || next > 57)))
+                        continue;
+                    let same = true;
+                    for (let b = 0; b < member.prefix.length && same; b++)
+                        same = data[start + b] === member.prefix[b];
+                    if (same)
+                        hits.push(start * 32 + member.index);
+                }
+                position = data.indexOf(needle, position + needle.length);
+            }
+        }
+        return hits.sort((a, b) => a - b);
+    }
+    /** Feeds owed context lines from `fed` (not beyond `until`); returns the new fed offset. */
+    payOwed(data, fed, until) {
+        let position = fed;
+        while (this.owed > 0 && position < until) {
+            const end = this.lineEnd(data, position, until);
+            this.feed(position, this.decode(data, position, end), end);
+            position = end;
+            this.owed--;
+        }
+        return position;
+    }
+    countLines(data, from, to) {
+        let count = 0;
+        for (let position = from; position < to; count++)
+            position = this.lineEnd(data, position, to);
+        return count;
+    }
+    lineEnd(data, position, limit) {
+        const newline = data.indexOf(NEWLINE, position);
+        return newline === -1 || newline >= limit ? limit : newline + 1;
+    }
+    decode(data, start, end) {
+        let stop = end;
+        if (stop > start && data[stop - 1] === NEWLINE)
+            stop--;
+        if (stop > start && data[stop - 1] === 13)
+            stop--;
+        return data.toString('utf8', start, stop);
+    }
+    /** Hands one line to the parser, telling it first when lines were skipped. */
+    feed(start, text, end) {
+        const absolute = this.base + start;
+        if (absolute !== this.fedEnd) {
+            this.parser.gap();
+            this.stats.gaps++;
+        }
+        this.parser.line(text);
+        this.fedEnd = this.base + end;
+        this.stats.decodedLines++;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/log-reader.js
+/**
+ * Reads logs from disk (or memory) through the keyword scanner in 1 MB chunks, so that a log of any
+ * size is parsed with a bounded amount of memory. The only place the parsers meet the file system.
+ */
+
+
+
+/**
+ * Chunk size: big enough that native searching dominates, small enough to stay in the CPU cache
+ * across the keyword passes (1 MB and 4 MB measured alike; 256 KB was slower).
+ */
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Parses a log file with the fast scanner. */
+async function readLogFile(path, options = {}) {
+    const findings = [];
+    const parser = createLogParser(options.onFinding ?? (found => findings.push(found)), options);
+    const scanner = new LogScanner(parser, options.keywords);
+    const handle = await open(path, 'r');
+    const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let kept = 0;
+    let position = options.offset ?? 0;
+    let read = 0;
+    let truncated = false;
+    try {
+        for (;;) {
+            if (kept === buffer.length) {
+                // One line longer than the buffer: grow rather than cut a line in two.
+                const bigger = Buffer.allocUnsafe(buffer.length * 2);
+                buffer.copy(bigger, 0, 0, kept);
+                buffer = bigger;
+            }
+            const want = Math.min(buffer.length - kept, maxBytes - read);
+            const { bytesRead } = want > 0 ? await handle.read(buffer, kept, want, position) : { bytesRead: 0 };
+            if (want <= 0 && Number.isFinite(maxBytes))
+                truncated = true;
+            position += bytesRead;
+            read += bytesRead;
+            const available = kept + bytesRead;
+            const final = bytesRead === 0;
+            const consumed = scanner.scan(buffer.subarray(0, available), final);
+            kept = available - consumed;
+            if (kept > 0)
+                buffer.copy(buffer, 0, consumed, available);
+            if (final)
+                break;
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    scanner.end();
+    return { findings, bytes: read, truncated, stats: scanner.stats };
+}
+/** Parses a log already in memory (a downloaded job log) with the fast scanner. */
+function scanLogBuffer(data, options = {}) {
+    const findings = [];
+    const scanner = new scan_LogScanner(actions_log_createLogParser(found => findings.push(found), options), options.keywords);
+    scanner.scan(data, true);
+    scanner.end();
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/ci-logs.js
+/**
+ * The CI-logs source: failed workflow runs on the watched branches (the default branch unless
+ * configured, plus the run named by a `workflow_run` trigger), their failed jobs (latest attempt),
+ * and each job's log (the API answers with a redirect to plain text). The log goes through the
+ * streaming scanner; the errors found become one item per failing job and tool, fingerprinted by
+ * the set of normalized failures, so the same failure in 20 runs is one item.
+ *
+ * Runs already looked at are remembered in the cursor. With `flaky_check`, a failed run is first
+ * re-run (failed jobs only) and becomes work only when the re-run fails again.
+ */
+
+
+
+
+
+
+
+const CI_LOGS_SOURCE = 'ci-logs';
+/** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
+const MAX_REMEMBERED_RUNS = 500;
+/** Lines of a step's output kept as evidence when no tool's error could be read from it. */
+const TAIL_LINES = 40;
+const CursorSchema = looseObject({
+    processed: array(schemas_number()).default([]),
+    /** Run id → the attempt CCAL asked for when it re-ran the failed jobs. */
+    rerun: record(schemas_string(), schemas_number()).default({})
+});
+const FAILED = new Set(['failure', 'timed_out']);
+/** What the source needs of a workflow run (the REST answer is parsed into this). */
+const RunSchema = looseObject({
+    id: schemas_number(),
+    name: schemas_string().nullable().optional(),
+    head_branch: schemas_string().nullable().optional(),
+    head_sha: schemas_string(),
+    status: schemas_string().nullable().optional(),
+    conclusion: schemas_string().nullable().optional(),
+    run_attempt: schemas_number().optional(),
+    html_url: schemas_string().optional()
+});
+const JobSchema = looseObject({
+    id: schemas_number(),
+    name: schemas_string(),
+    conclusion: schemas_string().nullable().optional(),
+    html_url: schemas_string().nullable().optional()
+});
+function label(text, max = 80) {
+    const clean = text.replace(/[^\x20-\x7e]/g, '').trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/** The last `TAIL_LINES` lines before the exit-code line of `step`, timestamps removed. */
+function stepTail(log, step, exitLine) {
+    const lines = log.split(/\r?\n/).map(line => stripAnsi(stripTimestamp(line)));
+    let end = lines.findIndex((line, index) => line === exitLine &&
+        (step === null ||
+            lines
+                .slice(0, index)
+                .reverse()
+                .find(l => l.startsWith('##[group]'))
+                ?.includes(step)));
+    if (end < 0)
+        end = lines.length;
+    let start = end - 1;
+    while (start > 0 && end - start < TAIL_LINES && !lines[start - 1]?.startsWith('##[group]'))
+        start--;
+    return lines
+        .slice(start, end)
+        .filter(line => line !== '##[endgroup]')
+        .join('\n');
+}
+/**
+ * Findings of a failed job's log that are work: errors from tools; the runner's annotations only
+ * when they add something; an exit code only when nothing else explains the failure of its step.
+ */
+function jobFailures(findings) {
+    const errors = findings.filter(f => f.severity === 'error');
+    const tools = errors.filter(f => f.tool !== 'actions');
+    const toolKeys = new Set(tools.map(f => `${f.file}|${f.line}|${f.message}`));
+    const annotations = errors.filter(f => f.tool === 'actions' && f.rule !== 'exit-code' && !toolKeys.has(`${f.file}|${f.line}|${f.message}`));
+    const explainedSteps = new Set([...tools, ...annotations].map(f => f.step));
+    const exits = errors.filter(f => f.tool === 'actions' && f.rule === 'exit-code' && !explainedSteps.has(f.step));
+    return [...tools, ...annotations, ...exits];
+}
+/** One item per tool failing in the job; the fingerprint is the set of its normalized failures. */
+function ciCandidates(failures, job) {
+    const byTool = new Map();
+    for (const failure of failures) {
+        const key = failure.tool === 'actions' && failure.rule === 'exit-code' ? `exit:${failure.step}` : failure.tool;
+        byTool.set(key, [...(byTool.get(key) ?? []), failure]);
+    }
+    const workflow = label(job.run.name ?? 'workflow');
+    const jobName = label(job.job.name);
+    const url = job.job.html_url ?? job.run.html_url;
+    return [...byTool.entries()].map(([key, findings]) => {
+        const signatures = [...new Set(findings.map(f => errorSignature(f, job.root)))].sort();
+        const first = findings[0];
+        const exitOnly = key.startsWith('exit:');
+        const tool = exitOnly ? 'step' : first.tool;
+        const evidence = exitOnly
+            ? stepTail(job.log, first.step ?? null, `##[error]${first.message}`)
+            : buildEvidence(findings, job.evidenceChars);
+        const count = signatures.length;
+        return {
+            fingerprint: `ci:${workflow}:${jobName}:${tool}:${shortHash(signatures.join('\n'))}`,
+            type: 'ci_failure',
+            source: CI_LOGS_SOURCE,
+            title: exitOnly
+                ? `Fix the failing step "${label(first.step ?? 'unknown step', 60)}" of ${workflow} / ${jobName}`
+                : `Fix ${count} ${label(tool, 30)} error${count === 1 ? '' : 's'} failing ${workflow} / ${jobName}`,
+            description: [
+                `The job "${jobName}" of workflow "${workflow}" failed on ${job.run.head_branch ?? 'the default branch'} at ${job.run.head_sha.slice(0, 12)}${first.step ? `, in step "${label(first.step, 80)}"` : ''}.`,
+                exitOnly
+                    ? 'No tool error could be read from its log; the end of the step output is in the evidence. Find the cause and fix it.'
+                    : `Fix the ${count} error${count === 1 ? '' : 's'} in the evidence so that the job passes again.`,
+                url ? `Run: ${url}` : ''
+            ]
+                .filter(Boolean)
+                .join('\n'),
+            untrusted: {
+                evidence: evidence.length > job.evidenceChars ? `${evidence.slice(-job.evidenceChars)}` : evidence
+            },
+            priority: 2,
+            context: {
+                ...(first.file !== null ? { file: first.file } : {}),
+                ...(first.line !== null ? { line: first.line } : {}),
+                ...(first.rule !== null ? { rule: first.rule } : {}),
+                errorSignature: signatures[0] ?? '',
+                workflowRunId: job.run.id,
+                jobName: job.job.name,
+                commitSha: job.run.head_sha,
+                ...(url ? { url } : {}),
+                ...(first.step ? { step: first.step } : {}),
+                tool
+            }
+        };
+    });
+}
+/** Failed CI runs and their logs as work. */
+class CiLogsSource {
+    name = CI_LOGS_SOURCE;
+    appliesTo(trigger, settings) {
+        if (!settings.discovery.ci_logs.enabled)
+            return false;
+        return isFullScan(trigger) || (trigger.kind === 'workflow_run' && trigger.run.conclusion !== 'success');
+    }
+    async discover(context) {
+        const result = { source: this.name, candidates: [], skipped: [], requests: 0 };
+        const github = context.github;
+        if (!github) {
+            result.skipped.push({ what: 'CI logs', reason: 'no GitHub client (running without GitHub)' });
+            return result;
+        }
+        const config = context.settings.discovery.ci_logs;
+        const cursor = CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {});
+        const processed = new Set(cursor.processed);
+        const rerun = { ...cursor.rerun };
+        const count = () => (result.requests = (result.requests ?? 0) + 1);
+        const runs = await this.failedRuns(github, context, count);
+        for (const run of runs.slice(0, config.max_runs_per_cycle)) {
+            const what = `run ${run.id} (${label(run.name ?? 'workflow')})`;
+            if (processed.has(run.id)) {
+                result.skipped.push({ what, reason: 'already processed' });
+                continue;
+            }
+            if (config.workflows.length > 0 && !config.workflows.includes(run.name ?? '')) {
+                result.skipped.push({ what, reason: `workflow not in discovery.ci_logs.workflows` });
+                continue;
+            }
+            if (config.flaky_check && !(await this.failureRepeats(github, run, rerun, result.skipped, count)))
+                continue;
+            try {
+                result.candidates.push(...(await this.runCandidates(github, run, context, count)));
+                processed.add(run.id);
+                delete rerun[String(run.id)];
+            }
+            catch (error) {
+                result.skipped.push({ what, reason: `could not read its jobs or logs: ${(0,errors/* errorMessage */.gJ)(error)}` });
+            }
+        }
+        const remembered = [...processed].slice(-MAX_REMEMBERED_RUNS);
+        result.cursor = { processed: remembered, rerun };
+        return result;
+    }
+    /** Failed runs on the watched branches, newest first, plus the triggering run. */
+    async failedRuns(github, context, count) {
+        const config = context.settings.discovery.ci_logs;
+        const runs = new Map();
+        const trigger = context.trigger;
+        if (trigger.kind === 'workflow_run') {
+            count();
+            const { data } = await github.rest.rest.actions.getWorkflowRun({
+                owner: github.owner,
+                repo: github.repo,
+                run_id: trigger.run.id
+            });
+            const run = RunSchema.parse(data);
+            if (FAILED.has(run.conclusion ?? '') ||
+                (config.flaky_check && run.run_attempt !== undefined && run.run_attempt > 1))
+                runs.set(run.id, run);
+        }
+        if (isFullScan(trigger)) {
+            let branches = config.branches;
+            if (branches.length === 0) {
+                count();
+                const { data } = await github.rest.rest.repos.get({ owner: github.owner, repo: github.repo });
+                branches = [data.default_branch];
+            }
+            for (const branch of branches) {
+                count();
+                const { data } = await github.rest.rest.actions.listWorkflowRunsForRepo({
+                    owner: github.owner,
+                    repo: github.repo,
+                    branch,
+                    status: 'failure',
+                    per_page: Math.min(100, config.max_runs_per_cycle)
+                });
+                for (const raw of data.workflow_runs)
+                    runs.set(raw.id, RunSchema.parse(raw));
+            }
+            // Runs CCAL re-ran are no longer "failure" while they run again: look at them too.
+            for (const id of Object.keys(context.ledger.state.cursors[this.name]
+                ? CursorSchema.parse(context.ledger.state.cursors[this.name]).rerun
+                : {})) {
+                if (runs.has(Number(id)))
+                    continue;
+                count();
+                const { data } = await github.rest.rest.actions.getWorkflowRun({
+                    owner: github.owner,
+                    repo: github.repo,
+                    run_id: Number(id)
+                });
+                runs.set(Number(id), RunSchema.parse(data));
+            }
+        }
+        return [...runs.values()].sort((a, b) => b.id - a.id);
+    }
+    /**
+     * The flaky check: re-runs a failed run's failed jobs once; true once the re-run has failed too.
+     * A run that passes on its re-run is flaky: it is skipped (and its re-run forgotten).
+     */
+    async failureRepeats(github, run, rerun, skipped, count) {
+        const what = `run ${run.id} (${label(run.name ?? 'workflow')})`;
+        const asked = rerun[String(run.id)];
+        if (asked === undefined) {
+            count();
+            await github.rest.rest.actions.reRunWorkflowFailedJobs({
+                owner: github.owner,
+                repo: github.repo,
+                run_id: run.id
+            });
+            rerun[String(run.id)] = (run.run_attempt ?? 1) + 1;
+            skipped.push({ what, reason: 'failed jobs re-run once to tell a flaky failure from a real one' });
+            return false;
+        }
+        if (run.status !== 'completed') {
+            skipped.push({ what, reason: 'its re-run is still running' });
+            return false;
+        }
+        if (!FAILED.has(run.conclusion ?? '')) {
+            delete rerun[String(run.id)];
+            skipped.push({ what, reason: 'flaky: it passed when re-run' });
+            return false;
+        }
+        return true;
+    }
+    async runCandidates(github, run, context, count) {
+        const config = context.settings.discovery.ci_logs;
+        count();
+        const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
+            owner: github.owner,
+            repo: github.repo,
+            run_id: run.id,
+            filter: 'latest',
+            per_page: 100
+        });
+        const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => FAILED.has(job.conclusion ?? ''));
+        const candidates = [];
+        for (const job of jobs) {
+            count();
+            const response = await github.rest.rest.actions.downloadJobLogsForWorkflowRun({
+                owner: github.owner,
+                repo: github.repo,
+                job_id: job.id
+            });
+            const raw = response.data;
+            let log = typeof raw === 'string'
+                ? raw
+                : raw instanceof ArrayBuffer
+                    ? Buffer.from(raw).toString('utf8')
+                    : String(raw ?? '');
+            if (Buffer.byteLength(log) > config.max_log_bytes) {
+                // The end of a log is where a job fails: keep the tail.
+                context.logger.info(`${this.name}: log of job ${job.id} is larger than max_log_bytes; reading its last ${config.max_log_bytes} bytes`);
+                log = Buffer.from(log).subarray(-config.max_log_bytes).toString('utf8');
+            }
+            const failures = jobFailures(scanLogBuffer(Buffer.from(log)));
+            candidates.push(...ciCandidates(failures, {
+                run,
+                job,
+                log,
+                root: context.root,
+                evidenceChars: evidenceBudget(context.settings.claude.max_prompt_length)
+            }));
+        }
+        return candidates;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/discovery/command-runner.js
+/**
+ * Running the lint commands maintainers configure. Commands are trusted configuration, but they are
+ * still run without a shell: the text is split into words here (quotes respected, no expansion,
+ * no pipes) and the program is started directly. Injected into the lint source, so tests and other
+ * runners can supply their own.
+ */
+
+/** A command line that cannot be split into words (an unclosed quote). */
+class CommandSyntaxError extends Error {
+}
+/**
+ * Splits a command line into words the way a POSIX shell would for plain words and quotes: single
+ * quotes literal, double quotes with `\"` and `\\`, backslash escapes outside quotes. Shell syntax
+ * (`|`, `>`, `$VAR`, `*`) is NOT interpreted: it stays part of a word.
+ */
+function splitCommand(command) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    let quote = null;
+    for (let i = 0; i < command.length; i++) {
+        const char = command[i];
+        if (quote === "'") {
+            if (char === "'")
+                quote = null;
+            else
+                word += char;
+        }
+        else if (quote === '"') {
+            if (char === '"')
+                quote = null;
+            else if (char === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\'))
+                word += command[++i];
+            else
+                word += char;
+        }
+        else if (char === "'" || char === '"') {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && i + 1 < command.length) {
+            word += command[++i];
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+        }
+        else {
+            word += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw new CommandSyntaxError(`unclosed ${quote} quote in: ${command}`);
+    if (inWord)
+        words.push(word);
+    return words;
+}
+/** Output kept from a command (lint reports of big repositories can be large, but not unbounded). */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** Runs commands as child processes (execFile: no shell). */
+function createProcessRunner(env = process.env) {
+    return {
+        run(argv, options) {
+            const [program, ...args] = argv;
+            if (!program)
+                return Promise.resolve({ exitCode: 127, stdout: '', stderr: 'empty command' });
+            return new Promise(resolvePromise => {
+                (0,external_node_child_process_namespaceObject.execFile)(program, args, {
+                    cwd: options.cwd,
+                    env,
+                    timeout: options.timeoutMs,
+                    maxBuffer: MAX_OUTPUT_BYTES,
+                    encoding: 'utf8'
+                }, (error, stdout, stderr) => {
+                    const code = error?.code;
+                    const exitCode = error === null ? 0 : typeof code === 'number' ? code : 127;
+                    resolvePromise({
+                        exitCode,
+                        stdout,
+                        stderr: error && typeof code !== 'number' ? `${stderr}${error.message}` : stderr
+                    });
+                });
+            });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/files.js
+/**
+ * File helpers the file-based sources share: expanding the configured paths and globs inside the
+ * repository, and the per-source scan interval kept in the source's cursor.
+ */
+
+
+/** Directories never descended into when expanding `**`. */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+/** `src/**\/*.json` → a RegExp over `/`-separated relative paths. */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            const slash = pattern[i + 2] === '/';
+            source += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else
+            source += /[\\^$.|+()[\]{}]/.test(char) ? `\\${char}` : char;
+    }
+    return new RegExp(`^${source}$`);
+}
+async function files_walk(dir, depth, into) {
+    if (depth > 20)
+        return;
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!SKIPPED_DIRECTORIES.has(entry.name))
+                await files_walk(path, depth + 1, into);
+        }
+        else if (entry.isFile())
+            into.push(path);
+    }
+}
+/**
+ * Absolute paths of the files a configured path names: a file, a glob (`*`, `**`, `?`) relative to
+ * `root`, or (with `directoryFilter`) the matching files directly inside a directory. Missing paths
+ * yield nothing; the caller reports them.
+ */
+async function expandPath(root, pattern, directoryFilter) {
+    const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.join)(root, pattern);
+    if (!/[*?]/.test(pattern)) {
+        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => null);
+        if (!info)
+            return [];
+        if (info.isFile())
+            return [absolute];
+        if (info.isDirectory() && directoryFilter) {
+            const entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+            return entries
+                .filter(entry => entry.isFile() && directoryFilter(entry.name))
+                .map(entry => (0,external_node_path_.join)(absolute, entry.name))
+                .sort();
+        }
+        return [];
+    }
+    // Walk from the last directory before the first wildcard.
+    const normalized = absolute.split(external_node_path_.sep).join('/');
+    const firstWild = normalized.search(/[*?]/);
+    const base = normalized.slice(0, normalized.lastIndexOf('/', firstWild));
+    const matcher = globToRegExp(normalized.slice(base.length + 1));
+    const files = [];
+    await files_walk(base, 0, files);
+    return files.filter(file => matcher.test((0,external_node_path_.relative)(base, file).split(external_node_path_.sep).join('/'))).sort();
+}
+/** A path relative to the repository root with `/` separators (absolute when outside the root). */
+function repoPath(root, path) {
+    const inside = (0,external_node_path_.relative)(root, path);
+    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? path : inside.split(external_node_path_.sep).join('/');
+}
+/**
+ * Whether a source that last scanned at `lastScanAt` is due again after `intervalSeconds` (always
+ * when the interval is 0 or it never scanned).
+ */
+function isScanDue(lastScanAt, intervalSeconds, now) {
+    if (intervalSeconds <= 0 || !lastScanAt)
+        return true;
+    const last = Date.parse(lastScanAt);
+    return !Number.isFinite(last) || now.getTime() >= last + intervalSeconds * 1000;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/xml.js
+/**
+ * A small, tolerant XML reader for the flat report formats CCAL reads (Checkstyle, Cobertura): it
+ * yields elements with their attributes in document order and ignores text, comments, processing
+ * instructions and DOCTYPEs. Not a validating parser; malformed markup is reported with its offset.
+ */
+/** Thrown for markup this reader cannot make sense of. */
+class XmlSyntaxError extends Error {
+}
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Replaces XML entities and character references. */
+function decodeEntities(text) {
+    if (!text.includes('&'))
+        return text;
+    return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, entity) => {
+        if (entity.startsWith('#x'))
+            return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
+        if (entity.startsWith('#'))
+            return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
+        return ENTITIES[entity] ?? whole;
+    });
+}
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** Every element of `text`, in document order. Throws {@link XmlSyntaxError} on unclosed markup. */
+function* xmlElements(text) {
+    let depth = 0;
+    let position = 0;
+    for (;;) {
+        const open = text.indexOf('<', position);
+        if (open === -1)
+            break;
+        if (text.startsWith('<!--', open)) {
+            const close = text.indexOf('-->', open);
+            if (close === -1)
+                throw new XmlSyntaxError(`unclosed comment at offset ${open}`);
+            position = close + 3;
+            continue;
+        }
+        if (text.startsWith('<![CDATA[', open)) {
+            const close = text.indexOf(']]>', open);
+            if (close === -1)
+                throw new XmlSyntaxError(`unclosed CDATA at offset ${open}`);
+            position = close + 3;
+            continue;
+        }
+        const close = text.indexOf('>', open);
+        if (close === -1)
+            throw new XmlSyntaxError(`unclosed tag at offset ${open}`);
+        position = close + 1;
+        const inner = text.slice(open + 1, close);
+        if (inner.startsWith('?') || inner.startsWith('!'))
+            continue;
+        if (inner.startsWith('/')) {
+            depth--;
+            if (depth < 0)
+                throw new XmlSyntaxError(`unexpected </${inner.slice(1).trim()}> at offset ${open}`);
+            continue;
+        }
+        const selfClosing = inner.endsWith('/');
+        const body = selfClosing ? inner.slice(0, -1) : inner;
+        const nameMatch = /^[\w:.-]+/.exec(body);
+        if (!nameMatch)
+            throw new XmlSyntaxError(`malformed tag at offset ${open}`);
+        const attributes = {};
+        for (const match of body.slice(nameMatch[0].length).matchAll(ATTRIBUTE)) {
+            attributes[match[1]] = decodeEntities(match[2] ?? match[3] ?? '');
+        }
+        yield { name: nameMatch[0], attributes, depth };
+        if (!selfClosing)
+            depth++;
+    }
+    if (depth !== 0)
+        throw new XmlSyntaxError('document ends inside an element');
+}
+/** The name of the first element (the root), or null when there is none. */
+function xmlRootName(text) {
+    for (const element of xmlElements(text))
+        return element.name;
+    return null;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/reports.js
+/**
+ * Structured lint reports: SARIF 2.1.0, ESLint JSON, Ruff JSON, RuboCop JSON, golangci-lint JSON
+ * and Checkstyle XML. Each takes the report's text, validates the parts it reads with zod (a report
+ * of the wrong shape is an error that names the format), and returns findings.
+ */
+
+
+
+/** A report that is not what its format promises: the message says what was wrong, not a stack. */
+class ReportFormatError extends Error {
+}
+function reports_parseJson(text, format) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new ReportFormatError(`not valid JSON for ${format}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function reports_validate(schema, value, format) {
+    const result = schema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'the document';
+    throw new ReportFormatError(`not a ${format} report: ${where}: ${issue?.message ?? 'unexpected shape'}`);
+}
+/** `file:///a/b.ts` → `/a/b.ts`; relative URIs stay as they are. */
+function uriToPath(uri) {
+    if (!uri)
+        return null;
+    if (uri.startsWith('file://'))
+        return decodeURIComponent(uri.slice('file://'.length));
+    return decodeURIComponent(uri);
+}
+const SarifMessage = looseObject({
+    text: schemas_string().optional(),
+    markdown: schemas_string().optional(),
+    id: schemas_string().optional()
+});
+const SarifRegion = looseObject({ startLine: schemas_number().optional(), startColumn: schemas_number().optional() });
+const SarifLocation = looseObject({
+    physicalLocation: looseObject({
+        artifactLocation: looseObject({
+            uri: schemas_string().optional(),
+            uriBaseId: schemas_string().optional(),
+            index: schemas_number().optional()
+        })
+            .optional(),
+        region: SarifRegion.optional()
+    })
+        .optional()
+});
+const SarifRule = looseObject({
+    id: schemas_string(),
+    name: schemas_string().optional(),
+    shortDescription: SarifMessage.optional(),
+    messageStrings: record(schemas_string(), SarifMessage).optional(),
+    defaultConfiguration: looseObject({ level: schemas_string().optional() }).optional()
+});
+const SarifSchema = looseObject({
+    version: schemas_string().optional(),
+    runs: array(looseObject({
+        tool: looseObject({
+            driver: looseObject({ name: schemas_string(), rules: array(SarifRule).optional() }),
+            extensions: array(looseObject({ name: schemas_string(), rules: array(SarifRule).optional() }))
+                .optional()
+        }),
+        originalUriBaseIds: record(schemas_string(), looseObject({ uri: schemas_string().optional() })).optional(),
+        artifacts: array(looseObject({ location: looseObject({ uri: schemas_string().optional() }).optional() }))
+            .optional(),
+        results: array(looseObject({
+            ruleId: schemas_string().optional(),
+            ruleIndex: schemas_number().optional(),
+            rule: looseObject({ id: schemas_string().optional(), index: schemas_number().optional() }).optional(),
+            level: schemas_string().optional(),
+            kind: schemas_string().optional(),
+            message: SarifMessage,
+            locations: array(SarifLocation).optional(),
+            suppressions: array(looseObject({ kind: schemas_string().optional(), status: schemas_string().optional() }))
+                .optional(),
+            baselineState: schemas_string().optional()
+        }))
+            .nullable()
+            .optional()
+    }))
+});
+/** SARIF level → severity; `none` and non-fail kinds are notes. */
+function sarifSeverity(level) {
+    if (level === 'error')
+        return 'error';
+    if (level === 'warning' || level === undefined)
+        return 'warning';
+    return 'note';
+}
+/** Fills `{0}`-style placeholders of a SARIF message string. */
+function formatMessage(template, args) {
+    return template.replace(/\{(\d+)\}/g, (whole, index) => args[Number(index)] ?? whole);
+}
+/**
+ * SARIF 2.1.0: one finding per result. Suppressed results (an accepted suppression: in source or
+ * external, unless its status is `rejected` or `underReview`) and results in the `absent` baseline
+ * state (already fixed) are left out.
+ */
+function parseSarif(text) {
+    const log = reports_validate(SarifSchema, reports_parseJson(text, 'SARIF'), 'SARIF');
+    const findings = [];
+    for (const run of log.runs) {
+        const tool = run.tool.driver.name;
+        const rules = [
+            ...(run.tool.driver.rules ?? []),
+            ...(run.tool.extensions ?? []).flatMap(extension => extension.rules ?? [])
+        ];
+        for (const result of run.results ?? []) {
+            const suppressed = (result.suppressions ?? []).some(suppression => suppression.status !== 'rejected' && suppression.status !== 'underReview');
+            if (suppressed || result.baselineState === 'absent')
+                continue;
+            const ruleIndex = result.ruleIndex ?? result.rule?.index;
+            const rule = ruleIndex !== undefined
+                ? rules[ruleIndex]
+                : rules.find(candidate => candidate.id === (result.ruleId ?? result.rule?.id));
+            const ruleId = result.ruleId ?? result.rule?.id ?? rule?.id ?? null;
+            const physical = result.locations?.[0]?.physicalLocation;
+            const artifact = physical?.artifactLocation;
+            let uri = artifact?.uri ??
+                (artifact?.index !== undefined ? run.artifacts?.[artifact.index]?.location?.uri : undefined);
+            const base = artifact?.uriBaseId ? run.originalUriBaseIds?.[artifact.uriBaseId]?.uri : undefined;
+            if (uri && base && !/^[a-z]+:\/\//.test(uri))
+                uri = `${base.replace(/\/?$/, '/')}${uri}`;
+            const template = result.message.text ??
+                (result.message.id ? rule?.messageStrings?.[result.message.id]?.text : undefined);
+            const args = (result.message.arguments ?? []);
+            const level = result.level ?? (result.kind && result.kind !== 'fail' ? 'note' : rule?.defaultConfiguration?.level);
+            findings.push(finding({
+                tool: tool.toLowerCase(),
+                file: uriToPath(uri),
+                line: physical?.region?.startLine ?? null,
+                column: physical?.region?.startColumn ?? null,
+                rule: ruleId,
+                severity: sarifSeverity(level),
+                message: template
+                    ? formatMessage(template, args)
+                    : (rule?.shortDescription?.text ?? ruleId ?? 'finding')
+            }));
+        }
+    }
+    return findings;
+}
+const EslintJsonSchema = array(looseObject({
+    filePath: schemas_string(),
+    messages: array(looseObject({
+        ruleId: schemas_string().nullable().optional(),
+        severity: schemas_number(),
+        message: schemas_string(),
+        line: schemas_number().optional(),
+        column: schemas_number().optional(),
+        fatal: schemas_boolean().optional()
+    }))
+}));
+/** ESLint `-f json`: messages per file; severity 2 is an error, 1 a warning (suppressed messages are separate and skipped). */
+function parseEslintJson(text) {
+    const files = reports_validate(EslintJsonSchema, reports_parseJson(text, 'ESLint JSON'), 'ESLint JSON');
+    return files.flatMap(file => file.messages.map(message => finding({
+        tool: 'eslint',
+        file: file.filePath,
+        line: message.line ?? null,
+        column: message.column ?? null,
+        rule: message.ruleId ?? null,
+        severity: message.severity >= 2 || message.fatal ? 'error' : 'warning',
+        message: message.message
+    })));
+}
+const RuffJsonSchema = array(looseObject({
+    code: schemas_string().nullable(),
+    filename: schemas_string(),
+    message: schemas_string(),
+    location: looseObject({ row: schemas_number(), column: schemas_number() }).nullable().optional(),
+    severity: schemas_string().optional(),
+    name: schemas_string().optional()
+}));
+/** Ruff `--output-format json`. */
+function parseRuffJson(text) {
+    const items = reports_validate(RuffJsonSchema, reports_parseJson(text, 'Ruff JSON'), 'Ruff JSON');
+    return items.map(item => finding({
+        tool: 'ruff',
+        file: item.filename,
+        line: item.location?.row ?? null,
+        column: item.location?.column ?? null,
+        rule: item.code ?? item.name ?? null,
+        // Ruff reports everything as "error"; syntax errors have no code.
+        severity: item.code === null || item.code.startsWith('F') || item.code.startsWith('E9') ? 'error' : 'warning',
+        message: item.message
+    }));
+}
+const RubocopJsonSchema = looseObject({
+    files: array(looseObject({
+        path: schemas_string(),
+        offenses: array(looseObject({
+            severity: schemas_string(),
+            message: schemas_string(),
+            cop_name: schemas_string(),
+            location: looseObject({
+                start_line: schemas_number().optional(),
+                line: schemas_number().optional(),
+                start_column: schemas_number().optional(),
+                column: schemas_number().optional()
+            })
+        }))
+    }))
+});
+/** RuboCop `--format json`: conventions and refactorings are still work, so warnings. */
+function parseRubocopJson(text) {
+    const report = reports_validate(RubocopJsonSchema, reports_parseJson(text, 'RuboCop JSON'), 'RuboCop JSON');
+    return report.files.flatMap(file => file.offenses.map(offense => finding({
+        tool: 'rubocop',
+        file: file.path,
+        line: offense.location.start_line ?? offense.location.line ?? null,
+        column: offense.location.start_column ?? offense.location.column ?? null,
+        rule: offense.cop_name,
+        severity: offense.severity === 'error' || offense.severity === 'fatal'
+            ? 'error'
+            : offense.severity === 'info'
+                ? 'note'
+                : 'warning',
+        message: offense.message
+    })));
+}
+const GolangciJsonSchema = looseObject({
+    Issues: array(looseObject({
+        FromLinter: schemas_string(),
+        Text: schemas_string(),
+        Severity: schemas_string().optional(),
+        Pos: looseObject({
+            Filename: schemas_string(),
+            Line: schemas_number().optional(),
+            Column: schemas_number().optional()
+        })
+    }))
+        .nullable()
+});
+/** golangci-lint `--out-format json` (v1) / `--output.json.path` (v2). */
+function parseGolangciJson(text) {
+    const report = reports_validate(GolangciJsonSchema, reports_parseJson(text, 'golangci-lint JSON'), 'golangci-lint JSON');
+    return (report.Issues ?? []).map(issue => finding({
+        tool: 'golangci-lint',
+        file: issue.Pos.Filename,
+        line: issue.Pos.Line ?? null,
+        column: issue.Pos.Column || null,
+        rule: issue.FromLinter,
+        severity: severityOf(issue.Severity, 'error'),
+        message: issue.Text
+    }));
+}
+/** Checkstyle XML (Checkstyle itself, shellcheck, ktlint, detekt, PHP_CodeSniffer…): `<file name><error …/>`. */
+function parseCheckstyle(text) {
+    const findings = [];
+    let file = null;
+    let sawRoot = false;
+    for (const element of xmlElements(text)) {
+        if (element.name === 'checkstyle')
+            sawRoot = true;
+        else if (element.name === 'file')
+            file = element.attributes.name ?? null;
+        else if (element.name === 'error') {
+            const source = element.attributes.source ?? null;
+            const line = Number.parseInt(element.attributes.line ?? '', 10);
+            const column = Number.parseInt(element.attributes.column ?? '', 10);
+            findings.push(finding({
+                tool: source?.includes('.') ? source.split('.')[0].toLowerCase() : 'checkstyle',
+                file,
+                line: Number.isFinite(line) ? line : null,
+                column: Number.isFinite(column) ? column : null,
+                rule: source?.includes('.') ? source.slice(source.indexOf('.') + 1) : source,
+                severity: severityOf(element.attributes.severity, 'warning'),
+                message: element.attributes.message ?? ''
+            }));
+        }
+    }
+    if (!sawRoot)
+        throw new ReportFormatError('not a Checkstyle report: no <checkstyle> element');
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/coverage.js
+/**
+ * Coverage reports: lcov, Cobertura XML, Istanbul coverage-final.json and coverage-summary.json,
+ * Go coverprofile. Each yields per-file line coverage with the uncovered line numbers (when the
+ * format has them: a summary only has totals).
+ */
+
+
+
+/** Coverage percentage (0–100) of a file; a file with no executable lines counts as fully covered. */
+function percent(coverage) {
+    return coverage.lines === 0 ? 100 : (coverage.covered / coverage.lines) * 100;
+}
+/** `[3,4,5,9]` → `"3-5, 9"`: the uncovered ranges as a prompt names them. */
+function lineRanges(lines) {
+    const parts = [];
+    let start = null;
+    let previous = 0;
+    for (const line of lines) {
+        if (start !== null && line === previous + 1) {
+            previous = line;
+            continue;
+        }
+        if (start !== null)
+            parts.push(start === previous ? `${start}` : `${start}-${previous}`);
+        start = line;
+        previous = line;
+    }
+    if (start !== null)
+        parts.push(start === previous ? `${start}` : `${start}-${previous}`);
+    return parts.join(', ');
+}
+function fromHits(file, hits) {
+    const lines = [...hits.keys()].sort((a, b) => a - b);
+    const uncovered = lines.filter(line => (hits.get(line) ?? 0) === 0);
+    return { file, lines: lines.length, covered: lines.length - uncovered.length, uncovered };
+}
+/** lcov tracefiles: `SF:` … `DA:line,hits` … `end_of_record`. */
+function parseLcov(text) {
+    const files = [];
+    let file = null;
+    let hits = new Map();
+    let sawRecord = false;
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line.startsWith('SF:')) {
+            file = line.slice(3);
+            hits = new Map();
+            sawRecord = true;
+        }
+        else if (line.startsWith('DA:') && file !== null) {
+            const [lineNumber, count] = line.slice(3).split(',');
+            const number = Number.parseInt(lineNumber ?? '', 10);
+            if (Number.isFinite(number))
+                hits.set(number, Math.max(hits.get(number) ?? 0, Number.parseInt(count ?? '0', 10) || 0));
+        }
+        else if (line === 'end_of_record' && file !== null) {
+            files.push(fromHits(file, hits));
+            file = null;
+        }
+    }
+    if (!sawRecord)
+        throw new ReportFormatError('not an lcov report: no SF: record');
+    return files;
+}
+/** Cobertura XML: `<class filename>` with `<lines><line number hits>`; paths joined to the first `<source>` when relative. */
+function parseCobertura(text) {
+    const byFile = new Map();
+    let file = null;
+    let classDepth = -1;
+    let inMethods = -1;
+    let sawRoot = false;
+    for (const element of xmlElements(text)) {
+        if (element.name === 'coverage')
+            sawRoot = true;
+        if (classDepth >= 0 && element.depth <= classDepth) {
+            file = null;
+            classDepth = -1;
+        }
+        if (inMethods >= 0 && element.depth <= inMethods)
+            inMethods = -1;
+        if (element.name === 'class') {
+            file = element.attributes.filename ?? null;
+            classDepth = element.depth;
+            if (file !== null && !byFile.has(file))
+                byFile.set(file, new Map());
+        }
+        else if (element.name === 'methods') {
+            inMethods = element.depth;
+        }
+        else if (element.name === 'line' && file !== null && inMethods < 0) {
+            const number = Number.parseInt(element.attributes.number ?? '', 10);
+            const hits = Number.parseInt(element.attributes.hits ?? '0', 10) || 0;
+            const map = byFile.get(file);
+            if (Number.isFinite(number))
+                map.set(number, Math.max(map.get(number) ?? 0, hits));
+        }
+    }
+    if (!sawRoot)
+        throw new ReportFormatError('not a Cobertura report: no <coverage> element');
+    return [...byFile].map(([name, hits]) => fromHits(name, hits));
+}
+const Position = looseObject({ line: schemas_number() });
+const IstanbulFileSchema = looseObject({
+    path: schemas_string(),
+    statementMap: record(schemas_string(), looseObject({ start: Position, end: Position })),
+    s: record(schemas_string(), schemas_number())
+});
+const IstanbulFinalSchema = record(schemas_string(), IstanbulFileSchema);
+/** Istanbul coverage-final.json: a line is covered when every statement starting on it ran. */
+function parseIstanbulFinal(value) {
+    const parsed = IstanbulFinalSchema.safeParse(value);
+    if (!parsed.success)
+        throw new ReportFormatError('not an Istanbul coverage-final.json: expected {file: {path, statementMap, s}}');
+    return Object.values(parsed.data).map(file => {
+        const hits = new Map();
+        for (const [id, location] of Object.entries(file.statementMap)) {
+            const count = file.s[id] ?? 0;
+            const line = location.start.line;
+            hits.set(line, hits.has(line) ? Math.min(hits.get(line), count) : count);
+        }
+        return fromHits(file.path, hits);
+    });
+}
+const IstanbulSummarySchema = record(schemas_string(), looseObject({ lines: looseObject({ total: schemas_number(), covered: schemas_number() }) }));
+/** Istanbul coverage-summary.json: totals only (no line numbers). */
+function parseIstanbulSummary(value) {
+    const parsed = IstanbulSummarySchema.safeParse(value);
+    if (!parsed.success || !('total' in parsed.data))
+        throw new ReportFormatError('not an Istanbul coverage-summary.json: expected {total: {lines}, file: {lines}}');
+    return Object.entries(parsed.data)
+        .filter(([file]) => file !== 'total')
+        .map(([file, summary]) => ({
+        file,
+        lines: summary.lines.total,
+        covered: summary.lines.covered,
+        uncovered: []
+    }));
+}
+const GO_BLOCK = /^(.+):(\d+)\.\d+,(\d+)\.\d+ (\d+) (\d+)$/;
+/** Go coverprofile (`go test -coverprofile`): blocks `file:l1.c1,l2.c2 statements count`, counted per line. */
+function parseGoCoverprofile(text) {
+    const lines = text.split(/\r?\n/);
+    if (!/^mode: (set|count|atomic)\s*$/.test(lines[0] ?? ''))
+        throw new ReportFormatError('not a Go coverprofile: first line must be "mode: set|count|atomic"');
+    const byFile = new Map();
+    for (const line of lines.slice(1)) {
+        const match = GO_BLOCK.exec(line.trim());
+        if (!match)
+            continue;
+        const file = match[1];
+        const map = byFile.get(file) ?? new Map();
+        byFile.set(file, map);
+        const count = Number(match[5]);
+        for (let number = Number(match[2]); number <= Number(match[3]); number++) {
+            // Overlapping blocks (an `if` inside a function): a line counts as run when any block on it ran.
+            map.set(number, Math.max(map.get(number) ?? 0, count));
+        }
+    }
+    return [...byFile].map(([file, hits]) => fromHits(file, hits));
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/parsers/detect.js
+/**
+ * Knows every supported input format by name, recognises a format from the content (the file name
+ * is only a hint), and parses any of them into findings. `ccal findings` and the lint and coverage
+ * sources go through here.
+ */
+
+
+
+
+
+/** Formats of structured lint reports. */
+const REPORT_FORMATS = [
+    'sarif',
+    'eslint-json',
+    'ruff-json',
+    'rubocop-json',
+    'golangci-json',
+    'checkstyle'
+];
+/** Formats of coverage reports. */
+const COVERAGE_FORMATS = [
+    'lcov',
+    'cobertura',
+    'istanbul',
+    'istanbul-summary',
+    'go-coverprofile'
+];
+/**
+ * Text formats: an Actions log, plain tool output of any supported tool (`text`), or one tool's
+ * output (the same parser, keeping only that tool's findings).
+ */
+const TEXT_FORMATS = [
+    'actions-log',
+    'text',
+    'tsc',
+    'eslint',
+    'jest',
+    'vitest',
+    'node-test',
+    'pytest',
+    'go-test',
+    'go',
+    'golangci-lint',
+    'cargo',
+    'gcc',
+    'clang',
+    'mypy',
+    'ruff',
+    'flake8',
+    'pylint',
+    'shellcheck',
+    'rubocop',
+    'biome',
+    'generic'
+];
+/** Every format name `--format` accepts (besides `auto`). */
+const INPUT_FORMATS = [...REPORT_FORMATS, ...COVERAGE_FORMATS, ...TEXT_FORMATS];
+/** The input is none of the supported formats, or is broken: the message names the format tried. */
+class UnsupportedInputError extends Error {
+    format;
+    constructor(message, format) {
+        super(message);
+        this.format = format;
+    }
+}
+function isInputFormat(name) {
+    return INPUT_FORMATS.includes(name);
+}
+function isCoverageFormat(name) {
+    return COVERAGE_FORMATS.includes(name);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function jsonFormat(value) {
+    if (Array.isArray(value)) {
+        const first = value[0];
+        if (first === undefined)
+            return 'eslint-json';
+        if (isRecord(first) && 'filePath' in first && 'messages' in first)
+            return 'eslint-json';
+        if (isRecord(first) && 'filename' in first && 'code' in first)
+            return 'ruff-json';
+        return null;
+    }
+    if (!isRecord(value))
+        return null;
+    if (Array.isArray(value.runs) &&
+        (String(value.version ?? '').startsWith('2') || String(value.$schema ?? '').includes('sarif')))
+        return 'sarif';
+    if ('Issues' in value)
+        return 'golangci-json';
+    if (Array.isArray(value.files) && ('metadata' in value || 'summary' in value))
+        return 'rubocop-json';
+    const first = Object.values(value)[0];
+    if (isRecord(first) && 'statementMap' in first)
+        return 'istanbul';
+    if (isRecord(value.total) && isRecord(value.total.lines))
+        return 'istanbul-summary';
+    return null;
+}
+const TIMESTAMPED = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z /;
+/**
+ * Recognises the format of `text` from its content; `name` (a file name) only breaks ties. Returns
+ * null when nothing fits. JSON that does not parse is an {@link UnsupportedInputError}.
+ */
+function detectFormat(text, name = '') {
+    const start = text.trimStart();
+    if (start === '')
+        return 'text';
+    if (start.startsWith('{') || start.startsWith('[')) {
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            // A log line can start with a bracket too; only a .json/.sarif name makes it a broken report.
+            if (/\.(json|sarif)$/i.test(name))
+                throw new UnsupportedInputError(`malformed JSON (${error instanceof Error ? error.message : String(error)})`, 'json');
+            return textFormat(start);
+        }
+        return jsonFormat(value);
+    }
+    if (start.startsWith('<')) {
+        let root;
+        try {
+            root = xmlRootName(text);
+        }
+        catch (error) {
+            throw new UnsupportedInputError(`malformed XML (${error instanceof Error ? error.message : String(error)})`, 'xml');
+        }
+        if (root === 'checkstyle')
+            return 'checkstyle';
+        if (root === 'coverage')
+            return 'cobertura';
+        return null;
+    }
+    if (/^mode: (set|count|atomic)\s*$/m.test(start.slice(0, 40)))
+        return 'go-coverprofile';
+    if (/^(TN:|SF:)/.test(start))
+        return 'lcov';
+    return textFormat(start);
+}
+function textFormat(start) {
+    return TIMESTAMPED.test(start) || start.startsWith('##[') ? 'actions-log' : 'text';
+}
+/** Which finding tools a tool-named text format keeps. */
+const TOOL_ALIASES = {
+    clang: ['gcc'],
+    go: ['go', 'go-test'],
+    jest: ['jest'],
+    eslint: ['eslint']
+};
+/** Coverage as findings: one per file, naming the uncovered line ranges (for `ccal findings`). */
+function coverageFindings(files) {
+    return files.map(file => finding({
+        tool: 'coverage',
+        file: file.file,
+        line: file.uncovered[0] ?? null,
+        rule: 'line-coverage',
+        severity: 'note',
+        message: `${percent(file).toFixed(1)}% of lines covered (${file.covered}/${file.lines})` +
+            (file.uncovered.length > 0 ? `; uncovered lines ${lineRanges(file.uncovered)}` : '')
+    }));
+}
+/** Parses a coverage report of a known format. */
+function parseCoverage(text, format) {
+    switch (format) {
+        case 'lcov':
+            return parseLcov(text);
+        case 'cobertura':
+            return parseCobertura(text);
+        case 'go-coverprofile':
+            return parseGoCoverprofile(text);
+        case 'istanbul':
+        case 'istanbul-summary': {
+            let value;
+            try {
+                value = JSON.parse(text);
+            }
+            catch (error) {
+                throw new ReportFormatError(`not valid JSON for ${format}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+            return format === 'istanbul' ? parseIstanbulFinal(value) : parseIstanbulSummary(value);
+        }
+    }
+}
+/** Parses `text` as `format` (a report, a coverage report, or tool/log text) into findings. */
+function parseInput(text, format) {
+    switch (format) {
+        case 'sarif':
+            return parseSarif(text);
+        case 'eslint-json':
+            return parseEslintJson(text);
+        case 'ruff-json':
+            return parseRuffJson(text);
+        case 'rubocop-json':
+            return parseRubocopJson(text);
+        case 'golangci-json':
+            return parseGolangciJson(text);
+        case 'checkstyle':
+            return parseCheckstyle(text);
+        case 'lcov':
+        case 'cobertura':
+        case 'istanbul':
+        case 'istanbul-summary':
+        case 'go-coverprofile':
+            return coverageFindings(parseCoverage(text, format));
+        case 'actions-log':
+        case 'text':
+            return parseLogText(text);
+        default: {
+            const tools = TOOL_ALIASES[format] ?? [format];
+            return parseLogText(text).filter(found => tools.includes(found.tool));
+        }
+    }
+}
+/**
+ * Detects (when `format` is `auto`) and parses. Throws {@link UnsupportedInputError} naming the format
+ * tried when the input is unknown, malformed, or plain text in which no supported tool's output appears.
+ */
+function parseAnyInput(text, format, name = '') {
+    const chosen = format === 'auto' ? detectFormat(text, name) : format;
+    if (chosen === null)
+        throw new UnsupportedInputError('not a supported format', 'auto');
+    let findings;
+    try {
+        findings = parseInput(text, chosen);
+    }
+    catch (error) {
+        if (error instanceof ReportFormatError)
+            throw new UnsupportedInputError(error.message, chosen);
+        if (error instanceof XmlSyntaxError)
+            throw new UnsupportedInputError(`malformed XML (${error.message})`, chosen);
+        throw error;
+    }
+    if (format === 'auto' && chosen === 'text' && findings.length === 0 && text.trim() !== '') {
+        throw new UnsupportedInputError('no output of a supported tool found', 'auto');
+    }
+    return { format: chosen, findings };
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/coverage.js
+/**
+ * The coverage source: reads the configured coverage reports (lcov, Cobertura, Istanbul, Go
+ * coverprofile) and turns the files under `min_test_coverage` into "add tests for X" items that
+ * name the uncovered line ranges. The biggest gaps come first; at most `max_items_per_cycle`.
+ */
+
+
+
+
+
+
+
+
+
+const COVERAGE_SOURCE = 'coverage';
+const coverage_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
+/** Go reports name files by import path (`example.com/mod/pkg/x.go`): the module path from go.mod maps them into the repository. */
+async function goModulePath(root) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(root, 'go.mod'), 'utf8').catch(() => null);
+    return text ? (/^module\s+(\S+)/m.exec(text)?.[1] ?? null) : null;
+}
+/** Reads every configured report; a file seen in several reports keeps its best-covered record. */
+async function readCoverage(root, patterns, skipped) {
+    const module = await goModulePath(root);
+    const byFile = new Map();
+    for (const pattern of patterns) {
+        const files = await expandPath(root, pattern);
+        if (files.length === 0)
+            skipped.push({ what: pattern, reason: 'no coverage report matches' });
+        for (const path of files) {
+            const shown = repoPath(root, path);
+            try {
+                const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+                const format = detectFormat(text, shown);
+                if (format === null || !isCoverageFormat(format)) {
+                    skipped.push({ what: shown, reason: `not a coverage report (${format ?? 'unknown format'})` });
+                    continue;
+                }
+                for (const file of parseCoverage(text, format)) {
+                    let name = normalizePath(file.file, root);
+                    if (module && name.startsWith(`${module}/`))
+                        name = name.slice(module.length + 1);
+                    const known = byFile.get(name);
+                    if (!known || percent(file) > percent(known))
+                        byFile.set(name, { ...file, file: name });
+                }
+            }
+            catch (error) {
+                const reason = error instanceof UnsupportedInputError ? error.message : (0,errors/* errorMessage */.gJ)(error);
+                skipped.push({ what: shown, reason });
+            }
+        }
+    }
+    return [...byFile.values()];
+}
+/** The "add tests" item for a file under the threshold. */
+function coverageCandidate(file, threshold) {
+    const covered = percent(file);
+    const ranges = lineRanges(file.uncovered);
+    return {
+        fingerprint: `coverage:${file.file}`,
+        type: 'coverage',
+        source: COVERAGE_SOURCE,
+        title: `Add tests for ${file.file} (${covered.toFixed(1)}% line coverage)`,
+        description: [
+            `Line coverage of ${file.file} is ${covered.toFixed(1)}% (${file.covered} of ${file.lines} lines), under the threshold of ${threshold}%.`,
+            ranges
+                ? `Uncovered lines: ${ranges}.`
+                : 'The report has no per-line detail; look for untested branches and functions.',
+            'Add tests that exercise this code through its public behaviour; change the code under test only to fix a bug the tests reveal.'
+        ].join('\n'),
+        priority: 4,
+        context: {
+            file: file.file,
+            ...(file.uncovered[0] !== undefined ? { line: file.uncovered[0] } : {}),
+            rule: 'line-coverage',
+            coveragePercent: Math.round(covered * 10) / 10,
+            uncoveredLines: ranges
+        }
+    };
+}
+/** Files under the coverage threshold as "add tests" work. */
+class CoverageSource {
+    name = COVERAGE_SOURCE;
+    appliesTo(trigger, settings) {
+        const config = settings.discovery.coverage;
+        return config.enabled && config.reports.length > 0 && isFullScan(trigger);
+    }
+    async discover(context) {
+        const config = context.settings.discovery.coverage;
+        const result = { source: this.name, candidates: [], skipped: [] };
+        const cursor = coverage_CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {});
+        if (!isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
+            result.skipped.push({
+                what: 'coverage',
+                reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.coverage.interval_seconds)`
+            });
+            return result;
+        }
+        const files = await readCoverage(context.root, config.reports, result.skipped);
+        const under = files
+            .filter(file => file.lines > 0 && percent(file) < config.min_test_coverage)
+            .sort((a, b) => b.lines - b.covered - (a.lines - a.covered) || a.file.localeCompare(b.file));
+        result.candidates = under
+            .slice(0, config.max_items_per_cycle)
+            .map(file => coverageCandidate(file, config.min_test_coverage));
+        for (const file of under.slice(config.max_items_per_cycle)) {
+            result.skipped.push({
+                what: file.file,
+                reason: `${percent(file).toFixed(1)}% covered; beyond max_items_per_cycle (${config.max_items_per_cycle})`
+            });
+        }
+        result.cursor = { lastScanAt: context.now.toISOString() };
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/error-logs.js
+/**
+ * The error-log source, for self-hosted runners: watches log files (or directories of *.log and
+ * *.json files) and turns error lines into work. Each run reads only what was appended since the
+ * last one: per file it keeps {dev, ino, size, offset, head hash} in the ledger cursor, and starts
+ * over from 0 when the file was rotated (another inode), truncated (smaller than the offset) or
+ * rewritten (its first bytes changed). Log text is untrusted: it only reaches `untrusted.evidence`.
+ */
+
+
+
+
+
+
+
+
+
+
+const ERROR_LOGS_SOURCE = 'error-logs';
+/** Bytes hashed to recognise a file rewritten in place. */
+const HEAD_BYTES = 256;
+const FileCursorSchema = object({
+    dev: schemas_number(),
+    ino: schemas_number(),
+    size: schemas_number(),
+    offset: schemas_number(),
+    headLength: schemas_number(),
+    head: schemas_string()
+});
+const error_logs_CursorSchema = looseObject({
+    lastScanAt: schemas_string().optional(),
+    files: record(schemas_string(), FileCursorSchema).default({})
+});
+const JSON_LEVELS = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'panic', 'alert', 'emergency']);
+/** For a JSON log line: the message when its level is an error level (pino's numeric 50/60 too), else null. */
+function jsonLogError(line) {
+    if (!line.startsWith('{'))
+        return null;
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return null;
+    }
+    if (typeof value !== 'object' || value === null)
+        return null;
+    const record = value;
+    const level = record.level ?? record.severity ?? record.lvl ?? record.levelname ?? record['log.level'];
+    const isError = typeof level === 'number'
+        ? level >= 50
+        : typeof level === 'string' && JSON_LEVELS.has(level.toLowerCase());
+    if (!isError)
+        return null;
+    const error = record.error ?? record.err;
+    const nested = typeof error === 'object' && error !== null ? error.message : error;
+    const message = record.msg ?? record.message ?? nested;
+    return typeof message === 'string' ? message : JSON.stringify(message ?? record);
+}
+/** The part of an error line that identifies it: timestamp and level decorations removed, then normalized. */
+function logSignature(line) {
+    const text = stripTimestamp(stripAnsi(line))
+        .replace(/^\[?\d{4}-\d\d-\d\d[ T][\d:.,]+(Z|[+-]\d\d:?\d\d)?\]?\s*/, '')
+        .replace(/^\[?\d\d:\d\d:\d\d(\.\d+)?\]?\s*/, '');
+    return normalizeMessage(text).slice(0, 300);
+}
+/**
+ * Finds the error lines of `lines` (regex `patterns` or JSON error levels) with `contextLines` lines
+ * of context on each side. `offsets[i]` is the byte offset of `lines[i]`.
+ */
+function findLogHits(file, lines, offsets, patterns, contextLines) {
+    const hits = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const json = jsonLogError(line);
+        if (json === null && !patterns.some(pattern => pattern.test(line)))
+            continue;
+        const context = lines.slice(Math.max(0, i - contextLines), Math.min(lines.length, i + contextLines + 1));
+        hits.push({ file, offset: offsets[i] ?? 0, line, signature: logSignature(json ?? line), context });
+    }
+    return hits;
+}
+async function headHash(handle, length) {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return (0,external_node_crypto_.createHash)('sha256').update(buffer.subarray(0, bytesRead)).digest('hex').slice(0, 16);
+}
+/** Reads the complete lines appended to `path` since `previous`, at most `maxBytes`. */
+async function readNewLines(path, previous, maxBytes) {
+    const info = await (0,promises_namespaceObject.stat)(path);
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        let restarted = null;
+        let start = 0;
+        if (previous) {
+            if (previous.ino !== info.ino || previous.dev !== info.dev)
+                restarted = 'rotated';
+            else if (info.size < previous.offset)
+                restarted = 'truncated';
+            else if ((await headHash(handle, previous.headLength)) !== previous.head)
+                restarted = 'rewritten';
+            else
+                start = previous.offset;
+        }
+        const length = Math.max(0, Math.min(info.size - start, maxBytes));
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = length > 0 ? await handle.read(buffer, 0, length, start) : { bytesRead: 0 };
+        // Only whole lines: a line still being written is read next time.
+        const end = buffer.lastIndexOf(10, bytesRead - 1) + 1;
+        const lines = [];
+        const offsets = [];
+        let position = 0;
+        while (position < end) {
+            const newline = buffer.indexOf(10, position);
+            const stop = newline === -1 || newline >= end ? end : newline;
+            lines.push(buffer.toString('utf8', position, stop).replace(/\r$/, ''));
+            offsets.push(start + position);
+            position = stop + 1;
+        }
+        const headLength = Math.min(HEAD_BYTES, info.size);
+        return {
+            cursor: {
+                dev: info.dev,
+                ino: info.ino,
+                size: info.size,
+                offset: start + end,
+                headLength,
+                head: await headHash(handle, headLength)
+            },
+            lines,
+            offsets,
+            restarted
+        };
+    }
+    finally {
+        await handle.close();
+    }
+}
+function isLogFile(name) {
+    return name.endsWith('.log') || name.endsWith('.json') || name.endsWith('.jsonl');
+}
+/** The work item for one kind of error (same signature), with every occurrence counted. */
+function errorLogCandidate(hits, root, evidenceChars) {
+    const first = hits[0];
+    const files = [...new Set(hits.map(hit => repoPath(root, hit.file)))];
+    const shown = files.length === 1 ? files[0] : `${files.length} logs`;
+    const evidence = hits
+        .slice(0, 3)
+        .map(hit => `${repoPath(root, hit.file)} @ byte ${hit.offset}:\n${hit.context.join('\n')}`)
+        .join('\n\n');
+    return {
+        fingerprint: `error_log:${shortHash(first.signature)}`,
+        type: 'error_log',
+        source: ERROR_LOGS_SOURCE,
+        title: `Fix the error logged ${hits.length} time${hits.length === 1 ? '' : 's'} in ${(0,external_node_path_.basename)(shown)}`,
+        description: [
+            `An error was logged ${hits.length} time${hits.length === 1 ? '' : 's'} in ${files.join(', ')} since the last scan.`,
+            'Find the cause in this repository and fix it; the log excerpt is in the evidence.'
+        ].join('\n'),
+        untrusted: {
+            evidence: evidence.length > evidenceChars ? `${evidence.slice(0, evidenceChars - 2)} …` : evidence
+        },
+        priority: 3,
+        context: {
+            file: repoPath(root, first.file),
+            errorSignature: first.signature,
+            logOffset: first.offset,
+            occurrences: hits.length
+        }
+    };
+}
+/** Error lines in local log files as work. */
+class ErrorLogsSource {
+    name = ERROR_LOGS_SOURCE;
+    appliesTo(trigger, settings) {
+        const config = settings.discovery.error_logs;
+        return config.enabled && config.paths.length > 0 && isFullScan(trigger);
+    }
+    async discover(context) {
+        const config = context.settings.discovery.error_logs;
+        const result = { source: this.name, candidates: [], skipped: [] };
+        const cursor = error_logs_CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {});
+        if (!isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
+            result.skipped.push({
+                what: 'error logs',
+                reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.error_logs.interval_seconds)`
+            });
+            return result;
+        }
+        const patterns = compilePatterns(config.patterns, result.skipped);
+        const files = new Map();
+        const bySignature = new Map();
+        for (const configured of config.paths) {
+            const paths = await expandPath(context.root, configured, isLogFile);
+            if (paths.length === 0)
+                result.skipped.push({ what: configured, reason: 'no log file found' });
+            for (const path of paths) {
+                const key = repoPath(context.root, path);
+                try {
+                    const read = await readNewLines(path, cursor.files[key], config.max_bytes_per_run);
+                    if (read.restarted)
+                        context.logger.info(`${this.name}: ${key} was ${read.restarted}; reading it from the start`);
+                    files.set(key, read.cursor);
+                    for (const hit of findLogHits(path, read.lines, read.offsets, patterns, config.context_lines)) {
+                        const same = bySignature.get(hit.signature) ?? [];
+                        same.push(hit);
+                        bySignature.set(hit.signature, same);
+                    }
+                }
+                catch (error) {
+                    result.skipped.push({ what: key, reason: `cannot read: ${(0,errors/* errorMessage */.gJ)(error)}` });
+                    const previous = cursor.files[key];
+                    if (previous)
+                        files.set(key, previous);
+                }
+            }
+        }
+        const budget = evidenceBudget(context.settings.claude.max_prompt_length);
+        result.candidates = [...bySignature.values()].map(hits => errorLogCandidate(hits, context.root, budget));
+        result.cursor = { lastScanAt: context.now.toISOString(), files: Object.fromEntries(files) };
+        return result;
+    }
+}
+function compilePatterns(patterns, skipped) {
+    const compiled = [];
+    for (const pattern of patterns) {
+        try {
+            compiled.push(new RegExp(pattern));
+        }
+        catch (error) {
+            skipped.push({
+                what: `pattern ${pattern}`,
+                reason: `not a valid regular expression: ${(0,errors/* errorMessage */.gJ)(error)}`
+            });
+        }
+    }
+    return compiled;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/lint.js
+/**
+ * The lint source: runs the configured lint commands (without a shell) and reads the configured
+ * report files, normalizes everything into findings, and batches them into work items of one kind
+ * each ("fix 7 `no-unused-vars` findings in src/x"), so that one pull request fixes N findings of
+ * one rule.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const LINT_SOURCE = 'lint';
+const lint_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
+// Rule names and paths come from tool output: keep them to printable, short text in our titles.
+function lint_label(text, max = 80) {
+    const clean = text.replace(/[^\x20-\x7e]/g, '').trim();
+    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+/** Groups findings by tool + rule (+ directory or file), then cuts each group into batches of `size`. */
+function batchFindings(findings, groupBy, size) {
+    const groups = new Map();
+    for (const finding of findings) {
+        const rule = finding.rule ?? '(no rule)';
+        const file = finding.file ?? '';
+        const scope = groupBy === 'rule' ? '' : groupBy === 'file' ? file : external_node_path_.posix.dirname(file) || '.';
+        const key = `${finding.tool}\u0000${rule}\u0000${scope}`;
+        const group = groups.get(key) ?? { tool: finding.tool, rule, scope, findings: [] };
+        group.findings.push(finding);
+        groups.set(key, group);
+    }
+    const batches = [];
+    for (const group of [...groups.values()].sort((a, b) => b.findings.length - a.findings.length)) {
+        const sorted = [...group.findings].sort(compareFindings);
+        const parts = Math.ceil(sorted.length / size);
+        for (let part = 0; part < parts; part++) {
+            batches.push({
+                ...group,
+                part: part + 1,
+                parts,
+                findings: sorted.slice(part * size, (part + 1) * size)
+            });
+        }
+    }
+    return batches;
+}
+/** The work item for a batch. The fingerprint names tool, rule, scope and part, so a batch keeps its item while its findings are fixed one by one. */
+function lintCandidate(batch, evidenceChars) {
+    const count = batch.findings.length;
+    const where = batch.scope ? ` in ${lint_label(batch.scope)}` : '';
+    const part = batch.parts > 1 ? ` (part ${batch.part} of ${batch.parts})` : '';
+    const places = batch.findings.map(f => `- ${lint_label(f.file ?? '(no file)', 200)}${f.line !== null ? `:${f.line}` : ''}${f.column !== null ? `:${f.column}` : ''}`);
+    const hasError = batch.findings.some(f => f.severity === 'error');
+    const first = batch.findings[0];
+    return {
+        fingerprint: `lint:${lint_label(batch.tool, 40)}:${lint_label(batch.rule, 80)}:${batch.scope || '*'}#${batch.part}`,
+        type: 'lint',
+        source: LINT_SOURCE,
+        title: `Fix ${count} ${lint_label(batch.tool, 40)} \`${lint_label(batch.rule, 60)}\` finding${count === 1 ? '' : 's'}${where}${part}`,
+        description: [
+            `${lint_label(batch.tool, 40)} reports ${count} finding${count === 1 ? '' : 's'} of rule \`${lint_label(batch.rule, 80)}\`${where}. Fix all of them without changing behaviour, and do not silence the rule.`,
+            '',
+            'Places:',
+            ...places
+        ].join('\n'),
+        untrusted: { evidence: buildEvidence(batch.findings, evidenceChars) },
+        priority: hasError ? 3 : 4,
+        context: {
+            ...(first.file !== null ? { file: first.file } : {}),
+            ...(first.line !== null ? { line: first.line } : {}),
+            rule: batch.rule,
+            errorSignature: `${batch.tool}|${batch.rule}|${batch.scope}`,
+            tool: batch.tool,
+            findings: batch.findings.map(f => ({ file: f.file, line: f.line, column: f.column }))
+        }
+    };
+}
+/** Lint and static-analysis findings as batched work items. */
+class LintSource {
+    runner;
+    name = LINT_SOURCE;
+    constructor(runner = createProcessRunner()) {
+        this.runner = runner;
+    }
+    appliesTo(trigger, settings) {
+        const config = settings.discovery.lint;
+        return config.enabled && (config.commands.length > 0 || config.reports.length > 0) && isFullScan(trigger);
+    }
+    async discover(context) {
+        const config = context.settings.discovery.lint;
+        const result = { source: this.name, candidates: [], skipped: [] };
+        const cursor = lint_CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {});
+        if (!isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
+            result.skipped.push({
+                what: 'lint',
+                reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.lint.interval_seconds)`
+            });
+            return result;
+        }
+        const findings = [];
+        for (const command of config.commands)
+            findings.push(...(await this.runCommand(command, context, result.skipped)));
+        for (const pattern of config.reports) {
+            const files = await expandPath(context.root, pattern);
+            if (files.length === 0)
+                result.skipped.push({ what: pattern, reason: 'no report file matches' });
+            for (const file of files)
+                findings.push(...(await readReport(file, repoPath(context.root, file), result.skipped)));
+        }
+        const wanted = new Set(config.severities);
+        const seen = new Set();
+        const kept = findings
+            .filter(f => wanted.has(f.severity))
+            .map(f => ({ ...f, file: f.file === null ? null : normalizePath(f.file, context.root) }))
+            .filter(f => {
+            const key = JSON.stringify([f.tool, f.file, f.line, f.column, f.rule, f.message]);
+            if (seen.has(key))
+                return false;
+            seen.add(key);
+            return true;
+        });
+        const budget = evidenceBudget(context.settings.claude.max_prompt_length);
+        result.candidates = batchFindings(kept, config.group_by, config.batch_size).map(batch => lintCandidate(batch, budget));
+        result.cursor = { lastScanAt: context.now.toISOString() };
+        context.logger.info(`${this.name}: ${kept.length} findings in ${result.candidates.length} batches`);
+        return result;
+    }
+    async runCommand(command, context, skipped) {
+        let argv;
+        try {
+            argv = splitCommand(command);
+        }
+        catch (error) {
+            if (error instanceof CommandSyntaxError) {
+                skipped.push({ what: command, reason: error.message });
+                return [];
+            }
+            throw error;
+        }
+        const run = await this.runner.run(argv, {
+            cwd: context.root,
+            timeoutMs: context.settings.verify.timeout_seconds * 1000
+        });
+        // Linters exit non-zero when they find something: the output, not the exit code, decides.
+        const output = run.stdout.trim() !== '' ? run.stdout : run.stderr;
+        if (output.trim() === '') {
+            if (run.exitCode !== 0)
+                skipped.push({ what: command, reason: `exited with ${run.exitCode} and printed nothing` });
+            return [];
+        }
+        try {
+            return parseAnyInput(output, 'auto').findings;
+        }
+        catch (error) {
+            if (!(error instanceof UnsupportedInputError))
+                throw error;
+            const firstLine = run.stderr.trim().split('\n')[0] ?? '';
+            skipped.push({
+                what: command,
+                reason: `${error.message} in its output (exit ${run.exitCode}${firstLine ? `: ${lint_label(firstLine, 120)}` : ''})`
+            });
+            return [];
+        }
+    }
+}
+async function readReport(path, shown, skipped) {
+    try {
+        const parsed = parseAnyInput(await (0,promises_namespaceObject.readFile)(path, 'utf8'), 'auto', shown);
+        if (isCoverageFormat(parsed.format)) {
+            skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' });
+            return [];
+        }
+        return parsed.findings;
+    }
+    catch (error) {
+        if (error instanceof UnsupportedInputError) {
+            skipped.push({ what: shown, reason: `${error.message} (format tried: ${error.format})` });
+            return [];
+        }
+        skipped.push({ what: shown, reason: `cannot read: ${(0,errors/* errorMessage */.gJ)(error)}` });
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/evidence-sources.js
+/**
+ * The evidence-driven sources in the order the cycle runs them: failed CI logs, lint findings,
+ * coverage gaps, local error logs. Each decides in `appliesTo` whether it is enabled and has
+ * anything to do for the trigger.
+ */
+
+
+
+
+
+/** The evidence sources of one run; lint commands run through `runner` (child processes by default). */
+function createEvidenceSources(options = {}) {
+    return [
+        new CiLogsSource(),
+        new LintSource(options.runner ?? createProcessRunner()),
+        new CoverageSource(),
+        new ErrorLogsSource()
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/github/permissions.js
+/**
+ * Repository permissions of the people whose labels, comments and reviews CCAL judges. One cycle
+ * asks GitHub at most once per distinct login (`GET /repos/{owner}/{repo}/collaborators/{username}/
+ * permission`): a scan of 200 issues labelled by 5 maintainers costs 5 requests, not 200.
+ */
+
+
+const PermissionAnswer = looseObject({
+    permission: schemas_string(),
+    role_name: schemas_string().nullish()
+});
+/**
+ * The permission in GitHub's collaborator-permission answer: `role_name` names the finer roles
+ * (triage, maintain) that the legacy `permission` field folds into read/write; custom roles fall
+ * back to the legacy field.
+ */
+function permissionFromApi(answer) {
+    const known = (value) => {
+        const lower = value?.toLowerCase();
+        if (lower === 'none')
+            return 'none';
+        return PERMISSION_LEVELS.find(level => level === lower);
+    };
+    return known(answer.role_name) ?? known(answer.permission) ?? 'none';
+}
+function statusOf(error) {
+    if (typeof error !== 'object' || error === null || !('status' in error))
+        return undefined;
+    return typeof error.status === 'number' ? error.status : undefined;
+}
+/** Creates the cache for one run. Share it between sources so each login costs one request per run. */
+function createPermissionCache(github) {
+    // Promises, not values, are cached: two sources asking at the same moment share one request.
+    const cache = new Map();
+    let requests = 0;
+    const lookup = async (login) => {
+        requests += 1;
+        try {
+            const response = await github.rest.rest.repos.getCollaboratorPermissionLevel({
+                owner: github.owner,
+                repo: github.repo,
+                username: login
+            });
+            return permissionFromApi(PermissionAnswer.parse(response.data));
+        }
+        catch (error) {
+            // 404: not a user GitHub knows for this repository; it has no say here.
+            if (statusOf(error) === 404)
+                return 'none';
+            throw error;
+        }
+    };
+    return {
+        permissionOf(login) {
+            const key = login.toLowerCase();
+            let found = cache.get(key);
+            if (!found) {
+                found = lookup(login);
+                cache.set(key, found);
+                // A failed lookup (network, 5xx after retries) is not remembered: the next asker tries again.
+                found.catch(() => cache.delete(key));
+            }
+            return found;
+        },
+        get requests() {
+            return requests;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/github/queries.js
 /**
  * GraphQL documents CCAL sends, as named constants, each with the zod schema of its answer (the
@@ -53728,8 +56904,6 @@ const CheckRunsSchema = looseObject({
     }))
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -56670,7 +59844,7 @@ async function harvestCommands(comments, scope) {
  * hiding instructions from a human reviewer and of breaking out of the fence.
  */
 /** Zero-width characters, bidi controls, the BOM, soft hyphen and Unicode tag characters. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
+const untrusted_INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
 /** C0/C1 control characters other than tab and newline (carriage returns become newlines). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -56694,7 +59868,7 @@ function sanitizeUntrusted(text, options = {}) {
         .normalize('NFKC')
         .replace(/\r\n?/g, '\n')
         .replace(HTML_COMMENT, '')
-        .replace(INVISIBLE, '')
+        .replace(untrusted_INVISIBLE, '')
         .replace(CONTROL, '')
         .replace(MARKDOWN_IMAGE, (_match, url) => `[image: ${url}]`)
         .replace(LINK_TITLE, (_match, label, url) => `[${label}](${url})`)
@@ -56836,7 +60010,7 @@ function issueCandidate(issue, env, facts) {
 
 /** Pages of 100 issues read at most in one scan (a guard against runaway pagination). */
 const MAX_ISSUE_PAGES = 20;
-const CursorSchema = looseObject({ lastScanAt: schemas_string().optional() }).catch({});
+const issues_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() }).catch({});
 /** The issues source. */
 function createIssuesSource(options = {}) {
     return {
@@ -56903,7 +60077,7 @@ async function discoverIssues(context, options) {
         }
     }
     else {
-        const lastScanAt = CursorSchema.parse(context.ledger.state.cursors[ISSUES_SOURCE] ?? {}).lastScanAt;
+        const lastScanAt = issues_CursorSchema.parse(context.ledger.state.cursors[ISSUES_SOURCE] ?? {}).lastScanAt;
         const due = lastScanAt ? Date.parse(lastScanAt) + config.interval_seconds * 1000 : 0;
         if (config.interval_seconds > 0 && context.now.getTime() < due) {
             result.skipped.push({
@@ -57677,8 +60851,6 @@ function createGitHubSources(github) {
     return [createIssuesSource(options), createPrFeedbackSource(options), createReconcileSource()];
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./lib/util/logger.js
@@ -58133,8 +61305,6 @@ async function prepareClaude(options) {
     return { executable: located.executable, source: located.source, version, auth, authStatus, env };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/git/git.js
 /**
  * The one place CCAL runs git. Every call goes through `spawn` with an argument vector (never a
@@ -58265,7 +61435,7 @@ function isHttpRemote(url) {
  * - a pattern that matches a directory matches everything below it (`secrets`, `docs/`).
  */
 /** Compiles a glob into an anchored regular expression over `/`-separated repository paths. */
-function globToRegExp(glob) {
+function glob_globToRegExp(glob) {
     let pattern = glob.trim().replace(/\\/g, '/');
     const directoryOnly = pattern.endsWith('/');
     pattern = pattern.replace(/\/+$/, '');
@@ -58339,7 +61509,7 @@ function normalizeRepoPath(path) {
 /** True when `path` (relative to the repository root) is matched by any of `globs`. */
 function matchesAnyGlob(path, globs) {
     const normalized = normalizeRepoPath(path);
-    return globs.some(glob => globToRegExp(glob).test(normalized));
+    return globs.some(glob => glob_globToRegExp(glob).test(normalized));
 }
 
 ;// CONCATENATED MODULE: ./lib/executor/arguments.js
@@ -65174,6 +68344,7 @@ function actionsRunId(env) {
 
 
 
+
 /** The executor's outcome as the cycle needs it. */
 function toCycleOutcome(outcome) {
     const status = outcome.status === 'success'
@@ -65257,7 +68428,8 @@ async function runEngine(options) {
         ...(options.githubToken ? { token: options.githubToken } : {})
     });
     const discoveries = [];
-    const sources = (options.sources ?? createGitHubSources(github)).map(source => recording(source, discoveries));
+    const standard = [...createGitHubSources(github), ...createEvidenceSources()];
+    const sources = (options.sources ?? standard).map(source => recording(source, discoveries));
     const executor = claudeExecutor({
         settings,
         configPath: options.configPath,
@@ -65779,7 +68951,7 @@ function annotateEvidence(report, ledger) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _action_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5388);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1267);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5547);
 // The action's entry point: runs the adapter and turns any error into annotations and a failed step.
 
 

@@ -146,9 +146,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     ...(options.githubToken ? { token: options.githubToken } : {})
   })
   const discoveries: DiscoveryResult[] = []
-  const sources = (options.sources ?? createGitHubSources(github)).map(source =>
-    recording(source, discoveries)
-  )
+  const standard = [...createGitHubSources(github), ...createEvidenceSources()]
+  const sources = (options.sources ?? standard).map(source => recording(source, discoveries))
   const executor = claudeExecutor({
     settings,
     configPath: options.configPath,
