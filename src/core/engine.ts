@@ -47,6 +47,8 @@ export interface EngineResult {
   /** What each source reported, for `ccal run --dry-run`'s discovery view. */
   discoveries: DiscoveryResult[]
   ledger: Ledger
+  /** The ledger commit the cycle ended on (null when the branch does not exist, as in a first dry run). */
+  commit: string | null
   repository: { owner: string; repo: string }
 }
 
@@ -174,7 +176,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     logger,
     ...(options.signal ? { signal: options.signal } : {})
   })
-  return { report, discoveries, ledger, repository }
+  const { commit } = await store.read()
+  return { report, discoveries, ledger, commit, repository }
 }
 
 /** A source that also keeps what it reported, for the dry-run view. */

@@ -26,11 +26,6 @@ export class UsageError extends CcalError {
   override readonly exitCode = 2
 }
 
-/** A command that a later piece of work fills in: it says so and exits 2 rather than pretending. */
-export class NotBuiltError extends CcalError {
-  override readonly exitCode = 2
-}
-
 /** The webhook event payload could not be read or does not have the shape the event name promises. */
 export class TriggerError extends CcalError {}
 

@@ -1,86 +1,70 @@
 /**
- * `ccal run`. The full cycle belongs to the loop issue; what works today is `--dry-run`: load the
- * settings, read the trigger and the ledger, run the GitHub discovery sources and print what they
- * found — source, fingerprint, trust decision, priority and why — without executing, pushing or
- * writing anything. Without `--dry-run` (or `safety.dry_run`) it says it is not built yet (exit 2).
+ * `ccal run`: the same engine as the action, from a shell or a self-hosted runner's service.
+ * `--once` (the default) runs one cycle; `--daemon --interval N` repeats it until SIGINT/SIGTERM,
+ * finishing or releasing the current item first. `--dry-run` discovers and plans without executing,
+ * pushing or writing the ledger; `--json` prints machine-readable output.
+ *
+ * Outside Actions: the repository comes from GITHUB_REPOSITORY or the origin remote, the API from
+ * GITHUB_API_URL / GITHUB_GRAPHQL_URL (GitHub.com by default), the token from GITHUB_TOKEN or
+ * GH_TOKEN, and the trigger from GITHUB_EVENT_NAME / GITHUB_EVENT_PATH (a schedule when unset).
  */
+import type { Server } from 'node:http'
 import { resolve } from 'node:path'
 import { loadSettings } from '../../config/load.js'
+import type { TextOverride } from '../../config/overrides.js'
 import type { Settings } from '../../config/schema.js'
+import { runEngine, type EngineResult } from '../../core/engine.js'
+import type { CycleMode } from '../../core/cycle.js'
+import { renderMetrics, renderSummary } from '../../core/report.js'
+import { repositoryFromRemoteUrl, tokenFromEnvironment } from '../../core/repository.js'
 import { describeTrigger, triggerFromEnvironment } from '../../core/trigger.js'
-import { createGitHubSources } from '../../discovery/github-sources.js'
 import { discoveryPlan, type PlanRow } from '../../discovery/plan-view.js'
-import type { DiscoveryResult } from '../../discovery/source.js'
-import { createGit } from '../../git/git.js'
-import { createGitHubClient, type GitHubClient } from '../../github/client.js'
-import { newRunId } from '../../ledger/store.js'
-import { emptyLedger, type Ledger } from '../../ledger/schema.js'
-import { NotBuiltError, UsageError, errorMessage } from '../../util/errors.js'
+import { UsageError, errorMessage } from '../../util/errors.js'
 import { createStreamLogger, type Logger } from '../../util/logger.js'
+import { serveMetrics, writeMetricsFile } from '../../util/metrics.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
-import { LOCATION_OPTIONS, openCliLedger } from './ledger.js'
 
 const USAGE = [
-  'Usage: ccal run --dry-run [--json] [--config PATH] [--repo DIR] [--branch NAME] [--remote NAME]',
+  'Usage: ccal run [--once | --daemon [--interval SECONDS]] [--dry-run] [--json]',
+  '                [--mode cycle|plan|execute] [--item ID] [--max-items N]',
+  '                [--config PATH] [--repo DIR] [--metrics-port PORT]',
   '',
-  'Discovers work and prints the plan without executing anything. GitHub access comes from',
-  'GITHUB_TOKEN (or GH_TOKEN), GITHUB_REPOSITORY (or the origin remote) and GITHUB_API_URL;',
-  'the trigger from GITHUB_EVENT_NAME / GITHUB_EVENT_PATH (a schedule when unset).',
+  'Runs the cycle: discover → plan → execute → open or update pull requests → report.',
+  '  --once              one cycle (the default)',
+  '  --daemon            repeat every --interval seconds (default ccal.loop.cycle_interval_seconds)',
+  '                      until SIGINT or SIGTERM',
+  '  --dry-run           discover and plan only: nothing is executed, pushed or written',
+  '  --json              print the report (and, in a dry run, the discovery rows) as JSON',
+  '  --mode plan         print the picked item ids as a matrix; --mode execute --item ID runs one item',
   '',
-  'The full cycle (--once, --daemon --interval N) is not built yet.'
+  'GitHub: GITHUB_TOKEN or GH_TOKEN; GITHUB_REPOSITORY or the origin remote; GITHUB_API_URL and',
+  'GITHUB_GRAPHQL_URL for GitHub Enterprise Server. Claude Code: ANTHROPIC_API_KEY,',
+  "CLAUDE_CODE_OAUTH_TOKEN or the runner's own login. The trigger: GITHUB_EVENT_NAME and",
+  'GITHUB_EVENT_PATH when set, a schedule otherwise.'
 ].join('\n')
 
-/** `owner/repo` from GITHUB_REPOSITORY or a remote URL (https, ssh, or a local emulator's http). */
+/** `owner/repo` from GITHUB_REPOSITORY-style text or a remote URL (https, ssh, or a local emulator's http). */
 export function repositoryFrom(text: string): { owner: string; repo: string } | undefined {
-  const match = /(?:^|[/:])([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(text.trim())
-  return match ? { owner: match[1]!, repo: match[2]! } : undefined
+  const trimmed = text.trim()
+  if (/^[^/\s:]+\/[^/\s]+$/.test(trimmed)) {
+    const [owner, repo] = trimmed.split('/') as [string, string]
+    return { owner, repo: repo.replace(/\.git$/, '') }
+  }
+  return repositoryFromRemoteUrl(trimmed)
 }
 
-async function repositoryOf(io: CliIo, root: string): Promise<{ owner: string; repo: string } | undefined> {
-  const named = io.env.GITHUB_REPOSITORY?.trim()
-  if (named) {
-    const parsed = /^[^/\s]+\/[^/\s]+$/.test(named) ? repositoryFrom(named) : undefined
-    if (!parsed) throw new UsageError(`Invalid repository '${named}'. Expected format {owner}/{repo}.`)
-    return parsed
-  }
-  const origin = await createGit({ cwd: root }).exec(['remote', 'get-url', 'origin'])
-  return origin.exitCode === 0 ? repositoryFrom(origin.stdout) : undefined
+const MODES: readonly CycleMode[] = ['cycle', 'plan', 'execute']
+
+function isMode(value: string): value is CycleMode {
+  return (MODES as readonly string[]).includes(value)
 }
 
-async function githubClient(io: CliIo, root: string, logger: Logger): Promise<GitHubClient | undefined> {
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN
-  if (!token) {
-    logger.warning('no GITHUB_TOKEN or GH_TOKEN: GitHub sources are skipped')
-    return undefined
-  }
-  const repository = await repositoryOf(io, root)
-  if (!repository) {
-    logger.warning('no GITHUB_REPOSITORY and no GitHub origin remote: GitHub sources are skipped')
-    return undefined
-  }
-  return createGitHubClient({
-    token,
-    ...repository,
-    ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
-    ...(io.env.GITHUB_GRAPHQL_URL ? { graphqlUrl: io.env.GITHUB_GRAPHQL_URL } : {}),
-    logger
-  })
-}
-
-/** The ledger as it is on the branch; an unreadable ledger plans against an empty one (and says so). */
-async function readLedger(
-  io: CliIo,
-  values: { repo?: string; branch?: string; remote?: string },
-  logger: Logger
-): Promise<{ ledger: Ledger; commit: string | null; note?: string }> {
-  try {
-    const snapshot = await (await openCliLedger(io, values)).read()
-    return { ledger: snapshot.ledger, commit: snapshot.commit }
-  } catch (error) {
-    const note = `ledger not read (${errorMessage(error)}); planning against an empty ledger`
-    logger.warning(note)
-    return { ledger: emptyLedger(), commit: null, note }
-  }
+function positiveInteger(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError(`ccal run: ${flag} expects a positive whole number, found '${text}'`)
+  return value
 }
 
 function textRow(row: PlanRow): string {
@@ -90,71 +74,220 @@ function textRow(row: PlanRow): string {
   return `  ${row.decision.padEnd(9)}  ${priority}  ${row.source.padEnd(14)}  ${what}  — ${why}`
 }
 
+interface RunOptions {
+  root: string
+  configPath: string
+  settings: Settings
+  mode: CycleMode
+  itemId?: string
+  json: boolean
+  logger: Logger
+}
+
+function printResult(io: CliIo, options: RunOptions, result: EngineResult, commit: string | null): void {
+  const { report } = result
+  const repository = `${result.repository.owner}/${result.repository.repo}`
+  if (report.dryRun) {
+    const discovery = discoveryPlan(result.discoveries, {
+      ledger: result.ledger,
+      context: { now: new Date(), runId: result.report.runId }
+    })
+    if (options.json) {
+      io.stdout(
+        JSON.stringify(
+          {
+            dryRun: true,
+            trigger: report.trigger,
+            repository,
+            ledger: { commit },
+            ...discovery,
+            plan: report.plan
+          },
+          null,
+          2
+        )
+      )
+      return
+    }
+    const counts = discovery.counts
+    io.stdout(
+      [
+        `Dry run (${report.trigger}) on ${repository}: ${counts.candidates} candidates, ${counts.skipped} skipped, ` +
+          `${counts.operations} ledger operations`,
+        ...discovery.rows.map(textRow),
+        '',
+        ...(report.plan?.picked ?? []).map(
+          decision => `  would run  ${decision.itemId}  ${decision.title} — ${decision.reason}`
+        ),
+        ...(report.plan?.deferred ?? []).map(
+          decision => `  deferred   ${decision.itemId}  ${decision.title} — ${decision.reason}`
+        )
+      ].join('\n')
+    )
+    return
+  }
+  if (options.mode === 'plan') {
+    const include = (report.plan?.picked ?? []).map(decision => ({ item: decision.itemId }))
+    io.stdout(options.json ? JSON.stringify({ include }) : include.map(entry => entry.item).join('\n'))
+    return
+  }
+  io.stdout(options.json ? JSON.stringify(report, null, 2) : renderSummary(report).trimEnd())
+}
+
+async function runOnce(io: CliIo, options: RunOptions, signal?: AbortSignal): Promise<EngineResult> {
+  const githubToken = tokenFromEnvironment(io.env)
+  const trigger = triggerFromEnvironment(io.env)
+  options.logger.info(
+    `ccal run: ${options.mode}${options.settings.safety.dry_run ? ' (dry run)' : ''}, trigger ${describeTrigger(trigger)}`
+  )
+  return runEngine({
+    settings: options.settings,
+    configPath: options.configPath,
+    root: options.root,
+    env: io.env,
+    trigger,
+    mode: options.mode,
+    ...(options.itemId ? { itemId: options.itemId } : {}),
+    ...(githubToken ? { githubToken } : {}),
+    ...(io.env.CCAL_RUN_ID ? { runId: io.env.CCAL_RUN_ID } : {}),
+    logger: options.logger,
+    ...(signal ? { signal } : {})
+  })
+}
+
+function writeMetrics(options: RunOptions, result: EngineResult): string {
+  const text = renderMetrics(result.report, {
+    cycles: result.ledger.state.cycles,
+    costUsd: result.ledger.state.totals.costUsd
+  })
+  const file = options.settings.monitoring.metrics.file
+  if (options.settings.monitoring.metrics.enabled && file) writeMetricsFile(resolve(options.root, file), text)
+  return text
+}
+
+/** Sleeps `ms` unless the signal fires first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise(done => {
+    if (signal.aborted) return done()
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true })
+  })
+}
+
+async function daemon(
+  io: CliIo,
+  options: RunOptions,
+  intervalSeconds: number,
+  metricsPort?: number
+): Promise<number> {
+  const controller = new AbortController()
+  const stop = (signal: NodeJS.Signals) => {
+    options.logger.info(`ccal run: ${signal} received; stopping after the current step`)
+    controller.abort()
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  let metrics = ''
+  let server: Server | undefined
+  try {
+    if (metricsPort) {
+      server = await serveMetrics(metricsPort, () => metrics)
+      options.logger.info(`ccal run: metrics at http://127.0.0.1:${metricsPort}/metrics`)
+    }
+    let cycles = 0
+    while (!controller.signal.aborted) {
+      try {
+        const result = await runOnce(io, options, controller.signal)
+        metrics = writeMetrics(options, result)
+        const { report } = result
+        cycles += 1
+        options.logger.info(
+          `ccal run: cycle ${cycles} done: ${report.executed.length} executed, ${report.problems.length} problems; next in ${intervalSeconds}s`
+        )
+      } catch (error) {
+        // A daemon outlives a bad cycle (the network, a lost race); the next one starts afresh.
+        options.logger.error(`ccal run: cycle failed: ${errorMessage(error)}`)
+      }
+      await pause(intervalSeconds * 1000, controller.signal)
+    }
+    options.logger.info(`ccal run: stopped after ${cycles} cycle${cycles === 1 ? '' : 's'}`)
+    return 0
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+    await new Promise<void>(done => (server ? server.close(() => done()) : done()))
+  }
+}
+
 /** `ccal run` — see the module comment. */
 export const runCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parseCommandArgs('run', args, {
-    ...LOCATION_OPTIONS,
+    repo: { type: 'string' },
     config: { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     once: { type: 'boolean' },
     daemon: { type: 'boolean' },
-    interval: { type: 'string' }
+    interval: { type: 'string' },
+    mode: { type: 'string' },
+    item: { type: 'string' },
+    'max-items': { type: 'string' },
+    'metrics-port': { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
   })
   if (values.help) {
     io.stdout(USAGE)
     return 0
   }
   if (positionals.length > 0) throw new UsageError(`ccal run: unexpected argument '${positionals[0]}'`)
+  if (values.once && values.daemon) throw new UsageError('ccal run: --once and --daemon exclude each other')
+  const mode = values.mode ?? 'cycle'
+  if (!isMode(mode))
+    throw new UsageError(`ccal run: --mode expects one of ${MODES.join(' | ')}, found '${mode}'`)
+  if (mode === 'execute' && !values.item) throw new UsageError('ccal run: --mode execute needs --item ID')
+  const interval = positiveInteger('--interval', values.interval)
+  const metricsPort = positiveInteger('--metrics-port', values['metrics-port'])
+  const maxItems = positiveInteger('--max-items', values['max-items'])
+
   const root = resolve(io.cwd, values.repo ?? '.')
-  const settings: Settings = loadSettings({
+  const overrides: TextOverride[] = []
+  if (values['dry-run'])
+    overrides.push({ path: ['safety', 'dry_run'], text: 'true', origin: 'flag --dry-run' })
+  if (maxItems)
+    overrides.push({
+      path: ['loop', 'max_items_per_run'],
+      text: String(maxItems),
+      origin: 'flag --max-items'
+    })
+  const configPath = values.config ?? io.env.CCAL_CONFIG
+  const loaded = loadSettings({
     root,
-    ...(values.config ? { configPath: values.config } : {}),
-    env: io.env
-  }).settings
-  if (!values['dry-run'] && !settings.safety.dry_run) {
-    throw new NotBuiltError(
-      'not built yet: it will run the discover → plan → execute → deliver cycle once or as a daemon. ' +
-        "'ccal run --dry-run --json' shows what discovery finds."
-    )
-  }
-  const logger = createStreamLogger({ write: line => io.stderr(line), level: settings.monitoring.log_level })
-  const trigger = triggerFromEnvironment(io.env)
-  const github = await githubClient(io, root, logger)
-  const ledger = await readLedger(io, values, logger)
-  const now = new Date()
-  const runId = io.env.CCAL_RUN_ID || newRunId('dry')
-  const context = {
+    ...(configPath ? { configPath, configRequired: true } : {}),
+    env: io.env,
+    overrides
+  })
+  const { settings } = loaded
+  const logger = createStreamLogger({
+    write: line => io.stderr(line),
+    level: settings.monitoring.log_level,
+    json: settings.monitoring.json_logs
+  })
+  for (const warning of loaded.warnings) logger.warning(warning)
+  const options: RunOptions = {
+    root,
+    configPath: loaded.configPath,
     settings,
-    trigger,
-    ledger: ledger.ledger,
-    root,
-    runId,
-    now,
-    logger,
-    ...(github ? { github } : {})
+    mode,
+    ...(values.item ? { itemId: values.item } : {}),
+    json: values.json ?? false,
+    logger
   }
-  const results: DiscoveryResult[] = []
-  for (const source of createGitHubSources(github)) {
-    if (source.appliesTo(trigger, settings)) results.push(await source.discover(context))
+  if (values.daemon) {
+    const port = metricsPort ?? settings.monitoring.metrics.port
+    return daemon(io, options, interval ?? settings.loop.cycle_interval_seconds, port)
   }
-  const plan = discoveryPlan(results, { ledger: ledger.ledger, context: { now, runId } })
-  const header = {
-    dryRun: true,
-    trigger: describeTrigger(trigger),
-    repository: github ? `${github.owner}/${github.repo}` : null,
-    ledger: { commit: ledger.commit, ...(ledger.note ? { note: ledger.note } : {}) }
-  }
-  if (values.json) {
-    io.stdout(JSON.stringify({ ...header, ...plan }, null, 2))
-    return 0
-  }
-  io.stdout(
-    [
-      `Dry run (${header.trigger}) on ${header.repository ?? 'no repository'}: ${plan.counts.candidates} candidates, ` +
-        `${plan.counts.skipped} skipped, ${plan.counts.operations} ledger operations`,
-      ...plan.rows.map(textRow)
-    ].join('\n')
-  )
+  const result = await runOnce(io, options)
+  writeMetrics(options, result)
+  printResult(io, options, result, result.commit)
   return 0
 }

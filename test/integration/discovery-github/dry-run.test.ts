@@ -92,12 +92,12 @@ describe('ccal run --dry-run --json', () => {
     expect(git(repos.origin, 'branch', '--list', 'ccal-ledger')).toBe('')
   })
 
-  it('without --dry-run, says the cycle is not built yet', async () => {
+  it('says how to name the repository when neither GITHUB_REPOSITORY nor the origin remote names one', async () => {
     gh = await startGitHubEmulator({})
     repos = createTestRepos()
     const io = captureIo(repos.work, {})
-    expect(await runCli(['run', '--once'], io)).toBe(2)
-    expect(io.err[0]).toMatch(/^ccal run: not built yet: it will /)
+    expect(await runCli(['run', '--once'], io)).toBe(1)
+    expect(io.err.at(-1)).toMatch(/^ccal run: cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner\/name/)
   })
 })
 

@@ -95,14 +95,7 @@ describe('ccal config schema', () => {
   })
 })
 
-describe('ccal commands that are not built yet', () => {
-  it.each([['run', '--once']])('ccal %s exits 2 saying it is not built yet', async (...argv) => {
-    const io = captureIo(repo)
-
-    expect(await runCli(argv, io)).toBe(2)
-    expect(io.err[0]).toMatch(new RegExp(`^ccal ${argv[0]}: not built yet: it will `))
-  })
-
+describe('ccal command line errors', () => {
   it('rejects an unknown command with the list of commands', async () => {
     const io = captureIo(repo)
 
