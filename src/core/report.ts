@@ -118,6 +118,7 @@ export function renderSummary(report: CycleReport): string {
 
   if (report.plan) {
     const { limits } = report.plan
+    const spentNow = report.executed.reduce((sum, item) => sum + item.costUsd, 0)
     lines.push('### Plan', '')
     lines.push(
       ...table(
@@ -136,12 +137,8 @@ export function renderSummary(report: CycleReport): string {
       ...table(
         ['Limit', 'Used', 'Allowed'],
         [
-          ['Spend today (UTC)', usd(limits.spentTodayUsd), usd(limits.costPerDayUsd)],
-          [
-            'Spend this run',
-            usd(report.executed.reduce((sum, item) => sum + item.costUsd, limits.spentThisRunUsd)),
-            usd(limits.costPerRunUsd)
-          ],
+          ['Spend today (UTC)', usd(limits.spentTodayUsd + spentNow), usd(limits.costPerDayUsd)],
+          ['Spend this run', usd(limits.spentThisRunUsd + spentNow), usd(limits.costPerRunUsd)],
           ['Open pull requests', String(limits.openPullRequests), String(limits.maxOpenPullRequests)],
           [
             'Pull requests in the last hour',

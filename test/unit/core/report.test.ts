@@ -56,7 +56,7 @@ describe('renderSummary', () => {
     expect(summary).toMatch(
       /\| a \\| pipe \(`[0-9a-f]+`\) \| issue \| 3 \| [\d.]+ \| deferred: run limit reached: 1 item\(s\) per run \|/
     )
-    expect(summary).toContain('| Spend today (UTC) | $0.00 | $20.00 |')
+    expect(summary).toContain('| Spend today (UTC) | $0.42 | $20.00 |')
     expect(summary).toContain('| pending | 1 |')
     expect(summary).toContain('| github-issues | issue #9 | labelled by eve (read) below write |')
   })
