@@ -33750,13 +33750,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-
-/***/ }),
-
 /***/ 7030:
 /***/ ((module) => {
 
@@ -33768,13 +33761,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -42478,55 +42464,154 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5388:
+/***/ 5691:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1909);
+// What the Actions runner starts (action.yml → dist/index.js): the action, once.
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1909:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ describeFailure)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9661);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./lib/util/errors.js
+/**
+ * Typed errors. Code below the entry points throws these; only `src/main.ts` and `src/cli.ts` turn
+ * them into `core.setFailed` / an exit code. Each carries a message fit to show a user as one line.
+ */
+/** Base class: an expected failure whose message is written for the user, never a stack trace. */
+class CcalError extends Error {
+    /** Process exit code the CLI uses for this error. */
+    exitCode = 1;
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+/** Settings that fail validation: one entry per problem, each naming file, key path, expected and found. */
+class ConfigError extends CcalError {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+    }
+}
+/** The command line was malformed (unknown flag, missing argument). */
+class UsageError extends (/* unused pure expression or super */ null && (CcalError)) {
+    exitCode = 2;
+}
+/** The webhook event payload could not be read or does not have the shape the event name promises. */
+class TriggerError extends CcalError {
+}
+/** The message of anything thrown, without a stack. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    // Errors from another realm (a vm context, a worker) fail instanceof but still carry a message.
+    if (error !== null &&
+        typeof error === 'object' &&
+        typeof error.message === 'string') {
+        return error.message;
+    }
+    try {
+        return JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** True for errors whose message is meant for users; anything else is a bug worth its stack in debug logs. */
+function isCcalError(error) {
+    return error instanceof CcalError;
+}
+/** A git command failed in a way its caller did not expect; the message names the command and git's own words. */
+class GitCommandError extends CcalError {
+    args;
+    gitExitCode;
+    stderr;
+    constructor(message, args, gitExitCode, stderr, options) {
+        super(message, options);
+        this.args = args;
+        this.gitExitCode = gitExitCode;
+        this.stderr = stderr;
+    }
+}
+/**
+ * The ledger branch holds something this version cannot read (bad JSON, a schema violation, a newer
+ * schema version). Nothing is ever written over it; the message says where and how to restore.
+ */
+class LedgerCorruptError extends CcalError {
+    details;
+    constructor(message, details, options) {
+        super(message, options);
+        this.details = details;
+    }
+}
+/** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
+class LedgerConflictError extends CcalError {
+}
+/** A work item status change that the transition table does not allow. */
+class IllegalTransitionError extends CcalError {
+    itemId;
+    from;
+    to;
+    actor;
+    constructor(itemId, from, to, actor) {
+        super(`item ${itemId}: cannot move from '${from}' to '${to}' (as ${actor})`);
+        this.itemId = itemId;
+        this.from = from;
+        this.to = to;
+        this.actor = actor;
+    }
+}
+/** A ledger command named a work item or commit the ledger does not have. */
+class errors_LedgerLookupError extends CcalError {
+}
+
+;// CONCATENATED MODULE: ./lib/action/failure.js
 
 /**
  * How a failed run is shown: one annotation per problem (so each names its file and key path), and
  * the line passed to `core.setFailed`. Unexpected errors keep their stack for the debug log.
  */
 function describeFailure(error) {
-    if (error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL && error.problems.length > 1) {
+    if (error instanceof ConfigError && error.problems.length > 1) {
         return {
             annotations: [...error.problems],
             failure: `CCAL settings have ${error.problems.length} problems (see above)`
         };
     }
-    if ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isCcalError */ .AT)(error))
+    if (isCcalError(error))
         return { annotations: [], failure: error.message };
     const stack = error instanceof Error ? error.stack : undefined;
     return {
         annotations: [],
-        failure: `unexpected error: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`,
+        failure: `unexpected error: ${errorMessage(error)}`,
         ...(stack ? { debug: stack } : {})
     };
 }
 
-
-/***/ }),
-
-/***/ 5547:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./lib/util/errors.js
-var errors = __nccwpck_require__(9661);
 ;// CONCATENATED MODULE: ./lib/util/text.js
 /** Small text helpers shared by error messages. */
 /** Levenshtein edit distance between two strings. */
@@ -52854,9 +52939,9 @@ function mergeSettings(base, top) {
 }
 function readConfigFile(options) {
     const requested = options.configPath && options.configPath.trim() !== '' ? options.configPath : DEFAULT_CONFIG_PATH;
-    const absolute = (0,external_node_path_.isAbsolute)(requested) ? requested : (0,external_node_path_.resolve)(options.root, requested);
-    const inside = (0,external_node_path_.relative)(options.root, absolute);
-    const shownPath = inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? absolute : inside;
+    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(requested) ? requested : (0,external_node_path_namespaceObject.resolve)(options.root, requested);
+    const inside = (0,external_node_path_namespaceObject.relative)(options.root, absolute);
+    const shownPath = inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? absolute : inside;
     if (!(0,external_node_fs_.existsSync)(absolute)) {
         const problems = options.configRequired ? [`${shownPath}: config file not found`] : [];
         return { shownPath, problems };
@@ -52866,7 +52951,7 @@ function readConfigFile(options) {
         text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
     }
     catch (error) {
-        return { shownPath, problems: [`${shownPath}: cannot read config file: ${(0,errors/* errorMessage */.gJ)(error)}`] };
+        return { shownPath, problems: [`${shownPath}: cannot read config file: ${errorMessage(error)}`] };
     }
     const content = parseConfigText(shownPath, text);
     return { content, shownPath, problems: content.problems };
@@ -52916,7 +53001,7 @@ function loadSettings(options) {
         problems.push(...inFileOrder(parsed.error.issues.flatMap(issue => describeIssue(issue, merged, origins))));
     }
     if (problems.length > 0 || !parsed.success)
-        throw new errors/* ConfigError */.xL(problems);
+        throw new ConfigError(problems);
     const settings = parsed.data;
     const warnings = [];
     if (load_isPlainObject(fromFile) && 'storage' in fromFile) {
@@ -52924,7 +53009,7 @@ function loadSettings(options) {
             `(ccal.ledger.branch = ${settings.ledger.branch}) replaced the plan's SQLite storage`);
     }
     // The agent must never edit the file that sets its own limits.
-    if (!settings.safety.excluded_paths.includes(file.shownPath) && !(0,external_node_path_.isAbsolute)(file.shownPath)) {
+    if (!settings.safety.excluded_paths.includes(file.shownPath) && !(0,external_node_path_namespaceObject.isAbsolute)(file.shownPath)) {
         settings.safety.excluded_paths = [...settings.safety.excluded_paths, file.shownPath];
     }
     return { settings, configPath: file.shownPath, configFound: file.content !== undefined, warnings };
@@ -53091,7 +53176,7 @@ function parseFailure(source, eventName, error, payload) {
     for (const key of issue?.path ?? [])
         found = found?.[key];
     const expected = issue?.code === 'invalid_type' ? `expected ${issue.expected}` : (issue?.message ?? 'invalid');
-    return new errors/* TriggerError */.dT(`${source}: '${eventName}' event payload: ${path || '(root)'}: ${expected}, found ${describeValue(found)}`);
+    return new TriggerError(`${source}: '${eventName}' event payload: ${path || '(root)'}: ${expected}, found ${describeValue(found)}`);
 }
 /**
  * Turns an event name and its payload into a Trigger. `source` names where the payload came from
@@ -53264,14 +53349,14 @@ function triggerFromEnvironment(env, readText = path => (0,external_node_fs_.rea
     if (!eventPath) {
         if (eventName === 'schedule' || eventName === 'workflow_dispatch')
             return parseTrigger(eventName, {});
-        throw new errors/* TriggerError */.dT(`GITHUB_EVENT_NAME is '${eventName}' but GITHUB_EVENT_PATH is not set: the event payload is needed`);
+        throw new TriggerError(`GITHUB_EVENT_NAME is '${eventName}' but GITHUB_EVENT_PATH is not set: the event payload is needed`);
     }
     let payload;
     try {
         payload = JSON.parse(readText(eventPath));
     }
     catch (error) {
-        throw new errors/* TriggerError */.dT(`${eventPath}: cannot read the '${eventName}' event payload: ${(0,errors/* errorMessage */.gJ)(error)}`, {
+        throw new TriggerError(`${eventPath}: cannot read the '${eventName}' event payload: ${errorMessage(error)}`, {
             cause: error
         });
     }
@@ -54822,7 +54907,7 @@ class CiLogsSource {
                 delete rerun[String(run.id)];
             }
             catch (error) {
-                result.skipped.push({ what, reason: `could not read its jobs or logs: ${(0,errors/* errorMessage */.gJ)(error)}` });
+                result.skipped.push({ what, reason: `could not read its jobs or logs: ${errorMessage(error)}` });
             }
         }
         const remembered = [...processed].slice(-MAX_REMEMBERED_RUNS);
@@ -55087,7 +55172,7 @@ async function files_walk(dir, depth, into) {
         return;
     }
     for (const entry of entries) {
-        const path = (0,external_node_path_.join)(dir, entry.name);
+        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
         if (entry.isDirectory()) {
             if (!SKIPPED_DIRECTORIES.has(entry.name))
                 await files_walk(path, depth + 1, into);
@@ -55102,7 +55187,7 @@ async function files_walk(dir, depth, into) {
  * yield nothing; the caller reports them.
  */
 async function expandPath(root, pattern, directoryFilter) {
-    const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.join)(root, pattern);
+    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(root, pattern);
     if (!/[*?]/.test(pattern)) {
         const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => null);
         if (!info)
@@ -55113,24 +55198,24 @@ async function expandPath(root, pattern, directoryFilter) {
             const entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
             return entries
                 .filter(entry => entry.isFile() && directoryFilter(entry.name))
-                .map(entry => (0,external_node_path_.join)(absolute, entry.name))
+                .map(entry => (0,external_node_path_namespaceObject.join)(absolute, entry.name))
                 .sort();
         }
         return [];
     }
     // Walk from the last directory before the first wildcard.
-    const normalized = absolute.split(external_node_path_.sep).join('/');
+    const normalized = absolute.split(external_node_path_namespaceObject.sep).join('/');
     const firstWild = normalized.search(/[*?]/);
     const base = normalized.slice(0, normalized.lastIndexOf('/', firstWild));
     const matcher = globToRegExp(normalized.slice(base.length + 1));
     const files = [];
     await files_walk(base, 0, files);
-    return files.filter(file => matcher.test((0,external_node_path_.relative)(base, file).split(external_node_path_.sep).join('/'))).sort();
+    return files.filter(file => matcher.test((0,external_node_path_namespaceObject.relative)(base, file).split(external_node_path_namespaceObject.sep).join('/'))).sort();
 }
 /** A path relative to the repository root with `/` separators (absolute when outside the root). */
 function repoPath(root, path) {
-    const inside = (0,external_node_path_.relative)(root, path);
-    return inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? path : inside.split(external_node_path_.sep).join('/');
+    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
+    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? path : inside.split(external_node_path_namespaceObject.sep).join('/');
 }
 /**
  * Whether a source that last scanned at `lastScanAt` is due again after `intervalSeconds` (always
@@ -55932,7 +56017,7 @@ const COVERAGE_SOURCE = 'coverage';
 const coverage_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
 /** Go reports name files by import path (`example.com/mod/pkg/x.go`): the module path from go.mod maps them into the repository. */
 async function goModulePath(root) {
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(root, 'go.mod'), 'utf8').catch(() => null);
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, 'go.mod'), 'utf8').catch(() => null);
     return text ? (/^module\s+(\S+)/m.exec(text)?.[1] ?? null) : null;
 }
 /** Reads every configured report; a file seen in several reports keeps its best-covered record. */
@@ -55962,7 +56047,7 @@ async function readCoverage(root, patterns, skipped) {
                 }
             }
             catch (error) {
-                const reason = error instanceof UnsupportedInputError ? error.message : (0,errors/* errorMessage */.gJ)(error);
+                const reason = error instanceof UnsupportedInputError ? error.message : errorMessage(error);
                 skipped.push({ what: shown, reason });
             }
         }
@@ -56185,7 +56270,7 @@ function errorLogCandidate(hits, root, evidenceChars) {
         fingerprint: `error_log:${shortHash(first.signature)}`,
         type: 'error_log',
         source: ERROR_LOGS_SOURCE,
-        title: `Fix the error logged ${hits.length} time${hits.length === 1 ? '' : 's'} in ${(0,external_node_path_.basename)(shown)}`,
+        title: `Fix the error logged ${hits.length} time${hits.length === 1 ? '' : 's'} in ${(0,external_node_path_namespaceObject.basename)(shown)}`,
         description: [
             `An error was logged ${hits.length} time${hits.length === 1 ? '' : 's'} in ${files.join(', ')} since the last scan.`,
             'Find the cause in this repository and fix it; the log excerpt is in the evidence.'
@@ -56241,7 +56326,7 @@ class ErrorLogsSource {
                     }
                 }
                 catch (error) {
-                    result.skipped.push({ what: key, reason: `cannot read: ${(0,errors/* errorMessage */.gJ)(error)}` });
+                    result.skipped.push({ what: key, reason: `cannot read: ${errorMessage(error)}` });
                     const previous = cursor.files[key];
                     if (previous)
                         files.set(key, previous);
@@ -56263,7 +56348,7 @@ function compilePatterns(patterns, skipped) {
         catch (error) {
             skipped.push({
                 what: `pattern ${pattern}`,
-                reason: `not a valid regular expression: ${(0,errors/* errorMessage */.gJ)(error)}`
+                reason: `not a valid regular expression: ${errorMessage(error)}`
             });
         }
     }
@@ -56301,7 +56386,7 @@ function batchFindings(findings, groupBy, size) {
     for (const finding of findings) {
         const rule = finding.rule ?? '(no rule)';
         const file = finding.file ?? '';
-        const scope = groupBy === 'rule' ? '' : groupBy === 'file' ? file : external_node_path_.posix.dirname(file) || '.';
+        const scope = groupBy === 'rule' ? '' : groupBy === 'file' ? file : external_node_path_namespaceObject.posix.dirname(file) || '.';
         const key = `${finding.tool}\u0000${rule}\u0000${scope}`;
         const group = groups.get(key) ?? { tool: finding.tool, rule, scope, findings: [] };
         group.findings.push(finding);
@@ -56455,7 +56540,7 @@ async function readReport(path, shown, skipped) {
             skipped.push({ what: shown, reason: `${error.message} (format tried: ${error.format})` });
             return [];
         }
-        skipped.push({ what: shown, reason: `cannot read: ${(0,errors/* errorMessage */.gJ)(error)}` });
+        skipped.push({ what: shown, reason: `cannot read: ${errorMessage(error)}` });
         return [];
     }
 }
@@ -57249,7 +57334,7 @@ function itemIdForFingerprint(ledger, fingerprint) {
         if (!existing || existing.fingerprint === fingerprint)
             return id;
     }
-    throw new errors/* CcalError */.WK(`no free item id for fingerprint ${fingerprint}`);
+    throw new CcalError(`no free item id for fingerprint ${fingerprint}`);
 }
 /** The item with this fingerprint, if the ledger has one. */
 function findByFingerprint(ledger, fingerprint) {
@@ -57264,13 +57349,13 @@ function resolveItemId(ledger, idOrPrefix) {
     if (matches.length === 1)
         return matches[0];
     if (matches.length > 1)
-        throw new errors/* LedgerLookupError */.uu(`item id '${idOrPrefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}…`);
-    throw new errors/* LedgerLookupError */.uu(`no item '${idOrPrefix}' in the ledger`);
+        throw new errors_LedgerLookupError(`item id '${idOrPrefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}…`);
+    throw new errors_LedgerLookupError(`no item '${idOrPrefix}' in the ledger`);
 }
 function requireItem(ledger, id) {
     const item = ledger.items[id];
     if (!item)
-        throw new errors/* LedgerLookupError */.uu(`no item '${id}' in the ledger`);
+        throw new errors_LedgerLookupError(`no item '${id}' in the ledger`);
     return item;
 }
 // ---------------------------------------------------------------------------------------------
@@ -57308,7 +57393,7 @@ function moveItem(item, to, actor, context, limits, detail = null) {
     if (item.status === to)
         return item;
     if (!canTransition(item.status, to, actor))
-        throw new errors/* IllegalTransitionError */.gZ(item.id, item.status, to, actor);
+        throw new IllegalTransitionError(item.id, item.status, to, actor);
     // A human sending an item back to the queue gives it a fresh set of attempts.
     const attempts = to === 'pending' && actor === 'human' ? 0 : item.attempts;
     return withEvent({ ...item, status: to, attempts }, ops_event(context, 'status', { from: item.status, to, detail }), limits);
@@ -57503,7 +57588,7 @@ function leaseItem(itemId, ttlMs, limits) {
         if (item.lease && item.lease.runId === context.runId)
             return renewLease(itemId, ttlMs, limits)(ledger, context);
         if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
-            throw new errors/* LedgerConflictError */.od(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
+            throw new LedgerConflictError(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
         }
         const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);
         const leased = withEvent({
@@ -57523,7 +57608,7 @@ function leaseItem(itemId, ttlMs, limits) {
 function requireOwnLease(item, context) {
     if (!item.lease || item.lease.runId !== context.runId) {
         const holder = item.lease ? `run ${item.lease.runId}` : 'nobody';
-        throw new errors/* LedgerConflictError */.od(`item ${item.id} is not leased by run ${context.runId} (held by ${holder})`);
+        throw new LedgerConflictError(`item ${item.id} is not leased by run ${context.runId} (held by ${holder})`);
     }
 }
 /** Extends this run's lease on an item to `now + ttlMs`. */
@@ -60595,6 +60680,14 @@ function reviewAsksForWork(review) {
         return true;
     return (review.state === 'COMMENTED' || review.state === 'APPROVED') && review.comments.nodes.length > 0;
 }
+/**
+ * Whether a review was submitted before CCAL's last push. GitHub gives `submittedAt` in whole
+ * seconds while our push time has milliseconds: a review in the same second as the push is not
+ * known to be older, and it is taken up rather than lost (its fingerprint keeps that idempotent).
+ */
+function submittedBefore(submittedAt, pushedAt) {
+    return Date.parse(submittedAt) < Math.floor(pushedAt / 1000) * 1000;
+}
 async function reviewFeedback(pull, parent, env) {
     const { ledger, settings, trigger } = env.context;
     const pushedAt = lastPushAt(ledger, pull, parent);
@@ -60612,7 +60705,7 @@ async function reviewFeedback(pull, parent, env) {
             env.result.skipped.push({ what, reason: `already taken up by item ${handled.id} (${handled.status})` });
             continue;
         }
-        if (review.submittedAt && Date.parse(review.submittedAt) <= pushedAt) {
+        if (review.submittedAt && submittedBefore(review.submittedAt, pushedAt)) {
             env.result.skipped.push({
                 what,
                 reason: `submitted ${review.submittedAt}, before CCAL's last push (${new Date(pushedAt).toISOString()})`
@@ -61039,14 +61132,14 @@ function buildChildEnvironment(options) {
 
 
 /** The CLI cannot be found, installed, authenticated or run; the message says what to do. */
-class ClaudeSetupError extends errors/* CcalError */.WK {
+class ClaudeSetupError extends CcalError {
 }
 /** The Actions cache, when the runtime offers one (ACTIONS_RUNTIME_TOKEN set); undefined outside Actions. */
 async function actionsToolCache(env = process.env) {
     if (!env.ACTIONS_RUNTIME_TOKEN)
         return undefined;
     // Loaded only inside Actions: the CLI path never needs it.
-    const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+    const cache = await __nccwpck_require__.e(/* import() */ 863).then(__nccwpck_require__.bind(__nccwpck_require__, 1863));
     if (!cache.isFeatureAvailable())
         return undefined;
     return {
@@ -61080,10 +61173,10 @@ function isNativeBinary(path) {
 }
 /** Finds `name` on `PATH` like a shell would. */
 function findOnPath(name, path = process.env.PATH ?? '') {
-    for (const dir of path.split(external_node_path_.delimiter)) {
+    for (const dir of path.split(external_node_path_namespaceObject.delimiter)) {
         if (!dir)
             continue;
-        const candidate = (0,external_node_path_.join)(dir, name);
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
         if (isExecutableFile(candidate))
             return candidate;
     }
@@ -61091,14 +61184,14 @@ function findOnPath(name, path = process.env.PATH ?? '') {
 }
 /** The runnable binary inside an npm `--prefix` directory holding @anthropic-ai/claude-code. */
 function binaryInPrefix(prefix, platform = process.platform, arch = process.arch) {
-    const modules = (0,external_node_path_.join)(prefix, 'node_modules', '@anthropic-ai');
+    const modules = (0,external_node_path_namespaceObject.join)(prefix, 'node_modules', '@anthropic-ai');
     const binary = platform === 'win32' ? 'claude.exe' : 'claude';
     // Install scripts do not run (npm 11 asks first; we pass --ignore-scripts), so the platform
     // package's binary is the one to use; bin/claude.exe is native only where the postinstall ran.
     const candidates = [
-        (0,external_node_path_.join)(modules, `claude-code-${platform}-${arch}`, binary),
-        (0,external_node_path_.join)(modules, `claude-code-${platform}-${arch}-musl`, binary),
-        (0,external_node_path_.join)(modules, 'claude-code', 'bin', 'claude.exe')
+        (0,external_node_path_namespaceObject.join)(modules, `claude-code-${platform}-${arch}`, binary),
+        (0,external_node_path_namespaceObject.join)(modules, `claude-code-${platform}-${arch}-musl`, binary),
+        (0,external_node_path_namespaceObject.join)(modules, 'claude-code', 'bin', 'claude.exe')
     ];
     return candidates.find(candidate => isExecutableFile(candidate) && isNativeBinary(candidate));
 }
@@ -61110,9 +61203,9 @@ function cacheKey(version, platform = process.platform, arch = process.arch) {
 function toolDirectory(version, env = process.env) {
     const platform = `${process.platform}-${process.arch}`;
     if (env.RUNNER_TOOL_CACHE)
-        return (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ccal-claude-code', version, platform);
-    const cacheHome = env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache');
-    return (0,external_node_path_.join)(cacheHome, 'ccal', 'claude-code', `${version}-${platform}`);
+        return (0,external_node_path_namespaceObject.join)(env.RUNNER_TOOL_CACHE, 'ccal-claude-code', version, platform);
+    const cacheHome = env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache');
+    return (0,external_node_path_namespaceObject.join)(cacheHome, 'ccal', 'claude-code', `${version}-${platform}`);
 }
 /** The default {@link CommandRunner}: `execFile`, no shell. */
 const execCommand = (file, args, options) => new Promise((resolvePromise, reject) => {
@@ -61132,7 +61225,7 @@ async function locateClaude(options) {
     const logger = options.logger ?? silentLogger;
     const { executable, version } = options.settings;
     if (executable.includes('/')) {
-        const path = (0,external_node_path_.isAbsolute)(executable) ? executable : (0,external_node_path_.resolve)(executable);
+        const path = (0,external_node_path_namespaceObject.isAbsolute)(executable) ? executable : (0,external_node_path_namespaceObject.resolve)(executable);
         if (!isExecutableFile(path))
             throw new ClaudeSetupError(`ccal.claude.executable: ${path} is not an executable file`);
         return { executable: path, source: 'configured' };
@@ -61179,7 +61272,7 @@ async function locateClaude(options) {
             await options.cache.save(toolDir, key);
         }
         catch (error) {
-            logger.warning(`could not cache Claude Code: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            logger.warning(`could not cache Claude Code: ${errorMessage(error)}`);
         }
     }
     return { executable: installed, source: 'installed' };
@@ -61187,7 +61280,7 @@ async function locateClaude(options) {
 function installFailure(error) {
     const stderr = error.stderr;
     const detail = typeof stderr === 'string' && stderr.trim() ? stderr.trim().split('\n').slice(-3).join(' / ') : '';
-    return detail || (0,errors/* errorMessage */.gJ)(error);
+    return detail || errorMessage(error);
 }
 /**
  * Picks the credentials: the API key input, else the OAuth token input, else what the environment
@@ -61355,7 +61448,7 @@ class GitClient {
             child.stderr.on('data', (chunk) => err.push(chunk));
             child.on('error', error => {
                 const missing = error.code === 'ENOENT';
-                reject(new errors/* CcalError */.WK(missing ? 'git is not installed or not on PATH' : `could not run git: ${error.message}`, {
+                reject(new CcalError(missing ? 'git is not installed or not on PATH' : `could not run git: ${error.message}`, {
                     cause: error
                 }));
             });
@@ -61400,7 +61493,7 @@ class GitClient {
 /** The error for a git command that should have succeeded: the command and git's first lines of stderr. */
 function commandFailed(args, result) {
     const detail = firstLines(result.stderr, 3) || `exit code ${result.exitCode}`;
-    return new errors/* GitCommandError */.iR(`git ${args.slice(0, 2).join(' ')} failed: ${detail}`, args, result.exitCode, result.stderr);
+    return new GitCommandError(`git ${args.slice(0, 2).join(' ')} failed: ${detail}`, args, result.exitCode, result.stderr);
 }
 /** The first `count` non-empty lines of `text`, joined by ' / '. */
 function firstLines(text, count) {
@@ -61908,7 +62001,7 @@ function runClaudeProcess(options) {
                     const id = event.sessionId;
                     sessionCallback = Promise.resolve()
                         .then(() => callback(id))
-                        .catch(error => logger.warning(`could not record session ${id}: ${(0,errors/* errorMessage */.gJ)(error)}`));
+                        .catch(error => logger.warning(`could not record session ${id}: ${errorMessage(error)}`));
                 }
             }
             if (event.kind === 'tool_use')
@@ -61932,7 +62025,7 @@ function runClaudeProcess(options) {
         child.stdin.end(options.prompt);
         let spawnError = null;
         child.on('error', error => {
-            spawnError = (0,errors/* errorMessage */.gJ)(error);
+            spawnError = errorMessage(error);
         });
         child.on('close', (exitCode, signal) => {
             clearTimeout(timer);
@@ -62010,7 +62103,7 @@ async function includesCredentials(git, entry) {
         return true;
     // Relative include paths are relative to the config file, i.e. to .git/.
     const gitDir = (await git.run(['rev-parse', '--absolute-git-dir'])).trim();
-    const path = (0,external_node_path_.isAbsolute)(entry.value) ? entry.value : (0,external_node_path_.join)(gitDir, entry.value);
+    const path = (0,external_node_path_namespaceObject.isAbsolute)(entry.value) ? entry.value : (0,external_node_path_namespaceObject.join)(gitDir, entry.value);
     try {
         return /extraheader/i.test(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
     }
@@ -62071,7 +62164,7 @@ async function withoutPersistedCredentials(git, work, logger = silentLogger) {
             await restoreCredentials(git, removed);
         }
         catch (error) {
-            logger.warning(`could not restore the credential header in .git/config: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            logger.warning(`could not restore the credential header in .git/config: ${errorMessage(error)}`);
         }
     }
 }
@@ -62485,7 +62578,7 @@ async function inspectChanges(options) {
     for (const file of files) {
         if (isDeletion(file))
             continue;
-        const fullPath = (0,external_node_path_.join)(git.cwd, file.path);
+        const fullPath = (0,external_node_path_namespaceObject.join)(git.cwd, file.path);
         const size = await fileSize(fullPath);
         if (size === null)
             continue;
@@ -62624,7 +62717,7 @@ function runStep(command, options) {
 
 
 /** The working tree is not clean before a run: changes could not be told apart from the agent's. */
-class DirtyWorkingTreeError extends errors/* CcalError */.WK {
+class DirtyWorkingTreeError extends CcalError {
 }
 /** Repository documents offered to the agent as conventions, first found of each group. */
 const CONVENTION_FILES = [
@@ -62636,7 +62729,7 @@ async function readConventions(repoDir) {
     for (const group of CONVENTION_FILES) {
         for (const path of group) {
             try {
-                documents.push({ path, text: await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(repoDir, path), 'utf8') });
+                documents.push({ path, text: await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(repoDir, path), 'utf8') });
                 break;
             }
             catch {
@@ -62688,7 +62781,7 @@ async function executeInCleanTree(options, git, logger) {
     if (prompt.overLimit)
         logger.warning(`prompt: CCAL's own text alone exceeds max_prompt_length; sent whole`);
     const systemPrompt = buildSystemPrompt({ excludedPaths, extra: settings.claude.append_system_prompt });
-    const cwd = (0,external_node_path_.join)(options.repoDir, settings.claude.working_directory);
+    const cwd = (0,external_node_path_namespaceObject.join)(options.repoDir, settings.claude.working_directory);
     const timeoutMs = options.timeoutMs ?? settings.claude.timeout_seconds * 1000;
     const run = async (text, resume, purpose) => {
         const spent = runs.reduce((sum, record) => sum + record.costUsd, 0);
@@ -66634,7 +66727,7 @@ function readmeText(branch) {
 /** Builds the error for an unreadable ledger file. */
 function corruptError(where, file, keyPath, problem, restoreHint = restoreAdvice(where.branch, null)) {
     const at = keyPath ? `${file}: ${keyPath}: ` : `${file}: `;
-    return new errors/* LedgerCorruptError */.nV(`ledger branch '${where.branch}' at ${where.commit.slice(0, 7)}: ${at}${problem}. ${restoreHint}`, { branch: where.branch, commit: where.commit, file, keyPath, problem });
+    return new LedgerCorruptError(`ledger branch '${where.branch}' at ${where.commit.slice(0, 7)}: ${at}${problem}. ${restoreHint}`, { branch: where.branch, commit: where.commit, file, keyPath, problem });
 }
 /** The sentence telling a user how to get back to a readable ledger. */
 function restoreAdvice(branch, lastGoodSha) {
@@ -66708,7 +66801,7 @@ function migrate(raw, fromVersion, toVersion = SCHEMA_VERSION, table = MIGRATION
     for (let version = fromVersion; version < toVersion; version += 1) {
         const step = table[version];
         if (!step)
-            throw new errors/* CcalError */.WK(`no migration from ledger schema version ${version} to ${version + 1}`);
+            throw new CcalError(`no migration from ledger schema version ${version} to ${version + 1}`);
         current = step(current);
         if (current.state !== null && typeof current.state === 'object') {
             current = {
@@ -66910,16 +67003,16 @@ async function openLedgerStore(options) {
     const branch = options.branch ?? 'ccal-ledger';
     // Both end up in git's argument vector: refuse anything git could read as an option or refspec syntax.
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote))
-        throw new errors/* CcalError */.WK(`invalid remote name '${remote}'`);
+        throw new CcalError(`invalid remote name '${remote}'`);
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..') || branch.endsWith('.lock')) {
-        throw new errors/* CcalError */.WK(`invalid ledger branch name '${branch}'`);
+        throw new CcalError(`invalid ledger branch name '${branch}'`);
     }
     const base = options.git ?? createGit({ cwd: options.repoDir, logger: options.logger });
     const url = await base.exec(['remote', 'get-url', remote]);
     if (url.exitCode !== 0) {
         if (/not a git repository/i.test(url.stderr))
-            throw new errors/* CcalError */.WK(`${options.repoDir} is not inside a git repository`);
-        throw new errors/* CcalError */.WK(`the repository at ${options.repoDir} has no remote '${remote}'`);
+            throw new CcalError(`${options.repoDir} is not inside a git repository`);
+        throw new CcalError(`the repository at ${options.repoDir} has no remote '${remote}'`);
     }
     const remoteUrl = url.stdout.trim();
     const git = options.token && isHttpRemote(remoteUrl)
@@ -66983,7 +67076,7 @@ class GitLedgerStore {
             catch (error) {
                 // The state we hold may be stale (another run added or leased the item): judge the
                 // operation against the branch as it is now before giving up.
-                if (fresh || !(0,errors/* isCcalError */.AT)(error))
+                if (fresh || !isCcalError(error))
                     throw error;
                 snapshot = this.loaded = await this.refresh(snapshot);
                 outcome = op(snapshot.ledger, context);
@@ -67010,7 +67103,7 @@ class GitLedgerStore {
                 };
             }
             if (attempt >= this.retry.maxAttempts) {
-                throw new errors/* LedgerConflictError */.od(`could not update ledger branch '${this.branch}' after ${attempt} attempts: other writers kept winning (${pushed.reason})`);
+                throw new LedgerConflictError(`could not update ledger branch '${this.branch}' after ${attempt} attempts: other writers kept winning (${pushed.reason})`);
             }
             const delay = this.backoff(attempt);
             this.logger.debug(`ledger push lost a race (${pushed.reason}); retrying in ${delay} ms`, { attempt });
@@ -67050,21 +67143,21 @@ class GitLedgerStore {
     }
     async restore(sha) {
         if (!/^[0-9a-f]{4,64}$/i.test(sha))
-            throw new errors/* LedgerLookupError */.uu(`'${sha}' is not a commit sha`);
+            throw new errors_LedgerLookupError(`'${sha}' is not a commit sha`);
         for (let attempt = 1;; attempt += 1) {
             const headInfo = await this.fetchHead();
             const head = headInfo?.commit ?? null;
             const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
             if (target.exitCode !== 0)
-                throw new errors/* LedgerLookupError */.uu(`no commit '${sha}' in the ledger's history (see git log ${this.trackingRef})`);
+                throw new errors_LedgerLookupError(`no commit '${sha}' in the ledger's history (see git log ${this.trackingRef})`);
             const targetSha = target.stdout.trim();
             let restored;
             try {
                 restored = await this.loadFull(targetSha);
             }
             catch (error) {
-                if (error instanceof errors/* LedgerCorruptError */.nV) {
-                    throw new errors/* CcalError */.WK(`commit ${targetSha.slice(0, 7)} is not a readable ledger either: ${error.details.file}: ${error.details.problem}`, {
+                if (error instanceof LedgerCorruptError) {
+                    throw new CcalError(`commit ${targetSha.slice(0, 7)} is not a readable ledger either: ${error.details.file}: ${error.details.problem}`, {
                         cause: error
                     });
                 }
@@ -67087,7 +67180,7 @@ class GitLedgerStore {
                 return { ledger: restored.ledger, commit, changed: true, description, attempts: attempt };
             }
             if (attempt >= this.retry.maxAttempts) {
-                throw new errors/* LedgerConflictError */.od(`could not restore ledger branch '${this.branch}' after ${attempt} attempts (${pushed.reason})`);
+                throw new LedgerConflictError(`could not restore ledger branch '${this.branch}' after ${attempt} attempts (${pushed.reason})`);
             }
             await this.sleep(this.backoff(attempt));
         }
@@ -67102,7 +67195,7 @@ class GitLedgerStore {
                 warnings: [`ledger branch '${this.branch}' does not exist yet`]
             };
         const loaded = await this.loadFull(head.commit, head.tree).catch(async (error) => {
-            throw error instanceof errors/* LedgerCorruptError */.nV ? await this.withLastGood(error) : error;
+            throw error instanceof LedgerCorruptError ? await this.withLastGood(error) : error;
         });
         this.loaded = loaded;
         const problems = [];
@@ -67148,7 +67241,7 @@ class GitLedgerStore {
             return await this.loadFull(head.commit, head.tree);
         }
         catch (error) {
-            if (error instanceof errors/* LedgerCorruptError */.nV)
+            if (error instanceof LedgerCorruptError)
                 throw await this.withLastGood(error);
             throw error;
         }
@@ -67318,7 +67411,7 @@ class GitLedgerStore {
             const header = out.toString('utf8', position, headerEnd);
             const [sha, type, size] = header.split(' ');
             if (type === 'missing' || size === undefined)
-                throw new errors/* CcalError */.WK(`git object ${sha} is missing from the repository`);
+                throw new CcalError(`git object ${sha} is missing from the repository`);
             const start = headerEnd + 1;
             const end = start + Number(size);
             texts.set(sha, out.toString('utf8', start, end));
@@ -67355,16 +67448,16 @@ class GitLedgerStore {
     async storeBlobs(updates) {
         if (updates.length === 0)
             return;
-        const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ccal-ledger-'));
+        const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'ccal-ledger-'));
         try {
-            const blobPaths = updates.map((_, index) => (0,external_node_path_.join)(scratch, `blob-${index}`));
+            const blobPaths = updates.map((_, index) => (0,external_node_path_namespaceObject.join)(scratch, `blob-${index}`));
             await Promise.all(updates.map((update, index) => (0,promises_namespaceObject.writeFile)(blobPaths[index], update.text)));
             const args = ['hash-object', '-w', '--no-filters', '--stdin-paths'];
             const written = (await this.git.run(args, { input: `${blobPaths.join('\n')}\n` })).trim().split('\n');
             written.forEach((sha, index) => {
                 const expected = updates[index];
                 if (sha !== expected.sha)
-                    throw new errors/* CcalError */.WK(`git stored ${expected.path} as ${sha}, expected ${expected.sha}`);
+                    throw new CcalError(`git stored ${expected.path} as ${sha}, expected ${expected.sha}`);
             });
         }
         finally {
@@ -67379,7 +67472,7 @@ class GitLedgerStore {
         const written = (await this.git.run(['mktree', '--batch', '--missing'], { input })).trim().split('\n');
         trees.forEach((tree, index) => {
             if (written[index] !== tree.sha) {
-                throw new errors/* CcalError */.WK(`git wrote tree '${tree.dir || '/'}' as ${written[index]}, expected ${tree.sha}`);
+                throw new CcalError(`git wrote tree '${tree.dir || '/'}' as ${written[index]}, expected ${tree.sha}`);
             }
         });
     }
@@ -67461,7 +67554,7 @@ function store_encode(schema, value, file) {
     const checked = schema.safeParse(value);
     if (!checked.success) {
         const issue = checked.error.issues[0];
-        throw new errors/* CcalError */.WK(`refusing to write an invalid ledger: ${file}: ${issue.path.join('.')}: ${issue.message}`);
+        throw new CcalError(`refusing to write an invalid ledger: ${file}: ${issue.path.join('.')}: ${issue.message}`);
     }
     return stableJson(value);
 }
@@ -67498,7 +67591,7 @@ function remoteFailure(action, remote, args, result) {
         .join('\n')}`, 3);
     const auth = /authentication failed|could not read username|permission to .* denied|403|401|terminal prompts disabled/i.test(said);
     const hint = auth ? ' Check that the token (GITHUB_TOKEN or GH_TOKEN) may write repository contents.' : '';
-    return new errors/* GitCommandError */.iR(`git ${action} '${remote}' failed: ${said || `exit code ${result.exitCode}`}.${hint}`, args, result.exitCode, result.stderr);
+    return new GitCommandError(`git ${action} '${remote}' failed: ${said || `exit code ${result.exitCode}`}.${hint}`, args, result.exitCode, result.stderr);
 }
 /** A run id for processes that have none of their own (the CLI): `cli-` and 8 random hex characters. */
 function newRunId(prefix = 'cli') {
@@ -67590,7 +67683,7 @@ function issueCommentBody(input) {
  */
 
 
-class DeliveryError extends errors/* CcalError */.WK {
+class DeliveryError extends CcalError {
 }
 function identityEnv(identity) {
     return {
@@ -67677,7 +67770,7 @@ async function pushBranch(git, options) {
 
 ;// CONCATENATED MODULE: ./lib/delivery/pulls.js
 
-class PullRequestError extends errors/* CcalError */.WK {
+class PullRequestError extends CcalError {
 }
 /** The most recent pull request whose head is `branch` in this repository, open or closed. */
 async function findPullForBranch(client, branch) {
@@ -67733,7 +67826,7 @@ async function openOrUpdatePull(client, spec) {
         });
     }
     catch (error) {
-        throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${(0,errors/* errorMessage */.gJ)(error)}`, {
+        throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`, {
             cause: error
         });
     }
@@ -67799,11 +67892,20 @@ function isPending(item) {
 function opensPullRequest(item) {
     return item.pr === null && item.type !== 'review_feedback';
 }
+/**
+ * When the item's last failed attempt ended, or undefined when there is nothing to back off from.
+ * An attempt whose run died (lease expired) or was stopped (lease released) before recording a
+ * result is not a failure of the item: the next cycle takes it up again at once. It was leased only
+ * after any earlier back-off had passed, and its attempt still counts towards `maxAttempts`, which
+ * bounds an item that keeps killing its run.
+ */
 function lastAttemptAt(item) {
     for (let index = item.history.length - 1; index >= 0; index--) {
         const entry = item.history[index];
         if (entry?.event === 'result')
             return Date.parse(entry.at);
+        if (entry?.event === 'expired' || entry?.event === 'released')
+            return undefined;
     }
     return item.attempts > 0 ? Date.parse(item.updatedAt) : undefined;
 }
@@ -67982,12 +68084,18 @@ async function runCycle(deps) {
         queue: {},
         problems: []
     };
-    // A dry run only reads: the ledger branch is not even created.
-    const write = async (op) => {
-        const result = await store.write(op);
-        if (result.changed)
-            logger.debug(`ledger: ${result.description}`);
-        return result.ledger;
+    // A dry run only reads: the ledger branch is not even created. Writes go one at a time: while an
+    // item runs, its lease heartbeat and the session id may want to write at the same moment.
+    let writing = Promise.resolve();
+    const write = (op) => {
+        const next = writing.then(async () => {
+            const result = await store.write(op);
+            if (result.changed)
+                logger.debug(`ledger: ${result.description}`);
+            return result.ledger;
+        });
+        writing = next.catch(() => undefined);
+        return next;
     };
     let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger;
     if (!dryRun)
@@ -68054,7 +68162,7 @@ async function discover(deps, ledger, report, write, dryRun) {
             current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge);
         }
         catch (error) {
-            entry.error = (0,errors/* errorMessage */.gJ)(error);
+            entry.error = errorMessage(error);
             report.problems.push(`${source.name}: ${entry.error}`);
             deps.logger.warning(`discovery source ${source.name} failed: ${entry.error}`);
         }
@@ -68094,7 +68202,48 @@ function followUpTarget(item, ledger) {
 }
 async function cycle_executeItem(deps, ledger, itemId, budgetUsd, write) {
     const { settings, logger } = deps;
-    let current = await write(leaseItem(itemId, settings.loop.session_timeout_seconds * 1000));
+    const leaseMs = settings.loop.session_timeout_seconds * 1000;
+    const current = await write(leaseItem(itemId, leaseMs));
+    const heartbeat = leaseHeartbeat(write, itemId, leaseMs, logger);
+    // The result (or the release) ends the lease: the heartbeat stops before it is written.
+    const finalWrite = async (op) => {
+        await heartbeat.stop();
+        return write(op);
+    };
+    try {
+        return await runLeasedItem(deps, current, itemId, budgetUsd, write, finalWrite);
+    }
+    finally {
+        await heartbeat.stop();
+    }
+}
+/**
+ * Keeps this run's lease on an item alive while the item runs, renewing it well before it expires:
+ * the lease then says "the run holding it is alive" whatever the length of the run (an agent run,
+ * its verify retry and the delivery may well take longer than `session_timeout_seconds`), and a dead
+ * run's item is reclaimed `session_timeout_seconds` after its last renewal. A renewal that fails is
+ * logged; the next one tries again.
+ */
+function leaseHeartbeat(write, itemId, leaseMs, logger) {
+    let stopped = false;
+    let renewing = Promise.resolve();
+    const timer = setInterval(() => {
+        renewing = renewing
+            .then(() => (stopped ? undefined : write(renewLease(itemId, leaseMs))))
+            .catch(error => logger.warning(`could not renew the lease on ${itemId}: ${errorMessage(error)}`));
+    }, Math.max(500, Math.floor(leaseMs / 3)));
+    timer.unref();
+    return {
+        async stop() {
+            stopped = true;
+            clearInterval(timer);
+            await renewing;
+        }
+    };
+}
+async function runLeasedItem(deps, leased, itemId, budgetUsd, write, finalWrite) {
+    const { settings, logger } = deps;
+    let current = leased;
     const item = current.items[itemId];
     const base = settings.pull_requests.base_branch ?? (await defaultBranch(deps));
     const followUp = followUpTarget(item, current);
@@ -68135,7 +68284,7 @@ async function cycle_executeItem(deps, ledger, itemId, budgetUsd, write) {
             reason: outcome.reason
         });
         if (outcome.status === 'aborted') {
-            current = await write(releaseLease(itemId, { reason: 'run stopped by a signal' }));
+            current = await finalWrite(releaseLease(itemId, { reason: 'run stopped by a signal' }));
             entry.status = 'skipped';
             return { ledger: current, report: entry };
         }
@@ -68143,35 +68292,35 @@ async function cycle_executeItem(deps, ledger, itemId, budgetUsd, write) {
             const after = outcome.status === 'changed'
                 ? { status: 'needs_human', reportStatus: 'no_op' }
                 : statusAfter(outcome);
-            current = await write(recordResult(resultInput(itemId, outcome, false), after.status ? { status: after.status } : {}));
+            current = await finalWrite(recordResult(resultInput(itemId, outcome, false), after.status ? { status: after.status } : {}));
             entry.status = after.reportStatus;
             return { ledger: current, report: entry };
         }
         const live = current.items[itemId];
         if (followUp) {
             const pr = await deliverFollowUp(deps, live, { ...followUp, base, outcome });
-            current = await write(recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr }));
+            current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr }));
             entry.status = 'pr_updated';
             entry.pr = { number: pr.number, url: pr.url };
             return { ledger: current, report: entry };
         }
         const delivered = await deliver(deps, live, { branch, base, replace: item.pr === null, outcome });
-        current = await write(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }));
+        current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }));
         entry.status = delivered.created ? 'pr_opened' : 'pr_updated';
         entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
         return { ledger: current, report: entry };
     }
     catch (error) {
-        const message = (0,errors/* errorMessage */.gJ)(error);
+        const message = errorMessage(error);
         logger.warning(`item ${itemId} failed: ${message}`);
         entry.status = 'failed';
         entry.reason = message;
-        current = await write(recordResult({
+        current = await finalWrite(recordResult({
             ...resultInput(itemId, outcome, false),
             error: message,
             summary: outcome?.summary ?? ''
         })).catch(async (recordError) => {
-            logger.error(`could not record the failure of ${itemId}: ${(0,errors/* errorMessage */.gJ)(recordError)}`);
+            logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`);
             return current;
         });
         return { ledger: current, report: entry };
@@ -68242,7 +68391,7 @@ async function deliver(deps, item, target) {
             summary: target.outcome.summary,
             costUsd: target.outcome.costUsd,
             turns: target.outcome.turns
-        })).catch(error => deps.logger.warning(`could not comment on issue #${issueNumber}: ${(0,errors/* errorMessage */.gJ)(error)}`));
+        })).catch(error => deps.logger.warning(`could not comment on issue #${issueNumber}: ${errorMessage(error)}`));
     }
     return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
@@ -68311,14 +68460,15 @@ function resolveRepository(env, originUrl) {
     if (named) {
         const [owner, repo, extra] = named.split('/');
         if (!owner || !repo || extra !== undefined) {
-            throw new errors/* CcalError */.WK(`GITHUB_REPOSITORY: expected owner/name, found '${named}'`);
+            throw new CcalError(`GITHUB_REPOSITORY: expected owner/name, found '${named}'`);
         }
         return { owner, repo };
     }
     const fromRemote = originUrl ? repositoryFromRemoteUrl(originUrl) : undefined;
     if (fromRemote)
         return fromRemote;
-    throw new errors/* CcalError */.WK(`cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner/name (the origin remote ${originUrl ? `'${originUrl}'` : 'is missing'} does not name one)`);
+    const why = originUrl ? `the origin remote '${originUrl}' does not name one` : 'there is no origin remote';
+    throw new CcalError(`cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner/name (${why})`);
 }
 /** GITHUB_API_URL / GITHUB_GRAPHQL_URL as the runner sets them (GHES too); GitHub.com by default. */
 function resolveApiEndpoints(env) {
@@ -68456,7 +68606,8 @@ async function runEngine(options) {
         logger,
         ...(options.signal ? { signal: options.signal } : {})
     });
-    return { report, discoveries, ledger, repository };
+    const { commit } = await store.read();
+    return { report, discoveries, ledger, commit, repository };
 }
 /** A source that also keeps what it reported, for the dry-run view. */
 function recording(source, into) {
@@ -68527,6 +68678,7 @@ function renderSummary(report) {
     ])));
     if (report.plan) {
         const { limits } = report.plan;
+        const spentNow = report.executed.reduce((sum, item) => sum + item.costUsd, 0);
         lines.push('### Plan', '');
         lines.push(...table(['Item', 'Type', 'Priority', 'Score', 'Decision'], [...report.plan.picked, ...report.plan.deferred].map(decision => [
             `${decision.title} (\`${decision.itemId}\`)`,
@@ -68537,12 +68689,8 @@ function renderSummary(report) {
         ])));
         lines.push('### Budget', '');
         lines.push(...table(['Limit', 'Used', 'Allowed'], [
-            ['Spend today (UTC)', report_usd(limits.spentTodayUsd), report_usd(limits.costPerDayUsd)],
-            [
-                'Spend this run',
-                report_usd(report.executed.reduce((sum, item) => sum + item.costUsd, limits.spentThisRunUsd)),
-                report_usd(limits.costPerRunUsd)
-            ],
+            ['Spend today (UTC)', report_usd(limits.spentTodayUsd + spentNow), report_usd(limits.costPerDayUsd)],
+            ['Spend this run', report_usd(limits.spentThisRunUsd + spentNow), report_usd(limits.costPerRunUsd)],
             ['Open pull requests', String(limits.openPullRequests), String(limits.maxOpenPullRequests)],
             [
                 'Pull requests in the last hour',
@@ -68628,7 +68776,7 @@ var external_node_http_ = __nccwpck_require__(7067);
 
 /** Writes the metrics text to `path`, creating its directory. */
 function writeMetricsFile(path, text) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     (0,external_node_fs_.writeFileSync)(path, text);
 }
 /** Serves `GET /metrics` with whatever `current()` returns, on 127.0.0.1 unless a host is given. */
@@ -68694,7 +68842,7 @@ function splitArguments(text, origin = 'arguments') {
         }
     }
     if (quote)
-        throw new errors/* CcalError */.WK(`${origin}: unterminated ${quote} quote in ${JSON.stringify(text)}`);
+        throw new CcalError(`${origin}: unterminated ${quote} quote in ${JSON.stringify(text)}`);
     if (inWord)
         args.push(current);
     return args;
@@ -68772,7 +68920,7 @@ function readActionInputs() {
         overrides.push({ path, text, origin });
     }
     if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(problems);
+        throw new ConfigError(problems);
     const configPath = inputs_optional('config') ?? DEFAULT_CONFIG_PATH;
     return {
         githubToken,
@@ -68848,7 +68996,7 @@ const MAX_ANNOTATIONS = 10;
 /** Runs one invocation of the action. Throws typed errors; the entry point reports them. */
 async function runAction(env = process.env) {
     const inputs = readActionInputs();
-    const root = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE.trim() !== '' ? env.GITHUB_WORKSPACE : process.cwd());
+    const root = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE && env.GITHUB_WORKSPACE.trim() !== '' ? env.GITHUB_WORKSPACE : process.cwd());
     const loaded = loadSettings({
         root,
         configPath: inputs.configPath,
@@ -68915,7 +69063,7 @@ async function publish(report, ledger, settings, env) {
     const metrics = settings.monitoring.metrics;
     if (metrics.enabled && metrics.file) {
         const totals = { cycles: ledger.state.cycles, costUsd: ledger.state.totals.costUsd };
-        writeMetricsFile((0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd(), metrics.file), renderMetrics(report, totals));
+        writeMetricsFile((0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE ?? process.cwd(), metrics.file), renderMetrics(report, totals));
     }
 }
 /** A notice on the file and line each planned or executed item is about, where the evidence names one. */
@@ -68942,150 +69090,26 @@ function annotateEvidence(report, ledger) {
     }
 }
 
-
-/***/ }),
-
-/***/ 342:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _action_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5388);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5547);
-// The action's entry point: runs the adapter and turns any error into annotations and a failed step.
+;// CONCATENATED MODULE: ./lib/main.js
+// The action's logic entry: runs the adapter and turns any error into annotations and a failed
+// step. Exported as `run` (the Actions template's shape) so tools such as @github/local-action can
+// call it; src/index.ts is what the runner starts.
 
 
 
-try {
-    await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .C)();
-}
-catch (error) {
-    const { annotations, failure, debug } = (0,_action_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailure */ .I)(error);
-    for (const annotation of annotations)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(annotation);
-    if (debug)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(debug);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failure);
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9661:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AT: () => (/* binding */ isCcalError),
-/* harmony export */   WK: () => (/* binding */ CcalError),
-/* harmony export */   dT: () => (/* binding */ TriggerError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   gZ: () => (/* binding */ IllegalTransitionError),
-/* harmony export */   iR: () => (/* binding */ GitCommandError),
-/* harmony export */   nV: () => (/* binding */ LedgerCorruptError),
-/* harmony export */   od: () => (/* binding */ LedgerConflictError),
-/* harmony export */   uu: () => (/* binding */ LedgerLookupError),
-/* harmony export */   xL: () => (/* binding */ ConfigError)
-/* harmony export */ });
-/* unused harmony exports UsageError, NotBuiltError */
-/**
- * Typed errors. Code below the entry points throws these; only `src/main.ts` and `src/cli.ts` turn
- * them into `core.setFailed` / an exit code. Each carries a message fit to show a user as one line.
- */
-/** Base class: an expected failure whose message is written for the user, never a stack trace. */
-class CcalError extends Error {
-    /** Process exit code the CLI uses for this error. */
-    exitCode = 1;
-    constructor(message, options) {
-        super(message, options);
-        this.name = new.target.name;
-    }
-}
-/** Settings that fail validation: one entry per problem, each naming file, key path, expected and found. */
-class ConfigError extends CcalError {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-    }
-}
-/** The command line was malformed (unknown flag, missing argument). */
-class UsageError extends (/* unused pure expression or super */ null && (CcalError)) {
-    exitCode = 2;
-}
-/** A command that a later piece of work fills in: it says so and exits 2 rather than pretending. */
-class NotBuiltError extends (/* unused pure expression or super */ null && (CcalError)) {
-    exitCode = 2;
-}
-/** The webhook event payload could not be read or does not have the shape the event name promises. */
-class TriggerError extends CcalError {
-}
-/** The message of anything thrown, without a stack. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    // Errors from another realm (a vm context, a worker) fail instanceof but still carry a message.
-    if (error !== null &&
-        typeof error === 'object' &&
-        typeof error.message === 'string') {
-        return error.message;
-    }
+/** Runs the action once; never throws. */
+async function run() {
     try {
-        return JSON.stringify(error);
+        await runAction();
     }
-    catch {
-        return String(error);
+    catch (error) {
+        const { annotations, failure, debug } = describeFailure(error);
+        for (const annotation of annotations)
+            lib_core/* error */.z3(annotation);
+        if (debug)
+            lib_core/* debug */.Yz(debug);
+        lib_core/* setFailed */.C1(failure);
     }
-}
-/** True for errors whose message is meant for users; anything else is a bug worth its stack in debug logs. */
-function isCcalError(error) {
-    return error instanceof CcalError;
-}
-/** A git command failed in a way its caller did not expect; the message names the command and git's own words. */
-class GitCommandError extends CcalError {
-    args;
-    gitExitCode;
-    stderr;
-    constructor(message, args, gitExitCode, stderr, options) {
-        super(message, options);
-        this.args = args;
-        this.gitExitCode = gitExitCode;
-        this.stderr = stderr;
-    }
-}
-/**
- * The ledger branch holds something this version cannot read (bad JSON, a schema violation, a newer
- * schema version). Nothing is ever written over it; the message says where and how to restore.
- */
-class LedgerCorruptError extends CcalError {
-    details;
-    constructor(message, details, options) {
-        super(message, options);
-        this.details = details;
-    }
-}
-/** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
-class LedgerConflictError extends CcalError {
-}
-/** A work item status change that the transition table does not allow. */
-class IllegalTransitionError extends CcalError {
-    itemId;
-    from;
-    to;
-    actor;
-    constructor(itemId, from, to, actor) {
-        super(`item ${itemId}: cannot move from '${from}' to '${to}' (as ${actor})`);
-        this.itemId = itemId;
-        this.from = from;
-        this.to = to;
-        this.actor = actor;
-    }
-}
-/** A ledger command named a work item or commit the ledger does not have. */
-class LedgerLookupError extends CcalError {
 }
 
 
@@ -72413,6 +72437,6 @@ module.exports = {"r":"2.19.5"};
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(342);
+/******/ var __webpack_exports__ = __nccwpck_require__(5691);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

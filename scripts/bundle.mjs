@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ncc = join(root, 'node_modules', '.bin', 'ncc')
 const targets = [
-  { entry: 'lib/main.js', out: 'dist' },
+  { entry: 'lib/index.js', out: 'dist' },
   { entry: 'lib/cli.js', out: 'dist/cli' }
 ]
 rmSync(join(root, 'lib'), { recursive: true, force: true })

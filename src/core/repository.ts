@@ -35,8 +35,9 @@ export function resolveRepository(
   }
   const fromRemote = originUrl ? repositoryFromRemoteUrl(originUrl) : undefined
   if (fromRemote) return fromRemote
+  const why = originUrl ? `the origin remote '${originUrl}' does not name one` : 'there is no origin remote'
   throw new CcalError(
-    `cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner/name (the origin remote ${originUrl ? `'${originUrl}'` : 'is missing'} does not name one)`
+    `cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner/name (${why})`
   )
 }
 

@@ -67,7 +67,7 @@ describe('dist/index.js as the Actions runner runs it', () => {
     expect(result.stdout).toContain('::add-mask::sk-ant-value')
   })
 
-  it('reads a real issues.labeled payload and says plainly that the cycle is not built yet', () => {
+  it('reads a real issues.labeled payload and fails in one line when it cannot tell the repository', () => {
     const eventPath = join(workspace, 'event.json')
     writeFileSync(eventPath, JSON.stringify(webhookExample('issues', 'labeled')))
 
@@ -77,9 +77,24 @@ describe('dist/index.js as the Actions runner runs it', () => {
     )
 
     expect(result.stdout).toContain("trigger issues.labeled #1 (label 'bug') by Codertocat")
-    expect(result.stdout).toMatch(/::error::mode 'cycle' is not built yet/)
+    expect(result.stdout).toContain(
+      '::error::cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner/name (there is no origin remote)'
+    )
     expect(result.status).toBe(1)
-    expect(readFileSync(join(workspace, 'github-output'), 'utf8')).toBe('')
+  })
+
+  it('does nothing, successfully, for an event it does not act on', () => {
+    const eventPath = join(workspace, 'push.json')
+    writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main' }))
+
+    const result = runAction(
+      { 'github-token': 'ghs_test' },
+      { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventPath }
+    )
+
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain("nothing to do: CCAL does not act on 'push' events")
+    expect(readFileSync(join(workspace, 'github-output'), 'utf8')).toContain('items-executed<<')
   })
 })
 
