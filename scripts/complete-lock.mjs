@@ -5,6 +5,7 @@
 // with the platform fields, so every platform skips the ones that are not its own.
 // Run it after `npm install` changes the lock: `node scripts/complete-lock.mjs`.
 import { readFileSync, writeFileSync } from 'node:fs'
+import { URL } from 'node:url'
 
 const OS = {
   android: 'android',

@@ -21,7 +21,7 @@ const turns = fixBugScript() as TurnInput[]
 const world = await createWorld({
   script: { turns, default_usage: { input_tokens: 5200, output_tokens: 350, cache_read_input_tokens: 9000 } }
 })
-let failed = false
+let failed: boolean
 try {
   rule('What happens')
   console.log(`A sandbox project (${world.sandbox.dir}) has a bug: add() subtracts.`)
