@@ -1,6 +1,8 @@
 /**
- * Splits a command-line string (the `claude-args` input) into arguments the way a POSIX shell would
- * split words — quotes and backslashes — without ever running a shell.
+ * Splits a command line into words the way a POSIX shell splits plain words and quotes, without
+ * ever running a shell: single quotes are literal, double quotes honour `\"` and `\\`, a
+ * backslash outside quotes escapes the next character. Shell syntax (`|`, `>`, `$VAR`, `*`) is NOT
+ * interpreted: it stays part of a word. Used for the `claude-args` input and the lint commands.
  */
 import { CcalError } from '../util/errors.js'
 
@@ -13,7 +15,8 @@ export function splitArguments(text: string, origin = 'arguments'): string[] {
     const char = text[index] as string
     if (quote) {
       if (char === quote) quote = undefined
-      else if (char === '\\' && quote === '"' && index + 1 < text.length) current += text[++index]
+      else if (char === '\\' && quote === '"' && (text[index + 1] === '"' || text[index + 1] === '\\'))
+        current += text[++index]
       else current += char
       continue
     }

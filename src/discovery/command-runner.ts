@@ -5,6 +5,7 @@
  * runners can supply their own.
  */
 import { execFile } from 'node:child_process'
+import { splitArguments } from '../config/arguments.js'
 
 export interface CommandResult {
   exitCode: number
@@ -20,43 +21,13 @@ export interface CommandRunner {
 /** A command line that cannot be split into words (an unclosed quote). */
 export class CommandSyntaxError extends Error {}
 
-/**
- * Splits a command line into words the way a POSIX shell would for plain words and quotes: single
- * quotes literal, double quotes with `\"` and `\\`, backslash escapes outside quotes. Shell syntax
- * (`|`, `>`, `$VAR`, `*`) is NOT interpreted: it stays part of a word.
- */
+/** Splits a command line into words without a shell (see {@link splitArguments}). */
 export function splitCommand(command: string): string[] {
-  const words: string[] = []
-  let word = ''
-  let inWord = false
-  let quote: '"' | "'" | null = null
-  for (let i = 0; i < command.length; i++) {
-    const char = command[i] as string
-    if (quote === "'") {
-      if (char === "'") quote = null
-      else word += char
-    } else if (quote === '"') {
-      if (char === '"') quote = null
-      else if (char === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\')) word += command[++i]
-      else word += char
-    } else if (char === "'" || char === '"') {
-      quote = char
-      inWord = true
-    } else if (char === '\\' && i + 1 < command.length) {
-      word += command[++i]
-      inWord = true
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(word)
-      word = ''
-      inWord = false
-    } else {
-      word += char
-      inWord = true
-    }
+  try {
+    return splitArguments(command, 'command')
+  } catch (error) {
+    throw new CommandSyntaxError(`unclosed quote in: ${command}`, { cause: error })
   }
-  if (quote) throw new CommandSyntaxError(`unclosed ${quote} quote in: ${command}`)
-  if (inWord) words.push(word)
-  return words
 }
 
 /** Output kept from a command (lint reports of big repositories can be large, but not unbounded). */

@@ -12,6 +12,10 @@ describe('splitArguments', () => {
     expect(splitArguments('$(rm -rf /) `id` ; echo')).toEqual(['$(rm', '-rf', '/)', '`id`', ';', 'echo'])
   })
 
+  it('inside double quotes escapes only a quote or a backslash, as POSIX shells do', () => {
+    expect(splitArguments(String.raw`"a\"b" "c\\d" "e\nf"`)).toEqual(['a"b', 'c\\d', 'e\\nf'])
+  })
+
   it('keeps an empty quoted argument', () => {
     expect(splitArguments(`--model ""`)).toEqual(['--model', ''])
   })
