@@ -97,7 +97,9 @@ describe('ccal run --dry-run --json', () => {
     repos = createTestRepos()
     const io = captureIo(repos.work, {})
     expect(await runCli(['run', '--once'], io)).toBe(1)
-    expect(io.err.at(-1)).toMatch(/^ccal run: cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner\/name/)
+    expect(io.err.at(-1)).toMatch(
+      /^ccal run: cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner\/name/
+    )
   })
 })
 

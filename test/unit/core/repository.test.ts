@@ -36,7 +36,9 @@ describe('resolveRepository', () => {
   })
 
   it('says how to fix a repository it cannot tell', () => {
-    expect(() => resolveRepository({}, '/tmp/origin.git')).toThrow(/set GITHUB_REPOSITORY=owner\/name \(the origin remote '\/tmp\/origin.git' does not name one\)/)
+    expect(() => resolveRepository({}, '/tmp/origin.git')).toThrow(
+      /set GITHUB_REPOSITORY=owner\/name \(the origin remote '\/tmp\/origin.git' does not name one\)/
+    )
     expect(() => resolveRepository({ GITHUB_REPOSITORY: 'nope' }, undefined)).toThrow(
       "GITHUB_REPOSITORY: expected owner/name, found 'nope'"
     )
