@@ -33,6 +33,7 @@ import {
   recordResult,
   recordSessionId,
   releaseLease,
+  renewLease,
   setCursor,
   spentToday,
   upsertCandidates,
@@ -141,11 +142,17 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
     queue: {},
     problems: []
   }
-  // A dry run only reads: the ledger branch is not even created.
-  const write = async (op: LedgerOp): Promise<Ledger> => {
-    const result = await store.write(op)
-    if (result.changed) logger.debug(`ledger: ${result.description}`)
-    return result.ledger
+  // A dry run only reads: the ledger branch is not even created. Writes go one at a time: while an
+  // item runs, its lease heartbeat and the session id may want to write at the same moment.
+  let writing: Promise<unknown> = Promise.resolve()
+  const write = (op: LedgerOp): Promise<Ledger> => {
+    const next = writing.then(async () => {
+      const result = await store.write(op)
+      if (result.changed) logger.debug(`ledger: ${result.description}`)
+      return result.ledger
+    })
+    writing = next.catch(() => undefined)
+    return next
   }
   let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger
   if (!dryRun) ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]))
@@ -280,7 +287,64 @@ async function executeItem(
   write: (op: LedgerOp) => Promise<Ledger>
 ): Promise<{ ledger: Ledger; report: ExecutedItem }> {
   const { settings, logger } = deps
-  let current = await write(leaseItem(itemId, settings.loop.session_timeout_seconds * 1000))
+  const leaseMs = settings.loop.session_timeout_seconds * 1000
+  const current = await write(leaseItem(itemId, leaseMs))
+  const heartbeat = leaseHeartbeat(write, itemId, leaseMs, logger)
+  // The result (or the release) ends the lease: the heartbeat stops before it is written.
+  const finalWrite = async (op: LedgerOp): Promise<Ledger> => {
+    await heartbeat.stop()
+    return write(op)
+  }
+  try {
+    return await runLeasedItem(deps, current, itemId, budgetUsd, write, finalWrite)
+  } finally {
+    await heartbeat.stop()
+  }
+}
+
+/**
+ * Keeps this run's lease on an item alive while the item runs, renewing it well before it expires:
+ * the lease then says "the run holding it is alive" whatever the length of the run (an agent run,
+ * its verify retry and the delivery may well take longer than `session_timeout_seconds`), and a dead
+ * run's item is reclaimed `session_timeout_seconds` after its last renewal. A renewal that fails is
+ * logged; the next one tries again.
+ */
+function leaseHeartbeat(
+  write: (op: LedgerOp) => Promise<Ledger>,
+  itemId: string,
+  leaseMs: number,
+  logger: Logger
+): { stop(): Promise<void> } {
+  let stopped = false
+  let renewing: Promise<unknown> = Promise.resolve()
+  const timer = setInterval(
+    () => {
+      renewing = renewing
+        .then(() => (stopped ? undefined : write(renewLease(itemId, leaseMs))))
+        .catch(error => logger.warning(`could not renew the lease on ${itemId}: ${errorMessage(error)}`))
+    },
+    Math.max(500, Math.floor(leaseMs / 3))
+  )
+  timer.unref()
+  return {
+    async stop() {
+      stopped = true
+      clearInterval(timer)
+      await renewing
+    }
+  }
+}
+
+async function runLeasedItem(
+  deps: CycleDeps,
+  leased: Ledger,
+  itemId: string,
+  budgetUsd: number,
+  write: (op: LedgerOp) => Promise<Ledger>,
+  finalWrite: (op: LedgerOp) => Promise<Ledger>
+): Promise<{ ledger: Ledger; report: ExecutedItem }> {
+  const { settings, logger } = deps
+  let current = leased
   const item = current.items[itemId] as WorkItem
   const base = settings.pull_requests.base_branch ?? (await defaultBranch(deps))
   const followUp = followUpTarget(item, current)
@@ -323,7 +387,7 @@ async function executeItem(
       reason: outcome.reason
     })
     if (outcome.status === 'aborted') {
-      current = await write(releaseLease(itemId, { reason: 'run stopped by a signal' }))
+      current = await finalWrite(releaseLease(itemId, { reason: 'run stopped by a signal' }))
       entry.status = 'skipped'
       return { ledger: current, report: entry }
     }
@@ -332,7 +396,7 @@ async function executeItem(
         outcome.status === 'changed'
           ? { status: 'needs_human' as const, reportStatus: 'no_op' as const }
           : statusAfter(outcome)
-      current = await write(
+      current = await finalWrite(
         recordResult(resultInput(itemId, outcome, false), after.status ? { status: after.status } : {})
       )
       entry.status = after.reportStatus
@@ -341,13 +405,15 @@ async function executeItem(
     const live = current.items[itemId] as WorkItem
     if (followUp) {
       const pr = await deliverFollowUp(deps, live, { ...followUp, base, outcome })
-      current = await write(recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr }))
+      current = await finalWrite(
+        recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr })
+      )
       entry.status = 'pr_updated'
       entry.pr = { number: pr.number, url: pr.url }
       return { ledger: current, report: entry }
     }
     const delivered = await deliver(deps, live, { branch, base, replace: item.pr === null, outcome })
-    current = await write(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }))
+    current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }))
     entry.status = delivered.created ? 'pr_opened' : 'pr_updated'
     entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
     return { ledger: current, report: entry }
@@ -356,7 +422,7 @@ async function executeItem(
     logger.warning(`item ${itemId} failed: ${message}`)
     entry.status = 'failed'
     entry.reason = message
-    current = await write(
+    current = await finalWrite(
       recordResult({
         ...resultInput(itemId, outcome, false),
         error: message,

@@ -90,10 +90,18 @@ function opensPullRequest(item: WorkItem): boolean {
   return item.pr === null && item.type !== 'review_feedback'
 }
 
+/**
+ * When the item's last failed attempt ended, or undefined when there is nothing to back off from.
+ * An attempt whose run died (lease expired) or was stopped (lease released) before recording a
+ * result is not a failure of the item: the next cycle takes it up again at once. It was leased only
+ * after any earlier back-off had passed, and its attempt still counts towards `maxAttempts`, which
+ * bounds an item that keeps killing its run.
+ */
 function lastAttemptAt(item: WorkItem): number | undefined {
   for (let index = item.history.length - 1; index >= 0; index--) {
     const entry = item.history[index]
     if (entry?.event === 'result') return Date.parse(entry.at)
+    if (entry?.event === 'expired' || entry?.event === 'released') return undefined
   }
   return item.attempts > 0 ? Date.parse(item.updatedAt) : undefined
 }

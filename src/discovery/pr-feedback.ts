@@ -259,6 +259,15 @@ function reviewAsksForWork(review: GraphReview): boolean {
   return (review.state === 'COMMENTED' || review.state === 'APPROVED') && review.comments.nodes.length > 0
 }
 
+/**
+ * Whether a review was submitted before CCAL's last push. GitHub gives `submittedAt` in whole
+ * seconds while our push time has milliseconds: a review in the same second as the push is not
+ * known to be older, and it is taken up rather than lost (its fingerprint keeps that idempotent).
+ */
+export function submittedBefore(submittedAt: string, pushedAt: number): boolean {
+  return Date.parse(submittedAt) < Math.floor(pushedAt / 1000) * 1000
+}
+
 async function reviewFeedback(pull: PullNode, parent: WorkItem, env: FeedbackEnv): Promise<void> {
   const { ledger, settings, trigger } = env.context
   const pushedAt = lastPushAt(ledger, pull, parent)
@@ -274,7 +283,7 @@ async function reviewFeedback(pull: PullNode, parent: WorkItem, env: FeedbackEnv
       env.result.skipped.push({ what, reason: `already taken up by item ${handled.id} (${handled.status})` })
       continue
     }
-    if (review.submittedAt && Date.parse(review.submittedAt) <= pushedAt) {
+    if (review.submittedAt && submittedBefore(review.submittedAt, pushedAt)) {
       env.result.skipped.push({
         what,
         reason: `submitted ${review.submittedAt}, before CCAL's last push (${new Date(pushedAt).toISOString()})`

@@ -5,7 +5,7 @@
  * GITHUB_EVENT_PATH with a real webhook payload, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT). Used by the
  * end-to-end tests and by `npm run demo`.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -74,12 +74,23 @@ export interface ActionRun {
   outputs: Record<string, string>
 }
 
+/** A run of dist/index.js still going: its process (the leader of its own group) and its end. */
+export interface StartedAction {
+  child: ChildProcess
+  done: Promise<ActionRun>
+}
+
 export interface World {
   sandbox: SandboxProject
   gh: GitHubEmulator
   model: ModelServer
   /** Runs dist/index.js as the runner does, for one event. */
   runAction(event: { name: string; payload: unknown }, inputs?: Record<string, string>): Promise<ActionRun>
+  /**
+   * Starts dist/index.js like `runAction` without waiting for it, in its own process group (as the
+   * runner's job), so a test can kill the whole group (the action and the Claude CLI under it).
+   */
+  startAction(event: { name: string; payload: unknown }, inputs?: Record<string, string>): StartedAction
   /** The ledger branch's files as committed on origin. */
   ledgerFile(path: string): string
   ledgerFiles(): string[]
@@ -102,6 +113,82 @@ export function issuesLabeledPayload(
   payload.label = { ...payload.label, name: label }
   payload.sender = { ...payload.sender, login: sender, type: 'User' }
   payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
+  return payload
+}
+
+/** The event of the loop's heartbeat (a `schedule` run; GitHub's payload holds just the cron line). */
+export const SCHEDULE_EVENT = { name: 'schedule', payload: { schedule: '*/30 * * * *' } } as const
+
+/** A webhook example: objects by key (the ones edited here are all objects). */
+type ExamplePayload = Record<string, Record<string, unknown> | undefined>
+
+/** The repository of the examples (Codertocat/Hello-World) pointed at the sandbox. */
+function pointAtSandbox(payload: ExamplePayload): void {
+  payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
+}
+
+/** What a pull request payload needs to say about the emulator's pull request. */
+export interface PullFacts {
+  number: number
+  head: string
+  headSha: string
+  body: string
+  base?: string
+}
+
+function pullPayload(example: Record<string, unknown>, pull: PullFacts, extra: Record<string, unknown>) {
+  const head = example.head as Record<string, unknown>
+  const base = example.base as Record<string, unknown>
+  return {
+    ...example,
+    number: pull.number,
+    body: pull.body,
+    head: { ...head, ref: pull.head, sha: pull.headSha },
+    base: { ...base, ref: pull.base ?? 'main' },
+    ...extra
+  }
+}
+
+/**
+ * A real `pull_request_review.submitted` payload from GitHub's examples (a `commented` review by
+ * Codertocat on Hello-World#2), edited to be `review` on the sandbox's `pull` by `reviewer`.
+ */
+export function pullRequestReviewPayload(
+  pull: PullFacts,
+  review: { id: number; state: 'changes_requested' | 'commented' | 'approved'; body: string },
+  reviewer: string
+): unknown {
+  const payload = webhookExample('pull_request_review', 'submitted') as ExamplePayload
+  payload.pull_request = pullPayload(payload.pull_request!, pull, { state: 'open' })
+  const user = { ...(payload.review!.user as Record<string, unknown>), login: reviewer, type: 'User' }
+  payload.review = {
+    ...payload.review,
+    id: review.id,
+    state: review.state,
+    body: review.body,
+    commit_id: pull.headSha,
+    user
+  }
+  payload.sender = { ...payload.sender, login: reviewer, type: 'User' }
+  pointAtSandbox(payload)
+  return payload
+}
+
+/**
+ * A real `pull_request.closed` payload from GitHub's examples (Hello-World#2 closed unmerged),
+ * edited to be the sandbox's `pull`, merged (or not) by `actor`.
+ */
+export function pullRequestClosedPayload(pull: PullFacts, merged: boolean, actor: string): unknown {
+  const payload = webhookExample('pull_request', 'closed') as ExamplePayload
+  const at = new Date().toISOString()
+  payload.pull_request = pullPayload(payload.pull_request!, pull, {
+    state: 'closed',
+    closed_at: at,
+    merged,
+    merged_at: merged ? at : null
+  })
+  payload.sender = { ...payload.sender, login: actor, type: 'User' }
+  pointAtSandbox(payload)
   return payload
 }
 
@@ -137,13 +224,16 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const home = createClaudeHome()
   const runner = mkdtempSync(join(tmpdir(), 'ccal-runner-'))
 
-  const runAction = async (
+  let runs = 0
+  const startAction = (
     event: { name: string; payload: unknown },
     inputs: Record<string, string> = {}
-  ) => {
-    const eventPath = join(runner, 'event.json')
-    const summaryPath = join(runner, 'step-summary.md')
-    const outputPath = join(runner, 'github-output')
+  ): StartedAction => {
+    // Each run has its own event, summary and output files, so overlapping runs do not mix them.
+    runs += 1
+    const eventPath = join(runner, `event-${runs}.json`)
+    const summaryPath = join(runner, `step-summary-${runs}.md`)
+    const outputPath = join(runner, `github-output-${runs}`)
     writeFileSync(eventPath, JSON.stringify(event.payload))
     writeFileSync(summaryPath, '')
     writeFileSync(outputPath, '')
@@ -166,26 +256,35 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     }
     const allInputs = { 'github-token': TOKEN, 'anthropic-api-key': 'dummy', ...inputs }
     for (const [name, value] of Object.entries(allInputs)) env[`INPUT_${name.toUpperCase()}`] = value
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/index.js')], { env, cwd: sandbox.dir })
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/index.js')], {
+      env,
+      cwd: sandbox.dir,
+      detached: true
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
-    return {
-      status,
-      stdout,
-      stderr,
-      summary: readFileSync(summaryPath, 'utf8'),
-      outputs: parseOutputs(readFileSync(outputPath, 'utf8'))
-    }
+    const done = new Promise<number | null>(resolve => child.on('close', code => resolve(code))).then(
+      status => ({
+        status,
+        stdout,
+        stderr,
+        summary: readFileSync(summaryPath, 'utf8'),
+        outputs: parseOutputs(readFileSync(outputPath, 'utf8'))
+      })
+    )
+    return { child, done }
   }
+  const runAction = (event: { name: string; payload: unknown }, inputs: Record<string, string> = {}) =>
+    startAction(event, inputs).done
 
   return {
     sandbox,
     gh,
     model,
     runAction,
+    startAction,
     ledgerFile: path => git(sandbox.origin, 'show', `ccal-ledger:${path}`),
     ledgerFiles: () =>
       git(sandbox.origin, 'ls-tree', '-r', '--name-only', 'ccal-ledger').split('\n').filter(Boolean),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { defaultSettings, type Settings } from '../../../src/config/schema.js'
 import { schedule } from '../../../src/core/scheduler.js'
-import { leaseItem, recordResult, transition, upsertCandidates } from '../../../src/ledger/ops.js'
+import {
+  leaseItem,
+  reclaimExpiredLeases,
+  recordResult,
+  transition,
+  upsertCandidates
+} from '../../../src/ledger/ops.js'
 import { T0, applyOps, candidate, emptyLedger, idOf } from '../../support/ledgers.js'
 
 function settingsWith(change: (settings: Settings) => void): Settings {
@@ -176,6 +182,19 @@ describe('schedule limits', () => {
     expect(
       schedule({ ledger, settings, now: new Date(T0.getTime() + 25 * 60_000) }).deferred[0]?.reason
     ).toBe('backing off after 2 failed attempt(s) until 2026-11-24T12:31:00.000Z')
+  })
+
+  it('takes up at once an item whose run died before recording a result (lease expired)', () => {
+    let ledger = applyOps(emptyLedger(), [upsertCandidates([candidate('crashed')])])
+    const crashed = idOf(ledger, 'crashed')
+    ledger = applyOps(ledger, [leaseItem(crashed, 60_000)], T0)
+    ledger = applyOps(ledger, [reclaimExpiredLeases()], new Date(T0.getTime() + 2 * 60_000))
+    const settings = settingsWith(s => (s.loop.retry_backoff_seconds = 600))
+
+    const plan = schedule({ ledger, settings, now: new Date(T0.getTime() + 3 * 60_000) })
+
+    expect(ledger.items[crashed]?.attempts).toBe(1)
+    expect(plan.picked.map(decision => decision.itemId)).toEqual([crashed])
   })
 
   it('considers only the named items when asked (execute mode)', () => {
