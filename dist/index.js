@@ -55041,6 +55041,56 @@ class CiLogsSource {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/config/arguments.js
+/**
+ * Splits a command line into words the way a POSIX shell splits plain words and quotes, without
+ * ever running a shell: single quotes are literal, double quotes honour `\"` and `\\`, a
+ * backslash outside quotes escapes the next character. Shell syntax (`|`, `>`, `$VAR`, `*`) is NOT
+ * interpreted: it stays part of a word. Used for the `claude-args` input and the lint commands.
+ */
+
+function splitArguments(text, origin = 'arguments') {
+    const args = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (quote) {
+            if (char === quote)
+                quote = undefined;
+            else if (char === '\\' && quote === '"' && (text[index + 1] === '"' || text[index + 1] === '\\'))
+                current += text[++index];
+            else
+                current += char;
+            continue;
+        }
+        if (char === '"' || char === "'") {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && index + 1 < text.length) {
+            current += text[++index];
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                args.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw new CcalError(`${origin}: unterminated ${quote} quote in ${JSON.stringify(text)}`);
+    if (inWord)
+        args.push(current);
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./lib/discovery/command-runner.js
 /**
  * Running the lint commands maintainers configure. Commands are trusted configuration, but they are
@@ -55049,59 +55099,18 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * runners can supply their own.
  */
 
+
 /** A command line that cannot be split into words (an unclosed quote). */
 class CommandSyntaxError extends Error {
 }
-/**
- * Splits a command line into words the way a POSIX shell would for plain words and quotes: single
- * quotes literal, double quotes with `\"` and `\\`, backslash escapes outside quotes. Shell syntax
- * (`|`, `>`, `$VAR`, `*`) is NOT interpreted: it stays part of a word.
- */
+/** Splits a command line into words without a shell (see {@link splitArguments}). */
 function splitCommand(command) {
-    const words = [];
-    let word = '';
-    let inWord = false;
-    let quote = null;
-    for (let i = 0; i < command.length; i++) {
-        const char = command[i];
-        if (quote === "'") {
-            if (char === "'")
-                quote = null;
-            else
-                word += char;
-        }
-        else if (quote === '"') {
-            if (char === '"')
-                quote = null;
-            else if (char === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\'))
-                word += command[++i];
-            else
-                word += char;
-        }
-        else if (char === "'" || char === '"') {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && i + 1 < command.length) {
-            word += command[++i];
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                words.push(word);
-            word = '';
-            inWord = false;
-        }
-        else {
-            word += char;
-            inWord = true;
-        }
+    try {
+        return splitArguments(command, 'command');
     }
-    if (quote)
-        throw new CommandSyntaxError(`unclosed ${quote} quote in: ${command}`);
-    if (inWord)
-        words.push(word);
-    return words;
+    catch (error) {
+        throw new CommandSyntaxError(`unclosed quote in: ${command}`, { cause: error });
+    }
 }
 /** Output kept from a command (lint reports of big repositories can be large, but not unbounded). */
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
@@ -68799,54 +68808,6 @@ function serveMetrics(port, current, host = '127.0.0.1') {
 ;// CONCATENATED MODULE: ./lib/version.js
 /** CCAL's version; a test keeps it equal to package.json's. */
 const CCAL_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./lib/config/arguments.js
-/**
- * Splits a command-line string (the `claude-args` input) into arguments the way a POSIX shell would
- * split words — quotes and backslashes — without ever running a shell.
- */
-
-function splitArguments(text, origin = 'arguments') {
-    const args = [];
-    let current = '';
-    let inWord = false;
-    let quote;
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (quote) {
-            if (char === quote)
-                quote = undefined;
-            else if (char === '\\' && quote === '"' && index + 1 < text.length)
-                current += text[++index];
-            else
-                current += char;
-            continue;
-        }
-        if (char === '"' || char === "'") {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && index + 1 < text.length) {
-            current += text[++index];
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                args.push(current);
-            current = '';
-            inWord = false;
-        }
-        else {
-            current += char;
-            inWord = true;
-        }
-    }
-    if (quote)
-        throw new CcalError(`${origin}: unterminated ${quote} quote in ${JSON.stringify(text)}`);
-    if (inWord)
-        args.push(current);
-    return args;
-}
 
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
 /**

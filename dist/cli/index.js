@@ -1450,7 +1450,7 @@ Bottleneck = function () {
   ;
   Bottleneck.default = Bottleneck;
   Bottleneck.Events = Events;
-  Bottleneck.version = Bottleneck.prototype.version = (__nccwpck_require__(730)/* .version */ .r);
+  Bottleneck.version = Bottleneck.prototype.version = (__nccwpck_require__(8349)/* .version */ .r);
   Bottleneck.strategy = Bottleneck.prototype.strategy = {
     LEAK: 1,
     OVERFLOW: 2,
@@ -42484,7 +42484,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8349);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4391);
 // The `ccal` command: wires the real process to the CLI program and nothing else.
 
 
@@ -42530,7 +42530,7 @@ function parseCommandArgs(command, args, options, allowPositionals = true) {
 
 /***/ }),
 
-/***/ 8349:
+/***/ 4391:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58453,6 +58453,56 @@ class CiLogsSource {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/config/arguments.js
+/**
+ * Splits a command line into words the way a POSIX shell splits plain words and quotes, without
+ * ever running a shell: single quotes are literal, double quotes honour `\"` and `\\`, a
+ * backslash outside quotes escapes the next character. Shell syntax (`|`, `>`, `$VAR`, `*`) is NOT
+ * interpreted: it stays part of a word. Used for the `claude-args` input and the lint commands.
+ */
+
+function splitArguments(text, origin = 'arguments') {
+    const args = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (quote) {
+            if (char === quote)
+                quote = undefined;
+            else if (char === '\\' && quote === '"' && (text[index + 1] === '"' || text[index + 1] === '\\'))
+                current += text[++index];
+            else
+                current += char;
+            continue;
+        }
+        if (char === '"' || char === "'") {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && index + 1 < text.length) {
+            current += text[++index];
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                args.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw new errors/* CcalError */.WK(`${origin}: unterminated ${quote} quote in ${JSON.stringify(text)}`);
+    if (inWord)
+        args.push(current);
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./lib/discovery/command-runner.js
 /**
  * Running the lint commands maintainers configure. Commands are trusted configuration, but they are
@@ -58461,59 +58511,18 @@ class CiLogsSource {
  * runners can supply their own.
  */
 
+
 /** A command line that cannot be split into words (an unclosed quote). */
 class CommandSyntaxError extends Error {
 }
-/**
- * Splits a command line into words the way a POSIX shell would for plain words and quotes: single
- * quotes literal, double quotes with `\"` and `\\`, backslash escapes outside quotes. Shell syntax
- * (`|`, `>`, `$VAR`, `*`) is NOT interpreted: it stays part of a word.
- */
+/** Splits a command line into words without a shell (see {@link splitArguments}). */
 function splitCommand(command) {
-    const words = [];
-    let word = '';
-    let inWord = false;
-    let quote = null;
-    for (let i = 0; i < command.length; i++) {
-        const char = command[i];
-        if (quote === "'") {
-            if (char === "'")
-                quote = null;
-            else
-                word += char;
-        }
-        else if (quote === '"') {
-            if (char === '"')
-                quote = null;
-            else if (char === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\'))
-                word += command[++i];
-            else
-                word += char;
-        }
-        else if (char === "'" || char === '"') {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && i + 1 < command.length) {
-            word += command[++i];
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                words.push(word);
-            word = '';
-            inWord = false;
-        }
-        else {
-            word += char;
-            inWord = true;
-        }
+    try {
+        return splitArguments(command, 'command');
     }
-    if (quote)
-        throw new CommandSyntaxError(`unclosed ${quote} quote in: ${command}`);
-    if (inWord)
-        words.push(word);
-    return words;
+    catch (error) {
+        throw new CommandSyntaxError(`unclosed quote in: ${command}`, { cause: error });
+    }
 }
 /** Output kept from a command (lint reports of big repositories can be large, but not unbounded). */
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
@@ -69939,7 +69948,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"blacklist_client.lua":"local blackli
 
 /***/ }),
 
-/***/ 730:
+/***/ 8349:
 /***/ ((module) => {
 
 module.exports = {"r":"2.19.5"};
