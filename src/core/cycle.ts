@@ -383,7 +383,7 @@ async function runLeasedItem(
       costUsd: outcome.costUsd,
       turns: outcome.turns,
       durationMs: outcome.durationMs,
-      verify: outcome.verify,
+      verify: describeVerify(outcome),
       reason: outcome.reason
     })
     if (outcome.status === 'aborted') {
@@ -485,7 +485,7 @@ async function deliver(
   const body = pullRequestBody({
     item,
     summary: target.outcome.summary,
-    verify: target.outcome.verify,
+    verify: describeVerify(target.outcome),
     turns: target.outcome.turns,
     costUsd: target.outcome.costUsd,
     durationMs: target.outcome.durationMs
@@ -560,6 +560,16 @@ function followUpComment(item: WorkItem, sha: string, outcome: ExecutionOutcome)
     '',
     summary,
     '',
-    `_Verification: ${outcome.verify}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
+    `_Verification: ${describeVerify(outcome)}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
   ].join('\n')
+}
+
+/**
+ * The verification result as people should read it: a delivered change whose checks failed was
+ * accepted only because they fail on the base branch too (src/executor/baseline.ts).
+ */
+export function describeVerify(outcome: Pick<ExecutionOutcome, 'status' | 'verify'>): string {
+  return outcome.status === 'changed' && outcome.verify === 'failed'
+    ? 'fails on the base branch too; this change adds no failure'
+    : outcome.verify
 }

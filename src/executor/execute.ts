@@ -19,7 +19,15 @@ import type { ClaudeRuntime } from './install.js'
 import { classifyRun, summarizeOutcome, type ExecutionOutcome, type RunRecord } from './outcome.js'
 import { buildPrompt, buildSystemPrompt, buildVerifyRetryPrompt, type ConventionDocument } from './prompt.js'
 import { describeViolations, inspectChanges, isCleanTree, revertAll, type GateReport } from './safety.js'
-import { failureOutputs, runVerify, verifyCommands, type VerifyReport } from './verify.js'
+import { hasOnlyPreexistingFailures, runOnBase } from './baseline.js'
+import {
+  failureOutputs,
+  isPassingStep,
+  runVerify,
+  verifyCommands,
+  type VerifyReport,
+  type VerifyStep
+} from './verify.js'
 
 export type { ExecutionOutcome } from './outcome.js'
 
@@ -191,8 +199,37 @@ async function executeInCleanTree(
     return report
   }
 
+  // The base's own results for the commands that fail, run at most once (see baseline.ts).
+  let baseSteps: VerifyStep[] | undefined
+  const failsOnlyAsTheBaseDoes = async (current: VerifyReport): Promise<boolean> => {
+    const failing = current.steps.filter(step => !isPassingStep(step))
+    if (failing.length === 0 || options.signal?.aborted) return false
+    baseSteps ??= await runOnBase(git, commands, {
+      cwd: options.repoDir,
+      env: verifyEnv,
+      timeoutMs: settings.verify.timeout_seconds * 1000,
+      signal: options.signal
+    })
+    const steps = baseSteps
+    const preexisting = failing.every(step => {
+      const base = steps.find(candidate => candidate.command === step.command)
+      return base !== undefined && hasOnlyPreexistingFailures(step, base, options.repoDir)
+    })
+    logger.info(
+      preexisting
+        ? 'verify: every failure was already on the base branch; the change adds none'
+        : 'verify: the change fails checks that pass on the base branch, or fails them differently'
+    )
+    return preexisting
+  }
+
   let report = await verifyOnce()
-  for (let attempt = 0; report.outcome === 'failed' && attempt < settings.verify.retries; attempt++) {
+  let preexisting = report.outcome === 'failed' && (await failsOnlyAsTheBaseDoes(report))
+  for (
+    let attempt = 0;
+    report.outcome === 'failed' && !preexisting && attempt < settings.verify.retries;
+    attempt++
+  ) {
     if (options.signal?.aborted) break
     const sessionId = runs.at(-1)?.sessionId
     if (!sessionId) break
@@ -218,10 +255,11 @@ async function executeInCleanTree(
         reason: describeViolations(gate.violations)
       })
     report = await verifyOnce()
+    preexisting = report.outcome === 'failed' && (await failsOnlyAsTheBaseDoes(report))
   }
   if (options.signal?.aborted)
     return finish({ status: 'cancelled', code: 'cancelled', reason: 'CCAL was stopped' })
-  if (report.outcome === 'failed') {
+  if (report.outcome === 'failed' && !preexisting) {
     const failed = report.steps.filter(step => step.exitCode !== 0 || step.timedOut).map(step => step.command)
     return finish({
       status: 'failed',
@@ -229,7 +267,7 @@ async function executeInCleanTree(
       reason: `verification failed: ${failed.join(', ')}`
     })
   }
-  if (report.outcome === 'passed') {
+  if (report.outcome === 'passed' || preexisting) {
     // The checks themselves may have written files (reports, snapshots) that delivery would commit.
     gate = await inspectChanges({ git, safety: settings.safety, extraExcludedPaths })
     if (gate.verdict === 'rejected')
@@ -239,5 +277,8 @@ async function executeInCleanTree(
         reason: `after verification: ${describeViolations(gate.violations)}`
       })
   }
-  return finish({ status: 'success', code: 'success', reason: 'changed, checked and verified' }, true)
+  const reason = preexisting
+    ? 'changed and checked; verification fails on the base branch too, and the change adds no failure'
+    : 'changed, checked and verified'
+  return finish({ status: 'success', code: 'success', reason }, true)
 }

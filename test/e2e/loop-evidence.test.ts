@@ -223,12 +223,12 @@ const FIX_LINT_SCRIPT: ScriptInput = [
 
 describe('a SARIF report of lint findings', () => {
   it('becomes one lint pull request that fixes the finding', async () => {
-    // Verification lints the project: the base branch's failing test (the sandbox bug) is not this
-    // item's business, so the test command is left out here.
+    // Verification runs the tests and the linter. The tests already fail on the base branch (the
+    // sandbox bug): the lint fix must be delivered anyway, since it adds no failure of its own.
     const config = {
       ccal: {
         ...SANDBOX_CONFIG.ccal,
-        verify: { lint_command: `node ${ESLINT_BIN} .` },
+        verify: { test_command: 'node --test', lint_command: `node ${ESLINT_BIN} .` },
         discovery: { lint: { enabled: true, reports: ['reports/eslint.sarif'] } }
       }
     }
@@ -253,6 +253,7 @@ describe('a SARIF report of lint findings', () => {
     expect(git(world.sandbox.origin, 'diff', '--name-only', `main...${pull.pull.head}`)).toBe(
       SANDBOX_LINT.file
     )
+    expect(pull.body).toContain('- Verification: fails on the base branch too; this change adds no failure')
     const item = itemOfPull(world, pull.body)
     expect(item.type).toBe('lint')
     expect(item.status).toBe('pr_open')
