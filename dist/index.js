@@ -68433,11 +68433,10 @@ async function defaultBranch(deps) {
     const head = await deps.git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD']);
     return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
 }
-async function deliver(deps, item, target) {
+/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
+async function commitAndPush(deps, item, target) {
     const { settings } = deps;
-    if (!deps.github)
-        throw new Error('no GitHub client: cannot open a pull request');
-    await commitAll(deps.git, {
+    const sha = await commitAll(deps.git, {
         message: commitMessage(item, target.outcome.summary),
         identity: identityOf(settings)
     });
@@ -68448,6 +68447,13 @@ async function deliver(deps, item, target) {
         branchPrefix: settings.pull_requests.branch_prefix,
         replace: target.replace
     });
+    return sha;
+}
+async function deliver(deps, item, target) {
+    const { settings } = deps;
+    if (!deps.github)
+        throw new Error('no GitHub client: cannot open a pull request');
+    await commitAndPush(deps, item, target);
     const body = pullRequestBody({
         item,
         summary: target.outcome.summary,
@@ -68482,20 +68488,9 @@ async function deliver(deps, item, target) {
  * parent's, so its marker keeps naming the parent item.
  */
 async function deliverFollowUp(deps, item, target) {
-    const { settings } = deps;
     if (!deps.github)
         throw new Error('no GitHub client: cannot answer on the pull request');
-    const sha = await commitAll(deps.git, {
-        message: commitMessage(item, target.outcome.summary),
-        identity: identityOf(settings)
-    });
-    const pushGit = await authenticated(deps.git, deps.pushToken);
-    await pushBranch(pushGit, {
-        branch: target.branch,
-        base: target.base,
-        branchPrefix: settings.pull_requests.branch_prefix,
-        replace: false
-    });
+    const sha = await commitAndPush(deps, item, { ...target, replace: false });
     const answer = followUpComment(item, sha, target.outcome);
     const commentId = item.context.reviewCommentId;
     if (typeof commentId === 'number') {

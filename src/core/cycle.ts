@@ -464,14 +464,14 @@ async function defaultBranch(deps: CycleDeps): Promise<string> {
   return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main'
 }
 
-async function deliver(
+/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
+async function commitAndPush(
   deps: CycleDeps,
   item: WorkItem,
   target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
-): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
+): Promise<string> {
   const { settings } = deps
-  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
-  await commitAll(deps.git, {
+  const sha = await commitAll(deps.git, {
     message: commitMessage(item, target.outcome.summary),
     identity: identityOf(settings)
   })
@@ -482,6 +482,17 @@ async function deliver(
     branchPrefix: settings.pull_requests.branch_prefix,
     replace: target.replace
   })
+  return sha
+}
+
+async function deliver(
+  deps: CycleDeps,
+  item: WorkItem,
+  target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
+): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
+  const { settings } = deps
+  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
+  await commitAndPush(deps, item, target)
   const body = pullRequestBody({
     item,
     summary: target.outcome.summary,
@@ -527,19 +538,8 @@ async function deliverFollowUp(
   item: WorkItem,
   target: FollowUpTarget & { base: string; outcome: ExecutionOutcome }
 ): Promise<{ number: number; url: string; branch: string }> {
-  const { settings } = deps
   if (!deps.github) throw new Error('no GitHub client: cannot answer on the pull request')
-  const sha = await commitAll(deps.git, {
-    message: commitMessage(item, target.outcome.summary),
-    identity: identityOf(settings)
-  })
-  const pushGit = await authenticated(deps.git, deps.pushToken)
-  await pushBranch(pushGit, {
-    branch: target.branch,
-    base: target.base,
-    branchPrefix: settings.pull_requests.branch_prefix,
-    replace: false
-  })
+  const sha = await commitAndPush(deps, item, { ...target, replace: false })
   const answer = followUpComment(item, sha, target.outcome)
   const commentId = item.context.reviewCommentId
   if (typeof commentId === 'number') {

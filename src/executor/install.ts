@@ -50,7 +50,7 @@ function isExecutableFile(path: string): boolean {
 }
 
 /** A native executable starts with ELF / Mach-O / PE magic; npm's placeholder for `claude.exe` does not. */
-function isNativeBinary(path: string): boolean {
+export function isNativeBinary(path: string): boolean {
   const head = Buffer.alloc(4)
   const fd = openSync(path, 'r')
   try {

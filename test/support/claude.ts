@@ -4,7 +4,7 @@
  * product's executor (src/executor/claude.ts) is separate.
  */
 import { spawn } from 'node:child_process'
-import { accessSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { arch, platform, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +12,8 @@ import { z } from 'zod'
 import { GIT_TEST_ENV } from './repos.js'
 
 /** The repository root, found from this file rather than from process.cwd(). */
+import { isNativeBinary } from '../../src/executor/install.js'
+
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** The CLI version pinned in package.json; tests and notes were checked against it. */
@@ -24,24 +26,6 @@ function isExecutable(path: string): boolean {
   } catch {
     return false
   }
-}
-
-/** A native executable starts with ELF / Mach-O / PE magic; the wrapper placeholder is a script. */
-function isNativeBinary(path: string): boolean {
-  const head = Buffer.alloc(4)
-  const fd = openSync(path, 'r')
-  try {
-    readSync(fd, head, 0, 4, 0)
-  } finally {
-    closeSync(fd)
-  }
-  const magic = head.toString('hex')
-  return (
-    magic === '7f454c46' ||
-    magic.startsWith('cffaedfe') ||
-    magic.startsWith('cefaedfe') ||
-    magic.startsWith('4d5a')
-  )
 }
 
 /**
