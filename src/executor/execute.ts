@@ -199,20 +199,18 @@ async function executeInCleanTree(
     return report
   }
 
-  // The base's own results for the commands that fail, run at most once (see baseline.ts).
-  let baseSteps: VerifyStep[] | undefined
+  // Runs the failing commands on the base (see baseline.ts) and compares their failures.
   const failsOnlyAsTheBaseDoes = async (current: VerifyReport): Promise<boolean> => {
     const failing = current.steps.filter(step => !isPassingStep(step))
-    if (failing.length === 0 || options.signal?.aborted) return false
-    baseSteps ??= await runOnBase(git, commands, {
+    if (failing.length === 0) return false
+    const baseSteps: VerifyStep[] = await runOnBase(git, commands, {
       cwd: options.repoDir,
       env: verifyEnv,
       timeoutMs: settings.verify.timeout_seconds * 1000,
       signal: options.signal
     })
-    const steps = baseSteps
     const preexisting = failing.every(step => {
-      const base = steps.find(candidate => candidate.command === step.command)
+      const base = baseSteps.find(candidate => candidate.command === step.command)
       return base !== undefined && hasOnlyPreexistingFailures(step, base, options.repoDir)
     })
     logger.info(
@@ -224,12 +222,7 @@ async function executeInCleanTree(
   }
 
   let report = await verifyOnce()
-  let preexisting = report.outcome === 'failed' && (await failsOnlyAsTheBaseDoes(report))
-  for (
-    let attempt = 0;
-    report.outcome === 'failed' && !preexisting && attempt < settings.verify.retries;
-    attempt++
-  ) {
+  for (let attempt = 0; report.outcome === 'failed' && attempt < settings.verify.retries; attempt++) {
     if (options.signal?.aborted) break
     const sessionId = runs.at(-1)?.sessionId
     if (!sessionId) break
@@ -255,8 +248,14 @@ async function executeInCleanTree(
         reason: describeViolations(gate.violations)
       })
     report = await verifyOnce()
-    preexisting = report.outcome === 'failed' && (await failsOnlyAsTheBaseDoes(report))
   }
+  // After the retries: checks that fail on the base too are not this change's doing — unless making
+  // them pass is the item's very purpose (a CI failure), when nothing fixed means nothing done.
+  const preexisting =
+    report.outcome === 'failed' &&
+    options.item.type !== 'ci_failure' &&
+    !options.signal?.aborted &&
+    (await failsOnlyAsTheBaseDoes(report))
   if (options.signal?.aborted)
     return finish({ status: 'cancelled', code: 'cancelled', reason: 'CCAL was stopped' })
   if (report.outcome === 'failed' && !preexisting) {

@@ -218,7 +218,9 @@ const FIX_LINT_SCRIPT: ScriptInput = [
       }
     ]
   },
-  { text: `Removed the unused \`${SANDBOX_LINT.name}\` from ${SANDBOX_LINT.file}.` }
+  { text: `Removed the unused \`${SANDBOX_LINT.name}\` from ${SANDBOX_LINT.file}.` },
+  // Told that `node --test` fails, the agent answers the retry: the failure is not the lint fix's.
+  { text: `Removed the unused \`${SANDBOX_LINT.name}\`; the failing add() test is unrelated to this fix.` }
 ]
 
 describe('a SARIF report of lint findings', () => {
@@ -254,6 +256,8 @@ describe('a SARIF report of lint findings', () => {
       SANDBOX_LINT.file
     )
     expect(pull.body).toContain('- Verification: fails on the base branch too; this change adds no failure')
+    expect(pull.body).toContain('the failing add() test is unrelated to this fix')
+    expect(world.model.requests().some(request => request.exhausted)).toBe(false)
     const item = itemOfPull(world, pull.body)
     expect(item.type).toBe('lint')
     expect(item.status).toBe('pr_open')
