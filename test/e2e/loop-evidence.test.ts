@@ -6,7 +6,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { parsePullMarker } from '../../src/discovery/marker.js'
 import type { ScriptInput } from '../support/model-server/index.js'
 import { git } from '../support/repos.js'
 import { ESLINT_BIN, SANDBOX_LINT, type SandboxProject } from '../support/sandbox-project.js'
@@ -27,19 +26,6 @@ afterEach(async () => {
   await world?.cleanup()
   world = undefined
 })
-
-interface LedgerItem {
-  id: string
-  type: string
-  status: string
-  occurrences: number
-  pr: { number: number } | null
-}
-
-function itemOfPull(w: World, body: string): LedgerItem {
-  const id = parsePullMarker(body)!
-  return JSON.parse(w.ledgerFile(`items/${id.slice(0, 2)}/${id}.json`)) as LedgerItem
-}
 
 /** Where GitHub-hosted runners check the sandbox out; CI logs name files under it. */
 const RUNNER_CHECKOUT = `/home/runner/work/${REPO}/${REPO}`
@@ -124,7 +110,7 @@ describe('a failed CI run on the default branch', () => {
     const pull = pulls[0]!
     expect(pull.pull.head).toMatch(/^ccal\/ci-failure\//)
     expect(git(world.sandbox.origin, 'show', `${pull.pull.head}:src/math.js`)).toContain('return a + b')
-    const item = itemOfPull(world, pull.body)
+    const item = world.itemOfPull(pull.body)
     expect(item.type).toBe('ci_failure')
     expect(item.status).toBe('pr_open')
     expect(item.pr?.number).toBe(pull.number)
@@ -137,7 +123,7 @@ describe('a failed CI run on the default branch', () => {
     expect(again.status).toBe(0)
     expect(world.gh.state.pulls()).toHaveLength(1)
     expect(again.outputs['items-executed']).toBe('0')
-    expect(itemOfPull(world, pull.body).occurrences).toBe(2)
+    expect(world.itemOfPull(pull.body).occurrences).toBe(2)
   })
 })
 
@@ -258,7 +244,7 @@ describe('a SARIF report of lint findings', () => {
     expect(pull.body).toContain('- Verification: fails on the base branch too; this change adds no failure')
     expect(pull.body).toContain('the failing add() test is unrelated to this fix')
     expect(world.model.requests().some(request => request.exhausted)).toBe(false)
-    const item = itemOfPull(world, pull.body)
+    const item = world.itemOfPull(pull.body)
     expect(item.type).toBe('lint')
     expect(item.status).toBe('pr_open')
     expect(run.outputs['items-executed']).toBe('1')

@@ -25,22 +25,6 @@ afterEach(async () => {
   world = undefined
 })
 
-interface LedgerItem {
-  id: string
-  type: string
-  status: string
-  parentId: string | null
-  pr: { number: number; branch: string } | null
-  history: Array<{ event: string; to: string | null; detail: string | null }>
-}
-
-function ledgerItems(w: World): LedgerItem[] {
-  return w
-    .ledgerFiles()
-    .filter(path => path.startsWith('items/'))
-    .map(path => JSON.parse(w.ledgerFile(path)) as LedgerItem)
-}
-
 /** One cycle on the labelled bug issue: the PR CCAL opened, as a payload would describe it. */
 async function openedPull(w: World): Promise<PullFacts & { itemId: string }> {
   const run = await w.runAction({
@@ -112,7 +96,7 @@ describe("a review requesting changes on CCAL's pull request", () => {
     const answers = world.gh.state.pull(pull.number).comments.map(comment => comment.body)
     expect(answers.join('\n')).toContain(`@${MAINTAINER}'s review`)
 
-    const items = ledgerItems(world)
+    const items = world.ledgerItems()
     const parent = items.find(item => item.id === pull.itemId)!
     const feedback = items.find(item => item.type === 'review_feedback')!
     expect(parent.status).toBe('pr_open')
@@ -148,7 +132,7 @@ describe("a review found by the scheduled scan of CCAL's pull requests", () => {
     expect(second.outputs['items-executed']).toBe('0')
     expect(git(world.sandbox.origin, 'rev-parse', pull.head)).toBe(tipAfterFirst)
     expect(world.gh.state.pulls()).toHaveLength(1)
-    const feedback = ledgerItems(world).filter(item => item.type === 'review_feedback')
+    const feedback = world.ledgerItems().filter(item => item.type === 'review_feedback')
     expect(feedback.map(item => item.status)).toEqual(['completed'])
   })
 })
@@ -167,7 +151,7 @@ describe("CCAL's pull request merged", () => {
 
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    const item = ledgerItems(world).find(entry => entry.id === pull.itemId)!
+    const item = world.ledgerItems().find(entry => entry.id === pull.itemId)!
     expect(item.status).toBe('completed')
     expect(item.history.at(-1)?.detail).toContain(`PR #${pull.number} merged`)
     expect(world.model.requests()).toHaveLength(modelRequestsBefore)
@@ -183,7 +167,7 @@ describe("CCAL's pull request merged", () => {
 
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(ledgerItems(world).find(entry => entry.id === pull.itemId)?.status).toBe('completed')
+    expect(world.ledgerItems().find(entry => entry.id === pull.itemId)?.status).toBe('completed')
     expect(run.outputs['items-executed']).toBe('0')
     expect(world.gh.state.pulls()).toHaveLength(1)
   })

@@ -27,15 +27,6 @@ afterEach(async () => {
   world = undefined
 })
 
-interface LedgerItem {
-  id: string
-  type: string
-  status: string
-  lease: { runId: string; until: string } | null
-  context: { issueNumber?: number }
-  history: Array<{ event: string; from: string | null; to: string | null; detail: string | null }>
-}
-
 function labeledEvent() {
   return { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) }
 }
@@ -45,15 +36,6 @@ function originBranches(w: World): string[] {
   return git(w.sandbox.origin, 'for-each-ref', '--format=%(refname:short)', 'refs/heads')
     .split('\n')
     .filter(Boolean)
-}
-
-/** The ledger's items as committed on origin (none while the ledger branch does not exist). */
-function ledgerItems(w: World): LedgerItem[] {
-  if (!originBranches(w).includes('ccal-ledger')) return []
-  return w
-    .ledgerFiles()
-    .filter(path => path.startsWith('items/'))
-    .map(path => JSON.parse(w.ledgerFile(path)) as LedgerItem)
 }
 
 describe('a dry run', () => {
@@ -146,7 +128,7 @@ describe('a cycle killed with SIGKILL in the middle of an item', () => {
     const w = world
     const killed = w.startAction(labeledEvent())
     const leased = await waitFor('the item in progress on the ledger', () =>
-      ledgerItems(w).find(item => item.status === 'in_progress')
+      w.ledgerItems().find(item => item.status === 'in_progress')
     )
     await waitFor('the agent mid-run', () => (w.model.requests().length > 0 ? true : undefined))
     killTree(killed.child.pid!)
@@ -156,7 +138,7 @@ describe('a cycle killed with SIGKILL in the middle of an item', () => {
 
     // Past the lease (as last renewed by the dead run), the next cycle (a schedule) reclaims the
     // item and does it.
-    const lease = ledgerItems(w).find(item => item.id === leased.id)!.lease!
+    const lease = w.ledgerItems().find(item => item.id === leased.id)!.lease!
     await sleep(Math.max(0, Date.parse(lease.until) - Date.now()) + 200)
     w.model.setScript(fixBugScript())
     const second = await w.runAction(SCHEDULE_EVENT)
@@ -166,7 +148,7 @@ describe('a cycle killed with SIGKILL in the middle of an item', () => {
     const pulls = w.gh.state.pulls()
     expect(pulls).toHaveLength(1)
     expect(w.gh.requests().filter(entry => entry.operationId === 'pulls/create')).toHaveLength(1)
-    const item = ledgerItems(w).find(entry => entry.id === leased.id)!
+    const item = w.ledgerItems().find(entry => entry.id === leased.id)!
     expect(parsePullMarker(pulls[0]!.body)).toBe(item.id)
     expect(item.status).toBe('pr_open')
     const expired = item.history.find(entry => entry.event === 'expired')
@@ -185,13 +167,13 @@ describe('the lease of an item whose run is alive', () => {
     const w = world
     const running = w.startAction(labeledEvent())
     const leased = await waitFor('the item in progress on the ledger', () =>
-      ledgerItems(w).find(item => item.status === 'in_progress')
+      w.ledgerItems().find(item => item.status === 'in_progress')
     )
     const firstUntil = Date.parse(leased.lease!.until)
     await sleep(Math.max(0, firstUntil - Date.now()) + 500)
 
     const readAt = Date.now()
-    const live = ledgerItems(w).find(item => item.id === leased.id)!
+    const live = w.ledgerItems().find(item => item.id === leased.id)!
     const run = await running.done
 
     expect(live.status).toBe('in_progress')
@@ -199,7 +181,7 @@ describe('the lease of an item whose run is alive', () => {
     expect(live.history.some(entry => entry.event === 'renewed')).toBe(true)
     expect(run.status).toBe(0)
     expect(w.gh.state.pulls()).toHaveLength(1)
-    const done = ledgerItems(w).find(item => item.id === leased.id)!
+    const done = w.ledgerItems().find(item => item.id === leased.id)!
     expect(done.status).toBe('pr_open')
     expect(done.lease).toBeNull()
     expect(done.history.some(entry => entry.event === 'expired')).toBe(false)
@@ -234,13 +216,13 @@ describe('the fan-out path', () => {
     expect(plan.stderr).toBe('')
     expect(plan.status).toBe(0)
     const matrix = JSON.parse(plan.outputs.plan ?? '{}') as { include: Array<{ item: string }> }
-    const byIssue = new Map(ledgerItems(world).map(item => [item.context.issueNumber, item]))
+    const byIssue = new Map(world.ledgerItems().map(item => [item.context.issueNumber, item]))
     expect(matrix.include.map(entry => entry.item).sort()).toEqual(
       [byIssue.get(BUG_ISSUE.number)!.id, byIssue.get(SECOND_ISSUE.number)!.id].sort()
     )
     expect(world.model.requests()).toHaveLength(0)
     expect(world.gh.state.pulls()).toHaveLength(0)
-    expect(ledgerItems(world).map(item => item.status)).toEqual(['pending', 'pending'])
+    expect(world.ledgerItems().map(item => item.status)).toEqual(['pending', 'pending'])
 
     const bugItem = byIssue.get(BUG_ISSUE.number)!.id
     const execute = await world.runAction(SCHEDULE_EVENT, { mode: 'execute', item: bugItem })
@@ -251,7 +233,7 @@ describe('the fan-out path', () => {
     expect(pulls).toHaveLength(1)
     expect(parsePullMarker(pulls[0]!.body)).toBe(bugItem)
     expect(execute.outputs['items-executed']).toBe('1')
-    const after = new Map(ledgerItems(world).map(item => [item.id, item.status]))
+    const after = new Map(world.ledgerItems().map(item => [item.id, item.status]))
     expect(after.get(bugItem)).toBe('pr_open')
     expect(after.get(byIssue.get(SECOND_ISSUE.number)!.id)).toBe('pending')
   })

@@ -36,13 +36,9 @@ describe('an issue labelled by a maintainer', () => {
     )
 
     const itemId = parsePullMarker(pull.body)!
-    const item = JSON.parse(world.ledgerFile(`items/${itemId.slice(0, 2)}/${itemId}.json`)) as {
-      status: string
-      pr: { number: number }
-      sessionId: string | null
-    }
+    const item = world.itemOfPull(pull.body)
     expect(item.status).toBe('pr_open')
-    expect(item.pr.number).toBe(pull.number)
+    expect(item.pr?.number).toBe(pull.number)
     expect(item.sessionId).toBeTruthy()
 
     expect(

@@ -14,6 +14,8 @@ import { claudeBinaryPath, claudeTestEnv, createClaudeHome } from './claude.js'
 import { startGitHubEmulator, type GitHubEmulator } from './github-emulator/index.js'
 import type { ScenarioInput } from './github-emulator/scenario.js'
 import { startModelServer, type ModelServer, type ScriptInput } from './model-server/index.js'
+import { parsePullMarker } from '../../src/discovery/marker.js'
+import { WorkItemSchema, type WorkItem } from '../../src/ledger/schema.js'
 import { GIT_TEST_ENV, git } from './repos.js'
 import { createSandboxProject, type SandboxProject } from './sandbox-project.js'
 import { webhookExample } from './webhooks.js'
@@ -94,6 +96,10 @@ export interface World {
   /** The ledger branch's files as committed on origin. */
   ledgerFile(path: string): string
   ledgerFiles(): string[]
+  /** The work items on origin's ledger branch, read with the ledger's own schema (none before it exists). */
+  ledgerItems(): WorkItem[]
+  /** The item a pull request delivers, found by the marker in its body. */
+  itemOfPull(body: string): WorkItem
   cleanup(): Promise<void>
 }
 
@@ -279,15 +285,30 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const runAction = (event: { name: string; payload: unknown }, inputs: Record<string, string> = {}) =>
     startAction(event, inputs).done
 
+  const ledgerFile = (path: string): string => git(sandbox.origin, 'show', `ccal-ledger:${path}`)
+  const ledgerFiles = (): string[] =>
+    git(sandbox.origin, 'ls-tree', '-r', '--name-only', 'ccal-ledger').split('\n').filter(Boolean)
+  const hasLedger = (): boolean => git(sandbox.origin, 'branch', '--list', 'ccal-ledger') !== ''
+
   return {
     sandbox,
     gh,
     model,
     runAction,
     startAction,
-    ledgerFile: path => git(sandbox.origin, 'show', `ccal-ledger:${path}`),
-    ledgerFiles: () =>
-      git(sandbox.origin, 'ls-tree', '-r', '--name-only', 'ccal-ledger').split('\n').filter(Boolean),
+    ledgerFile,
+    ledgerFiles,
+    ledgerItems: () =>
+      hasLedger()
+        ? ledgerFiles()
+            .filter(path => path.startsWith('items/'))
+            .map(path => WorkItemSchema.parse(JSON.parse(ledgerFile(path))))
+        : [],
+    itemOfPull(body) {
+      const id = parsePullMarker(body)
+      if (!id) throw new Error(`no CCAL marker in the pull request body:\n${body}`)
+      return WorkItemSchema.parse(JSON.parse(ledgerFile(`items/${id.slice(0, 2)}/${id}.json`)))
+    },
     async cleanup() {
       await model.stop()
       try {
