@@ -61606,16 +61606,21 @@ const REFERENCE_TITLE = /^(\s*\[[^\]]+\]:\s*\S+)\s+(?:"[^"]*"|'[^']*'|\([^)]*\))
 /** Elements that render nothing visible but can carry text. */
 const HIDDEN_ELEMENTS = /<(details|summary)[^>]*>|<\/(details|summary)>|<[^>]+\bhidden\b[^>]*>[\s\S]*?<\/[^>]+>/gi;
 /**
+ * Drops HTML comments (an unterminated one to the end): hidden from a reader of rendered markdown,
+ * and the form of CCAL's own pull request marker, which text from elsewhere must never forge.
+ */
+function withoutHtmlComments(text) {
+    return text.replace(HTML_COMMENT, '').trim();
+}
+/**
  * Removes what a human reviewer would not see but a model would read: HTML comments, invisible and
  * bidi control characters, image alt text, link titles, hidden elements; normalizes newlines and
  * caps the length.
  */
 function sanitizeUntrusted(text, options = {}) {
     const maxLength = options.maxLength ?? 20000;
-    let clean = text
-        .normalize('NFKC')
+    let clean = withoutHtmlComments(text.normalize('NFKC'))
         .replace(/\r\n?/g, '\n')
-        .replace(HTML_COMMENT, '')
         .replace(untrusted_INVISIBLE, '')
         .replace(CONTROL, '')
         .replace(MARKDOWN_IMAGE, (_match, url) => `[image: ${url}]`)
@@ -63451,6 +63456,13 @@ function isApiErrorResult(result) {
 
 
 const DIAGNOSTICS_LIMIT = 4000;
+/**
+ * True when `--resume` named a session the CLI has no transcript of (it exits at once, before any
+ * model request). A run killed right after its session started may not have written one yet.
+ */
+function isMissingSession(run) {
+    return (run.result?.numTurns ?? 0) === 0 && /No conversation found with session ID/i.test(run.diagnostics);
+}
 /** Sends `signal` to the whole process group of `pid`; a group that is already gone is fine. */
 function killProcessGroup(pid, signal) {
     try {
@@ -63765,7 +63777,8 @@ function summarizeOutcome(input) {
         filesChanged: (input.gate?.files ?? []).map(file => file.path),
         verify: input.verify,
         verifyOutcome: lastVerify ? lastVerify.outcome : 'not_run',
-        requeue: isRequeueable(input.code)
+        requeue: isRequeueable(input.code),
+        failuresOnBase: input.failuresOnBase ?? false
     };
 }
 /** The ledger's view of an outcome, for `recordResult` (ops.ts). */
@@ -64361,6 +64374,11 @@ async function executeInCleanTree(options, git, logger) {
             onSessionId: options.onSessionId,
             logger
         });
+        if (resume && isMissingSession(child)) {
+            // Nothing ran: the session's transcript never reached the disk (its run was killed early).
+            logger.warning(`session ${resume} cannot be resumed (no transcript); starting a new one`);
+            return run(text, undefined, purpose);
+        }
         const record = classifyRun(child, purpose, settings.claude.max_turns);
         runs.push(record);
         return record;
@@ -64471,7 +64489,7 @@ async function executeInCleanTree(options, git, logger) {
     const reason = preexisting
         ? 'changed and checked; verification fails on the base branch too, and the change adds no failure'
         : 'changed, checked and verified';
-    return finish({ status: 'success', code: 'success', reason }, true);
+    return finish({ status: 'success', code: 'success', reason, failuresOnBase: preexisting }, true);
 }
 
 ;// CONCATENATED MODULE: ./lib/executor/index.js
@@ -68259,17 +68277,16 @@ function branchNameFor(item, prefix) {
 }
 /** The trailer that ties a commit to its work item. */
 const ITEM_TRAILER = 'CCAL-Item';
-/** Agent-written text goes into PR bodies and commits: drop HTML comments so it cannot forge a marker. */
-function withoutHtmlComments(text) {
-    return text.replace(/<!--[\s\S]*?(-->|$)/g, '').trim();
+// Agent-written text goes into PR bodies and commits: HTML comments are dropped so it cannot forge a marker.
+
+/** The first paragraph of agent-written text, without HTML comments: what commits and comments quote. */
+function firstParagraph(text) {
+    return withoutHtmlComments(text).split(/\n\s*\n/)[0] ?? '';
 }
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
 function commitMessage(item, summary) {
     const subject = `ccal: ${item.title}`.replace(/\s+/g, ' ').slice(0, 72);
-    const body = withoutHtmlComments(summary)
-        .split(/\n\s*\n/)[0]
-        ?.slice(0, 1000)
-        .trim();
+    const body = firstParagraph(summary).slice(0, 1000).trim();
     return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`;
 }
 const EVIDENCE_LIMIT = 4000;
@@ -68305,7 +68322,7 @@ function issueCommentBody(input) {
     return [
         `CCAL opened #${input.pullNumber} for this issue: ${input.pullUrl}`,
         '',
-        withoutHtmlComments(input.summary).split(/\n\s*\n/)[0] ?? '',
+        firstParagraph(input.summary),
         '',
         `_${input.turns} agent turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}._`
     ].join('\n');
@@ -68880,7 +68897,7 @@ async function runLeasedItem(deps, leased, itemId, budgetUsd, write, finalWrite)
     const { settings, logger } = deps;
     let current = leased;
     const item = current.items[itemId];
-    const base = settings.pull_requests.base_branch ?? (await defaultBranch(deps));
+    const base = await baseBranchOf(deps);
     const followUp = followUpTarget(item, current);
     const branch = followUp?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix);
     const continuesBranch = followUp !== undefined || item.pr !== null;
@@ -68976,6 +68993,20 @@ function resultInput(itemId, outcome, success) {
         verify: outcome?.verify ?? 'not_run'
     };
 }
+/** Base branches by cycle: the repository's default is looked up once per cycle, not once per item. */
+const baseBranches = new WeakMap();
+/** The branch pull requests target: configured, else the repository's default branch. */
+function baseBranchOf(deps) {
+    const configured = deps.settings.pull_requests.base_branch;
+    if (configured)
+        return Promise.resolve(configured);
+    let base = baseBranches.get(deps);
+    if (!base) {
+        base = defaultBranch(deps);
+        baseBranches.set(deps, base);
+    }
+    return base;
+}
 async function defaultBranch(deps) {
     if (deps.github) {
         const { data } = await deps.github.rest.rest.repos.get({
@@ -69058,7 +69089,7 @@ async function deliverFollowUp(deps, item, target) {
 }
 function followUpComment(item, sha, outcome) {
     const who = typeof item.context.reviewer === 'string' ? `@${item.context.reviewer}'s review` : 'the failing check';
-    const summary = withoutHtmlComments(outcome.summary).split(/\n\s*\n/)[0] ?? '';
+    const summary = firstParagraph(outcome.summary);
     return [
         `CCAL pushed ${sha.slice(0, 7)} to address ${who}.`,
         '',
@@ -69067,14 +69098,9 @@ function followUpComment(item, sha, outcome) {
         `_Verification: ${describeVerify(outcome)}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
     ].join('\n');
 }
-/**
- * The verification result as people should read it: a delivered change whose checks failed was
- * accepted only because they fail on the base branch too (src/executor/baseline.ts).
- */
+/** The verification result as people should read it. */
 function describeVerify(outcome) {
-    return outcome.status === 'changed' && outcome.verify === 'failed'
-        ? 'fails on the base branch too; this change adds no failure'
-        : outcome.verify;
+    return outcome.failuresOnBase ? 'fails on the base branch too; this change adds no failure' : outcome.verify;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/repository.js
@@ -69086,7 +69112,7 @@ function describeVerify(outcome) {
 
 
 /** `owner/name` from an https, ssh (`git@host:owner/name.git`) or `ssh://` remote URL; undefined for a local path. */
-function repository_repositoryFromRemoteUrl(url) {
+function repositoryFromRemoteUrl(url) {
     const match = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?[^/]+\/(?:.*\/)?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ??
         /^[^@/\s]+@[^:/\s]+:(?:.*\/)?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
     if (!match)
@@ -69103,7 +69129,7 @@ function resolveRepository(env, originUrl) {
         }
         return { owner, repo };
     }
-    const fromRemote = originUrl ? repository_repositoryFromRemoteUrl(originUrl) : undefined;
+    const fromRemote = originUrl ? repositoryFromRemoteUrl(originUrl) : undefined;
     if (fromRemote)
         return fromRemote;
     const why = originUrl ? `the origin remote '${originUrl}' does not name one` : 'there is no origin remote';
@@ -69155,7 +69181,8 @@ function toCycleOutcome(outcome) {
         durationMs: outcome.durationMs,
         tokens: { ...outcome.tokens },
         filesChanged: [...outcome.filesChanged],
-        verify: outcome.verifyOutcome
+        verify: outcome.verifyOutcome,
+        failuresOnBase: outcome.failuresOnBase
     };
 }
 /** The Claude Code executor; the CLI is found, installed and checked once, before the first item. */
@@ -69568,15 +69595,6 @@ const run_USAGE = [
     "CLAUDE_CODE_OAUTH_TOKEN or the runner's own login. The trigger: GITHUB_EVENT_NAME and",
     'GITHUB_EVENT_PATH when set, a schedule otherwise.'
 ].join('\n');
-/** `owner/repo` from GITHUB_REPOSITORY-style text or a remote URL (https, ssh, or a local emulator's http). */
-function repositoryFrom(text) {
-    const trimmed = text.trim();
-    if (/^[^/\s:]+\/[^/\s]+$/.test(trimmed)) {
-        const [owner, repo] = trimmed.split('/');
-        return { owner, repo: repo.replace(/\.git$/, '') };
-    }
-    return repositoryFromRemoteUrl(trimmed);
-}
 const MODES = ['cycle', 'plan', 'execute'];
 function isMode(value) {
     return MODES.includes(value);

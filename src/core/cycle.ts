@@ -10,7 +10,7 @@ import {
   commitMessage,
   issueCommentBody,
   pullRequestBody,
-  withoutHtmlComments
+  firstParagraph
 } from '../delivery/content.js'
 import {
   authenticated,
@@ -60,6 +60,8 @@ export interface ExecutionOutcome {
   tokens: { input: number; output: number; cacheRead: number; cacheWrite: number }
   filesChanged: string[]
   verify: 'passed' | 'failed' | 'skipped' | 'not_run'
+  /** Verification failed only as it does on the base branch; the change adds no failure of its own. */
+  failuresOnBase?: boolean
 }
 
 export interface ExecutionRequest {
@@ -346,7 +348,7 @@ async function runLeasedItem(
   const { settings, logger } = deps
   let current = leased
   const item = current.items[itemId] as WorkItem
-  const base = settings.pull_requests.base_branch ?? (await defaultBranch(deps))
+  const base = await baseBranchOf(deps)
   const followUp = followUpTarget(item, current)
   const branch = followUp?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix)
   const continuesBranch = followUp !== undefined || item.pr !== null
@@ -452,6 +454,21 @@ function resultInput(itemId: string, outcome: ExecutionOutcome | undefined, succ
   }
 }
 
+/** Base branches by cycle: the repository's default is looked up once per cycle, not once per item. */
+const baseBranches = new WeakMap<CycleDeps, Promise<string>>()
+
+/** The branch pull requests target: configured, else the repository's default branch. */
+function baseBranchOf(deps: CycleDeps): Promise<string> {
+  const configured = deps.settings.pull_requests.base_branch
+  if (configured) return Promise.resolve(configured)
+  let base = baseBranches.get(deps)
+  if (!base) {
+    base = defaultBranch(deps)
+    baseBranches.set(deps, base)
+  }
+  return base
+}
+
 async function defaultBranch(deps: CycleDeps): Promise<string> {
   if (deps.github) {
     const { data } = await deps.github.rest.rest.repos.get({
@@ -554,7 +571,7 @@ async function deliverFollowUp(
 function followUpComment(item: WorkItem, sha: string, outcome: ExecutionOutcome): string {
   const who =
     typeof item.context.reviewer === 'string' ? `@${item.context.reviewer}'s review` : 'the failing check'
-  const summary = withoutHtmlComments(outcome.summary).split(/\n\s*\n/)[0] ?? ''
+  const summary = firstParagraph(outcome.summary)
   return [
     `CCAL pushed ${sha.slice(0, 7)} to address ${who}.`,
     '',
@@ -564,12 +581,7 @@ function followUpComment(item: WorkItem, sha: string, outcome: ExecutionOutcome)
   ].join('\n')
 }
 
-/**
- * The verification result as people should read it: a delivered change whose checks failed was
- * accepted only because they fail on the base branch too (src/executor/baseline.ts).
- */
-export function describeVerify(outcome: Pick<ExecutionOutcome, 'status' | 'verify'>): string {
-  return outcome.status === 'changed' && outcome.verify === 'failed'
-    ? 'fails on the base branch too; this change adds no failure'
-    : outcome.verify
+/** The verification result as people should read it. */
+export function describeVerify(outcome: Pick<ExecutionOutcome, 'verify' | 'failuresOnBase'>): string {
+  return outcome.failuresOnBase ? 'fails on the base branch too; this change adds no failure' : outcome.verify
 }

@@ -74,7 +74,8 @@ export function toCycleOutcome(outcome: ExecutorOutcome): ExecutionOutcome {
     durationMs: outcome.durationMs,
     tokens: { ...outcome.tokens },
     filesChanged: [...outcome.filesChanged],
-    verify: outcome.verifyOutcome
+    verify: outcome.verifyOutcome,
+    failuresOnBase: outcome.failuresOnBase
   }
 }
 

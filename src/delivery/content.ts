@@ -3,7 +3,7 @@
  */
 import { formatPullMarker } from '../discovery/marker.js'
 import type { WorkItem } from '../ledger/schema.js'
-import { fenceUntrusted } from '../util/untrusted.js'
+import { fenceUntrusted, withoutHtmlComments } from '../util/untrusted.js'
 
 /** Lowercase words joined by '-', at most `max` characters, never empty. */
 export function slugify(text: string, max = 40): string {
@@ -27,18 +27,18 @@ export function branchNameFor(item: Pick<WorkItem, 'id' | 'type' | 'title' | 'pr
 /** The trailer that ties a commit to its work item. */
 export const ITEM_TRAILER = 'CCAL-Item'
 
-/** Agent-written text goes into PR bodies and commits: drop HTML comments so it cannot forge a marker. */
-export function withoutHtmlComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?(-->|$)/g, '').trim()
+// Agent-written text goes into PR bodies and commits: HTML comments are dropped so it cannot forge a marker.
+export { withoutHtmlComments }
+
+/** The first paragraph of agent-written text, without HTML comments: what commits and comments quote. */
+export function firstParagraph(text: string): string {
+  return withoutHtmlComments(text).split(/\n\s*\n/)[0] ?? ''
 }
 
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
 export function commitMessage(item: Pick<WorkItem, 'id' | 'title'>, summary: string): string {
   const subject = `ccal: ${item.title}`.replace(/\s+/g, ' ').slice(0, 72)
-  const body = withoutHtmlComments(summary)
-    .split(/\n\s*\n/)[0]
-    ?.slice(0, 1000)
-    .trim()
+  const body = firstParagraph(summary).slice(0, 1000).trim()
   return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`
 }
 
@@ -110,7 +110,7 @@ export function issueCommentBody(input: {
   return [
     `CCAL opened #${input.pullNumber} for this issue: ${input.pullUrl}`,
     '',
-    withoutHtmlComments(input.summary).split(/\n\s*\n/)[0] ?? '',
+    firstParagraph(input.summary),
     '',
     `_${input.turns} agent turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}._`
   ].join('\n')

@@ -104,7 +104,7 @@ async function executeInCleanTree(
   const verifyReports: VerifyReport[] = []
   let gate: GateReport | null = null
   const finish = async (
-    partial: Pick<ExecutionOutcome, 'status' | 'code' | 'reason'>,
+    partial: Pick<ExecutionOutcome, 'status' | 'code' | 'reason'> & { failuresOnBase?: boolean },
     keepChanges = false
   ): Promise<ExecutionOutcome> => {
     if (!keepChanges) await revertAll(git)
@@ -279,5 +279,5 @@ async function executeInCleanTree(
   const reason = preexisting
     ? 'changed and checked; verification fails on the base branch too, and the change adds no failure'
     : 'changed, checked and verified'
-  return finish({ status: 'success', code: 'success', reason }, true)
+  return finish({ status: 'success', code: 'success', reason, failuresOnBase: preexisting }, true)
 }

@@ -78,6 +78,11 @@ export interface ExecutionOutcome {
   readonly verifyOutcome: ExecutionResult['verify']
   /** True when trying again later may well succeed (timeouts, API errors, budget, cancellation). */
   readonly requeue: boolean
+  /**
+   * True when verification failed only as it already does on the base branch, and the change was
+   * accepted for adding no failure of its own (see baseline.ts).
+   */
+  readonly failuresOnBase: boolean
 }
 
 const ZERO_TOKENS: RunTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }
@@ -182,6 +187,7 @@ export function summarizeOutcome(input: {
   gate: GateReport | null
   verify: readonly VerifyReport[]
   durationMs: number
+  failuresOnBase?: boolean
 }): ExecutionOutcome {
   const last = input.runs.at(-1)
   const lastVerify = input.verify.at(-1)
@@ -201,7 +207,8 @@ export function summarizeOutcome(input: {
     filesChanged: (input.gate?.files ?? []).map(file => file.path),
     verify: input.verify,
     verifyOutcome: lastVerify ? lastVerify.outcome : 'not_run',
-    requeue: isRequeueable(input.code)
+    requeue: isRequeueable(input.code),
+    failuresOnBase: input.failuresOnBase ?? false
   }
 }
 

@@ -27,16 +27,22 @@ export interface SanitizeOptions {
 }
 
 /**
+ * Drops HTML comments (an unterminated one to the end): hidden from a reader of rendered markdown,
+ * and the form of CCAL's own pull request marker, which text from elsewhere must never forge.
+ */
+export function withoutHtmlComments(text: string): string {
+  return text.replace(HTML_COMMENT, '').trim()
+}
+
+/**
  * Removes what a human reviewer would not see but a model would read: HTML comments, invisible and
  * bidi control characters, image alt text, link titles, hidden elements; normalizes newlines and
  * caps the length.
  */
 export function sanitizeUntrusted(text: string, options: SanitizeOptions = {}): string {
   const maxLength = options.maxLength ?? 20000
-  let clean = text
-    .normalize('NFKC')
+  let clean = withoutHtmlComments(text.normalize('NFKC'))
     .replace(/\r\n?/g, '\n')
-    .replace(HTML_COMMENT, '')
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
     .replace(MARKDOWN_IMAGE, (_match, url: string) => `[image: ${url}]`)

@@ -8,15 +8,11 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { claudeBinaryPath, claudeTestEnv, createClaudeHome } from '../support/claude.js'
-import { GIT_TEST_ENV } from '../support/repos.js'
+import { createClaudeHome } from '../support/claude.js'
 import {
   BUG_ISSUE,
   MAINTAINER,
-  OWNER,
-  REPO,
   REPO_ROOT,
-  TOKEN,
   createWorld,
   issuesLabeledPayload,
   type World
@@ -35,28 +31,10 @@ describe('@github/local-action', () => {
     const home = createClaudeHome()
     const runner = mkdtempSync(join(tmpdir(), 'ccal-local-action-'))
     cleanups.push(home.cleanup, () => rmSync(runner, { recursive: true, force: true }))
-    writeFileSync(
-      join(runner, 'event.json'),
-      JSON.stringify(issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER))
+    const { env: variables } = world.actionEnvironment(
+      { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) },
+      { config: '.github/ccal.yml', mode: 'cycle' }
     )
-    writeFileSync(join(runner, 'summary.md'), '')
-    const variables: Record<string, string> = {
-      ...claudeTestEnv({ baseUrl: world.model.url, home: home.path }),
-      ...(GIT_TEST_ENV as Record<string, string>),
-      CCAL_CLAUDE_EXECUTABLE: claudeBinaryPath(),
-      GITHUB_WORKSPACE: world.sandbox.dir,
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_API_URL: world.gh.url,
-      GITHUB_GRAPHQL_URL: `${world.gh.url}/graphql`,
-      GITHUB_EVENT_NAME: 'issues',
-      GITHUB_EVENT_PATH: join(runner, 'event.json'),
-      GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
-      GITHUB_RUN_ID: '77',
-      'INPUT_GITHUB-TOKEN': TOKEN,
-      'INPUT_ANTHROPIC-API-KEY': 'dummy',
-      INPUT_CONFIG: '.github/ccal.yml',
-      INPUT_MODE: 'cycle'
-    }
     const dotenv = join(runner, '.env')
     writeFileSync(
       dotenv,

@@ -94,6 +94,14 @@ export interface World {
    */
   startAction(event: { name: string; payload: unknown }, inputs?: Record<string, string>): StartedAction
   /** The ledger branch's files as committed on origin. */
+  /**
+   * The environment the Actions runner gives the action for one event (INPUT_*, GITHUB_*, the
+   * event, summary and output files), pointed at this world's servers and sandbox.
+   */
+  actionEnvironment(
+    event: { name: string; payload: unknown },
+    inputs?: Record<string, string>
+  ): { env: Record<string, string>; summaryPath: string; outputPath: string }
   ledgerFile(path: string): string
   ledgerFiles(): string[]
   /** The work items on origin's ledger branch, read with the ledger's own schema (none before it exists). */
@@ -231,10 +239,10 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const runner = mkdtempSync(join(tmpdir(), 'ccal-runner-'))
 
   let runs = 0
-  const startAction = (
+  const actionEnvironment = (
     event: { name: string; payload: unknown },
     inputs: Record<string, string> = {}
-  ): StartedAction => {
+  ) => {
     // Each run has its own event, summary and output files, so overlapping runs do not mix them.
     runs += 1
     const eventPath = join(runner, `event-${runs}.json`)
@@ -243,9 +251,9 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     writeFileSync(eventPath, JSON.stringify(event.payload))
     writeFileSync(summaryPath, '')
     writeFileSync(outputPath, '')
-    const env: NodeJS.ProcessEnv = {
+    const env: Record<string, string> = {
       ...claudeTestEnv({ baseUrl: model.url, home: home.path }),
-      ...GIT_TEST_ENV,
+      ...(GIT_TEST_ENV as Record<string, string>),
       CCAL_CLAUDE_EXECUTABLE: claudeBinaryPath(),
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: sandbox.dir,
@@ -262,6 +270,14 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     }
     const allInputs = { 'github-token': TOKEN, 'anthropic-api-key': 'dummy', ...inputs }
     for (const [name, value] of Object.entries(allInputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    return { env, summaryPath, outputPath }
+  }
+
+  const startAction = (
+    event: { name: string; payload: unknown },
+    inputs: Record<string, string> = {}
+  ): StartedAction => {
+    const { env, summaryPath, outputPath } = actionEnvironment(event, inputs)
     const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/index.js')], {
       env,
       cwd: sandbox.dir,
@@ -296,6 +312,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     model,
     runAction,
     startAction,
+    actionEnvironment,
     ledgerFile,
     ledgerFiles,
     ledgerItems: () =>

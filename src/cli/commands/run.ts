@@ -16,7 +16,7 @@ import type { Settings } from '../../config/schema.js'
 import { runEngine, type EngineResult } from '../../core/engine.js'
 import type { CycleMode } from '../../core/cycle.js'
 import { renderMetrics, renderSummary } from '../../core/report.js'
-import { repositoryFromRemoteUrl, tokenFromEnvironment } from '../../core/repository.js'
+import { tokenFromEnvironment } from '../../core/repository.js'
 import { describeTrigger, triggerFromEnvironment } from '../../core/trigger.js'
 import { discoveryPlan, type PlanRow } from '../../discovery/plan-view.js'
 import { UsageError, errorMessage } from '../../util/errors.js'
@@ -42,16 +42,6 @@ const USAGE = [
   "CLAUDE_CODE_OAUTH_TOKEN or the runner's own login. The trigger: GITHUB_EVENT_NAME and",
   'GITHUB_EVENT_PATH when set, a schedule otherwise.'
 ].join('\n')
-
-/** `owner/repo` from GITHUB_REPOSITORY-style text or a remote URL (https, ssh, or a local emulator's http). */
-export function repositoryFrom(text: string): { owner: string; repo: string } | undefined {
-  const trimmed = text.trim()
-  if (/^[^/\s:]+\/[^/\s]+$/.test(trimmed)) {
-    const [owner, repo] = trimmed.split('/') as [string, string]
-    return { owner, repo: repo.replace(/\.git$/, '') }
-  }
-  return repositoryFromRemoteUrl(trimmed)
-}
 
 const MODES: readonly CycleMode[] = ['cycle', 'plan', 'execute']
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runCli } from '../../../src/cli/program.js'
 import type { CliIo } from '../../../src/cli/io.js'
-import { repositoryFrom } from '../../../src/cli/commands/run.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
 import { createTestRepos, git, type TestRepos } from '../../support/repos.js'
 
@@ -100,16 +99,5 @@ describe('ccal run --dry-run --json', () => {
     expect(io.err.at(-1)).toMatch(
       /^ccal run: cannot tell which GitHub repository this is: set GITHUB_REPOSITORY=owner\/name/
     )
-  })
-})
-
-describe('repository coordinates', () => {
-  it.each([
-    ['octo-org/demo', 'octo-org', 'demo'],
-    ['https://github.com/octo-org/demo.git', 'octo-org', 'demo'],
-    ['git@github.com:octo-org/demo.git', 'octo-org', 'demo'],
-    ['http://127.0.0.1:3000/octo-org/demo', 'octo-org', 'demo']
-  ])('reads %s', (text, owner, repo) => {
-    expect(repositoryFrom(text)).toEqual({ owner, repo })
   })
 })

@@ -13,7 +13,8 @@ describe('repositoryFromRemoteUrl', () => {
     ['https://x-access-token:t@github.com/octo/demo', 'octo', 'demo'],
     ['git@github.com:octo/demo.git', 'octo', 'demo'],
     ['ssh://git@ghes.example.com:2222/octo/demo.git', 'octo', 'demo'],
-    ['https://ghes.example.com/octo/demo.git/', 'octo', 'demo']
+    ['https://ghes.example.com/octo/demo.git/', 'octo', 'demo'],
+    ['http://127.0.0.1:3000/octo-org/demo', 'octo-org', 'demo']
   ])('reads %s', (url, owner, repo) => {
     expect(repositoryFromRemoteUrl(url)).toEqual({ owner, repo })
   })
