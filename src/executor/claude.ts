@@ -53,6 +53,14 @@ export interface ClaudeProcessResult {
 
 const DIAGNOSTICS_LIMIT = 4000
 
+/**
+ * True when `--resume` named a session the CLI has no transcript of (it exits at once, before any
+ * model request). A run killed right after its session started may not have written one yet.
+ */
+export function isMissingSession(run: Pick<ClaudeProcessResult, 'result' | 'diagnostics'>): boolean {
+  return (run.result?.numTurns ?? 0) === 0 && /No conversation found with session ID/i.test(run.diagnostics)
+}
+
 /** Sends `signal` to the whole process group of `pid`; a group that is already gone is fine. */
 export function killProcessGroup(pid: number, signal: NodeJS.Signals): boolean {
   try {

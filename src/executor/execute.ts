@@ -12,7 +12,7 @@ import type { WorkItem } from '../ledger/schema.js'
 import { CcalError } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
 import { buildClaudeArguments } from './arguments.js'
-import { runClaudeProcess, type ClaudeProcessResult } from './claude.js'
+import { isMissingSession, runClaudeProcess, type ClaudeProcessResult } from './claude.js'
 import { withoutPersistedCredentials } from './credentials.js'
 import { withoutModelCredentials } from './environment.js'
 import type { ClaudeRuntime } from './install.js'
@@ -137,7 +137,11 @@ async function executeInCleanTree(
   const cwd = join(options.repoDir, settings.claude.working_directory)
   const timeoutMs = options.timeoutMs ?? settings.claude.timeout_seconds * 1000
 
-  const run = async (text: string, resume: string | undefined, purpose: RunRecord['purpose']) => {
+  const run = async (
+    text: string,
+    resume: string | undefined,
+    purpose: RunRecord['purpose']
+  ): Promise<RunRecord> => {
     const spent = runs.reduce((sum, record) => sum + record.costUsd, 0)
     const budget = options.budgetUsd === undefined ? undefined : options.budgetUsd - spent
     const args = buildClaudeArguments({
@@ -162,6 +166,11 @@ async function executeInCleanTree(
       onSessionId: options.onSessionId,
       logger
     })
+    if (resume && isMissingSession(child)) {
+      // Nothing ran: the session's transcript never reached the disk (its run was killed early).
+      logger.warning(`session ${resume} cannot be resumed (no transcript); starting a new one`)
+      return run(text, undefined, purpose)
+    }
     const record = classifyRun(child, purpose, settings.claude.max_turns)
     runs.push(record)
     return record

@@ -163,6 +163,19 @@ describe('executeItem with the real CLI', () => {
     expect(JSON.stringify(resumed?.messages)).toContain(SANDBOX_BUG.fixed)
   })
 
+  it('starts a new session when the one to resume left no transcript (its run was killed early)', async () => {
+    fixture = await setUp([...fixBugTurns(), { text: 'Fixed.' }])
+    const settings = testSettings()
+    const runtime = await prepareRuntime(fixture, settings)
+    const lost = '3f0b8c2e-1111-4222-8333-444455556666'
+
+    const outcome = await execute(fixture, { settings, runtime, resumeSessionId: lost })
+
+    expect(outcome).toMatchObject({ status: 'success', filesChanged: ['src/math.js'] })
+    expect(outcome.sessionId).not.toBe(lost)
+    expect(outcome.runs.map(run => run.purpose)).toEqual(['initial'])
+  })
+
   it('ends with no_op when the agent changes nothing', async () => {
     fixture = await setUp([{ text: 'Nothing to do: the test is correct as it is.' }])
     const settings = testSettings()
