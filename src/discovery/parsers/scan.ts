@@ -1,12 +1,13 @@
 /**
  * The fast path for big logs: instead of decoding every line, find the bytes of keywords that any
- * finding's line must contain (`Buffer.indexOf`, native and fast), and decode only those lines plus
- * the few lines of context the parsers need around them. Everything in between (download progress,
- * passing tests, setup steps) is never turned into a string. Decoded lines go to an ordinary
- * {@link LineParser}; where lines were skipped it is told so with `gap()`.
+ * finding's line must contain (keyword-search.ts, one SIMD search for all of them at once), and
+ * decode only those lines plus the few lines of context the parsers need around them. Everything in
+ * between (download progress, passing tests, setup steps) is never turned into a string. Decoded
+ * lines go to an ordinary {@link LineParser}; where lines were skipped it is told so with `gap()`.
  *
  * Chunks come from the caller (see log-reader.ts); this module does no I/O.
  */
+import { CandidateSearch } from './keyword-search.js'
 import { stripTimestamp, type LineParser } from './line-parser.js'
 
 /** Lines of context around a hit. */
@@ -21,9 +22,10 @@ export interface ScanContext {
 export interface ScanKeyword {
   readonly text: string
   /**
-   * A suffix of `text` to search for instead, when it starts with a rarer byte: `indexOf` stops at
-   * every occurrence of a needle's first byte, and `.` or `e` are everywhere in logs. The rest of
-   * `text` is checked before the hit counts; keywords with the same anchor share one pass.
+   * A suffix of `text` to search for instead, when its first three bytes are more distinctive than
+   * those of `text` (`rro` against `err`, which `stderr` has): the search looks at the first three
+   * bytes, and every candidate it reports costs a check. The rest of `text` is checked before the
+   * hit counts; keywords with the same anchor share one search string.
    */
   readonly anchor?: string
   /** Context for a hit line (the raw line, timestamp included); none when absent. */
@@ -54,8 +56,8 @@ function severityContext(word: string, cargoLines: number) {
 
 /**
  * Every line a parser in actions-log.ts turns into an error or warning contains one of these, or
- * lies within the context of one. Needles are chosen for what `Buffer.indexOf` finds quickly (rare
- * first bytes); each costs a pass over the chunk, so the list is short. Keep it in step with the
+ * lies within the context of one. The search shares eight buckets among them, and more keywords
+ * per bucket let more false candidates through, so the list is short. Keep it in step with the
  * parsers: test/unit/discovery/scan.test.ts checks every fixture both ways.
  */
 export const LOG_KEYWORDS: readonly ScanKeyword[] = [
@@ -70,21 +72,28 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   { text: '━', context: after(2) },
   { text: '___', context: after(40) },
   // `.py:12`, `.go:7`, `.rb:3`: ruff/flake8/pylint, go vet/build/test and RuboCop lines.
-  { text: '.py:', anchor: 'y:', digitAfter: true },
-  { text: '.go:', anchor: 'go:', digitAfter: true },
-  { text: '.rb:', anchor: 'b:', digitAfter: true },
+  { text: '.py:', digitAfter: true },
+  { text: '.go:', digitAfter: true },
+  { text: '.rb:', digitAfter: true },
   { text: 'panic', context: after(1) }
 ]
 
 const NEWLINE = 10
 
+/** Keywords searched for as one string: an anchor, and whether a digit must follow it. */
+interface Search {
+  needle: Buffer
+  digitAfter: boolean
+  /** The keywords it stands for, each with the bytes before the anchor to check. */
+  members: Array<{ index: number; prefix: Buffer }>
+}
+
+const isAsciiDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 48 && byte <= 57
+
 /** Streams chunks of a log through a keyword filter into a line parser. */
 export class LogScanner {
-  /** One pass per distinct anchor, with the keywords it stands for and the bytes before it to check. */
-  private readonly searches: Array<{
-    needle: Buffer
-    members: Array<{ index: number; prefix: Buffer; digitAfter: boolean }>
-  }>
+  private readonly searches: Search[]
+  private readonly candidates: CandidateSearch
   /** Absolute offset of the current chunk's first byte. */
   private base = 0
   /** Absolute offset just after the last line handed to the parser. */
@@ -101,20 +110,20 @@ export class LogScanner {
     private readonly keywords: readonly ScanKeyword[] = LOG_KEYWORDS
   ) {
     if (keywords.length > 32) throw new Error('at most 32 scan keywords')
-    const byAnchor = new Map<
-      string,
-      { needle: Buffer; members: Array<{ index: number; prefix: Buffer; digitAfter: boolean }> }
-    >()
+    const searches = new Map<string, Search>()
     keywords.forEach((keyword, index) => {
       const anchor = keyword.anchor ?? keyword.text
-      if (!keyword.text.endsWith(anchor))
+      if (anchor.length === 0 || !keyword.text.endsWith(anchor))
         throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`)
-      const search = byAnchor.get(anchor) ?? { needle: Buffer.from(anchor, 'utf8'), members: [] }
+      const digitAfter = keyword.digitAfter === true
+      const key = `${digitAfter ? 'd' : '-'}${anchor}`
+      const search = searches.get(key) ?? { needle: Buffer.from(anchor, 'utf8'), digitAfter, members: [] }
       const prefix = Buffer.from(keyword.text.slice(0, keyword.text.length - anchor.length), 'utf8')
-      search.members.push({ index, prefix, digitAfter: keyword.digitAfter === true })
-      byAnchor.set(anchor, search)
+      search.members.push({ index, prefix })
+      searches.set(key, search)
     })
-    this.searches = [...byAnchor.values()]
+    this.searches = [...searches.values()]
+    this.candidates = new CandidateSearch(this.searches.map(search => search.needle))
   }
 
   /**
@@ -183,21 +192,22 @@ export class LogScanner {
   /** Keyword hits below `limit`, as `position * 32 + keyword index`, in order. */
   private hits(data: Buffer, limit: number): number[] {
     const hits: number[] = []
-    for (const { needle, members } of this.searches) {
-      let position = data.indexOf(needle, 0)
-      while (position !== -1 && position < limit) {
-        const next = data[position + needle.length] ?? 0
-        for (const member of members) {
+    this.candidates.forEach(data, limit, position => {
+      for (const search of this.searches) {
+        if (!this.matchesAt(data, position, search.needle)) continue
+        if (search.digitAfter && !isAsciiDigit(data[position + search.needle.length])) continue
+        for (const member of search.members) {
           const start = position - member.prefix.length
-          if (start < 0 || (member.digitAfter && (next < 48 || next > 57))) continue
-          let same = true
-          for (let b = 0; b < member.prefix.length && same; b++) same = data[start + b] === member.prefix[b]
-          if (same) hits.push(start * 32 + member.index)
+          if (start >= 0 && this.matchesAt(data, start, member.prefix)) hits.push(start * 32 + member.index)
         }
-        position = data.indexOf(needle, position + needle.length)
       }
-    }
+    })
     return hits.sort((a, b) => a - b)
+  }
+
+  private matchesAt(data: Buffer, position: number, bytes: Buffer): boolean {
+    for (let b = 0; b < bytes.length; b++) if (data[position + b] !== bytes[b]) return false
+    return true
   }
 
   /** Feeds owed context lines from `fed` (not beyond `until`); returns the new fed offset. */

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,6 +7,8 @@ import type { CliIo } from '../../../src/cli/io.js'
 import { runCli } from '../../../src/cli/program.js'
 import { FindingSchema } from '../../../src/discovery/findings.js'
 import { FIXTURES } from './fixtures.js'
+
+const REPO_ROOT = join(import.meta.dirname, '../../..')
 
 function captureIo(cwd = FIXTURES) {
   const out: string[] = []
@@ -108,4 +111,31 @@ describe('ccal findings', () => {
       /Reports: {2}sarif, eslint-json, ruff-json, rubocop-json, golangci-json, checkstyle/
     )
   })
+})
+
+describe('the ccal process', () => {
+  it('stops quietly when its reader closes the pipe early (ccal findings big.log | head -1)', async () => {
+    const log = join(scratch, 'big.log')
+    const line = (i: number) => `src/file${i}.ts(${i},1): error TS2322: Type 'number' is not assignable.`
+    writeFileSync(log, Array.from({ length: 20_000 }, (_, i) => line(i + 1)).join('\n'))
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'src/cli.ts'), 'findings', log],
+      {
+        cwd: REPO_ROOT
+      }
+    )
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    // More output than a pipe holds: the child is still writing when the reader goes away.
+    const first = await new Promise<string>(resolve =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))
+    )
+    child.stdout.destroy()
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+
+    expect(first).toContain('error')
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  }, 60_000)
 })
