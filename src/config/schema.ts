@@ -320,7 +320,9 @@ const LearningSchema = z
       .describe('Outcomes needed before a pattern is trusted.'),
     adaptation_interval_seconds: positiveInt()
       .default(86400)
-      .describe('Seconds between two recomputations of the weights.')
+      .describe(
+        'Seconds after which the learned patterns and weights are recomputed even when no pull request was merged or closed since; a new verdict is learned from at once.'
+      )
   })
   .prefault({})
   .describe('Learning from which pull requests humans merge.')

@@ -41,6 +41,8 @@ import {
 } from '../ledger/ops.js'
 import { ITEM_STATUSES, type ItemStatus, type Ledger, type WorkItem } from '../ledger/schema.js'
 import type { LedgerStore } from '../ledger/store.js'
+import { isLearningDue, lastLearnedAt, learnedWeight, learningOp } from '../learning/adaptation.js'
+import { hintsFor, isTrusted } from '../learning/patterns.js'
 import { errorMessage } from '../util/errors.js'
 import type { Logger } from '../util/logger.js'
 import type { CycleReport, ExecutedItem, ExecutionStatus, SourceReport } from './report.js'
@@ -66,6 +68,8 @@ export interface ExecutionOutcome {
 
 export interface ExecutionRequest {
   item: WorkItem
+  /** What earlier verdicts on this kind of work say (src/learning/patterns.ts), for the prompt. */
+  hints?: readonly string[]
   /** The most this item may spend: what is left of the run and day budgets. */
   maxBudgetUsd: number
   /** Claude session to resume (follow-ups on the same item). */
@@ -159,10 +163,20 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger
   if (!dryRun) ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]))
 
-  if (deps.mode !== 'execute') ledger = await discover(deps, ledger, report, write, dryRun)
+  if (deps.mode !== 'execute') {
+    ledger = await discover(deps, ledger, report, write, dryRun)
+    ledger = await learnFromVerdicts(deps, ledger, report, write, dryRun)
+  }
 
   const onlyItems = deps.mode === 'execute' ? [deps.itemId ?? ''] : undefined
-  const plan = schedule({ ledger, settings, now: now(), ...(onlyItems ? { onlyItems } : {}) })
+  const patterns = ledger.patterns
+  const plan = schedule({
+    ledger,
+    settings,
+    now: now(),
+    learnedWeight: item => learnedWeight(item, patterns, settings.learning),
+    ...(onlyItems ? { onlyItems } : {})
+  })
   report.plan = plan
   logPlan(logger, plan)
 
@@ -231,6 +245,40 @@ async function discover(
       report.problems.push(`${source.name}: ${entry.error}`)
       deps.logger.warning(`discovery source ${source.name} failed: ${entry.error}`)
     }
+  }
+  return current
+}
+
+/**
+ * Step 9 of DESIGN.md §2, run right after reconciliation rather than after execution: the verdicts
+ * it learns from are the merges and closes reconciliation has just recorded (executing an item
+ * yields none: its PR is ruled on later), so this cycle's plan can already use them. Execute mode
+ * (one item of a fanned-out plan) uses the patterns its plan job stored.
+ */
+async function learnFromVerdicts(
+  deps: CycleDeps,
+  ledger: Ledger,
+  report: CycleReport,
+  write: (op: LedgerOp) => Promise<Ledger>,
+  dryRun: boolean
+): Promise<Ledger> {
+  const settings = deps.settings.learning
+  if (!settings.enabled) return ledger
+  const now = (deps.now ?? (() => new Date()))()
+  const due = isLearningDue(ledger, settings, now)
+  let current = ledger
+  if (due) {
+    const op = learningOp()
+    current = dryRun ? op(current, { now, runId: deps.runId }).ledger : await write(op)
+    deps.logger.info(
+      `learning: ${current.patterns.length} pattern(s) from the verdicts on CCAL's pull requests`
+    )
+  }
+  report.learning = {
+    recomputed: due,
+    patterns: current.patterns.length,
+    trusted: current.patterns.filter(pattern => isTrusted(pattern, settings)).length,
+    computedAt: new Date(lastLearnedAt(current) ?? now.getTime()).toISOString()
   }
   return current
 }
@@ -372,8 +420,10 @@ async function runLeasedItem(
   let outcome: ExecutionOutcome | undefined
   try {
     await prepareBranch(deps.git, { branch, base, followUp: continuesBranch })
+    const hints = hintsFor(item, current.patterns, settings.learning)
     outcome = await deps.executor.execute({
       item,
+      ...(hints.length > 0 ? { hints } : {}),
       maxBudgetUsd: budgetUsd,
       ...(resumeSessionId ? { resumeSessionId } : {}),
       onSessionId: async sessionId => {

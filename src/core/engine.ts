@@ -114,6 +114,7 @@ export function claudeExecutor(options: {
         configPath: options.configPath,
         logger: options.logger,
         onSessionId: request.onSessionId,
+        ...(request.hints ? { hints: request.hints } : {}),
         ...(request.resumeSessionId ? { resumeSessionId: request.resumeSessionId } : {}),
         ...(request.signal ? { signal: request.signal } : {})
       })

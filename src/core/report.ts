@@ -44,6 +44,17 @@ export interface CycleReport {
   queue: Partial<Record<ItemStatus, number>>
   /** Problems that did not stop the cycle (a source that failed, a comment that could not be posted). */
   problems: string[]
+  /** The learning step, when learning is enabled and the mode learns. */
+  learning?: LearningReport
+}
+
+export interface LearningReport {
+  /** Whether this cycle recomputed the patterns (else it used the stored ones). */
+  recomputed: boolean
+  patterns: number
+  /** Patterns with enough verdicts to steer ranking and prompts. */
+  trusted: number
+  computedAt: string
 }
 
 function escapeCell(text: string): string {
@@ -58,6 +69,13 @@ function table(header: string[], rows: string[][]): string[] {
     ...rows.map(row => `| ${row.map(escapeCell).join(' | ')} |`),
     ''
   ]
+}
+
+/** A score component with its sign, or nothing when it is zero. */
+function signed(value: number): string {
+  if (value === 0) return ''
+  const rounded = Math.round(value * 10) / 10
+  return rounded > 0 ? `+${rounded}` : String(rounded)
 }
 
 function usd(value: number): string {
@@ -122,12 +140,13 @@ export function renderSummary(report: CycleReport): string {
     lines.push('### Plan', '')
     lines.push(
       ...table(
-        ['Item', 'Type', 'Priority', 'Score', 'Decision'],
+        ['Item', 'Type', 'Priority', 'Score', 'Learned', 'Decision'],
         [...report.plan.picked, ...report.plan.deferred].map(decision => [
           `${decision.title} (\`${decision.itemId}\`)`,
           decision.type,
           String(decision.priority),
           String(decision.score),
+          signed(decision.components.learned),
           `${decision.picked ? 'picked' : 'deferred'}: ${decision.reason}`
         ])
       )
@@ -148,6 +167,15 @@ export function renderSummary(report: CycleReport): string {
           ['Items per run', String(report.executed.length), String(limits.itemsPerRun)]
         ]
       )
+    )
+  }
+
+  if (report.learning) {
+    const { learning } = report
+    lines.push('### Learning', '')
+    lines.push(
+      `${learning.patterns} pattern(s) from maintainers' verdicts on CCAL pull requests, ${learning.trusted} with enough verdicts to steer ranking and prompts; ${learning.recomputed ? 'recomputed in this run' : `computed ${learning.computedAt}`}.`,
+      ''
     )
   }
 

@@ -72,8 +72,8 @@ export interface ScheduleInput {
   now: Date
   /** Model spend already recorded in this run (execute mode after other items). */
   spentThisRunUsd?: number
-  /** Learned weight per item type, from the learning step; 0 when unknown. */
-  learnedWeights?: Partial<Record<ItemType, number>>
+  /** An item's learned weight in [-1, 1] (src/learning/adaptation.ts); 0 for all when absent. */
+  learnedWeight?: (item: WorkItem) => number
   /** Consider only these item ids (execute mode, or an event that concerns one item). */
   onlyItems?: readonly string[]
 }
@@ -131,6 +131,13 @@ export function estimateCost(ledger: Ledger, type: ItemType): number {
   return DEFAULT_COST_ESTIMATE_USD
 }
 
+/** The learned part of a score, for the plan's reasons; nothing when learning did not move it. */
+function learnedNote(learned: number): string {
+  if (learned === 0) return ''
+  const rounded = Math.round(learned * 10) / 10
+  return `, learned ${rounded > 0 ? '+' : ''}${rounded}`
+}
+
 /** Ranks one item; higher scores go first. */
 export function rankItem(item: WorkItem, ledger: Ledger, now: Date, learned = 0): RankedItem {
   const ageDays = Math.max(0, (now.getTime() - Date.parse(item.createdAt)) / DAY_MS)
@@ -140,7 +147,9 @@ export function rankItem(item: WorkItem, ledger: Ledger, now: Date, learned = 0)
     age: Math.min(14, ageDays) * 0.5,
     attempts: -4 * item.attempts,
     effort: -2 * estimateEffort(item),
-    learned: 5 * learned
+    // Up to one priority step either way: a kind of work maintainers always close sinks below the
+    // next priority's, one they always merge rises above it.
+    learned: 10 * learned
   }
   const score = Object.values(components).reduce((sum, value) => sum + value, 0)
   return {
@@ -194,7 +203,7 @@ export function schedule(input: ScheduleInput): Plan {
   }
   const ranked = Object.values(ledger.items)
     .filter(item => isPending(item) && (!only || only.has(item.id)))
-    .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeights?.[item.type] ?? 0) }))
+    .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeight?.(item) ?? 0) }))
     .sort(
       (a, b) =>
         b.rank.score - a.rank.score ||
@@ -251,7 +260,7 @@ export function schedule(input: ScheduleInput): Plan {
     picked.push({
       ...rank,
       picked: true,
-      reason: `rank ${picked.length + 1}: score ${rank.score} (priority ${item.priority}, ${item.type}${item.attempts ? `, attempt ${item.attempts + 1}` : ''}), ~${usd(rank.estimatedCostUsd)}`
+      reason: `rank ${picked.length + 1}: score ${rank.score} (priority ${item.priority}, ${item.type}${item.attempts ? `, attempt ${item.attempts + 1}` : ''}${learnedNote(rank.components.learned)}), ~${usd(rank.estimatedCostUsd)}`
     })
   }
   return { picked, deferred, limits }

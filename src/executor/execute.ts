@@ -50,7 +50,7 @@ export interface ExecuteOptions {
   readonly repoDir: string
   /** What is left of the budget (the smaller of run and day); no `--max-budget-usd` when undefined. */
   readonly budgetUsd?: number
-  /** Learned hints for this kind of item (empty until the learning loop provides them). */
+  /** What earlier verdicts on this kind of item say (src/learning/patterns.ts). */
   readonly hints?: readonly string[]
   /** The config file, relative to the repository root: always excluded from changes. */
   readonly configPath?: string

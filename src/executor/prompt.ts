@@ -109,7 +109,11 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
     ...(locationLines(item.context).length ? ['', ...locationLines(item.context)] : [])
   ].join('\n')
   const hints = input.hints?.length
-    ? ['# What worked before on similar work', '', ...input.hints.map(hint => `- ${hint}`)].join('\n')
+    ? [
+        "# What maintainers did with CCAL's earlier changes of this kind",
+        '',
+        ...input.hints.map(hint => `- ${hint}`)
+      ].join('\n')
     : ''
   const verify = input.verifyCommands?.length
     ? [

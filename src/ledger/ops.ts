@@ -14,6 +14,7 @@ import { CcalError, IllegalTransitionError, LedgerConflictError, LedgerLookupErr
 import {
   ItemContextSchema,
   ItemTypeSchema,
+  PatternsFileSchema,
   PullRequestRefSchema,
   UntrustedTextSchema,
   type ExecutionResult,
@@ -843,6 +844,20 @@ export function upsertPattern(input: PatternInput): LedgerOp {
       ledger: { ...ledger, patterns },
       description: `${existing ? 'update' : 'add'} pattern ${input.id}`
     }
+  }
+}
+
+/**
+ * Replaces all patterns with a recomputed set (the learning step derives them from the verdicts on
+ * CCAL's pull requests); validated like every pattern the ledger stores.
+ */
+export function setPatterns(patterns: readonly LearningPattern[]): LedgerOp {
+  const next = PatternsFileSchema.parse([...patterns].sort((a, b) => a.id.localeCompare(b.id)))
+  return ledger => {
+    if (JSON.stringify(ledger.patterns) === JSON.stringify(next)) {
+      return { ledger, description: 'patterns unchanged' }
+    }
+    return { ledger: { ...ledger, patterns: next }, description: `patterns: ${next.length} learned` }
   }
 }
 

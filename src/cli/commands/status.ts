@@ -1,5 +1,7 @@
 import { itemsByStatus } from '../../ledger/ops.js'
+import type { LearningPattern } from '../../ledger/schema.js'
 import { UsageError } from '../../util/errors.js'
+import { sanitizeUntrusted } from '../../util/untrusted.js'
 import { parseCommandArgs, type CliCommand } from '../io.js'
 import {
   LOCATION_OPTIONS,
@@ -15,6 +17,26 @@ const USAGE = [
   '',
   'The queue, the work in progress, open pull requests and the budget, from the ledger branch.'
 ].join('\n')
+
+/** What the learning step made of the verdicts on CCAL's pull requests, most verdicts first. */
+function learnedLines(patterns: readonly LearningPattern[]): string[] {
+  if (patterns.length === 0) return []
+  const shown = [...patterns]
+    .sort((a, b) => b.usageCount - a.usageCount || a.id.localeCompare(b.id))
+    .slice(0, 10)
+  return [
+    '',
+    `Learned from pull request verdicts (${patterns.length} pattern${patterns.length === 1 ? '' : 's'})`,
+    ...shown.map(pattern => {
+      // Rule names come from tool output: no control characters reach the terminal, no newlines.
+      const rule =
+        pattern.trigger.rule === null
+          ? ''
+          : ` · rule ${sanitizeUntrusted(pattern.trigger.rule, { maxLength: 80 }).replace(/\s+/g, ' ')}`
+      return `  ${pattern.trigger.type}${rule}: ${pattern.successCount} of ${pattern.usageCount} merged (confidence ${pattern.confidence.toFixed(2)})`
+    })
+  ]
+}
 
 /** `ccal status` — the at-a-glance view of the ledger. */
 export const statusCommand: CliCommand = async (args, io) => {
@@ -36,7 +58,13 @@ export const statusCommand: CliCommand = async (args, io) => {
     const { items, ...summary } = summaryJson(store, snapshot, now)
     io.stdout(
       JSON.stringify(
-        { ...summary, inProgress: items.in_progress, prOpen: items.pr_open, needsHuman: items.needs_human },
+        {
+          ...summary,
+          inProgress: items.in_progress,
+          prOpen: items.pr_open,
+          needsHuman: items.needs_human,
+          patterns: snapshot.ledger.patterns
+        },
         null,
         2
       )
@@ -60,6 +88,7 @@ export const statusCommand: CliCommand = async (args, io) => {
   section('Open PRs', groups.pr_open, 10)
   section('Needs a human', groups.needs_human, 10)
   section('Next up', groups.pending, 5)
+  lines.push(...learnedLines(snapshot.ledger.patterns))
   lines.push('', ...moneyLines(snapshot.ledger, now))
   lines.push(
     state.lastCycleAt

@@ -52,10 +52,16 @@ describe('schedule ranking', () => {
       upsertCandidates([candidate('a', { type: 'lint' }), candidate('b', { type: 'coverage' })])
     ])
 
-    const plan = schedule({ ledger, settings: defaultSettings(), now: T0, learnedWeights: { coverage: 2 } })
+    const plan = schedule({
+      ledger,
+      settings: defaultSettings(),
+      now: T0,
+      learnedWeight: item => (item.type === 'coverage' ? 1 : -1)
+    })
 
     expect(plan.picked[0]?.type).toBe('coverage')
     expect(plan.picked[0]?.components.learned).toBe(10)
+    expect(plan.picked[1]?.components.learned).toBe(-10)
   })
 })
 

@@ -1,0 +1,62 @@
+/**
+ * The learning signal (DESIGN.md §2 step 9): what maintainers did with CCAL's pull requests.
+ * Reconciliation completes an item when its PR is merged and rejects it when the PR is closed
+ * unmerged; those verdicts, not whether the agent thought it succeeded, are what learning counts.
+ */
+import type { ItemType, Ledger, WorkItem } from '../ledger/schema.js'
+
+/** A maintainer's verdict on one CCAL pull request. */
+export interface PullRequestOutcome {
+  readonly itemId: string
+  readonly type: ItemType
+  /** The linter or analyser rule the item was about, when it had one. */
+  readonly rule: string | null
+  readonly prNumber: number
+  readonly merged: boolean
+  /** When the verdict was recorded. */
+  readonly at: string
+  /** Files the delivered change touched, while its execution result is still in the ledger. */
+  readonly filesChanged: number | null
+}
+
+/**
+ * A pull request a maintainer has ruled on. Follow-ups (`review_feedback`) only push to their
+ * parent's PR, whose own verdict counts; an item reopened as a regression no longer counts as merged
+ * (its fix did not hold) until its new PR is ruled on.
+ */
+function isRuledOn(item: WorkItem): item is WorkItem & { pr: NonNullable<WorkItem['pr']> } {
+  return (
+    item.pr !== null &&
+    item.type !== 'review_feedback' &&
+    (item.status === 'completed' || item.status === 'rejected')
+  )
+}
+
+/** When the item reached its current status (the last history event that moved it there). */
+function settledAt(item: WorkItem): string {
+  for (let index = item.history.length - 1; index >= 0; index--) {
+    const event = item.history[index]
+    if (event?.event === 'status' && event.to === item.status) return event.at
+  }
+  return item.updatedAt
+}
+
+/** Every verdict in the ledger, oldest first. */
+export function pullRequestOutcomes(ledger: Ledger): PullRequestOutcome[] {
+  const filesByItem = new Map<string, number>()
+  for (const result of ledger.results) {
+    if (result.success) filesByItem.set(result.itemId, result.filesChanged.length)
+  }
+  return Object.values(ledger.items)
+    .filter(isRuledOn)
+    .map(item => ({
+      itemId: item.id,
+      type: item.type,
+      rule: typeof item.context.rule === 'string' && item.context.rule !== '' ? item.context.rule : null,
+      prNumber: item.pr.number,
+      merged: item.status === 'completed',
+      at: settledAt(item),
+      filesChanged: filesByItem.get(item.id) ?? null
+    }))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId))
+}
