@@ -42484,7 +42484,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6874);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7025);
 // The `ccal` command: wires the real process to the CLI program and nothing else.
 
 
@@ -42536,7 +42536,7 @@ function parseCommandArgs(command, args, options, allowPositionals = true) {
 
 /***/ }),
 
-/***/ 6874:
+/***/ 7025:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52311,7 +52311,7 @@ const LearningSchema = strictObject({
         .describe('Outcomes needed before a pattern is trusted.'),
     adaptation_interval_seconds: positiveInt()
         .default(86400)
-        .describe('Seconds between two recomputations of the weights.')
+        .describe('Seconds after which the learned patterns and weights are recomputed even when no pull request was merged or closed since; a new verdict is learned from at once.')
 })
     .prefault({})
     .describe('Learning from which pull requests humans merge.');
@@ -56331,6 +56331,19 @@ function upsertPattern(input) {
             ledger: { ...ledger, patterns },
             description: `${existing ? 'update' : 'add'} pattern ${input.id}`
         };
+    };
+}
+/**
+ * Replaces all patterns with a recomputed set (the learning step derives them from the verdicts on
+ * CCAL's pull requests); validated like every pattern the ledger stores.
+ */
+function setPatterns(patterns) {
+    const next = PatternsFileSchema.parse([...patterns].sort((a, b) => a.id.localeCompare(b.id)));
+    return ledger => {
+        if (JSON.stringify(ledger.patterns) === JSON.stringify(next)) {
+            return { ledger, description: 'patterns unchanged' };
+        }
+        return { ledger: { ...ledger, patterns: next }, description: `patterns: ${next.length} learned` };
     };
 }
 /** Counts one use of a pattern and whether it worked. */
@@ -64027,7 +64040,11 @@ function buildPrompt(input) {
         ...(locationLines(item.context).length ? ['', ...locationLines(item.context)] : [])
     ].join('\n');
     const hints = input.hints?.length
-        ? ['# What worked before on similar work', '', ...input.hints.map(hint => `- ${hint}`)].join('\n')
+        ? [
+            "# What maintainers did with CCAL's earlier changes of this kind",
+            '',
+            ...input.hints.map(hint => `- ${hint}`)
+        ].join('\n')
         : '';
     const verify = input.verifyCommands?.length
         ? [
@@ -68670,6 +68687,260 @@ async function replyToReviewComment(client, pullNumber, commentId, body) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/learning/outcomes.js
+/**
+ * A pull request a maintainer has ruled on. Follow-ups (`review_feedback`) only push to their
+ * parent's PR, whose own verdict counts; an item reopened as a regression no longer counts as merged
+ * (its fix did not hold) until its new PR is ruled on.
+ */
+function isRuledOn(item) {
+    return (item.pr !== null &&
+        item.type !== 'review_feedback' &&
+        (item.status === 'completed' || item.status === 'rejected'));
+}
+/** When the item reached its current status (the last history event that moved it there). */
+function settledAt(item) {
+    for (let index = item.history.length - 1; index >= 0; index--) {
+        const event = item.history[index];
+        if (event?.event === 'status' && event.to === item.status)
+            return event.at;
+    }
+    return item.updatedAt;
+}
+/** Every verdict in the ledger, oldest first. */
+function pullRequestOutcomes(ledger) {
+    const filesByItem = new Map();
+    for (const result of ledger.results) {
+        if (result.success)
+            filesByItem.set(result.itemId, result.filesChanged.length);
+    }
+    return Object.values(ledger.items)
+        .filter(isRuledOn)
+        .map(item => ({
+        itemId: item.id,
+        type: item.type,
+        rule: typeof item.context.rule === 'string' && item.context.rule !== '' ? item.context.rule : null,
+        prNumber: item.pr.number,
+        merged: item.status === 'completed',
+        at: settledAt(item),
+        filesChanged: filesByItem.get(item.id) ?? null
+    }))
+        .sort((a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId));
+}
+
+;// CONCATENATED MODULE: ./lib/learning/patterns.js
+/** Closed pull requests described in a pattern at most (the latest). */
+const FAILED_APPROACHES_KEPT = 5;
+/** 64-bit FNV-1a of the UTF-16 code units, as 16 hex digits (learning imports nothing of node). */
+function fnv1a64(text) {
+    let hash = 0xcbf29ce484222325n;
+    for (let index = 0; index < text.length; index++) {
+        hash ^= BigInt(text.charCodeAt(index));
+        hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return hash.toString(16).padStart(16, '0');
+}
+/**
+ * The pattern id of a kind of work. Rules come from tool output (any text), so they enter the id
+ * only as a hash.
+ */
+function patternId(type, rule) {
+    if (rule === null)
+        return type;
+    return `${type}-rule-${fnv1a64(rule)}`;
+}
+/**
+ * The merge rate with one merged and one closed PR imagined beforehand (Laplace's rule): three
+ * merges of three give 0.8, not certainty, and a kind never ruled on sits at 0.5.
+ */
+function confidenceOf(merged, total) {
+    return (merged + 1) / (total + 2);
+}
+function fileRange(outcomes) {
+    const counts = outcomes.flatMap(outcome => (outcome.filesChanged === null ? [] : [outcome.filesChanged]));
+    if (counts.length === 0)
+        return undefined;
+    const low = Math.min(...counts);
+    const high = Math.max(...counts);
+    const files = high === 1 ? 'file' : 'files';
+    return low === high ? `${low} ${files}` : `${low} to ${high} ${files}`;
+}
+function describeMerged(merged, total) {
+    if (merged.length === 0)
+        return `none of ${total} pull requests merged`;
+    const range = fileRange(merged);
+    return `${merged.length} of ${total} pull requests merged${range ? `; the merged ones changed ${range}` : ''}`;
+}
+function describeClosed(outcome) {
+    const files = outcome.filesChanged === null
+        ? ''
+        : ` after changing ${outcome.filesChanged} file${outcome.filesChanged === 1 ? '' : 's'}`;
+    return `PR #${outcome.prNumber} closed without merging${files}`;
+}
+function patternOf(id, trigger, outcomes, previous, at) {
+    const merged = outcomes.filter(outcome => outcome.merged);
+    const closed = outcomes.filter(outcome => !outcome.merged);
+    return {
+        id,
+        trigger,
+        approach: describeMerged(merged, outcomes.length),
+        failedApproaches: closed.slice(-FAILED_APPROACHES_KEPT).map(describeClosed),
+        confidence: confidenceOf(merged.length, outcomes.length),
+        usageCount: outcomes.length,
+        successCount: merged.length,
+        successRate: merged.length / outcomes.length,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at
+    };
+}
+/**
+ * The patterns the verdicts support, ordered by id: one per item type with a verdict, one per type
+ * and rule. A pattern whose verdicts are all gone (items pruned) is dropped; one unchanged keeps its
+ * timestamps.
+ */
+function derivePatterns(outcomes, previous, now) {
+    const groups = new Map();
+    const add = (id, trigger, outcome) => {
+        const group = groups.get(id) ?? { trigger, outcomes: [] };
+        group.outcomes.push(outcome);
+        groups.set(id, group);
+    };
+    for (const outcome of outcomes) {
+        add(patternId(outcome.type, null), { type: outcome.type, rule: null, errorSignature: null }, outcome);
+        if (outcome.rule !== null)
+            add(patternId(outcome.type, outcome.rule), { type: outcome.type, rule: outcome.rule, errorSignature: null }, outcome);
+    }
+    const before = new Map(previous.map(pattern => [pattern.id, pattern]));
+    const at = now.toISOString();
+    return [...groups.entries()]
+        .map(([id, group]) => {
+        const old = before.get(id);
+        const fresh = patternOf(id, group.trigger, group.outcomes, old, at);
+        return old && samePattern(old, fresh) ? old : fresh;
+    })
+        .sort((a, b) => a.id.localeCompare(b.id));
+}
+function samePattern(a, b) {
+    const { updatedAt: _a, createdAt: _ca, ...left } = a;
+    const { updatedAt: _b, createdAt: _cb, ...right } = b;
+    return JSON.stringify(left) === JSON.stringify(right);
+}
+/** A pattern with enough verdicts to act on (`learning.pattern_min_occurrences`). */
+function isTrusted(pattern, settings) {
+    return pattern.usageCount >= settings.pattern_min_occurrences;
+}
+/** The most specific trusted pattern for an item: its rule's, else its type's. */
+function patternFor(item, patterns, settings) {
+    const rule = typeof item.context.rule === 'string' && item.context.rule !== '' ? item.context.rule : null;
+    const ids = rule === null ? [patternId(item.type, null)] : [patternId(item.type, rule), patternId(item.type, null)];
+    for (const id of ids) {
+        const pattern = patterns.find(candidate => candidate.id === id);
+        if (pattern && isTrusted(pattern, settings))
+            return pattern;
+    }
+    return undefined;
+}
+/** A rule name fit for our own prompt text; anything else is left out (it came from tool output). */
+function safeRuleName(rule) {
+    return rule !== null && /^[\w@./:-]{1,80}$/.test(rule) ? rule : undefined;
+}
+/**
+ * What the prompt says about earlier verdicts on this kind of work. Built only from counts, PR
+ * numbers and a sanitized rule name, never from text that came from outside, so it is CCAL's own
+ * text. The approach is offered when its success rate reaches `learning.success_threshold`; below
+ * it, the closed pull requests are named as a warning.
+ */
+function hintsFor(item, patterns, settings) {
+    if (!settings.enabled)
+        return [];
+    const pattern = patternFor(item, patterns, settings);
+    if (!pattern)
+        return [];
+    const rule = safeRuleName(pattern.trigger.rule);
+    const kind = pattern.trigger.rule === null
+        ? `\`${pattern.trigger.type}\` work`
+        : `\`${pattern.trigger.type}\` work on ${rule ? `rule \`${rule}\`` : 'this rule'}`;
+    if (pattern.successRate >= settings.success_threshold) {
+        return [
+            `For ${kind}, maintainers accepted CCAL's earlier changes: ${pattern.approach}. Keep to that scope.`
+        ];
+    }
+    const hints = [
+        `For ${kind}, maintainers rejected most of CCAL's earlier changes: ${pattern.approach}.` +
+            ' Make the smallest change that does the task, and say in your summary why it is safe.'
+    ];
+    if (pattern.failedApproaches.length > 0)
+        hints.push(`Closed without merging: ${pattern.failedApproaches.join('; ')}.`);
+    return hints;
+}
+
+;// CONCATENATED MODULE: ./lib/learning/adaptation.js
+/**
+ * Adaptive weights: the scheduler ranks kinds of work that maintainers merge above kinds they close.
+ * The weight of an item is its most specific trusted pattern's confidence, mapped from [0, 1] to
+ * [-1, 1]; with no trusted pattern it is 0 and ranking is as without learning.
+ */
+
+
+
+/** The ledger cursor that records when the patterns were last recomputed. */
+const LEARNING_CURSOR = 'learning';
+/** An item's learned weight in [-1, 1]. */
+function learnedWeight(item, patterns, settings) {
+    if (!settings.enabled)
+        return 0;
+    const pattern = patternFor(item, patterns, settings);
+    return pattern ? 2 * pattern.confidence - 1 : 0;
+}
+/** When the patterns were last recomputed, from the ledger cursor; undefined when never. */
+function lastLearnedAt(ledger) {
+    const cursor = ledger.state.cursors[LEARNING_CURSOR];
+    const at = cursor !== null && typeof cursor === 'object' && !Array.isArray(cursor) ? cursor.computedAt : undefined;
+    const time = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+    return Number.isNaN(time) ? undefined : time;
+}
+/**
+ * Whether this cycle recomputes the patterns: the first time, whenever a verdict is newer than the
+ * last computation (a closed pull request should count the next time CCAL plans, not a day later),
+ * and otherwise once per `adaptation_interval_seconds`.
+ */
+function isLearningDue(ledger, settings, now) {
+    if (!settings.enabled)
+        return false;
+    const last = lastLearnedAt(ledger);
+    if (last === undefined || now.getTime() - last >= settings.adaptation_interval_seconds * 1000)
+        return true;
+    return pullRequestOutcomes(ledger).some(outcome => Date.parse(outcome.at) > last);
+}
+/** Recomputes the patterns from the ledger's verdicts. */
+function learn(ledger, now) {
+    const outcomes = pullRequestOutcomes(ledger);
+    return {
+        outcomes: outcomes.length,
+        merged: outcomes.filter(outcome => outcome.merged).length,
+        patterns: derivePatterns(outcomes, ledger.patterns, now)
+    };
+}
+/**
+ * The learning step as a ledger operation: it recomputes the patterns from the ledger it is applied
+ * to, so a write retried after another run's commit learns from the newer verdicts too. Records
+ * when, and from how many verdicts, in the `learning` cursor.
+ */
+function learningOp() {
+    return (ledger, context) => {
+        const learned = learn(ledger, context.now);
+        const description = `learning: ${learned.merged} of ${learned.outcomes} pull requests merged, ${learned.patterns.length} pattern(s)`;
+        return combine([
+            setPatterns(learned.patterns),
+            setCursor(LEARNING_CURSOR, {
+                computedAt: context.now.toISOString(),
+                verdicts: learned.outcomes,
+                merged: learned.merged
+            })
+        ], description)(ledger, context);
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/scheduler.js
 
 /** How much each source's work matters before priority: finishing a PR in review beats polishing lint. */
@@ -68735,6 +69006,13 @@ function estimateCost(ledger, type) {
         return aggregate.costUsd / aggregate.results;
     return DEFAULT_COST_ESTIMATE_USD;
 }
+/** The learned part of a score, for the plan's reasons; nothing when learning did not move it. */
+function learnedNote(learned) {
+    if (learned === 0)
+        return '';
+    const rounded = Math.round(learned * 10) / 10;
+    return `, learned ${rounded > 0 ? '+' : ''}${rounded}`;
+}
 /** Ranks one item; higher scores go first. */
 function rankItem(item, ledger, now, learned = 0) {
     const ageDays = Math.max(0, (now.getTime() - Date.parse(item.createdAt)) / DAY_MS);
@@ -68744,7 +69022,9 @@ function rankItem(item, ledger, now, learned = 0) {
         age: Math.min(14, ageDays) * 0.5,
         attempts: -4 * item.attempts,
         effort: -2 * estimateEffort(item),
-        learned: 5 * learned
+        // Up to one priority step either way: a kind of work maintainers always close sinks below the
+        // next priority's, one they always merge rises above it.
+        learned: 10 * learned
     };
     const score = Object.values(components).reduce((sum, value) => sum + value, 0);
     return {
@@ -68791,7 +69071,7 @@ function schedule(input) {
     };
     const ranked = Object.values(ledger.items)
         .filter(item => isPending(item) && (!only || only.has(item.id)))
-        .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeights?.[item.type] ?? 0) }))
+        .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeight?.(item) ?? 0) }))
         .sort((a, b) => b.rank.score - a.rank.score ||
         a.item.createdAt.localeCompare(b.item.createdAt) ||
         a.item.id.localeCompare(b.item.id));
@@ -68835,13 +69115,15 @@ function schedule(input) {
         picked.push({
             ...rank,
             picked: true,
-            reason: `rank ${picked.length + 1}: score ${rank.score} (priority ${item.priority}, ${item.type}${item.attempts ? `, attempt ${item.attempts + 1}` : ''}), ~${scheduler_usd(rank.estimatedCostUsd)}`
+            reason: `rank ${picked.length + 1}: score ${rank.score} (priority ${item.priority}, ${item.type}${item.attempts ? `, attempt ${item.attempts + 1}` : ''}${learnedNote(rank.components.learned)}), ~${scheduler_usd(rank.estimatedCostUsd)}`
         });
     }
     return { picked, deferred, limits };
 }
 
 ;// CONCATENATED MODULE: ./lib/core/cycle.js
+
+
 
 
 
@@ -68901,10 +69183,19 @@ async function runCycle(deps) {
     let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger;
     if (!dryRun)
         ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]));
-    if (deps.mode !== 'execute')
+    if (deps.mode !== 'execute') {
         ledger = await discover(deps, ledger, report, write, dryRun);
+        ledger = await learnFromVerdicts(deps, ledger, report, write, dryRun);
+    }
     const onlyItems = deps.mode === 'execute' ? [deps.itemId ?? ''] : undefined;
-    const plan = schedule({ ledger, settings, now: now(), ...(onlyItems ? { onlyItems } : {}) });
+    const patterns = ledger.patterns;
+    const plan = schedule({
+        ledger,
+        settings,
+        now: now(),
+        learnedWeight: item => learnedWeight(item, patterns, settings.learning),
+        ...(onlyItems ? { onlyItems } : {})
+    });
     report.plan = plan;
     logPlan(logger, plan);
     if (deps.mode === 'plan' || dryRun)
@@ -68968,6 +69259,32 @@ async function discover(deps, ledger, report, write, dryRun) {
             deps.logger.warning(`discovery source ${source.name} failed: ${entry.error}`);
         }
     }
+    return current;
+}
+/**
+ * Step 9 of DESIGN.md §2, run right after reconciliation rather than after execution: the verdicts
+ * it learns from are the merges and closes reconciliation has just recorded (executing an item
+ * yields none: its PR is ruled on later), so this cycle's plan can already use them. Execute mode
+ * (one item of a fanned-out plan) uses the patterns its plan job stored.
+ */
+async function learnFromVerdicts(deps, ledger, report, write, dryRun) {
+    const settings = deps.settings.learning;
+    if (!settings.enabled)
+        return ledger;
+    const now = (deps.now ?? (() => new Date()))();
+    const due = isLearningDue(ledger, settings, now);
+    let current = ledger;
+    if (due) {
+        const op = learningOp();
+        current = dryRun ? op(current, { now, runId: deps.runId }).ledger : await write(op);
+        deps.logger.info(`learning: ${current.patterns.length} pattern(s) from the verdicts on CCAL's pull requests`);
+    }
+    report.learning = {
+        recomputed: due,
+        patterns: current.patterns.length,
+        trusted: current.patterns.filter(pattern => isTrusted(pattern, settings)).length,
+        computedAt: new Date(lastLearnedAt(current) ?? now.getTime()).toISOString()
+    };
     return current;
 }
 function logPlan(logger, plan) {
@@ -69068,8 +69385,10 @@ async function runLeasedItem(deps, leased, itemId, budgetUsd, write, finalWrite)
     let outcome;
     try {
         await prepareBranch(deps.git, { branch, base, followUp: continuesBranch });
+        const hints = hintsFor(item, current.patterns, settings.learning);
         outcome = await deps.executor.execute({
             item,
+            ...(hints.length > 0 ? { hints } : {}),
             maxBudgetUsd: budgetUsd,
             ...(resumeSessionId ? { resumeSessionId } : {}),
             onSessionId: async (sessionId) => {
@@ -69359,6 +69678,7 @@ function claudeExecutor(options) {
                 configPath: options.configPath,
                 logger: options.logger,
                 onSessionId: request.onSessionId,
+                ...(request.hints ? { hints: request.hints } : {}),
                 ...(request.resumeSessionId ? { resumeSessionId: request.resumeSessionId } : {}),
                 ...(request.signal ? { signal: request.signal } : {})
             });
@@ -69452,6 +69772,13 @@ function table(header, rows) {
         ''
     ];
 }
+/** A score component with its sign, or nothing when it is zero. */
+function signed(value) {
+    if (value === 0)
+        return '';
+    const rounded = Math.round(value * 10) / 10;
+    return rounded > 0 ? `+${rounded}` : String(rounded);
+}
 function report_usd(value) {
     return `$${value.toFixed(2)}`;
 }
@@ -69495,11 +69822,12 @@ function renderSummary(report) {
         const { limits } = report.plan;
         const spentNow = report.executed.reduce((sum, item) => sum + item.costUsd, 0);
         lines.push('### Plan', '');
-        lines.push(...table(['Item', 'Type', 'Priority', 'Score', 'Decision'], [...report.plan.picked, ...report.plan.deferred].map(decision => [
+        lines.push(...table(['Item', 'Type', 'Priority', 'Score', 'Learned', 'Decision'], [...report.plan.picked, ...report.plan.deferred].map(decision => [
             `${decision.title} (\`${decision.itemId}\`)`,
             decision.type,
             String(decision.priority),
             String(decision.score),
+            signed(decision.components.learned),
             `${decision.picked ? 'picked' : 'deferred'}: ${decision.reason}`
         ])));
         lines.push('### Budget', '');
@@ -69514,6 +69842,11 @@ function renderSummary(report) {
             ],
             ['Items per run', String(report.executed.length), String(limits.itemsPerRun)]
         ]));
+    }
+    if (report.learning) {
+        const { learning } = report;
+        lines.push('### Learning', '');
+        lines.push(`${learning.patterns} pattern(s) from maintainers' verdicts on CCAL pull requests, ${learning.trusted} with enough verdicts to steer ranking and prompts; ${learning.recomputed ? 'recomputed in this run' : `computed ${learning.computedAt}`}.`, '');
     }
     lines.push('### Queue', '');
     lines.push(...table(['Status', 'Items'], ITEM_STATUSES.filter(status => (report.queue[status] ?? 0) > 0).map(status => [
@@ -69956,11 +70289,31 @@ const runCommand = async (args, io) => {
 
 
 
+
 const status_USAGE = [
     'Usage: ccal status [--json] [--repo DIR] [--branch NAME] [--remote NAME]',
     '',
     'The queue, the work in progress, open pull requests and the budget, from the ledger branch.'
 ].join('\n');
+/** What the learning step made of the verdicts on CCAL's pull requests, most verdicts first. */
+function learnedLines(patterns) {
+    if (patterns.length === 0)
+        return [];
+    const shown = [...patterns]
+        .sort((a, b) => b.usageCount - a.usageCount || a.id.localeCompare(b.id))
+        .slice(0, 10);
+    return [
+        '',
+        `Learned from pull request verdicts (${patterns.length} pattern${patterns.length === 1 ? '' : 's'})`,
+        ...shown.map(pattern => {
+            // Rule names come from tool output: no control characters reach the terminal, no newlines.
+            const rule = pattern.trigger.rule === null
+                ? ''
+                : ` · rule ${sanitizeUntrusted(pattern.trigger.rule, { maxLength: 80 }).replace(/\s+/g, ' ')}`;
+            return `  ${pattern.trigger.type}${rule}: ${pattern.successCount} of ${pattern.usageCount} merged (confidence ${pattern.confidence.toFixed(2)})`;
+        })
+    ];
+}
 /** `ccal status` — the at-a-glance view of the ledger. */
 const statusCommand = async (args, io) => {
     const { values, positionals } = (0,cli_io/* parseCommandArgs */.Q)('status', args, {
@@ -69979,7 +70332,13 @@ const statusCommand = async (args, io) => {
     const now = new Date();
     if (values.json) {
         const { items, ...summary } = summaryJson(store, snapshot, now);
-        io.stdout(JSON.stringify({ ...summary, inProgress: items.in_progress, prOpen: items.pr_open, needsHuman: items.needs_human }, null, 2));
+        io.stdout(JSON.stringify({
+            ...summary,
+            inProgress: items.in_progress,
+            prOpen: items.pr_open,
+            needsHuman: items.needs_human,
+            patterns: snapshot.ledger.patterns
+        }, null, 2));
         return 0;
     }
     const groups = itemsByStatus(snapshot.ledger);
@@ -69999,6 +70358,7 @@ const statusCommand = async (args, io) => {
     section('Open PRs', groups.pr_open, 10);
     section('Needs a human', groups.needs_human, 10);
     section('Next up', groups.pending, 5);
+    lines.push(...learnedLines(snapshot.ledger.patterns));
     lines.push('', ...moneyLines(snapshot.ledger, now));
     lines.push(state.lastCycleAt
         ? `Last cycle: #${state.cycles} at ${state.lastCycleAt} (run ${state.lastRunId})`
