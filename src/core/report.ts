@@ -267,6 +267,22 @@ export function renderMetrics(
   for (const status of ITEM_STATUSES)
     out.push(metricLine('ccal_queue_items', { status }, report.queue[status] ?? 0))
 
+  if (report.learning) {
+    family(
+      'ccal_learning_patterns',
+      'Learned patterns, by whether they have enough verdicts to act on.',
+      'gauge'
+    )
+    out.push(metricLine('ccal_learning_patterns', { trusted: 'true' }, report.learning.trusted))
+    out.push(
+      metricLine(
+        'ccal_learning_patterns',
+        { trusted: 'false' },
+        report.learning.patterns - report.learning.trusted
+      )
+    )
+  }
+
   family('ccal_cycles_total', 'Cycles recorded in the ledger.', 'counter')
   out.push(metricLine('ccal_cycles_total', {}, ledgerTotals.cycles))
   family('ccal_cost_usd_total', 'Model spend recorded in the ledger, in USD.', 'counter')

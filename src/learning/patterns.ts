@@ -180,7 +180,7 @@ export function hintsFor(
     ]
   }
   const hints = [
-    `For ${kind}, maintainers rejected most of CCAL's earlier changes: ${pattern.approach}.` +
+    `For ${kind}, maintainers closed ${pattern.usageCount - pattern.successCount} of ${pattern.usageCount} of CCAL's earlier pull requests without merging (${pattern.approach}).` +
       ' Make the smallest change that does the task, and say in your summary why it is safe.'
   ]
   if (pattern.failedApproaches.length > 0)

@@ -53,12 +53,24 @@ describe('renderSummary', () => {
     expect(summary).toContain(
       '| a \\| pipe (`abc123abc123`) | issue | ✅ PR opened | passed | 5 | $0.42 | [#12](https://example.test/pull/12) |'
     )
+    // The plan row: priority, score, an empty "Learned" cell (nothing learned yet), the decision.
     expect(summary).toMatch(
-      /\| a \\| pipe \(`[0-9a-f]+`\) \| issue \| 3 \| [\d.]+ \| deferred: run limit reached: 1 item\(s\) per run \|/
+      /\| a \\\| pipe \(`[0-9a-f]+`\) \| issue \| 3 \| [\d.]+ \| {2}\| deferred: run limit reached: 1 item\(s\) per run \|/
     )
     expect(summary).toContain('| Spend today (UTC) | $0.42 | $20.00 |')
     expect(summary).toContain('| pending | 1 |')
     expect(summary).toContain('| github-issues | issue #9 | labelled by eve (read) below write |')
+  })
+
+  it('says what learning knows, and when it was computed', () => {
+    const learning = { recomputed: false, patterns: 3, trusted: 1, computedAt: '2026-11-23T08:00:00.000Z' }
+
+    const summary = renderSummary(report({ learning }))
+
+    expect(summary).toContain(
+      "### Learning\n\n3 pattern(s) from maintainers' verdicts on CCAL pull requests, 1 with enough verdicts to steer ranking and prompts; computed 2026-11-23T08:00:00.000Z."
+    )
+    expect(renderSummary(report())).not.toContain('### Learning')
   })
 
   it('says plainly when nothing was executed in a dry run', () => {
@@ -79,6 +91,13 @@ describe('renderMetrics', () => {
     expect(text).toContain('ccal_item_duration_seconds_count 1')
     expect(text).toContain('ccal_queue_items{status="pending"} 1')
     expect(text).toContain('ccal_cycles_total 7')
+    expect(text).not.toContain('ccal_learning_patterns')
+    expect(
+      renderMetrics(report({ learning: { recomputed: true, patterns: 3, trusted: 1, computedAt: '' } }), {
+        cycles: 7,
+        costUsd: 3.5
+      })
+    ).toContain('ccal_learning_patterns{trusted="true"} 1\nccal_learning_patterns{trusted="false"} 2')
     for (const line of text.trim().split('\n'))
       expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+]+)$/)
   })

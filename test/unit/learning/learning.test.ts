@@ -202,7 +202,7 @@ describe('hints', () => {
     )
 
     expect(hints[0]).toContain(
-      "maintainers rejected most of CCAL's earlier changes: 1 of 2 pull requests merged"
+      "maintainers closed 1 of 2 of CCAL's earlier pull requests without merging (1 of 2 pull requests merged; the merged ones changed 1 file)"
     )
     expect(hints[1]).toMatch(
       /^Closed without merging: PR #\d+ closed without merging after changing 12 files\.$/
