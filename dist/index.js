@@ -68308,7 +68308,7 @@ function hintsFor(item, patterns, settings) {
         ];
     }
     const hints = [
-        `For ${kind}, maintainers rejected most of CCAL's earlier changes: ${pattern.approach}.` +
+        `For ${kind}, maintainers closed ${pattern.usageCount - pattern.successCount} of ${pattern.usageCount} of CCAL's earlier pull requests without merging (${pattern.approach}).` +
             ' Make the smallest change that does the task, and say in your summary why it is safe.'
     ];
     if (pattern.failedApproaches.length > 0)
@@ -69347,6 +69347,11 @@ function renderMetrics(report, ledgerTotals) {
     family('ccal_queue_items', 'Items in the ledger, by status.', 'gauge');
     for (const status of ITEM_STATUSES)
         out.push(metricLine('ccal_queue_items', { status }, report.queue[status] ?? 0));
+    if (report.learning) {
+        family('ccal_learning_patterns', 'Learned patterns, by whether they have enough verdicts to act on.', 'gauge');
+        out.push(metricLine('ccal_learning_patterns', { trusted: 'true' }, report.learning.trusted));
+        out.push(metricLine('ccal_learning_patterns', { trusted: 'false' }, report.learning.patterns - report.learning.trusted));
+    }
     family('ccal_cycles_total', 'Cycles recorded in the ledger.', 'counter');
     out.push(metricLine('ccal_cycles_total', {}, ledgerTotals.cycles));
     family('ccal_cost_usd_total', 'Model spend recorded in the ledger, in USD.', 'counter');
