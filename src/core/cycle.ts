@@ -87,6 +87,8 @@ export interface ItemExecutor {
    */
   prepare?(): Promise<void>
   execute(request: ExecutionRequest): Promise<ExecutionOutcome>
+  /** Releases what `prepare` started (the model proxy); called once the cycle is over. */
+  close?(): Promise<void>
 }
 
 export type CycleMode = 'cycle' | 'plan' | 'execute'

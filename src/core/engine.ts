@@ -104,6 +104,11 @@ export function claudeExecutor(options: {
     async prepare() {
       await prepare()
     },
+    async close() {
+      // Nothing to stop when no item ran, or when preparing failed (it stopped what it started).
+      const prepared = await runtime?.catch(() => undefined)
+      await prepared?.close()
+    },
     async execute(request) {
       const outcome = await executeItem({
         item: request.item,
@@ -177,7 +182,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     executor,
     logger,
     ...(options.signal ? { signal: options.signal } : {})
-  })
+  }).finally(() => executor.close?.())
   const { commit } = await store.read()
   return { report, discoveries, ledger, commit, repository }
 }

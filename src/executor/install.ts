@@ -12,6 +12,7 @@ import type { Settings } from '../config/schema.js'
 import { CcalError, errorMessage } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
 import { buildChildEnvironment, type ModelCredentials } from './environment.js'
+import { DEFAULT_MODEL_API, startModelProxy, usesHttpProxy, type ModelProxy } from './model-proxy.js'
 
 /** The CLI cannot be found, installed, authenticated or run; the message says what to do. */
 export class ClaudeSetupError extends CcalError {}
@@ -330,6 +331,10 @@ export interface ClaudeRuntime {
   readonly authStatus: AuthStatus | undefined
   /** The scrubbed environment every run starts from (see environment.ts). */
   readonly env: Readonly<Record<string, string>>
+  /** Whether the API key reaches the CLI only through the loopback proxy (model-proxy.ts). */
+  readonly keyProxied: boolean
+  /** Stops the model proxy, if one was started; the runtime is unusable afterwards. */
+  close(): Promise<void>
 }
 
 /** Options for {@link prepareClaude}. */
@@ -367,6 +372,50 @@ export async function prepareClaude(options: PrepareOptions): Promise<ClaudeRunt
     delete env.ANTHROPIC_API_KEY
     delete env.CLAUDE_CODE_OAUTH_TOKEN
   }
+  const proxy = await proxyApiKey(env, parent, logger)
+  try {
+    return await validate(options, located, auth, env, proxy, logger)
+  } catch (error) {
+    await proxy?.close()
+    throw error
+  }
+}
+
+/**
+ * Puts the API key behind the loopback proxy (model-proxy.ts): the CLI gets the proxy's address
+ * and a stand-in key, so that the agent's shell never holds the real one.
+ */
+async function proxyApiKey(
+  env: Record<string, string>,
+  parent: NodeJS.ProcessEnv,
+  logger: Logger
+): Promise<ModelProxy | undefined> {
+  const apiKey = env.ANTHROPIC_API_KEY
+  if (!apiKey) return undefined
+  if (usesHttpProxy(parent)) {
+    logger.warning(
+      "an HTTP proxy is configured, so the API key is passed to Claude Code directly and is visible to the agent's shell; use a key with a spend limit"
+    )
+    return undefined
+  }
+  const proxy = await startModelProxy({
+    upstream: env.ANTHROPIC_BASE_URL?.trim() || DEFAULT_MODEL_API,
+    apiKey,
+    logger
+  })
+  env.ANTHROPIC_BASE_URL = proxy.url
+  env.ANTHROPIC_API_KEY = proxy.standIn
+  return proxy
+}
+
+async function validate(
+  options: PrepareOptions,
+  located: { executable: string; source: ClaudeSource },
+  auth: ResolvedAuth,
+  env: Record<string, string>,
+  proxy: ModelProxy | undefined,
+  logger: Logger
+): Promise<ClaudeRuntime> {
   let output: string
   try {
     output = (
@@ -393,5 +442,16 @@ export async function prepareClaude(options: PrepareOptions): Promise<ClaudeRunt
   logger.info(
     `Claude Code ${version} (${located.source}: ${located.executable}); authentication: ${auth.source}${method}`
   )
-  return { executable: located.executable, source: located.source, version, auth, authStatus, env }
+  return {
+    executable: located.executable,
+    source: located.source,
+    version,
+    auth,
+    authStatus,
+    env,
+    keyProxied: proxy !== undefined,
+    close: async () => {
+      await proxy?.close()
+    }
+  }
 }

@@ -64,11 +64,13 @@ export function testSettings(
 export async function prepareRuntime(
   fixture: ExecutorFixture,
   settings: Pick<Settings, 'claude'>,
-  parent: NodeJS.ProcessEnv = process.env
+  parent: NodeJS.ProcessEnv = process.env,
+  /** Variables over the test environment (a distinctive API key, say). */
+  extra: Record<string, string> = {}
 ): Promise<ClaudeRuntime> {
   return prepareClaude({
     settings: settings.claude,
-    env: { ...parent, ...claudeTestEnv({ baseUrl: fixture.model.url, home: fixture.home.path }) },
+    env: { ...parent, ...claudeTestEnv({ baseUrl: fixture.model.url, home: fixture.home.path }), ...extra },
     // Keep the agent's git independent of the machine's global config, as the test repos are.
     passthrough: ['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL'],
     logger: fixture.logger

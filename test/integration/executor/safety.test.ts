@@ -127,7 +127,9 @@ describe('safety', () => {
     expect(treeStatus(fixture)).toBe('')
   })
 
-  it('lets no token reach the model: scrubbed environment and .git/config header removed for the run', async () => {
+  it('lets no token reach the model: scrubbed environment, API key behind the proxy, .git/config header removed for the run', async () => {
+    // The model's own key: Claude Code gets a stand-in and the proxy's address instead.
+    const modelKey = 'sk-ant-api03-modelKeyThatMustStayOutside0123456789'
     const secrets = {
       GITHUB_TOKEN: 'ghs_parentGithubToken0123456789abcdef',
       GH_TOKEN: 'gho_parentGhToken0123456789abcdef',
@@ -171,8 +173,10 @@ describe('safety', () => {
     Object.assign(process.env, secrets)
     let outcome
     try {
-      const runtime = await prepareRuntime(fixture, settings)
+      const runtime = await prepareRuntime(fixture, settings, process.env, { ANTHROPIC_API_KEY: modelKey })
+      expect(runtime.keyProxied).toBe(true)
       outcome = await execute(fixture, { settings, runtime })
+      await runtime.close()
     } finally {
       for (const name of Object.keys(secrets)) delete process.env[name]
       Object.assign(process.env, saved)
@@ -181,11 +185,20 @@ describe('safety', () => {
     expect(outcome.status).toBe('success')
     const results = fixture.model.mainRequests().flatMap(request => request.toolResults)
     expect(results[0]?.content).toContain('PATH=')
+    expect(results[0]?.content).toMatch(/ANTHROPIC_API_KEY=ccal-proxy-[0-9a-f]{48}/)
     expect(results[1]?.content).toContain('[remote "origin"]')
     const everything = JSON.stringify(fixture.model.requests())
     expect(results[3]?.is_error).toBe(true)
     // Listed rather than asserted one by one, so that a failure names the leak, not 500 kB of requests.
-    const candidates = [...Object.values(secrets), checkoutToken, basic, v6Token, v6Basic, 'extraheader']
+    const candidates = [
+      ...Object.values(secrets),
+      modelKey,
+      checkoutToken,
+      basic,
+      v6Token,
+      v6Basic,
+      'extraheader'
+    ]
     expect(candidates.filter(value => everything.includes(value))).toEqual([])
     expect(
       git(fixture.project.dir, 'config', '--local', '--get', 'http.https://github.com/.extraheader')
