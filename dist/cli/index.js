@@ -42484,7 +42484,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7025);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3224);
 // The `ccal` command: wires the real process to the CLI program and nothing else.
 
 
@@ -42536,7 +42536,7 @@ function parseCommandArgs(command, args, options, allowPositionals = true) {
 
 /***/ }),
 
-/***/ 7025:
+/***/ 3224:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62911,6 +62911,132 @@ function buildChildEnvironment(options) {
     return options.withoutModelCredentials ? withoutModelCredentials(env) : env;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+;// CONCATENATED MODULE: ./lib/executor/model-proxy.js
+/**
+ * Keeps the model's API key out of the agent's reach. Everything the agent runs (Bash, verify
+ * commands it starts itself) inherits the Claude Code process's environment, so a key in
+ * `ANTHROPIC_API_KEY` is one `env` away from a prompt-injected agent. Instead, CCAL listens on
+ * 127.0.0.1 for the length of the run and gives the CLI this address as `ANTHROPIC_BASE_URL` and a
+ * random stand-in as its key; requests carrying the stand-in go on to the real API with the real
+ * key. The agent can still spend through the proxy while the run lasts (as it could with the key),
+ * but it never sees a credential that outlives the run.
+ *
+ * Not used behind an HTTP proxy (HTTPS_PROXY and friends): forwarding through one is the CLI's
+ * business, so there the key is passed as before and the run log says so.
+ */
+
+
+
+
+
+/** The API the CLI talks to when `ANTHROPIC_BASE_URL` is not set. */
+const DEFAULT_MODEL_API = 'https://api.anthropic.com';
+/** Headers that belong to one connection, not to the message (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = new Set([
+    'connection',
+    'keep-alive',
+    'proxy-authenticate',
+    'proxy-authorization',
+    'proxy-connection',
+    'te',
+    'trailer',
+    'transfer-encoding',
+    'upgrade',
+    'host'
+]);
+/** Whether the environment routes HTTP through a proxy, which this one would bypass. */
+function usesHttpProxy(env) {
+    return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some(name => Boolean(env[name]?.trim()));
+}
+function sameSecret(given, expected) {
+    if (typeof given !== 'string')
+        return false;
+    const bytes = Buffer.from(given);
+    return bytes.length === expected.length && (0,external_node_crypto_.timingSafeEqual)(bytes, expected);
+}
+function forwardedHeaders(headers, apiKey) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined || HOP_BY_HOP.has(name) || name === 'x-api-key' || name === 'authorization')
+            continue;
+        out[name] = value;
+    }
+    out['x-api-key'] = apiKey;
+    return out;
+}
+function fail(response, status, message) {
+    if (response.headersSent) {
+        response.destroy();
+        return;
+    }
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ type: 'error', error: { type: 'ccal_model_proxy_error', message } }));
+}
+/** Starts the proxy on a free loopback port. */
+async function startModelProxy(options) {
+    const logger = options.logger ?? silentLogger;
+    const upstream = new URL(options.upstream);
+    if (upstream.protocol !== 'https:' && upstream.protocol !== 'http:')
+        throw new Error(`ANTHROPIC_BASE_URL must be an http(s) URL, not '${options.upstream}'`);
+    const basePath = upstream.pathname.replace(/\/+$/, '');
+    const send = upstream.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    const standIn = `ccal-proxy-${(0,external_node_crypto_.randomBytes)(24).toString('hex')}`;
+    const expected = Buffer.from(standIn);
+    const server = (0,external_node_http_.createServer)((incoming, response) => {
+        // Only the CLI CCAL started knows the stand-in; anything else on this machine gets nothing.
+        if (!sameSecret(incoming.headers['x-api-key'], expected)) {
+            fail(response, 401, 'not a request from the Claude Code process CCAL started');
+            incoming.resume();
+            return;
+        }
+        const outgoing = send({
+            protocol: upstream.protocol,
+            hostname: upstream.hostname,
+            port: upstream.port || undefined,
+            method: incoming.method,
+            path: `${basePath}${incoming.url ?? '/'}`,
+            headers: forwardedHeaders(incoming.headers, options.apiKey)
+        }, answer => {
+            const headers = {};
+            for (const [name, value] of Object.entries(answer.headers))
+                if (value !== undefined && !HOP_BY_HOP.has(name))
+                    headers[name] = value;
+            response.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+            answer.pipe(response);
+            answer.on('error', () => response.destroy());
+        });
+        outgoing.on('error', error => {
+            logger.warning(`model proxy: ${incoming.method} ${incoming.url}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            fail(response, 502, `the model API at ${upstream.origin} could not be reached: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        });
+        // The CLI gave up (timeout, abort): stop the upstream request too.
+        response.on('close', () => {
+            if (!response.writableFinished)
+                outgoing.destroy();
+        });
+        incoming.pipe(outgoing);
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+    });
+    // A forgotten proxy must not keep CCAL's process alive.
+    server.unref();
+    const { port } = server.address();
+    return {
+        url: `http://127.0.0.1:${port}`,
+        standIn,
+        close: () => new Promise(resolve => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+        })
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/executor/install.js
 /**
  * Getting a working Claude Code CLI before any work starts: a `claude` on PATH (a self-hosted runner
@@ -62918,6 +63044,7 @@ function buildChildEnvironment(options) {
  * a tool directory and cached across runs (@actions/cache inside Actions, nothing outside); the model
  * credentials chosen; and a `--version` check that fails with a message saying what to fix.
  */
+
 
 
 
@@ -63173,6 +63300,37 @@ async function prepareClaude(options) {
         delete env.ANTHROPIC_API_KEY;
         delete env.CLAUDE_CODE_OAUTH_TOKEN;
     }
+    const proxy = await proxyApiKey(env, parent, logger);
+    try {
+        return await install_validate(options, located, auth, env, proxy, logger);
+    }
+    catch (error) {
+        await proxy?.close();
+        throw error;
+    }
+}
+/**
+ * Puts the API key behind the loopback proxy (model-proxy.ts): the CLI gets the proxy's address
+ * and a stand-in key, so that the agent's shell never holds the real one.
+ */
+async function proxyApiKey(env, parent, logger) {
+    const apiKey = env.ANTHROPIC_API_KEY;
+    if (!apiKey)
+        return undefined;
+    if (usesHttpProxy(parent)) {
+        logger.warning("an HTTP proxy is configured, so the API key is passed to Claude Code directly and is visible to the agent's shell; use a key with a spend limit");
+        return undefined;
+    }
+    const proxy = await startModelProxy({
+        upstream: env.ANTHROPIC_BASE_URL?.trim() || DEFAULT_MODEL_API,
+        apiKey,
+        logger
+    });
+    env.ANTHROPIC_BASE_URL = proxy.url;
+    env.ANTHROPIC_API_KEY = proxy.standIn;
+    return proxy;
+}
+async function install_validate(options, located, auth, env, proxy, logger) {
     let output;
     try {
         output = (await (options.run ?? execCommand)(located.executable, ['--version'], { env, timeoutMs: 60_000 })).stdout;
@@ -63189,7 +63347,18 @@ async function prepareClaude(options) {
             'claude-oauth-token input, or log in on the runner (`claude` then /login, or `claude setup-token`).');
     const method = authStatus ? ` (${authStatus.authMethod}, ${authStatus.apiProvider})` : '';
     logger.info(`Claude Code ${version} (${located.source}: ${located.executable}); authentication: ${auth.source}${method}`);
-    return { executable: located.executable, source: located.source, version, auth, authStatus, env };
+    return {
+        executable: located.executable,
+        source: located.source,
+        version,
+        auth,
+        authStatus,
+        env,
+        keyProxied: proxy !== undefined,
+        close: async () => {
+            await proxy?.close();
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/executor/glob.js
@@ -69668,6 +69837,11 @@ function claudeExecutor(options) {
         async prepare() {
             await prepare();
         },
+        async close() {
+            // Nothing to stop when no item ran, or when preparing failed (it stopped what it started).
+            const prepared = await runtime?.catch(() => undefined);
+            await prepared?.close();
+        },
         async execute(request) {
             const outcome = await executeItem({
                 item: request.item,
@@ -69740,7 +69914,7 @@ async function runEngine(options) {
         executor,
         logger,
         ...(options.signal ? { signal: options.signal } : {})
-    });
+    }).finally(() => executor.close?.());
     const { commit } = await store.read();
     return { report, discoveries, ledger, commit, repository };
 }
@@ -70020,8 +70194,6 @@ function discoveryPlan(results, simulate) {
     };
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./lib/util/metrics.js
 /**
  * Writing and serving the Prometheus metrics of the last cycle (the text comes from
