@@ -5,6 +5,7 @@
 import type { ItemStatus, ItemType } from '../ledger/schema.js'
 import { ITEM_STATUSES } from '../ledger/schema.js'
 import type { Plan } from './scheduler.js'
+import { signedTenths } from '../util/text.js'
 
 export type ExecutionStatus =
   'pr_opened' | 'pr_updated' | 'completed' | 'no_op' | 'failed' | 'rejected' | 'skipped'
@@ -69,13 +70,6 @@ function table(header: string[], rows: string[][]): string[] {
     ...rows.map(row => `| ${row.map(escapeCell).join(' | ')} |`),
     ''
   ]
-}
-
-/** A score component with its sign, or nothing when it is zero. */
-function signed(value: number): string {
-  if (value === 0) return ''
-  const rounded = Math.round(value * 10) / 10
-  return rounded > 0 ? `+${rounded}` : String(rounded)
 }
 
 function usd(value: number): string {
@@ -146,7 +140,7 @@ export function renderSummary(report: CycleReport): string {
           decision.type,
           String(decision.priority),
           String(decision.score),
-          signed(decision.components.learned),
+          signedTenths(decision.components.learned),
           `${decision.picked ? 'picked' : 'deferred'}: ${decision.reason}`
         ])
       )

@@ -6,6 +6,7 @@
 import type { Settings } from '../config/schema.js'
 import type { ItemType, Ledger, WorkItem } from '../ledger/schema.js'
 import { spentToday } from '../ledger/ops.js'
+import { signedTenths } from '../util/text.js'
 
 /** How much each source's work matters before priority: finishing a PR in review beats polishing lint. */
 export const SOURCE_WEIGHTS: Readonly<Record<ItemType, number>> = {
@@ -133,9 +134,7 @@ export function estimateCost(ledger: Ledger, type: ItemType): number {
 
 /** The learned part of a score, for the plan's reasons; nothing when learning did not move it. */
 function learnedNote(learned: number): string {
-  if (learned === 0) return ''
-  const rounded = Math.round(learned * 10) / 10
-  return `, learned ${rounded > 0 ? '+' : ''}${rounded}`
+  return learned === 0 ? '' : `, learned ${signedTenths(learned)}`
 }
 
 /** Ranks one item; higher scores go first. */

@@ -11,8 +11,10 @@ export const ActorSchema = z.looseObject({ __typename: z.string(), login: z.stri
 export type GraphActor = z.infer<typeof ActorSchema>
 
 const PageInfoSchema = z.looseObject({ hasNextPage: z.boolean(), endCursor: z.string().nullable() })
-const nodes = <T extends z.ZodType>(node: T) =>
-  z.looseObject({ nodes: z.array(node.nullable()).transform(list => list.filter(n => n !== null)) })
+/** A connection's `nodes`: GraphQL types them nullable; the null ones are dropped. */
+const nodeList = <T extends z.ZodType>(node: T) =>
+  z.array(node.nullable()).transform(list => list.filter(n => n !== null))
+const nodes = <T extends z.ZodType>(node: T) => z.looseObject({ nodes: nodeList(node) })
 
 const COMMENT_FIELDS = /* GraphQL */ `
   databaseId
@@ -160,7 +162,7 @@ export const IssuesQuerySchema = z.looseObject({
     issues: z.looseObject({
       totalCount: z.number().int(),
       pageInfo: PageInfoSchema,
-      nodes: z.array(IssueNodeSchema.nullable()).transform(list => list.filter(n => n !== null))
+      nodes: nodeList(IssueNodeSchema)
     })
   })
 })
@@ -293,7 +295,7 @@ export const OpenPullsQuerySchema = z.looseObject({
   repository: z.looseObject({
     pullRequests: z.looseObject({
       pageInfo: PageInfoSchema,
-      nodes: z.array(PullNodeSchema.nullable()).transform(list => list.filter(n => n !== null))
+      nodes: nodeList(PullNodeSchema)
     })
   })
 })

@@ -41,6 +41,12 @@ function settledAt(item: WorkItem): string {
   return item.updatedAt
 }
 
+/** The linter or analyser rule an item is about, or null. */
+export function ruleOf(item: Pick<WorkItem, 'context'>): string | null {
+  const rule = item.context.rule
+  return typeof rule === 'string' && rule !== '' ? rule : null
+}
+
 /** Every verdict in the ledger, oldest first. */
 export function pullRequestOutcomes(ledger: Ledger): PullRequestOutcome[] {
   const filesByItem = new Map<string, number>()
@@ -52,7 +58,7 @@ export function pullRequestOutcomes(ledger: Ledger): PullRequestOutcome[] {
     .map(item => ({
       itemId: item.id,
       type: item.type,
-      rule: typeof item.context.rule === 'string' && item.context.rule !== '' ? item.context.rule : null,
+      rule: ruleOf(item),
       prNumber: item.pr.number,
       merged: item.status === 'completed',
       at: settledAt(item),

@@ -7,7 +7,7 @@
  */
 import type { Settings } from '../config/schema.js'
 import type { ItemType, LearningPattern, WorkItem } from '../ledger/schema.js'
-import type { PullRequestOutcome } from './outcomes.js'
+import { ruleOf, type PullRequestOutcome } from './outcomes.js'
 
 export type LearningSettings = Settings['learning']
 
@@ -140,7 +140,7 @@ export function patternFor(
   patterns: readonly LearningPattern[],
   settings: LearningSettings
 ): LearningPattern | undefined {
-  const rule = typeof item.context.rule === 'string' && item.context.rule !== '' ? item.context.rule : null
+  const rule = ruleOf(item)
   const ids =
     rule === null ? [patternId(item.type, null)] : [patternId(item.type, rule), patternId(item.type, null)]
   for (const id of ids) {

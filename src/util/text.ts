@@ -42,6 +42,13 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   return best?.candidate
 }
 
+/** A number to one decimal with its sign (`+3.3`, `-1`), or '' when it rounds to nothing shown (0). */
+export function signedTenths(value: number): string {
+  if (value === 0) return ''
+  const rounded = Math.round(value * 10) / 10
+  return rounded > 0 ? `+${rounded}` : String(rounded)
+}
+
 /** A value as it appears in an error message: JSON, shortened to stay on one line. */
 export function describeValue(value: unknown, max = 60): string {
   if (value === undefined) return 'nothing'
