@@ -52653,6 +52653,13 @@ function closestMatch(word, candidates) {
     }
     return best?.candidate;
 }
+/** A number to one decimal with its sign (`+3.3`, `-1`), or '' when it rounds to nothing shown (0). */
+function signedTenths(value) {
+    if (value === 0)
+        return '';
+    const rounded = Math.round(value * 10) / 10;
+    return rounded > 0 ? `+${rounded}` : String(rounded);
+}
 /** A value as it appears in an error message: JSON, shortened to stay on one line. */
 function describeValue(value, max = 60) {
     if (value === undefined)
@@ -59460,7 +59467,9 @@ function createPermissionCache(github) {
 /** An Actor (User, Bot, …); GitHub answers null for a deleted account. */
 const ActorSchema = looseObject({ __typename: schemas_string(), login: schemas_string() }).nullable().catch(null);
 const PageInfoSchema = looseObject({ hasNextPage: schemas_boolean(), endCursor: schemas_string().nullable() });
-const nodes = (node) => looseObject({ nodes: array(node.nullable()).transform(list => list.filter(n => n !== null)) });
+/** A connection's `nodes`: GraphQL types them nullable; the null ones are dropped. */
+const nodeList = (node) => array(node.nullable()).transform(list => list.filter(n => n !== null));
+const nodes = (node) => looseObject({ nodes: nodeList(node) });
 const COMMENT_FIELDS = /* GraphQL */ `
   databaseId
   createdAt
@@ -59595,7 +59604,7 @@ const IssuesQuerySchema = looseObject({
         issues: looseObject({
             totalCount: schemas_number().int(),
             pageInfo: PageInfoSchema,
-            nodes: array(IssueNodeSchema.nullable()).transform(list => list.filter(n => n !== null))
+            nodes: nodeList(IssueNodeSchema)
         })
     })
 });
@@ -59717,7 +59726,7 @@ const OpenPullsQuerySchema = looseObject({
     repository: looseObject({
         pullRequests: looseObject({
             pageInfo: PageInfoSchema,
-            nodes: array(PullNodeSchema.nullable()).transform(list => list.filter(n => n !== null))
+            nodes: nodeList(PullNodeSchema)
         })
     })
 });
@@ -68876,6 +68885,11 @@ function settledAt(item) {
     }
     return item.updatedAt;
 }
+/** The linter or analyser rule an item is about, or null. */
+function ruleOf(item) {
+    const rule = item.context.rule;
+    return typeof rule === 'string' && rule !== '' ? rule : null;
+}
 /** Every verdict in the ledger, oldest first. */
 function pullRequestOutcomes(ledger) {
     const filesByItem = new Map();
@@ -68888,7 +68902,7 @@ function pullRequestOutcomes(ledger) {
         .map(item => ({
         itemId: item.id,
         type: item.type,
-        rule: typeof item.context.rule === 'string' && item.context.rule !== '' ? item.context.rule : null,
+        rule: ruleOf(item),
         prNumber: item.pr.number,
         merged: item.status === 'completed',
         at: settledAt(item),
@@ -68898,6 +68912,7 @@ function pullRequestOutcomes(ledger) {
 }
 
 ;// CONCATENATED MODULE: ./lib/learning/patterns.js
+
 /** Closed pull requests described in a pattern at most (the latest). */
 const FAILED_APPROACHES_KEPT = 5;
 /** 64-bit FNV-1a of the UTF-16 code units, as 16 hex digits (learning imports nothing of node). */
@@ -69000,7 +69015,7 @@ function isTrusted(pattern, settings) {
 }
 /** The most specific trusted pattern for an item: its rule's, else its type's. */
 function patternFor(item, patterns, settings) {
-    const rule = typeof item.context.rule === 'string' && item.context.rule !== '' ? item.context.rule : null;
+    const rule = ruleOf(item);
     const ids = rule === null ? [patternId(item.type, null)] : [patternId(item.type, rule), patternId(item.type, null)];
     for (const id of ids) {
         const pattern = patterns.find(candidate => candidate.id === id);
@@ -69112,6 +69127,7 @@ function learningOp() {
 
 ;// CONCATENATED MODULE: ./lib/core/scheduler.js
 
+
 /** How much each source's work matters before priority: finishing a PR in review beats polishing lint. */
 const SOURCE_WEIGHTS = {
     review_feedback: 4,
@@ -69177,10 +69193,7 @@ function estimateCost(ledger, type) {
 }
 /** The learned part of a score, for the plan's reasons; nothing when learning did not move it. */
 function learnedNote(learned) {
-    if (learned === 0)
-        return '';
-    const rounded = Math.round(learned * 10) / 10;
-    return `, learned ${rounded > 0 ? '+' : ''}${rounded}`;
+    return learned === 0 ? '' : `, learned ${signedTenths(learned)}`;
 }
 /** Ranks one item; higher scores go first. */
 function rankItem(item, ledger, now, learned = 0) {
@@ -69933,6 +69946,7 @@ function recording(source, into) {
 
 ;// CONCATENATED MODULE: ./lib/core/report.js
 
+
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').slice(0, 200);
 }
@@ -69945,13 +69959,6 @@ function table(header, rows) {
         ...rows.map(row => `| ${row.map(escapeCell).join(' | ')} |`),
         ''
     ];
-}
-/** A score component with its sign, or nothing when it is zero. */
-function signed(value) {
-    if (value === 0)
-        return '';
-    const rounded = Math.round(value * 10) / 10;
-    return rounded > 0 ? `+${rounded}` : String(rounded);
 }
 function report_usd(value) {
     return `$${value.toFixed(2)}`;
@@ -70001,7 +70008,7 @@ function renderSummary(report) {
             decision.type,
             String(decision.priority),
             String(decision.score),
-            signed(decision.components.learned),
+            signedTenths(decision.components.learned),
             `${decision.picked ? 'picked' : 'deferred'}: ${decision.reason}`
         ])));
         lines.push('### Budget', '');
