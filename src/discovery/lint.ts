@@ -17,11 +17,11 @@ import {
   splitCommand,
   type CommandRunner
 } from './command-runner.js'
-import { buildEvidence, evidenceBudget } from './evidence.js'
+import { buildEvidence, evidenceBudget } from '../findings/evidence.js'
 import { expandPath, isScanDue, repoPath } from './files.js'
-import { compareFindings, type Finding } from './findings.js'
-import { normalizePath } from './fingerprint.js'
-import { UnsupportedInputError, isCoverageFormat, parseAnyInput } from './parsers/detect.js'
+import { compareFindings, type Finding } from '../findings/finding.js'
+import { normalizePath } from '../findings/fingerprint.js'
+import { UnsupportedInputError, isCoverageFormat, parseAnyInput } from '../findings/detect.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
 
 export const LINT_SOURCE = 'lint'

@@ -5,8 +5,8 @@
  * every failure it shows was already there. Failures are compared by the same normalized
  * signatures discovery uses (tool, rule, file, message without run-specific numbers and paths).
  */
-import { parseLogText } from '../discovery/parsers/actions-log.js'
-import { errorSignature } from '../discovery/fingerprint.js'
+import { parseLogText } from '../findings/log/log-parser.js'
+import { errorSignature } from '../findings/fingerprint.js'
 import type { Git } from '../git/git.js'
 import {
   isPassingStep,

@@ -1,5 +1,5 @@
 /**
- * The part of WebAssembly's JavaScript API that discovery/parsers/keyword-search.ts uses. Node has
+ * The part of WebAssembly's JavaScript API that findings/scan/keyword-search.ts uses. Node has
  * all of it, but @types/node 20 declares none of it (TypeScript's declarations live in lib.dom,
  * which a Node project does not load).
  */

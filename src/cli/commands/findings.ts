@@ -5,8 +5,8 @@
  */
 import { open, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { compareFindings, type Finding } from '../../discovery/findings.js'
-import { readLogFile } from '../../discovery/log-reader.js'
+import { compareFindings, type Finding } from '../../findings/finding.js'
+import { readLogFile } from '../../findings/log-reader.js'
 import {
   COVERAGE_FORMATS,
   REPORT_FORMATS,
@@ -16,7 +16,7 @@ import {
   isInputFormat,
   parseAnyInput,
   type InputFormat
-} from '../../discovery/parsers/detect.js'
+} from '../../findings/detect.js'
 import { CcalError, UsageError, errorMessage } from '../../util/errors.js'
 import { parseCommandArgs, type CliCommand } from '../io.js'
 

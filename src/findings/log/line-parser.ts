@@ -2,7 +2,7 @@
  * The streaming contract shared by every text parser: lines go in one at a time (never a whole
  * log), findings come out through `emit`. Parsers are pure: no I/O, no clock, no globals.
  */
-import type { Finding } from '../findings.js'
+import type { Finding } from '../finding.js'
 
 /** Receives findings as soon as a parser has them. */
 export type Emit = (finding: Finding) => void

@@ -3,8 +3,8 @@
  * is only a hint), and parses any of them into findings. `ccal findings` and the lint and coverage
  * sources go through here.
  */
-import { finding, type Finding } from '../findings.js'
-import { parseLogText } from './actions-log.js'
+import { finding, type Finding } from './finding.js'
+import { parseLogText } from './log/log-parser.js'
 import {
   lineRanges,
   parseCobertura,
@@ -14,7 +14,7 @@ import {
   parseLcov,
   percent,
   type FileCoverage
-} from './coverage.js'
+} from './reports/coverage.js'
 import {
   ReportFormatError,
   parseCheckstyle,
@@ -23,8 +23,8 @@ import {
   parseRubocopJson,
   parseRuffJson,
   parseSarif
-} from './reports.js'
-import { XmlSyntaxError, xmlRootName } from './xml.js'
+} from './reports/reports.js'
+import { XmlSyntaxError, xmlRootName } from './reports/xml.js'
 
 /** Formats of structured lint reports. */
 export const REPORT_FORMATS = [

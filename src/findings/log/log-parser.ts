@@ -4,9 +4,9 @@
  * into findings, and hands every other line to the tool parsers. The same parser reads plain tool
  * output (no timestamps), so it is also the parser for "a file of compiler lines".
  */
-import { finding, severityOf, type Finding } from '../findings.js'
-import { createBiomeParser, createCargoParser, createEslintStylishParser } from './build-tools.js'
-import { createCompilerLineParser } from './compiler-lines.js'
+import { finding, severityOf, type Finding } from '../finding.js'
+import { createBiomeParser, createCargoParser, createEslintStylishParser } from '../tools/build-tools.js'
+import { createCompilerLineParser } from '../tools/compiler-lines.js'
 import {
   chain,
   int,
@@ -22,7 +22,7 @@ import {
   createNodeTestParser,
   createPytestParser,
   createVitestParser
-} from './test-runners.js'
+} from '../tools/test-runners.js'
 
 /**
  * The tool parsers run on every line, in this order (the first that consumes a line wins: block

@@ -4,7 +4,7 @@
  * of the wrong shape is an error that names the format), and returns findings.
  */
 import { z } from 'zod'
-import { finding, severityOf, type Finding, type Severity } from '../findings.js'
+import { finding, severityOf, type Finding, type Severity } from '../finding.js'
 import { xmlElements } from './xml.js'
 
 /** A report that is not what its format promises: the message says what was wrong, not a stack. */

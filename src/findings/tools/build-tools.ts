@@ -3,8 +3,8 @@
  * indented rows), cargo/rustc diagnostics (header, then ` --> file:line:col`) and test panics, and
  * Biome's diagnostics (header with the rule, then a marked message line).
  */
-import { finding, severityOf, type Severity } from '../findings.js'
-import { int, type Emit, type LineParser } from './line-parser.js'
+import { finding, severityOf, type Severity } from '../finding.js'
+import { int, type Emit, type LineParser } from '../log/line-parser.js'
 
 const STYLISH_ROW = /^\s+(\d+):(\d+)\s+(error|warning)\s+(.*?)(?:\s{2,}(\S+))?\s*$/
 const PATH_LIKE = /^(?:[A-Za-z]:[\\/]|[./~]|[\w@-]+[\\/])\S*\.\w+$|^\S+\.\w+$/

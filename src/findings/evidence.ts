@@ -2,7 +2,7 @@
  * Evidence for prompts: the excerpts that show a problem, trimmed to a character budget. Log text
  * is untrusted, so it only ever goes into `untrusted.evidence`, never into CCAL's own text.
  */
-import type { Finding } from './findings.js'
+import type { Finding } from './finding.js'
 
 /** Characters of evidence per item: a quarter of the prompt budget leaves room for instructions and code. */
 export function evidenceBudget(maxPromptLength: number): number {

@@ -8,7 +8,7 @@
  * Chunks come from the caller (see log-reader.ts); this module does no I/O.
  */
 import { CandidateSearch } from './keyword-search.js'
-import { stripTimestamp, type LineParser } from './line-parser.js'
+import { stripTimestamp, type LineParser } from '../log/line-parser.js'
 
 /** Lines of context around a hit. */
 export interface ScanContext {
@@ -58,7 +58,7 @@ function severityContext(word: string, cargoLines: number) {
  * Every line a parser in actions-log.ts turns into an error or warning contains one of these, or
  * lies within the context of one. The search shares eight buckets among them, and more keywords
  * per bucket let more false candidates through, so the list is short. Keep it in step with the
- * parsers: test/unit/discovery/scan.test.ts checks every fixture both ways.
+ * parsers: test/unit/findings/scan.test.ts checks every fixture both ways.
  */
 export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   { text: 'error', anchor: 'rror', context: severityContext('error', 1) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CandidateSearch } from '../../../src/discovery/parsers/keyword-search.js'
+import { CandidateSearch } from '../../../src/findings/scan/keyword-search.js'
 
 /** Every position where a needle starts below `limit`, by plain comparison. */
 function occurrences(data: Buffer, needles: Buffer[], limit = data.length): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseLogText } from '../../../src/discovery/parsers/actions-log.js'
+import { parseLogText } from '../../../src/findings/log/log-parser.js'
 import { fixture } from './fixtures.js'
 
 const brief = (text: string) =>

@@ -2,8 +2,8 @@
  * Test runners whose failures span several lines: jest, vitest, pytest, go test and node --test
  * (TAP). Each parser keeps only the block it is reading; a gap in the input closes the block.
  */
-import { finding, type Finding } from '../findings.js'
-import { int, type Emit, type LineParser } from './line-parser.js'
+import { finding, type Finding } from '../finding.js'
+import { int, type Emit, type LineParser } from '../log/line-parser.js'
 
 /** Lines of a failure kept as its excerpt. */
 const MAX_BLOCK_LINES = 60

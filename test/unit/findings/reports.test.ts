@@ -6,8 +6,8 @@ import {
   parseIstanbulFinal,
   parseIstanbulSummary,
   parseLcov
-} from '../../../src/discovery/parsers/coverage.js'
-import { UnsupportedInputError, detectFormat, parseAnyInput } from '../../../src/discovery/parsers/detect.js'
+} from '../../../src/findings/reports/coverage.js'
+import { UnsupportedInputError, detectFormat, parseAnyInput } from '../../../src/findings/detect.js'
 import {
   parseCheckstyle,
   parseEslintJson,
@@ -15,7 +15,7 @@ import {
   parseRubocopJson,
   parseRuffJson,
   parseSarif
-} from '../../../src/discovery/parsers/reports.js'
+} from '../../../src/findings/reports/reports.js'
 import { fixture } from './fixtures.js'
 
 const brief = (findings: ReturnType<typeof parseSarif>) =>

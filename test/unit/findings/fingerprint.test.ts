@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildEvidence } from '../../../src/discovery/evidence.js'
-import { finding } from '../../../src/discovery/findings.js'
+import { buildEvidence } from '../../../src/findings/evidence.js'
+import { finding } from '../../../src/findings/finding.js'
 import {
   errorSignature,
   fingerprintOf,
   normalizeMessage,
   normalizePath
-} from '../../../src/discovery/fingerprint.js'
-import { parseLogText } from '../../../src/discovery/parsers/actions-log.js'
+} from '../../../src/findings/fingerprint.js'
+import { parseLogText } from '../../../src/findings/log/log-parser.js'
 import { fixture } from './fixtures.js'
 
 describe('fingerprints', () => {

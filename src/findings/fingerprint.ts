@@ -9,7 +9,7 @@
  * only by its words).
  */
 import { createHash } from 'node:crypto'
-import type { Finding } from './findings.js'
+import type { Finding } from './finding.js'
 
 const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   // ISO timestamps and clock times.

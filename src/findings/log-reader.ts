@@ -3,9 +3,9 @@
  * size is parsed with a bounded amount of memory. The only place the parsers meet the file system.
  */
 import { open } from 'node:fs/promises'
-import type { Finding } from './findings.js'
-import { createLogParser, type LogParserOptions } from './parsers/actions-log.js'
-import { LogScanner, type ScanKeyword } from './parsers/scan.js'
+import type { Finding } from './finding.js'
+import { createLogParser, type LogParserOptions } from './log/log-parser.js'
+import { LogScanner, type ScanKeyword } from './scan/scan.js'
 
 /**
  * Chunk size: big enough that the per-chunk work (a read, a copy into the search's memory) is small,

@@ -3,8 +3,8 @@
  * golangci-lint, shellcheck (gcc format), RuboCop (emacs format), ESLint compact/unix, and the
  * generic `file:line:col: severity: message`. Each line either is a finding or is not; no state.
  */
-import { finding, severityOf, type Finding, type Severity } from '../findings.js'
-import { int, type Emit, type LineParser } from './line-parser.js'
+import { finding, severityOf, type Finding, type Severity } from '../finding.js'
+import { int, type Emit, type LineParser } from '../log/line-parser.js'
 
 const TSC_PLAIN = /^(.+?)\((\d+),(\d+)\): (error|warning|message) (TS\d+): (.*)$/
 const TSC_PRETTY = /^(.+?):(\d+):(\d+) - (error|warning|message) (TS\d+): (.*)$/
