@@ -25,6 +25,7 @@ import {
   parseSarif
 } from './reports/reports.js'
 import { XmlSyntaxError, xmlRootName } from './reports/xml.js'
+import { TOOL_PARSERS } from './tools/registry.js'
 
 /** Formats of structured lint reports. */
 export const REPORT_FORMATS = [
@@ -43,38 +44,47 @@ export const COVERAGE_FORMATS = [
   'istanbul-summary',
   'go-coverprofile'
 ] as const
+/** Names a text format may go by besides its parser's: the tools a parser reads. */
+const TEXT_ALIASES: Readonly<Record<string, string>> = {
+  'go-test': 'go',
+  golangci: 'golangci-lint',
+  gcc: 'c',
+  clang: 'c',
+  msvc: 'c',
+  flake8: 'ruff',
+  pyright: 'mypy',
+  'svelte-check': 'tsc',
+  'vue-tsc': 'tsc',
+  maven: 'java',
+  gradle: 'java',
+  javac: 'java',
+  npm: 'node-install',
+  pnpm: 'node-install',
+  yarn: 'node-install',
+  pip: 'python-install',
+  uv: 'python-install',
+  poetry: 'python-install',
+  composer: 'php',
+  phpunit: 'php',
+  phpstan: 'php',
+  isort: 'black',
+  rustfmt: 'cargo'
+}
+
 /**
- * Text formats: an Actions log, plain tool output of any supported tool (`text`), or one tool's
- * output (the same parser, keeping only that tool's findings).
+ * Text formats: a CI job log, plain output of any supported tool (`text`), or one tool's output
+ * (only that tool's parser reads it), by the parser's name or by one of the tools it reads.
  */
 export const TEXT_FORMATS = [
   'actions-log',
   'text',
-  'tsc',
-  'eslint',
-  'jest',
-  'vitest',
-  'node-test',
-  'pytest',
-  'go-test',
-  'go',
-  'golangci-lint',
-  'cargo',
-  'gcc',
-  'clang',
-  'mypy',
-  'ruff',
-  'flake8',
-  'pylint',
-  'shellcheck',
-  'rubocop',
-  'biome',
-  'generic'
+  ...TOOL_PARSERS.map(parser => parser.name),
+  ...Object.keys(TEXT_ALIASES)
 ] as const
 
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number]
-export type TextFormat = (typeof TEXT_FORMATS)[number]
+export type TextFormat = string
 export type InputFormat = ReportFormat | CoverageFormat | TextFormat
 
 /** Every format name `--format` accepts (besides `auto`). */
@@ -171,14 +181,6 @@ function textFormat(start: string): TextFormat {
   return TIMESTAMPED.test(start) || start.startsWith('##[') ? 'actions-log' : 'text'
 }
 
-/** Which finding tools a tool-named text format keeps. */
-const TOOL_ALIASES: Partial<Record<TextFormat, readonly string[]>> = {
-  clang: ['gcc'],
-  go: ['go', 'go-test'],
-  jest: ['jest'],
-  eslint: ['eslint']
-}
-
 /** Coverage as findings: one per file, naming the uncovered line ranges (for `ccal findings`). */
 export function coverageFindings(files: readonly FileCoverage[]): Finding[] {
   return files.map(file =>
@@ -243,10 +245,8 @@ export function parseInput(text: string, format: InputFormat): Finding[] {
     case 'actions-log':
     case 'text':
       return parseLogText(text)
-    default: {
-      const tools = TOOL_ALIASES[format] ?? [format]
-      return parseLogText(text).filter(found => tools.includes(found.tool))
-    }
+    default:
+      return parseLogText(text, { parsers: [TEXT_ALIASES[format] ?? format], runnerFindings: false })
   }
 }
 

@@ -22,8 +22,12 @@ export const FindingSchema = z.strictObject({
   message: z.string(),
   /** The lines of output the finding was read from (untrusted text), or null for structured reports. */
   excerpt: z.string().nullable(),
-  /** The Actions step (`##[group]Run …`) the finding was printed in, when it came from a job log. */
-  step: z.string().nullable()
+  /** The Actions step (`##[group]Run …`, or gh's step column) the finding was printed in. */
+  step: z.string().nullable(),
+  /** The job it was printed in, when one log holds several (`gh run view --log`). */
+  job: z.string().nullable(),
+  /** The workspace package a monorepo runner's line prefix named (`packages/ui`, `@acme/web`). */
+  package: z.string().nullable()
 })
 export type Finding = z.infer<typeof FindingSchema>
 
@@ -38,7 +42,9 @@ export function finding(fields: Pick<Finding, 'tool' | 'message'> & Partial<Find
     severity: fields.severity ?? 'error',
     message: fields.message,
     excerpt: fields.excerpt ?? null,
-    step: fields.step ?? null
+    step: fields.step ?? null,
+    job: fields.job ?? null,
+    package: fields.package ?? null
   }
 }
 

@@ -4,8 +4,15 @@
  */
 import type { Finding } from '../finding.js'
 
-/** Receives findings as soon as a parser has them. */
-export type Emit = (finding: Finding) => void
+/**
+ * Receives findings as soon as a parser has them. A `summary` finding is a tool's closing word on
+ * a failure (Maven's "Failed to execute goal", npm's "Lifecycle script failed", make's "Error 1"):
+ * the log parser keeps it only when nothing else in its step says what failed.
+ */
+export type Emit = (finding: Finding, kind?: { summary: true }) => void
+
+/** The mark of a summary finding: `emit(found, SUMMARY)`. */
+export const SUMMARY = { summary: true } as const
 
 export interface LineParser {
   /**
@@ -23,13 +30,14 @@ export interface LineParser {
 export type LineParserFactory = (emit: Emit) => LineParser
 
 // ECMA-48 CSI sequences (colours, cursor moves) and OSC hyperlinks, as CI tools print them when
-// FORCE_COLOR is set.
+// FORCE_COLOR is set; and the same colour codes in caret notation (`^[[36;1m`), as some log
+// archives store them.
 // eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\^\[\[[0-9;]*m/g
 
 /** Removes terminal colour codes; cheap when there are none. */
 export function stripAnsi(text: string): string {
-  return text.includes('\x1b') ? text.replace(ANSI, '') : text
+  return text.includes('\x1b') || text.includes('^[[') ? text.replace(ANSI, '') : text
 }
 
 /**

@@ -1,48 +1,78 @@
 /**
- * GitHub Actions job logs: strips the runner's timestamps and colour codes, tracks the current step
- * (`##[group]Run …`), turns `##[error]`/`##[warning]` lines and `::error file=…::` workflow commands
- * into findings, and hands every other line to the tool parsers. The same parser reads plain tool
- * output (no timestamps), so it is also the parser for "a file of compiler lines".
+ * The log parser: CI job logs and plain tool output alike, one line at a time. It removes what the
+ * runner adds (timestamps, byte-order marks, colour codes, gh's job and step columns), follows the
+ * steps (`##[group]Run …`), skips the script the runner echoes at the start of each step, reads
+ * the tool line inside an annotation (`##[error]src/x.ts(3,5): error TS2304: …`, as problem
+ * matchers print them), and hands every other line to the tool parsers. Lines that a workspace
+ * runner or BuildKit relayed with a prefix (`packages/ui lint: …`, `web:build: …`, `#12 0.51 …`)
+ * go, without it, to a chain of parsers of their own, so that interleaved packages do not mix.
+ *
+ * In a job log, a step's findings are what made it fail: they are kept until the step ends and
+ * given out only when it failed (its exit code, or an error annotation). A failed step in which no
+ * parser found anything still yields one finding, made of its first error-looking line and the
+ * last lines before it ended. Plain tool output has no steps: its findings are given out at once.
  */
-import { finding, severityOf, type Finding } from '../finding.js'
-import { createBiomeParser, createCargoParser, createEslintStylishParser } from '../tools/build-tools.js'
-import { createCompilerLineParser } from '../tools/compiler-lines.js'
+import type { Finding } from '../finding.js'
+import { finding } from '../finding.js'
+import { repoPath } from '../paths.js'
+import { TOOL_PARSERS, toolParser } from '../tools/registry.js'
+import { createToolChain, type ToolParser } from '../tools/tool.js'
 import {
-  chain,
-  int,
-  stripAnsi,
-  stripTimestamp,
-  type Emit,
-  type LineParser,
-  type LineParserFactory
-} from './line-parser.js'
-import {
-  createGoTestParser,
-  createJestParser,
-  createNodeTestParser,
-  createPytestParser,
-  createVitestParser
-} from '../tools/test-runners.js'
+  exitCodeOf,
+  runnerCommand,
+  splitGhLog,
+  splitPrefix,
+  startsWithTimestamp,
+  stripBom
+} from './framing.js'
+import { int, stripAnsi, stripTimestamp, type Emit, type LineParser } from './line-parser.js'
 
-/**
- * The tool parsers run on every line, in this order (the first that consumes a line wins: block
- * parsers before the one-line formats, so that a jest stack frame is not read as a compiler line).
- */
-export const LINE_PARSERS: Readonly<Record<string, LineParserFactory>> = {
-  jest: createJestParser,
-  vitest: createVitestParser,
-  pytest: createPytestParser,
-  'go-test': createGoTestParser,
-  'node-test': createNodeTestParser,
-  cargo: createCargoParser,
-  biome: createBiomeParser,
-  'eslint-stylish': createEslintStylishParser,
-  lines: createCompilerLineParser
+export interface LogParserOptions {
+  /** Only these tool parsers (registry names); all by default. */
+  parsers?: readonly string[]
+  /**
+   * Whether the runner's own words become findings (default true): annotations no parser reads
+   * (`##[error]…`), and the finding of a failed step no parser understood.
+   */
+  runnerFindings?: boolean
+  /** The workspace root, removed from paths (runners' checkout roots are removed anyway). */
+  root?: string
+  /** Told of each step of a job log as it ends. */
+  onStep?: (step: StepOutcome) => void
 }
 
-const EXIT_CODE = /^Process completed with exit code (\d+)\.?$/
-const COMMAND = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/
-const RUNNER = /^##\[(error|warning|notice)\](.*)$/
+/** How a step of a job log ended, for sources that want more than its findings. */
+export interface StepOutcome {
+  job: string | null
+  step: string | null
+  /** The exit code the runner reported, or null (the step passed, or failed by an annotation). */
+  exitCode: number | null
+  failed: boolean
+  /** Findings given out for the step (none when it passed). */
+  findings: number
+}
+
+/** Findings a step holds before they are given out whatever its outcome: no passing step prints that many. */
+const MAX_HELD = 2000
+/** Lines kept from the end of a step for the finding of a step no parser understood. */
+export const TAIL_LINES = 12
+/** The longest message a fallback finding takes from a log line. */
+const MAX_MESSAGE = 300
+
+/**
+ * Words of an error-looking line, for the fallback finding of a step no parser understood.
+ * Every one of them is a keyword of the fast scanner (scan/keywords.ts), so that both paths see
+ * the same lines.
+ */
+const ERROR_LOOKING =
+  /\berror\b|\bError\b|\bERROR\b|ERR!|\bFAIL|\bfailed\b|\bfailure\b|\bFailed\b|\bfatal\b|\bFatal\b|\bpanic\b|Exception|Traceback|not found|No such file|[Cc]annot |[Uu]nable to|[Dd]enied|✘|✖|×|❌/
+/** `0 errors`, `errors: 0`: words of success. */
+const NO_ERRORS = /\b0 (?:errors?|failed|failures?|problems?)\b|\b(?:errors?|failures?|failed): 0\b/i
+
+/** True when a step's line reads like the reason it failed. */
+export function isErrorLooking(text: string): boolean {
+  return ERROR_LOOKING.test(text) && !NO_ERRORS.test(text)
+}
 
 /** `file=a.ts,line=3,title=x` → a map; values are %-escaped as the runner's toolkit writes them. */
 function commandProperties(text: string | undefined): Map<string, string> {
@@ -58,87 +88,314 @@ function unescapeProperty(value: string): string {
   return value.replace(/%(25|0D|0A|3A|2C)/gi, code => decodeURIComponent(code))
 }
 
-export interface LogParserOptions {
-  /** Only these tool parsers (keys of {@link LINE_PARSERS}); all by default. */
-  parsers?: readonly string[]
-  /** Whether runner lines (`##[error]`, `::error::`, exit codes) become findings too (default true). */
-  runnerFindings?: boolean
+const WORKFLOW_COMMAND = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/
+/** The web view's rendering of an annotation, in logs copied from a browser. */
+const RENDERED_ANNOTATION = /^(Error|Warning): (.*)$/
+
+/** A parser chain for the lines of one stream (the job's own, or one relayed package's). */
+interface Stream {
+  chain: LineParser
+  package: string | null
+  directory: string | null
 }
 
-/** The Actions log parser (also right for plain tool output). Findings carry the step they came from. */
+/** What a step of a job log has shown so far. */
+interface StepRecord {
+  failed: boolean
+  exitCode: number | null
+  held: Finding[]
+  /** True once the step held more than {@link MAX_HELD}: its findings are given out as they come. */
+  overflowing: boolean
+  summaries: Finding[]
+  findings: number
+  errors: number
+  firstError: string | null
+  tail: string[]
+}
+
+function newRecord(): StepRecord {
+  return {
+    failed: false,
+    exitCode: null,
+    held: [],
+    overflowing: false,
+    summaries: [],
+    findings: 0,
+    errors: 0,
+    firstError: null,
+    tail: []
+  }
+}
+
+function selectParsers(names: readonly string[] | undefined): readonly ToolParser[] {
+  if (!names) return TOOL_PARSERS
+  return names.map(name => {
+    const parser = toolParser(name)
+    if (!parser) throw new Error(`unknown tool parser '${name}'`)
+    return parser
+  })
+}
+
+/** A finding's identity within a step: the same problem printed twice is given out once. */
+function identity(found: Finding): string {
+  return `${found.tool}\u0000${found.file}\u0000${found.line}\u0000${found.column}\u0000${found.rule}\u0000${found.message}`
+}
+
+/** The log parser (right for plain tool output too). Findings carry the job and step they came from. */
 export function createLogParser(emit: Emit, options: LogParserOptions = {}): LineParser {
+  const parsers = selectParsers(options.parsers)
+  const runnerFindings = options.runnerFindings ?? true
+  let job: string | null = null
   let step: string | null = null
-  const withStep: Emit = found => {
-    // Findings are fresh objects owned by this parser until emitted: set the step in place.
-    if (found.step === null) found.step = step
+  /** Inside the script the runner echoes between `##[group]Run …` and `##[endgroup]`. */
+  let echo = false
+  /** Whether the input is a job log (timestamps, runner commands, gh columns), with steps. */
+  let framed = false
+  let record = newRecord()
+  let seen = new Set<string>()
+  const streams = new Map<string, Stream>()
+
+  const release = (found: Finding) => {
+    const key = identity(found)
+    if (seen.has(key)) return
+    seen.add(key)
+    record.findings++
+    if (found.severity === 'error') record.errors++
     emit(found)
   }
-  const names = options.parsers ?? Object.keys(LINE_PARSERS)
-  const tools = chain(
-    names.map(name => {
-      const factory = LINE_PARSERS[name]
-      if (!factory) throw new Error(`unknown line parser '${name}'`)
-      return factory(withStep)
-    })
-  )
-  const runnerFindings = options.runnerFindings ?? true
-  const runner = (found: Finding) => {
-    if (runnerFindings) withStep(found)
+
+  const accept = (stream: Stream, found: Finding, kind?: { summary: true }) => {
+    // Findings are fresh objects owned by their parser until given out: decorate them in place.
+    found.step ??= step
+    found.job ??= job
+    found.package ??= stream.package
+    if (found.file !== null) {
+      let file = repoPath(found.file, options.root)
+      if (
+        stream.directory &&
+        !file.startsWith('/') &&
+        !file.startsWith(`${stream.directory}/`) &&
+        !/^[A-Za-z]:\//.test(file)
+      )
+        file = `${stream.directory}/${file}`
+      found.file = file
+    }
+    if (kind?.summary) {
+      record.summaries.push(found)
+      return
+    }
+    if (!framed || record.overflowing) {
+      release(found)
+      return
+    }
+    if (found.severity === 'error') record.errors++
+    record.held.push(found)
+    if (record.held.length > MAX_HELD) {
+      record.overflowing = true
+      flushHeld()
+    }
   }
+
+  /** Gives out what a step held, counting errors again as they are released. */
+  const flushHeld = () => {
+    const held = record.held
+    record.held = []
+    record.errors = 0
+    for (const found of held) release(found)
+  }
+
+  const streamFor = (key: string, pkg: string | null, isDirectory: boolean): Stream => {
+    let stream = streams.get(key)
+    if (!stream) {
+      const created: Stream = {
+        chain: createToolChain(parsers, (found, kind) => accept(created, found, kind)),
+        package: pkg,
+        directory: isDirectory ? pkg : null
+      }
+      stream = created
+      streams.set(key, stream)
+    }
+    return stream
+  }
+  const main = streamFor('', null, false)
+
+  const fallback = (): Finding => {
+    const tail = record.tail.filter(line => line.trim() !== '')
+    const first = record.firstError
+    const last = [...tail].reverse().find(isErrorLooking) ?? tail[tail.length - 1] ?? null
+    const message = (first ?? last ?? `exited with code ${record.exitCode ?? 'non-zero'}`)
+      .trim()
+      .slice(0, MAX_MESSAGE)
+    const excerpt = [first && !tail.includes(first) ? `${first}\n…` : null, ...tail]
+      .filter(line => line !== null)
+      .join('\n')
+    return finding({ tool: 'log', message, excerpt: excerpt || null, step, job })
+  }
+
+  /** Ends the current step: its parsers finish their blocks, then what it holds is given out or dropped. */
+  const closeStep = (end: 'step' | 'input') => {
+    for (const stream of streams.values()) stream.chain.end()
+    const failed = record.failed || (end === 'input' && !framed)
+    if (!framed) {
+      // Plain output: summaries stand when nothing else explained the failure.
+      if (record.errors === 0) for (const found of record.summaries) release(found)
+    } else if (failed || record.overflowing) {
+      flushHeld()
+      if (record.errors === 0) for (const found of record.summaries) release(found)
+      if (record.findings === 0 && record.failed && runnerFindings) release(fallback())
+    }
+    if (framed)
+      options.onStep?.({
+        job,
+        step,
+        exitCode: record.exitCode,
+        failed: record.failed,
+        findings: record.findings
+      })
+    record = newRecord()
+    seen = new Set()
+  }
+
+  const beginStep = (name: string | null) => {
+    closeStep('step')
+    step = name
+  }
+
+  /** The runner's annotation: a tool's line when a parser reads it, else the runner's own finding. */
+  const annotation = (level: string, message: string) => {
+    if (level === 'error') record.failed = true
+    const prefixed = splitPrefix(message)
+    const stream = prefixed ? streamFor(prefixed.key, prefixed.package, prefixed.isDirectory) : main
+    if (stream.chain.line(prefixed ? prefixed.text : message)) return
+    if (!runnerFindings) return
+    accept(
+      main,
+      finding({
+        tool: 'actions',
+        severity: level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'note',
+        message: message.trim(),
+        excerpt: `##[${level}]${message}`
+      })
+    )
+  }
+
+  const output = (text: string) => {
+    if (text.trim() !== '') {
+      if (record.firstError === null && isErrorLooking(text))
+        record.firstError = text.trim().slice(0, MAX_MESSAGE)
+      record.tail.push(text)
+      if (record.tail.length > TAIL_LINES) record.tail.shift()
+    }
+    const prefixed = splitPrefix(text)
+    if (prefixed) streamFor(prefixed.key, prefixed.package, prefixed.isDirectory).chain.line(prefixed.text)
+    else main.chain.line(text)
+  }
+
   return {
     line(raw) {
-      const text = stripAnsi(stripTimestamp(raw))
-      if (text.startsWith('##[')) {
-        if (text.startsWith('##[group]')) {
-          tools.gap()
-          step = text.slice('##[group]'.length).replace(/^Run /, '').trim() || null
-          return true
+      let text = stripBom(raw)
+      // gh names steps in a column, unless it could not tell them apart ("UNKNOWN STEP").
+      let stepColumn = false
+      if (text.includes('\t')) {
+        const gh = splitGhLog(text)
+        if (gh) {
+          framed = true
+          stepColumn = gh.step !== 'UNKNOWN STEP'
+          if (gh.job !== job || (stepColumn && gh.step !== step)) {
+            beginStep(stepColumn ? gh.step : null)
+            job = gh.job
+            echo = false
+          }
+          text = gh.text
         }
-        const marked = RUNNER.exec(text)
-        if (marked) {
-          const message = (marked[2] as string).trim()
-          const exit = EXIT_CODE.exec(message)
-          runner(
-            finding({
-              tool: 'actions',
-              rule: exit ? 'exit-code' : null,
-              severity: severityOf(marked[1], 'note'),
-              message,
-              excerpt: text
-            })
-          )
-          return true
-        }
-        // ##[endgroup], ##[debug], ##[command], ##[section]: the runner's own framing.
-        return true
       }
+      if (startsWithTimestamp(text)) {
+        framed = true
+        text = stripTimestamp(text)
+      }
+      text = stripAnsi(text)
+      const command = runnerCommand(text)
+      if (command) {
+        framed = true
+        switch (command.name) {
+          case 'group':
+            if (command.rest.startsWith('Run ')) {
+              // In gh's output the step column names the step; in a raw log, the group does.
+              if (!stepColumn) beginStep(command.rest.slice(4).trim() || null)
+              echo = true
+            }
+            for (const stream of streams.values()) stream.chain.gap()
+            return true
+          case 'endgroup':
+            echo = false
+            return true
+          case 'error':
+          case 'warning': {
+            const exit = command.name === 'error' ? exitCodeOf(command.rest.trim()) : null
+            if (exit !== null) {
+              record.failed = record.failed || exit !== 0
+              record.exitCode = exit
+              closeStep('step')
+              return true
+            }
+            annotation(command.name, command.rest)
+            return true
+          }
+          default:
+            // ##[notice], ##[debug], ##[command], ##[section]: the runner's own framing.
+            return true
+        }
+      }
+      if (echo) return true
       if (text.startsWith('::')) {
-        const command = COMMAND.exec(text)
-        if (command) {
-          const properties = commandProperties(command[2])
-          runner(
-            finding({
-              tool: 'actions',
-              file: properties.get('file') ?? null,
-              line: int(properties.get('line')),
-              column: int(properties.get('col')),
-              rule: properties.get('title') ?? null,
-              severity: severityOf(command[1], 'note'),
-              message: unescapeProperty(command[3] as string),
-              excerpt: text
-            })
-          )
+        const workflow = WORKFLOW_COMMAND.exec(text)
+        if (workflow) {
+          const properties = commandProperties(workflow[2])
+          if (workflow[1] === 'error') record.failed = true
+          if (runnerFindings)
+            accept(
+              main,
+              finding({
+                tool: 'actions',
+                file: properties.get('file') ?? null,
+                line: int(properties.get('line')),
+                column: int(properties.get('col')),
+                rule: properties.get('title') ?? null,
+                severity: workflow[1] === 'error' ? 'error' : workflow[1] === 'warning' ? 'warning' : 'note',
+                message: unescapeProperty(workflow[3] as string),
+                excerpt: text
+              })
+            )
           return true
         }
       }
-      return tools.line(text)
+      if (text.startsWith('[command]')) return true
+      if (text.startsWith('Error: ') || text.startsWith('Warning: ')) {
+        // A log copied from the web view shows annotations as `Error: …`.
+        const rendered = RENDERED_ANNOTATION.exec(text)
+        const exit = rendered && rendered[1] === 'Error' ? exitCodeOf((rendered[2] as string).trim()) : null
+        if (exit !== null) {
+          record.failed = true
+          record.exitCode = exit
+          return true
+        }
+        if (rendered && main.chain.line(rendered[2] as string)) return true
+      }
+      output(text)
+      return true
     },
-    gap: () => tools.gap(),
-    end: () => tools.end()
+    gap() {
+      for (const stream of streams.values()) stream.chain.gap()
+    },
+    end() {
+      closeStep('input')
+      streams.clear()
+      streams.set('', main)
+    }
   }
 }
 
-/** Parses a whole text (split into lines here); for small inputs and tests, the streaming path is in scan.ts. */
+/** Parses a whole text (split into lines here); for small inputs and tests, the streaming path is in scan/. */
 export function parseLogText(text: string, options?: LogParserOptions): Finding[] {
   const findings: Finding[] = []
   const parser = createLogParser(found => findings.push(found), options)

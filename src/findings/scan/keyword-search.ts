@@ -13,6 +13,7 @@
  * Candidates are only likely matches: the caller checks each one against its strings.
  */
 import { WASM_BASE64 } from './keyword-search-wasm.js'
+import { literalPattern, type BytePattern } from './pattern.js'
 
 /** Where the kernel expects its tables, its output and its input (see the .wat file). */
 const TABLES = 0
@@ -40,16 +41,24 @@ function instantiate(): Kernel {
   return { memory: exports.memory as WebAssembly.Memory, find: exports.find as Kernel['find'] }
 }
 
-/** The nibbles a group of strings allows at each of the three places: [low, high] bit sets. */
-function nibbles(group: readonly Buffer[]): Array<[number, number]> {
+/** The nibbles a group of patterns allows at each of the three places: [low, high] bit sets. */
+function nibbles(group: readonly BytePattern[]): Array<[number, number]> {
   return Array.from({ length: SPAN }, (_, place) => {
     let low = 0
     let high = 0
     for (const needle of group) {
-      const byte = needle[place]
-      // A string shorter than the span allows any byte after its end.
-      low |= byte === undefined ? 0xffff : 1 << (byte & 15)
-      high |= byte === undefined ? 0xffff : 1 << (byte >> 4)
+      const set = needle[place]
+      if (set === undefined) {
+        // A pattern shorter than the span allows any byte after its end.
+        low = 0xffff
+        high = 0xffff
+        continue
+      }
+      for (let byte = 0; byte < 256; byte++) {
+        if (set[byte] !== 1) continue
+        low |= 1 << (byte & 15)
+        high |= 1 << (byte >> 4)
+      }
     }
     return [low, high]
   })
@@ -61,8 +70,8 @@ const bitCount = (bits: number) => {
   return count
 }
 
-/** How many three-byte sequences a bucket of these strings lets through. */
-function admitted(group: readonly Buffer[]): number {
+/** How many three-byte sequences a bucket of these patterns lets through. */
+function admitted(group: readonly BytePattern[]): number {
   return nibbles(group).reduce((product, [low, high]) => product * bitCount(low) * bitCount(high), 1)
 }
 
@@ -71,33 +80,34 @@ function admitted(group: readonly Buffer[]): number {
  * `##[` together let `.co`, in every URL, through), so buckets are merged greedily where the merge
  * lets the fewest extra sequences through: `warning` with `Warning` costs nothing.
  */
-function buckets(needles: readonly Buffer[]): Buffer[][] {
+function buckets(needles: readonly BytePattern[]): BytePattern[][] {
   const groups = needles.map(needle => [needle])
   while (groups.length > BUCKETS) {
     let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 }
     for (let first = 0; first < groups.length; first++) {
       for (let second = first + 1; second < groups.length; second++) {
-        const a = groups[first] as Buffer[]
-        const b = groups[second] as Buffer[]
+        const a = groups[first] as BytePattern[]
+        const b = groups[second] as BytePattern[]
         const cost = admitted([...a, ...b]) - admitted(a) - admitted(b)
         if (cost < best.cost) best = { cost, first, second }
       }
     }
     const [merged] = groups.splice(best.second, 1)
-    ;(groups[best.first] as Buffer[]).push(...(merged as Buffer[]))
+    ;(groups[best.first] as BytePattern[]).push(...(merged as BytePattern[]))
   }
   return groups
 }
 
-/** A search for a fixed set of non-empty byte strings, reusable across buffers. */
+/** A search for a fixed set of non-empty byte patterns (or plain byte strings), reusable across buffers. */
 export class CandidateSearch {
   private readonly kernel = instantiate()
 
-  constructor(needles: readonly Buffer[]) {
+  constructor(needles: ReadonlyArray<BytePattern | Uint8Array>) {
     if (needles.length === 0 || needles.some(needle => needle.length === 0))
       throw new Error('a candidate search needs non-empty strings')
+    const patterns = needles.map(needle => (needle instanceof Uint8Array ? literalPattern(needle) : needle))
     const tables = new Uint8Array(this.kernel.memory.buffer, TABLES, SPAN * 32)
-    buckets(needles).forEach((bucket, index) => {
+    buckets(patterns).forEach((bucket, index) => {
       nibbles(bucket).forEach(([low, high], place) => {
         for (let nibble = 0; nibble < 16; nibble++) {
           if (low & (1 << nibble)) tables[place * 32 + nibble]! |= 1 << index
@@ -107,17 +117,22 @@ export class CandidateSearch {
     })
   }
 
-  /** Calls `visit` with each position below `limit` where a string may start, in increasing order. */
-  forEach(data: Buffer, limit: number, visit: (position: number) => void): void {
-    if (limit <= 0) return
-    this.reserve(limit)
+  /**
+   * Calls `visit` with each position in [`start`, `limit`) where a pattern may start, in increasing
+   * order. The bytes are copied into the kernel's memory first (`limit - start` of them).
+   */
+  forEach(data: Uint8Array, limit: number, visit: (position: number) => void, start = 0): void {
+    if (limit <= start) return
+    const length = limit - start
+    this.reserve(length)
     const { memory, find } = this.kernel
-    new Uint8Array(memory.buffer).set(data.subarray(0, limit), INPUT)
+    new Uint8Array(memory.buffer).set(data.subarray(start, limit), INPUT)
     const output = new Uint32Array(memory.buffer, OUTPUT, CAPACITY)
+    const shift = start - INPUT
     let from = INPUT
     for (;;) {
-      const found = find(from, INPUT + limit, OUTPUT, CAPACITY)
-      for (let i = 0; i < found; i++) visit((output[i] as number) - INPUT)
+      const found = find(from, INPUT + length, OUTPUT, CAPACITY)
+      for (let i = 0; i < found; i++) visit((output[i] as number) + shift)
       if (found < CAPACITY) return
       from = (output[found - 1] as number) + 1
     }

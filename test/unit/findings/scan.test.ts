@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Finding } from '../../../src/findings/finding.js'
 import { readLogFile, scanLogBuffer } from '../../../src/findings/log-reader.js'
-import { createLogParser, parseLogText } from '../../../src/findings/log/log-parser.js'
+import { createLogParser, parseLogText, type StepOutcome } from '../../../src/findings/log/log-parser.js'
 import { LogScanner } from '../../../src/findings/scan/scan.js'
 import { allFixtures, fixture } from './fixtures.js'
 
@@ -16,17 +16,24 @@ const essence = (findings: Finding[]) =>
 
 const TEXT_FIXTURES = allFixtures().filter(path => /\.(txt|log)$/.test(path))
 
-/** Feeds `data` to a scanner in chunks of `size` bytes, carrying partial lines as log-reader does. */
-function scanInChunks(data: Buffer, size: number): Finding[] {
+/**
+ * Feeds `data` to a scanner in chunks of `size` bytes, carrying partial lines and a look-back of
+ * the last `lookBack` bytes already scanned (cut at a line start), as log-reader does.
+ */
+function scanInChunks(data: Buffer, size: number, lookBack = 256): Finding[] {
   const findings: Finding[] = []
   const scanner = new LogScanner(createLogParser(found => findings.push(found)))
-  let kept = Buffer.alloc(0)
+  let held = Buffer.alloc(0)
+  let from = 0
   for (let offset = 0; offset < data.length; offset += size) {
-    const chunk = Buffer.concat([kept, data.subarray(offset, offset + size)])
-    const consumed = scanner.scan(chunk, offset + size >= data.length)
-    kept = chunk.subarray(consumed)
+    const chunk = Buffer.concat([held, data.subarray(offset, offset + size)])
+    const consumed = scanner.scan(chunk, from, offset + size >= data.length)
+    const floor = consumed - lookBack
+    const keep = floor <= 0 ? 0 : Math.min(consumed, chunk.indexOf(10, floor) + 1 || consumed)
+    held = chunk.subarray(keep)
+    from = consumed - keep
   }
-  if (kept.length > 0) scanner.scan(kept, true)
+  if (held.length > from) scanner.scan(held, from, true)
   scanner.end()
   return findings
 }
@@ -55,16 +62,18 @@ describe('the keyword scanner', () => {
     const text = [
       ...noise,
       '2024-01-01T00:00:01.0000000Z src/a.ts(3,5): error TS2304: Cannot find name x.',
-      ...noise
+      ...noise,
+      '2024-01-01T00:00:02.0000000Z ##[error]Process completed with exit code 2.'
     ].join('\n')
     const findings: Finding[] = []
     const scanner = new LogScanner(createLogParser(found => findings.push(found)))
 
-    scanner.scan(Buffer.from(text), true)
+    scanner.scan(Buffer.from(text), 0, true)
     scanner.end()
 
     expect(findings.map(f => f.rule)).toEqual(['TS2304'])
-    expect(scanner.stats.decodedLines).toBeLessThan(5)
+    // The hit, and the exit line with the step's last lines before it.
+    expect(scanner.stats.decodedLines).toBeLessThan(20)
   })
 
   it('reads a log file from a byte offset and stops at a byte limit', async () => {
@@ -94,14 +103,21 @@ describe('the Actions log framing', () => {
     expect(findings.find(f => f.tool === 'eslint')?.step).toBe('npx eslint src')
   })
 
-  it("reports exit codes and workflow-command annotations as the runner's own findings", () => {
+  it('tells how each step ended, and exit codes are not findings', () => {
+    const steps: StepOutcome[] = []
+    parseLogText(fixture('actions/job.log'), { onStep: step => steps.push(step) })
+
+    expect(steps.filter(step => step.failed).map(step => [step.step, step.exitCode])).toEqual([
+      ['npx eslint src', 1],
+      ['npx tsc -p . --pretty false', 2],
+      ['npx jest --ci', 1]
+    ])
+    expect(findings.filter(f => /exit code/.test(f.message))).toEqual([])
+  })
+
+  it("reports workflow-command annotations as the runner's own findings", () => {
     const runner = findings.filter(f => f.tool === 'actions')
 
-    expect(runner.filter(f => f.rule === 'exit-code').map(f => [f.step, f.message])).toEqual([
-      ['npx eslint src', 'Process completed with exit code 1.'],
-      ['npx tsc -p . --pretty false', 'Process completed with exit code 2.'],
-      ['npx jest --ci', 'Process completed with exit code 1.']
-    ])
     expect(runner).toContainEqual(
       expect.objectContaining({
         file: 'src/shapes.ts',
@@ -111,7 +127,6 @@ describe('the Actions log framing', () => {
         message: "Property 'name' does not exist on type 'Shape'."
       })
     )
-    expect(runner.filter(f => f.severity === 'warning')).toHaveLength(1)
   })
 
   it('yields nothing for setup steps, checkout and install output', () => {

@@ -1,0 +1,113 @@
+/**
+ * .NET: MSBuild diagnostics (`path(12,5): error CS0103: message [project]`, and
+ * `project : error NU1101: message` without a line) from `dotnet build`, restore and test, and
+ * `dotnet test` failures (`Failed Name [12 ms]`, `Error Message:`, the stack's `in path:line N`).
+ * MSBuild prints every diagnostic again after "Build FAILED."; the log parser drops the repeats.
+ */
+import { finding, severityOf, type Finding } from '../finding.js'
+import { int, type Emit, type LineParser } from '../log/line-parser.js'
+import { MAX_BLOCK_LINES } from './jest.js'
+import { parseParenLocated } from './shapes.js'
+import type { ToolParser } from './tool.js'
+
+/** Codes of the .NET toolchain; TypeScript's TS, MSVC's C and LNK codes belong to other tools. */
+const DOTNET_CODE = /^(?:CS|NU|MSB|NETSDK|IDE|CA|BC|FS|AD|RZ|SA|RCS|VSTHRD|xUnit|S)\d+$|^ASP\d+$/
+const FAILED = /^\s*Failed ([\w.`+<>,[\]()" -]+?)(?: \[[^\]]*\])?$/
+const SOURCE = / in (.+?):line (\d+)$/
+
+function msbuild(text: string): Finding | null {
+  const paren = parseParenLocated(text)
+  if (!paren || !DOTNET_CODE.test(paren.code)) return null
+  // `project : error` has the project as its place: a file, but no line.
+  return finding({
+    tool: 'dotnet',
+    file: paren.file,
+    line: paren.line,
+    column: paren.column,
+    severity: severityOf(paren.severity),
+    rule: paren.code,
+    message: paren.message,
+    excerpt: text
+  })
+}
+
+function tests(emit: Emit): LineParser {
+  let current: {
+    name: string
+    message: string | null
+    inMessage: boolean
+    file: string | null
+    line: number | null
+    lines: string[]
+  } | null = null
+  const flush = () => {
+    if (!current) return
+    emit(
+      finding({
+        tool: 'dotnet-test',
+        file: current.file,
+        line: current.line,
+        rule: current.name,
+        message: current.message ?? 'test failed',
+        excerpt: current.lines.join('\n')
+      })
+    )
+    current = null
+  }
+  return {
+    line(text) {
+      const trimmed = text.trim()
+      if (trimmed.startsWith('Failed ')) {
+        const failed = FAILED.exec(text)
+        if (failed && !/^Failed (?:to|!)/.test(trimmed)) {
+          flush()
+          current = {
+            name: failed[1] as string,
+            message: null,
+            inMessage: false,
+            file: null,
+            line: null,
+            lines: [text]
+          }
+          return true
+        }
+      }
+      if (!current) return false
+      if (
+        /^(Passed|Failed|Skipped)!? /.test(trimmed) ||
+        /^Total tests:/.test(trimmed) ||
+        /^(Passed|Skipped) /.test(trimmed)
+      ) {
+        flush()
+        return false
+      }
+      if (current.lines.length < MAX_BLOCK_LINES) current.lines.push(text)
+      if (trimmed === 'Error Message:') {
+        current.inMessage = true
+        return true
+      }
+      if (trimmed === 'Stack Trace:') {
+        current.inMessage = false
+        return true
+      }
+      if (current.inMessage && current.message === null && trimmed !== '') current.message = trimmed
+      const source = current.file === null ? SOURCE.exec(text) : null
+      if (source) {
+        current.file = source[1] as string
+        current.line = int(source[2])
+      }
+      return true
+    },
+    gap() {},
+    end: flush
+  }
+}
+
+export const dotnet: ToolParser = {
+  name: 'dotnet',
+  tools: ['dotnet', 'dotnet-test'],
+  block: tests,
+  line(text) {
+    return text.includes(': ') ? msbuild(text) : null
+  }
+}

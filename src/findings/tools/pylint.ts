@@ -1,0 +1,47 @@
+/**
+ * Pylint: `path:line:col: C0114: message (symbol)` (the default text format) and the parseable
+ * format `path:line: [C0114(symbol), obj] message`. Conventions and refactorings fail a run as
+ * much as warnings do, so they are warnings; errors and fatals are errors.
+ */
+import { finding, type Severity } from '../finding.js'
+import type { ToolParser } from './tool.js'
+
+const TEXT_REST = /^([CRWEFI])(\d{4}): (.*) \(([a-z0-9-]+)\)$/
+const PARSEABLE_REST = /^\[([CRWEFI])(\d{4})\(([a-z0-9-]+)\)(?:, [^\]]*)?\] (.*)$/
+
+function letterSeverity(letter: string): Severity {
+  if (letter === 'E' || letter === 'F') return 'error'
+  if (letter === 'I') return 'note'
+  return 'warning'
+}
+
+export const pylint: ToolParser = {
+  name: 'pylint',
+  tools: ['pylint'],
+  located(at, rest, text) {
+    if (!/\.pyi?$/.test(at.file)) return null
+    const match = TEXT_REST.exec(rest)
+    if (match) {
+      const letter = match[1] as string
+      return finding({
+        tool: 'pylint',
+        ...at,
+        severity: letterSeverity(letter),
+        rule: match[4],
+        message: `${match[3]} (${letter}${match[2]})`,
+        excerpt: text
+      })
+    }
+    const parseable = rest.startsWith('[') ? PARSEABLE_REST.exec(rest) : null
+    if (!parseable) return null
+    const letter = parseable[1] as string
+    return finding({
+      tool: 'pylint',
+      ...at,
+      severity: letterSeverity(letter),
+      rule: parseable[3],
+      message: `${parseable[4]} (${letter}${parseable[2]})`,
+      excerpt: text
+    })
+  }
+}
