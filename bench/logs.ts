@@ -12,7 +12,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readLogFile } from '../src/discovery/log-reader.js'
+import { readLogFile } from '../src/findings/log-reader.js'
 
 const GREP_PATTERN = 'error|FAIL|##\\[error\\]|::error'
 const here = fileURLToPath(import.meta.url)
