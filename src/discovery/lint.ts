@@ -188,7 +188,7 @@ export class LintSource implements DiscoverySource {
       return []
     }
     try {
-      return parseAnyInput(output, 'auto').findings
+      return parseAnyInput(output, 'auto', '', { every: true }).findings
     } catch (error) {
       if (!(error instanceof UnsupportedInputError)) throw error
       const firstLine = run.stderr.trim().split('\n')[0] ?? ''
@@ -203,7 +203,7 @@ export class LintSource implements DiscoverySource {
 
 async function readReport(path: string, shown: string, skipped: Skipped[]): Promise<Finding[]> {
   try {
-    const parsed = parseAnyInput(await readFile(path, 'utf8'), 'auto', shown)
+    const parsed = parseAnyInput(await readFile(path, 'utf8'), 'auto', shown, { every: true })
     if (isCoverageFormat(parsed.format)) {
       skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' })
       return []

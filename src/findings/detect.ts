@@ -221,8 +221,14 @@ export function parseCoverage(text: string, format: CoverageFormat): FileCoverag
   }
 }
 
+/** How text formats are read. */
+export interface ParseOptions {
+  /** Every finding, warnings beside errors too; by default a log yields what failed (see log-parser.ts). */
+  every?: boolean
+}
+
 /** Parses `text` as `format` (a report, a coverage report, or tool/log text) into findings. */
-export function parseInput(text: string, format: InputFormat): Finding[] {
+export function parseInput(text: string, format: InputFormat, options: ParseOptions = {}): Finding[] {
   switch (format) {
     case 'sarif':
       return parseSarif(text)
@@ -244,9 +250,13 @@ export function parseInput(text: string, format: InputFormat): Finding[] {
       return coverageFindings(parseCoverage(text, format))
     case 'actions-log':
     case 'text':
-      return parseLogText(text)
+      return parseLogText(text, options)
     default:
-      return parseLogText(text, { parsers: [TEXT_ALIASES[format] ?? format], runnerFindings: false })
+      return parseLogText(text, {
+        ...options,
+        parsers: [TEXT_ALIASES[format] ?? format],
+        runnerFindings: false
+      })
   }
 }
 
@@ -259,12 +269,17 @@ export interface ParsedInput {
  * Detects (when `format` is `auto`) and parses. Throws {@link UnsupportedInputError} naming the format
  * tried when the input is unknown, malformed, or plain text in which no supported tool's output appears.
  */
-export function parseAnyInput(text: string, format: InputFormat | 'auto', name = ''): ParsedInput {
+export function parseAnyInput(
+  text: string,
+  format: InputFormat | 'auto',
+  name = '',
+  options: ParseOptions = {}
+): ParsedInput {
   const chosen = format === 'auto' ? detectFormat(text, name) : format
   if (chosen === null) throw new UnsupportedInputError('not a supported format', 'auto')
   let findings: Finding[]
   try {
-    findings = parseInput(text, chosen)
+    findings = parseInput(text, chosen, options)
   } catch (error) {
     if (error instanceof ReportFormatError) throw new UnsupportedInputError(error.message, chosen)
     if (error instanceof XmlSyntaxError)

@@ -29,6 +29,8 @@ export function isRunnerInternal(file: string): boolean {
 export function repoPath(file: string, root?: string): string {
   let path = file.startsWith('file://') ? decodeFileUrl(file) : file
   if (path.includes('\\')) path = path.replace(/\\/g, '/')
+  // Maven and Gradle on Windows print URI-style paths: `/C:/Users/…`.
+  if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1)
   if (root) {
     const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/')
     if (path.startsWith(prefix)) return trimDot(path.slice(prefix.length))

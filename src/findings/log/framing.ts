@@ -6,6 +6,8 @@
  * state.
  */
 
+import { stripAnsi, stripTimestamp } from './line-parser.js'
+
 const BOM = 0xfeff
 
 /** The line without a leading byte-order mark (the runner writes one at the start of each step's log). */
@@ -45,6 +47,18 @@ export function splitGhLog(line: string): GhLogLine | null {
   return { job: line.slice(0, first), step: line.slice(first + 1, second), text: rest }
 }
 
+/**
+ * The text a tool parser sees of a raw line: without gh's columns, the timestamp, colour codes
+ * and a relaying runner's prefix. For the scanner's context rules; the log parser does the same
+ * step by step, keeping what it removes.
+ */
+export function contentOf(raw: string): string {
+  let text = stripBom(raw)
+  if (text.includes('\t')) text = splitGhLog(text)?.text ?? text
+  text = stripAnsi(stripTimestamp(text))
+  return splitPrefix(text)?.text ?? text
+}
+
 /** A `##[name]rest` runner command, or null. */
 export function runnerCommand(text: string): { name: string; rest: string } | null {
   if (text.charCodeAt(0) !== 35 || !text.startsWith('##[')) return null
@@ -70,6 +84,8 @@ export interface Prefixed {
   package: string | null
   /** True when `package` is a directory of the repository (pnpm names packages by path). */
   isDirectory: boolean
+  /** The task the line belongs to, as the runner names it (`web:build`, `packages/ui lint`), or null. */
+  task: string | null
   text: string
 }
 
@@ -80,6 +96,8 @@ const LERNA = /^(@[\w.-]+\/[\w.-]+): (.*)$/
 const COMPOSE = /^([\w.-]+[-_]\d+)\s+\| ?(.*)$/
 const BUILDKIT = /^#(\d+) \d+\.\d+ (.*)$/
 const CLOUD_BUILD = /^Step #(\d+)(?: - "[^"]*")?: (.*)$/
+/** Nix relays a failed builder's last log lines as `       > line`; a code frame's `  > 9 | code` is not that. */
+const NIX = /^\s{2,}>(?: (?!\s*\d+\s*\|)(.*)|)$/
 /** Words that start ordinary lines shaped like a prefix (`error:build: …` is not a package). */
 const NOT_PACKAGE = /^(?:error|warning|warn|info|note|debug|fatal|http|https|file|npm|node|at)$/i
 
@@ -93,7 +111,7 @@ export function splitPrefix(text: string): Prefixed | null {
     // #12 0.512 text (BuildKit's plain progress output)
     const buildkit = BUILDKIT.exec(text)
     return buildkit
-      ? { key: `#${buildkit[1]}`, package: null, isDirectory: false, text: buildkit[2] as string }
+      ? { key: `#${buildkit[1]}`, package: null, isDirectory: false, task: null, text: buildkit[2] as string }
       : null
   }
   if (first === 91) {
@@ -103,6 +121,7 @@ export function splitPrefix(text: string): Prefixed | null {
         key: `yarn:${yarn[1]}`,
         package: yarn[1] as string,
         isDirectory: false,
+        task: yarn[1] as string,
         text: yarn[2] as string
       }
     return null
@@ -110,8 +129,12 @@ export function splitPrefix(text: string): Prefixed | null {
   if (first === 83 && text.startsWith('Step #')) {
     const step = CLOUD_BUILD.exec(text)
     return step
-      ? { key: `step#${step[1]}`, package: null, isDirectory: false, text: step[2] as string }
+      ? { key: `step#${step[1]}`, package: null, isDirectory: false, task: null, text: step[2] as string }
       : null
+  }
+  if (first === 32 && text.includes('> ')) {
+    const nix = NIX.exec(text)
+    if (nix) return { key: 'nix', package: null, isDirectory: false, task: null, text: nix[1] ?? '' }
   }
   const space = text.indexOf(' ')
   if (space <= 0) return null
@@ -126,6 +149,7 @@ export function splitPrefix(text: string): Prefixed | null {
           key: `task:${turbo[1]}:${turbo[2]}`,
           package: turbo[1] as string,
           isDirectory: false,
+          task: `${turbo[1]}:${turbo[2]}`,
           text: turbo[3] as string
         }
     }
@@ -136,6 +160,7 @@ export function splitPrefix(text: string): Prefixed | null {
           key: `pkg:${lerna[1]}`,
           package: lerna[1] as string,
           isDirectory: false,
+          task: lerna[1] as string,
           text: lerna[2] as string
         }
     }
@@ -149,13 +174,20 @@ export function splitPrefix(text: string): Prefixed | null {
         key: `pnpm:${pnpm[1]}:${pnpm[2]}`,
         package: pnpm[1] as string,
         isDirectory: !(pnpm[1] as string).startsWith('@'),
+        task: `${pnpm[1]} ${pnpm[2]}`,
         text: pnpm[3] as string
       }
   }
   if (text.includes(' | ')) {
     const compose = COMPOSE.exec(text)
     if (compose)
-      return { key: `compose:${compose[1]}`, package: null, isDirectory: false, text: compose[2] as string }
+      return {
+        key: `compose:${compose[1]}`,
+        package: null,
+        isDirectory: false,
+        task: compose[1] as string,
+        text: compose[2] as string
+      }
   }
   return null
 }

@@ -5,14 +5,21 @@
 import type { Finding } from '../finding.js'
 
 /**
- * Receives findings as soon as a parser has them. A `summary` finding is a tool's closing word on
- * a failure (Maven's "Failed to execute goal", npm's "Lifecycle script failed", make's "Error 1"):
- * the log parser keeps it only when nothing else in its step says what failed.
+ * How a parser's finding explains a failure. By default it is the failure itself. A `closing`
+ * finding is a tool's closing word on a failure explained elsewhere (Maven's "Failed to execute
+ * goal", npm's "Lifecycle script failed"): it proves that the step failed, and the log parser
+ * shows the step's own error line instead. A `cause` finding names a failed task with the first
+ * line of its output (nx's `✖ project:target`): it stands when nothing more precise does.
  */
-export type Emit = (finding: Finding, kind?: { summary: true }) => void
+export type Explains = { summary: 'closing' | 'cause' }
 
-/** The mark of a summary finding: `emit(found, SUMMARY)`. */
-export const SUMMARY = { summary: true } as const
+/** Receives findings as soon as a parser has them. */
+export type Emit = (finding: Finding, kind?: Explains) => void
+
+/** The mark of a tool's closing word: `emit(found, SUMMARY)`. */
+export const SUMMARY: Explains = { summary: 'closing' }
+/** The mark of a failed task quoted with its output: `emit(found, CAUSE)`. */
+export const CAUSE: Explains = { summary: 'cause' }
 
 export interface LineParser {
   /**

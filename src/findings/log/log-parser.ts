@@ -9,13 +9,15 @@
  *
  * In a job log, a step's findings are what made it fail: they are kept until the step ends and
  * given out only when it failed (its exit code, or an error annotation). A failed step in which no
- * parser found anything still yields one finding, made of its first error-looking line and the
- * last lines before it ended. Plain tool output has no steps: its findings are given out at once.
+ * parser found the failure itself still yields one finding: a failed task a parser quoted with its
+ * output, else the step's first error-looking line with its last lines, else a tool's closing word.
+ * Plain tool output has no steps: its findings are given out at once, and it gets that one finding
+ * when a tool's closing word shows that something failed.
  */
 import type { Finding } from '../finding.js'
 import { finding } from '../finding.js'
 import { repoPath } from '../paths.js'
-import { TOOL_PARSERS, toolParser } from '../tools/registry.js'
+import { FAIL_ON_EVERY_FINDING, TOOL_PARSERS, toolParser } from '../tools/registry.js'
 import { createToolChain, type ToolParser } from '../tools/tool.js'
 import {
   exitCodeOf,
@@ -25,7 +27,7 @@ import {
   startsWithTimestamp,
   stripBom
 } from './framing.js'
-import { int, stripAnsi, stripTimestamp, type Emit, type LineParser } from './line-parser.js'
+import { int, stripAnsi, stripTimestamp, type Emit, type Explains, type LineParser } from './line-parser.js'
 
 export interface LogParserOptions {
   /** Only these tool parsers (registry names); all by default. */
@@ -39,6 +41,13 @@ export interface LogParserOptions {
   root?: string
   /** Told of each step of a job log as it ends. */
   onStep?: (step: StepOutcome) => void
+  /**
+   * Give out every finding: warnings and notes beside errors, in steps that passed too. By
+   * default only what failed is given out: a failed step's errors, or its warnings when it has no
+   * error (a linter run with `--max-warnings 0`), and in plain output its errors, or else its
+   * warnings.
+   */
+  every?: boolean
 }
 
 /** How a step of a job log ended, for sources that want more than its findings. */
@@ -65,13 +74,15 @@ const MAX_MESSAGE = 300
  * the same lines.
  */
 const ERROR_LOOKING =
-  /\berror\b|\bError\b|\bERROR\b|ERR!|\bFAIL|\bfailed\b|\bfailure\b|\bFailed\b|\bfatal\b|\bFatal\b|\bpanic\b|Exception|Traceback|not found|No such file|[Cc]annot |[Uu]nable to|[Dd]enied|✘|✖|×|❌/
+  /\berror\b|\bError\b|\bERROR\b|ERR!|\bFAIL|\bfailed\b|\bfailure\b|\bFailed\b|\bfatal\b|\bFatal\b|\bpanic\b|Exception|Traceback|not found|not recognized|No such file|[Cc]annot |[Uu]nable to|[Dd]enied|✘|✖|×|❌/
 /** `0 errors`, `errors: 0`: words of success. */
 const NO_ERRORS = /\b0 (?:errors?|failed|failures?|problems?)\b|\b(?:errors?|failures?|failed): 0\b/i
+/** A warning that happens to say "not found" is not why a step failed. */
+const WARNING_LINE = /^\s*(?:npm |yarn |pnpm )?(?:warn(?:ing)?\b|WARN(?:ING)?\b|\[warn(?:ing)?\])/i
 
 /** True when a step's line reads like the reason it failed. */
 export function isErrorLooking(text: string): boolean {
-  return ERROR_LOOKING.test(text) && !NO_ERRORS.test(text)
+  return ERROR_LOOKING.test(text) && !NO_ERRORS.test(text) && !WARNING_LINE.test(text)
 }
 
 /** `file=a.ts,line=3,title=x` → a map; values are %-escaped as the runner's toolkit writes them. */
@@ -106,10 +117,18 @@ interface StepRecord {
   held: Finding[]
   /** True once the step held more than {@link MAX_HELD}: its findings are given out as they come. */
   overflowing: boolean
-  summaries: Finding[]
+  /** Errors held (not yet given out). */
+  heldErrors: number
+  /** Closing words of tools: proof of a failure, explained by the step's own error line. */
+  closing: Finding[]
+  /** Failed tasks quoted with their output. */
+  causes: Finding[]
   findings: number
   errors: number
-  firstError: string | null
+  /** Messages of the tools' findings given out, so that an annotation repeating one is dropped. */
+  toolMessages: string[]
+  /** The first error-looking line, whole, and the task of the runner that relayed it. */
+  firstError: { text: string; task: string | null } | null
   tail: string[]
 }
 
@@ -119,9 +138,12 @@ function newRecord(): StepRecord {
     exitCode: null,
     held: [],
     overflowing: false,
-    summaries: [],
+    heldErrors: 0,
+    closing: [],
+    causes: [],
     findings: 0,
     errors: 0,
+    toolMessages: [],
     firstError: null,
     tail: []
   }
@@ -136,6 +158,11 @@ function selectParsers(names: readonly string[] | undefined): readonly ToolParse
   })
 }
 
+/** True when a finding fails a run on its own: an error, or anything a strict linter prints. */
+function failsTheRun(found: Finding): boolean {
+  return found.severity === 'error' || FAIL_ON_EVERY_FINDING.has(found.tool)
+}
+
 /** A finding's identity within a step: the same problem printed twice is given out once. */
 function identity(found: Finding): string {
   return `${found.tool}\u0000${found.file}\u0000${found.line}\u0000${found.column}\u0000${found.rule}\u0000${found.message}`
@@ -145,11 +172,12 @@ function identity(found: Finding): string {
 export function createLogParser(emit: Emit, options: LogParserOptions = {}): LineParser {
   const parsers = selectParsers(options.parsers)
   const runnerFindings = options.runnerFindings ?? true
+  const every = options.every ?? false
   let job: string | null = null
   let step: string | null = null
   /** Inside the script the runner echoes between `##[group]Run …` and `##[endgroup]`. */
   let echo = false
-  /** Whether the input is a job log (timestamps, runner commands, gh columns), with steps. */
+  /** Whether the input is a job log with steps (the runner's commands, gh's columns). */
   let framed = false
   let record = newRecord()
   let seen = new Set<string>()
@@ -161,10 +189,12 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
     seen.add(key)
     record.findings++
     if (found.severity === 'error') record.errors++
+    if (found.tool !== 'actions' && record.toolMessages.length < MAX_HELD)
+      record.toolMessages.push(found.message)
     emit(found)
   }
 
-  const accept = (stream: Stream, found: Finding, kind?: { summary: true }) => {
+  const accept = (stream: Stream, found: Finding, kind?: Explains) => {
     // Findings are fresh objects owned by their parser until given out: decorate them in place.
     found.step ??= step
     found.job ??= job
@@ -180,28 +210,48 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
         file = `${stream.directory}/${file}`
       found.file = file
     }
-    if (kind?.summary) {
-      record.summaries.push(found)
+    if (kind) {
+      ;(kind.summary === 'closing' ? record.closing : record.causes).push(found)
       return
     }
-    if (!framed || record.overflowing) {
-      release(found)
+    // Plain output has no steps to wait for: its errors go at once, the rest waits for the end.
+    if (!framed && (failsTheRun(found) || every)) release(found)
+    else hold(found)
+  }
+
+  /** Keeps a finding until its step's outcome decides (or, in plain output, the end of the input). */
+  const hold = (found: Finding) => {
+    if (record.overflowing) {
+      if (every || failsTheRun(found) || record.errors === 0) release(found)
       return
     }
-    if (found.severity === 'error') record.errors++
     record.held.push(found)
+    if (found.severity === 'error') record.heldErrors++
     if (record.held.length > MAX_HELD) {
       record.overflowing = true
-      flushHeld()
+      giveOut()
     }
   }
 
-  /** Gives out what a step held, counting errors again as they are released. */
-  const flushHeld = () => {
+  /**
+   * Gives out what the step held: its errors and everything of tools that fail on any finding,
+   * and its other warnings and notes only when it has no error (or `every`).
+   */
+  const giveOut = () => {
     const held = record.held
+    const hasErrors = record.errors > 0 || record.heldErrors > 0
     record.held = []
-    record.errors = 0
-    for (const found of held) release(found)
+    record.heldErrors = 0
+    // An action often prints its error and then annotates it (`core.setFailed`): one problem.
+    const toolMessages = [
+      ...record.toolMessages,
+      ...held.filter(found => found.tool !== 'actions').map(found => found.message)
+    ]
+    for (const found of held) {
+      if (!every && hasErrors && !failsTheRun(found)) continue
+      if (found.tool === 'actions' && toolMessages.some(message => message.includes(found.message))) continue
+      release(found)
+    }
   }
 
   const streamFor = (key: string, pkg: string | null, isDirectory: boolean): Stream => {
@@ -219,30 +269,38 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
   }
   const main = streamFor('', null, false)
 
+  /** The finding of a failed step no parser explained: its first error-looking line, or its last lines. */
   const fallback = (): Finding => {
     const tail = record.tail.filter(line => line.trim() !== '')
     const first = record.firstError
     const last = [...tail].reverse().find(isErrorLooking) ?? tail[tail.length - 1] ?? null
-    const message = (first ?? last ?? `exited with code ${record.exitCode ?? 'non-zero'}`)
+    const message = (first?.text ?? last ?? `exited with code ${record.exitCode ?? 'non-zero'}`)
+      .replace(/^[\s│|]+/, '')
       .trim()
       .slice(0, MAX_MESSAGE)
-    const excerpt = [first && !tail.includes(first) ? `${first}\n…` : null, ...tail]
+    const excerpt = [first && !tail.includes(first.text) ? `${first.text}\n…` : null, ...tail]
       .filter(line => line !== null)
       .join('\n')
-    return finding({ tool: 'log', message, excerpt: excerpt || null, step, job })
+    return finding({ tool: 'log', rule: first?.task ?? null, message, excerpt: excerpt || null, step, job })
+  }
+
+  /** What a failed step gives out when no parser found its failure itself. */
+  const explain = () => {
+    if (record.causes.length > 0) for (const found of record.causes) release(found)
+    else if (record.firstError !== null || record.closing.length === 0) release(fallback())
+    else release(record.closing[0] as Finding)
   }
 
   /** Ends the current step: its parsers finish their blocks, then what it holds is given out or dropped. */
-  const closeStep = (end: 'step' | 'input') => {
+  const closeStep = () => {
     for (const stream of streams.values()) stream.chain.end()
-    const failed = record.failed || (end === 'input' && !framed)
     if (!framed) {
-      // Plain output: summaries stand when nothing else explained the failure.
-      if (record.errors === 0) for (const found of record.summaries) release(found)
-    } else if (failed || record.overflowing) {
-      flushHeld()
-      if (record.errors === 0) for (const found of record.summaries) release(found)
-      if (record.findings === 0 && record.failed && runnerFindings) release(fallback())
+      giveOut()
+      // Plain output: a tool's closing word or a quoted task is the proof that something failed.
+      if (record.findings === 0 && (record.closing.length > 0 || record.causes.length > 0)) explain()
+    } else if (record.failed || record.overflowing || every) {
+      giveOut()
+      if (record.findings === 0 && runnerFindings && record.failed) explain()
     }
     if (framed)
       options.onStep?.({
@@ -257,7 +315,7 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
   }
 
   const beginStep = (name: string | null) => {
-    closeStep('step')
+    closeStep()
     step = name
   }
 
@@ -280,13 +338,13 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
   }
 
   const output = (text: string) => {
+    const prefixed = splitPrefix(text)
     if (text.trim() !== '') {
       if (record.firstError === null && isErrorLooking(text))
-        record.firstError = text.trim().slice(0, MAX_MESSAGE)
+        record.firstError = { text: text.trim().slice(0, MAX_MESSAGE), task: prefixed?.task ?? null }
       record.tail.push(text)
       if (record.tail.length > TAIL_LINES) record.tail.shift()
     }
-    const prefixed = splitPrefix(text)
     if (prefixed) streamFor(prefixed.key, prefixed.package, prefixed.isDirectory).chain.line(prefixed.text)
     else main.chain.line(text)
   }
@@ -309,10 +367,8 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
           text = gh.text
         }
       }
-      if (startsWithTimestamp(text)) {
-        framed = true
-        text = stripTimestamp(text)
-      }
+      // Timestamps alone do not make steps (other CI systems print them too): commands and gh's columns do.
+      if (startsWithTimestamp(text)) text = stripTimestamp(text)
       text = stripAnsi(text)
       const command = runnerCommand(text)
       if (command) {
@@ -335,7 +391,7 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
             if (exit !== null) {
               record.failed = record.failed || exit !== 0
               record.exitCode = exit
-              closeStep('step')
+              closeStep()
               return true
             }
             annotation(command.name, command.rest)
@@ -388,7 +444,7 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
       for (const stream of streams.values()) stream.chain.gap()
     },
     end() {
-      closeStep('input')
+      closeStep()
       streams.clear()
       streams.set('', main)
     }

@@ -6,7 +6,7 @@
  * test/unit/findings/scan.test.ts checks, on every fixture and every real log, that the fast path
  * finds what reading every line finds.
  */
-import { stripTimestamp } from '../log/line-parser.js'
+import { contentOf } from '../log/framing.js'
 import { TAIL_LINES } from '../log/log-parser.js'
 
 /** Lines of context around a hit. */
@@ -31,14 +31,16 @@ export interface ScanKeyword {
 }
 
 const NONE: ScanContext = { before: 0, after: 0 }
-const after = (lines: number) => (): ScanContext => ({ before: 0, after: lines })
+const after = (lines: number): ScanContext => ({ before: 0, after: lines })
 
 /** Blocks whose lines carry no keyword of their own, started by a line that does. */
 const BLOCK_STARTS: ReadonlyArray<readonly [RegExp, ScanContext]> = [
   // The last lines of a failed step, for the finding of a step no parser understood.
   [/Process completed with exit code/, { before: TAIL_LINES, after: 0 }],
-  // ESLint stylish and yamllint rows: the path line above the first row.
-  [/^\s*\d+:\d+\s+(?:error|warning|Error:|Warning:)\s/, { before: 1, after: 0 }],
+  // ESLint stylish, stylelint and yamllint rows (also behind the web view's `Error: `): the path line above.
+  [/^(?:Error: |Warning: )?\s*\d+:\d+\s+(?:error|warning|Error:|Warning:|✖|⚠|×)\s/, { before: 1, after: 0 }],
+  // node --test's spec reporter: the error and stack under `✖ name (1.2ms)`.
+  [/^\s*✖ .* \([\d.]+m?s\)$/, { before: 0, after: 20 }],
   // cargo and ruff headers are one line above their ` --> path:line:col`.
   [/^\s*--> /, { before: 1, after: 0 }],
   // rustc's, clippy's diagnostics: the header, then ` --> ` and notes.
@@ -53,69 +55,88 @@ const BLOCK_STARTS: ReadonlyArray<readonly [RegExp, ScanContext]> = [
   [/^Failed asserting/, { before: 2, after: 0 }],
   // dotnet test: the message line under "Error Message:".
   [/^\s*Error Message:/, { before: 0, after: 3 }],
+  // javac's and Maven's compile errors: the code line, the caret, `symbol:` and `location:` below.
+  [/^\[(?:ERROR|WARNING)\] .*:\[\d+,\d+\] |\.java:\d+: error: /, { before: 0, after: 4 }],
   // Surefire's detail header: the exception line after it.
   [/<<< (?:FAILURE|ERROR)!/, { before: 0, after: 2 }],
-  // CMake's message is indented under its heading.
+  // CMake's message is indented under its heading; a call stack frame (`  CMakeLists.txt:77 (cmd)`)
+  // needs the stack's heading and, when the error's heading is not shown, the message above it.
   [/^CMake (?:Error|Warning)/, { before: 0, after: 8 }],
+  [/^\s+\S+:\d+ \(\w+\)$/, { before: 25, after: 0 }],
   // pip's and uv's rich errors.
   [/×/, { before: 0, after: 3 }]
 ]
 
 /** The context of a hit line: what the parsers of the blocks it may start or end need around it. */
 function blockContext(raw: string): ScanContext {
-  const line = stripTimestamp(raw)
+  const line = contentOf(raw)
   for (const [pattern, context] of BLOCK_STARTS) if (pattern.test(line)) return context
   return NONE
 }
 
+/** A keyword whose hits get its own context, widened by the block rules above. */
+function keyword(text: string, own: ScanContext = NONE, anchor?: string): ScanKeyword {
+  return {
+    text,
+    ...(anchor ? { anchor } : {}),
+    context: raw => {
+      const block = blockContext(raw)
+      return { before: Math.max(own.before, block.before), after: Math.max(own.after, block.after) }
+    }
+  }
+}
+
 export const LOG_KEYWORDS: readonly ScanKeyword[] = [
-  { text: 'error', anchor: 'rror', context: blockContext },
-  { text: 'Error', anchor: 'rror', context: blockContext },
-  { text: 'ERR' },
-  { text: 'warning', context: blockContext },
-  { text: 'Warning', context: blockContext },
-  { text: 'WARN' },
-  { text: '[warn]' },
-  { text: 'FAIL', context: after(6) },
-  { text: 'Fail', context: blockContext },
-  { text: 'fail', context: blockContext },
-  { text: 'fatal' },
-  { text: 'Fatal' },
-  { text: 'panic', context: after(2) },
-  { text: 'Traceback', context: after(3) },
-  { text: 'Exception', context: after(2) },
-  { text: 'File "', context: after(4) },
-  { text: '##[', context: blockContext },
+  keyword('error', NONE, 'rror'),
+  keyword('Error', NONE, 'rror'),
+  keyword('ERR'),
+  keyword('warning'),
+  keyword('Warning'),
+  keyword('WARN'),
+  keyword('[warn]'),
+  keyword('FAIL', after(6)),
+  keyword('Fail'),
+  keyword('fail'),
+  keyword('fatal'),
+  keyword('Fatal'),
+  keyword('panic', after(2)),
+  keyword('Traceback', after(3)),
+  keyword('Exception', after(2)),
+  keyword('File "', after(4)),
+  keyword('##['),
   // Locations: `x.ts:12`, `Foo.java:42)`, `Dockerfile:3`; `x.ts(12,5)` (tsc, MSVC, MSBuild).
-  { text: '\\a:\\d', context: blockContext },
-  { text: '\\a(\\d' },
-  { text: ':line ' },
-  { text: '●', context: after(40) },
-  { text: '❯' },
-  { text: '━', context: after(3) },
-  { text: '⎯' },
-  { text: '×', context: blockContext },
-  { text: '✖', context: after(20) },
-  { text: '✘', context: after(4) },
-  { text: '⚠' },
-  { text: '❌' },
-  { text: '___', context: after(40) },
-  { text: 'not ok', context: after(20) },
-  { text: '^-', context: () => ({ before: 2, after: 0 }) },
-  { text: 'Diff in' },
-  { text: 'Line   ', context: after(200) },
-  { text: 'Problem', context: after(10) },
-  { text: 'lock file' },
-  { text: 'reformat' },
-  { text: 'YN0' },
-  { text: 'non-zero' },
-  { text: 'go.mod' },
-  { text: 'go.sum' },
-  { text: '.tf\\n' },
-  { text: 'not found', anchor: 'found' },
-  { text: 'such file' },
-  { text: 'annot ' },
-  { text: 'nable to' },
-  { text: 'enied' },
-  { text: 'undefined ref' }
+  keyword('\\a:\\d'),
+  keyword('\\a(\\d'),
+  keyword(':line '),
+  keyword('●', after(40)),
+  keyword('❯'),
+  keyword('━', after(3)),
+  keyword('⎯'),
+  keyword('×'),
+  keyword('✖'),
+  keyword('✘', after(4)),
+  keyword('⚠'),
+  keyword('❌'),
+  keyword('___', after(40)),
+  keyword('not ok', after(20)),
+  keyword('^-', { before: 2, after: 0 }),
+  keyword('Diff in'),
+  keyword('Line   ', after(200)),
+  keyword('Problem', after(10)),
+  keyword('lock file'),
+  keyword('reformat'),
+  keyword('YN0'),
+  keyword('non-zero'),
+  keyword('go.mod'),
+  keyword('go.sum'),
+  keyword('.tf\\n'),
+  keyword('tfvars\\n'),
+  keyword('not found', NONE, 'found'),
+  keyword('recognized'),
+  keyword('✕'),
+  keyword('such file'),
+  keyword('annot '),
+  keyword('nable to'),
+  keyword('enied'),
+  keyword('undefined ref')
 ]

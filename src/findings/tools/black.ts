@@ -11,6 +11,7 @@ const ISORT = /^ERROR: (\S.*?\.pyi?) Imports are incorrectly sorted(?: and\/or f
 export const black: ToolParser = {
   name: 'black',
   tools: ['black', 'isort'],
+  failOnEveryFinding: ['black', 'isort'],
   line(text) {
     if (text.startsWith('would reformat ')) {
       const match = BLACK.exec(text)

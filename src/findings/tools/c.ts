@@ -14,6 +14,11 @@ const SEVERITY_REST = /^(fatal error|error|warning): (.*)$/
 const UNDEFINED_REFERENCE =
   /^(.+?\.(?:c|cc|cpp|cxx|o|obj)):\((?:\.text|\.data)[^)]*\): (undefined reference to .*)$/
 const CMAKE = /^CMake (Error|Warning)(?: \(dev\))? at (.+?):(\d+) \((\w+)\):$/
+const CALL_STACK = /^Call Stack \(most recent call first\):$/
+const CALL_FRAME = /^\s+(\S+):(\d+) \((\w+)\)$/
+/** CMake's own modules: a call stack's place is the first frame outside them. */
+const CMAKE_MODULE =
+  /(?:^|\/)(?:share\/cmake[^/]*\/Modules|Modules\/(?:CMake|Find|Check)|scripts\/buildsystems)\//
 
 function msvc(text: string): Finding | null {
   const paren = parseParenLocated(text)
@@ -32,7 +37,12 @@ function msvc(text: string): Finding | null {
   })
 }
 
-/** CMake errors: the heading names the place; the message is the indented text under it. */
+/**
+ * CMake errors: the heading names the place; the message is the indented text under it. When only
+ * the end of an error is shown (a build tool relaying its last lines), its call stack names the
+ * place, and the message is the first line CMake indented by two spaces (quoted output is indented
+ * by four).
+ */
 function cmake(emit: Emit): LineParser {
   let current: {
     severity: string
@@ -41,9 +51,16 @@ function cmake(emit: Emit): LineParser {
     command: string
     lines: string[]
     message: string[]
+    paragraphEnded: boolean
   } | null = null
+  /** Recent lines, for an error whose heading was not shown. */
+  let recent: string[] = []
+  let stack: { lines: string[]; reported: boolean } | null = null
+  /** True right after a heading's error was reported: a call stack that follows is its own. */
+  let afterHeading = false
   const flush = () => {
     if (!current) return
+    afterHeading = true
     emit(
       finding({
         tool: 'cmake',
@@ -59,9 +76,40 @@ function cmake(emit: Emit): LineParser {
   }
   return {
     line(text) {
+      if (stack) {
+        const frame = CALL_FRAME.exec(text)
+        if (frame) {
+          stack.lines.push(text)
+          if (!stack.reported && !CMAKE_MODULE.test(frame[1] as string)) {
+            stack.reported = true
+            const message = recent.find(line => /^ {2}\S/.test(line) && !line.trimStart().startsWith('"'))
+            emit(
+              finding({
+                tool: 'cmake',
+                file: frame[1],
+                line: int(frame[2]),
+                rule: frame[3],
+                message: message?.trim() ?? 'CMake error',
+                excerpt: [...recent.slice(-8), ...stack.lines].join('\n')
+              })
+            )
+          }
+          return true
+        }
+        stack = null
+        recent = []
+      }
+      if (CALL_STACK.test(text.trim()) && current === null) {
+        stack = { lines: [text], reported: afterHeading }
+        return true
+      }
+      if (text.trim() !== '') afterHeading = false
+      if (recent.length >= 40) recent.shift()
+      recent.push(text)
       if (text.startsWith('CMake ')) {
         const match = CMAKE.exec(text)
         if (match) {
+          recent = []
           flush()
           current = {
             severity: match[1] as string,
@@ -69,26 +117,38 @@ function cmake(emit: Emit): LineParser {
             line: int(match[3]),
             command: match[4] as string,
             lines: [text],
-            message: []
+            message: [],
+            paragraphEnded: false
           }
           return true
         }
       }
       if (!current) return false
+      // The message is the first paragraph under the heading; the block goes on, blank lines and
+      // the call stack included, to the next line CMake does not indent.
       if (text.trim() === '') {
-        if (current.message.length > 0) flush()
+        if (current.message.length > 0) current.paragraphEnded = true
         return true
       }
       if (text.charCodeAt(0) !== 32) {
+        // The heading's call stack belongs to it: the place is already known.
+        if (CALL_STACK.test(text.trim())) {
+          current.lines.push(text)
+          return true
+        }
         flush()
         return false
       }
-      current.lines.push(text)
-      if (current.message.length < 4) current.message.push(text.trim())
+      if (current.lines.length < 40) current.lines.push(text)
+      if (!current.paragraphEnded && current.message.length < 4) current.message.push(text.trim())
       return true
     },
     gap: flush,
-    end: flush
+    end() {
+      flush()
+      stack = null
+      recent = []
+    }
   }
 }
 

@@ -15,7 +15,12 @@ const LINT =
   /#\[(?:warn|deny|forbid)\(([\w:]+)\)\]|-D (clippy::[\w-]+)|rust-clippy\/master\/index\.html#([\w-]+)/
 const PANIC = /^thread '([^']+)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):$/
 const PANIC_OLD = /^thread '([^']+)' panicked at '(.*)', (.+?):(\d+):(\d+)$/
+/** The older form with a message of several lines: the place follows its closing quote. */
+const PANIC_OLD_START = /^thread '([^']+)' panicked at '(.*)$/
+const PANIC_OLD_END = /^(.*)', (.+?):(\d+):(\d+)$/
 const FMT_DIFF = /^Diff in (.+?)(?: at line (\d+):|:(\d+):)\s*$/
+/** Lines of a diagnostic kept (its code frame and notes). */
+const MAX_LINES = 40
 /** Headers that sum up a build rather than name a problem. */
 const SUMMARY =
   /^(?:could not compile|aborting due to|build failed|\d+ warnings? emitted|test failed, to rerun)/
@@ -40,6 +45,7 @@ function diagnostics(emit: Emit): LineParser {
     header: string
   } | null = null
   const formatted = new Set<string>()
+  let quoted: { test: string; message: string; lines: string[] } | null = null
   const flush = () => {
     if (block?.file && !SUMMARY.test(block.message)) {
       emit(
@@ -78,6 +84,25 @@ function diagnostics(emit: Emit): LineParser {
         panicWith(text.trim() || 'test panicked')
         return true
       }
+      if (quoted) {
+        const end = PANIC_OLD_END.exec(text)
+        quoted.lines.push(text)
+        if (end) {
+          emit(
+            finding({
+              tool: 'cargo-test',
+              file: end[2],
+              line: int(end[3]),
+              column: int(end[4]),
+              rule: quoted.test,
+              message: quoted.message,
+              excerpt: quoted.lines.join('\n')
+            })
+          )
+          quoted = null
+        } else if (quoted.lines.length > 20) quoted = null
+        return true
+      }
       const first = text.charCodeAt(0)
       if (first === 101 || first === 119) {
         const header = HEADER.exec(text)
@@ -92,7 +117,8 @@ function diagnostics(emit: Emit): LineParser {
             column: null,
             lines: [text]
           }
-          return true
+          // Many tools print `error: …`: the line is rustc's only once its ` --> ` place follows.
+          return false
         }
       }
       if (first === 116 && text.startsWith('thread ')) {
@@ -123,6 +149,11 @@ function diagnostics(emit: Emit): LineParser {
           )
           return true
         }
+        const start = PANIC_OLD_START.exec(text)
+        if (start) {
+          quoted = { test: start[1] as string, message: start[2] as string, lines: [text] }
+          return true
+        }
       }
       if (first === 68 && text.startsWith('Diff in ')) {
         const diff = FMT_DIFF.exec(text)
@@ -150,16 +181,22 @@ function diagnostics(emit: Emit): LineParser {
         flush()
         return false
       }
+      if (block.lines.length > MAX_LINES) {
+        flush()
+        return false
+      }
       block.lines.push(text)
       const at = block.file === null ? LOCATION.exec(text) : null
       if (at) {
         block.file = at[1] as string
         block.line = int(at[2])
         block.column = int(at[3])
+        return true
       }
       const lint = block.code === null ? LINT.exec(text) : null
       if (lint) block.code = (lint[1] ?? lint[2] ?? (lint[3] ? `clippy::${lint[3]}` : null)) as string | null
-      return true
+      // Before its place line, the block may be another tool's output: leave the line to the others.
+      return block.file !== null
     },
     gap() {
       flush()
@@ -168,6 +205,7 @@ function diagnostics(emit: Emit): LineParser {
     end() {
       flush()
       panic = null
+      quoted = null
       formatted.clear()
     }
   }

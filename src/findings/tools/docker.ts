@@ -12,7 +12,8 @@ import type { ToolParser } from './tool.js'
 const FRAME = /^(\S*?(?:Dockerfile|Containerfile)[\w.-]*):(\d+)$/
 const SOLVE =
   /(?:^|\s)(?:ERROR|error): (?:failed to build: )?(failed to solve(?: with frontend [\w.]+)?: .*)$/
-const LEGACY = /^(The command '(.*)' returned a non-zero code: \d+)$/
+/** Anywhere in the line: docker compose puts "ERROR: Service 'x' failed to build:" before it. */
+const LEGACY = /(The command '(.*)' returned a non-zero code: \d+)$/
 const LEGACY_STEP = /^Step \d+\/\d+ : (.*)$/
 /** `#12 [builder 4/6] RUN npm ci`: the step that was running. */
 const STEP = /^#\d+ (\[[^\]]+\] .*)$/
@@ -62,7 +63,7 @@ function builds(emit: Emit): LineParser {
         if (current) legacyStep = current[1] as string
         return false
       }
-      if (text.startsWith('The command ')) {
+      if (text.includes('returned a non-zero code')) {
         const legacy = LEGACY.exec(text)
         if (legacy) {
           emit(

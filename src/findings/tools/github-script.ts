@@ -15,11 +15,12 @@ export const githubScript: ToolParser = {
   line(text) {
     if (!text.includes('rror')) return null
     const http = HTTP_ERROR.exec(text)
+    // One message for the error and the action's annotation of it, in the words Octokit throws it with.
     if (http)
       return finding({
         tool: 'github-script',
         rule: 'HttpError',
-        message: (http[1] as string).trim(),
+        message: `RequestError [HttpError]: ${(http[1] as string).trim()}`,
         excerpt: text
       })
     const unhandled = UNHANDLED.exec(text)

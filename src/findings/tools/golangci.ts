@@ -10,6 +10,7 @@ const LINTER = / \(([a-z0-9_-]+)\)$/
 export const golangci: ToolParser = {
   name: 'golangci-lint',
   tools: ['golangci-lint'],
+  failOnEveryFinding: ['golangci-lint'],
   located(at, rest, text) {
     if (!at.file.endsWith('.go')) return null
     const linter = LINTER.exec(rest)

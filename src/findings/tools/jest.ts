@@ -13,6 +13,7 @@ import type { ToolParser } from './tool.js'
 /** Lines of a failure kept as its excerpt. */
 export const MAX_BLOCK_LINES = 60
 
+const CROSSED = /^\s*✕ (.+?)(?: \(\d+(?:\.\d+)? ?m?s\))?$/
 const CODE_FRAME = /^\s*(?:>\s*)?\d+\s*\||^\s*\|/
 const TS_DIAGNOSTIC = /^\s*(.+?):(\d+):(\d+) - error (TS\d+): (.*)$/
 const SUITE_END =
@@ -23,8 +24,35 @@ function jestBlocks(emit: Emit): LineParser {
   let block: string[] = []
   // `FAIL test/x.test.ts` names the suite: the place of a failure without a project stack frame.
   let suiteFile: string | null = null
+  /** The suite's `✕ name` lines, and the `●` blocks reported: a test with no block is reported by name. */
+  let crossed: Array<{ name: string; file: string | null; text: string }> = []
+  const reported = new Set<string>()
+  const reportCrossed = () => {
+    for (const test of crossed) {
+      const leaf = ` › ${test.name}`
+      if ([...reported].some(full => full === test.name || full.endsWith(leaf))) continue
+      emit(
+        finding({
+          tool: 'jest',
+          file: test.file,
+          rule: test.name,
+          message: `${test.name} failed`,
+          excerpt: test.text
+        })
+      )
+    }
+    crossed = []
+    reported.clear()
+  }
   const flush = () => {
     if (name === null) return
+    // `● Console` blocks hold what the tests logged: output, not failures.
+    if (name === 'Console') {
+      name = null
+      block = []
+      return
+    }
+    reported.add(name)
     const body = block.map(line => line.trim())
     const diagnostics = block.map(line => TS_DIAGNOSTIC.exec(line)).filter(match => match !== null)
     if (diagnostics.length > 0) {
@@ -74,9 +102,18 @@ function jestBlocks(emit: Emit): LineParser {
         name = text.slice(bullet + 2).trim()
         return true
       }
+      if (name === null && text.includes('✕ ')) {
+        const cross = CROSSED.exec(text)
+        if (cross) {
+          crossed.push({ name: cross[1] as string, file: suiteFile, text })
+          return true
+        }
+      }
       if (SUITE_END.test(text)) {
         flush()
         const trimmed = text.trim()
+        // The next suite, or the run's summary: the blocks of the suite before are all in.
+        if (!/^(?:Snapshots:|Tests:)/.test(trimmed)) reportCrossed()
         if (trimmed.startsWith('FAIL ')) {
           // `FAIL src/x.test.ts (5 s)`, `FAIL  ui  src/x.test.ts` (a project's display name first).
           const path = trimmed
@@ -93,7 +130,10 @@ function jestBlocks(emit: Emit): LineParser {
       return true
     },
     gap: flush,
-    end: flush
+    end() {
+      flush()
+      reportCrossed()
+    }
   }
 }
 

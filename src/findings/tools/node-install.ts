@@ -18,7 +18,8 @@ const NPM_FILES: Record<string, string> = {
   ELOCKVERIFY: 'package-lock.json'
 }
 const NPM_SUMMARY_CODES = new Set(['ELIFECYCLE', 'ERR_SOCKET_TIMEOUT'])
-const PNPM = /^\s*(ERR_PNPM_[A-Z0-9_]+|ELIFECYCLE)\s+(.*)$/
+/** Anywhere in a line: pnpm's codes survive the prefixes of other tools that relay its output. */
+const PNPM = /(?:^|\s)(ERR_PNPM_[A-Z0-9_]+|ELIFECYCLE)\s+(.*)$/
 const PNPM_FILES: Record<string, string> = {
   ERR_PNPM_OUTDATED_LOCKFILE: 'pnpm-lock.yaml',
   ERR_PNPM_LOCKFILE_CONFIG_MISMATCH: 'pnpm-lock.yaml',

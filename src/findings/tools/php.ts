@@ -26,21 +26,30 @@ const PHP_ERROR = /^(?:PHP )?(Fatal error|Parse error|Warning): {1,2}(.*?) in (\
 function composer(emit: Emit): LineParser {
   let problem: { lines: string[]; reasons: string[] } | null = null
   let heading: string | null = null
+  /** Reasons already reported: a problem that shares one has the same cause (Composer lists it again). */
+  const reasons = new Set<string>()
   const flush = () => {
     if (!problem) return
-    if (problem.reasons.length > 0) {
-      const reason = problem.reasons[0] as string
-      emit(
-        finding({
-          tool: 'composer',
-          file: /\bcomposer\.lock\b|lock file/.test(`${heading ?? ''} ${reason}`) ? 'composer.lock' : null,
-          rule: 'dependency-resolution',
-          message: reason,
-          excerpt: [heading, ...problem.lines].filter(Boolean).join('\n')
-        })
-      )
-    }
+    const current = problem
     problem = null
+    if (current.reasons.length === 0 || current.reasons.some(reason => reasons.has(reason))) {
+      for (const reason of current.reasons) reasons.add(reason)
+      return
+    }
+    for (const reason of current.reasons) reasons.add(reason)
+    const cause =
+      current.reasons.find(reason =>
+        /does not satisfy|not found|could not be found|no matching/i.test(reason)
+      ) ?? (current.reasons[0] as string)
+    emit(
+      finding({
+        tool: 'composer',
+        file: /\bcomposer\.lock\b|lock file/.test(`${heading ?? ''} ${cause}`) ? 'composer.lock' : null,
+        rule: 'dependency-resolution',
+        message: heading ? `${heading.trim()} ${cause}` : cause,
+        excerpt: [heading, ...current.lines].filter(Boolean).join('\n')
+      })
+    )
   }
   return {
     line(text) {
@@ -84,6 +93,7 @@ function composer(emit: Emit): LineParser {
     end() {
       flush()
       heading = null
+      reasons.clear()
     }
   }
 }

@@ -65,4 +65,9 @@ function check(emit: Emit): LineParser {
   }
 }
 
-export const prettier: ToolParser = { name: 'prettier', tools: ['prettier'], block: check }
+export const prettier: ToolParser = {
+  name: 'prettier',
+  tools: ['prettier'],
+  failOnEveryFinding: ['prettier'],
+  block: check
+}

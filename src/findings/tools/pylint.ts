@@ -15,10 +15,16 @@ function letterSeverity(letter: string): Severity {
   return 'warning'
 }
 
+/** Older templates print the module after the path: `pkg/x.py:pkg.x:12: …`. */
+const WITH_MODULE = /^(.+\.pyi?):[\w.]+$/
+
 export const pylint: ToolParser = {
   name: 'pylint',
   tools: ['pylint'],
-  located(at, rest, text) {
+  failOnEveryFinding: ['pylint'],
+  located(place, rest, text) {
+    const withModule = WITH_MODULE.exec(place.file)
+    const at = withModule ? { ...place, file: withModule[1] as string } : place
     if (!/\.pyi?$/.test(at.file)) return null
     const match = TEXT_REST.exec(rest)
     if (match) {

@@ -93,7 +93,10 @@ function sessions(emit: Emit): LineParser {
         if (section.lines.length < MAX_BLOCK_LINES) section.lines.push(text)
         if (section.message === null && /^E\s/.test(text)) section.message = text.slice(1).trim()
         const at = LOCATION.exec(text)
-        if (at && !isDependencyPath(at[1] as string)) {
+        // A failed test is placed where pytest says it raised (the last place, in the repository);
+        // a module that failed to import, at its own line that started the chain (the first).
+        const collecting = section.name.startsWith('ERROR collecting ')
+        if (at && !isDependencyPath(at[1] as string) && !(collecting && section.file !== null)) {
           section.file = at[1] as string
           section.line = int(at[2])
           if (!(at[3] as string).startsWith('in ')) section.fallback = at[3] as string
@@ -130,7 +133,8 @@ function sessions(emit: Emit): LineParser {
       }
       return false
     },
-    gap: flush,
+    // A section ends at the next heading: its `E` and `path.py:N:` lines carry keywords, the code between does not.
+    gap() {},
     end() {
       flush()
       reportProgress()

@@ -59,6 +59,8 @@ const LINES: readonly Pattern[] = [
   }
 ]
 
+const REQUIREMENTS_SOURCE = /\(from -r (\S+) \(line (\d+)\)\)/
+
 /** pip's and uv's rich errors: `× heading`, then `│ …` / `╰─> …` lines. */
 const RICH = /^\s*× (.+)$/
 const RICH_DETAIL = /^\s*(?:│|╰─[>▶])\s?(.*)$/
@@ -71,7 +73,18 @@ function installs(emit: Emit): LineParser {
     const key = `${tool}|${rule}|${message}`
     if (seen.has(key)) return
     seen.add(key)
-    emit(finding({ tool, rule, file: file ?? null, message, excerpt }))
+    // pip names the requirements file a pin came from: `(from -r requirements.txt (line 28))`.
+    const source = REQUIREMENTS_SOURCE.exec(message)
+    emit(
+      finding({
+        tool,
+        rule,
+        file: source ? (source[1] as string) : (file ?? null),
+        line: source ? Number(source[2]) : null,
+        message,
+        excerpt
+      })
+    )
   }
   const flushRich = () => {
     if (!rich?.confirmed) {
@@ -118,6 +131,19 @@ function installs(emit: Emit): LineParser {
           const key = `pip|requirement|${requirement}`
           if (seen.has(key)) return true
           seen.add(key)
+          // Both of pip's phrasings of this problem, so that either reads as its message.
+          const details = (match[1] as string).replace(
+            /^(?:Could not find a version that satisfies the requirement|No matching distribution found for) \S+\s*/,
+            ''
+          )
+          report(
+            tool,
+            rule,
+            `No matching distribution found for ${requirement}: no version satisfies the requirement${details ? ` ${details}` : ''}`,
+            text,
+            file
+          )
+          return true
         }
         if (
           rule === 'ResolutionImpossible' &&

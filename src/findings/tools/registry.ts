@@ -18,6 +18,7 @@ import { java } from './java.js'
 import { jest } from './jest.js'
 import { lighthouse } from './lighthouse.js'
 import { mypy } from './mypy.js'
+import { node } from './node.js'
 import { nodeInstall } from './node-install.js'
 import { nodeTest } from './node-test.js'
 import { php } from './php.js'
@@ -33,8 +34,10 @@ import { terraform } from './terraform.js'
 import type { ToolParser } from './tool.js'
 import { tsc } from './tsc.js'
 import { vitest } from './vitest.js'
+import { workspaces } from './workspaces.js'
 
 export const TOOL_PARSERS: readonly ToolParser[] = [
+  workspaces,
   jest,
   vitest,
   nodeTest,
@@ -58,6 +61,7 @@ export const TOOL_PARSERS: readonly ToolParser[] = [
   docker,
   lighthouse,
   nodeInstall,
+  node,
   pythonInstall,
   c,
   rubocop,
@@ -75,3 +79,8 @@ export function toolParser(name: string): ToolParser | undefined {
 export function parsersOfTool(tool: string): ToolParser[] {
   return TOOL_PARSERS.filter(parser => parser.name === tool || parser.tools.includes(tool))
 }
+
+/** Tools that fail a run on every finding they print, whatever its severity. */
+export const FAIL_ON_EVERY_FINDING: ReadonlySet<string> = new Set(
+  TOOL_PARSERS.flatMap(parser => parser.failOnEveryFinding ?? [])
+)

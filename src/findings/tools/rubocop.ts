@@ -59,6 +59,7 @@ function simple(emit: Emit): LineParser {
 export const rubocop: ToolParser = {
   name: 'rubocop',
   tools: ['rubocop'],
+  failOnEveryFinding: ['rubocop'],
   block: simple,
   located(at, rest, text) {
     const match = REST.exec(rest)

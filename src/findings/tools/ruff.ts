@@ -9,6 +9,8 @@ import { int, type Emit, type LineParser } from '../log/line-parser.js'
 import type { ToolParser } from './tool.js'
 
 const CODE_REST = /^([A-Z]{1,4}\d{2,4}|[A-Z]{2,3}\d?) (\[\*\] )?(.*)$/
+/** flake8 with a custom `--format` such as `%(path)s:%(row)d: [%(code)s] %(text)s`. */
+const BRACKETED_CODE_REST = /^\[([A-Z]{1,4}\d{2,4})\] (.*)$/
 const HEADER = /^([A-Z]{1,4}\d{2,4}|invalid-syntax|[a-z]+(?:-[a-z]+)+)(?::)? (\[\*\] )?(.*)$/
 const ARROW = /^\s*--> (.+?):(\d+):(\d+)$/
 const GROUP_FILE = /^(\S+\.pyi?):$/
@@ -112,9 +114,23 @@ function blocks(emit: Emit): LineParser {
 export const ruff: ToolParser = {
   name: 'ruff',
   tools: ['ruff', 'flake8'],
+  failOnEveryFinding: ['ruff', 'flake8'],
   block: blocks,
   located(at, rest, text) {
-    if (at.column === null || !/\.pyi?$/.test(at.file)) return null
+    if (!/\.pyi?$/.test(at.file)) return null
+    const bracketed = rest.startsWith('[') ? BRACKETED_CODE_REST.exec(rest) : null
+    if (bracketed) {
+      const code = bracketed[1] as string
+      return finding({
+        tool: 'flake8',
+        ...at,
+        severity: codeSeverity(code),
+        rule: code,
+        message: bracketed[2] as string,
+        excerpt: text
+      })
+    }
+    if (at.column === null) return null
     const match = CODE_REST.exec(rest)
     if (!match) return null
     const code = match[1] as string

@@ -51,6 +51,7 @@ const GCC_REST = /^(error|warning|note|info|style): (.*) \[(SC\d{4})\]$/
 export const shellcheck: ToolParser = {
   name: 'shellcheck',
   tools: ['shellcheck'],
+  failOnEveryFinding: ['shellcheck'],
   block: tty,
   located(at, rest, text) {
     if (!rest.endsWith(']')) return null

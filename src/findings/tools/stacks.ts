@@ -8,7 +8,7 @@ import { isRunnerInternal } from '../paths.js'
 
 /** Paths of dependencies, toolchains and runtimes: never the repository's own code. */
 const DEPENDENCY =
-  /(?:^|[\\/])(?:node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.tox|\.nox|\.cargo[\\/]registry|\.rustup|go[\\/]pkg[\\/]mod|pkg[\\/]mod|hostedtoolcache|\.gradle[\\/]caches|\.m2[\\/]repository)[\\/]|^(?:node:|internal[\\/]|<frozen |<string>|<unknown>|\/usr\/lib\/|\/usr\/local\/lib\/|\/usr\/local\/go\/|\/usr\/lib\/go|\/opt\/hostedtoolcache\/|\/Library\/Frameworks\/|\/System\/|C:\\Program Files|\/rustc\/|\/build\/glibc)|^(?:\/usr\/local|\/usr|\/opt\/[^/]+)\/lib\/python\d/
+  /(?:^|[\\/])(?:node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.tox|\.nox|\.cargo[\\/]registry|\.rustup|go[\\/]pkg[\\/]mod|pkg[\\/]mod|hostedtoolcache|\.gradle[\\/]caches|\.m2[\\/]repository)[\\/]|^(?:node:|internal[\\/]|<frozen |<string>|<unknown>|<anonymous>|\/usr\/lib\/|\/usr\/local\/lib\/|\/usr\/local\/go\/|\/usr\/lib\/go|\/opt\/hostedtoolcache\/|\/Library\/Frameworks\/|\/System\/|C:\\Program Files|\/rustc\/|\/build\/glibc)|^(?:\/usr\/local|\/usr|\/opt\/[^/]+)\/lib\/python\d|[\\/]Lib[\\/]|[\\/](?:_h_env|_build_env|_test_env|envs[\\/][^\\/]+|micromamba|miniconda\d?|anaconda\d?)[\\/]lib[\\/]/
 
 /** True when `file` is a dependency's, a runtime's or the runner's code rather than the repository's. */
 export function isDependencyPath(file: string): boolean {

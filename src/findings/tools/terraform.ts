@@ -13,7 +13,7 @@ const FMT_FILE = /^(?:[\w.-]+\/)*[\w.-]+\.(?:tf|tfvars|tofu|hcl)$/
 
 /** A diagnostic's line without the box drawing: `│ `, `╷`, `╵`. */
 function unboxed(text: string): string {
-  return text.replace(/^\s*[│╷╵]\s?/, '').trimEnd()
+  return text.replace(/^\s*[│╷╵]/, '').trim()
 }
 
 function diagnostics(emit: Emit): LineParser {
@@ -29,6 +29,11 @@ function diagnostics(emit: Emit): LineParser {
   } | null = null
   const flush = () => {
     if (!current) return
+    // Without its box, `Error: …` is Terraform's only when its `on file line N` place followed.
+    if (!current.boxed && current.file === null) {
+      current = null
+      return
+    }
     emit(
       finding({
         tool: 'terraform',
@@ -93,6 +98,7 @@ function diagnostics(emit: Emit): LineParser {
       if (place) {
         current.file = place[1] as string
         current.line = int(place[2])
+        return true
       } else if (
         current.detail === null &&
         inner !== '' &&
@@ -103,7 +109,8 @@ function diagnostics(emit: Emit): LineParser {
       ) {
         current.detail = inner
       }
-      return true
+      if (current.lines.length > 30) flush()
+      return current?.boxed === true || current?.file != null
     },
     gap() {},
     end: flush

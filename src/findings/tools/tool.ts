@@ -24,6 +24,12 @@ export interface ToolParser {
   readonly name: string
   /** The `tool` values of the findings it emits. */
   readonly tools: readonly string[]
+  /**
+   * Those of its tools that fail a run on every finding, whatever its severity (flake8 exits 1 on
+   * a style code, ShellCheck on an `info`), so that none of their findings is dropped as a mere
+   * warning beside an error.
+   */
+  readonly failOnEveryFinding?: readonly string[]
   readonly block?: (emit: Emit) => LineParser
   readonly line?: (text: string) => Finding | null
   readonly located?: (at: Location, rest: string, text: string) => Finding | null
@@ -32,11 +38,14 @@ export interface ToolParser {
 /** `path:line[:col]: rest`, with go vet's `vet: ` prefix; paths may hold spaces but not start or end with one. */
 const LOCATED = /^(?:vet: )?(\S(?:.*?\S)?):(\d+):(?:(\d+):?)? (.*)$/
 
+const GREP_LINE_NUMBER = /^\d+[:-](?=[/.\w])/
+
 /** The location and the rest of a `path:line[:col]: rest` line, or null. */
 export function splitLocated(text: string): { at: Location; rest: string } | null {
   const match = LOCATED.exec(text)
   if (!match) return null
-  const file = match[1] as string
+  // `grep -n` prints its own line number before what it found: `50:src/x.c:344:9: error: …`.
+  const file = (match[1] as string).replace(GREP_LINE_NUMBER, '')
   // `12:30:05 INFO …`, `Time: 3:05 …`: a clock or a word is not a path.
   if (!/[./\\]/.test(file) || /^\d+$/.test(file)) return null
   return {

@@ -8,8 +8,10 @@ import { int, type Emit, type LineParser } from '../log/line-parser.js'
 import { MAX_BLOCK_LINES } from './jest.js'
 import type { ToolParser } from './tool.js'
 
-const HEADER = /^\s*FAIL\s+(?:\|[^|]+\|\s+)?(\S+) > (.+?)(?: \[[^\]]*\])?$/
-const FILE_HEADER = /^\s*FAIL\s+(?:\|[^|]+\|\s+)?(\S+) \[ (\S+) \]$/
+/** A project's name comes first in a workspace: `|unit|`, or (Vitest 3) a label such as `unit (chromium)`. */
+const PROJECT = String.raw`(?:\|[^|]+\|\s+|\S.*?\s{2,})?`
+const HEADER = new RegExp(String.raw`^\s*FAIL\s+${PROJECT}(\S+) > (.+?)(?: \[[^\]]*\])?$`)
+const FILE_HEADER = new RegExp(String.raw`^\s*FAIL\s+${PROJECT}(\S+) \[ (\S+) \]$`)
 const LOCATION = /^\s*❯ (.+?):(\d+):(\d+)$/
 const UNHANDLED = /⎯ Unhandled (?:Errors?|Rejection) ⎯/
 
@@ -24,20 +26,27 @@ interface Failure {
 
 function vitestBlocks(emit: Emit): LineParser {
   let current: Failure | null = null
+  /** Failures listed together before the one error they share (Vitest groups identical errors). */
+  let waiting: Failure[] = []
   let unhandled = false
   const flush = () => {
     if (!current) return
-    emit(
-      finding({
-        tool: 'vitest',
-        file: current.file || null,
-        line: current.line,
-        column: current.column,
-        rule: current.name,
-        message: current.message ?? 'test failed',
-        excerpt: current.lines.join('\n').trimEnd()
-      })
-    )
+    for (const failure of [...waiting, current]) {
+      emit(
+        finding({
+          tool: 'vitest',
+          file: failure.file || null,
+          line: current.line !== null && failure.file === current.file ? current.line : failure.line,
+          column: current.column !== null && failure.file === current.file ? current.column : failure.column,
+          rule: failure.name,
+          message: current.message ?? 'test failed',
+          excerpt: [...failure.lines, ...(failure === current ? [] : current.lines.slice(1))]
+            .join('\n')
+            .trimEnd()
+        })
+      )
+    }
+    waiting = []
     current = null
   }
   return {
@@ -46,7 +55,10 @@ function vitestBlocks(emit: Emit): LineParser {
         const header = HEADER.exec(text)
         const whole = header ? null : FILE_HEADER.exec(text)
         if (header || whole) {
-          flush()
+          // A heading right under another one shares the error printed after the last of them.
+          if (current && current.message === null && current.lines.length === 1) waiting.push(current)
+          else flush()
+          current = null
           unhandled = false
           current = header
             ? {

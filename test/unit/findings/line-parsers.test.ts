@@ -3,7 +3,15 @@ import { parseLogText } from '../../../src/findings/log/log-parser.js'
 import { fixture } from './fixtures.js'
 
 const brief = (text: string) =>
-  parseLogText(text).map(f => [f.tool, f.file, f.line, f.column, f.rule, f.severity, f.message])
+  parseLogText(text, { every: true }).map(f => [
+    f.tool,
+    f.file,
+    f.line,
+    f.column,
+    f.rule,
+    f.severity,
+    f.message
+  ])
 
 describe('tool output parsers', () => {
   it('reads tsc errors in plain and pretty (coloured) form alike', () => {
