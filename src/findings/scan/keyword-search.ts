@@ -41,27 +41,28 @@ function instantiate(): Kernel {
   return { memory: exports.memory as WebAssembly.Memory, find: exports.find as Kernel['find'] }
 }
 
-/** The nibbles a group of patterns allows at each of the three places: [low, high] bit sets. */
-function nibbles(group: readonly BytePattern[]): Array<[number, number]> {
+/** The nibbles a pattern allows at each of the three places: [low, high] bit sets. */
+type Masks = ReadonlyArray<readonly [number, number]>
+
+function masksOf(pattern: BytePattern): Masks {
   return Array.from({ length: SPAN }, (_, place) => {
+    const set = pattern[place]
+    // A pattern shorter than the span allows any byte after its end.
+    if (set === undefined) return [0xffff, 0xffff] as const
     let low = 0
     let high = 0
-    for (const needle of group) {
-      const set = needle[place]
-      if (set === undefined) {
-        // A pattern shorter than the span allows any byte after its end.
-        low = 0xffff
-        high = 0xffff
-        continue
-      }
-      for (let byte = 0; byte < 256; byte++) {
-        if (set[byte] !== 1) continue
-        low |= 1 << (byte & 15)
-        high |= 1 << (byte >> 4)
-      }
+    for (let byte = 0; byte < 256; byte++) {
+      if (set[byte] !== 1) continue
+      low |= 1 << (byte & 15)
+      high |= 1 << (byte >> 4)
     }
-    return [low, high]
+    return [low, high] as const
   })
+}
+
+/** The nibbles a bucket of patterns allows: the union of its members'. */
+function union(a: Masks, b: Masks): Masks {
+  return a.map(([low, high], place) => [low | (b[place] as readonly [number, number])[0], high | (b[place] as readonly [number, number])[1]] as const)
 }
 
 const bitCount = (bits: number) => {
@@ -70,32 +71,54 @@ const bitCount = (bits: number) => {
   return count
 }
 
-/** How many three-byte sequences a bucket of these patterns lets through. */
-function admitted(group: readonly BytePattern[]): number {
-  return nibbles(group).reduce((product, [low, high]) => product * bitCount(low) * bitCount(high), 1)
+/** How many three-byte sequences a bucket with these nibbles lets through. */
+function admitted(masks: Masks): number {
+  return masks.reduce((product, [low, high]) => product * bitCount(low) * bitCount(high), 1)
 }
 
 /**
- * Puts the strings in at most eight buckets. Strings in one bucket mix their nibbles (`.go` and
- * `##[` together let `.co`, in every URL, through), so buckets are merged greedily where the merge
- * lets the fewest extra sequences through: `warning` with `Warning` costs nothing.
+ * Puts the patterns in at most eight buckets and returns each bucket's nibbles. Patterns in one
+ * bucket mix their nibbles (`.go` and `##[` together let `.co`, in every URL, through), so
+ * buckets are merged greedily where the merge lets the fewest extra sequences through: `warning`
+ * with `Warning` costs nothing.
  */
-function buckets(needles: readonly BytePattern[]): BytePattern[][] {
-  const groups = needles.map(needle => [needle])
+function buckets(needles: readonly BytePattern[]): Masks[] {
+  const groups = needles.map(masksOf)
   while (groups.length > BUCKETS) {
     let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 }
     for (let first = 0; first < groups.length; first++) {
       for (let second = first + 1; second < groups.length; second++) {
-        const a = groups[first] as BytePattern[]
-        const b = groups[second] as BytePattern[]
-        const cost = admitted([...a, ...b]) - admitted(a) - admitted(b)
+        const a = groups[first] as Masks
+        const b = groups[second] as Masks
+        const cost = admitted(union(a, b)) - admitted(a) - admitted(b)
         if (cost < best.cost) best = { cost, first, second }
       }
     }
     const [merged] = groups.splice(best.second, 1)
-    ;(groups[best.first] as BytePattern[]).push(...(merged as BytePattern[]))
+    groups[best.first] = union(groups[best.first] as Masks, merged as Masks)
   }
   return groups
+}
+
+/** The kernel's tables for a set of patterns, computed once per set: the greedy merge is the costly part. */
+const TABLE_CACHE = new Map<string, Uint8Array>()
+
+function tablesFor(patterns: readonly BytePattern[]): Uint8Array {
+  const key = patterns.map(pattern => pattern.map(set => set.join('')).join('|')).join('\n')
+  let tables = TABLE_CACHE.get(key)
+  if (!tables) {
+    tables = new Uint8Array(SPAN * 32)
+    buckets(patterns).forEach((bucket, index) => {
+      bucket.forEach(([low, high], place) => {
+        for (let nibble = 0; nibble < 16; nibble++) {
+          if (low & (1 << nibble)) (tables as Uint8Array)[place * 32 + nibble]! |= 1 << index
+          if (high & (1 << nibble)) (tables as Uint8Array)[place * 32 + 16 + nibble]! |= 1 << index
+        }
+      })
+    })
+    TABLE_CACHE.set(key, tables)
+  }
+  return tables
 }
 
 /** A search for a fixed set of non-empty byte patterns (or plain byte strings), reusable across buffers. */
@@ -106,15 +129,7 @@ export class CandidateSearch {
     if (needles.length === 0 || needles.some(needle => needle.length === 0))
       throw new Error('a candidate search needs non-empty strings')
     const patterns = needles.map(needle => (needle instanceof Uint8Array ? literalPattern(needle) : needle))
-    const tables = new Uint8Array(this.kernel.memory.buffer, TABLES, SPAN * 32)
-    buckets(patterns).forEach((bucket, index) => {
-      nibbles(bucket).forEach(([low, high], place) => {
-        for (let nibble = 0; nibble < 16; nibble++) {
-          if (low & (1 << nibble)) tables[place * 32 + nibble]! |= 1 << index
-          if (high & (1 << nibble)) tables[place * 32 + 16 + nibble]! |= 1 << index
-        }
-      })
-    })
+    new Uint8Array(this.kernel.memory.buffer, TABLES, SPAN * 32).set(tablesFor(patterns))
   }
 
   /**

@@ -27,7 +27,7 @@ function check(emit: Emit): LineParser {
               tool: 'prettier',
               file,
               rule: 'prettier/format',
-              message: 'Code style issues: the file is not formatted as Prettier would format it',
+              message: 'Code style issues found: the file is not formatted as Prettier would format it',
               excerpt: `${line}\n${text}`
             })
           )

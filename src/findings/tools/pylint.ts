@@ -1,6 +1,7 @@
 /**
  * Pylint: `path:line:col: C0114: message (symbol)` (the default text format) and the parseable
- * format `path:line: [C0114(symbol), obj] message`. Conventions and refactorings fail a run as
+ * format `path:line: [C0114(symbol), obj] message`. The rule is the code (`C0114`), the message
+ * is Pylint's with its symbol (`Missing module docstring (missing-module-docstring)`). Conventions and refactorings fail a run as
  * much as warnings do, so they are warnings; errors and fatals are errors.
  */
 import { finding, type Severity } from '../finding.js'
@@ -28,25 +29,23 @@ export const pylint: ToolParser = {
     if (!/\.pyi?$/.test(at.file)) return null
     const match = TEXT_REST.exec(rest)
     if (match) {
-      const letter = match[1] as string
       return finding({
         tool: 'pylint',
         ...at,
-        severity: letterSeverity(letter),
-        rule: match[4],
-        message: `${match[3]} (${letter}${match[2]})`,
+        severity: letterSeverity(match[1] as string),
+        rule: `${match[1]}${match[2]}`,
+        message: `${match[3]} (${match[4]})`,
         excerpt: text
       })
     }
     const parseable = rest.startsWith('[') ? PARSEABLE_REST.exec(rest) : null
     if (!parseable) return null
-    const letter = parseable[1] as string
     return finding({
       tool: 'pylint',
       ...at,
-      severity: letterSeverity(letter),
-      rule: parseable[3],
-      message: `${parseable[4]} (${letter}${parseable[2]})`,
+      severity: letterSeverity(parseable[1] as string),
+      rule: `${parseable[1]}${parseable[2]}`,
+      message: `${parseable[4]} (${parseable[3]})`,
       excerpt: text
     })
   }

@@ -223,7 +223,7 @@ describe('tool output parsers', () => {
     expect(brief(fixture('mypy/mypy.txt')).map(row => row[2])).toEqual([10, 11])
   })
 
-  it('reads ruff/flake8 codes and pylint symbols', () => {
+  it('reads ruff/flake8 codes, and pylint codes with their symbols in the message', () => {
     expect(brief(fixture('flake8/flake8.txt'))[0]).toEqual([
       'flake8',
       'pkg/util.py',
@@ -248,9 +248,9 @@ describe('tool output parsers', () => {
       'pkg/util.py',
       18,
       15,
-      'undefined-variable',
+      'E0602',
       'error',
-      "Undefined variable 'undefined_name' (E0602)"
+      "Undefined variable 'undefined_name' (undefined-variable)"
     ])
   })
 
