@@ -176,7 +176,15 @@ const CiLogsSourceSchema = z
     max_runs_per_cycle: positiveInt().default(10).describe('Failed runs examined per cycle.'),
     max_log_bytes: positiveInt()
       .default(50 * 1024 * 1024)
-      .describe('Bytes of one job log read at most; the rest is skipped with a note.'),
+      .describe(
+        'Bytes of one job log read at most: the log is streamed, and beyond this its beginning is skipped (a job fails at its end), with a note.'
+      ),
+    annotations: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Read the failed jobs' check-run annotations (needs `checks: read`) beside their logs: they give the file and line that `::error file=…` commands do not leave in the log."
+      ),
     flaky_check: z
       .boolean()
       .default(false)

@@ -1,9 +1,13 @@
 /**
  * The CI-logs source: failed workflow runs on the watched branches (the default branch unless
  * configured, plus the run named by a `workflow_run` trigger), their failed jobs (latest attempt),
- * and each job's log (the API answers with a redirect to plain text). The log goes through the
- * streaming scanner; the errors found become one item per failing job and tool, fingerprinted by
- * the set of normalized failures, so the same failure in 20 runs is one item.
+ * and each job's log, streamed from the plain-text download the API redirects to through the
+ * scanner, so that a log of any size is read in bounded memory. The job's check-run annotations
+ * are read beside the log: the same problem once, with the file and line an annotation knows and
+ * the log line lost. What failed becomes one item per distinct failure (findings/failures.ts),
+ * fingerprinted by its normalized errors and not by the job or step that printed them: the same
+ * failure in 20 runs or in every job of a matrix is one item, another error in the same step is
+ * another item.
  *
  * Runs already looked at are remembered in the cursor. With `flaky_check`, a failed run is first
  * re-run (failed jobs only) and becomes work only when the re-run fails again.
@@ -11,22 +15,23 @@
 import { z } from 'zod'
 import type { Settings } from '../config/schema.js'
 import { isFullScan, type Trigger } from '../core/trigger.js'
+import { buildEvidence, evidenceBudget, placeOf } from '../findings/evidence.js'
+import { collectFailures, type Failure } from '../findings/failures.js'
+import { finding, type Finding } from '../findings/finding.js'
+import { errorSignature } from '../findings/fingerprint.js'
+import { exitCodeOf } from '../findings/log/framing.js'
+import { createLogStream } from '../findings/log-reader.js'
+import { repoPath } from '../findings/paths.js'
+import { toolLabel } from '../findings/tools/labels.js'
 import type { GitHubClient } from '../github/client.js'
 import type { CandidateInput } from '../ledger/ops.js'
 import { errorMessage } from '../util/errors.js'
-import { buildEvidence, evidenceBudget } from '../findings/evidence.js'
-import type { Finding } from '../findings/finding.js'
-import { errorSignature, shortHash } from '../findings/fingerprint.js'
-import { scanLogBuffer } from '../findings/log-reader.js'
-import { stripAnsi, stripTimestamp } from '../findings/log/line-parser.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
 
 export const CI_LOGS_SOURCE = 'ci-logs'
 
 /** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
 const MAX_REMEMBERED_RUNS = 500
-/** Lines of a step's output kept as evidence when no tool's error could be read from it. */
-const TAIL_LINES = 40
 
 const CursorSchema = z.looseObject({
   processed: z.array(z.number()).default([]),
@@ -52,118 +57,10 @@ const JobSchema = z.looseObject({
   id: z.number(),
   name: z.string(),
   conclusion: z.string().nullable().optional(),
-  html_url: z.string().nullable().optional()
+  html_url: z.string().nullable().optional(),
+  check_run_url: z.string().nullable().optional()
 })
 type Job = z.infer<typeof JobSchema>
-
-function label(text: string, max = 80): string {
-  const clean = text.replace(/[^\x20-\x7e]/g, '').trim()
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean
-}
-
-/** The last `TAIL_LINES` lines before the exit-code line of `step`, timestamps removed. */
-export function stepTail(log: string, step: string | null, exitLine: string): string {
-  const lines = log.split(/\r?\n/).map(line => stripAnsi(stripTimestamp(line)))
-  let end = lines.findIndex(
-    (line, index) =>
-      line === exitLine &&
-      (step === null ||
-        lines
-          .slice(0, index)
-          .reverse()
-          .find(l => l.startsWith('##[group]'))
-          ?.includes(step))
-  )
-  if (end < 0) end = lines.length
-  let start = end - 1
-  while (start > 0 && end - start < TAIL_LINES && !lines[start - 1]?.startsWith('##[group]')) start--
-  return lines
-    .slice(start, end)
-    .filter(line => line !== '##[endgroup]')
-    .join('\n')
-}
-
-/**
- * Findings of a failed job's log that are work: errors from tools; the runner's annotations only
- * when they add something; an exit code only when nothing else explains the failure of its step.
- */
-export function jobFailures(findings: readonly Finding[]): Finding[] {
-  const errors = findings.filter(f => f.severity === 'error')
-  const tools = errors.filter(f => f.tool !== 'actions')
-  const toolKeys = new Set(tools.map(f => `${f.file}|${f.line}|${f.message}`))
-  const annotations = errors.filter(
-    f => f.tool === 'actions' && f.rule !== 'exit-code' && !toolKeys.has(`${f.file}|${f.line}|${f.message}`)
-  )
-  const explainedSteps = new Set([...tools, ...annotations].map(f => f.step))
-  const exits = errors.filter(
-    f => f.tool === 'actions' && f.rule === 'exit-code' && !explainedSteps.has(f.step)
-  )
-  return [...tools, ...annotations, ...exits]
-}
-
-interface JobContext {
-  run: Run
-  job: Job
-  log: string
-  root: string
-  evidenceChars: number
-}
-
-/** One item per tool failing in the job; the fingerprint is the set of its normalized failures. */
-export function ciCandidates(failures: readonly Finding[], job: JobContext): CandidateInput[] {
-  const byTool = new Map<string, Finding[]>()
-  for (const failure of failures) {
-    const key =
-      failure.tool === 'actions' && failure.rule === 'exit-code' ? `exit:${failure.step}` : failure.tool
-    byTool.set(key, [...(byTool.get(key) ?? []), failure])
-  }
-  const workflow = label(job.run.name ?? 'workflow')
-  const jobName = label(job.job.name)
-  const url = job.job.html_url ?? job.run.html_url
-  return [...byTool.entries()].map(([key, findings]) => {
-    const signatures = [...new Set(findings.map(f => errorSignature(f, job.root)))].sort()
-    const first = findings[0] as Finding
-    const exitOnly = key.startsWith('exit:')
-    const tool = exitOnly ? 'step' : first.tool
-    const evidence = exitOnly
-      ? stepTail(job.log, first.step ?? null, `##[error]${first.message}`)
-      : buildEvidence(findings, job.evidenceChars)
-    const count = signatures.length
-    return {
-      fingerprint: `ci:${workflow}:${jobName}:${tool}:${shortHash(signatures.join('\n'))}`,
-      type: 'ci_failure',
-      source: CI_LOGS_SOURCE,
-      title: exitOnly
-        ? `Fix the failing step "${label(first.step ?? 'unknown step', 60)}" of ${workflow} / ${jobName}`
-        : `Fix ${count} ${label(tool, 30)} error${count === 1 ? '' : 's'} failing ${workflow} / ${jobName}`,
-      description: [
-        `The job "${jobName}" of workflow "${workflow}" failed on ${job.run.head_branch ?? 'the default branch'} at ${job.run.head_sha.slice(0, 12)}${first.step ? `, in step "${label(first.step, 80)}"` : ''}.`,
-        exitOnly
-          ? 'No tool error could be read from its log; the end of the step output is in the evidence. Find the cause and fix it.'
-          : `Fix the ${count} error${count === 1 ? '' : 's'} in the evidence so that the job passes again.`,
-        url ? `Run: ${url}` : ''
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      untrusted: {
-        evidence: evidence.length > job.evidenceChars ? `${evidence.slice(-job.evidenceChars)}` : evidence
-      },
-      priority: 2,
-      context: {
-        ...(first.file !== null ? { file: first.file } : {}),
-        ...(first.line !== null ? { line: first.line } : {}),
-        ...(first.rule !== null ? { rule: first.rule } : {}),
-        errorSignature: signatures[0] ?? '',
-        workflowRunId: job.run.id,
-        jobName: job.job.name,
-        commitSha: job.run.head_sha,
-        ...(url ? { url } : {}),
-        ...(first.step ? { step: first.step } : {}),
-        tool
-      }
-    }
-  })
-}
 
 /** Failed CI runs and their logs as work. */
 export class CiLogsSource implements DiscoverySource {
@@ -188,7 +85,7 @@ export class CiLogsSource implements DiscoverySource {
     const count = () => (result.requests = (result.requests ?? 0) + 1)
     const runs = await this.failedRuns(github, context, count)
     for (const run of runs.slice(0, config.max_runs_per_cycle)) {
-      const what = `run ${run.id} (${label(run.name ?? 'workflow')})`
+      const what = `run ${run.id} (${plain(run.name ?? 'workflow')})`
       if (processed.has(run.id)) {
         result.skipped.push({ what, reason: 'already processed' })
         continue
@@ -283,7 +180,7 @@ export class CiLogsSource implements DiscoverySource {
     skipped: Skipped[],
     count: () => void
   ): Promise<boolean> {
-    const what = `run ${run.id} (${label(run.name ?? 'workflow')})`
+    const what = `run ${run.id} (${plain(run.name ?? 'workflow')})`
     const asked = rerun[String(run.id)]
     if (asked === undefined) {
       count()
@@ -308,13 +205,13 @@ export class CiLogsSource implements DiscoverySource {
     return true
   }
 
+  /** One candidate per distinct failure of the run's failed jobs (a failure several jobs share is one). */
   private async runCandidates(
     github: GitHubClient,
     run: Run,
     context: DiscoveryContext,
     count: () => void
   ): Promise<CandidateInput[]> {
-    const config = context.settings.discovery.ci_logs
     count()
     const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
       owner: github.owner,
@@ -324,39 +221,251 @@ export class CiLogsSource implements DiscoverySource {
       per_page: 100
     })
     const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => FAILED.has(job.conclusion ?? ''))
-    const candidates: CandidateInput[] = []
+    const byFingerprint = new Map<string, { failure: Failure; job: Job; others: string[] }>()
     for (const job of jobs) {
+      for (const failure of await this.jobFailures(github, job, context, count)) {
+        const known = byFingerprint.get(failure.fingerprint)
+        if (known) known.others.push(job.name)
+        else byFingerprint.set(failure.fingerprint, { failure, job, others: [] })
+      }
+    }
+    const evidenceChars = evidenceBudget(context.settings.claude.max_prompt_length)
+    return [...byFingerprint.values()].map(({ failure, job, others }) =>
+      failureCandidate(failure, { run, job, alsoFailing: others, evidenceChars })
+    )
+  }
+
+  /** What failed in a job: its log streamed through the parsers, with its check run's annotations. */
+  private async jobFailures(
+    github: GitHubClient,
+    job: Job,
+    context: DiscoveryContext,
+    count: () => void
+  ): Promise<Failure[]> {
+    const annotations = await this.annotations(github, job, context, count)
+    const matcher = annotationMatcher(annotations, context.root)
+    const collector = collectFailures(context.root)
+    const stream = createLogStream({
+      root: context.root,
+      onFinding: found => collector.add(matcher.enrich(found))
+    })
+    count()
+    const response = await github.rest.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+      owner: github.owner,
+      repo: github.repo,
+      job_id: job.id,
+      // The API redirects to the plain-text log: read it as a stream, never whole.
+      request: { parseSuccessResponseBody: false }
+    })
+    const body = response.data as unknown as AsyncIterable<Uint8Array> | null
+    const length = Number(response.headers['content-length'] ?? Number.NaN)
+    const maxBytes = context.settings.discovery.ci_logs.max_log_bytes
+    // The end of a log is where a job fails: past max_log_bytes, the head is skipped.
+    const skip = Number.isFinite(length) && length > maxBytes ? length - maxBytes : 0
+    if (skip > 0)
+      context.logger.info(
+        `${this.name}: the log of job ${job.id} has ${length} bytes, more than discovery.ci_logs.max_log_bytes; reading its last ${maxBytes}`
+      )
+    let seen = 0
+    let started = skip === 0
+    for await (const chunk of body ?? []) {
+      let piece = chunk
+      if (!started) {
+        if (seen + piece.length <= skip) {
+          seen += piece.length
+          continue
+        }
+        piece = piece.subarray(Math.max(0, skip - seen))
+        // Start at the next whole line.
+        const newline = piece.indexOf(10)
+        if (newline < 0) {
+          seen += chunk.length
+          continue
+        }
+        piece = piece.subarray(newline + 1)
+        started = true
+      }
+      seen += chunk.length
+      stream.write(piece)
+    }
+    stream.end()
+    for (const found of matcher.unmatched()) collector.add(found)
+    return collector.failures()
+  }
+
+  /** The failure annotations of the job's check run (its id is the job's). */
+  private async annotations(
+    github: GitHubClient,
+    job: Job,
+    context: DiscoveryContext,
+    count: () => void
+  ): Promise<Annotation[]> {
+    if (!context.settings.discovery.ci_logs.annotations) return []
+    try {
       count()
-      const response = await github.rest.rest.actions.downloadJobLogsForWorkflowRun({
+      const { data } = await github.rest.rest.checks.listAnnotations({
         owner: github.owner,
         repo: github.repo,
-        job_id: job.id
+        check_run_id: checkRunId(job),
+        per_page: 100
       })
-      const raw = response.data as unknown
-      let log =
-        typeof raw === 'string'
-          ? raw
-          : raw instanceof ArrayBuffer
-            ? Buffer.from(raw).toString('utf8')
-            : String(raw ?? '')
-      if (Buffer.byteLength(log) > config.max_log_bytes) {
-        // The end of a log is where a job fails: keep the tail.
-        context.logger.info(
-          `${this.name}: log of job ${job.id} is larger than max_log_bytes; reading its last ${config.max_log_bytes} bytes`
+      return data
+        .map(raw => AnnotationSchema.parse(raw))
+        .filter(
+          annotation =>
+            annotation.annotation_level === 'failure' && exitCodeOf(annotation.message.trim()) === null
         )
-        log = Buffer.from(log).subarray(-config.max_log_bytes).toString('utf8')
-      }
-      const failures = jobFailures(scanLogBuffer(Buffer.from(log)))
-      candidates.push(
-        ...ciCandidates(failures, {
-          run,
-          job,
-          log,
-          root: context.root,
-          evidenceChars: evidenceBudget(context.settings.claude.max_prompt_length)
-        })
-      )
+    } catch (error) {
+      // Annotations add places to what the log says; without them (no `checks: read`), the log alone.
+      context.logger.info(`${this.name}: no annotations for job ${job.id}: ${errorMessage(error)}`)
+      return []
     }
-    return candidates
+  }
+}
+
+const AnnotationSchema = z.looseObject({
+  path: z.string(),
+  start_line: z.number().nullable().optional(),
+  start_column: z.number().nullable().optional(),
+  annotation_level: z.string().nullable().optional(),
+  title: z.string().nullable().optional(),
+  message: z.string()
+})
+type Annotation = z.infer<typeof AnnotationSchema>
+
+/** The job's check run id: the last part of its check_run_url, which GitHub gives the job's own id. */
+function checkRunId(job: Job): number {
+  const fromUrl = /\/check-runs\/(\d+)$/.exec(job.check_run_url ?? '')
+  return fromUrl ? Number(fromUrl[1]) : job.id
+}
+
+/** An annotation as a finding: GitHub files an annotation that names no file under `.github`. */
+export function annotationFinding(annotation: Annotation): Finding {
+  const file = annotation.path && annotation.path !== '.github' ? annotation.path : null
+  return finding({
+    tool: 'actions',
+    file,
+    line: file ? (annotation.start_line ?? null) : null,
+    column: file ? (annotation.start_column ?? null) : null,
+    rule: annotation.title ?? null,
+    message: annotation.message.trim(),
+    excerpt: null
+  })
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * Merges a job's annotations into its log's findings: an annotation that repeats a finding (same
+ * file and line, or the same message) is that finding, and gives it the file and line the log
+ * line lost (a `::error file=…` command shows only its message in the log); the others are
+ * findings of their own.
+ */
+export function annotationMatcher(annotations: readonly Annotation[], root?: string) {
+  const pending = annotations.map(annotation => annotationFinding(annotation))
+  const used = new Set<number>()
+  const samePlace = (found: Finding, annotation: Finding) =>
+    found.file !== null &&
+    annotation.file !== null &&
+    repoPath(found.file, root) === repoPath(annotation.file, root) &&
+    found.line === annotation.line
+  const sameWords = (found: Finding, annotation: Finding) => {
+    const a = squash(found.message)
+    const b = squash(annotation.message)
+    return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a))
+  }
+  return {
+    enrich(found: Finding): Finding {
+      const index = pending.findIndex(
+        (annotation, at) =>
+          !used.has(at) &&
+          (samePlace(found, annotation) ||
+            (sameWords(found, annotation) &&
+              (found.file === null || annotation.file === null || samePlace(found, annotation))))
+      )
+      if (index < 0) return found
+      used.add(index)
+      const annotation = pending[index] as Finding
+      if (found.file === null && annotation.file !== null) {
+        found.file = annotation.file
+        found.line = annotation.line
+        found.column = annotation.column
+      }
+      return found
+    },
+    unmatched(): Finding[] {
+      return pending.filter((_, at) => !used.has(at))
+    }
+  }
+}
+
+function plain(text: string, max = 80): string {
+  const clean = text
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (clean.length <= max) return clean
+  const space = clean.lastIndexOf(' ', max - 1)
+  return `${clean.slice(0, space > max / 2 ? space : max - 1)}…`
+}
+
+interface FailureContext {
+  run: Run
+  job: Job
+  /** Other failed jobs of the run with the same failure (a matrix). */
+  alsoFailing: readonly string[]
+  evidenceChars: number
+}
+
+/** Findings named in an item's context: enough for a reviewer and for learning, not the whole list. */
+const CONTEXT_FINDINGS = 50
+
+/** The work item of one failure. */
+export function failureCandidate(failure: Failure, on: FailureContext): CandidateInput {
+  const first = failure.findings[0] as Finding
+  const workflow = plain(on.run.name ?? 'workflow')
+  const jobName = plain(on.job.name)
+  const url = on.job.html_url ?? on.run.html_url
+  const { name, kind } = toolLabel(failure.tool)
+  const steps = [
+    ...new Set(failure.findings.map(found => found.step).filter((step): step is string => step !== null))
+  ]
+  const what =
+    kind === 'runner'
+      ? "No tool's error could be read from the output: the step's first error line and its last lines are in the evidence. Find the cause and fix it."
+      : `${name} reports ${failure.count} problem${failure.count === 1 ? '' : 's'} (listed first in the evidence, then the output they were read from). Fix ${failure.count === 1 ? 'it' : 'them'} so that the job passes again, without weakening the checks.`
+  return {
+    fingerprint: failure.fingerprint,
+    type: 'ci_failure',
+    source: CI_LOGS_SOURCE,
+    title: failure.title,
+    description: [
+      `The job "${jobName}" of workflow "${workflow}" failed on ${plain(on.run.head_branch ?? 'the default branch')} at ${on.run.head_sha.slice(0, 12)}${steps[0] ? `, in step "${plain(steps[0])}"` : ''}.`,
+      what,
+      on.alsoFailing.length > 0
+        ? `The same failure also fails: ${on.alsoFailing.map(job => `"${plain(job)}"`).join(', ')}.`
+        : '',
+      url ? `Run: ${url}` : ''
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    untrusted: { evidence: buildEvidence(failure.findings, on.evidenceChars) },
+    priority: 2,
+    context: {
+      ...(first.file !== null ? { file: first.file } : {}),
+      ...(first.line !== null ? { line: first.line } : {}),
+      ...(first.rule !== null ? { rule: first.rule } : {}),
+      errorSignature: errorSignature(first),
+      workflowRunId: on.run.id,
+      jobName: on.job.name,
+      commitSha: on.run.head_sha,
+      ...(url ? { url } : {}),
+      ...(steps[0] ? { step: steps[0] } : {}),
+      tool: failure.tool,
+      count: failure.count,
+      findings: failure.findings
+        .slice(0, CONTEXT_FINDINGS)
+        .map(found => ({ place: placeOf(found), rule: found.rule }))
+    }
   }
 }

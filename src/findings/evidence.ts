@@ -1,6 +1,9 @@
 /**
- * Evidence for prompts: the excerpts that show a problem, trimmed to a character budget. Log text
- * is untrusted, so it only ever goes into `untrusted.evidence`, never into CCAL's own text.
+ * Evidence for prompts and pull request bodies: first the findings themselves, one line each
+ * (`src/x.ts:12:5: TS2304 Cannot find name 'foo'. (tsc)`), then the lines of output they were read
+ * from, within a character budget. Text is cut only at line boundaries, and a line longer than its
+ * share only at a word boundary, so the agent never reads half a word. Log text is untrusted: it
+ * only ever goes into `untrusted.evidence`, never into CCAL's own text.
  */
 import type { Finding } from './finding.js'
 
@@ -11,41 +14,91 @@ export function evidenceBudget(maxPromptLength: number): number {
 
 // Invisible characters (zero-width, bidi controls) can hide instructions in text a model reads.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
+/** The share of the budget the list of findings may take; the excerpts get the rest. */
+const LIST_SHARE = 0.5
+/** The longest line of the list. */
+const MAX_LIST_LINE = 240
+/** Room kept for `… and 12345 more findings`. */
+const TRAILER_ROOM = 32
 
-/** One finding as evidence: its place and message, then its excerpt. */
+/** `text` cut to at most `max` characters at a word boundary, marked with `…` when cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text
+  const room = Math.max(1, max - 1)
+  const space = text.lastIndexOf(' ', room)
+  // A "word" longer than half the room (a URL, a hash) is cut where it has to be.
+  const end = space > room / 2 ? space : room
+  return `${text.slice(0, end).trimEnd()}…`
+}
+
+/** As many whole lines of `text` as fit in `max` characters; a first line too long is cut at a word. */
+export function cutAtLines(text: string, max: number): string {
+  if (text.length <= max) return text
+  const lines = text.split('\n')
+  const kept: string[] = []
+  let used = 0
+  for (const line of lines) {
+    if (used + line.length + 1 > max) {
+      if (kept.length === 0) kept.push(cutAtWord(line, max))
+      break
+    }
+    kept.push(line)
+    used += line.length + 1
+  }
+  const left = lines.length - kept.length
+  return left > 0 ? `${kept.join('\n')}\n… ${left} more line${left === 1 ? '' : 's'}` : kept.join('\n')
+}
+
+/** The place of a finding: `file:line:col`, or `(no file)`. */
+export function placeOf(finding: Finding): string {
+  if (!finding.file) return '(no file)'
+  return [finding.file, finding.line, finding.column].filter(part => part !== null).join(':')
+}
+
+/** One finding on one line: its place, rule and message, and the tool that reported it. */
 export function describeFinding(finding: Finding): string {
-  const place = finding.file
-    ? `${finding.file}${finding.line !== null ? `:${finding.line}` : ''}${finding.column !== null ? `:${finding.column}` : ''}`
-    : '(no file)'
-  const rule = finding.rule ? ` [${finding.rule}]` : ''
-  const head = `${place}: ${finding.severity}${rule} (${finding.tool}): ${finding.message}`
-  return finding.excerpt && finding.excerpt !== finding.message && !finding.excerpt.endsWith(finding.message)
-    ? `${head}\n${finding.excerpt}`
-    : head
+  const rule = finding.rule ? `${finding.rule} ` : ''
+  return `${placeOf(finding)}: ${rule}${finding.message.replace(/\s+/g, ' ')} (${finding.tool})`
+}
+
+function clean(text: string): string {
+  return text.replace(INVISIBLE, '')
 }
 
 /**
- * Joins the findings' descriptions within `budget` characters: every finding gets its header line
- * first; excerpts are cut (long ones keep their first lines) and the list ends with a count of what
- * did not fit.
+ * The evidence of `findings` within `budget` characters: the list of findings (as many as fit in
+ * half the budget, then a count of the rest), then the excerpts they were read from, each cut at
+ * line boundaries to its share of what is left.
  */
 export function buildEvidence(findings: readonly Finding[], budget: number): string {
-  const parts: string[] = []
+  const list: string[] = []
+  const listBudget = Math.floor(budget * (findings.some(f => f.excerpt) ? LIST_SHARE : 1))
   let used = 0
   for (let i = 0; i < findings.length; i++) {
-    const finding = findings[i] as Finding
-    let text = describeFinding(finding).replace(INVISIBLE, '')
-    const remaining = budget - used
-    const left = findings.length - i
-    // Leave each later finding at least a header line's worth.
-    const share = Math.max(200, Math.floor(remaining / left))
-    if (text.length > share) text = `${text.slice(0, share - 2)} …`
-    if (used + text.length > budget) {
-      parts.push(`… and ${left} more finding${left === 1 ? '' : 's'}`)
+    const line = `- ${cutAtWord(clean(describeFinding(findings[i] as Finding)), MAX_LIST_LINE)}`
+    // Room for the line that counts the rest, unless this is the last finding.
+    const reserve = i < findings.length - 1 ? TRAILER_ROOM : 0
+    if (used + line.length + 1 + reserve > listBudget && i > 0) {
+      const left = findings.length - i
+      const trailer = `… and ${left} more finding${left === 1 ? '' : 's'}`
+      list.push(trailer)
+      used += trailer.length + 1
       break
     }
-    parts.push(text)
-    used += text.length + 1
+    list.push(line)
+    used += line.length + 1
   }
-  return parts.join('\n')
+  const parts = [list.join('\n')]
+  let remaining = budget - used
+  const excerpts = findings
+    .map(found => found.excerpt)
+    .filter((excerpt): excerpt is string => excerpt !== null && excerpt.includes('\n'))
+  const distinct = [...new Set(excerpts)]
+  for (let i = 0; i < distinct.length && remaining > 80; i++) {
+    const share = Math.max(80, Math.floor(remaining / (distinct.length - i)))
+    const excerpt = cutAtLines(clean(distinct[i] as string), share - 1)
+    parts.push(excerpt)
+    remaining -= excerpt.length + 1
+  }
+  return parts.join('\n\n')
 }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Finding } from './finding.js'
+import { repoPath } from './paths.js'
 
 const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   // ISO timestamps and clock times.
@@ -36,19 +37,9 @@ export function normalizeMessage(message: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-/**
- * A file path as the same in every run: the runner's checkout prefix (`/home/runner/work/repo/repo/`)
- * or a given root removed, `./` and `file://` dropped, backslashes turned into slashes.
- */
+/** A file path as the same in every run: repository-relative (see paths.ts), '' for none. */
 export function normalizePath(file: string | null, root?: string): string {
-  if (!file) return ''
-  let path = file.replace(/\\/g, '/').replace(/^file:\/\//, '')
-  if (root) {
-    const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/')
-    if (path.startsWith(prefix)) path = path.slice(prefix.length)
-  }
-  path = path.replace(/^\/home\/runner\/work\/[^/]+\/[^/]+\//, '').replace(/^[A-Z]:\/a\/[^/]+\/[^/]+\//i, '')
-  return path.replace(/^\.\//, '')
+  return file ? repoPath(file, root) : ''
 }
 
 /** The parts of a finding that identify it (readable; hashed by {@link fingerprintOf}). */

@@ -13,6 +13,12 @@
  */
 const RUNNER_ROOT =
   /^(?:\/home\/runner\/work\/|\/Users\/runner\/work\/|[A-Za-z]:\/a\/|\/__w\/|(?:\/[^/\s]+)*\/_work\/)(?!_(?:actions|temp|tool|PipelineMapping|update)\/)[^/\s]+\/[^/\s]+\/|^\/github\/workspace\//
+/**
+ * Checkout roots of other CI systems, whose logs CCAL may be given too: Jenkins workspaces,
+ * GitLab's /builds, CircleCI, Travis CI and Azure Pipelines.
+ */
+const OTHER_CI_ROOT =
+  /^(?:(?:\/[^/\s]+)*\/(?:jenkins|jenkins_home|jenkins-agent|agent)\/workspace\/[^/\s]+\/|\/builds\/[^/\s]+\/[^/\s]+\/|\/home\/circleci\/(?:project|repo)\/|\/root\/project\/|\/home\/travis\/build\/[^/\s]+\/[^/\s]+\/|\/home\/vsts\/work\/\d+\/s\/|[A-Za-z]:\/a\/\d+\/s\/)/
 
 /** True when `file` lies in a runner's own folders (an action's code, a temporary script), not in a checkout. */
 export function isRunnerInternal(file: string): boolean {
@@ -31,11 +37,13 @@ export function repoPath(file: string, root?: string): string {
   if (path.includes('\\')) path = path.replace(/\\/g, '/')
   // Maven and Gradle on Windows print URI-style paths: `/C:/Users/…`.
   if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1)
+  // .NET's deterministic builds map the source root to `/_/`.
+  if (path.startsWith('/_/')) return trimDot(path.slice(3))
   if (root) {
     const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/')
     if (path.startsWith(prefix)) return trimDot(path.slice(prefix.length))
   }
-  const runner = RUNNER_ROOT.exec(path)
+  const runner = RUNNER_ROOT.exec(path) ?? OTHER_CI_ROOT.exec(path)
   if (runner) path = path.slice(runner[0].length)
   return trimDot(path)
 }

@@ -29,22 +29,27 @@ export function startsWithTimestamp(text: string): boolean {
 
 export interface GhLogLine {
   job: string
-  step: string
+  /** The step column, or null when the output names only the job. */
+  step: string | null
   text: string
 }
 
 /**
- * A line of `gh run view --log` / `--log-failed`: the job and step columns and the rest (which
- * starts with a timestamp, a byte-order mark before it on a step's first line), or null.
+ * A line of `gh run view --log` / `--log-failed`: the job and step columns (some exports keep only
+ * the job's) and the rest, which starts with a timestamp (a byte-order mark before it on a step's
+ * first line); or null.
  */
 export function splitGhLog(line: string): GhLogLine | null {
   const first = line.indexOf('\t')
   if (first <= 0) return null
   const second = line.indexOf('\t', first + 1)
-  if (second < 0) return null
-  const rest = stripBom(line.slice(second + 1))
-  if (!startsWithTimestamp(rest)) return null
-  return { job: line.slice(0, first), step: line.slice(first + 1, second), text: rest }
+  if (second >= 0) {
+    const rest = stripBom(line.slice(second + 1))
+    if (startsWithTimestamp(rest))
+      return { job: line.slice(0, first), step: line.slice(first + 1, second), text: rest }
+  }
+  const rest = stripBom(line.slice(first + 1))
+  return startsWithTimestamp(rest) ? { job: line.slice(0, first), step: null, text: rest } : null
 }
 
 /**
@@ -56,6 +61,8 @@ export function contentOf(raw: string): string {
   let text = stripBom(raw)
   if (text.includes('\t')) text = splitGhLog(text)?.text ?? text
   text = stripAnsi(stripTimestamp(text))
+  // A problem matcher's annotation holds the tool's line.
+  if (text.startsWith('##[error]') || text.startsWith('##[warning]')) text = text.slice(text.indexOf(']') + 1)
   return splitPrefix(text)?.text ?? text
 }
 

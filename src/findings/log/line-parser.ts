@@ -54,7 +54,7 @@ export function stripAnsi(text: string): string {
 export function stripTimestamp(text: string): string {
   // Shape checks by character code: this runs on every decoded line, so no regular expression.
   if (
-    text.length < 21 ||
+    text.length < 20 ||
     text.charCodeAt(4) !== 45 ||
     text.charCodeAt(7) !== 45 ||
     text.charCodeAt(10) !== 84 ||
@@ -62,8 +62,11 @@ export function stripTimestamp(text: string): string {
     text.charCodeAt(16) !== 58
   )
     return text
-  const z = text.indexOf('Z ', 19)
-  return z > 0 && z <= 36 ? text.slice(z + 2) : text
+  const z = text.indexOf('Z', 19)
+  if (z < 0 || z > 35) return text
+  // An empty line of output is the timestamp alone, with or without its space.
+  if (z === text.length - 1) return ''
+  return text.charCodeAt(z + 1) === 32 ? text.slice(z + 2) : text
 }
 
 /** A positive integer from a regex group, or null. */

@@ -12,7 +12,8 @@
  * parser found the failure itself still yields one finding: a failed task a parser quoted with its
  * output, else the step's first error-looking line with its last lines, else a tool's closing word.
  * Plain tool output has no steps: its findings are given out at once, and it gets that one finding
- * when a tool's closing word shows that something failed.
+ * when a tool's closing word shows that something failed. A job log in which no step ever says that
+ * it failed (an excerpt cut before the runner's words) gives out the errors its steps printed.
  */
 import type { Finding } from '../finding.js'
 import { finding } from '../finding.js'
@@ -181,6 +182,9 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
   let framed = false
   let record = newRecord()
   let seen = new Set<string>()
+  /** Whether any step of the log has failed; until one has, the errors of passing steps wait here. */
+  let anyFailed = false
+  const unclaimed: Finding[] = []
   const streams = new Map<string, Stream>()
 
   const release = (found: Finding) => {
@@ -292,8 +296,9 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
   }
 
   /** Ends the current step: its parsers finish their blocks, then what it holds is given out or dropped. */
-  const closeStep = () => {
+  const closeStep = (atEnd = false) => {
     for (const stream of streams.values()) stream.chain.end()
+    if (record.failed) anyFailed = true
     if (!framed) {
       giveOut()
       // Plain output: a tool's closing word or a quoted task is the proof that something failed.
@@ -301,6 +306,14 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
     } else if (record.failed || record.overflowing || every) {
       giveOut()
       if (record.findings === 0 && runnerFindings && record.failed) explain()
+    } else if (!anyFailed) {
+      // No step has shown that it failed yet: keep the errors, in case none ever will (an excerpt).
+      for (const found of record.held)
+        if (found.severity === 'error' && unclaimed.length < MAX_HELD) unclaimed.push(found)
+    }
+    if (atEnd && framed && !anyFailed) {
+      // A job log that never says which step failed (cut before the runner's words): its errors stand.
+      for (const found of unclaimed) release(found)
     }
     if (framed)
       options.onStep?.({
@@ -358,7 +371,7 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
         const gh = splitGhLog(text)
         if (gh) {
           framed = true
-          stepColumn = gh.step !== 'UNKNOWN STEP'
+          stepColumn = gh.step !== null && gh.step !== 'UNKNOWN STEP'
           if (gh.job !== job || (stepColumn && gh.step !== step)) {
             beginStep(stepColumn ? gh.step : null)
             job = gh.job
@@ -444,7 +457,7 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
       for (const stream of streams.values()) stream.chain.gap()
     },
     end() {
-      closeStep()
+      closeStep(true)
       streams.clear()
       streams.set('', main)
     }

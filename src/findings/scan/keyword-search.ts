@@ -62,7 +62,13 @@ function masksOf(pattern: BytePattern): Masks {
 
 /** The nibbles a bucket of patterns allows: the union of its members'. */
 function union(a: Masks, b: Masks): Masks {
-  return a.map(([low, high], place) => [low | (b[place] as readonly [number, number])[0], high | (b[place] as readonly [number, number])[1]] as const)
+  return a.map(
+    ([low, high], place) =>
+      [
+        low | (b[place] as readonly [number, number])[0],
+        high | (b[place] as readonly [number, number])[1]
+      ] as const
+  )
 }
 
 const bitCount = (bits: number) => {

@@ -38,9 +38,11 @@ const BLOCK_STARTS: ReadonlyArray<readonly [RegExp, ScanContext]> = [
   // The last lines of a failed step, for the finding of a step no parser understood.
   [/Process completed with exit code/, { before: TAIL_LINES, after: 0 }],
   // ESLint stylish, stylelint and yamllint rows (also behind the web view's `Error: `): the path line above.
-  [/^(?:Error: |Warning: )?\s*\d+:\d+\s+(?:error|warning|Error:|Warning:|✖|⚠|×)\s/, { before: 1, after: 0 }],
+  [/^(?:Error: |Warning: )?\s*\d+:\d+\s+(?:error|warning|Error:|Warning:|✖|⚠|×)\s/, { before: 2, after: 0 }],
   // node --test's spec reporter: the error and stack under `✖ name (1.2ms)`.
   [/^\s*✖ .* \([\d.]+m?s\)$/, { before: 0, after: 20 }],
+  // Biome's header; its message follows a blank line (its `━` may reach the log as mojibake).
+  [/^\S+(?::\d+:\d+)? (?:lint|format|assist|parse)\//, { before: 0, after: 3 }],
   // cargo and ruff headers are one line above their ` --> path:line:col`.
   [/^\s*--> /, { before: 1, after: 0 }],
   // rustc's, clippy's diagnostics: the header, then ` --> ` and notes.
@@ -55,6 +57,8 @@ const BLOCK_STARTS: ReadonlyArray<readonly [RegExp, ScanContext]> = [
   [/^Failed asserting/, { before: 2, after: 0 }],
   // dotnet test: the message line under "Error Message:".
   [/^\s*Error Message:/, { before: 0, after: 3 }],
+  // mypy --pretty wraps a message onto the next lines: it is complete once its `[code]` is shown.
+  [/\.pyi?:\d+(?::\d+)?: (?:error|note|warning):(?!.*\]\s*$)/, { before: 0, after: 4 }],
   // javac's and Maven's compile errors: the code line, the caret, `symbol:` and `location:` below.
   [/^\[(?:ERROR|WARNING)\] .*:\[\d+,\d+\] |\.java:\d+: error: /, { before: 0, after: 4 }],
   // Surefire's detail header: the exception line after it.
@@ -124,12 +128,21 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   keyword('Line   ', after(200)),
   keyword('Problem', after(10)),
   keyword('lock file'),
+  keyword('could not be resolved'),
   keyword('reformat'),
+  // Prettier's summary; before Prettier 2 the files it names are listed bare above it.
+  keyword('Code style issues', { before: 60, after: 0 }),
+  keyword('Checking formatting'),
+  // pytest's session bounds: a traceback inside one is a test's output.
+  keyword('test session starts'),
+  keyword('passed'),
   keyword('YN0'),
   keyword('non-zero'),
   keyword('go.mod'),
   keyword('go.sum'),
   keyword('.tf\\n'),
+  // Terraform's `on main.tf line 12`, which places a box even when its heading is not shown.
+  keyword('.tf line', { before: 0, after: 6 }),
   keyword('tfvars\\n'),
   keyword('not found', NONE, 'found'),
   keyword('recognized'),

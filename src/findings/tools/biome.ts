@@ -6,9 +6,14 @@ import { finding, type Severity } from '../finding.js'
 import { int, type Emit, type LineParser } from '../log/line-parser.js'
 import type { ToolParser } from './tool.js'
 
+/**
+ * `path:line:col category/group/rule  FIXABLE  ━━━━`; the rule line may reach the log through a
+ * legacy code page (`━` as `Γöü`), so it is told by its category and a run of line characters.
+ */
 const HEADER =
-  /^(\S+?)(?::(\d+):(\d+))? ((?:lint|format|assist|parse|organizeImports|check|ci)(?:\/[\w-]+)*)\s.*━/
-const MESSAGE = /^\s+([✖×!i⚠]) (.*)$/
+  /^(\S+?)(?::(\d+):(\d+))? ((?:lint|format|assist|parse|organizeImports|check|ci|internalError)(?:\/[\w-]+)*)(?:\s+FIXABLE)?\s+(?:━+|\S{6,})\s*$/
+/** The marker before the message: `×`/`✖` error, `!`/`⚠` warning, `i` information (or their mojibake). */
+const MESSAGE = /^\s+(\S{1,3}) (\S.*)$/
 
 function diagnostics(emit: Emit): LineParser {
   let header: {
@@ -20,7 +25,7 @@ function diagnostics(emit: Emit): LineParser {
   } | null = null
   return {
     line(text) {
-      if (text.includes('━')) {
+      if (text.includes('━') || / (?:lint|format|assist|parse)\//.test(text)) {
         const match = HEADER.exec(text)
         if (match) {
           header = {

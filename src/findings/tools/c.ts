@@ -13,6 +13,9 @@ const C_FILE = /\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|inl|ipp|m|mm|cu|cuh|ino)$/i
 const SEVERITY_REST = /^(fatal error|error|warning): (.*)$/
 const UNDEFINED_REFERENCE =
   /^(.+?\.(?:c|cc|cpp|cxx|o|obj)):\((?:\.text|\.data)[^)]*\): (undefined reference to .*)$/
+/** The compiler driver's own errors, with no file: `cc1: error: unrecognized command line option …`. */
+const DRIVER =
+  /^(cc1|cc1plus|cc1obj|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|clang-\d+|ld|ld\.lld|ld\.bfd|ld\.gold|lld|as): (fatal error|error): (.*)$/
 const CMAKE = /^CMake (Error|Warning)(?: \(dev\))? at (.+?):(\d+) \((\w+)\):$/
 const CALL_STACK = /^Call Stack \(most recent call first\):$/
 const CALL_FRAME = /^\s+(\S+):(\d+) \((\w+)\)$/
@@ -152,15 +155,61 @@ function cmake(emit: Emit): LineParser {
   }
 }
 
+const CLANG_FORMAT =
+  /^(.+?):(\d+):\d+: (?:error|warning): code should be clang-formatted \[-Wclang-format-violations\]$/
+
+/** `clang-format --dry-run --Werror`: a formatter's findings, one per file that is not formatted. */
+function clangFormat(emit: Emit): LineParser {
+  const files = new Set<string>()
+  return {
+    line(text) {
+      if (!text.endsWith('[-Wclang-format-violations]')) return false
+      const match = CLANG_FORMAT.exec(text)
+      if (!match) return false
+      const file = match[1] as string
+      if (!files.has(file)) {
+        files.add(file)
+        emit(
+          finding({
+            tool: 'clang-format',
+            file,
+            line: int(match[2]),
+            rule: 'clang-format',
+            message: 'code should be clang-formatted',
+            excerpt: text
+          })
+        )
+      }
+      return true
+    },
+    gap() {},
+    end() {
+      files.clear()
+    }
+  }
+}
+
+function blocks(emit: Emit): LineParser {
+  const parsers = [clangFormat(emit), cmake(emit)]
+  return {
+    line: text => parsers.some(parser => parser.line(text)),
+    gap: () => parsers.forEach(parser => parser.gap()),
+    end: () => parsers.forEach(parser => parser.end())
+  }
+}
+
 export const c: ToolParser = {
   name: 'c',
-  tools: ['gcc', 'msvc', 'ld', 'cmake'],
-  block: cmake,
+  tools: ['gcc', 'msvc', 'ld', 'cmake', 'clang-format'],
+  failOnEveryFinding: ['clang-format'],
+  block: blocks,
   line(text) {
     if (text.includes('): ') || text.includes(') : ')) {
       const found = msvc(text)
       if (found) return found
     }
+    const driver = text.includes('error: ') ? DRIVER.exec(text) : null
+    if (driver) return finding({ tool: 'gcc', rule: driver[1], message: driver[3] as string, excerpt: text })
     if (text.includes('undefined reference to')) {
       const match = UNDEFINED_REFERENCE.exec(text)
       if (match)

@@ -12,6 +12,8 @@ import type { ToolParser } from './tool.js'
 const FRAME = /^(\S*?(?:Dockerfile|Containerfile)[\w.-]*):(\d+)$/
 const SOLVE =
   /(?:^|\s)(?:ERROR|error): (?:failed to build: )?(failed to solve(?: with frontend [\w.]+)?: .*)$/
+/** BuildKit before v0.11: `executor failed running [/bin/sh -c …]: exit code: 1`. */
+const EXECUTOR = /(?:^|\s)(executor failed running \[.*\]: .*)$/
 /** Anywhere in the line: docker compose puts "ERROR: Service 'x' failed to build:" before it. */
 const LEGACY = /(The command '(.*)' returned a non-zero code: \d+)$/
 const LEGACY_STEP = /^Step \d+\/\d+ : (.*)$/
@@ -32,8 +34,8 @@ function builds(emit: Emit): LineParser {
           return true
         }
       }
-      if (text.includes('failed to solve')) {
-        const solve = SOLVE.exec(text)
+      if (text.includes('failed to solve') || text.includes('executor failed running')) {
+        const solve = SOLVE.exec(text) ?? EXECUTOR.exec(text)
         if (solve) {
           // "ERROR: failed to solve: process … exit code: 1" repeats in the action's annotation.
           const message = (solve[1] as string).trim()

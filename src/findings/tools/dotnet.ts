@@ -12,8 +12,11 @@ import type { ToolParser } from './tool.js'
 
 /** Codes of the .NET toolchain; TypeScript's TS, MSVC's C and LNK codes belong to other tools. */
 const DOTNET_CODE = /^(?:CS|NU|MSB|NETSDK|IDE|CA|BC|FS|AD|RZ|SA|RCS|VSTHRD|xUnit|S)\d+$|^ASP\d+$/
-const FAILED = /^\s*Failed ([\w.`+<>,[\]()" -]+?)(?: \[[^\]]*\])?$/
-const SOURCE = / in (.+?):line (\d+)$/
+/** `Failed Name [12 ms]` (VSTest), `failed Name (args) (6s 220ms)` (Microsoft.Testing.Platform). */
+const FAILED =
+  /^\s*(?:Failed|failed) ([\w.`+<>,[\]" -]+?)(?:\s*\(.*\))?(?: \[[^\]]*\])?(?: \((?:\d+(?:\.\d+)?\s?m?s\s*)+\))?$/
+/** A frame's place: ` in path:line 42` (VSTest), ` in path:42` (Microsoft.Testing.Platform). */
+const SOURCE = / in (.+?\.(?:cs|fs|vb)):(?:line )?(\d+)$/
 
 function msbuild(text: string): Finding | null {
   const paren = parseParenLocated(text)
@@ -57,9 +60,9 @@ function tests(emit: Emit): LineParser {
   return {
     line(text) {
       const trimmed = text.trim()
-      if (trimmed.startsWith('Failed ')) {
+      if (trimmed.startsWith('Failed ') || trimmed.startsWith('failed ')) {
         const failed = FAILED.exec(text)
-        if (failed && !/^Failed (?:to|!)/.test(trimmed)) {
+        if (failed && !/^[Ff]ailed (?:to|!|with)\b/.test(trimmed)) {
           flush()
           current = {
             name: failed[1] as string,
@@ -90,7 +93,14 @@ function tests(emit: Emit): LineParser {
         current.inMessage = false
         return true
       }
-      if (current.inMessage && current.message === null && trimmed !== '') current.message = trimmed
+      // The message follows "Error Message:" (VSTest), or the heading itself (Microsoft.Testing.Platform).
+      if (
+        (current.inMessage || current.lines.length === 2) &&
+        current.message === null &&
+        trimmed !== '' &&
+        !trimmed.startsWith('at ')
+      )
+        current.message = trimmed
       const source = current.file === null ? SOURCE.exec(text) : null
       if (source) {
         current.file = source[1] as string

@@ -26,14 +26,14 @@ function stylishTool(file: string): string {
   return 'eslint'
 }
 
-/** Stylish: the file is the last path line printed above the rows. */
+/** Stylish: the file is the last path line printed above the rows (blank lines aside). */
 function stylish(emit: Emit): LineParser {
   let previous = ''
   let file: string | null = null
   return {
     line(text) {
       const before = previous
-      previous = text
+      if (text.trim() !== '') previous = text
       const first = text.charCodeAt(0)
       // Rows start with spaces or a digit; everything else may be the next file's line.
       if (first !== 32 && (first < 48 || first > 57)) return false

@@ -4,10 +4,11 @@
  * (Kotlin's `e: file:///path:12:5 message`, `Class > test() FAILED` with the exception below) and
  * Java stack traces (`Exception in thread "main" …` and `Caused by:`). A frame names only its
  * file (`FooTest.java:42`); the package of its class gives the directory (`com/x/FooTest.java`).
- * Maven's "Failed to execute goal" and Gradle's "Execution failed for task" sum a failure up.
+ * Maven's "Failed to execute goal" sums a failure up; Gradle's "Execution failed for task" with
+ * its `> reason` lines states one, which stands when no compiler or test output explains it.
  */
 import { finding, severityOf, type Finding } from '../finding.js'
-import { SUMMARY, int, type Emit, type LineParser } from '../log/line-parser.js'
+import { CAUSE, SUMMARY, int, type Emit, type LineParser } from '../log/line-parser.js'
 import { MAX_BLOCK_LINES } from './jest.js'
 import type { ToolParser } from './tool.js'
 
@@ -59,6 +60,11 @@ interface Failure {
 function jvm(emit: Emit): LineParser {
   let current: Failure | null = null
   let compile: Finding | null = null
+  let wentWrong: Finding | null = null
+  const flushWentWrong = () => {
+    if (wentWrong) emit(wentWrong, CAUSE)
+    wentWrong = null
+  }
   const reportedTests = new Set<string>()
   const flushCompile = () => {
     if (compile) emit(compile)
@@ -66,6 +72,7 @@ function jvm(emit: Emit): LineParser {
   }
   const flush = () => {
     flushCompile()
+    flushWentWrong()
     if (!current) return
     const failure = current
     current = null
@@ -209,9 +216,22 @@ function jvm(emit: Emit): LineParser {
       if (text.startsWith('Execution failed for task')) {
         const task = GRADLE_TASK.exec(text)
         if (task) {
-          emit(finding({ tool: 'gradle', rule: 'task', message: task[1] as string, excerpt: text }), SUMMARY)
+          // "* What went wrong:" names the task, and its `> …` lines say why: a cause, not just a closing word.
+          wentWrong = finding({ tool: 'gradle', rule: 'task', message: task[1] as string, excerpt: text })
           return true
         }
+      }
+      if (wentWrong) {
+        const reason = /^> (.*)$/.exec(text)
+        if (
+          reason &&
+          !/^(?:Run with|Get more help|Compilation failed|There were failing tests)/.test(reason[1] as string)
+        ) {
+          wentWrong.message += ` ${(reason[1] as string).trim()}`
+          wentWrong.excerpt += `\n${text}`
+          return true
+        }
+        flushWentWrong()
       }
       if (text.startsWith('Exception in thread ')) {
         const exception = EXCEPTION.exec(text)

@@ -13,7 +13,9 @@ import type { ToolParser } from './tool.js'
 const PROBLEM = /^\s*Problem (\d+)$/
 const PROBLEM_REASON = /^\s+- (.*)$/
 const LOCK_STALE = /(The lock file is not up to date with the latest changes in composer\.json)/
-const LOCK_INCOMPATIBLE = /^(Your lock file does not contain a compatible set of packages\..*)$/
+/** Composer's heading over its `Problem N` lists. */
+const LOCK_INCOMPATIBLE =
+  /^(Your (?:lock file does not contain a compatible set of packages|requirements could not be resolved to an installable set of packages)\..*)$/
 const PHPUNIT_HEADER = /^(\d+)\) ([\w\\]+(?:::[\w]+)?(?: with data set .*)?)$/
 const PHPUNIT_FRAME = /^(\S+\.php):(\d+)$/
 const PHPSTAN_FILE = /^\s+Line\s{2,}(\S.*?)\s*$/
@@ -69,7 +71,7 @@ function composer(emit: Emit): LineParser {
         if (text.trim() === '' && problem.reasons.length === 0) return true
         flush()
       }
-      const incompatible = text.startsWith('Your lock file') ? LOCK_INCOMPATIBLE.exec(text) : null
+      const incompatible = text.startsWith('Your ') ? LOCK_INCOMPATIBLE.exec(text) : null
       if (incompatible) {
         heading = text
         return true

@@ -1,9 +1,10 @@
 /**
- * `prettier --check`: one `[warn] path` line per file that is not formatted, then
- * `[warn] Code style issues found in 2 files. Run Prettier with --write to fix.` (Prettier 3) or
- * `… in the above file(s). Forgot to run Prettier?` (Prettier 2). The file lines are findings only
- * once that summary confirms them, since other tools print `[warn]` too. A file Prettier cannot
- * parse is an `[error] path: SyntaxError: message (line:col)` line.
+ * `prettier --check`: after `Checking formatting...`, one line per file that is not formatted
+ * (`[warn] path`, or the bare path before Prettier 2), then the summary: `[warn] Code style issues
+ * found in 2 files. Run Prettier with --write to fix.` (Prettier 3) or `Code style issues found in
+ * the above file(s). Forgot to run Prettier?`. The file lines are findings only once that summary
+ * confirms them, since other tools print `[warn]` and paths too; each takes the summary's words. A
+ * file Prettier cannot parse is an `[error] path: SyntaxError: message (line:col)` line.
  */
 import { finding } from '../finding.js'
 import { int, type Emit, type LineParser } from '../log/line-parser.js'
@@ -11,30 +12,44 @@ import { isPathLike } from './shapes.js'
 import type { ToolParser } from './tool.js'
 
 const WARN = /^\[warn\] (.+)$/
-const SUMMARY = /^\[warn\] (Code style issues .*)$/
+const SUMMARY = /^(?:\[warn\] )?(Code style issues .*)$/
+const HEADING = 'Checking formatting...'
 const SYNTAX = /^\[error\] (.+?): (SyntaxError: .*?)(?: \((\d+):(\d+)\))?$/
 
 function check(emit: Emit): LineParser {
   let files: Array<{ file: string; text: string }> = []
+  /** After `Checking formatting...`, where older versions list the files without `[warn]`. */
+  let checking = false
   return {
     line(text) {
-      if (text.charCodeAt(0) !== 91) return false
-      const summary = SUMMARY.exec(text)
+      if (text === HEADING) {
+        checking = true
+        files = []
+        return true
+      }
+      const summary = text.includes('Code style issues') ? SUMMARY.exec(text) : null
       if (summary) {
+        const words = (summary[1] as string).trim()
         for (const { file, text: line } of files) {
           emit(
             finding({
               tool: 'prettier',
               file,
               rule: 'prettier/format',
-              message: 'Code style issues found: the file is not formatted as Prettier would format it',
+              message: words,
               excerpt: `${line}\n${text}`
             })
           )
         }
         files = []
+        checking = false
         return true
       }
+      if (checking && isPathLike(text.trim()) && /\.\w+$/.test(text.trim())) {
+        files.push({ file: text.trim(), text })
+        return true
+      }
+      if (text.charCodeAt(0) !== 91) return false
       const warn = WARN.exec(text)
       if (warn && isPathLike(warn[1] as string)) {
         files.push({ file: warn[1] as string, text })
@@ -61,6 +76,7 @@ function check(emit: Emit): LineParser {
     gap() {},
     end() {
       files = []
+      checking = false
     }
   }
 }

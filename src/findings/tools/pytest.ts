@@ -1,6 +1,6 @@
 /**
- * pytest: `____ test_x ____` sections (the message from the `E` lines, the place from the last
- * `path.py:N:` line in the repository), `ERROR collecting` sections, the short test summary
+ * pytest: `____ test_x ____` sections (the message from the `E` lines, the place from the first
+ * `path.py:N:` line of the repository's own code), `ERROR collecting` sections, the short test summary
  * (`FAILED path::test - message`), and, when neither is printed, the progress lines
  * (`path::test FAILED [ 50%]`), reported at the end of the session unless already reported.
  */
@@ -93,13 +93,15 @@ function sessions(emit: Emit): LineParser {
         if (section.lines.length < MAX_BLOCK_LINES) section.lines.push(text)
         if (section.message === null && /^E\s/.test(text)) section.message = text.slice(1).trim()
         const at = LOCATION.exec(text)
-        // A failed test is placed where pytest says it raised (the last place, in the repository);
-        // a module that failed to import, at its own line that started the chain (the first).
-        const collecting = section.name.startsWith('ERROR collecting ')
-        if (at && !isDependencyPath(at[1] as string) && !(collecting && section.file !== null)) {
-          section.file = at[1] as string
-          section.line = int(at[2])
-          if (!(at[3] as string).startsWith('in ')) section.fallback = at[3] as string
+        // A failure is placed at the first frame of the repository's own code: the test's line
+        // (or, for a module that failed to import, its line that started the chain), as for every
+        // test runner. The exception's name, on pytest's last place line, stands in for a message.
+        if (at && !isDependencyPath(at[1] as string)) {
+          if (section.file === null) {
+            section.file = at[1] as string
+            section.line = int(at[2])
+          }
+          if (at[3] !== '' && !(at[3] as string).startsWith('in ')) section.fallback = at[3] as string
         }
         return true
       }

@@ -1,11 +1,13 @@
 /**
  * Python dependency installs that fail: pip (no matching version, conflicting dependencies,
  * wheels that do not build), uv (no solution, a lockfile that needs updating) and Poetry (version
- * solving, a lock file older than pyproject.toml). Each problem is one finding, however many lines
- * the installer spends on it: pip's "No matching distribution found for x" repeats its "Could not
- * find a version … x", and its rich errors print their heading twice.
+ * solving, a lock file older than pyproject.toml). Installers say one problem several times (pip's
+ * "Could not find a version … x" and "No matching distribution found for x"; its "× Building wheel
+ * for x did not run successfully", "Failed building wheel for x" and "Could not build wheels for
+ * x"): the lines that name the same problem are one finding, which keeps the words they were
+ * printed with.
  */
-import { finding } from '../finding.js'
+import { finding, type Finding } from '../finding.js'
 import type { Emit, LineParser } from '../log/line-parser.js'
 import type { ToolParser } from './tool.js'
 
@@ -13,89 +15,181 @@ interface Pattern {
   pattern: RegExp
   tool: string
   rule: string
+  /** The problem a match names: lines with the same problem are one finding. */
+  problem: (match: RegExpExecArray) => string
   file?: string
 }
 
-/** Each pattern's first group is the message. */
+const byPackage = (prefix: string) => (match: RegExpExecArray) =>
+  `${prefix}:${(match[1] ?? '').toLowerCase()}`
+const once = (name: string) => () => name
+
+/** One-line problems; each pattern's first group names the package or requirement, when there is one. */
 const LINES: readonly Pattern[] = [
   {
-    pattern:
-      /^ERROR: (Could not find a version that satisfies the requirement (\S+).*?)(?: \(from versions: .*\))?$/,
+    pattern: /^ERROR: Could not find a version that satisfies the requirement (\S+)/,
     tool: 'pip',
-    rule: 'no-matching-version'
+    rule: 'no-matching-version',
+    problem: byPackage('requirement')
   },
-  { pattern: /^ERROR: (No matching distribution found for (\S+))/, tool: 'pip', rule: 'no-matching-version' },
   {
-    pattern: /^ERROR: (Cannot install .* because these package versions have conflicting dependencies\.?)/,
+    pattern: /^ERROR: No matching distribution found for (\S+)/,
     tool: 'pip',
-    rule: 'ResolutionImpossible'
+    rule: 'no-matching-version',
+    problem: byPackage('requirement')
   },
-  { pattern: /^ERROR: (ResolutionImpossible.*)$/, tool: 'pip', rule: 'ResolutionImpossible' },
-  { pattern: /^ERROR: (Failed building wheel for \S+)/, tool: 'pip', rule: 'wheel-build' },
-  { pattern: /^ERROR: (Could not build wheels for .*)$/, tool: 'pip', rule: 'wheel-build' },
-  { pattern: /^ERROR: (Invalid requirement: .*)$/, tool: 'pip', rule: 'invalid-requirement' },
-  { pattern: /^ERROR: (Could not open requirements file: .*)$/, tool: 'pip', rule: 'requirements-file' },
-  { pattern: /^ERROR: (Could not install packages due to an? .*)$/, tool: 'pip', rule: 'install' },
-  { pattern: /^ERROR: (Package '.*' requires a different Python: .*)$/, tool: 'pip', rule: 'python-version' },
-  { pattern: /^ERROR: (THESE PACKAGES DO NOT MATCH THE HASHES .*)$/, tool: 'pip', rule: 'hashes' },
   {
-    pattern: /^error: (The lockfile at `?([^`\s]+)`? needs to be updated.*)$/,
+    pattern: /^ERROR: Cannot install .* because these package versions have conflicting dependencies/,
+    tool: 'pip',
+    rule: 'ResolutionImpossible',
+    problem: once('conflict')
+  },
+  {
+    pattern: /^ERROR: ResolutionImpossible/,
+    tool: 'pip',
+    rule: 'ResolutionImpossible',
+    problem: once('conflict')
+  },
+  {
+    pattern: /^ERROR: Failed building wheel for (\S+)/,
+    tool: 'pip',
+    rule: 'wheel-build',
+    problem: byPackage('wheel')
+  },
+  {
+    pattern: /^ERROR: (?:Could not build wheels for|Failed to build) (\S+?),?(?: which| |$)/,
+    tool: 'pip',
+    rule: 'wheel-build',
+    problem: byPackage('wheel')
+  },
+  {
+    pattern: /^ERROR: Invalid requirement: (.*)$/,
+    tool: 'pip',
+    rule: 'invalid-requirement',
+    problem: byPackage('invalid')
+  },
+  {
+    pattern: /^ERROR: Could not open requirements file: .*$/,
+    tool: 'pip',
+    rule: 'requirements-file',
+    problem: once('requirements-file')
+  },
+  {
+    pattern: /^ERROR: Could not install packages due to an? .*$/,
+    tool: 'pip',
+    rule: 'install',
+    problem: once('install')
+  },
+  {
+    pattern: /^ERROR: Package '(.*)' requires a different Python: .*$/,
+    tool: 'pip',
+    rule: 'python-version',
+    problem: byPackage('python')
+  },
+  {
+    pattern: /^ERROR: THESE PACKAGES DO NOT MATCH THE HASHES .*$/,
+    tool: 'pip',
+    rule: 'hashes',
+    problem: once('hashes')
+  },
+  {
+    pattern: /^error: The lockfile at `?[^`\s]+`? needs to be updated.*$/,
     tool: 'uv',
     rule: 'lockfile',
+    problem: once('uv-lockfile'),
     file: 'uv.lock'
   },
-  { pattern: /^(Because .* version solving failed\.)$/, tool: 'poetry', rule: 'version-solving' },
   {
-    pattern: /^(pyproject\.toml changed significantly since poetry\.lock was last generated.*)$/,
+    pattern: /^Because .* version solving failed\.$/,
+    tool: 'poetry',
+    rule: 'version-solving',
+    problem: once('solving')
+  },
+  {
+    pattern: /^pyproject\.toml changed significantly since poetry\.lock was last generated.*$/,
     tool: 'poetry',
     rule: 'lockfile',
+    problem: once('poetry-lockfile'),
     file: 'poetry.lock'
   },
   {
-    pattern: /^(poetry\.lock is not consistent with pyproject\.toml.*)$/,
+    pattern: /^poetry\.lock is not consistent with pyproject\.toml.*$/,
     tool: 'poetry',
     rule: 'lockfile',
+    problem: once('poetry-lockfile'),
     file: 'poetry.lock'
   }
 ]
 
-const REQUIREMENTS_SOURCE = /\(from -r (\S+) \(line (\d+)\)\)/
-
 /** pip's and uv's rich errors: `× heading`, then `│ …` / `╰─> …` lines. */
 const RICH = /^\s*× (.+)$/
 const RICH_DETAIL = /^\s*(?:│|╰─[>▶])\s?(.*)$/
+/** The package a rich heading is about: `× Building wheel for gryffin (pyproject.toml) did not run successfully.` */
+const RICH_WHEEL = /^Building wheel for (\S+)/
+const REQUIREMENTS_SOURCE = /\(from -r (\S+) \(line (\d+)\)\)/
 
 function installs(emit: Emit): LineParser {
-  const seen = new Set<string>()
-  // A `×` heading is pip's or uv's only when a `│`/`╰─>` line follows: vitest and Biome mark failures with `×` too.
+  /** The problems of the step, in the order they were first named; given out when it ends. */
+  const problems = new Map<string, Finding>()
+  // A `×` heading is pip's or uv's only when a `│`/`╰─>` line follows: Vitest and Biome mark failures with `×` too.
   let rich: { heading: string; detail: string | null; text: string[]; confirmed: boolean } | null = null
-  const report = (tool: string, rule: string, message: string, excerpt: string, file?: string) => {
-    const key = `${tool}|${rule}|${message}`
-    if (seen.has(key)) return
-    seen.add(key)
+
+  const name = (
+    problem: string,
+    tool: string,
+    rule: string,
+    words: string,
+    excerpt: string,
+    file?: string
+  ) => {
+    const known = problems.get(problem)
+    if (known) {
+      if (!known.message.includes(words)) {
+        known.message = `${known.message} — ${words}`
+        known.excerpt = `${known.excerpt}\n${excerpt}`
+      }
+      return
+    }
     // pip names the requirements file a pin came from: `(from -r requirements.txt (line 28))`.
-    const source = REQUIREMENTS_SOURCE.exec(message)
-    emit(
+    const source = REQUIREMENTS_SOURCE.exec(words)
+    problems.set(
+      problem,
       finding({
         tool,
         rule,
         file: source ? (source[1] as string) : (file ?? null),
         line: source ? Number(source[2]) : null,
-        message,
+        message: words,
         excerpt
       })
     )
   }
   const flushRich = () => {
-    if (!rich?.confirmed) {
-      rich = null
-      return
-    }
-    const message =
-      rich.detail && /^Because /.test(rich.detail) ? `${rich.heading} ${rich.detail}` : rich.heading
-    const tool = /^No solution found/.test(rich.heading) ? 'uv' : 'pip'
-    report(tool, tool === 'uv' ? 'no-solution' : 'subprocess', message, rich.text.join('\n'))
+    const current = rich
     rich = null
+    if (!current?.confirmed) return
+    const uv = /^No solution found/.test(current.heading)
+    const words =
+      current.detail && /^Because /.test(current.detail)
+        ? `${current.heading} ${current.detail}`
+        : current.heading
+    const wheel = RICH_WHEEL.exec(current.heading)
+    name(
+      uv
+        ? 'uv:no-solution'
+        : wheel
+          ? `wheel:${(wheel[1] as string).toLowerCase()}`
+          : `rich:${current.heading}`,
+      uv ? 'uv' : 'pip',
+      uv ? 'no-solution' : wheel ? 'wheel-build' : 'subprocess',
+      words,
+      current.text.join('\n')
+    )
+  }
+  const flush = () => {
+    flushRich()
+    for (const found of problems.values()) emit(found)
+    problems.clear()
   }
   return {
     line(text) {
@@ -110,7 +204,7 @@ function installs(emit: Emit): LineParser {
         }
         flushRich()
       }
-      const trimmed = text.trimStart()
+      const trimmed = text.trim()
       if (trimmed.startsWith('× ')) {
         const heading = RICH.exec(trimmed)
         if (heading) {
@@ -122,46 +216,17 @@ function installs(emit: Emit): LineParser {
       const first = trimmed.charCodeAt(0)
       // E(RROR), e(rror), B(ecause), p(yproject / poetry): cheap before the patterns.
       if (first !== 69 && first !== 101 && first !== 66 && first !== 112) return false
-      for (const { pattern, tool, rule, file } of LINES) {
+      for (const { pattern, tool, rule, problem, file } of LINES) {
         const match = pattern.exec(trimmed)
         if (!match) continue
-        // "No matching distribution found for x" is the same problem as "Could not find a version … x".
-        const requirement = rule === 'no-matching-version' ? (match[2] as string) : null
-        if (requirement !== null) {
-          const key = `pip|requirement|${requirement}`
-          if (seen.has(key)) return true
-          seen.add(key)
-          // Both of pip's phrasings of this problem, so that either reads as its message.
-          const details = (match[1] as string).replace(
-            /^(?:Could not find a version that satisfies the requirement|No matching distribution found for) \S+\s*/,
-            ''
-          )
-          report(
-            tool,
-            rule,
-            `No matching distribution found for ${requirement}: no version satisfies the requirement${details ? ` ${details}` : ''}`,
-            text,
-            file
-          )
-          return true
-        }
-        if (
-          rule === 'ResolutionImpossible' &&
-          match[1]?.startsWith('ResolutionImpossible') &&
-          seen.has('pip|conflict')
-        )
-          return true
-        if (rule === 'ResolutionImpossible') seen.add('pip|conflict')
-        report(tool, rule, match[1] as string, text, file)
+        name(problem(match), tool, rule, trimmed, text, file)
         return true
       }
       return false
     },
+    // An install's lines carry keywords, the package lists between them do not.
     gap: flushRich,
-    end() {
-      flushRich()
-      seen.clear()
-    }
+    end: flush
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Python tracebacks, printed by any program that crashed: the exception (the last one of a chain)
  * at the deepest frame of the repository's own code. Also a bare `File "x.py", line N` frame
- * followed by a `SyntaxError`, which Python prints without a "Traceback" heading.
+ * followed by a `SyntaxError`, which Python prints without a "Traceback" heading. Within a pytest
+ * session a traceback is what a test logged: pytest reports the failures (pytest.ts).
  */
 import { finding } from '../finding.js'
 import { int, type Emit, type LineParser } from '../log/line-parser.js'
@@ -10,6 +11,10 @@ import { isDependencyPath, type Frame } from './stacks.js'
 import type { ToolParser } from './tool.js'
 
 const HEADING = 'Traceback (most recent call last):'
+/** pytest's session: inside it, a traceback is a test's output (pytest reports failures itself). */
+const SESSION_START = /^=+ test session starts =+$/
+const SESSION_END =
+  /^=+ .*\b(?:failed|passed|errors?|skipped|deselected|xfailed|xpassed|no tests ran)\b.* =+$/
 const FRAME = /^(\s*)File "(.+?)", line (\d+)/
 const EXCEPTION = /^([A-Za-z_][\w.]*)(?::\s?(.*))?$/
 const CHAINED = /^(During handling of the above exception|The above exception was the direct cause)/
@@ -43,8 +48,15 @@ function tracebacks(emit: Emit): LineParser {
     })
     current = null
   }
+  let inPytest = false
   return {
     line(text) {
+      if (text.startsWith('==')) {
+        if (SESSION_START.test(text)) inPytest = true
+        else if (SESSION_END.test(text)) inPytest = false
+        return false
+      }
+      if (inPytest) return false
       const trimmed = text.trimStart()
       if (trimmed.startsWith(HEADING)) {
         // A new traceback after a chained one: the earlier finding is dropped for the final one.
@@ -90,6 +102,7 @@ function tracebacks(emit: Emit): LineParser {
     end() {
       release()
       current = null
+      inPytest = false
     }
   }
 }

@@ -41,7 +41,7 @@ function diagnostics(emit: Emit): LineParser {
         line: current.line,
         severity: severityOf(current.severity),
         rule: current.rule,
-        message: current.detail ? `${current.summary}: ${current.detail}` : current.summary,
+        message: [current.summary, current.detail].filter(Boolean).join(': ') || 'Terraform error',
         excerpt: current.lines.join('\n')
       })
     )
@@ -70,6 +70,21 @@ function diagnostics(emit: Emit): LineParser {
         }
       }
       if (!current) {
+        // A box whose heading is not shown (a log cut inside it): its place still says where.
+        const place = boxed ? PLACE.exec(inner) : null
+        if (place) {
+          current = {
+            severity: 'Error',
+            summary: '',
+            rule: null,
+            file: place[1] as string,
+            line: int(place[2]),
+            detail: null,
+            lines: [text],
+            boxed
+          }
+          return true
+        }
         if (FMT_FILE.test(inner) && !boxed) {
           emit(
             finding({

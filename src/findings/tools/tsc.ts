@@ -83,7 +83,9 @@ function placeThenMessage(emit: Emit): LineParser {
                   : severityOf(message[1], 'note'),
               rule: message[3] ?? null,
               // Next.js's "Type error: …" keeps its words; svelte-check's `Error:` is only a severity.
-              message: /^(?:Type|Syntax) error$/.test(message[1] as string) ? `${message[1]}: ${message[2]}` : (message[2] as string),
+              message: /^(?:Type|Syntax) error$/.test(message[1] as string)
+                ? `${message[1]}: ${message[2]}`
+                : (message[2] as string),
               excerpt: `${current.text}\n${text}`
             })
           )

@@ -92,10 +92,12 @@ describe('the CI-logs source', () => {
     const result = await new CiLogsSource().discover(contextFor(emulator))
 
     expect(result.candidates.map(c => c.title).sort()).toEqual([
-      'Fix 3 tsc errors failing CI / build',
-      'Fix 4 jest errors failing CI / build',
-      'Fix 6 eslint errors failing CI / build'
+      'Fix 3 TypeScript errors in src/shapes.ts',
+      'Fix 4 failing Jest tests',
+      // The fixture's ESLint ran in /tmp/fx, outside the runner's checkout.
+      'Fix 6 ESLint findings in /tmp/fx/src'
     ])
+    expect(result.candidates.every(c => /^ci:(tsc|jest|eslint):[0-9a-f]{16}$/.test(c.fingerprint))).toBe(true)
     const tsc = result.candidates.find(c => c.context?.tool === 'tsc')
     expect(tsc).toMatchObject({
       type: 'ci_failure',
@@ -112,10 +114,15 @@ describe('the CI-logs source', () => {
       }
     })
     expect(tsc?.untrusted?.evidence).toContain(
-      "src/shapes.ts:13:16: error [TS2339] (tsc): Property 'name' does not exist on type 'Shape'."
+      "- src/shapes.ts:13:16: TS2339 Property 'name' does not exist on type 'Shape'. (tsc)"
     )
     expect(emulator.requests().map(r => `${r.method} ${r.path}`)).toContainEqual(
       expect.stringMatching(/^GET \/repos\/octo-org\/demo\/actions\/jobs\/1011\/logs/)
+    )
+    // The log itself was fetched from where the API redirected, and the check run's annotations read.
+    expect(emulator.requests().some(r => r.kind === 'log')).toBe(true)
+    expect(emulator.requests().map(r => r.path)).toContainEqual(
+      expect.stringMatching(/^\/repos\/octo-org\/demo\/check-runs\/1011\/annotations/)
     )
   })
 
@@ -194,23 +201,116 @@ describe('the CI-logs source', () => {
     expect(second.skipped).toContainEqual({ what: 'run 102 (CI)', reason: 'flaky: it passed when re-run' })
   })
 
-  it('falls back to the end of the failing step when no tool error can be read', async () => {
-    const log = [
-      '2024-01-01T00:00:00.0000000Z ##[group]Run ./deploy.sh',
-      '2024-01-01T00:00:00.1000000Z ##[endgroup]',
-      '2024-01-01T00:00:00.2000000Z uploading bundle',
-      '2024-01-01T00:00:00.3000000Z connection reset by peer',
-      '2024-01-01T00:00:00.4000000Z ##[error]Process completed with exit code 3.',
-      ''
-    ].join('\n')
-    const emulator = await start({ workflow_runs: [run(101, { log })] })
+  it('names a step no parser understood by its own error line, and tells two such errors apart', async () => {
+    const deploy = (error: string) =>
+      [
+        '2024-01-01T00:00:00.0000000Z ##[group]Run ./deploy.sh',
+        '2024-01-01T00:00:00.0100000Z \u001b[36;1m./deploy.sh || echo "deploy error" >&2\u001b[0m',
+        '2024-01-01T00:00:00.1000000Z ##[endgroup]',
+        '2024-01-01T00:00:00.2000000Z uploading bundle',
+        `2024-01-01T00:00:00.3000000Z ${error}`,
+        '2024-01-01T00:00:00.4000000Z ##[error]Process completed with exit code 3.',
+        ''
+      ].join('\n')
+    const emulator = await start({
+      workflow_runs: [
+        run(101, { log: deploy('error: connection reset by peer') }),
+        run(102, { log: deploy('error: certificate has expired') })
+      ]
+    })
 
     const result = await new CiLogsSource().discover(contextFor(emulator))
 
-    expect(result.candidates).toHaveLength(1)
-    expect(result.candidates[0]).toMatchObject({
-      title: 'Fix the failing step "./deploy.sh" of CI / build',
-      untrusted: { evidence: 'uploading bundle\nconnection reset by peer' }
+    expect(result.candidates.map(c => c.title).sort()).toEqual([
+      'Fix the failing step "./deploy.sh": error: certificate has expired',
+      'Fix the failing step "./deploy.sh": error: connection reset by peer'
+    ])
+    expect(new Set(result.candidates.map(c => c.fingerprint)).size).toBe(2)
+    // The echoed script's "deploy error" is the runner's echo, not output.
+    expect(result.candidates[0]?.untrusted?.evidence).not.toContain('echo')
+  })
+
+  it('makes one item of the same failure in several jobs of a matrix', async () => {
+    const matrix: RunInput = {
+      id: 101,
+      name: 'CI',
+      head_branch: 'main',
+      head_sha: SHA,
+      conclusion: 'failure',
+      jobs: [
+        { id: 1011, name: 'test (node 20)', conclusion: 'failure', log: JOB_LOG },
+        { id: 1012, name: 'test (node 22)', conclusion: 'failure', log: LATER_LOG }
+      ]
+    }
+    const emulator = await start({ workflow_runs: [matrix] })
+
+    const result = await new CiLogsSource().discover(contextFor(emulator))
+
+    expect(result.candidates).toHaveLength(3)
+    expect(result.candidates.map(c => c.description)).toEqual(
+      Array(3).fill(expect.stringContaining('The same failure also fails: "test (node 22)".'))
+    )
+  })
+
+  it('places an error by its check-run annotation when the log line lost its file and line', async () => {
+    const log = [
+      '2024-01-01T00:00:00.0000000Z ##[group]Run ./check.sh',
+      '2024-01-01T00:00:00.1000000Z ##[endgroup]',
+      // `echo "::error file=src/app.js,line=7::Missing semicolon"`, as the log shows it.
+      '2024-01-01T00:00:00.2000000Z ##[error]Missing semicolon',
+      '2024-01-01T00:00:00.3000000Z ##[error]Process completed with exit code 1.',
+      ''
+    ].join('\n')
+    const emulator = await start({
+      workflow_runs: [
+        {
+          id: 101,
+          head_branch: 'main',
+          head_sha: SHA,
+          conclusion: 'failure',
+          jobs: [
+            {
+              id: 1011,
+              name: 'lint',
+              conclusion: 'failure',
+              log,
+              annotations: [
+                {
+                  path: 'src/app.js',
+                  start_line: 7,
+                  annotation_level: 'failure',
+                  message: 'Missing semicolon'
+                },
+                {
+                  path: '.github',
+                  start_line: 1,
+                  annotation_level: 'failure',
+                  message: 'Process completed with exit code 1.'
+                }
+              ]
+            }
+          ]
+        }
+      ]
     })
+
+    const result = await new CiLogsSource().discover(contextFor(emulator))
+
+    // One item: the runner's annotation of the exit code marks the failed step, it is no problem of its own.
+    expect(result.candidates).toHaveLength(1)
+    expect(result.candidates[0]?.context).toMatchObject({ file: 'src/app.js', line: 7, tool: 'actions' })
+  })
+
+  it('reads the end of a log longer than max_log_bytes, streamed', async () => {
+    const early = '2024-01-01T00:00:00.0000000Z src/early.ts(1,1): error TS1000: early\n'
+    const filler = '2024-01-01T00:00:00.0000000Z downloading layer 0123456789abcdef\n'.repeat(20000)
+    const late = '2024-01-01T00:00:01.0000000Z src/late.ts(2,2): error TS2000: late\n'
+    const emulator = await start({ workflow_runs: [run(101, { log: `${early}${filler}${late}` })] })
+
+    const result = await new CiLogsSource().discover(
+      contextFor(emulator, { ciLogs: { max_log_bytes: 100_000 } })
+    )
+
+    expect(result.candidates.map(c => c.context?.file)).toEqual(['src/late.ts'])
   })
 })

@@ -86,7 +86,7 @@ describe('the lint source', () => {
       context: { file: 'src/a.js', line: 1, rule: 'no-unused-vars' }
     })
     expect(result.candidates[0]?.untrusted?.evidence).toContain(
-      "src/a.js:1:7: error [no-unused-vars] (eslint): 'unused' is assigned a value but never used."
+      "- src/a.js:1:7: no-unused-vars 'unused' is assigned a value but never used. (eslint)"
     )
   }, 30000)
 

@@ -293,7 +293,8 @@ function finish(parts: ServerParts, res: ServerResponse, ex: Exchange, answer: A
     ...answer.headers
   }
   if (answer.text !== undefined) {
-    res.writeHead(answer.status, headers)
+    // As GitHub's log storage does: the length is known before the body.
+    res.writeHead(answer.status, { ...headers, 'content-length': String(Buffer.byteLength(answer.text)) })
     res.end(answer.text)
     return
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildEvidence } from '../../../src/findings/evidence.js'
+import { buildEvidence, cutAtLines, cutAtWord } from '../../../src/findings/evidence.js'
 import { finding } from '../../../src/findings/finding.js'
 import {
   errorSignature,
@@ -63,28 +63,53 @@ describe('fingerprints', () => {
 })
 
 describe('evidence', () => {
-  it("keeps every finding's header within the budget and says how many did not fit", () => {
-    const findings = Array.from({ length: 50 }, (_, i) =>
-      finding({
-        tool: 'tsc',
-        file: `src/f${i}.ts`,
-        line: i,
-        rule: 'TS2322',
-        message: 'Type mismatch',
-        excerpt: 'x'.repeat(500)
-      })
-    )
+  const tscError = (i: number, excerpt: string | null = null) =>
+    finding({
+      tool: 'tsc',
+      file: `src/f${i}.ts`,
+      line: i + 1,
+      rule: 'TS2322',
+      message: 'Type mismatch',
+      excerpt
+    })
+
+  it('lists the findings first, one line each, and says how many did not fit', () => {
+    const findings = Array.from({ length: 200 }, (_, i) => tscError(i))
 
     const evidence = buildEvidence(findings, 4000)
 
-    expect(evidence.length).toBeLessThanOrEqual(4100)
-    expect(evidence).toContain('src/f0.ts:0: error [TS2322] (tsc): Type mismatch')
-    expect(evidence).toMatch(/… and \d+ more findings$/)
+    expect(evidence.length).toBeLessThanOrEqual(4000)
+    expect(evidence.split('\n')[0]).toBe('- src/f0.ts:1: TS2322 Type mismatch (tsc)')
+    expect(evidence).toMatch(/\n… and \d+ more findings$/)
+  })
+
+  it('then shows the output they were read from, cut at line boundaries and never mid-word', () => {
+    const frame = Array.from(
+      { length: 40 },
+      (_, n) => `  ${n} | const value${n} = compute(value${n - 1}) // a comment`
+    ).join('\n')
+    const findings = [tscError(0, `src/f0.ts(1,1): error TS2322: Type mismatch\n${frame}`), tscError(1)]
+
+    const evidence = buildEvidence(findings, 1200)
+    const [list, excerpt] = evidence.split('\n\n')
+
+    expect(list).toBe('- src/f0.ts:1: TS2322 Type mismatch (tsc)\n- src/f1.ts:2: TS2322 Type mismatch (tsc)')
+    expect(evidence.length).toBeLessThanOrEqual(1200)
+    const lines = (excerpt ?? '').split('\n')
+    expect(lines[0]).toBe('src/f0.ts(1,1): error TS2322: Type mismatch')
+    expect(lines.at(-1)).toMatch(/^… \d+ more lines$/)
+    // Every line shown is a whole line of the output.
+    for (const line of lines.slice(1, -1)) expect(frame.split('\n')).toContain(line)
+  })
+
+  it('cuts a single long line at a word boundary', () => {
+    expect(cutAtWord('alpha beta gamma delta epsilon', 18)).toBe('alpha beta gamma…')
+    expect(cutAtLines('one two three four five six seven', 12)).toBe('one two…')
   })
 
   it('strips invisible characters that could hide text from a reviewer', () => {
     const evidence = buildEvidence([finding({ tool: 'actions', message: 'ok\u200b\u202eevil' })], 1000)
 
-    expect(evidence).toBe('(no file): error (actions): okevil')
+    expect(evidence).toBe('- (no file): okevil (actions)')
   })
 })

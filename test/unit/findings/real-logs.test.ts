@@ -18,8 +18,14 @@ const MAX_RATIO = 1.5
 
 const ExpectedSchema = z.strictObject({
   provenance: z.union([
-    z.strictObject({ repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/), path: z.string().min(1), commit: z.string().regex(/^[0-9a-f]{40}$/) }),
-    z.strictObject({ url: z.string().regex(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/\d+/) })
+    z.strictObject({
+      repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
+      path: z.string().min(1),
+      commit: z.string().regex(/^[0-9a-f]{40}$/)
+    }),
+    z.strictObject({
+      url: z.string().regex(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/\d+/)
+    })
   ]),
   shape: z.enum(['actions', 'gh-log', 'monorepo', 'plain']),
   success: z.boolean(),
@@ -53,7 +59,10 @@ function loadCases(): Case[] {
         .map(file => {
           const name = file.slice(0, -'.expected.json'.length)
           const parsed = ExpectedSchema.safeParse(JSON.parse(readFileSync(join(ROOT, family, file), 'utf8')))
-          if (!parsed.success) throw new Error(`${family}/${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`)
+          if (!parsed.success)
+            throw new Error(
+              `${family}/${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`
+            )
           return { family, name, log: readFileSync(join(ROOT, family, `${name}.log`)), expected: parsed.data }
         })
     )
@@ -73,7 +82,10 @@ function sameFile(found: string | null, wanted: string | null): boolean {
 function matches(found: Finding, wanted: Expected['findings'][number]): boolean {
   if (!sameFile(found.file, wanted.file)) return false
   if (wanted.line !== null && found.line !== wanted.line) return false
-  return (wanted.rule !== null && found.rule === wanted.rule) || squash(found.message).includes(squash(wanted.message))
+  return (
+    (wanted.rule !== null && found.rule === wanted.rule) ||
+    squash(found.message).includes(squash(wanted.message))
+  )
 }
 
 interface Score {
@@ -89,7 +101,10 @@ function score(entry: Case, findings: readonly Finding[]): Score {
     expected: entry.expected.findings.length,
     recalled: entry.expected.findings.length - missed.length,
     reported: findings.length,
-    misses: missed.map(wanted => `${entry.family}/${entry.name}: ${wanted.file ?? '-'}:${wanted.line ?? '-'} ${wanted.rule ?? ''} ${wanted.message}`)
+    misses: missed.map(
+      wanted =>
+        `${entry.family}/${entry.name}: ${wanted.file ?? '-'}:${wanted.line ?? '-'} ${wanted.rule ?? ''} ${wanted.message}`
+    )
   }
 }
 
