@@ -1,180 +1,107 @@
-// `npm run bench -- logs [--mb N] [--error-every N] [--runs N] [--keep]`: parses a generated Actions
-// log of realistic mixed content (runner framing, install/download noise, passing tests, and tool
-// failures of many kinds: tsc, gcc, ruff, go, mypy lines, ESLint stylish, jest, cargo and go test
-// blocks) end to end with the streaming scanner, in a child process so that its peak RSS is its own,
-// and compares with `grep -c` on the same file.
+// `npm run bench -- logs [--mb N] [--error-every N] [--runs N] [--keep]`: how fast CCAL reads a big
+// GitHub Actions job log, against `grep -cE` over the same file in the same run.
 //
-// By default one line in 100 starts a failure (a badly failing build with verbose output: ~30,000
-// findings in 200 MB). `--error-every 8` is the stress case of shared/NOTES.md (one line in eight an
-// error), where the cost per finding, not per byte, dominates.
+// Two logs of N MB (default 200) are generated (bench/support/job-log.ts): a failing build (one
+// step in three fails, one line in `--error-every` (100) of a failing step starts a failure), and
+// the stress case of the issue, every step failing with a failure every six lines (over 300,000
+// findings). Three contenders, interleaved so that a busy machine slows them alike, best of
+// `--runs` (5) fresh processes each:
+// - grep: `grep -cE` for the words of a failure, the baseline;
+// - whole: the `ccal findings` process as a user runs it (the bundled CLI in dist/cli, from node's
+//   start to its exit, its output written to a file);
+// - parse: the parse alone (`readLogFile`) in a fresh process, timed inside it: what the CI-logs
+//   source does with a job log.
+// Peak RSS is the whole process's, on either log.
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readLogFile } from '../src/findings/log-reader.js'
+import { writeJobLog } from './support/job-log.js'
 
 const GREP_PATTERN = 'error|FAIL|##\\[error\\]|::error'
 const here = fileURLToPath(import.meta.url)
+const CLI = join(here, '..', '..', 'dist', 'cli', 'index.js')
+/** The stress case: at least this many findings in one log. */
+const STRESS_FINDINGS = 300_000
 
-/** Deterministic pseudo-random numbers, so every run parses the same log. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0
-    return state / 4294967296
-  }
-}
-
-const NOISE: ReadonlyArray<(n: number) => string> = [
-  n => `npm http fetch GET 200 https://registry.npmjs.org/package-${n % 977} ${n % 300}ms (cache hit)`,
-  n => `  PASS  src/module${n % 53}/feature.test.ts (${(n % 90) / 10} s)`,
-  n => `    ✓ handles case number ${n} correctly (${n % 17} ms)`,
-  n =>
-    `Downloading https://github.com/actions/runner/releases/download/v2.${n % 300}.0/actions-runner.tar.gz [${n % 100}%]`,
-  n => `added ${n % 1000} packages, and audited ${n % 1200} packages in ${n % 40}s`,
-  n =>
-    `[command]/usr/bin/git -c protocol.version=2 fetch --no-tags --prune origin +${(n * 2654435761) % 4294967296}:refs/remotes/origin/main`,
-  n => `   Compiling serde v1.0.${n % 200}`,
-  n => `tests/test_module_${n % 40}.py::test_case_${n % 300} PASSED                           [ ${n % 100}%]`,
-  n => `ok  \texample.com/service/pkg${n % 30}\t0.${n % 900}s`,
-  n => `  -> Writing objects: ${n % 100}% (${n % 4000}/4000), 1.${n % 9} MiB | ${n % 30}.00 MiB/s, done.`
-]
-
-const ERROR_LINES: ReadonlyArray<(n: number) => string[]> = [
-  n => [
-    `src/components/widget${n % 211}.ts(${n % 400},${n % 60}): error TS2322: Type 'number' is not assignable to type 'string'.`
-  ],
-  n => [
-    `lib/parser${n % 37}.c:${n % 900}:${n % 70}: warning: unused variable 'tmp${n % 9}' [-Wunused-variable]`
-  ],
-  n => [
-    `pkg/util${n % 23}.py:${n % 300}:${n % 40}: F841 Local variable \`value\` is assigned to but never used`
-  ],
-  n => [`internal/store${n % 19}.go:${n % 500}:${n % 30}: undefined: cacheEntry${n % 7}`],
-  n => [
-    `app/models${n % 29}.py:${n % 700}: error: Incompatible return value type (got "int", expected "str")  [return-value]`
-  ]
-]
-
-const BLOCKS: ReadonlyArray<(n: number) => string[]> = [
-  n => [
-    `/home/runner/work/app/app/src/feature${n % 41}.js`,
-    `  ${n % 90}:${n % 30}  error    'unused${n % 5}' is assigned a value but never used  no-unused-vars`,
-    `  ${(n % 90) + 3}:5   warning  Unexpected var, use let or const instead            no-var`,
-    ''
-  ],
-  n => [
-    `  ● math › multiplies case ${n % 100}`,
-    '',
-    '    expect(received).toBe(expected) // Object.is equality',
-    '',
-    `    Expected: ${n % 10}`,
-    `    Received: ${(n % 10) + 1}`,
-    '',
-    `      at Object.<anonymous> (test/math${n % 13}.test.ts:${n % 80}:23)`,
-    ''
-  ],
-  n => [
-    `error[E0308]: mismatched types`,
-    ` --> src/handler${n % 17}.rs:${n % 300}:18`,
-    '  |',
-    `${n % 300} |     let x: i32 = "five";`,
-    '  |            ---   ^^^^^^ expected `i32`, found `&str`',
-    ''
-  ],
-  n => [
-    `--- FAIL: TestHandler${n % 50} (0.0${n % 9}s)`,
-    `    handler_test.go:${n % 200}: got ${n % 7}, want ${(n % 7) + 1}`
-  ]
-]
-
-/** Writes a log of about `megabytes` MB and returns its path. */
-function generate(path: string, megabytes: number, every: number): number {
-  const fd = openSync(path, 'w')
-  const next = random(42)
-  const target = megabytes * 1024 * 1024
-  let clock = Date.UTC(2024, 0, 1)
-  let written = 0
-  let n = 0
-  let text = ''
-  const emit = (line: string) => {
-    clock += 3
-    text += `${new Date(clock).toISOString().slice(0, -1)}0000Z ${line}\n`
-  }
-  while (written < target) {
-    n++
-    if (n % 5000 === 1) {
-      emit(`##[group]Run npm run check -- --shard ${n}`)
-      emit('##[endgroup]')
-    } else if (n % every === 0) {
-      const roll = next()
-      const lines =
-        roll < 0.1
-          ? (BLOCKS[n % BLOCKS.length] as (n: number) => string[])(n)
-          : (ERROR_LINES[n % ERROR_LINES.length] as (n: number) => string[])(n)
-      for (const line of lines) emit(line)
-    } else if (n % 20000 === 0) emit('##[error]Process completed with exit code 1.')
-    else emit((NOISE[Math.floor(next() * NOISE.length)] as (n: number) => string)(n))
-    if (text.length > 1 << 20) {
-      written += writeSync(fd, text)
-      text = ''
-    }
-  }
-  written += writeSync(fd, text)
-  closeSync(fd)
-  return written
-}
-
-interface ChildReport {
+interface Timed {
   ms: number
-  /** CPU time (user + system) of the parse alone: steadier than wall time on a busy machine. */
-  cpuMs: number
-  bytes: number
-  findings: number
-  maxRssMb: number
 }
 
-/** In the child: parse the file and report time, findings and peak RSS as one JSON line. */
-async function child(path: string): Promise<void> {
+function timeGrep(path: string): Timed & { count: number } {
   const start = performance.now()
-  const cpu = process.cpuUsage()
-  let findings = 0
-  const result = await readLogFile(path, { onFinding: () => findings++ })
-  const used = process.cpuUsage(cpu)
-  const report: ChildReport = {
-    ms: performance.now() - start,
-    cpuMs: (used.user + used.system) / 1000,
-    bytes: result.bytes,
-    findings,
-    maxRssMb: process.resourceUsage().maxRSS / 1024
+  const run = spawnSync('grep', ['-cE', GREP_PATTERN, path], { encoding: 'utf8' })
+  const ms = performance.now() - start
+  if (run.error) throw run.error
+  return { ms, count: Number(run.stdout.trim()) }
+}
+
+/** Reports the process's peak RSS on fd 3 as it exits, for the whole-process contender. */
+const RSS_PRELOAD = `process.on('exit', () => require('node:fs').writeSync(3, String(process.resourceUsage().maxRSS)))\n`
+
+function timeWhole(
+  path: string,
+  preload: string,
+  output: string
+): Timed & { rssMb: number; findings: number } {
+  const out = openSync(output, 'w')
+  try {
+    const start = performance.now()
+    const run = spawnSync(process.execPath, ['--require', preload, CLI, 'findings', path], {
+      stdio: ['ignore', out, 'pipe', 'pipe'],
+      encoding: 'utf8'
+    })
+    const ms = performance.now() - start
+    if (run.status !== 0) throw new Error(`ccal findings failed: ${run.stderr}`)
+    return { ms, rssMb: Number(run.output[3]) / 1024, findings: countOf(output) }
+  } finally {
+    closeSync(out)
   }
+}
+
+/** The count on the last line of `ccal findings` output: "N findings (format)". */
+function countOf(output: string): number {
+  const size = statSync(output).size
+  const tail = Buffer.alloc(Math.min(size, 4096))
+  const fd = openSync(output, 'r')
+  try {
+    readSync(fd, tail, 0, tail.length, size - tail.length)
+  } finally {
+    closeSync(fd)
+  }
+  const counted = /(\d+) findings? \(/.exec(tail.toString('utf8').trim().split('\n').pop() ?? '')
+  return Number(counted?.[1] ?? Number.NaN)
+}
+
+interface ParseReport {
+  ms: number
+  findings: number
+}
+
+/** In the child: parse the file once and report the time and the findings as one JSON line. */
+async function child(path: string): Promise<void> {
+  let findings = 0
+  const start = performance.now()
+  await readLogFile(path, { onFinding: () => findings++ })
+  const report: ParseReport = { ms: performance.now() - start, findings }
   process.stdout.write(`${JSON.stringify(report)}\n`)
 }
 
-const TIME = '/usr/bin/time'
-
-/** grep's wall time, and its CPU time when /usr/bin/time is there to tell it. */
-function timeGrep(path: string): { ms: number; cpuMs: number | null; count: number } {
-  const timed = existsSync(TIME)
-  const start = performance.now()
-  const run = timed
-    ? spawnSync(TIME, ['-f', '%U %S', 'grep', '-cE', GREP_PATTERN, path], { encoding: 'utf8' })
-    : spawnSync('grep', ['-cE', GREP_PATTERN, path], { encoding: 'utf8' })
-  const ms = performance.now() - start
-  if (run.error) throw run.error
-  const [user, system] = timed ? (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) : []
-  const cpuMs = user !== undefined && system !== undefined ? (user + system) * 1000 : null
-  return { ms, cpuMs, count: Number(run.stdout.trim()) }
-}
-
-function timeParser(path: string): ChildReport & { wallMs: number } {
-  const start = performance.now()
+function timeParse(path: string): ParseReport {
   const run = spawnSync(process.execPath, ['--import', 'tsx', here, '--child', path], { encoding: 'utf8' })
-  const wallMs = performance.now() - start
   if (run.status !== 0) throw new Error(`parser child failed: ${run.stderr}`)
-  const line = run.stdout.trim().split('\n').pop() ?? '{}'
-  return { ...(JSON.parse(line) as ChildReport), wallMs }
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ParseReport
 }
 
 function option(args: string[], name: string, fallback: number): number {
@@ -182,51 +109,96 @@ function option(args: string[], name: string, fallback: number): number {
   return index >= 0 ? Number(args[index + 1]) : fallback
 }
 
+const best = <T extends Timed>(runs: T[]): T => runs.reduce((a, b) => (b.ms < a.ms ? b : a))
+
+interface Measured {
+  mb: number
+  grep: ReturnType<typeof timeGrep>
+  whole: ReturnType<typeof timeWhole>
+  parse: ParseReport
+  rssMb: number
+}
+
+function measure(path: string, runs: number, preload: string): Measured {
+  const output = `${path}.out`
+  const mb = statSync(path).size / (1024 * 1024)
+  timeGrep(path) // the page cache, warm for every contender
+  const greps: Array<ReturnType<typeof timeGrep>> = []
+  const wholes: Array<ReturnType<typeof timeWhole>> = []
+  const parses: ParseReport[] = []
+  for (let run = 0; run < runs; run++) {
+    greps.push(timeGrep(path))
+    wholes.push(timeWhole(path, preload, output))
+    parses.push(timeParse(path))
+  }
+  return {
+    mb,
+    grep: best(greps),
+    whole: best(wholes),
+    parse: best(parses),
+    rssMb: Math.max(...wholes.map(run => run.rssMb))
+  }
+}
+
+const rate = (mb: number, ms: number) => (mb / (ms / 1000)).toFixed(0)
+
+function table(name: string, m: Measured, runs: number): void {
+  console.log('')
+  console.log(`${name}: ${m.mb.toFixed(1)} MB, best of ${runs}`)
+  console.log('| contender | time (s) | MB/s | result |')
+  console.log('| --- | ---: | ---: | --- |')
+  console.log(
+    `| grep -cE '${GREP_PATTERN}' | ${(m.grep.ms / 1000).toFixed(2)} | ${rate(m.mb, m.grep.ms)} | ${m.grep.count} lines |`
+  )
+  console.log(
+    `| ccal findings (whole process) | ${(m.whole.ms / 1000).toFixed(2)} | ${rate(m.mb, m.whole.ms)} | ${m.whole.findings} findings, peak RSS ${m.rssMb.toFixed(0)} MB |`
+  )
+  console.log(
+    `| readLogFile (parse) | ${(m.parse.ms / 1000).toFixed(2)} | ${rate(m.mb, m.parse.ms)} | ${m.parse.findings} findings |`
+  )
+}
+
 export default async function logs(args: string[]): Promise<void> {
   const megabytes = option(args, '--mb', 200)
-  const runs = option(args, '--runs', 3)
-  const every = option(args, '--error-every', 100)
+  const runs = option(args, '--runs', 5)
+  const errorEvery = option(args, '--error-every', 100)
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run bundle' first`)
   const dir = mkdtempSync(join(tmpdir(), 'ccal-bench-logs-'))
-  const path = join(dir, 'job.log')
   try {
-    const generateStart = performance.now()
-    generate(path, megabytes, every)
-    const size = statSync(path).size
-    const mb = size / (1024 * 1024)
+    const preload = join(dir, 'rss.cjs')
+    writeFileSync(preload, RSS_PRELOAD)
+    const build = join(dir, 'build.log')
+    const stress = join(dir, 'stress.log')
+    const started = performance.now()
+    writeJobLog(build, { megabytes, errorEvery, failEvery: 3 })
+    writeJobLog(stress, { megabytes, errorEvery: 6, failEvery: 1 })
     console.log(
-      `generated ${mb.toFixed(1)} MB (a failure every ${every} lines) in ${((performance.now() - generateStart) / 1000).toFixed(1)} s: ${path}`
+      `generated ${dir}/{build,stress}.log in ${((performance.now() - started) / 1000).toFixed(1)} s`
     )
-    timeGrep(path) // warm the page cache for both contenders
-    // Alternate the contenders so that a busy machine slows both alike.
-    const greps: ReturnType<typeof timeGrep>[] = []
-    const parses: ReturnType<typeof timeParser>[] = []
-    for (let run = 0; run < runs; run++) {
-      greps.push(timeGrep(path))
-      parses.push(timeParser(path))
-    }
-    const grep = greps.reduce((best, run) => (run.ms < best.ms ? run : best))
-    const parse = parses.reduce((best, run) => (run.ms < best.ms ? run : best))
-    const grepRate = mb / (grep.ms / 1000)
-    const parseRate = mb / (parse.ms / 1000)
-    const peakRss = Math.max(...parses.map(run => run.maxRssMb))
-    const grepCpu = Math.min(...greps.map(run => run.cpuMs ?? Number.POSITIVE_INFINITY))
-    const parseCpu = Math.min(...parses.map(run => run.cpuMs))
-    const cpuRatio = Number.isFinite(grepCpu) ? (grepCpu / parseCpu).toFixed(2) : 'n/a'
-    console.log('')
-    console.log(`| contender (best of ${runs}) | time (s) | MB/s | result |`)
-    console.log('| --- | ---: | ---: | --- |')
-    console.log(
-      `| grep -cE '${GREP_PATTERN}' | ${(grep.ms / 1000).toFixed(2)} | ${grepRate.toFixed(0)} | ${grep.count} matching lines |`
-    )
-    console.log(
-      `| ccal scanner (parse) | ${(parse.ms / 1000).toFixed(2)} | ${parseRate.toFixed(0)} | ${parse.findings} findings |`
-    )
-    console.log(
-      `| ccal scanner (process wall, incl. node+tsx start) | ${(parse.wallMs / 1000).toFixed(2)} | ${(mb / (parse.wallMs / 1000)).toFixed(0)} | peak RSS ${peakRss.toFixed(0)} MB |`
-    )
+    const main = measure(build, runs, preload)
+    const hard = measure(stress, runs, preload)
+    table('failing build', main, runs)
+    table('stress', hard, runs)
+    if (hard.whole.findings < STRESS_FINDINGS)
+      console.log(
+        `\nnote: the stress log gave ${hard.whole.findings} findings, fewer than ${STRESS_FINDINGS}`
+      )
+    const ratio = (m: Measured, ms: number) => (m.grep.ms / ms).toFixed(2)
     console.log('')
     console.log(
-      `RESULT logs throughput_mb_s=${parseRate.toFixed(0)} grep_mb_s=${grepRate.toFixed(0)} ratio_vs_grep=${(parseRate / grepRate).toFixed(2)} peak_rss_mb=${peakRss.toFixed(0)} cpu_ratio_vs_grep=${cpuRatio}`
+      [
+        'RESULT logs',
+        `whole_vs_grep=${ratio(main, main.whole.ms)}`,
+        `parse_vs_grep=${ratio(main, main.parse.ms)}`,
+        `peak_rss_mb=${Math.max(main.rssMb, hard.rssMb).toFixed(0)}`,
+        `grep_mb_s=${rate(main.mb, main.grep.ms)}`,
+        `whole_mb_s=${rate(main.mb, main.whole.ms)}`,
+        `parse_mb_s=${rate(main.mb, main.parse.ms)}`,
+        `findings=${main.whole.findings}`,
+        `stress_findings=${hard.whole.findings}`,
+        `stress_whole_vs_grep=${ratio(hard, hard.whole.ms)}`,
+        `stress_parse_vs_grep=${ratio(hard, hard.parse.ms)}`
+      ].join(' ')
     )
   } finally {
     if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true })

@@ -3,7 +3,7 @@
 // dependencies. Each output folder gets a package.json of {"type":"module"} so Node loads the ESM
 // bundle, as actions/checkout does.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -20,7 +20,9 @@ execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.j
 })
 for (const target of targets) {
   const out = join(root, target.out)
-  rmSync(join(out, 'index.js'), { force: true })
+  // The entry and its chunks (`123.index.js`, one per lazily loaded module): stale chunks go too.
+  if (existsSync(out))
+    for (const file of readdirSync(out)) if (/^(\d+\.)?index\.js$/.test(file)) rmSync(join(out, file))
   execFileSync(
     ncc,
     ['build', target.entry, '-o', target.out, '--license', 'licenses.txt', '--target', 'es2022', '-q'],

@@ -1,18 +1,32 @@
 import { errorMessage, isCcalError } from '../util/errors.js'
 import { CCAL_VERSION } from '../version.js'
-import { configCommand } from './commands/config.js'
-import { findingsCommand } from './commands/findings.js'
-import { ledgerCommand } from './commands/ledger.js'
-import { runCommand } from './commands/run.js'
-import { statusCommand } from './commands/status.js'
 import type { CliCommand, CliIo } from './io.js'
 
-const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
-  run: { run: runCommand, summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json' },
-  status: { run: statusCommand, summary: 'the queue, open PRs and budget at a glance' },
-  ledger: { run: ledgerCommand, summary: 'show | add | verify | log | restore | export the ledger branch' },
-  config: { run: configCommand, summary: 'validate [path] | print | schema' },
-  findings: { run: findingsCommand, summary: '<file> [--format auto|NAME] [--json]: normalized findings' }
+/**
+ * Each command is loaded when it runs: `ccal findings` does not load the GitHub client, the
+ * executor and the ledger, which took longer to load than a big log takes to read.
+ */
+const COMMANDS: Record<string, { load: () => Promise<CliCommand>; summary: string }> = {
+  run: {
+    load: async () => (await import('./commands/run.js')).runCommand,
+    summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
+  },
+  status: {
+    load: async () => (await import('./commands/status.js')).statusCommand,
+    summary: 'the queue, open PRs and budget at a glance'
+  },
+  ledger: {
+    load: async () => (await import('./commands/ledger.js')).ledgerCommand,
+    summary: 'show | add | verify | log | restore | export the ledger branch'
+  },
+  config: {
+    load: async () => (await import('./commands/config.js')).configCommand,
+    summary: 'validate [path] | print | schema'
+  },
+  findings: {
+    load: async () => (await import('./commands/findings.js')).findingsCommand,
+    summary: '<file> [--format auto|NAME] [--all] [--json]: normalized findings'
+  }
 }
 
 /** Usage text for `ccal help`. */
@@ -49,7 +63,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2
   }
   try {
-    return await command.run(rest, io)
+    const run = await command.load()
+    return await run(rest, io)
   } catch (error) {
     if (isCcalError(error)) {
       io.stderr(error.message.startsWith('ccal ') ? error.message : `ccal ${name}: ${error.message}`)

@@ -4,7 +4,7 @@
  * sources go through here.
  */
 import { finding, type Finding } from './finding.js'
-import { parseLogText } from './log/log-parser.js'
+import { parseLogText, type LogParserOptions } from './log/log-parser.js'
 import {
   lineRanges,
   parseCobertura,
@@ -248,16 +248,23 @@ export function parseInput(text: string, format: InputFormat, options: ParseOpti
     case 'istanbul-summary':
     case 'go-coverprofile':
       return coverageFindings(parseCoverage(text, format))
-    case 'actions-log':
-    case 'text':
-      return parseLogText(text, options)
     default:
-      return parseLogText(text, {
-        ...options,
-        parsers: [TEXT_ALIASES[format] ?? format],
-        runnerFindings: false
-      })
+      return parseLogText(text, textOptions(format, options))
   }
+}
+
+/** Whether `format` is read line by line as a log or a tool's output (not a report or coverage). */
+export function isTextFormat(format: InputFormat): boolean {
+  return !(REPORT_FORMATS as readonly string[]).includes(format) && !isCoverageFormat(format)
+}
+
+/**
+ * How the log parser reads a text format: a job log or any tool's output with every parser, one
+ * tool's output with that tool's parser alone (and no runner findings of its own).
+ */
+export function textOptions(format: InputFormat, options: ParseOptions = {}): LogParserOptions {
+  if (format === 'actions-log' || format === 'text') return { ...options }
+  return { ...options, parsers: [TEXT_ALIASES[format] ?? format], runnerFindings: false }
 }
 
 export interface ParsedInput {

@@ -1,9 +1,10 @@
 /**
- * `ccal findings <file> [--format auto|NAME] [--json]`: the normalized findings of any supported log,
- * report or coverage file, with the format recognised from the content. Big text logs go through
- * the streaming scanner; everything else is read whole.
+ * `ccal findings <file> [--format auto|NAME] [--all] [--json]`: the normalized findings of any
+ * supported log, report or coverage file, with the format recognised from the content. Logs and
+ * tool output stream through the scanner and their findings are printed as they are found, so a
+ * log of any size is read in bounded memory; reports and coverage are read whole.
  */
-import { open, readFile, stat } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { compareFindings, type Finding } from '../../findings/finding.js'
 import { readLogFile } from '../../findings/log-reader.js'
@@ -14,26 +15,34 @@ import {
   UnsupportedInputError,
   detectFormat,
   isInputFormat,
+  isTextFormat,
   parseAnyInput,
+  textOptions,
   type InputFormat
 } from '../../findings/detect.js'
 import { CcalError, UsageError, errorMessage } from '../../util/errors.js'
-import { parseCommandArgs, type CliCommand } from '../io.js'
+import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
 
-/** Text logs above this size are scanned in chunks instead of read whole. */
-const STREAM_ABOVE_BYTES = 32 * 1024 * 1024
+/** Bytes of the file's start that tell its format. */
+const HEAD_BYTES = 64 * 1024
+/** Output is written in pieces of about this many characters: one write per line cost more than the parse. */
+const FLUSH_CHARS = 64 * 1024
 
 export const FINDINGS_HELP = [
-  'Usage: ccal findings <file> [--format auto|NAME] [--json]',
+  'Usage: ccal findings <file> [--format auto|NAME] [--all] [--json]',
   '',
   'Prints the normalized findings {tool, file, line, column, rule, severity, message, excerpt} of a',
   'log, lint report or coverage report. The format is recognised from the content unless named.',
+  "Of a CI log it prints what failed: the failed steps' errors (their warnings when they have no",
+  'error); --all prints every finding, warnings and passing steps too. Logs are printed in the',
+  'order they are found, reports sorted by place.',
   '',
   `Reports:  ${REPORT_FORMATS.join(', ')}`,
   `Coverage: ${COVERAGE_FORMATS.join(', ')}`,
   `Text:     ${TEXT_FORMATS.join(', ')}`,
   '',
   '  --format NAME  parse as NAME instead of recognising the format (default auto)',
+  '  --all          every finding of a log, not only what failed',
   '  --json         print {"format": …, "findings": […]}'
 ].join('\n')
 
@@ -47,34 +56,131 @@ function formatLine(finding: Finding): string {
   return `${location(finding)}  ${finding.severity}  ${finding.message}${rule}  (${finding.tool})`
 }
 
-async function readHead(path: string, bytes: number): Promise<string> {
+/** The first bytes of the file, whole lines only when there is more, and whether that is all of it. */
+async function readHead(path: string): Promise<{ text: string; whole: boolean }> {
   const handle = await open(path, 'r')
   try {
-    const buffer = Buffer.alloc(bytes)
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
-    return buffer.toString('utf8', 0, bytesRead)
+    const buffer = Buffer.alloc(HEAD_BYTES + 1)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    if (bytesRead <= HEAD_BYTES) return { text: buffer.toString('utf8', 0, bytesRead), whole: true }
+    const text = buffer.toString('utf8', 0, HEAD_BYTES)
+    return { text: text.slice(0, text.lastIndexOf('\n') + 1), whole: false }
   } finally {
     await handle.close()
   }
 }
 
-async function parseFile(path: string, shown: string, format: InputFormat | 'auto') {
-  const size = (await stat(path)).size
-  if (size > STREAM_ABOVE_BYTES) {
-    const head = await readHead(path, 64 * 1024)
-    const guess = format === 'auto' ? detectFormat(head.slice(0, head.lastIndexOf('\n') + 1), shown) : format
-    if (guess === 'actions-log' || guess === 'text') {
-      const { findings } = await readLogFile(path)
-      return { format: guess, findings }
+/** The format `--format` names, or the one the file's start shows; null for a report to read whole. */
+async function textFormatOf(
+  path: string,
+  shown: string,
+  format: InputFormat | 'auto'
+): Promise<InputFormat | null> {
+  if (format !== 'auto') return isTextFormat(format) ? format : null
+  const head = await readHead(path)
+  const start = head.text.trimStart()
+  // JSON and XML are reports: the head alone may not parse.
+  if (start.startsWith('{') || start.startsWith('[') || start.startsWith('<')) return null
+  const detected = detectFormat(head.text, shown)
+  return detected !== null && isTextFormat(detected) ? detected : null
+}
+
+/** Lines written in pieces, so that a log with 300,000 findings does not take 300,000 writes. */
+function batchedOutput(io: CliIo) {
+  let pending = ''
+  return {
+    line(text: string) {
+      pending = pending === '' ? text : `${pending}\n${text}`
+      if (pending.length >= FLUSH_CHARS) this.flush()
+    },
+    flush() {
+      if (pending !== '') io.stdout(pending)
+      pending = ''
     }
   }
-  return parseAnyInput(await readFile(path, 'utf8'), format, shown)
+}
+
+/** What the command prints, whether the findings come one by one or all at once. */
+function printer(io: CliIo, json: boolean) {
+  const out = batchedOutput(io)
+  let count = 0
+  /** The last finding's JSON, printed once it is known whether a comma follows it. */
+  let held: string | null = null
+  return {
+    get count() {
+      return count
+    },
+    /** The output's start, once the format is known. */
+    begin(format: InputFormat) {
+      if (json) out.line(`{\n  "format": ${JSON.stringify(format)},\n  "findings": [`)
+    },
+    finding(found: Finding) {
+      count++
+      if (!json) return out.line(formatLine(found))
+      if (held !== null) out.line(`${held},`)
+      held = `    ${JSON.stringify(found)}`
+    },
+    finish(format: InputFormat) {
+      if (held !== null) out.line(held)
+      if (json) out.line('  ]\n}')
+      else out.line(`${count} finding${count === 1 ? '' : 's'} (${format})`)
+      out.flush()
+    }
+  }
+}
+
+/** Streams a text log through the scanner, printing each finding as it is found. */
+async function printLog(
+  path: string,
+  format: InputFormat,
+  all: boolean,
+  auto: boolean,
+  io: CliIo,
+  json: boolean
+) {
+  const print = printer(io, json)
+  // Nothing is printed before the first finding: plain text without any is an error, not an empty list.
+  await readLogFile(path, {
+    ...textOptions(format, { every: all }),
+    onFinding: found => {
+      if (print.count === 0) print.begin(format)
+      print.finding(found)
+    }
+  })
+  if (print.count === 0) {
+    if (auto && format === 'text' && !(await isBlank(path)))
+      throw new UnsupportedInputError('no output of a supported tool found', 'auto')
+    print.begin(format)
+  }
+  print.finish(format)
+}
+
+async function isBlank(path: string): Promise<boolean> {
+  const head = await readHead(path)
+  return head.whole && head.text.trim() === ''
+}
+
+/** Reads a report or coverage file whole and prints its findings sorted by place. */
+async function printReport(
+  path: string,
+  shown: string,
+  format: InputFormat | 'auto',
+  all: boolean,
+  io: CliIo,
+  json: boolean
+) {
+  const parsed = parseAnyInput(await readFile(path, 'utf8'), format, shown, { every: all })
+  const print = printer(io, json)
+  print.begin(parsed.format)
+  for (const found of [...parsed.findings].sort(compareFindings)) print.finding(found)
+  print.finish(parsed.format)
 }
 
 /** `ccal findings`. */
 export const findingsCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parseCommandArgs('findings', args, {
     format: { type: 'string', default: 'auto' },
+    all: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false }
   })
@@ -94,9 +200,11 @@ export const findingsCommand: CliCommand = async (args, io) => {
       `ccal findings: unknown format '${format}'. Formats: auto, ${[...REPORT_FORMATS, ...COVERAGE_FORMATS, ...TEXT_FORMATS].join(', ')}.`
     )
   }
-  let parsed: { format: InputFormat; findings: Finding[] }
+  const path = resolve(io.cwd, shown)
   try {
-    parsed = await parseFile(resolve(io.cwd, shown), shown, format)
+    const text = await textFormatOf(path, shown, format)
+    if (text === null) await printReport(path, shown, format, values.all, io, values.json)
+    else await printLog(path, text, values.all, format === 'auto', io, values.json)
   } catch (error) {
     if (error instanceof UnsupportedInputError) {
       throw new CcalError(`ccal findings: ${shown}: ${error.message} (format tried: ${error.format})`, {
@@ -108,12 +216,5 @@ export const findingsCommand: CliCommand = async (args, io) => {
       throw new CcalError(`ccal findings: cannot read ${shown}: ${errorMessage(error)}`, { cause: error })
     throw error
   }
-  const findings = [...parsed.findings].sort(compareFindings)
-  if (values.json) {
-    io.stdout(JSON.stringify({ format: parsed.format, findings }, null, 2))
-    return 0
-  }
-  for (const finding of findings) io.stdout(formatLine(finding))
-  io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${parsed.format})`)
   return 0
 }

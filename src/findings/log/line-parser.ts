@@ -31,6 +31,12 @@ export interface LineParser {
   gap(): void
   /** No more lines: emit whatever is still pending. */
   end(): void
+  /**
+   * True when the parser (in a chain: the tool parser of that name) has no block open, so that
+   * lines without a scan keyword would add nothing to its findings until one opens a block again.
+   * The fast scanner stops feeding a block's context then. Absent means never idle.
+   */
+  idle?(tool?: string): boolean
 }
 
 /** Creates a parser that reports through `emit`. */

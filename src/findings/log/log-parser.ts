@@ -460,6 +460,10 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
       closeStep(true)
       streams.clear()
       streams.set('', main)
+    },
+    idle(tool) {
+      for (const stream of streams.values()) if (!stream.chain.idle?.(tool)) return false
+      return true
     }
   }
 }

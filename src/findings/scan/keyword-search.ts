@@ -1,31 +1,40 @@
 /**
- * Where in a buffer may one of a few short byte strings start? A SIMD WebAssembly kernel
- * (keyword-search.wat, the "Teddy" algorithm) answers for sixteen positions at a time from the first
- * three bytes of each string, at much the same speed whatever those bytes are.
+ * Where in a buffer does one of up to 64 short byte patterns match? A SIMD WebAssembly kernel
+ * (keyword-search.wat) filters sixteen positions at a time by the first three bytes of each pattern
+ * (the "Teddy" algorithm, with sixteen buckets), then checks each position that passed against the
+ * whole pattern. Only real matches come back to JavaScript: the filter lets thousands of positions
+ * per megabyte through when forty patterns share its buckets, and checking them one JavaScript
+ * call at a time cost more than all the rest of the parse.
  *
  * It replaced one `Buffer.indexOf` pass per keyword, which stops at every occurrence of a needle's
- * first byte. Measured on the log keywords of scan.ts (copying the bytes into WebAssembly memory
- * included): 3,480 MB/s against 847 MB/s on the benchmark's Actions log, 3,334 MB/s against
- * 613 MB/s on source code and READMEs, where `r`, `p` and `.` are everywhere. A single regular
- * expression was no answer: V8 tunes its compiled code to a sample of the subject it meets, and it
- * ran three times slower on some chunks of the same log than on others.
- *
- * Candidates are only likely matches: the caller checks each one against its strings.
+ * first byte. A single regular expression was no answer either: V8 tunes its compiled code to a
+ * sample of the subject it meets, and it ran three times slower on some chunks of the same log than
+ * on others.
  */
 import { WASM_BASE64 } from './keyword-search-wasm.js'
 import { literalPattern, type BytePattern } from './pattern.js'
 
 /** Where the kernel expects its tables, its output and its input (see the .wat file). */
 const TABLES = 0
-const OUTPUT = 128
-/** Candidates per call: when a call fills the output, the next one resumes after its last candidate. */
-const CAPACITY = 16384
-const INPUT = OUTPUT + CAPACITY * 4
+/** Tables of buckets 8-15, after those of buckets 0-7. */
+const FAT_TABLES = 96
+const DIRECTORY = 192
+const ENTRIES = 256
+const RESUME = 800
+const SETS = 1024
+const MAX_PATTERNS = 64
+/** 256-bit sets, one per place of a pattern. */
+const SET_BYTES = 32
+const MAX_PLACES = 480
+const OUTPUT = SETS + MAX_PLACES * SET_BYTES
+/** Matches per call, as (position, pattern) pairs: a call stops early when the next could overflow. */
+const CAPACITY = 8192
+const INPUT = OUTPUT + CAPACITY * 8
 /** The kernel reads up to 18 bytes past the end of its input. */
 const SLACK = 32
 const PAGE = 65536
-const BUCKETS = 8
-/** Bytes of each string the kernel looks at. */
+const BUCKETS = 16
+/** Bytes of each pattern the filter looks at. */
 const SPAN = 3
 
 interface Kernel {
@@ -40,6 +49,26 @@ function instantiate(): Kernel {
   const exports = new WebAssembly.Instance(compiled, {}).exports
   return { memory: exports.memory as WebAssembly.Memory, find: exports.find as Kernel['find'] }
 }
+
+/**
+ * How often each byte occurs in CI logs, roughly: letters by their English frequency (capitals a
+ * tenth as often), digits, spaces, punctuation, and rarely anything else. The filter's buckets are
+ * merged where they let the least likely text through, not the fewest byte sequences: a bucket of
+ * rare symbols may admit many sequences and still few positions.
+ */
+const BYTE_WEIGHTS: Float64Array = (() => {
+  const weights = new Float64Array(256).fill(0.0002)
+  const letters = 'etaoinshrdlcumwfgypbvkjxqz'
+  for (let rank = 0; rank < letters.length; rank++) {
+    const weight = 0.12 / (1 + rank * 0.35)
+    weights[letters.charCodeAt(rank)] = weight
+    weights[letters.toUpperCase().charCodeAt(rank)] = weight / 10
+  }
+  for (let digit = 48; digit <= 57; digit++) weights[digit] = 0.02
+  weights[32] = 0.15
+  for (const mark of './-_:=,()[]"\'') weights[mark.charCodeAt(0)] = 0.01
+  return weights
+})()
 
 /** The nibbles a pattern allows at each of the three places: [low, high] bit sets. */
 type Masks = ReadonlyArray<readonly [number, number]>
@@ -62,100 +91,220 @@ function masksOf(pattern: BytePattern): Masks {
 
 /** The nibbles a bucket of patterns allows: the union of its members'. */
 function union(a: Masks, b: Masks): Masks {
-  return a.map(
-    ([low, high], place) =>
-      [
-        low | (b[place] as readonly [number, number])[0],
-        high | (b[place] as readonly [number, number])[1]
-      ] as const
-  )
-}
-
-const bitCount = (bits: number) => {
-  let count = 0
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++
-  return count
-}
-
-/** How many three-byte sequences a bucket with these nibbles lets through. */
-function admitted(masks: Masks): number {
-  return masks.reduce((product, [low, high]) => product * bitCount(low) * bitCount(high), 1)
+  return a.map(([low, high], place) => {
+    const [otherLow, otherHigh] = b[place] as readonly [number, number]
+    return [low | otherLow, high | otherHigh] as const
+  })
 }
 
 /**
- * Puts the patterns in at most eight buckets and returns each bucket's nibbles. Patterns in one
- * bucket mix their nibbles (`.go` and `##[` together let `.co`, in every URL, through), so
- * buckets are merged greedily where the merge lets the fewest extra sequences through: `warning`
- * with `Warning` costs nothing.
+ * The weight of the bytes of one high nibble whose low nibbles are in a set, by the set's low and
+ * high byte: `LOW_WEIGHTS[high * 256 + (set & 0xff)]` and `HIGH_WEIGHTS[…(set >> 8)]` add up to it.
+ * The greedy merge asks hundreds of thousands of times; summing 256 bytes each time took 10 ms.
  */
-function buckets(needles: readonly BytePattern[]): Masks[] {
-  const groups = needles.map(masksOf)
-  while (groups.length > BUCKETS) {
-    let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 }
-    for (let first = 0; first < groups.length; first++) {
-      for (let second = first + 1; second < groups.length; second++) {
-        const a = groups[first] as Masks
-        const b = groups[second] as Masks
-        const cost = admitted(union(a, b)) - admitted(a) - admitted(b)
-        if (cost < best.cost) best = { cost, first, second }
+const [LOW_WEIGHTS, HIGH_WEIGHTS] = ((): [Float64Array, Float64Array] => {
+  const low = new Float64Array(16 * 256)
+  const high = new Float64Array(16 * 256)
+  for (let h = 0; h < 16; h++)
+    for (let set = 0; set < 256; set++)
+      for (let l = 0; l < 8; l++) {
+        if (((set >> l) & 1) === 0) continue
+        low[h * 256 + set]! += BYTE_WEIGHTS[(h << 4) | l] as number
+        high[h * 256 + set]! += BYTE_WEIGHTS[(h << 4) | (l + 8)] as number
       }
+  return [low, high]
+})()
+
+/** How likely a position of log text passes a bucket with these nibbles. */
+function admitted(masks: Masks): number {
+  let product = 1
+  for (const [low, high] of masks) {
+    let passing = 0
+    for (let h = 0; h < 16; h++) {
+      if (((high >> h) & 1) === 0) continue
+      passing +=
+        (LOW_WEIGHTS[h * 256 + (low & 0xff)] as number) + (HIGH_WEIGHTS[h * 256 + (low >> 8)] as number)
     }
-    const [merged] = groups.splice(best.second, 1)
-    groups[best.first] = union(groups[best.first] as Masks, merged as Masks)
+    product *= passing
   }
-  return groups
+  return product
 }
 
-/** The kernel's tables for a set of patterns, computed once per set: the greedy merge is the costly part. */
-const TABLE_CACHE = new Map<string, Uint8Array>()
+/**
+ * Puts the patterns in at most sixteen buckets: each bucket's pattern indices. Patterns in one bucket
+ * mix their nibbles (`.go` and `##[` together let `.co`, in every URL, through), so buckets are
+ * merged greedily where the merge lets the least log text through.
+ */
+function buckets(patterns: readonly BytePattern[]): number[][] {
+  interface Group {
+    members: number[]
+    masks: Masks
+    weight: number
+  }
+  const groups: Group[] = patterns.map((pattern, index) => {
+    const masks = masksOf(pattern)
+    return { members: [index], masks, weight: admitted(masks) }
+  })
+  // What merging two groups would add, kept between rounds: a merge changes only the new group's pairs.
+  const cost = (a: Group, b: Group) => admitted(union(a.masks, b.masks)) - a.weight - b.weight
+  const costs = groups.map(a => groups.map(b => (a === b ? Number.POSITIVE_INFINITY : cost(a, b))))
+  while (groups.length > BUCKETS) {
+    let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 }
+    for (let first = 0; first < groups.length; first++)
+      for (let second = first + 1; second < groups.length; second++) {
+        const pair = (costs[first] as number[])[second] as number
+        if (pair < best.cost) best = { cost: pair, first, second }
+      }
+    const into = groups[best.first] as Group
+    const [merged] = groups.splice(best.second, 1) as [Group]
+    costs.splice(best.second, 1)
+    for (const row of costs) row.splice(best.second, 1)
+    const masks = union(into.masks, merged.masks)
+    const joined: Group = { members: [...into.members, ...merged.members], masks, weight: admitted(masks) }
+    groups[best.first] = joined
+    groups.forEach((other, index) => {
+      const value = index === best.first ? Number.POSITIVE_INFINITY : cost(joined, other)
+      ;(costs[best.first] as number[])[index] = value
+      ;(costs[index] as number[])[best.first] = value
+    })
+  }
+  return groups.map(group => group.members)
+}
 
-function tablesFor(patterns: readonly BytePattern[]): Uint8Array {
+/** The kernel's memory image for a set of patterns, and the pattern each of its entries is. */
+interface Layout {
+  image: Uint8Array
+  /** Entry k of the kernel is pattern `order[k]` of the caller. */
+  order: number[]
+}
+
+/** Layouts computed once per set of patterns: the greedy merge is the costly part. */
+const LAYOUTS = new Map<string, Layout>()
+
+function layoutFor(patterns: readonly BytePattern[]): Layout {
   const key = patterns.map(pattern => pattern.map(set => set.join('')).join('|')).join('\n')
-  let tables = TABLE_CACHE.get(key)
-  if (!tables) {
-    tables = new Uint8Array(SPAN * 32)
-    buckets(patterns).forEach((bucket, index) => {
-      bucket.forEach(([low, high], place) => {
+  const known = LAYOUTS.get(key)
+  if (known) return known
+  const image = new Uint8Array(OUTPUT)
+  const view = new DataView(image.buffer)
+  const order: number[] = []
+  let setsAt = SETS
+  buckets(patterns).forEach((members, bucket) => {
+    view.setUint16(DIRECTORY + bucket * 4, order.length, true)
+    view.setUint16(DIRECTORY + bucket * 4 + 2, members.length, true)
+    for (const index of members) {
+      const pattern = patterns[index] as BytePattern
+      const tables = bucket < 8 ? TABLES : FAT_TABLES
+      const bit = 1 << (bucket % 8)
+      masksOf(pattern).forEach(([low, high], place) => {
         for (let nibble = 0; nibble < 16; nibble++) {
-          if (low & (1 << nibble)) (tables as Uint8Array)[place * 32 + nibble]! |= 1 << index
-          if (high & (1 << nibble)) (tables as Uint8Array)[place * 32 + 16 + nibble]! |= 1 << index
+          if (low & (1 << nibble)) image[tables + place * 32 + nibble]! |= bit
+          if (high & (1 << nibble)) image[tables + place * 32 + 16 + nibble]! |= bit
         }
       })
-    })
-    TABLE_CACHE.set(key, tables)
-  }
-  return tables
+      const entry = ENTRIES + order.length * 8
+      view.setUint32(entry, setsAt, true)
+      view.setUint32(entry + 4, pattern.length, true)
+      for (const set of pattern) {
+        for (let byte = 0; byte < 256; byte++)
+          if (set[byte] === 1) image[setsAt + (byte >> 3)]! |= 1 << (byte & 7)
+        setsAt += SET_BYTES
+      }
+      order.push(index)
+    }
+  })
+  const layout = { image, order }
+  LAYOUTS.set(key, layout)
+  return layout
+}
+
+/**
+ * What another thread needs to run the same search (see read-ahead.ts): the compiled kernel, its
+ * tables, and where in its memory the input and the output go. Its hits name kernel entries:
+ * {@link PatternSearch.patternOf} tells the pattern.
+ */
+export interface KernelSpec {
+  module: WebAssembly.Module
+  image: Uint8Array
+  input: number
+  output: number
+  resume: number
+  capacity: number
+  slack: number
+  page: number
+  /** Bytes of the longest pattern: a match may reach this far less one past a chunk's end. */
+  longest: number
 }
 
 /** A search for a fixed set of non-empty byte patterns (or plain byte strings), reusable across buffers. */
-export class CandidateSearch {
+export class PatternSearch {
   private readonly kernel = instantiate()
+  private readonly order: number[]
+  private readonly image: Uint8Array
+  private readonly longest: number
 
-  constructor(needles: ReadonlyArray<BytePattern | Uint8Array>) {
-    if (needles.length === 0 || needles.some(needle => needle.length === 0))
-      throw new Error('a candidate search needs non-empty strings')
-    const patterns = needles.map(needle => (needle instanceof Uint8Array ? literalPattern(needle) : needle))
-    new Uint8Array(this.kernel.memory.buffer, TABLES, SPAN * 32).set(tablesFor(patterns))
+  constructor(patterns: ReadonlyArray<BytePattern | Uint8Array>) {
+    if (patterns.length === 0 || patterns.some(pattern => pattern.length === 0))
+      throw new Error('a pattern search needs non-empty patterns')
+    if (patterns.length > MAX_PATTERNS)
+      throw new Error(`a pattern search takes at most ${MAX_PATTERNS} patterns`)
+    const compiled = patterns.map(pattern =>
+      pattern instanceof Uint8Array ? literalPattern(pattern) : pattern
+    )
+    if (compiled.reduce((sum, pattern) => sum + pattern.length, 0) > MAX_PLACES)
+      throw new Error(`a pattern search takes patterns of at most ${MAX_PLACES} bytes in all`)
+    const layout = layoutFor(compiled)
+    this.order = layout.order
+    this.image = layout.image
+    this.longest = Math.max(...compiled.map(pattern => pattern.length))
+    new Uint8Array(this.kernel.memory.buffer, 0, OUTPUT).set(layout.image)
+  }
+
+  spec(): KernelSpec {
+    return {
+      module: compiled as WebAssembly.Module,
+      image: this.image,
+      input: INPUT,
+      output: OUTPUT,
+      resume: RESUME,
+      capacity: CAPACITY,
+      slack: SLACK,
+      page: PAGE,
+      longest: this.longest
+    }
+  }
+
+  /** The index, among this search's patterns, of the kernel's entry `entry`. */
+  patternOf(entry: number): number {
+    return this.order[entry] as number
   }
 
   /**
-   * Calls `visit` with each position in [`start`, `limit`) where a pattern may start, in increasing
-   * order. The bytes are copied into the kernel's memory first (`limit - start` of them).
+   * Calls `visit` with each position in [`start`, `limit`) where a pattern matches, and the
+   * pattern's index, in increasing order of position. The bytes are copied into the kernel's
+   * memory first (`limit - start` of them); a match must end by `limit`.
    */
-  forEach(data: Uint8Array, limit: number, visit: (position: number) => void, start = 0): void {
+  forEach(
+    data: Uint8Array,
+    limit: number,
+    visit: (position: number, pattern: number) => void,
+    start = 0
+  ): void {
     if (limit <= start) return
     const length = limit - start
     this.reserve(length)
     const { memory, find } = this.kernel
     new Uint8Array(memory.buffer).set(data.subarray(start, limit), INPUT)
-    const output = new Uint32Array(memory.buffer, OUTPUT, CAPACITY)
+    const output = new Int32Array(memory.buffer, OUTPUT, CAPACITY * 2)
+    const resume = new Int32Array(memory.buffer, RESUME, 1)
     const shift = start - INPUT
+    const end = INPUT + length
     let from = INPUT
-    for (;;) {
-      const found = find(from, INPUT + length, OUTPUT, CAPACITY)
-      for (let i = 0; i < found; i++) visit((output[i] as number) + shift)
-      if (found < CAPACITY) return
-      from = (output[found - 1] as number) + 1
+    while (from < end) {
+      const found = find(from, end, OUTPUT, CAPACITY)
+      for (let i = 0; i < found; i++)
+        visit((output[2 * i] as number) + shift, this.order[output[2 * i + 1] as number] as number)
+      from = resume[0] as number
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * The fast scanner's keywords: every line a tool parser turns into a finding contains one of
- * these, or lies within the context of a line that does. The kernel shares eight buckets among
- * them, and every keyword in a bucket lets more false candidates through, so the list stays short:
+ * these, or lies within the context of a line that does. The kernel's filter shares sixteen buckets
+ * among them, and every keyword in a bucket lets more false candidates through, so the list stays short:
  * one pattern (`\a:\d`, a letter, a colon, a digit) stands for the locations of every language.
  * test/unit/findings/scan.test.ts checks, on every fixture and every real log, that the fast path
  * finds what reading every line finds.
@@ -15,6 +15,11 @@ export interface ScanContext {
   before: number
   /** Lines after the hit (cargo's ` --> file` line, a jest failure's message and stack). */
   after: number
+  /**
+   * The tool parser (by name) whose block the lines after are for: they are owed only while it has
+   * a block open (see LineParser.idle), so a 40-line allowance for a 9-line failure costs 9.
+   */
+  until?: string
 }
 
 /** A pattern that marks a candidate line (see pattern.ts), and the context its parsers need. */
@@ -26,68 +31,112 @@ export interface ScanKeyword {
    * three bytes, and every candidate it reports costs a check.
    */
   readonly anchor?: string
-  /** The context a hit line needs (it gets the raw line, timestamp included); none when absent. */
-  readonly context?: (line: string) => ScanContext
+  /** The lines around a hit that its parsers need; none when absent. */
+  readonly context?: ScanContext
+}
+
+/** What the scanner looks for, and how much context the lines it finds need. */
+export interface ScanRules {
+  readonly keywords: readonly ScanKeyword[]
+  /** The context a hit line needs whatever its keywords (it gets the raw line, timestamp included). */
+  readonly blocks?: (line: string) => ScanContext
 }
 
 const NONE: ScanContext = { before: 0, after: 0 }
 const after = (lines: number): ScanContext => ({ before: 0, after: lines })
 
-/** Blocks whose lines carry no keyword of their own, started by a line that does. */
-const BLOCK_STARTS: ReadonlyArray<readonly [RegExp, ScanContext]> = [
+/**
+ * Blocks whose lines carry no keyword of their own, started by a line that does. A rule: a cheap test of the line (a substring or its first character), then the pattern, then the
+ * context. Every hit line is tested against every rule, so the cheap test comes first.
+ */
+type BlockRule = readonly [gate: (line: string) => boolean, pattern: RegExp, context: ScanContext]
+
+const startsIndented = (line: string) => line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9
+
+const BLOCK_STARTS: readonly BlockRule[] = [
   // The last lines of a failed step, for the finding of a step no parser understood.
-  [/Process completed with exit code/, { before: TAIL_LINES, after: 0 }],
+  [
+    line => line.includes('Process completed'),
+    /Process completed with exit code/,
+    { before: TAIL_LINES, after: 0 }
+  ],
   // ESLint stylish, stylelint and yamllint rows (also behind the web view's `Error: `): the path line above.
-  [/^(?:Error: |Warning: )?\s*\d+:\d+\s+(?:error|warning|Error:|Warning:|✖|⚠|×)\s/, { before: 2, after: 0 }],
+  [
+    line =>
+      line.includes(':') &&
+      (startsIndented(line) ||
+        (line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) ||
+        line.startsWith('Error: ') ||
+        line.startsWith('Warning: ')),
+    /^(?:Error: |Warning: )?\s*\d+:\d+\s+(?:error|warning|Error:|Warning:|✖|⚠|×)\s/,
+    { before: 2, after: 0 }
+  ],
   // node --test's spec reporter: the error and stack under `✖ name (1.2ms)`.
-  [/^\s*✖ .* \([\d.]+m?s\)$/, { before: 0, after: 20 }],
+  [line => line.includes('✖'), /^\s*✖ .* \([\d.]+m?s\)$/, { before: 0, after: 20 }],
   // Biome's header; its message follows a blank line (its `━` may reach the log as mojibake).
-  [/^\S+(?::\d+:\d+)? (?:lint|format|assist|parse)\//, { before: 0, after: 3 }],
+  [
+    line =>
+      line.includes('lint/') || line.includes('format') || line.includes('assist/') || line.includes('parse'),
+    /^\S+(?::\d+:\d+)? (?:lint|format|assist|parse)\//,
+    { before: 0, after: 3 }
+  ],
   // cargo and ruff headers are one line above their ` --> path:line:col`.
-  [/^\s*--> /, { before: 1, after: 0 }],
+  [line => line.includes('--> '), /^\s*--> /, { before: 1, after: 0 }],
   // rustc's, clippy's diagnostics: the header, then ` --> ` and notes.
-  [/^(?:error|warning)(?:\[\w+\])?: /, { before: 0, after: 8 }],
+  [
+    line => line.startsWith('error') || line.startsWith('warning'),
+    /^(?:error|warning)(?:\[\w+\])?: /,
+    { before: 0, after: 8 }
+  ],
   // node --test's YAML `error:` block: the `not ok` line above, the message below.
-  [/^\s+error: /, { before: 6, after: 3 }],
+  [startsIndented, /^\s+error: /, { before: 6, after: 3 }],
   // Terraform's boxes: `on main.tf line 12` and the detail follow the heading.
-  [/^\s*│?\s*(?:Error|Warning): /, { before: 0, after: 10 }],
+  [
+    line => line.includes('Error: ') || line.includes('Warning: '),
+    /^\s*│?\s*(?:Error|Warning): /,
+    { before: 0, after: 10 }
+  ],
   // PHPUnit's failures follow "There was 1 failure:"; its frames carry a location.
-  [/^There (?:was|were) \d+ /, { before: 0, after: 40 }],
+  [line => line.startsWith('There w'), /^There (?:was|were) \d+ /, { before: 0, after: 40 }],
   // PHPUnit's "Failed asserting …" comes right after its test's header.
-  [/^Failed asserting/, { before: 2, after: 0 }],
+  [line => line.startsWith('Failed asserting'), /^Failed asserting/, { before: 2, after: 0 }],
   // dotnet test: the message line under "Error Message:".
-  [/^\s*Error Message:/, { before: 0, after: 3 }],
+  [line => line.includes('Error Message:'), /^\s*Error Message:/, { before: 0, after: 3 }],
   // mypy --pretty wraps a message onto the next lines: it is complete once its `[code]` is shown.
-  [/\.pyi?:\d+(?::\d+)?: (?:error|note|warning):(?!.*\]\s*$)/, { before: 0, after: 4 }],
+  [
+    line => line.includes('.py'),
+    /\.pyi?:\d+(?::\d+)?: (?:error|note|warning):(?!.*\]\s*$)/,
+    { before: 0, after: 4 }
+  ],
   // javac's and Maven's compile errors: the code line, the caret, `symbol:` and `location:` below.
-  [/^\[(?:ERROR|WARNING)\] .*:\[\d+,\d+\] |\.java:\d+: error: /, { before: 0, after: 4 }],
+  [
+    line => line.includes('.java:') || line.includes(','),
+    /^\[(?:ERROR|WARNING)\] .*:\[\d+,\d+\] |\.java:\d+: error: /,
+    { before: 0, after: 4 }
+  ],
   // Surefire's detail header: the exception line after it.
-  [/<<< (?:FAILURE|ERROR)!/, { before: 0, after: 2 }],
+  [line => line.includes('<<< '), /<<< (?:FAILURE|ERROR)!/, { before: 0, after: 2 }],
   // CMake's message is indented under its heading; a call stack frame (`  CMakeLists.txt:77 (cmd)`)
   // needs the stack's heading and, when the error's heading is not shown, the message above it.
-  [/^CMake (?:Error|Warning)/, { before: 0, after: 8 }],
-  [/^\s+\S+:\d+ \(\w+\)$/, { before: 25, after: 0 }],
+  [line => line.startsWith('CMake '), /^CMake (?:Error|Warning)/, { before: 0, after: 8 }],
+  [line => startsIndented(line) && line.endsWith(')'), /^\s+\S+:\d+ \(\w+\)$/, { before: 25, after: 0 }],
   // pip's and uv's rich errors.
-  [/×/, { before: 0, after: 3 }]
+  [line => line.includes('×'), /×/, { before: 0, after: 3 }]
 ]
 
-/** The context of a hit line: what the parsers of the blocks it may start or end need around it. */
-function blockContext(raw: string): ScanContext {
+/**
+ * The context of a hit line: what the parsers of the blocks it may start or end need around it.
+ * Asked once per line that has a hit, whatever its keywords.
+ */
+export function blockContext(raw: string): ScanContext {
   const line = contentOf(raw)
-  for (const [pattern, context] of BLOCK_STARTS) if (pattern.test(line)) return context
+  for (const [gate, pattern, context] of BLOCK_STARTS) if (gate(line) && pattern.test(line)) return context
   return NONE
 }
 
-/** A keyword whose hits get its own context, widened by the block rules above. */
-function keyword(text: string, own: ScanContext = NONE, anchor?: string): ScanKeyword {
-  return {
-    text,
-    ...(anchor ? { anchor } : {}),
-    context: raw => {
-      const block = blockContext(raw)
-      return { before: Math.max(own.before, block.before), after: Math.max(own.after, block.after) }
-    }
-  }
+/** A keyword, with the context its own hits need (the block rules above may widen it). */
+function keyword(text: string, context: ScanContext = NONE, anchor?: string): ScanKeyword {
+  return { text, ...(anchor ? { anchor } : {}), ...(context === NONE ? {} : { context }) }
 }
 
 export const LOG_KEYWORDS: readonly ScanKeyword[] = [
@@ -98,7 +147,7 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   keyword('Warning'),
   keyword('WARN'),
   keyword('[warn]'),
-  keyword('FAIL', after(6)),
+  keyword('FAIL'),
   keyword('Fail'),
   keyword('fail'),
   keyword('fatal'),
@@ -112,7 +161,7 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   keyword('\\a:\\d'),
   keyword('\\a(\\d'),
   keyword(':line '),
-  keyword('●', after(40)),
+  keyword('●', { before: 0, after: 40, until: 'jest' }),
   keyword('❯'),
   keyword('━', after(3)),
   keyword('⎯'),
@@ -121,35 +170,39 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   keyword('✘', after(4)),
   keyword('⚠'),
   keyword('❌'),
-  keyword('___', after(40)),
-  keyword('not ok', after(20)),
+  keyword('___', { before: 0, after: 40, until: 'pytest' }),
+  // TAP's `not ok 2 - name`: its YAML block (location, error) follows.
+  keyword('not ok', after(20), 't ok'),
   keyword('^-', { before: 2, after: 0 }),
   keyword('Diff in'),
   keyword('Line   ', after(200)),
-  keyword('Problem', after(10)),
-  keyword('lock file'),
+  // Composer's `Problem 1`; its heading ("Your lock file does not contain…") is just above.
+  keyword('Problem', { before: 3, after: 10 }, 'oblem'),
   keyword('could not be resolved'),
-  keyword('reformat'),
-  // Prettier's summary; before Prettier 2 the files it names are listed bare above it.
-  keyword('Code style issues', { before: 60, after: 0 }),
-  keyword('Checking formatting'),
-  // pytest's session bounds: a traceback inside one is a test's output.
-  keyword('test session starts'),
-  keyword('passed'),
+  // black's `would reformat x.py`, ruff's `Would reformat: x.py`.
+  keyword('reformat', NONE, 'eformat'),
+  // Prettier's summary; before Prettier 2 the files it names are listed bare above it, under
+  // its "Checking formatting..." line.
+  keyword('Code style issues', { before: 60, after: 0 }, 'style issues'),
+  // pytest's rule lines: the bounds of a session, inside which a traceback is a test's output.
+  keyword('====='),
   keyword('YN0'),
-  keyword('non-zero'),
+  keyword('non-zero', NONE, '-zero'),
   keyword('go.mod'),
   keyword('go.sum'),
   keyword('.tf\\n'),
   // Terraform's `on main.tf line 12`, which places a box even when its heading is not shown.
   keyword('.tf line', { before: 0, after: 6 }),
   keyword('tfvars\\n'),
-  keyword('not found', NONE, 'found'),
-  keyword('recognized'),
+  keyword('not found', NONE, 't found'),
+  keyword('recognized', NONE, 'cognized'),
   keyword('✕'),
-  keyword('such file'),
+  keyword('such file', NONE, 'uch file'),
   keyword('annot '),
   keyword('nable to'),
   keyword('enied'),
-  keyword('undefined ref')
+  // The linker's place in an object file: `main.c:(.text+0x1e): undefined reference to …`.
+  keyword(':(.')
 ]
+
+export const LOG_RULES: ScanRules = { keywords: LOG_KEYWORDS, blocks: blockContext }

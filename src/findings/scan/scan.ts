@@ -8,14 +8,13 @@
  * Chunks come from the caller (see log-reader.ts); this module does no I/O.
  */
 import type { LineParser } from '../log/line-parser.js'
-import { CandidateSearch } from './keyword-search.js'
-import { LOG_KEYWORDS, type ScanContext, type ScanKeyword } from './keywords.js'
+import { PatternSearch, type KernelSpec } from './keyword-search.js'
+import { LOG_RULES, type ScanContext, type ScanKeyword, type ScanRules } from './keywords.js'
 import { compilePattern, matchesAt, type BytePattern } from './pattern.js'
 
-export type { ScanContext, ScanKeyword } from './keywords.js'
-export { LOG_KEYWORDS } from './keywords.js'
+export type { ScanContext, ScanKeyword, ScanRules } from './keywords.js'
+export { LOG_KEYWORDS, LOG_RULES } from './keywords.js'
 
-const NONE: ScanContext = { before: 0, after: 0 }
 const NEWLINE = 10
 /** Keywords a scanner takes: a hit is stored as `position * MAX_KEYWORDS + index`. */
 const MAX_KEYWORDS = 64
@@ -27,23 +26,72 @@ interface Search {
   members: Array<{ index: number; prefix: BytePattern }>
 }
 
+/**
+ * Matches of the scanner's kernel found ahead, by another thread (see read-ahead.ts): absolute
+ * offsets in the log and kernel entries, in increasing order of offset.
+ */
+export class HitQueue {
+  private offsets = new Float64Array(1024)
+  private entries = new Int32Array(1024)
+  private head = 0
+  private tail = 0
+
+  /** Adds `count` pairs of (offset from `base`, kernel entry). */
+  push(base: number, pairs: Int32Array, count: number): void {
+    if (this.tail + count > this.offsets.length) this.compact(count)
+    for (let i = 0; i < count; i++) {
+      this.offsets[this.tail] = base + (pairs[2 * i] as number)
+      this.entries[this.tail++] = pairs[2 * i + 1] as number
+    }
+  }
+
+  /** Calls `visit` with each hit before offset `until`, and drops it. */
+  take(until: number, visit: (offset: number, entry: number) => void): void {
+    while (this.head < this.tail && (this.offsets[this.head] as number) < until) {
+      visit(this.offsets[this.head] as number, this.entries[this.head] as number)
+      this.head++
+    }
+  }
+
+  private compact(room: number): void {
+    const held = this.tail - this.head
+    const size = Math.max(this.offsets.length, 2 * (held + room))
+    const offsets = new Float64Array(size)
+    const entries = new Int32Array(size)
+    offsets.set(this.offsets.subarray(this.head, this.tail))
+    entries.set(this.entries.subarray(this.head, this.tail))
+    this.offsets = offsets
+    this.entries = entries
+    this.head = 0
+    this.tail = held
+  }
+}
+
 /** Streams chunks of a log through a keyword filter into a line parser. */
 export class LogScanner {
   private readonly searches: Search[]
-  private readonly candidates: CandidateSearch
+  private readonly kernel: PatternSearch
+  private readonly keywords: readonly ScanKeyword[]
+  private readonly blocks: ScanRules['blocks']
   /** Absolute offset of the first byte not yet scanned. */
   private scanned = 0
   /** Absolute offset just after the last line handed to the parser. */
   private fedEnd = 0
   /** Lines of context still owed after `fedEnd`. */
   private owed = 0
+  /** Lines of context owed after `fedEnd` only while the parser named `owedTool` has a block open. */
+  private owedBlock = 0
+  private owedTool: string | null = null
   /** Bytes scanned, lines decoded and gaps, for the benchmark and the logs. */
   readonly stats = { bytes: 0, decodedLines: 0, gaps: 0 }
 
   constructor(
     private readonly parser: LineParser,
-    private readonly keywords: readonly ScanKeyword[] = LOG_KEYWORDS
+    rules: ScanRules = LOG_RULES
   ) {
+    const { keywords } = rules
+    this.keywords = keywords
+    this.blocks = rules.blocks
     if (keywords.length > MAX_KEYWORDS) throw new Error(`at most ${MAX_KEYWORDS} scan keywords`)
     const searches = new Map<string, Search>()
     keywords.forEach((keyword, index) => {
@@ -56,57 +104,76 @@ export class LogScanner {
       searches.set(anchor, search)
     })
     this.searches = [...searches.values()]
-    this.candidates = new CandidateSearch(this.searches.map(search => search.needle))
+    this.kernel = new PatternSearch(this.searches.map(search => search.needle))
+  }
+
+  /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */
+  kernelSpec(): KernelSpec {
+    return this.kernel.spec()
   }
 
   /**
    * Scans `data[from…]` up to its last line break (everything when `final`) and returns the index
    * just after the last byte consumed. `data[0…from)` is look-back: bytes scanned by an earlier
    * call, starting at a line start, that context before a hit may reach into. The caller passes
-   * the unconsumed rest again, after as much look-back as it likes to keep.
+   * the unconsumed rest again, after as much look-back as it likes to keep. With `found`, the
+   * kernel's matches come from there, searched ahead, instead of being searched here.
    */
-  scan(data: Buffer, from = 0, final = false): number {
+  scan(data: Buffer, from = 0, final = false, found?: HitQueue): number {
     const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1
     if (limit <= from) return from
     // Absolute offset of data[0].
     const origin = this.scanned - from
     let fed = Math.max(0, this.fedEnd - origin)
-    const hits = this.hits(data, from, limit)
-    for (let i = 0; i < hits.length; i++) {
-      const hit = hits[i] as number
-      const position = Math.floor(hit / MAX_KEYWORDS)
-      const keyword = this.keywords[hit % MAX_KEYWORDS] as ScanKeyword
+    const hits = found ? this.suppliedHits(data, origin, limit, found) : this.hits(data, from, limit)
+    for (let i = 0; i < hits.length;) {
+      const position = Math.floor((hits[i] as number) / MAX_KEYWORDS)
       const start = position === 0 ? 0 : data.lastIndexOf(NEWLINE, position - 1) + 1
+      const end = this.lineEnd(data, position, limit)
+      // One line, however many keywords it has: the widest context of them, and of its blocks.
+      let before = 0
+      let after = 0
+      let blockAfter = 0
+      let until: string | null = null
+      const widen = (context: ScanContext) => {
+        before = Math.max(before, context.before)
+        if (context.until === undefined || (until !== null && until !== context.until))
+          after = Math.max(after, context.after)
+        else {
+          blockAfter = Math.max(blockAfter, context.after)
+          until = context.until
+        }
+      }
+      for (; i < hits.length && Math.floor((hits[i] as number) / MAX_KEYWORDS) < end; i++) {
+        const context = (this.keywords[(hits[i] as number) % MAX_KEYWORDS] as ScanKeyword).context
+        if (context !== undefined) widen(context)
+      }
+      const text = this.decode(data, start, end)
+      if (this.blocks) widen(this.blocks(text))
       if (start < fed) {
         // Already fed as context: it may still ask for more context after it.
-        if (keyword.context) {
-          const end = this.lineEnd(data, position, limit)
-          const wanted = keyword.context(this.decode(data, start, end)).after
-          if (wanted > 0) this.owed = Math.max(this.owed, wanted - this.countLines(data, end, fed))
-        }
+        const fedAfter = after > 0 || blockAfter > 0 ? this.countLines(data, end, fed) : 0
+        this.owe(after - fedAfter, blockAfter - fedAfter, until)
         continue
       }
       fed = this.payOwed(data, fed, start, origin)
-      const end = this.lineEnd(data, position, limit)
-      const text = this.decode(data, start, end)
-      const context = keyword.context ? keyword.context(text) : NONE
-      if (context.before > 0 && start > fed) {
+      if (before > 0 && start > fed) {
         const starts: number[] = []
         let lineStart = start
-        for (let b = 0; b < context.before && lineStart > fed && lineStart > 0; b++) {
+        for (let b = 0; b < before && lineStart > fed && lineStart > 0; b++) {
           lineStart = lineStart < 2 ? 0 : data.lastIndexOf(NEWLINE, lineStart - 2) + 1
           if (lineStart < fed) break
           starts.unshift(lineStart)
         }
-        for (const before of starts) {
-          const beforeEnd = this.lineEnd(data, before, limit)
-          this.feed(origin, before, this.decode(data, before, beforeEnd), beforeEnd)
+        for (const lineBefore of starts) {
+          const beforeEnd = this.lineEnd(data, lineBefore, limit)
+          this.feed(origin, lineBefore, this.decode(data, lineBefore, beforeEnd), beforeEnd)
         }
       }
-      const wasOwed = this.owed > 0
       this.feed(origin, start, text, end)
       fed = end
-      this.owed = Math.max(wasOwed ? this.owed - 1 : 0, context.after)
+      this.paid()
+      this.owe(after, blockAfter, until)
     }
     this.payOwed(data, fed, limit, origin)
     this.scanned = origin + limit
@@ -122,32 +189,67 @@ export class LogScanner {
   /** Keyword hits in [from, limit), as `position * MAX_KEYWORDS + keyword index`, in order. */
   private hits(data: Buffer, from: number, limit: number): number[] {
     const hits: number[] = []
-    this.candidates.forEach(
-      data,
-      limit,
-      position => {
-        for (const search of this.searches) {
-          if (!matchesAt(data, position, search.needle)) continue
-          for (const member of search.members) {
-            const start = position - member.prefix.length
-            if (start >= 0 && (member.prefix.length === 0 || matchesAt(data, start, member.prefix)))
-              hits.push(start * MAX_KEYWORDS + member.index)
-          }
-        }
-      },
-      from
+    this.kernel.forEach(data, limit, (position, anchor) => this.expand(data, position, anchor, hits), from)
+    return hits.sort((a, b) => a - b)
+  }
+
+  /** The hits in [.., limit) of matches searched ahead, as {@link hits} gives them. */
+  private suppliedHits(data: Buffer, origin: number, limit: number, found: HitQueue): number[] {
+    const hits: number[] = []
+    found.take(origin + limit, (offset, entry) =>
+      this.expand(data, offset - origin, this.kernel.patternOf(entry), hits)
     )
     return hits.sort((a, b) => a - b)
+  }
+
+  /** The keyword hits of a match of anchor `anchor` at `position`: what a keyword has before its anchor is checked here. */
+  private expand(data: Buffer, position: number, anchor: number, hits: number[]): void {
+    for (const member of (this.searches[anchor] as Search).members) {
+      const start = position - member.prefix.length
+      if (start >= 0 && (member.prefix.length === 0 || matchesAt(data, start, member.prefix)))
+        hits.push(start * MAX_KEYWORDS + member.index)
+    }
+  }
+
+  /**
+   * Owes `lines` more lines of context, and `blockLines` more while `tool`'s parser has a block
+   * open. One block at a time is followed: another tool's lines are owed whatever its parser does.
+   */
+  private owe(lines: number, blockLines: number, tool: string | null): void {
+    this.owed = Math.max(this.owed, lines)
+    if (blockLines <= 0 || tool === null) return
+    if (this.owedBlock > 0 && this.owedTool !== tool) this.owed = Math.max(this.owed, this.owedBlock)
+    else if (this.owedBlock > 0) {
+      this.owedBlock = Math.max(this.owedBlock, blockLines)
+      return
+    }
+    this.owedBlock = blockLines
+    this.owedTool = tool
+  }
+
+  /** One more line was fed after the last hit. */
+  private paid(): void {
+    if (this.owed > 0) this.owed--
+    if (this.owedBlock > 0) this.owedBlock--
+  }
+
+  /** Whether the next line is owed: always while `owed` lasts, then while the followed block is open. */
+  private isOwed(): boolean {
+    if (this.owed > 0) return true
+    if (this.owedBlock === 0) return false
+    // The block is over (its parser is back to looking for openers): the rest of its context is not needed.
+    if (this.parser.idle?.(this.owedTool as string) === true) this.owedBlock = 0
+    return this.owedBlock > 0
   }
 
   /** Feeds owed context lines from `fed` (not beyond `until`); returns the new fed index. */
   private payOwed(data: Buffer, fed: number, until: number, origin: number): number {
     let position = fed
-    while (this.owed > 0 && position < until) {
+    while (position < until && this.isOwed()) {
       const end = this.lineEnd(data, position, until)
       this.feed(origin, position, this.decode(data, position, end), end)
       position = end
-      this.owed--
+      this.paid()
     }
     return position
   }

@@ -27,6 +27,17 @@ function builds(emit: Emit): LineParser {
   const reported = new Set<string>()
   return {
     line(text) {
+      const first = text.charCodeAt(0)
+      // Docker's lines start with `#`, `Step`, `The`, `ERROR`/`error`, or name a Dockerfile; others are not its.
+      if (
+        first !== 35 &&
+        !text.startsWith('Step ') &&
+        !text.includes('ockerfile') &&
+        !text.includes('ontainerfile') &&
+        !text.includes('failed') &&
+        !text.includes('non-zero')
+      )
+        return false
       if (text.includes('ockerfile:') || text.includes('ontainerfile:')) {
         const match = FRAME.exec(text.trim())
         if (match) {

@@ -36,7 +36,7 @@ function stylish(emit: Emit): LineParser {
       if (text.trim() !== '') previous = text
       const first = text.charCodeAt(0)
       // Rows start with spaces or a digit; everything else may be the next file's line.
-      if (first !== 32 && (first < 48 || first > 57)) return false
+      if ((first !== 32 && (first < 48 || first > 57)) || !text.includes(':')) return false
       const row = ROW.exec(text)
       if (!row) return false
       const candidate = before.trim()

@@ -133,7 +133,9 @@ function jestBlocks(emit: Emit): LineParser {
     end() {
       flush()
       reportCrossed()
-    }
+    },
+    // Between blocks it looks for the next `●`, `✕` or suite line, each with a keyword.
+    idle: () => name === null
   }
 }
 

@@ -55,7 +55,7 @@ function assertions(emit: Emit): LineParser {
         }
         return true
       }
-      const heading = text.includes(' for ') ? URL_LINE.exec(text.trim()) : null
+      const heading = text.includes('result') ? URL_LINE.exec(text.trim()) : null
       if (heading) {
         flush()
         url = (heading[1] as string).replace(/\s*:$/, '')

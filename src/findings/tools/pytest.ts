@@ -141,7 +141,8 @@ function sessions(emit: Emit): LineParser {
       flush()
       reportProgress()
       reported.clear()
-    }
+    },
+    idle: () => section === null
   }
 }
 

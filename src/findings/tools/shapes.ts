@@ -24,6 +24,16 @@ export interface ParenLocated {
 
 /** The parts of an MSBuild-style line (`a.ts(3,5): error TS2304: …`), or null. */
 export function parseParenLocated(text: string): ParenLocated | null {
+  // tsc, MSVC and .NET each ask about the same line: the last answer is kept.
+  if (text === last.text) return last.result
+  last.text = text
+  last.result = readParenLocated(text)
+  return last.result
+}
+
+const last: { text: string | null; result: ParenLocated | null } = { text: null, result: null }
+
+function readParenLocated(text: string): ParenLocated | null {
   if (!text.includes('): ') && !text.includes(') : ')) return parseUnlocated(text)
   const match = PAREN_LOCATED.exec(text)
   if (!match) return null

@@ -49,6 +49,15 @@ function diagnostics(emit: Emit): LineParser {
   }
   return {
     line(text) {
+      // Outside a diagnostic, only a heading, a box, a place or a file name of `fmt -check` matters.
+      if (
+        current === null &&
+        !text.includes('Error: ') &&
+        !text.includes('Warning: ') &&
+        !text.includes('│') &&
+        !text.includes('.tf')
+      )
+        return false
       const trimmed = text.trimStart()
       const boxed = trimmed.startsWith('│') || trimmed.startsWith('╷') || trimmed.startsWith('╵')
       const inner = boxed ? unboxed(text) : text.trim()

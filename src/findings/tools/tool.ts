@@ -59,7 +59,10 @@ export function splitLocated(text: string): { at: Location; rest: string } | nul
  * one-line forms, then, split once, to the located forms; the first that takes it wins.
  */
 export function createToolChain(parsers: readonly ToolParser[], emit: Emit): LineParser {
-  const blocks = parsers.flatMap(parser => (parser.block ? [parser.block(emit)] : []))
+  const named = parsers.flatMap(parser =>
+    parser.block ? [{ name: parser.name, block: parser.block(emit) }] : []
+  )
+  const blocks = named.map(({ block }) => block)
   const lines = parsers.flatMap(parser => (parser.line ? [parser.line] : []))
   const located = parsers.flatMap(parser => (parser.located ? [parser.located] : []))
   return {
@@ -91,6 +94,12 @@ export function createToolChain(parsers: readonly ToolParser[], emit: Emit): Lin
     },
     end() {
       for (const block of blocks) block.end()
+    },
+    idle(tool) {
+      // Unnamed: idle when every block parser says so.
+      return named.every(
+        ({ name, block }) => (tool !== undefined && name !== tool) || block.idle?.() === true
+      )
     }
   }
 }

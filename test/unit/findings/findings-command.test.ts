@@ -13,7 +13,13 @@ const REPO_ROOT = join(import.meta.dirname, '../../..')
 function captureIo(cwd = FIXTURES) {
   const out: string[] = []
   const err: string[] = []
-  const io: CliIo = { cwd, env: {}, stdout: text => out.push(text), stderr: text => err.push(text) }
+  // The command writes its output in pieces of many lines: the tests read it line by line.
+  const io: CliIo = {
+    cwd,
+    env: {},
+    stdout: text => out.push(...text.split('\n')),
+    stderr: text => err.push(text)
+  }
   return { io, out, err }
 }
 
@@ -21,7 +27,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'ccal-findings-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 describe('ccal findings', () => {
-  it('prints one line per finding, sorted by place, and a count naming the detected format', async () => {
+  it('prints one line per finding, in the order of the log, and a count naming the detected format', async () => {
     const { io, out } = captureIo()
 
     const code = await runCli(['findings', 'tsc/tsc.txt'], io)
@@ -45,6 +51,34 @@ describe('ccal findings', () => {
     expect(document.format).toBe('sarif')
     expect(document.findings).toHaveLength(8)
     for (const found of document.findings) expect(FindingSchema.safeParse(found).success).toBe(true)
+  })
+
+  it("prints what failed of a job log, and with --all the passing steps' warnings too", async () => {
+    const failed = captureIo()
+    const every = captureIo()
+
+    await runCli(['findings', 'actions/job.log'], failed.io)
+    await runCli(['findings', 'actions/job.log', '--all'], every.io)
+
+    expect(failed.out.at(-1)).toBe('13 findings (actions-log)')
+    expect(every.out.at(-1)).toBe('16 findings (actions-log)')
+    const warning =
+      '-  warning  No files were found with the provided path: coverage/. No artifacts will be uploaded.  (actions)'
+    expect(failed.out).not.toContain(warning)
+    expect(every.out).toContain(warning)
+  })
+
+  it('streams a long log as one JSON document, its findings in the order they appear', async () => {
+    const log = join(scratch, 'many.log')
+    const line = (i: number) => `src/file${i}.ts(${i},1): error TS2322: Type 'number' is not assignable.`
+    writeFileSync(log, Array.from({ length: 5000 }, (_, i) => line(i + 1)).join('\n'))
+    const { io, out } = captureIo(scratch)
+
+    await runCli(['findings', 'many.log', '--json'], io)
+    const document = JSON.parse(out.join('\n')) as { format: string; findings: Array<{ line: number }> }
+
+    expect(document.format).toBe('text')
+    expect(document.findings.map(found => found.line)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1))
   })
 
   it('parses a coverage report into per-file coverage findings', async () => {

@@ -1,30 +1,29 @@
 import { describe, expect, it } from '@jest/globals'
-import { CandidateSearch } from '../../../src/findings/scan/keyword-search.js'
+import { PatternSearch } from '../../../src/findings/scan/keyword-search.js'
+import { compilePattern, matchesAt, type BytePattern } from '../../../src/findings/scan/pattern.js'
 
-/** Every position where a needle starts below `limit`, by plain comparison. */
-function occurrences(data: Buffer, needles: Buffer[], limit = data.length): number[] {
-  const found = new Set<number>()
-  for (const needle of needles) {
-    for (let at = data.indexOf(needle); at !== -1 && at < limit; at = data.indexOf(needle, at + 1))
-      found.add(at)
-  }
-  return [...found].sort((a, b) => a - b)
-}
+type Match = [position: number, pattern: number]
 
-const isExpected = (expected: number[]) => {
-  const set = new Set(expected)
-  return (position: number) => set.has(position)
-}
-
-function candidates(search: CandidateSearch, data: Buffer, limit = data.length): number[] {
-  const found: number[] = []
-  search.forEach(data, limit, position => found.push(position))
+/** Every (position, pattern) where a pattern matches and ends by `limit`, by plain comparison. */
+function matchesOf(data: Buffer, patterns: BytePattern[], limit = data.length, start = 0): Match[] {
+  const found: Match[] = []
+  for (let at = start; at < limit; at++)
+    patterns.forEach((pattern, index) => {
+      if (at + pattern.length <= limit && matchesAt(data, at, pattern)) found.push([at, index])
+    })
   return found
 }
 
-/** Deterministic text of words, digits and the needles, with a few multi-byte characters. */
-function sampleText(length: number, needles: string[], seed = 7): Buffer {
-  const words = [
+function search(patterns: PatternSearch, data: Buffer, limit = data.length, start = 0): Match[] {
+  const found: Match[] = []
+  patterns.forEach(data, limit, (position, pattern) => found.push([position, pattern]), start)
+  // Patterns matching at one position may come in any order; positions come in increasing order.
+  return found.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+}
+
+/** Deterministic text of words, digits and the patterns' words, with a few multi-byte characters. */
+function sampleText(length: number, words: string[], seed = 7): Buffer {
+  const vocabulary = [
     'the',
     'build',
     'error',
@@ -36,18 +35,18 @@ function sampleText(length: number, needles: string[], seed = 7): Buffer {
     '─',
     'x',
     '12:3',
-    ...needles
+    ...words
   ]
   let state = seed
   let text = ''
   while (text.length < length) {
     state = (state * 1103515245 + 12345) >>> 0
-    text += `${words[state % words.length]}${state % 11 === 0 ? '\n' : ' '}`
+    text += `${vocabulary[state % vocabulary.length]}${state % 11 === 0 ? '\n' : ' '}`
   }
   return Buffer.from(text)
 }
 
-const LOG_NEEDLES = [
+const LOG_PATTERNS = [
   'rror',
   'warning',
   'Warning',
@@ -63,72 +62,124 @@ const LOG_NEEDLES = [
   'panic'
 ]
 
-describe('the candidate search', () => {
-  it('reports every position where a needle starts, and only plausible others', () => {
-    const needles = LOG_NEEDLES.map(needle => Buffer.from(needle))
-    const data = sampleText(200_000, LOG_NEEDLES)
-    const search = new CandidateSearch(needles)
+describe('the pattern search', () => {
+  it('reports every position where a pattern matches, with the pattern, and nothing else', () => {
+    const patterns = LOG_PATTERNS.map(compilePattern)
+    const data = sampleText(200_000, LOG_PATTERNS)
 
-    const found = candidates(search, data)
+    const found = search(new PatternSearch(patterns), data)
 
-    const expected = occurrences(data, needles)
+    const expected = matchesOf(data, patterns)
     expect(expected.length).toBeGreaterThan(1000)
-    expect(found.filter(isExpected(expected))).toEqual(expected)
-    // A filter, not the matches: but one that lets few others through (`stderr`, `.com`, `─` here).
-    expect(found.length).toBeLessThan(expected.length * 1.5)
-    expect(found).toEqual([...found].sort((a, b) => a - b))
+    expect(found).toEqual(expected)
   })
 
-  it('finds needles at the very start and end, and nothing at or past the limit', () => {
-    const search = new CandidateSearch([Buffer.from('FAIL')])
+  it('reports positions in increasing order', () => {
+    const data = sampleText(50_000, LOG_PATTERNS)
+    const positions: number[] = []
+    new PatternSearch(LOG_PATTERNS.map(compilePattern)).forEach(data, data.length, position =>
+      positions.push(position)
+    )
+
+    expect(positions.length).toBeGreaterThan(100)
+    expect(positions).toEqual([...positions].sort((a, b) => a - b))
+  })
+
+  it('matches classes of bytes: a letter, a colon, a digit', () => {
+    const patterns = [compilePattern('\\a:\\d'), compilePattern('\\nE')]
+    const data = Buffer.from('src/a.ts:12 x:y 9:9\nError b.go:3')
+
+    expect(search(new PatternSearch(patterns), data)).toEqual([
+      [7, 0],
+      [19, 1],
+      [29, 0]
+    ])
+  })
+
+  it('finds patterns at the very start and end, and none that would end past the limit', () => {
+    const patterns = new PatternSearch([Buffer.from('FAIL')])
     const data = Buffer.from('FAIL middle FAIL end FAIL')
 
-    expect(candidates(search, data)).toEqual([0, 12, 21])
-    expect(candidates(search, data, 21)).toEqual([0, 12])
-    expect(candidates(search, data, 0)).toEqual([])
+    expect(search(patterns, data)).toEqual([
+      [0, 0],
+      [12, 0],
+      [21, 0]
+    ])
+    expect(search(patterns, data, 24)).toEqual([
+      [0, 0],
+      [12, 0]
+    ])
+    expect(search(patterns, data, 0)).toEqual([])
   })
 
-  it('matches strings shorter than three bytes', () => {
-    const search = new CandidateSearch([Buffer.from('#'), Buffer.from('y:')])
+  it('searches from a start position, reporting positions in the whole buffer', () => {
+    const patterns = new PatternSearch([Buffer.from('FAIL')])
+    const data = Buffer.from('FAIL middle FAIL end FAIL')
+
+    expect(search(patterns, data, data.length, 1)).toEqual([
+      [12, 0],
+      [21, 0]
+    ])
+  })
+
+  it('matches patterns shorter than the three bytes the filter looks at', () => {
+    const patterns = new PatternSearch([Buffer.from('#'), Buffer.from('y:')])
     const data = Buffer.from('a#b y:1 #')
 
-    expect(candidates(search, data)).toEqual([1, 4, 8])
+    expect(search(patterns, data)).toEqual([
+      [1, 0],
+      [4, 1],
+      [8, 0]
+    ])
   })
 
-  it('keeps finding after more candidates than one call of the kernel returns', () => {
-    const search = new CandidateSearch([Buffer.from('ab')])
+  it('reports every pattern that matches at one position', () => {
+    const patterns = new PatternSearch([Buffer.from('error'), Buffer.from('err'), Buffer.from('xyz')])
+    const data = Buffer.from('an error')
+
+    expect(search(patterns, data).filter(([position]) => position === 3)).toEqual([
+      [3, 0],
+      [3, 1]
+    ])
+  })
+
+  it('keeps finding after more matches than one call of the kernel returns', () => {
+    const patterns = new PatternSearch([Buffer.from('ab')])
     const data = Buffer.from('ab'.repeat(40_000))
 
-    const found = candidates(search, data)
+    const found = search(patterns, data)
 
     expect(found).toHaveLength(40_000)
-    expect(found[39_999]).toBe(79_998)
+    expect(found[39_999]).toEqual([79_998, 0])
   })
 
   it('grows for a buffer bigger than its memory, and is reusable for smaller ones', () => {
-    const search = new CandidateSearch([Buffer.from('panic')])
+    const patterns = new PatternSearch([Buffer.from('panic')])
     const big = Buffer.alloc(3 * 1024 * 1024, 'x')
     big.write('panic', big.length - 5)
     const small = Buffer.from('no panic here')
 
-    expect(candidates(search, big)).toEqual([big.length - 5])
-    expect(candidates(search, small)).toEqual([3])
+    expect(search(patterns, big)).toEqual([[big.length - 5, 0]])
+    expect(search(patterns, small)).toEqual([[3, 0]])
   })
 
-  it('buckets more than eight needles without losing any', () => {
-    const words = Array.from({ length: 20 }, (_, i) => `k${String.fromCharCode(97 + i)}${i}`)
-    const needles = words.map(word => Buffer.from(word))
+  it('buckets more than sixteen patterns without losing any', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `k${String.fromCharCode(97 + (i % 26))}${i}`)
+    const patterns = words.map(compilePattern)
     const data = sampleText(50_000, words, 3)
 
-    const found = candidates(new CandidateSearch(needles), data)
+    const found = search(new PatternSearch(patterns), data)
 
-    const expected = occurrences(data, needles)
+    const expected = matchesOf(data, patterns)
     expect(expected.length).toBeGreaterThan(100)
-    expect(found.filter(isExpected(expected))).toEqual(expected)
+    expect(found).toEqual(expected)
   })
 
-  it('refuses an empty needle', () => {
-    expect(() => new CandidateSearch([Buffer.from('')])).toThrow('non-empty')
-    expect(() => new CandidateSearch([])).toThrow('non-empty')
+  it('refuses an empty pattern, no patterns, or more than it can hold', () => {
+    expect(() => new PatternSearch([Buffer.from('')])).toThrow('non-empty')
+    expect(() => new PatternSearch([])).toThrow('non-empty')
+    expect(() => new PatternSearch(Array.from({ length: 65 }, (_, i) => Buffer.from(`p${i}`)))).toThrow(
+      'at most 64'
+    )
   })
 })

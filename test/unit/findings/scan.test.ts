@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -91,6 +91,71 @@ describe('the keyword scanner', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('a big log file, searched ahead on a second thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ccal-read-ahead-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** Every real log of the corpus, one after another, until the file passes `megabytes`. */
+  function corpusLog(megabytes: number): Buffer {
+    const logs = allFixtures()
+      .filter(path => path.endsWith('.log') || path.endsWith('.txt'))
+      .map(path => Buffer.from(`${fixture(path)}\n`))
+    const parts: Buffer[] = []
+    let size = 0
+    for (let i = 0; size < megabytes * 1024 * 1024; i++) {
+      const part = logs[i % logs.length] as Buffer
+      parts.push(part)
+      size += part.length
+    }
+    return Buffer.concat(parts)
+  }
+
+  it('finds what one thread finds, in the same order', async () => {
+    const data = corpusLog(20)
+    const path = join(dir, 'corpus.log')
+    writeFileSync(path, data)
+
+    const ahead = await readLogFile(path)
+
+    expect(ahead.bytes).toBe(data.length)
+    expect(ahead.findings.length).toBeGreaterThan(1000)
+    expect(essence(ahead.findings)).toEqual(essence(scanLogBuffer(data)))
+  })
+
+  it('finds a keyword that straddles the end of a chunk', async () => {
+    const chunk = 1024 * 1024
+    const line = (n: number) => `src/app.ts(${n},3): error TS2304: Cannot find name y.\n`
+    // Each line starts so that the end of a chunk falls between the two r's of `error`.
+    let text = ''
+    for (let n = 1; n <= 20; n++) {
+      const start = n * chunk - (line(n).indexOf('rror') + 1)
+      text += `${'x'.repeat(start - text.length - 1)}\n${line(n)}`
+    }
+    const data = Buffer.from(text)
+    const path = join(dir, 'straddle.log')
+    writeFileSync(path, data)
+
+    const ahead = await readLogFile(path)
+
+    expect(ahead.findings.map(f => f.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+  })
+
+  it('keeps every match of a chunk with more matches than a slot holds', async () => {
+    // 250,000 matches of `\a:\d` per megabyte, and one tsc error at the end of each chunk's run.
+    const dense = `${'a:1 '.repeat(255)}\n`
+    const text = Array.from({ length: 17 * 1024 }, (_, i) =>
+      i % 1024 === 1023 ? `src/x.ts(${i},1): error TS2304: Cannot find name z.\n` : dense
+    ).join('')
+    const path = join(dir, 'dense.log')
+    writeFileSync(path, text)
+
+    const ahead = await readLogFile(path)
+
+    expect(ahead.findings).toHaveLength(17)
+    expect(essence(ahead.findings)).toEqual(essence(scanLogBuffer(Buffer.from(text))))
   })
 })
 

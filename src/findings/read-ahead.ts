@@ -1,0 +1,397 @@
+/**
+ * Reads a big log file ahead of the parse, on a second thread: a worker reads chunks and runs the
+ * scanner's kernel on them (the search for keywords, most of the cost of a log with few failures)
+ * while the main thread parses the chunks before. Whichever thread is free takes the next chunk:
+ * when the parse has caught up with the worker, the main thread reads and searches a chunk itself,
+ * so a second thread never makes a parse slower, and a worker that cannot start or fails costs
+ * nothing but its own work. The two share a ring of slots (a SharedArrayBuffer) and wait on
+ * Atomics; no message goes through the event loop, so the parse stays one synchronous loop.
+ *
+ * Chunks are fixed byte ranges, independent of each other: each is searched with the bytes of the
+ * longest pattern less one after it, so that a match across its end is found, and only matches
+ * starting inside it are kept.
+ */
+import { closeSync, openSync, readSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import type { KernelSpec } from './scan/keyword-search.js'
+
+/** Bytes per chunk: as the single-threaded reader reads (see log-reader.ts). */
+export const READ_AHEAD_CHUNK = 1024 * 1024
+/** Chunks the worker may be ahead of the parse. */
+const SLOTS = 16
+/** Chunks the main thread may search ahead of its parse, while the worker has the one it needs. */
+const OWN_SLOTS = 4
+/** Matches a slot holds; a chunk with more is searched again by the main thread, with room for all. */
+const SLOT_PAIRS = 32 * 1024
+/** How long the main thread waits for the worker's chunk before it reads the chunk itself. */
+const PATIENCE_MS = 10_000
+
+/** Indices in the control array. */
+const NEXT = 0
+const CONSUMED = 1
+const STOP = 2
+const FAILED = 3
+/** The value of CONSUMED the waiting worker waits for (0: it is not waiting). */
+const WAKE_AT = 4
+
+/** What {@link searchChunk} needs: the kernel's instance, the file, and how it is cut. */
+interface SearchEnv {
+  spec: KernelSpec
+  memory: WebAssembly.Memory
+  find: (start: number, end: number, out: number, capacity: number) => number
+  readSync: typeof readSync
+  fd: number
+  /** Offsets in the file of the first byte read and just after the last. */
+  begin: number
+  end: number
+  chunkBytes: number
+}
+
+/**
+ * Reads chunk `chunk` (into `data` too, when given) and writes its matches into `pairs` as (offset
+ * in the chunk, kernel entry). Returns the chunk's length and the number of matches, -1 when
+ * `pairs` is too small. Runs on both threads: it is also the worker's source text, so it uses
+ * nothing from outside itself.
+ */
+function searchChunk(
+  env: SearchEnv,
+  chunk: number,
+  data: Uint8Array | null,
+  pairs: Int32Array
+): [number, number] {
+  const { spec, memory } = env
+  const from = env.begin + chunk * env.chunkBytes
+  const length = Math.min(env.chunkBytes, env.end - from)
+  const span = Math.min(length + spec.longest - 1, env.end - from)
+  const needed = spec.input + span + spec.slack
+  if (needed > memory.buffer.byteLength)
+    memory.grow(Math.ceil((needed - memory.buffer.byteLength) / spec.page))
+  const input = new Uint8Array(memory.buffer, spec.input, span)
+  let read = 0
+  while (read < span) {
+    const got = env.readSync(env.fd, input, read, span - read, from + read)
+    if (got === 0) break
+    read += got
+  }
+  const kept = Math.min(length, read)
+  data?.set(input.subarray(0, kept))
+  const output = new Int32Array(memory.buffer, spec.output, spec.capacity * 2)
+  const resume = new Int32Array(memory.buffer, spec.resume, 1)
+  const stop = spec.input + read
+  const inside = spec.input + kept
+  let count = 0
+  let at = spec.input
+  while (at < stop) {
+    const found = env.find(at, stop, spec.output, spec.capacity)
+    for (let i = 0; i < found; i++) {
+      const position = output[2 * i] as number
+      // A match starting in the next chunk belongs to it; the matches come in order.
+      if (position >= inside) return [kept, count]
+      if (2 * count + 2 > pairs.length) return [kept, -1]
+      pairs[2 * count] = position - spec.input
+      pairs[2 * count + 1] = output[2 * i + 1] as number
+      count++
+    }
+    at = resume[0] as number
+  }
+  return [kept, count]
+}
+
+/** The shared memory of the two threads. */
+interface Shared {
+  control: SharedArrayBuffer
+  /** Per slot: chunk + 1 once ready, -(chunk + 1) when its matches did not fit. */
+  states: SharedArrayBuffer
+  /** Per slot: the chunk's length and its number of matches. */
+  sizes: SharedArrayBuffer
+  pairs: SharedArrayBuffer
+}
+
+interface WorkerInput extends Shared {
+  spec: KernelSpec
+  path: string
+  begin: number
+  end: number
+  chunkBytes: number
+  chunks: number
+  slots: number
+  slotPairs: number
+}
+
+/**
+ * The worker: takes chunks while the ring has room, until none is left or it is told to stop. Its
+ * source runs alone in the worker: the control array's indices are written out (0 NEXT, 1
+ * CONSUMED, 2 STOP, 3 FAILED, 4 WAKE_AT) and its modules are required there.
+ */
+function workerMain(): void {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads')
+  const fs = require('node:fs') as typeof import('node:fs')
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const input = threads.workerData as WorkerInput
+  const control = new Int32Array(input.control)
+  const states = new Int32Array(input.states)
+  const sizes = new Int32Array(input.sizes)
+  const exports = new WebAssembly.Instance(input.spec.module, {}).exports
+  const memory = exports.memory as WebAssembly.Memory
+  new Uint8Array(memory.buffer, 0, input.spec.image.length).set(input.spec.image)
+  const fd = fs.openSync(input.path, 'r')
+  const env: SearchEnv = {
+    spec: input.spec,
+    memory,
+    find: exports.find as SearchEnv['find'],
+    readSync: fs.readSync,
+    fd,
+    begin: input.begin,
+    end: input.end,
+    chunkBytes: input.chunkBytes
+  }
+  try {
+    for (;;) {
+      if (Atomics.load(control, 2) !== 0) break
+      const chunk = Atomics.load(control, 0)
+      if (chunk >= input.chunks) break
+      const consumed = Atomics.load(control, 1)
+      if (chunk >= consumed + input.slots) {
+        // The ring is full: sleep until half of it is free again, so that waking the worker (a
+        // system call on each side) costs once per half ring, not once per chunk.
+        Atomics.store(control, 4, chunk - input.slots / 2 + 1)
+        if (Atomics.load(control, 1) === consumed) Atomics.wait(control, 1, consumed, 100)
+        continue
+      }
+      if (Atomics.compareExchange(control, 0, chunk, chunk + 1) !== chunk) continue
+      const slot = chunk % input.slots
+      const pairs = new Int32Array(input.pairs, slot * input.slotPairs * 8, input.slotPairs * 2)
+      // Only the matches: the main thread reads the bytes from the page cache faster than it
+      // would copy them from another core's memory.
+      const [length, count] = searchChunk(env, chunk, null, pairs)
+      sizes[2 * slot] = length
+      sizes[2 * slot + 1] = count
+      Atomics.store(states, slot, count < 0 ? -(chunk + 1) : chunk + 1)
+      Atomics.notify(states, slot)
+    }
+  } catch {
+    Atomics.store(control, 3, 1)
+    for (let slot = 0; slot < input.slots; slot++) Atomics.notify(states, slot)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * The worker's source: the two functions above as compiled. tsx (esbuild with keepNames) wraps
+ * named functions in `__name(…)`, which the worker's own scope must then provide.
+ */
+const WORKER_SOURCE = [
+  'var __name = (target) => target;',
+  searchChunk.toString(),
+  `(${workerMain.toString()})()`
+].join('\n')
+
+/** A chunk of the log, its bytes written where the caller asked: its length and its matches (offset in the chunk, kernel entry). */
+export interface ReadChunk {
+  /** Offset of the chunk's first byte from where reading began. */
+  base: number
+  length: number
+  /** Valid until the next {@link ReadAhead.take}. */
+  pairs: Int32Array
+  count: number
+}
+
+/** A chunk's bytes and matches, searched on the main thread. */
+interface Buffers {
+  data: Uint8Array
+  pairs: Int32Array
+}
+
+const newBuffers = (): Buffers => ({
+  data: new Uint8Array(READ_AHEAD_CHUNK),
+  pairs: new Int32Array(SLOT_PAIRS * 2)
+})
+
+/** The chunks of a file range, searched ahead by a worker where it can. */
+export class ReadAhead {
+  readonly chunks: number
+  private readonly control: Int32Array
+  private readonly states: Int32Array
+  private readonly sizes: Int32Array
+  private readonly env: SearchEnv
+  /** Matches of the chunks searched when taken. */
+  private readonly own: { pairs: Int32Array }
+  private worker: Worker | null = null
+  /** Set once the worker failed or kept the main thread waiting too long: every chunk is read here. */
+  private alone = false
+  /** Chunks the main thread searched ahead, by number, and buffers free for more. */
+  private readonly ahead = new Map<number, { buffers: Buffers; length: number; count: number }>()
+  private readonly spare: Buffers[] = []
+
+  private constructor(
+    private readonly spec: KernelSpec,
+    private readonly shared: Shared,
+    path: string,
+    begin: number,
+    end: number
+  ) {
+    this.chunks = Math.ceil((end - begin) / READ_AHEAD_CHUNK)
+    this.control = new Int32Array(shared.control)
+    this.states = new Int32Array(shared.states)
+    this.sizes = new Int32Array(shared.sizes)
+    const exports = new WebAssembly.Instance(spec.module, {}).exports
+    const memory = exports.memory as WebAssembly.Memory
+    new Uint8Array(memory.buffer, 0, spec.image.length).set(spec.image)
+    this.env = {
+      spec,
+      memory,
+      find: exports.find as SearchEnv['find'],
+      readSync,
+      fd: openSync(path, 'r'),
+      begin,
+      end,
+      chunkBytes: READ_AHEAD_CHUNK
+    }
+    this.own = { pairs: new Int32Array(SLOT_PAIRS * 2) }
+  }
+
+  /** Bytes [begin, end) of the file at `path`, with a worker searching ahead of the caller. */
+  static open(path: string, spec: KernelSpec, begin: number, end: number): ReadAhead {
+    const shared: Shared = {
+      control: new SharedArrayBuffer(5 * 4),
+      states: new SharedArrayBuffer(SLOTS * 4),
+      sizes: new SharedArrayBuffer(SLOTS * 8),
+      pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8)
+    }
+    const reader = new ReadAhead(spec, shared, path, begin, end)
+    try {
+      const workerData: WorkerInput = {
+        ...shared,
+        spec,
+        path,
+        begin,
+        end,
+        chunkBytes: READ_AHEAD_CHUNK,
+        chunks: reader.chunks,
+        slots: SLOTS,
+        slotPairs: SLOT_PAIRS
+      }
+      reader.worker = new Worker(WORKER_SOURCE, { eval: true, workerData })
+      reader.worker.unref()
+      // An error of the worker's start (none is expected) is its failure: the main thread reads alone.
+      reader.worker.on('error', () => Atomics.store(reader.control, FAILED, 1))
+    } catch {
+      reader.alone = true
+    }
+    return reader
+  }
+
+  /** The length of chunk `chunk`. */
+  lengthOf(chunk: number): number {
+    return Math.min(READ_AHEAD_CHUNK, this.env.end - this.env.begin - chunk * READ_AHEAD_CHUNK)
+  }
+
+  /**
+   * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes).
+   * Chunks are taken in order, each once. While the worker still searches the chunk, the main
+   * thread searches the next one nobody has taken, rather than wait.
+   */
+  take(chunk: number, target: Uint8Array, at: number): ReadChunk {
+    const base = chunk * READ_AHEAD_CHUNK
+    const slot = chunk % SLOTS
+    let waited = 0
+    while (!this.alone) {
+      const mine = this.ahead.get(chunk)
+      if (mine) {
+        this.ahead.delete(chunk)
+        target.set(mine.buffers.data.subarray(0, mine.length), at)
+        // Free again once the caller has taken the next chunk.
+        this.spare.push(mine.buffers)
+        return { base, length: mine.length, pairs: mine.buffers.pairs, count: mine.count }
+      }
+      const next = Atomics.load(this.control, NEXT)
+      if (next === chunk) {
+        if (Atomics.compareExchange(this.control, NEXT, chunk, chunk + 1) === chunk) break
+        continue
+      }
+      // The worker has it.
+      const state = Atomics.load(this.states, slot)
+      if (state === chunk + 1) {
+        const length = this.sizes[2 * slot] as number
+        const pairs = new Int32Array(this.shared.pairs, slot * SLOT_PAIRS * 8, SLOT_PAIRS * 2)
+        return {
+          base,
+          length: this.readInto(chunk, target, at, length),
+          pairs,
+          count: this.sizes[2 * slot + 1] as number
+        }
+      }
+      if (state === -(chunk + 1)) break
+      if (Atomics.load(this.control, FAILED) !== 0 || waited >= PATIENCE_MS) {
+        this.stop()
+        break
+      }
+      if (next < this.chunks && this.ahead.size < OWN_SLOTS) {
+        if (Atomics.compareExchange(this.control, NEXT, next, next + 1) === next) this.searchAhead(next)
+        continue
+      }
+      Atomics.wait(this.states, slot, state, 50)
+      waited += 50
+    }
+    return this.searchHere(chunk, base, target, at)
+  }
+
+  /** The caller is done with chunk `chunk`: its slot may take another. */
+  release(chunk: number): void {
+    Atomics.store(this.control, CONSUMED, chunk + 1)
+    const wakeAt = Atomics.load(this.control, WAKE_AT)
+    if (wakeAt !== 0 && chunk + 1 >= wakeAt) {
+      Atomics.store(this.control, WAKE_AT, 0)
+      Atomics.notify(this.control, CONSUMED)
+    }
+  }
+
+  close(): void {
+    this.stop()
+    closeSync(this.env.fd)
+    void this.worker?.terminate()
+    this.worker = null
+  }
+
+  private stop(): void {
+    this.alone = true
+    Atomics.store(this.control, STOP, 1)
+  }
+
+  /** Reads the bytes of chunk `chunk`, which the worker searched. */
+  private readInto(chunk: number, target: Uint8Array, at: number, length: number): number {
+    const from = this.env.begin + chunk * READ_AHEAD_CHUNK
+    let read = 0
+    while (read < length) {
+      const got = readSync(this.env.fd, target, at + read, length - read, from + read)
+      if (got === 0) break
+      read += got
+    }
+    return read
+  }
+
+  /** Searches chunk `chunk`, ahead of the parse, into buffers of the main thread's own. */
+  private searchAhead(chunk: number): void {
+    const buffers = this.spare.pop() ?? newBuffers()
+    for (;;) {
+      const [length, count] = searchChunk(this.env, chunk, buffers.data, buffers.pairs)
+      if (count >= 0) {
+        this.ahead.set(chunk, { buffers, length, count })
+        return
+      }
+      buffers.pairs = new Int32Array(buffers.pairs.length * 2)
+    }
+  }
+
+  /** Searches chunk `chunk` now, its bytes straight into `target`. */
+  private searchHere(chunk: number, base: number, target: Uint8Array, at: number): ReadChunk {
+    const data = target.subarray(at, at + this.lengthOf(chunk))
+    for (;;) {
+      const [length, count] = searchChunk(this.env, chunk, data, this.own.pairs)
+      if (count >= 0) return { base, length, pairs: this.own.pairs, count }
+      this.own.pairs = new Int32Array(this.own.pairs.length * 2)
+    }
+  }
+}
