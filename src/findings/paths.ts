@@ -34,6 +34,9 @@ export function isRunnerInternal(file: string): boolean {
  */
 export function repoPath(file: string, root?: string): string {
   let path = file.startsWith('file://') ? decodeFileUrl(file) : file
+  // BuildKit's failure summary repeats a step's output with its time first: `11.02 /app/x.cs(3,5)`.
+  if (path.charCodeAt(0) <= 57 && /^\d+\.\d+ (?=\/|[A-Za-z]:)/.test(path))
+    path = path.slice(path.indexOf(' ') + 1)
   if (path.includes('\\')) path = path.replace(/\\/g, '/')
   // Maven and Gradle on Windows print URI-style paths: `/C:/Users/…`.
   if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1)

@@ -83,6 +83,16 @@ export function exitCodeOf(message: string): number | null {
   return match ? Number(match[1]) : null
 }
 
+/**
+ * An action's closing word that says only how a tool exited (`golangci-lint exit with code 3`,
+ * `Command failed with exit code 1`, `npm exited with code 2`): proof that the step failed, not why.
+ */
+const EXIT_WORD = /^(?:[\w@./-]+ )*(?:exit(?:ed)?|failed|terminated) with (?:exit |error )?code:? -?\d+\.?$/i
+
+export function isExitWord(message: string): boolean {
+  return message.length < 120 && EXIT_WORD.test(message.trim())
+}
+
 /** A relayed line: which stream it belongs to, the package it names, and the line itself. */
 export interface Prefixed {
   /** Lines with the same key come from the same task or container. */
@@ -103,8 +113,11 @@ const LERNA = /^(@[\w.-]+\/[\w.-]+): (.*)$/
 const COMPOSE = /^([\w.-]+[-_]\d+)\s+\| ?(.*)$/
 const BUILDKIT = /^#(\d+) \d+\.\d+ (.*)$/
 const CLOUD_BUILD = /^Step #(\d+)(?: - "[^"]*")?: (.*)$/
-/** Nix relays a failed builder's last log lines as `       > line`; a code frame's `  > 9 | code` is not that. */
-const NIX = /^\s{2,}>(?: (?!\s*\d+\s*\|)(.*)|)$/
+/**
+ * Nix relays a failed builder's last log lines as `       > line` (seven spaces); a code frame's
+ * `  > 9 | code` is not that, nor Gradle's nested causes (`   > …`, three spaces a level).
+ */
+const NIX = /^ {7}>(?: (?!\s*\d+\s*\|)(.*)|)$/
 /** Words that start ordinary lines shaped like a prefix (`error:build: …` is not a package). */
 const NOT_PACKAGE = /^(?:error|warning|warn|info|note|debug|fatal|http|https|file|npm|node|at)$/i
 

@@ -97,3 +97,24 @@ export function chain(parsers: readonly LineParser[]): LineParser {
     }
   }
 }
+
+/**
+ * Words of an error-looking line, for the fallback finding of a step no parser understood.
+ * Every one of them is a keyword of the fast scanner (scan/keywords.ts), so that both paths see
+ * the same lines.
+ */
+const ERROR_LOOKING =
+  /\berror\b|\bError\b|\bERROR\b|ERR!|\bFAIL|\bfailed\b|\bfailure\b|\bFailed\b|\bfatal\b|\bFatal\b|\bpanic\b|Exception|Traceback|not found|not recognized|illegal option|No such file|[Cc]annot |[Uu]nable to|[Dd]enied|✘|✖|×|❌/
+/** `0 errors`, `errors: 0`: words of success. */
+const NO_ERRORS = /\b0 (?:errors?|failed|failures?|problems?)\b|\b(?:errors?|failures?|failed): 0\b/i
+/** Words of actions that are no failure: actions/cache and the setup actions start cold this way. */
+const BENIGN = /^Cache not found for input keys|^No cache found\b/i
+/** A warning that happens to say "not found" is not why a step failed. */
+const WARNING_LINE = /^\s*(?:npm |yarn |pnpm )?(?:warn(?:ing)?\b|WARN(?:ING)?\b|\[warn(?:ing)?\])/i
+
+/** True when a step's line reads like the reason it failed. */
+export function isErrorLooking(text: string): boolean {
+  return (
+    ERROR_LOOKING.test(text) && !NO_ERRORS.test(text) && !WARNING_LINE.test(text) && !BENIGN.test(text.trim())
+  )
+}

@@ -22,13 +22,25 @@ import { FAIL_ON_EVERY_FINDING, TOOL_PARSERS, toolParser } from '../tools/regist
 import { createToolChain, type ToolParser } from '../tools/tool.js'
 import {
   exitCodeOf,
+  isExitWord,
   runnerCommand,
   splitGhLog,
   splitPrefix,
   startsWithTimestamp,
   stripBom
 } from './framing.js'
-import { int, stripAnsi, stripTimestamp, type Emit, type Explains, type LineParser } from './line-parser.js'
+import {
+  int,
+  isErrorLooking,
+  SUMMARY,
+  stripAnsi,
+  stripTimestamp,
+  type Emit,
+  type Explains,
+  type LineParser
+} from './line-parser.js'
+
+export { isErrorLooking } from './line-parser.js'
 
 export interface LogParserOptions {
   /** Only these tool parsers (registry names); all by default. */
@@ -68,23 +80,6 @@ const MAX_HELD = 2000
 export const TAIL_LINES = 12
 /** The longest message a fallback finding takes from a log line. */
 const MAX_MESSAGE = 300
-
-/**
- * Words of an error-looking line, for the fallback finding of a step no parser understood.
- * Every one of them is a keyword of the fast scanner (scan/keywords.ts), so that both paths see
- * the same lines.
- */
-const ERROR_LOOKING =
-  /\berror\b|\bError\b|\bERROR\b|ERR!|\bFAIL|\bfailed\b|\bfailure\b|\bFailed\b|\bfatal\b|\bFatal\b|\bpanic\b|Exception|Traceback|not found|not recognized|No such file|[Cc]annot |[Uu]nable to|[Dd]enied|✘|✖|×|❌/
-/** `0 errors`, `errors: 0`: words of success. */
-const NO_ERRORS = /\b0 (?:errors?|failed|failures?|problems?)\b|\b(?:errors?|failures?|failed): 0\b/i
-/** A warning that happens to say "not found" is not why a step failed. */
-const WARNING_LINE = /^\s*(?:npm |yarn |pnpm )?(?:warn(?:ing)?\b|WARN(?:ING)?\b|\[warn(?:ing)?\])/i
-
-/** True when a step's line reads like the reason it failed. */
-export function isErrorLooking(text: string): boolean {
-  return ERROR_LOOKING.test(text) && !NO_ERRORS.test(text) && !WARNING_LINE.test(text)
-}
 
 /** `file=a.ts,line=3,title=x` → a map; values are %-escaped as the runner's toolkit writes them. */
 function commandProperties(text: string | undefined): Map<string, string> {
@@ -300,12 +295,20 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
     for (const stream of streams.values()) stream.chain.end()
     if (record.failed) anyFailed = true
     if (!framed) {
+      // Plain output: a tool's closing word or a quoted task is the proof that something failed,
+      // and the reason when no error says more (its warnings then are not why it failed).
+      if (
+        record.errors === 0 &&
+        record.heldErrors === 0 &&
+        (record.closing.length > 0 || record.causes.length > 0)
+      )
+        explain()
       giveOut()
-      // Plain output: a tool's closing word or a quoted task is the proof that something failed.
-      if (record.findings === 0 && (record.closing.length > 0 || record.causes.length > 0)) explain()
     } else if (record.failed || record.overflowing || every) {
+      // A failed step without an error of its own is explained by its error line; its warnings
+      // (a deprecation notice) are not why it failed.
+      if (record.failed && runnerFindings && record.errors === 0 && record.heldErrors === 0) explain()
       giveOut()
-      if (record.findings === 0 && runnerFindings && record.failed) explain()
     } else if (!anyFailed) {
       // No step has shown that it failed yet: keep the errors, in case none ever will (an excerpt).
       for (const found of record.held)
@@ -346,7 +349,9 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
         severity: level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'note',
         message: message.trim(),
         excerpt: `##[${level}]${message}`
-      })
+      }),
+      // `golangci-lint exit with code 3`: the step's own error line says why.
+      level === 'error' && isExitWord(message) ? SUMMARY : undefined
     )
   }
 

@@ -8,6 +8,7 @@
  */
 import { contentOf } from '../log/framing.js'
 import { TAIL_LINES } from '../log/log-parser.js'
+import { MAKE_CAUSE_LINES } from '../tools/c.js'
 
 /** Lines of context around a hit. */
 export interface ScanContext {
@@ -120,6 +121,27 @@ const BLOCK_STARTS: readonly BlockRule[] = [
   // needs the stack's heading and, when the error's heading is not shown, the message above it.
   [line => line.startsWith('CMake '), /^CMake (?:Error|Warning)/, { before: 0, after: 8 }],
   [line => startsIndented(line) && line.endsWith(')'), /^\s+\S+:\d+ \(\w+\)$/, { before: 25, after: 0 }],
+  // make's failure: its cause is on the lines above (the compiler's or the archiver's error).
+  [line => line.includes(': *** '), /make(?:\[\d+\])?: \*\*\* /, { before: MAKE_CAUSE_LINES, after: 0 }],
+  // Gradle's failed task: its causes follow on `> ` lines, nested deeper each.
+  [
+    line => line.startsWith('Execution failed for task'),
+    /^Execution failed for task/,
+    { before: 0, after: 8 }
+  ],
+  // Next.js's build errors: a place (`./app/page.tsx:3:1`, `./app`) above each message.
+  [
+    line => line.startsWith('> Build') || line.startsWith('Failed to compile'),
+    /^(?:> Build error occurred|Failed to compile)/,
+    { before: 0, after: 12 }
+  ],
+  [
+    line => line.startsWith('Module ') || line.startsWith('Type error') || line.startsWith('Error: '),
+    /^(?:Module not found|Module parse failed|Type error|Error): /,
+    { before: 1, after: 0 }
+  ],
+  // A script's failure: `prettier --list-different` listed its files above it.
+  [line => line.includes('ommand failed'), /Command failed with exit code/, { before: 60, after: 0 }],
   // pip's and uv's rich errors.
   [line => line.includes('×'), /×/, { before: 0, after: 3 }]
 ]
@@ -184,9 +206,14 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   // Prettier's summary; before Prettier 2 the files it names are listed bare above it, under
   // its "Checking formatting..." line.
   keyword('Code style issues', { before: 60, after: 0 }, 'style issues'),
+  keyword('checking code style', { before: 60, after: 0 }),
+  // `prettier --list-different`: its command line, the bare paths, then the script's failure.
+  keyword('list-different'),
   // pytest's rule lines: the bounds of a session, inside which a traceback is a test's output.
   keyword('====='),
   keyword('YN0'),
+  // Pylint 1's module heading: its `C: 12, 0: …` messages follow, with no keyword of their own.
+  keyword('************* Module', { before: 0, after: 5000, until: 'pylint' }, '** Module'),
   keyword('non-zero', NONE, '-zero'),
   keyword('go.mod'),
   keyword('go.sum'),
@@ -196,6 +223,7 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   keyword('tfvars\\n'),
   keyword('not found', NONE, 't found'),
   keyword('recognized', NONE, 'cognized'),
+  keyword('illegal option', NONE, 'llegal option'),
   keyword('✕'),
   keyword('such file', NONE, 'uch file'),
   keyword('annot '),

@@ -5,7 +5,7 @@
  * with the message on the indented lines below.
  */
 import { finding, severityOf, type Finding } from '../finding.js'
-import { int, type Emit, type LineParser } from '../log/line-parser.js'
+import { CAUSE, int, isErrorLooking, type Emit, type LineParser } from '../log/line-parser.js'
 import { parseParenLocated, trailingBracketRule } from './shapes.js'
 import type { ToolParser } from './tool.js'
 
@@ -16,6 +16,15 @@ const UNDEFINED_REFERENCE =
 /** The compiler driver's own errors, with no file: `cc1: error: unrecognized command line option …`. */
 const DRIVER =
   /^(cc1|cc1plus|cc1obj|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|clang-\d+|ld|ld\.lld|ld\.bfd|ld\.gold|lld|as): (fatal error|error): (.*)$/
+/**
+ * make's failure: `make: *** [target] Error 1`, `make[2]: *** [Makefile:12: x.o] Error 1`, or its
+ * own error (`make: *** No rule to make target 'x'.  Stop.`).
+ */
+const MAKE_FAILED = /^(?:\S*\/)?(?:g|mingw32-)?make(?:\[\d+\])?: \*\*\* (?:\[(.+?)\] )?(.*?)\s*$/
+/** Lines before make's failure in which its cause is looked for. */
+export const MAKE_CAUSE_LINES = 12
+/** autoconf's `./configure` when a requirement is missing (often inside a Docker build). */
+const CONFIGURE = /^configure: error: (.+)$/
 const CMAKE = /^CMake (Error|Warning)(?: \(dev\))? at (.+?):(\d+) \((\w+)\):$/
 const CALL_STACK = /^Call Stack \(most recent call first\):$/
 const CALL_FRAME = /^\s+(\S+):(\d+) \((\w+)\)$/
@@ -189,8 +198,51 @@ function clangFormat(emit: Emit): LineParser {
   }
 }
 
+/**
+ * make's first failure in a step. A recipe that failed (`Error 1`) is a task whose reason is the
+ * error line just above (the compiler's, the archiver's): quoted as its cause, it stands when no
+ * parser found the error itself. make's own errors (no rule, missing makefile) are errors.
+ */
+function makeFailures(emit: Emit): LineParser {
+  let recent: string[] = []
+  let reported = false
+  return {
+    line(text) {
+      const failed = text.includes(': *** ') ? MAKE_FAILED.exec(text) : null
+      if (!failed) {
+        if (text.trim() !== '') recent.push(text)
+        if (recent.length > MAKE_CAUSE_LINES) recent.shift()
+        return false
+      }
+      const [, target, what] = failed as unknown as [string, string | undefined, string]
+      if (reported || what.startsWith('Waiting for unfinished jobs')) return true
+      reported = true
+      if (!/^Error \d+/.test(what)) {
+        emit(finding({ tool: 'make', rule: target ?? null, message: what, excerpt: text }))
+        return true
+      }
+      const cause = [...recent].reverse().find(isErrorLooking)
+      emit(
+        finding({
+          tool: 'make',
+          rule: target ?? null,
+          message: (cause ?? text).trim(),
+          excerpt: [...recent, text].join('\n')
+        }),
+        CAUSE
+      )
+      return true
+    },
+    gap() {},
+    end() {
+      recent = []
+      reported = false
+    }
+  }
+}
+
 function blocks(emit: Emit): LineParser {
-  const parsers = [clangFormat(emit), cmake(emit)]
+  const parsers = [clangFormat(emit), cmake(emit), makeFailures(emit)]
   return {
     line: text => parsers.some(parser => parser.line(text)),
     gap: () => parsers.forEach(parser => parser.gap()),
@@ -200,13 +252,17 @@ function blocks(emit: Emit): LineParser {
 
 export const c: ToolParser = {
   name: 'c',
-  tools: ['gcc', 'msvc', 'ld', 'cmake', 'clang-format'],
+  tools: ['gcc', 'msvc', 'ld', 'cmake', 'clang-format', 'configure', 'make'],
   failOnEveryFinding: ['clang-format'],
   block: blocks,
   line(text) {
     if (text.includes('): ') || text.includes(') : ')) {
       const found = msvc(text)
       if (found) return found
+    }
+    if (text.startsWith('configure: error: ')) {
+      const configure = CONFIGURE.exec(text)
+      if (configure) return finding({ tool: 'configure', message: text.trim(), excerpt: text })
     }
     const driver = text.includes('error: ') ? DRIVER.exec(text) : null
     if (driver) return finding({ tool: 'gcc', rule: driver[1], message: driver[3] as string, excerpt: text })

@@ -10,14 +10,16 @@ import { int, type Emit, type LineParser } from '../log/line-parser.js'
 import type { ToolParser } from './tool.js'
 
 const HEADER = /^(error|warning)(?:\[([A-Z]\d{4})\])?: (.*)$/
-const LOCATION = /^\s*--> (.+?):(\d+):(\d+)$/
+/** rustc's ` --> src/x.rs:3:5`; Prisma, which prints its errors the same way, `  -->  schema.prisma:7`. */
+const LOCATION = /^\s*--> +(.+?):(\d+)(?::(\d+))?$/
 const LINT =
   /#\[(?:warn|deny|forbid)\(([\w:]+)\)\]|-D (clippy::[\w-]+)|rust-clippy\/master\/index\.html#([\w-]+)/
 const PANIC = /^thread '([^']+)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):$/
-const PANIC_OLD = /^thread '([^']+)' panicked at '(.*)', (.+?):(\d+):(\d+)$/
+/** Before Rust 1.42 or so, the place had no column; test output was indented by a tab. */
+const PANIC_OLD = /^thread '([^']+)' panicked at '(.*)', (.+?):(\d+)(?::(\d+))?$/
 /** The older form with a message of several lines: the place follows its closing quote. */
 const PANIC_OLD_START = /^thread '([^']+)' panicked at '(.*)$/
-const PANIC_OLD_END = /^(.*)', (.+?):(\d+):(\d+)$/
+const PANIC_OLD_END = /^(.*)', (.+?):(\d+)(?::(\d+))?$/
 const FMT_DIFF = /^Diff in (.+?)(?: at line (\d+):|:(\d+):)\s*$/
 /** Lines of a diagnostic kept (its code frame and notes). */
 const MAX_LINES = 40
@@ -50,7 +52,8 @@ function diagnostics(emit: Emit): LineParser {
     if (block?.file && !SUMMARY.test(block.message)) {
       emit(
         finding({
-          tool: 'cargo',
+          // A tool that borrows rustc's shape is named by the file it points at.
+          tool: block.file.endsWith('.prisma') ? 'prisma' : 'cargo',
           file: block.file,
           line: block.line,
           column: block.column,
@@ -121,8 +124,9 @@ function diagnostics(emit: Emit): LineParser {
           return false
         }
       }
-      if (first === 116 && text.startsWith('thread ')) {
-        const current = PANIC.exec(text)
+      const panicLine = first === 9 ? text.trimStart() : text
+      if (panicLine.startsWith('thread ')) {
+        const current = PANIC.exec(panicLine)
         if (current) {
           flush()
           panic = {
@@ -134,7 +138,7 @@ function diagnostics(emit: Emit): LineParser {
           }
           return true
         }
-        const old = PANIC_OLD.exec(text)
+        const old = PANIC_OLD.exec(panicLine)
         if (old) {
           emit(
             finding({
@@ -149,7 +153,7 @@ function diagnostics(emit: Emit): LineParser {
           )
           return true
         }
-        const start = PANIC_OLD_START.exec(text)
+        const start = PANIC_OLD_START.exec(panicLine)
         if (start) {
           quoted = { test: start[1] as string, message: start[2] as string, lines: [text] }
           return true
@@ -213,6 +217,6 @@ function diagnostics(emit: Emit): LineParser {
 
 export const cargo: ToolParser = {
   name: 'cargo',
-  tools: ['cargo', 'cargo-test', 'rustfmt'],
+  tools: ['cargo', 'cargo-test', 'rustfmt', 'prisma'],
   block: diagnostics
 }

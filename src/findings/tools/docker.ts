@@ -6,7 +6,7 @@
  * other parsers once the log parser has removed BuildKit's `#12 0.51` prefix.
  */
 import { finding } from '../finding.js'
-import { int, type Emit, type LineParser } from '../log/line-parser.js'
+import { SUMMARY, int, type Emit, type LineParser } from '../log/line-parser.js'
 import type { ToolParser } from './tool.js'
 
 const FRAME = /^(\S*?(?:Dockerfile|Containerfile)[\w.-]*):(\d+)$/
@@ -85,7 +85,9 @@ function builds(emit: Emit): LineParser {
               rule: 'build',
               message: legacy[1] as string,
               excerpt: [legacyStep && `Step : ${legacyStep}`, text].filter(Boolean).join('\n')
-            })
+            }),
+            // The builder's closing word: the step's own error line, when there is one, says why.
+            SUMMARY
           )
           return true
         }

@@ -16,6 +16,10 @@ const JAVA_FILE = /\.(java|kt|kts|scala|groovy)$/
 const SEVERITY_REST = /^(error|warning): (.*)$/
 const MAVEN_COMPILE = /^\[(ERROR|WARNING)\] (.+?\.(?:java|kt|scala|groovy)):\[(\d+),(\d+)\] (.*)$/
 const MAVEN_GOAL = /^\[ERROR\] (Failed to execute goal .*)$/
+/** Spotless' lists of unformatted files, under Maven's `[ERROR]` or Gradle's `> `. */
+const FORMAT_HEADING = /(The following files had format violations|Violations also present in):\s*$/
+/** A file of such a list: indented once (its diff lines are indented twice). */
+const FORMAT_FILE = /^(?:\[ERROR\])? {4,6}([^\s@+-][^\s]*\.[\w]+)$/
 const MAVEN_RESULT_ROW = /^\[ERROR\]\s+(?:([\w$.]+)\.)?([\w$]+)\.([\w$[\]()<>, -]+?):(\d+)(?:->\S+)?\s+(.*)$/
 const SUREFIRE_DETAIL =
   /^(?:\[ERROR\] )?(?:([\w$]+)\(([\w$.]+)\)|([\w$.]+)\.([\w$]+)(?:\([^)]*\))?(?:\[\d+\])?)\s+(?:--\s+)?Time elapsed: .* <<< (FAILURE|ERROR)!$/
@@ -23,7 +27,8 @@ const KOTLIN = /^([ew]): (?:file:\/\/)?(.+?\.kts?):(\d+):(\d+) (.*)$/
 const KOTLIN_OLD = /^([ew]): (.+?\.kts?): \((\d+), (\d+)\): (.*)$/
 const GRADLE_TEST = /^([\w$.]+) > (.+?) FAILED$/
 const GRADLE_SHORT_AT = /^\s+(\S.*?) at (\S+\.(?:java|kt|groovy|scala)):(\d+)$/
-const GRADLE_TASK = /^(Execution failed for task '[^']+'\.)$/
+/** `Execution failed for task ':app:x'.`; newer Gradle names the plugin that registered the task. */
+const GRADLE_TASK = /^(Execution failed for task '[^']+')(?: \(registered by [^)]*\))?\.$/
 const FRAME = /^\s*at (?:[\w.]+\/\/)?([\w$.]+)\.([\w$<>]+)\(([\w$]+\.(?:java|kt|scala|groovy)):(\d+)\)$/
 const EXCEPTION =
   /^(?:Exception in thread "[^"]*" |Caused by: )?((?:[a-z_][\w]*\.)+[A-Z][\w$]*(?:Exception|Error|Failure|Throwable)?[\w$]*)(?:: (.*))?$/
@@ -93,8 +98,33 @@ function jvm(emit: Emit): LineParser {
     flush()
     current = { rule, message, at: null, lines: [text], indent: text.length - text.trimStart().length }
   }
+  /** The heading of the Spotless list being read. */
+  let formatHeading: string | null = null
   return {
     line(text) {
+      if (formatHeading !== null) {
+        const file = FORMAT_FILE.exec(text)
+        if (file) {
+          const path = file[1] as string
+          emit(
+            finding({ tool: 'spotless', file: path, rule: 'spotless', message: formatHeading, excerpt: text })
+          )
+          return true
+        }
+        // Diff lines stay inside the list; anything less indented ends it (another heading may start one).
+        if (!/^(?:\[ERROR\])?(?:\s{7,}\S|\s*$|\s*(?:@@|\.\.\. \())/.test(text)) formatHeading = null
+      }
+      if (text.includes('format violations') || text.includes('Violations also present in')) {
+        const heading = FORMAT_HEADING.exec(text)
+        if (heading) {
+          formatHeading = heading[1] as string
+          // Maven's goal line is also the build's closing word.
+          const goal = MAVEN_GOAL.exec(text)
+          if (goal)
+            emit(finding({ tool: 'maven', rule: 'goal', message: goal[1] as string, excerpt: text }), SUMMARY)
+          return true
+        }
+      }
       if (compile) {
         // javac's and Maven's follow-up lines: `  symbol:   class Bar`, `  location: class Foo`.
         const detail = /^\s+(symbol|location):\s+(.*)$/.exec(text.replace(/^\[(?:ERROR|WARNING)\]/, ''))
@@ -217,12 +247,18 @@ function jvm(emit: Emit): LineParser {
         const task = GRADLE_TASK.exec(text)
         if (task) {
           // "* What went wrong:" names the task, and its `> …` lines say why: a cause, not just a closing word.
-          wentWrong = finding({ tool: 'gradle', rule: 'task', message: task[1] as string, excerpt: text })
+          wentWrong = finding({
+            tool: 'gradle',
+            rule: 'task',
+            message: `${task[1] as string}.`,
+            excerpt: text
+          })
           return true
         }
       }
       if (wentWrong) {
-        const reason = /^> (.*)$/.exec(text)
+        // Its causes, each one nested deeper: `> A failure occurred…`, `   > SigningConfig … is missing …`.
+        const reason = /^\s*> (.*)$/.exec(text)
         if (
           reason &&
           !/^(?:Run with|Get more help|Compilation failed|There were failing tests)/.test(reason[1] as string)
@@ -246,13 +282,16 @@ function jvm(emit: Emit): LineParser {
     gap() {
       flushCompile()
     },
-    end: flush
+    end() {
+      flush()
+      formatHeading = null
+    }
   }
 }
 
 export const java: ToolParser = {
   name: 'java',
-  tools: ['javac', 'maven', 'junit', 'kotlinc', 'gradle', 'java'],
+  tools: ['javac', 'maven', 'junit', 'kotlinc', 'gradle', 'java', 'spotless'],
   block: jvm,
   located(at, rest, text) {
     if (!JAVA_FILE.test(at.file)) return null

@@ -14,12 +14,17 @@ export interface ToolLabel {
 
 const LABELS: Readonly<Record<string, ToolLabel>> = {
   tsc: { name: 'TypeScript', kind: 'build' },
+  configure: { name: 'configure', kind: 'build' },
+  next: { name: 'Next.js', kind: 'build' },
+  prisma: { name: 'Prisma', kind: 'build' },
+  make: { name: 'make', kind: 'build' },
   'svelte-check': { name: 'svelte-check', kind: 'build' },
   eslint: { name: 'ESLint', kind: 'lint' },
   stylelint: { name: 'Stylelint', kind: 'lint' },
   yamllint: { name: 'yamllint', kind: 'lint' },
   biome: { name: 'Biome', kind: 'lint' },
   prettier: { name: 'Prettier', kind: 'format' },
+  spotless: { name: 'Spotless', kind: 'format' },
   jest: { name: 'Jest', kind: 'test' },
   vitest: { name: 'Vitest', kind: 'test' },
   'node-test': { name: 'node --test', kind: 'test' },

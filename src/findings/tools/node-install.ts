@@ -10,7 +10,12 @@ import { SUMMARY, type Emit, type LineParser } from '../log/line-parser.js'
 import type { ToolParser } from './tool.js'
 
 const NPM_PREFIX = /^npm (?:error|ERR!) ?(.*)$/
-const NPM_CODE = /^code (E[A-Z0-9_]+)$/
+/** `code ERESOLVE`; `code 1` is the exit code of a package's install script that failed. */
+const NPM_CODE = /^code (E[A-Z0-9_]+|\d+)$/
+const NPM_META =
+  /^(?:errno|syscall|path|command|signal|cwd|code|A complete log|Log files were not written|Node\.js v\d)\b/
+/** Lines of a script's output that are not its message: a place, a code line, a caret, a frame. */
+const SCRIPT_NOISE = /^(?:\S+:\d+(?::\d+)?$|\s*\^+\s*$|\s+|at\s)/
 /** The file each npm code is about, when it is about one. */
 const NPM_FILES: Record<string, string> = {
   EUSAGE: 'package-lock.json',
@@ -48,16 +53,32 @@ const YARN_BERRY_ERRORS: Record<string, string | null> = {
 
 function installs(emit: Emit): LineParser {
   let npm: { code: string; lines: string[]; message: string | null } | null = null
+  /** What a failed install script printed: its `Error: …` line, or its first line of words. */
+  const scriptMessage = (lines: readonly string[]): string | null => {
+    const rests = lines
+      .map(line => (NPM_PREFIX.exec(line)?.[1] ?? '').trimEnd())
+      .filter(rest => rest.trim() !== '')
+    const output = rests.filter(rest => !NPM_META.test(rest))
+    const error = output.find(rest => /^\w*Error: /.test(rest))
+    if (error) return error
+    const first = output.findIndex(rest => !SCRIPT_NOISE.test(rest))
+    if (first < 0) return null
+    // cmd.exe's "… is not recognized as an internal or external command," goes on on the next line.
+    const line = output[first] as string
+    const next = output[first + 1]
+    return line.endsWith(',') && next !== undefined ? `${line} ${next.trim()}` : line
+  }
   const flushNpm = () => {
     if (!npm) return
-    const { code, lines, message } = npm
+    const { code, lines } = npm
+    const message = /^\d+$/.test(code) ? scriptMessage(lines) : npm.message
     npm = null
     emit(
       finding({
         tool: 'npm',
         file: NPM_FILES[code] ?? null,
-        rule: code,
-        message: message ?? code,
+        rule: /^\d+$/.test(code) ? 'install-script' : code,
+        message: message ?? (/^\d+$/.test(code) ? `an install script exited with code ${code}` : code),
         excerpt: lines.join('\n')
       }),
       ...(NPM_SUMMARY_CODES.has(code) ? [SUMMARY] : [])

@@ -1,6 +1,7 @@
 /**
  * pytest: `____ test_x ____` sections (the message from the `E` lines, the place from the first
- * `path.py:N:` line of the repository's own code), `ERROR collecting` sections, the short test summary
+ * `path.py:N:` line of the repository's own code, or its last for an error in a fixture's setup or
+ * teardown: where it was raised), `ERROR collecting` sections, the short test summary
  * (`FAILED path::test - message`), and, when neither is printed, the progress lines
  * (`path::test FAILED [ 50%]`), reported at the end of the session unless already reported.
  */
@@ -23,6 +24,8 @@ const testKey = (name: string) => name.replace(/::/g, '.')
 function sessions(emit: Emit): LineParser {
   let section: {
     name: string
+    /** An error at a fixture's setup or teardown: placed where it was raised, not at the test. */
+    atFixture: boolean
     message: string | null
     file: string | null
     line: number | null
@@ -70,8 +73,10 @@ function sessions(emit: Emit): LineParser {
         const header = SECTION.exec(text)
         if (header) {
           flush()
+          const fixture = /^ERROR at (?:setup|teardown) of (.+)$/.exec(header[1] as string)
           section = {
-            name: header[1] as string,
+            name: fixture ? (fixture[1] as string) : (header[1] as string),
+            atFixture: fixture !== null,
             message: null,
             file: null,
             line: null,
@@ -97,7 +102,7 @@ function sessions(emit: Emit): LineParser {
         // (or, for a module that failed to import, its line that started the chain), as for every
         // test runner. The exception's name, on pytest's last place line, stands in for a message.
         if (at && !isDependencyPath(at[1] as string)) {
-          if (section.file === null) {
+          if (section.file === null || section.atFixture) {
             section.file = at[1] as string
             section.line = int(at[2])
           }

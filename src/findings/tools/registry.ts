@@ -18,6 +18,7 @@ import { java } from './java.js'
 import { jest } from './jest.js'
 import { lighthouse } from './lighthouse.js'
 import { mypy } from './mypy.js'
+import { next } from './next.js'
 import { node } from './node.js'
 import { nodeInstall } from './node-install.js'
 import { nodeTest } from './node-test.js'
@@ -56,6 +57,8 @@ export const TOOL_PARSERS: readonly ToolParser[] = [
   mypy,
   black,
   prettier,
+  // Inside a Next.js build's errors only; before Terraform, which reads any `Error: ` as its own.
+  next,
   shellcheck,
   terraform,
   docker,

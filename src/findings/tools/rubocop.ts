@@ -1,13 +1,17 @@
 /**
  * RuboCop: `path:line:col: C: [Correctable] Department/Cop: message` (the emacs and clang formats,
  * and the `Offenses:` list of the default progress format), and the simple format (`== path ==`,
- * then `C:  3:  5: Department/Cop: message`). Conventions fail a run like warnings do.
+ * then `C:  3:  5: Department/Cop: message`), and the old one that named no cop (`path:3:5: C:
+ * message`, for Ruby files). Conventions fail a run like warnings do.
  */
 import { finding, type Severity } from '../finding.js'
 import { int, type Emit, type LineParser } from '../log/line-parser.js'
 import type { ToolParser } from './tool.js'
 
 const REST = /^([CWEFRI]): (?:\[(?:Correctable|Corrected|Todo)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/
+/** RuboCop before 0.24 named no cop: `path:line:col: C: message`, for Ruby files only. */
+const UNNAMED_REST = /^([CWEFR]): (?:\[(?:Correctable|Corrected)\] )?(.*)$/
+const RUBY_FILE = /(?:\.(?:rb|rake|gemspec|ru)|(?:^|\/)(?:Gemfile|Rakefile|Guardfile))$/
 const SIMPLE_FILE = /^== (.+) ==$/
 const SIMPLE_ROW =
   /^([CWEFR]):\s*(\d+):\s*(\d+): (?:\[(?:Correctable|Corrected)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/
@@ -63,7 +67,17 @@ export const rubocop: ToolParser = {
   block: simple,
   located(at, rest, text) {
     const match = REST.exec(rest)
-    if (!match) return null
+    if (!match) {
+      const unnamed = RUBY_FILE.test(at.file) ? UNNAMED_REST.exec(rest) : null
+      if (!unnamed) return null
+      return finding({
+        tool: 'rubocop',
+        ...at,
+        severity: letterSeverity(unnamed[1] as string),
+        message: unnamed[2] as string,
+        excerpt: text
+      })
+    }
     return finding({
       tool: 'rubocop',
       ...at,
