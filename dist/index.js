@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2877);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6813);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2877:
+/***/ 6813:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52337,7 +52337,10 @@ const CiLogsSourceSchema = strictObject({
     max_runs_per_cycle: positiveInt().default(10).describe('Failed runs examined per cycle.'),
     max_log_bytes: positiveInt()
         .default(50 * 1024 * 1024)
-        .describe('Bytes of one job log read at most; the rest is skipped with a note.'),
+        .describe('Bytes of one job log read at most: the log is streamed, and beyond this its beginning is skipped (a job fails at its end), with a note.'),
+    annotations: schemas_boolean()
+        .default(true)
+        .describe("Read the failed jobs' check-run annotations (needs `checks: read`) beside their logs: they give the file and line that `::error file=…` commands do not leave in the log."),
     flaky_check: schemas_boolean()
         .default(false)
         .describe('Re-run failed jobs once and create work only when the failure repeats.'),
@@ -53397,54 +53400,173 @@ function describeTrigger(trigger) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/evidence.js
+;// CONCATENATED MODULE: ./lib/findings/evidence.js
 /** Characters of evidence per item: a quarter of the prompt budget leaves room for instructions and code. */
 function evidenceBudget(maxPromptLength) {
     return Math.max(1000, Math.floor(maxPromptLength / 4));
 }
 // Invisible characters (zero-width, bidi controls) can hide instructions in text a model reads.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-/** One finding as evidence: its place and message, then its excerpt. */
-function describeFinding(finding) {
-    const place = finding.file
-        ? `${finding.file}${finding.line !== null ? `:${finding.line}` : ''}${finding.column !== null ? `:${finding.column}` : ''}`
-        : '(no file)';
-    const rule = finding.rule ? ` [${finding.rule}]` : '';
-    const head = `${place}: ${finding.severity}${rule} (${finding.tool}): ${finding.message}`;
-    return finding.excerpt && finding.excerpt !== finding.message && !finding.excerpt.endsWith(finding.message)
-        ? `${head}\n${finding.excerpt}`
-        : head;
+/** The share of the budget the list of findings may take; the excerpts get the rest. */
+const LIST_SHARE = 0.5;
+/** The longest line of the list. */
+const MAX_LIST_LINE = 240;
+/** Room kept for `… and 12345 more findings`. */
+const TRAILER_ROOM = 32;
+/** `text` cut to at most `max` characters at a word boundary, marked with `…` when cut. */
+function cutAtWord(text, max) {
+    if (text.length <= max)
+        return text;
+    const room = Math.max(1, max - 1);
+    const space = text.lastIndexOf(' ', room);
+    // A "word" longer than half the room (a URL, a hash) is cut where it has to be.
+    const end = space > room / 2 ? space : room;
+    return `${text.slice(0, end).trimEnd()}…`;
 }
-/**
- * Joins the findings' descriptions within `budget` characters: every finding gets its header line
- * first; excerpts are cut (long ones keep their first lines) and the list ends with a count of what
- * did not fit.
- */
-function buildEvidence(findings, budget) {
-    const parts = [];
+/** As many whole lines of `text` as fit in `max` characters; a first line too long is cut at a word. */
+function cutAtLines(text, max) {
+    if (text.length <= max)
+        return text;
+    const lines = text.split('\n');
+    const kept = [];
     let used = 0;
-    for (let i = 0; i < findings.length; i++) {
-        const finding = findings[i];
-        let text = describeFinding(finding).replace(INVISIBLE, '');
-        const remaining = budget - used;
-        const left = findings.length - i;
-        // Leave each later finding at least a header line's worth.
-        const share = Math.max(200, Math.floor(remaining / left));
-        if (text.length > share)
-            text = `${text.slice(0, share - 2)} …`;
-        if (used + text.length > budget) {
-            parts.push(`… and ${left} more finding${left === 1 ? '' : 's'}`);
+    for (const line of lines) {
+        if (used + line.length + 1 > max) {
+            if (kept.length === 0)
+                kept.push(cutAtWord(line, max));
             break;
         }
-        parts.push(text);
-        used += text.length + 1;
+        kept.push(line);
+        used += line.length + 1;
     }
-    return parts.join('\n');
+    const left = lines.length - kept.length;
+    return left > 0 ? `${kept.join('\n')}\n… ${left} more line${left === 1 ? '' : 's'}` : kept.join('\n');
+}
+/** The place of a finding: `file:line:col`, or `(no file)`. */
+function placeOf(finding) {
+    if (!finding.file)
+        return '(no file)';
+    return [finding.file, finding.line, finding.column].filter(part => part !== null).join(':');
+}
+/** One finding on one line: its place, rule and message, and the tool that reported it. */
+function describeFinding(finding) {
+    const rule = finding.rule ? `${finding.rule} ` : '';
+    return `${placeOf(finding)}: ${rule}${finding.message.replace(/\s+/g, ' ')} (${finding.tool})`;
+}
+function clean(text) {
+    return text.replace(INVISIBLE, '');
+}
+/**
+ * The evidence of `findings` within `budget` characters: the list of findings (as many as fit in
+ * half the budget, then a count of the rest), then the excerpts they were read from, each cut at
+ * line boundaries to its share of what is left.
+ */
+function buildEvidence(findings, budget) {
+    const list = [];
+    const listBudget = Math.floor(budget * (findings.some(f => f.excerpt) ? LIST_SHARE : 1));
+    let used = 0;
+    for (let i = 0; i < findings.length; i++) {
+        const line = `- ${cutAtWord(clean(describeFinding(findings[i])), MAX_LIST_LINE)}`;
+        // Room for the line that counts the rest, unless this is the last finding.
+        const reserve = i < findings.length - 1 ? TRAILER_ROOM : 0;
+        if (used + line.length + 1 + reserve > listBudget && i > 0) {
+            const left = findings.length - i;
+            const trailer = `… and ${left} more finding${left === 1 ? '' : 's'}`;
+            list.push(trailer);
+            used += trailer.length + 1;
+            break;
+        }
+        list.push(line);
+        used += line.length + 1;
+    }
+    const parts = [list.join('\n')];
+    let remaining = budget - used;
+    const excerpts = findings
+        .map(found => found.excerpt)
+        .filter((excerpt) => excerpt !== null && excerpt.includes('\n'));
+    const distinct = [...new Set(excerpts)];
+    for (let i = 0; i < distinct.length && remaining > 80; i++) {
+        const share = Math.max(80, Math.floor(remaining / (distinct.length - i)));
+        const excerpt = cutAtLines(clean(distinct[i]), share - 1);
+        parts.push(excerpt);
+        remaining -= excerpt.length + 1;
+    }
+    return parts.join('\n\n');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/discovery/fingerprint.js
+;// CONCATENATED MODULE: ./lib/findings/paths.js
+/**
+ * File paths as a repository knows them. Tools print paths as they ran: absolute under the runner's
+ * checkout (`/home/runner/work/R/R/src/x.ts`, `D:\a\R\R\src\x.cs`, `/__w/R/R/…` in container jobs),
+ * as `file://` URLs, with `./` or Windows separators. Findings carry the repository-relative form,
+ * so that the same problem reads the same from a Linux, macOS, Windows or container job.
+ */
+/**
+ * Checkout roots of GitHub's runners, after backslashes became slashes: hosted Linux and macOS,
+ * Windows (any drive), container jobs (`/__w`), Docker container actions (`/github/workspace`), and
+ * a self-hosted runner's `_work` directory. The runner's own folders beside the checkouts
+ * (`_actions`, `_temp`, `_tool`) are not repositories and keep their paths.
+ */
+const RUNNER_ROOT = /^(?:\/home\/runner\/work\/|\/Users\/runner\/work\/|[A-Za-z]:\/a\/|\/__w\/|(?:\/[^/\s]+)*\/_work\/)(?!_(?:actions|temp|tool|PipelineMapping|update)\/)[^/\s]+\/[^/\s]+\/|^\/github\/workspace\//;
+/**
+ * Checkout roots of other CI systems, whose logs CCAL may be given too: Jenkins workspaces,
+ * GitLab's /builds, CircleCI, Travis CI and Azure Pipelines.
+ */
+const OTHER_CI_ROOT = /^(?:(?:\/[^/\s]+)*\/(?:jenkins|jenkins_home|jenkins-agent|agent)\/workspace\/[^/\s]+\/|\/builds\/[^/\s]+\/[^/\s]+\/|\/home\/circleci\/(?:project|repo)\/|\/root\/project\/|\/home\/travis\/build\/[^/\s]+\/[^/\s]+\/|\/home\/vsts\/work\/\d+\/s\/|[A-Za-z]:\/a\/\d+\/s\/)/;
+/** True when `file` lies in a runner's own folders (an action's code, a temporary script), not in a checkout. */
+function isRunnerInternal(file) {
+    return /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a|\/__w|(?:\/[^/\s]+)*\/_work)[\\/]_(?:actions|temp|tool)[\\/]/.test(file);
+}
+/**
+ * The repository-relative form of a path a tool printed: `file://` and `./` dropped, backslashes
+ * turned into slashes, a runner's checkout root or `root` (the workspace, when known) removed.
+ * Anything else (a relative path, a path outside the checkout) is kept as printed.
+ */
+function repoPath(file, root) {
+    let path = file.startsWith('file://') ? decodeFileUrl(file) : file;
+    // BuildKit's failure summary repeats a step's output with its time first: `11.02 /app/x.cs(3,5)`.
+    if (path.charCodeAt(0) <= 57 && /^\d+\.\d+ (?=\/|[A-Za-z]:)/.test(path))
+        path = path.slice(path.indexOf(' ') + 1);
+    if (path.includes('\\'))
+        path = path.replace(/\\/g, '/');
+    // Maven and Gradle on Windows print URI-style paths: `/C:/Users/…`.
+    if (/^\/[A-Za-z]:\//.test(path))
+        path = path.slice(1);
+    // .NET's deterministic builds map the source root to `/_/`.
+    if (path.startsWith('/_/'))
+        return trimDot(path.slice(3));
+    if (root) {
+        const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/');
+        if (path.startsWith(prefix))
+            return trimDot(path.slice(prefix.length));
+    }
+    const runner = RUNNER_ROOT.exec(path) ?? OTHER_CI_ROOT.exec(path);
+    if (runner)
+        path = path.slice(runner[0].length);
+    return trimDot(path);
+}
+function trimDot(path) {
+    let rest = path;
+    while (rest.startsWith('./'))
+        rest = rest.slice(2);
+    return rest;
+}
+/** `file:///home/x/a%20b.ts` → `/home/x/a b.ts`; `file:///D:/a/x.ts` → `D:/a/x.ts`. */
+function decodeFileUrl(url) {
+    let path = url.slice('file://'.length);
+    if (/^\/[A-Za-z]:\//.test(path))
+        path = path.slice(1);
+    try {
+        return decodeURIComponent(path);
+    }
+    catch {
+        return path;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/findings/fingerprint.js
 /**
  * Stable signatures for failures, so that the same problem seen in 20 runs is one work item.
  *
@@ -53455,6 +53577,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * same failure (`expected 3 got 4` in a flaky timing test stays distinct from an unrelated message
  * only by its words).
  */
+
 
 const REPLACEMENTS = [
     // ISO timestamps and clock times.
@@ -53480,21 +53603,9 @@ function normalizeMessage(message) {
         text = text.replace(pattern, placeholder);
     return text.replace(/\s+/g, ' ').trim();
 }
-/**
- * A file path as the same in every run: the runner's checkout prefix (`/home/runner/work/repo/repo/`)
- * or a given root removed, `./` and `file://` dropped, backslashes turned into slashes.
- */
+/** A file path as the same in every run: repository-relative (see paths.ts), '' for none. */
 function normalizePath(file, root) {
-    if (!file)
-        return '';
-    let path = file.replace(/\\/g, '/').replace(/^file:\/\//, '');
-    if (root) {
-        const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/');
-        if (path.startsWith(prefix))
-            path = path.slice(prefix.length);
-    }
-    path = path.replace(/^\/home\/runner\/work\/[^/]+\/[^/]+\//, '').replace(/^[A-Z]:\/a\/[^/]+\/[^/]+\//i, '');
-    return path.replace(/^\.\//, '');
+    return file ? repoPath(file, root) : '';
 }
 /** The parts of a finding that identify it (readable; hashed by {@link fingerprintOf}). */
 function errorSignature(finding, root) {
@@ -53518,9 +53629,225 @@ function fingerprintOf(kind, finding, root) {
     return `${kind}:${finding.tool}:${rule}:${shortHash(errorSignature(finding, root))}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./lib/discovery/findings.js
+;// CONCATENATED MODULE: ./lib/findings/tools/labels.js
+/**
+ * How a work item names the tool behind a failure: its name as people write it, and what it
+ * reports (test failures, errors of a build, findings of a linter, a crash), which decides the
+ * words of a title ("Fix 3 failing Jest tests", "Fix 149 TypeScript errors in apps/api").
+ */
+const LABELS = {
+    tsc: { name: 'TypeScript', kind: 'build' },
+    configure: { name: 'configure', kind: 'build' },
+    next: { name: 'Next.js', kind: 'build' },
+    prisma: { name: 'Prisma', kind: 'build' },
+    make: { name: 'make', kind: 'build' },
+    'svelte-check': { name: 'svelte-check', kind: 'build' },
+    eslint: { name: 'ESLint', kind: 'lint' },
+    stylelint: { name: 'Stylelint', kind: 'lint' },
+    yamllint: { name: 'yamllint', kind: 'lint' },
+    biome: { name: 'Biome', kind: 'lint' },
+    prettier: { name: 'Prettier', kind: 'format' },
+    spotless: { name: 'Spotless', kind: 'format' },
+    jest: { name: 'Jest', kind: 'test' },
+    vitest: { name: 'Vitest', kind: 'test' },
+    'node-test': { name: 'node --test', kind: 'test' },
+    node: { name: 'Node.js', kind: 'crash' },
+    npm: { name: 'npm', kind: 'install' },
+    pnpm: { name: 'pnpm', kind: 'install' },
+    yarn: { name: 'Yarn', kind: 'install' },
+    nx: { name: 'Nx', kind: 'runner' },
+    turbo: { name: 'Turborepo', kind: 'runner' },
+    pytest: { name: 'pytest', kind: 'test' },
+    python: { name: 'Python', kind: 'crash' },
+    mypy: { name: 'mypy', kind: 'build' },
+    pyright: { name: 'Pyright', kind: 'build' },
+    ruff: { name: 'Ruff', kind: 'lint' },
+    flake8: { name: 'flake8', kind: 'lint' },
+    pylint: { name: 'Pylint', kind: 'lint' },
+    black: { name: 'Black', kind: 'format' },
+    isort: { name: 'isort', kind: 'format' },
+    pip: { name: 'pip', kind: 'install' },
+    uv: { name: 'uv', kind: 'install' },
+    poetry: { name: 'Poetry', kind: 'install' },
+    go: { name: 'Go', kind: 'build' },
+    'go-test': { name: 'Go', kind: 'test' },
+    'golangci-lint': { name: 'golangci-lint', kind: 'lint' },
+    cargo: { name: 'Rust', kind: 'build' },
+    'cargo-test': { name: 'Rust', kind: 'test' },
+    rustfmt: { name: 'rustfmt', kind: 'format' },
+    gcc: { name: 'C/C++', kind: 'build' },
+    msvc: { name: 'MSVC', kind: 'build' },
+    ld: { name: 'linker', kind: 'build' },
+    cmake: { name: 'CMake', kind: 'build' },
+    'clang-format': { name: 'clang-format', kind: 'format' },
+    javac: { name: 'javac', kind: 'build' },
+    maven: { name: 'Maven', kind: 'build' },
+    gradle: { name: 'Gradle', kind: 'build' },
+    kotlinc: { name: 'Kotlin', kind: 'build' },
+    junit: { name: 'JUnit', kind: 'test' },
+    java: { name: 'Java', kind: 'crash' },
+    dotnet: { name: '.NET', kind: 'build' },
+    'dotnet-test': { name: '.NET', kind: 'test' },
+    rubocop: { name: 'RuboCop', kind: 'lint' },
+    composer: { name: 'Composer', kind: 'install' },
+    phpunit: { name: 'PHPUnit', kind: 'test' },
+    phpstan: { name: 'PHPStan', kind: 'lint' },
+    psalm: { name: 'Psalm', kind: 'lint' },
+    php: { name: 'PHP', kind: 'crash' },
+    docker: { name: 'Docker build', kind: 'build' },
+    terraform: { name: 'Terraform', kind: 'build' },
+    shellcheck: { name: 'ShellCheck', kind: 'lint' },
+    lighthouse: { name: 'Lighthouse CI', kind: 'test' },
+    'github-script': { name: 'github-script', kind: 'crash' },
+    generic: { name: 'lint', kind: 'lint' },
+    actions: { name: 'GitHub Actions', kind: 'runner' },
+    log: { name: 'CI', kind: 'runner' }
+};
+/** Whether the tool has a label of its own (tests check that every parser's tools have one). */
+function hasToolLabel(tool) {
+    return tool in LABELS;
+}
+/** The label of a finding's tool; an unknown tool is named by itself. */
+function toolLabel(tool) {
+    return LABELS[tool] ?? { name: tool, kind: 'build' };
+}
+
+;// CONCATENATED MODULE: ./lib/findings/failures.js
+/**
+ * From what a failed job's log shows to the failures CCAL works on. The findings of one tool make
+ * one failure; the runner's own words and a step no parser understood make one failure per step.
+ * A failure is identified by the normalized signatures of its findings (tool, rule, file, message
+ * without run-specific numbers, paths, hashes and times), never by the job or step it was printed
+ * in: the same errors in a later run, or in another job of a matrix, are the same failure, and
+ * another error in the same step is another failure.
+ */
+
+
+
+/** The longest title; GitHub shows about this much of a pull request title in lists. */
+const MAX_TITLE = 100;
+/** Tools whose findings are one failure per step: the runner's words and the fallback's lines. */
+const PER_STEP = new Set(['actions', 'log']);
+/** Printable ASCII on one line: titles are CCAL's text, built from a log's words. */
+function plain(text) {
+    return text
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** `text` cut at a word boundary to `max` characters. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    const space = text.lastIndexOf(' ', max - 1);
+    return `${text.slice(0, space > max / 2 ? space : max - 1).trimEnd()}…`;
+}
+/** The deepest directory all `files` share (`apps/api` for `apps/api/src/a.ts` and `apps/api/test/b.ts`), or ''. */
+function commonDirectory(files) {
+    if (files.length === 0)
+        return '';
+    const split = files.map(file => file.split('/').slice(0, -1));
+    const first = split[0];
+    let depth = 0;
+    while (depth < first.length && split.every(parts => parts[depth] === first[depth]))
+        depth++;
+    return first.slice(0, depth).join('/');
+}
+/** A work item's title for a failure of `tool` with these findings. */
+function failureTitle(tool, findings, count = findings.length) {
+    const { name, kind } = toolLabel(tool);
+    const first = findings[0];
+    const files = [
+        ...new Set(findings.map(found => found.file).filter((file) => file !== null))
+    ];
+    const directory = commonDirectory(files);
+    const where = files.length === 1 ? ` in ${files[0]}` : directory ? ` in ${directory}` : '';
+    const message = plain(first.message);
+    const plural = (noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+    let title;
+    switch (kind) {
+        case 'test':
+            title =
+                count === 1
+                    ? `Fix the failing ${name} test ${plain(first.rule ?? message)}`
+                    : `Fix ${plural(`failing ${name} test`)}${where}`;
+            break;
+        case 'lint':
+            title =
+                count === 1
+                    ? `Fix the ${name} finding ${plain(first.rule ?? message)}${where}`
+                    : `Fix ${plural(`${name} finding`)}${where}`;
+            break;
+        case 'format':
+            title = `Format ${files.length === 1 ? files[0] : `${files.length} files`} with ${name}`;
+            break;
+        case 'build':
+            title =
+                count === 1
+                    ? `Fix the ${name} error ${first.rule ? `${plain(first.rule)} ` : ''}${first.file ? `in ${placeOf(first)}` : message}`.trim()
+                    : `Fix ${plural(`${name} error`)}${where}`;
+            break;
+        case 'install':
+            title = `Fix the ${name} install: ${message}`;
+            break;
+        case 'crash':
+            title = count === 1 ? `Fix ${message}` : `Fix ${plural(`${name} error`)}${where}: ${message}`;
+            break;
+        case 'runner':
+            title = first.step ? `Fix the failing step "${plain(first.step)}": ${message}` : `Fix ${message}`;
+            break;
+    }
+    return cut(title.replace(/\s+/g, ' '), MAX_TITLE);
+}
+/** Findings a failure keeps for its evidence and context; the rest are only counted and signed. */
+const KEPT_FINDINGS = 200;
+function collectFailures(root) {
+    const groups = new Map();
+    return {
+        add(found) {
+            const key = PER_STEP.has(found.tool)
+                ? `${found.tool}\u0000${found.job ?? ''}\u0000${found.step ?? ''}`
+                : found.tool;
+            let group = groups.get(key);
+            if (!group) {
+                group = { tool: found.tool, findings: [], signatures: new Set(), places: new Set(), count: 0 };
+                groups.set(key, group);
+            }
+            const signature = shortHash(errorSignature(found, root));
+            // The same problem at the same place, printed again (a summary, another job): once.
+            const place = `${signature}:${found.line}:${found.column}`;
+            if (group.places.has(place))
+                return;
+            group.places.add(place);
+            group.signatures.add(signature);
+            group.count++;
+            if (group.findings.length < KEPT_FINDINGS)
+                group.findings.push(found);
+        },
+        failures() {
+            return [...groups.values()].map(group => {
+                const signatures = [...group.signatures].sort();
+                return {
+                    tool: group.tool,
+                    findings: group.findings,
+                    count: group.count,
+                    signatures,
+                    fingerprint: `ci:${group.tool}:${shortHash(signatures.join('\n'))}`,
+                    title: failureTitle(group.tool, group.findings, group.count)
+                };
+            });
+        }
+    };
+}
+/** The failures in `findings` (what a failed job's log gave out). */
+function failuresOf(findings, root) {
+    const collector = collectFailures(root);
+    for (const found of findings)
+        collector.add(found);
+    return collector.failures();
+}
+
+;// CONCATENATED MODULE: ./lib/findings/finding.js
 /**
  * The normalized finding every parser produces, whatever the tool or format: one problem at one
  * place. Sources turn findings into work items; `ccal findings` prints them.
@@ -53542,8 +53869,12 @@ const FindingSchema = strictObject({
     message: schemas_string(),
     /** The lines of output the finding was read from (untrusted text), or null for structured reports. */
     excerpt: schemas_string().nullable(),
-    /** The Actions step (`##[group]Run …`) the finding was printed in, when it came from a job log. */
-    step: schemas_string().nullable()
+    /** The Actions step (`##[group]Run …`, or gh's step column) the finding was printed in. */
+    step: schemas_string().nullable(),
+    /** The job it was printed in, when one log holds several (`gh run view --log`). */
+    job: schemas_string().nullable(),
+    /** The workspace package a monorepo runner's line prefix named (`packages/ui`, `@acme/web`). */
+    package: schemas_string().nullable()
 });
 /** Builds a finding, filling absent fields with null. */
 function finding(fields) {
@@ -53556,7 +53887,9 @@ function finding(fields) {
         severity: fields.severity ?? 'error',
         message: fields.message,
         excerpt: fields.excerpt ?? null,
-        step: fields.step ?? null
+        step: fields.step ?? null,
+        job: fields.job ?? null,
+        package: fields.package ?? null
     };
 }
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
@@ -53581,14 +53914,19 @@ function severityOf(word, fallback = 'error') {
     return fallback;
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/line-parser.js
+;// CONCATENATED MODULE: ./lib/findings/log/line-parser.js
+/** The mark of a tool's closing word: `emit(found, SUMMARY)`. */
+const SUMMARY = { summary: 'closing' };
+/** The mark of a failed task quoted with its output: `emit(found, CAUSE)`. */
+const CAUSE = { summary: 'cause' };
 // ECMA-48 CSI sequences (colours, cursor moves) and OSC hyperlinks, as CI tools print them when
-// FORCE_COLOR is set.
+// FORCE_COLOR is set; and the same colour codes in caret notation (`^[[36;1m`), as some log
+// archives store them.
 // eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\^\[\[[0-9;]*m/g;
 /** Removes terminal colour codes; cheap when there are none. */
 function stripAnsi(text) {
-    return text.includes('\x1b') ? text.replace(ANSI, '') : text;
+    return text.includes('\x1b') || text.includes('^[[') ? text.replace(ANSI, '') : text;
 }
 /**
  * Removes the runner's `2024-01-01T00:00:00.0000000Z ` prefix (checked by shape at fixed offsets, so
@@ -53596,15 +53934,20 @@ function stripAnsi(text) {
  */
 function stripTimestamp(text) {
     // Shape checks by character code: this runs on every decoded line, so no regular expression.
-    if (text.length < 21 ||
+    if (text.length < 20 ||
         text.charCodeAt(4) !== 45 ||
         text.charCodeAt(7) !== 45 ||
         text.charCodeAt(10) !== 84 ||
         text.charCodeAt(13) !== 58 ||
         text.charCodeAt(16) !== 58)
         return text;
-    const z = text.indexOf('Z ', 19);
-    return z > 0 && z <= 36 ? text.slice(z + 2) : text;
+    const z = text.indexOf('Z', 19);
+    if (z < 0 || z > 35)
+        return text;
+    // An empty line of output is the timestamp alone, with or without its space.
+    if (z === text.length - 1)
+        return '';
+    return text.charCodeAt(z + 1) === 32 ? text.slice(z + 2) : text;
 }
 /** A positive integer from a regex group, or null. */
 function line_parser_int(text) {
@@ -53632,66 +53975,706 @@ function chain(parsers) {
         }
     };
 }
-
-;// CONCATENATED MODULE: ./lib/discovery/parsers/build-tools.js
 /**
- * Multi-line compiler and linter formats: ESLint's default "stylish" output (a path line, then
- * indented rows), cargo/rustc diagnostics (header, then ` --> file:line:col`) and test panics, and
- * Biome's diagnostics (header with the rule, then a marked message line).
+ * Words of an error-looking line, for the fallback finding of a step no parser understood.
+ * Every one of them is a keyword of the fast scanner (scan/keywords.ts), so that both paths see
+ * the same lines.
+ */
+const ERROR_LOOKING = /\berror\b|\bError\b|\bERROR\b|ERR!|\bFAIL|\bfailed\b|\bfailure\b|\bFailed\b|\bfatal\b|\bFatal\b|\bpanic\b|Exception|Traceback|not found|not recognized|illegal option|No such file|[Cc]annot |[Uu]nable to|[Dd]enied|✘|✖|×|❌/;
+/** `0 errors`, `errors: 0`: words of success. */
+const NO_ERRORS = /\b0 (?:errors?|failed|failures?|problems?)\b|\b(?:errors?|failures?|failed): 0\b/i;
+/** Words of actions that are no failure: actions/cache and the setup actions start cold this way. */
+const BENIGN = /^Cache not found for input keys|^No cache found\b/i;
+/** A warning that happens to say "not found" is not why a step failed. */
+const WARNING_LINE = /^\s*(?:npm |yarn |pnpm )?(?:warn(?:ing)?\b|WARN(?:ING)?\b|\[warn(?:ing)?\])/i;
+/** True when a step's line reads like the reason it failed. */
+function isErrorLooking(text) {
+    return (ERROR_LOOKING.test(text) && !NO_ERRORS.test(text) && !WARNING_LINE.test(text) && !BENIGN.test(text.trim()));
+}
+
+;// CONCATENATED MODULE: ./lib/findings/log/framing.js
+/**
+ * What surrounds a tool's output in a CI log, recognised one line at a time: `gh run view --log`
+ * columns (`job<TAB>step<TAB>time text`), the runner's `##[…]` commands, and the prefixes that
+ * workspace runners and build tools put before every line they relay (pnpm -r, turbo, nx, Lerna,
+ * Yarn workspaces, docker compose, BuildKit, Cloud Build). Pure functions; log-parser.ts keeps the
+ * state.
+ */
+
+const BOM = 0xfeff;
+/** The line without a leading byte-order mark (the runner writes one at the start of each step's log). */
+function stripBom(text) {
+    return text.charCodeAt(0) === BOM ? text.slice(1) : text;
+}
+/** True when `text` starts with the runner's `2024-01-01T00:00:00.0000000Z` timestamp. */
+function startsWithTimestamp(text) {
+    return (text.length >= 20 &&
+        text.charCodeAt(4) === 45 &&
+        text.charCodeAt(7) === 45 &&
+        text.charCodeAt(10) === 84 &&
+        text.charCodeAt(13) === 58 &&
+        text.charCodeAt(16) === 58);
+}
+/**
+ * A line of `gh run view --log` / `--log-failed`: the job and step columns (some exports keep only
+ * the job's) and the rest, which starts with a timestamp (a byte-order mark before it on a step's
+ * first line); or null.
+ */
+function splitGhLog(line) {
+    const first = line.indexOf('\t');
+    if (first <= 0)
+        return null;
+    const second = line.indexOf('\t', first + 1);
+    if (second >= 0) {
+        const rest = stripBom(line.slice(second + 1));
+        if (startsWithTimestamp(rest))
+            return { job: line.slice(0, first), step: line.slice(first + 1, second), text: rest };
+    }
+    const rest = stripBom(line.slice(first + 1));
+    return startsWithTimestamp(rest) ? { job: line.slice(0, first), step: null, text: rest } : null;
+}
+/**
+ * The text a tool parser sees of a raw line: without gh's columns, the timestamp, colour codes
+ * and a relaying runner's prefix. For the scanner's context rules; the log parser does the same
+ * step by step, keeping what it removes.
+ */
+function contentOf(raw) {
+    let text = stripBom(raw);
+    if (text.includes('\t'))
+        text = splitGhLog(text)?.text ?? text;
+    text = stripAnsi(stripTimestamp(text));
+    // A problem matcher's annotation holds the tool's line.
+    if (text.startsWith('##[error]') || text.startsWith('##[warning]'))
+        text = text.slice(text.indexOf(']') + 1);
+    return splitPrefix(text)?.text ?? text;
+}
+/** A `##[name]rest` runner command, or null. */
+function runnerCommand(text) {
+    if (text.charCodeAt(0) !== 35 || !text.startsWith('##['))
+        return null;
+    const close = text.indexOf(']', 3);
+    if (close < 0)
+        return null;
+    return { name: text.slice(3, close), rest: text.slice(close + 1) };
+}
+const EXIT_CODE = /^Process completed with exit code (\d+)\.?$/;
+/** The exit code of the runner's `Process completed with exit code N.` line, or null. */
+function exitCodeOf(message) {
+    if (!message.startsWith('Process completed'))
+        return null;
+    const match = EXIT_CODE.exec(message);
+    return match ? Number(match[1]) : null;
+}
+/**
+ * An action's closing word that says only how a tool exited (`golangci-lint exit with code 3`,
+ * `Command failed with exit code 1`, `npm exited with code 2`): proof that the step failed, not why.
+ */
+const EXIT_WORD = /^(?:[\w@./-]+ )*(?:exit(?:ed)?|failed|terminated) with (?:exit |error )?code:? -?\d+\.?$/i;
+function isExitWord(message) {
+    return message.length < 120 && EXIT_WORD.test(message.trim());
+}
+const PNPM = /^(\.|@?[\w.-]+(?:\/[\w.-]+)+|@[\w.-]+) ([\w:.-]+)(?:\$|:) (.*)$/;
+const TURBO = /^(@?[\w.-]+(?:\/[\w.-]+)?):([A-Za-z][\w.-]*(?::[A-Za-z][\w.-]*)*): (.*)$/;
+const YARN = /^\[(@?[\w.-]+(?:\/[\w.-]+)?)\]: (.*)$/;
+const LERNA = /^(@[\w.-]+\/[\w.-]+): (.*)$/;
+const COMPOSE = /^([\w.-]+[-_]\d+)\s+\| ?(.*)$/;
+const BUILDKIT = /^#(\d+) \d+\.\d+ (.*)$/;
+const CLOUD_BUILD = /^Step #(\d+)(?: - "[^"]*")?: (.*)$/;
+/**
+ * Nix relays a failed builder's last log lines as `       > line` (seven spaces); a code frame's
+ * `  > 9 | code` is not that, nor Gradle's nested causes (`   > …`, three spaces a level).
+ */
+const NIX = /^ {7}>(?: (?!\s*\d+\s*\|)(.*)|)$/;
+/** Words that start ordinary lines shaped like a prefix (`error:build: …` is not a package). */
+const NOT_PACKAGE = /^(?:error|warning|warn|info|note|debug|fatal|http|https|file|npm|node|at)$/i;
+/**
+ * The prefix a workspace runner or build tool put before `text`, or null when there is none.
+ * Each shape is checked by cheap character tests before its pattern: this runs on every line.
+ */
+function splitPrefix(text) {
+    const first = text.charCodeAt(0);
+    if (first === 35) {
+        // #12 0.512 text (BuildKit's plain progress output)
+        const buildkit = BUILDKIT.exec(text);
+        return buildkit
+            ? { key: `#${buildkit[1]}`, package: null, isDirectory: false, task: null, text: buildkit[2] }
+            : null;
+    }
+    if (first === 91) {
+        const yarn = YARN.exec(text);
+        if (yarn && !NOT_PACKAGE.test(yarn[1]))
+            return {
+                key: `yarn:${yarn[1]}`,
+                package: yarn[1],
+                isDirectory: false,
+                task: yarn[1],
+                text: yarn[2]
+            };
+        return null;
+    }
+    if (first === 83 && text.startsWith('Step #')) {
+        const step = CLOUD_BUILD.exec(text);
+        return step
+            ? { key: `step#${step[1]}`, package: null, isDirectory: false, task: null, text: step[2] }
+            : null;
+    }
+    if (first === 32 && text.includes('> ')) {
+        const nix = NIX.exec(text);
+        if (nix)
+            return { key: 'nix', package: null, isDirectory: false, task: null, text: nix[1] ?? '' };
+    }
+    const space = text.indexOf(' ');
+    if (space <= 0)
+        return null;
+    const colon = text.indexOf(':');
+    if (colon > 0 && colon < space) {
+        // turbo / nx: name:task: text
+        const next = text.charCodeAt(colon + 1);
+        if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) {
+            const turbo = text.charCodeAt(space - 1) === 58 ? TURBO.exec(text) : null;
+            if (turbo && !NOT_PACKAGE.test(turbo[1]))
+                return {
+                    key: `task:${turbo[1]}:${turbo[2]}`,
+                    package: turbo[1],
+                    isDirectory: false,
+                    task: `${turbo[1]}:${turbo[2]}`,
+                    text: turbo[3]
+                };
+        }
+        if (first === 64 && text.charCodeAt(space - 1) === 58) {
+            const lerna = LERNA.exec(text);
+            if (lerna)
+                return {
+                    key: `pkg:${lerna[1]}`,
+                    package: lerna[1],
+                    isDirectory: false,
+                    task: lerna[1],
+                    text: lerna[2]
+                };
+        }
+        return null;
+    }
+    const head = text.slice(0, space);
+    if (head === '.' || head.includes('/') || first === 64) {
+        const pnpm = PNPM.exec(text);
+        if (pnpm)
+            return {
+                key: `pnpm:${pnpm[1]}:${pnpm[2]}`,
+                package: pnpm[1],
+                isDirectory: !pnpm[1].startsWith('@'),
+                task: `${pnpm[1]} ${pnpm[2]}`,
+                text: pnpm[3]
+            };
+    }
+    if (text.includes(' | ')) {
+        const compose = COMPOSE.exec(text);
+        if (compose)
+            return {
+                key: `compose:${compose[1]}`,
+                package: null,
+                isDirectory: false,
+                task: compose[1],
+                text: compose[2]
+            };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./lib/findings/tools/biome.js
+/**
+ * Biome's diagnostics: a header `path:line:col rule ━━━` (or `path rule ━━━` for whole-file
+ * diagnostics such as formatting), then, after a blank line, `  × message` (`!` warning, `i` info).
  */
 
 
-const STYLISH_ROW = /^\s+(\d+):(\d+)\s+(error|warning)\s+(.*?)(?:\s{2,}(\S+))?\s*$/;
-const PATH_LIKE = /^(?:[A-Za-z]:[\\/]|[./~]|[\w@-]+[\\/])\S*\.\w+$|^\S+\.\w+$/;
-/** ESLint stylish: the file is the path line printed above its rows. */
-function createEslintStylishParser(emit) {
-    let previous = '';
-    let file = null;
+/**
+ * `path:line:col category/group/rule  FIXABLE  ━━━━`; the rule line may reach the log through a
+ * legacy code page (`━` as `Γöü`), so it is told by its category and a run of line characters.
+ */
+const HEADER = /^(\S+?)(?::(\d+):(\d+))? ((?:lint|format|assist|parse|organizeImports|check|ci|internalError)(?:\/[\w-]+)*)(?:\s+FIXABLE)?\s+(?:━+|\S{6,})\s*$/;
+/** The marker before the message: `×`/`✖` error, `!`/`⚠` warning, `i` information (or their mojibake). */
+const MESSAGE = /^\s+(\S{1,3}) (\S.*)$/;
+function diagnostics(emit) {
+    let header = null;
     return {
         line(text) {
-            const before = previous;
-            previous = text;
-            if (text.charCodeAt(0) !== 32)
+            if (text.includes('━') || / (?:lint|format|assist|parse)\//.test(text)) {
+                const match = HEADER.exec(text);
+                if (match) {
+                    header = {
+                        file: match[1],
+                        line: line_parser_int(match[2]),
+                        column: line_parser_int(match[3]),
+                        rule: match[4],
+                        text
+                    };
+                    return true;
+                }
+            }
+            if (!header)
                 return false;
-            const row = STYLISH_ROW.exec(text);
-            if (!row)
-                return false;
-            const candidate = before.trim();
-            if (before.charCodeAt(0) !== 32 && PATH_LIKE.test(candidate))
-                file = candidate;
-            if (file === null)
-                return false;
+            if (text.trim() === '')
+                return true;
+            const message = MESSAGE.exec(text);
+            const marker = message?.[1];
+            const severity = marker === '!' || marker === '⚠' ? 'warning' : marker === 'i' ? 'note' : 'error';
             emit(finding({
-                tool: 'eslint',
-                file,
-                line: line_parser_int(row[1]),
-                column: line_parser_int(row[2]),
-                severity: severityOf(row[3]),
-                message: row[4],
-                rule: row[5] ?? null,
-                excerpt: `${file}\n${text}`
+                tool: 'biome',
+                file: header.file,
+                line: header.line,
+                column: header.column,
+                rule: header.rule,
+                severity,
+                message: message ? message[2] : text.trim(),
+                excerpt: `${header.text}\n${text}`
             }));
+            header = null;
             return true;
         },
         gap() {
-            previous = '';
+            header = null;
         },
-        end() { }
+        end() {
+            header = null;
+        }
     };
 }
-const RUST_HEADER = /^(error|warning)(?:\[([A-Z]\d{4})\])?: (.*)$/;
-const RUST_LOCATION = /^\s*--> (.+?):(\d+):(\d+)$/;
-const RUST_LINT = /#\[(?:warn|deny|forbid)\(([\w:]+)\)\]/;
-const RUST_PANIC = /^thread '([^']+)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):$/;
-const RUST_PANIC_OLD = /^thread '([^']+)' panicked at '(.*)', (.+?):(\d+):(\d+)$/;
-/** cargo build/test/clippy: diagnostics with their location line, and `thread 'x' panicked at` test failures. */
-function createCargoParser(emit) {
+const biome = { name: 'biome', tools: ['biome'], block: diagnostics };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/black.js
+/**
+ * Python formatters run as checks: black (`would reformat path`) and isort (`ERROR: path Imports
+ * are incorrectly sorted and/or formatted.`). One finding per file that is not formatted.
+ */
+
+const BLACK = /^would reformat (\S.*?\.pyi?)$/;
+const ISORT = /^ERROR: (\S.*?\.pyi?) Imports are incorrectly sorted(?: and\/or formatted)?\.?$/;
+const black = {
+    name: 'black',
+    tools: ['black', 'isort'],
+    failOnEveryFinding: ['black', 'isort'],
+    line(text) {
+        if (text.startsWith('would reformat ')) {
+            const match = BLACK.exec(text);
+            if (match)
+                return finding({
+                    tool: 'black',
+                    file: match[1],
+                    rule: 'black',
+                    message: 'would reformat: the file is not formatted as black would',
+                    excerpt: text
+                });
+        }
+        if (text.startsWith('ERROR: ') && text.includes('Imports are incorrectly sorted')) {
+            const match = ISORT.exec(text);
+            if (match)
+                return finding({
+                    tool: 'isort',
+                    file: match[1],
+                    rule: 'isort',
+                    message: 'Imports are incorrectly sorted and/or formatted',
+                    excerpt: text
+                });
+        }
+        return null;
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/shapes.js
+/**
+ * Line shapes several tools share, so that each is written once: the MSBuild/Visual Studio form
+ * `path(line[,col]): error CODE: message` (tsc, MSVC, dotnet, fsc), the trailing-rule forms
+ * `message [rule]` and `message (rule)`, and recognising a path.
+ */
+
+/** `path(line[,col[,endLine,endCol]]): severity CODE: message`, with MSBuild's optional space before the colon. */
+const PAREN_LOCATED = /^(.+?)\((\d+)(?:,(\d+))?(?:,\d+,\d+)?\)\s?:\s+(fatal error|error|warning|info|message)\s+([A-Za-z]{1,8}\d{2,6})\s?:\s*(.*)$/;
+/** `path : error CODE: message` (MSBuild without a line: NuGet, MSB, linker). */
+const PAREN_UNLOCATED = /^(.+?)\s:\s(fatal error|error|warning)\s+([A-Za-z]{1,8}\d{2,6})\s?:\s*(.*)$/;
+/** MSBuild repeats the project at the end of a line: ` [/home/runner/work/R/R/src/App/App.csproj]`. */
+const PROJECT_SUFFIX = /\s+\[[^\]]+\.(?:csproj|vbproj|fsproj|vcxproj|proj|sln|props|targets)(?:::[^\]]*)?\]$/;
+/** The parts of an MSBuild-style line (`a.ts(3,5): error TS2304: …`), or null. */
+function parseParenLocated(text) {
+    // tsc, MSVC and .NET each ask about the same line: the last answer is kept.
+    if (text === last.text)
+        return last.result;
+    last.text = text;
+    last.result = readParenLocated(text);
+    return last.result;
+}
+const last = { text: null, result: null };
+function readParenLocated(text) {
+    if (!text.includes('): ') && !text.includes(') : '))
+        return parseUnlocated(text);
+    const match = PAREN_LOCATED.exec(text);
+    if (!match)
+        return null;
+    return {
+        file: match[1].trim(),
+        line: line_parser_int(match[2]),
+        column: line_parser_int(match[3]),
+        severity: match[4],
+        code: match[5],
+        message: stripProject(match[6])
+    };
+}
+function parseUnlocated(text) {
+    if (!text.includes(' : '))
+        return null;
+    const match = PAREN_UNLOCATED.exec(text);
+    if (!match)
+        return null;
+    return {
+        file: match[1].trim(),
+        line: null,
+        column: null,
+        severity: match[2],
+        code: match[3],
+        message: stripProject(match[4])
+    };
+}
+/** A message without MSBuild's trailing ` [project]`. */
+function stripProject(message) {
+    return message.replace(PROJECT_SUFFIX, '').trimEnd();
+}
+const TRAILING_BRACKET = /\s+\[([^[\]\s]+)\]$/;
+const TRAILING_PAREN = /\s+\(([A-Za-z][\w./:@-]*)\)$/;
+/** `message [rule]` → [message, rule]; the rule is null when there is none. */
+function trailingBracketRule(message) {
+    const match = TRAILING_BRACKET.exec(message);
+    return match ? [message.slice(0, match.index), match[1]] : [message, null];
+}
+/** `message (rule-name)` → [message, rule]: an identifier in parentheses, not prose. */
+function trailingParenRule(message) {
+    const match = TRAILING_PAREN.exec(message);
+    if (!match)
+        return [message, null];
+    const rule = match[1];
+    // `(see above)`, `(x2)`: words or counts, not rule ids. Rule ids carry a separator or a case change.
+    if (!/[-_/:.]/.test(rule) && !/[a-z][A-Z]/.test(rule) && !/\d/.test(rule))
+        return [message, null];
+    return [message.slice(0, match.index), rule];
+}
+/** True when `text` looks like a file path: no spaces, an extension or a directory part. */
+function isPathLike(text) {
+    return text.length > 0 && !/\s/.test(text) && /[\\/]|\.\w{1,10}$/.test(text) && !/^\d/.test(text);
+}
+
+;// CONCATENATED MODULE: ./lib/findings/tools/c.js
+/**
+ * C and C++ toolchains: gcc and clang (`path:line[:col]: error: message [-Wflag]`), MSVC
+ * (`path(line[,col]): error C2065: message`), linker errors (`file.c:(.text+0x1e): undefined
+ * reference to 'foo'`, MSVC's LNK codes) and CMake's `CMake Error at CMakeLists.txt:12 (command):`
+ * with the message on the indented lines below.
+ */
+
+
+
+const C_FILE = /\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|inl|ipp|m|mm|cu|cuh|ino)$/i;
+const SEVERITY_REST = /^(fatal error|error|warning): (.*)$/;
+const UNDEFINED_REFERENCE = /^(.+?\.(?:c|cc|cpp|cxx|o|obj)):\((?:\.text|\.data)[^)]*\): (undefined reference to .*)$/;
+/** The compiler driver's own errors, with no file: `cc1: error: unrecognized command line option …`. */
+const DRIVER = /^(cc1|cc1plus|cc1obj|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|clang-\d+|ld|ld\.lld|ld\.bfd|ld\.gold|lld|as): (fatal error|error): (.*)$/;
+/**
+ * make's failure: `make: *** [target] Error 1`, `make[2]: *** [Makefile:12: x.o] Error 1`, or its
+ * own error (`make: *** No rule to make target 'x'.  Stop.`).
+ */
+const MAKE_FAILED = /^(?:\S*\/)?(?:g|mingw32-)?make(?:\[\d+\])?: \*\*\* (?:\[(.+?)\] )?(.*?)\s*$/;
+/** Lines before make's failure in which its cause is looked for. */
+const MAKE_CAUSE_LINES = 12;
+/** autoconf's `./configure` when a requirement is missing (often inside a Docker build). */
+const CONFIGURE = /^configure: error: (.+)$/;
+const CMAKE = /^CMake (Error|Warning)(?: \(dev\))? at (.+?):(\d+) \((\w+)\):$/;
+const CALL_STACK = /^Call Stack \(most recent call first\):$/;
+const CALL_FRAME = /^\s+(\S+):(\d+) \((\w+)\)$/;
+/** CMake's own modules: a call stack's place is the first frame outside them. */
+const CMAKE_MODULE = /(?:^|\/)(?:share\/cmake[^/]*\/Modules|Modules\/(?:CMake|Find|Check)|scripts\/buildsystems)\//;
+function msvc(text) {
+    const paren = parseParenLocated(text);
+    if (!paren)
+        return null;
+    const code = paren.code;
+    if (!/^(C\d{4}|LNK\d{4}|D\d{4})$/.test(code))
+        return null;
+    return finding({
+        tool: 'msvc',
+        file: paren.file,
+        line: paren.line,
+        column: paren.column,
+        severity: severityOf(paren.severity),
+        rule: code,
+        message: paren.message,
+        excerpt: text
+    });
+}
+/**
+ * CMake errors: the heading names the place; the message is the indented text under it. When only
+ * the end of an error is shown (a build tool relaying its last lines), its call stack names the
+ * place, and the message is the first line CMake indented by two spaces (quoted output is indented
+ * by four).
+ */
+function cmake(emit) {
+    let current = null;
+    /** Recent lines, for an error whose heading was not shown. */
+    let recent = [];
+    let stack = null;
+    /** True right after a heading's error was reported: a call stack that follows is its own. */
+    let afterHeading = false;
+    const flush = () => {
+        if (!current)
+            return;
+        afterHeading = true;
+        emit(finding({
+            tool: 'cmake',
+            file: current.file,
+            line: current.line,
+            rule: current.command,
+            severity: severityOf(current.severity),
+            message: current.message.join(' ') || `${current.command} failed`,
+            excerpt: current.lines.join('\n')
+        }));
+        current = null;
+    };
+    return {
+        line(text) {
+            if (stack) {
+                const frame = CALL_FRAME.exec(text);
+                if (frame) {
+                    stack.lines.push(text);
+                    if (!stack.reported && !CMAKE_MODULE.test(frame[1])) {
+                        stack.reported = true;
+                        const message = recent.find(line => /^ {2}\S/.test(line) && !line.trimStart().startsWith('"'));
+                        emit(finding({
+                            tool: 'cmake',
+                            file: frame[1],
+                            line: line_parser_int(frame[2]),
+                            rule: frame[3],
+                            message: message?.trim() ?? 'CMake error',
+                            excerpt: [...recent.slice(-8), ...stack.lines].join('\n')
+                        }));
+                    }
+                    return true;
+                }
+                stack = null;
+                recent = [];
+            }
+            if (CALL_STACK.test(text.trim()) && current === null) {
+                stack = { lines: [text], reported: afterHeading };
+                return true;
+            }
+            if (text.trim() !== '')
+                afterHeading = false;
+            if (recent.length >= 40)
+                recent.shift();
+            recent.push(text);
+            if (text.startsWith('CMake ')) {
+                const match = CMAKE.exec(text);
+                if (match) {
+                    recent = [];
+                    flush();
+                    current = {
+                        severity: match[1],
+                        file: match[2],
+                        line: line_parser_int(match[3]),
+                        command: match[4],
+                        lines: [text],
+                        message: [],
+                        paragraphEnded: false
+                    };
+                    return true;
+                }
+            }
+            if (!current)
+                return false;
+            // The message is the first paragraph under the heading; the block goes on, blank lines and
+            // the call stack included, to the next line CMake does not indent.
+            if (text.trim() === '') {
+                if (current.message.length > 0)
+                    current.paragraphEnded = true;
+                return true;
+            }
+            if (text.charCodeAt(0) !== 32) {
+                // The heading's call stack belongs to it: the place is already known.
+                if (CALL_STACK.test(text.trim())) {
+                    current.lines.push(text);
+                    return true;
+                }
+                flush();
+                return false;
+            }
+            if (current.lines.length < 40)
+                current.lines.push(text);
+            if (!current.paragraphEnded && current.message.length < 4)
+                current.message.push(text.trim());
+            return true;
+        },
+        gap: flush,
+        end() {
+            flush();
+            stack = null;
+            recent = [];
+        }
+    };
+}
+const CLANG_FORMAT = /^(.+?):(\d+):\d+: (?:error|warning): code should be clang-formatted \[-Wclang-format-violations\]$/;
+/** `clang-format --dry-run --Werror`: a formatter's findings, one per file that is not formatted. */
+function clangFormat(emit) {
+    const files = new Set();
+    return {
+        line(text) {
+            if (!text.endsWith('[-Wclang-format-violations]'))
+                return false;
+            const match = CLANG_FORMAT.exec(text);
+            if (!match)
+                return false;
+            const file = match[1];
+            if (!files.has(file)) {
+                files.add(file);
+                emit(finding({
+                    tool: 'clang-format',
+                    file,
+                    line: line_parser_int(match[2]),
+                    rule: 'clang-format',
+                    message: 'code should be clang-formatted',
+                    excerpt: text
+                }));
+            }
+            return true;
+        },
+        gap() { },
+        end() {
+            files.clear();
+        }
+    };
+}
+/**
+ * make's first failure in a step. A recipe that failed (`Error 1`) is a task whose reason is the
+ * error line just above (the compiler's, the archiver's): quoted as its cause, it stands when no
+ * parser found the error itself. make's own errors (no rule, missing makefile) are errors.
+ */
+function makeFailures(emit) {
+    let recent = [];
+    let reported = false;
+    return {
+        line(text) {
+            const failed = text.includes(': *** ') ? MAKE_FAILED.exec(text) : null;
+            if (!failed) {
+                if (text.trim() !== '')
+                    recent.push(text);
+                if (recent.length > MAKE_CAUSE_LINES)
+                    recent.shift();
+                return false;
+            }
+            const [, target, what] = failed;
+            if (reported || what.startsWith('Waiting for unfinished jobs'))
+                return true;
+            reported = true;
+            if (!/^Error \d+/.test(what)) {
+                emit(finding({ tool: 'make', rule: target ?? null, message: what, excerpt: text }));
+                return true;
+            }
+            const cause = [...recent].reverse().find(isErrorLooking);
+            emit(finding({
+                tool: 'make',
+                rule: target ?? null,
+                message: (cause ?? text).trim(),
+                excerpt: [...recent, text].join('\n')
+            }), CAUSE);
+            return true;
+        },
+        gap() { },
+        end() {
+            recent = [];
+            reported = false;
+        }
+    };
+}
+function blocks(emit) {
+    const parsers = [clangFormat(emit), cmake(emit), makeFailures(emit)];
+    return {
+        line: text => parsers.some(parser => parser.line(text)),
+        gap: () => parsers.forEach(parser => parser.gap()),
+        end: () => parsers.forEach(parser => parser.end())
+    };
+}
+const c = {
+    name: 'c',
+    tools: ['gcc', 'msvc', 'ld', 'cmake', 'clang-format', 'configure', 'make'],
+    failOnEveryFinding: ['clang-format'],
+    block: blocks,
+    line(text) {
+        if (text.includes('): ') || text.includes(') : ')) {
+            const found = msvc(text);
+            if (found)
+                return found;
+        }
+        if (text.startsWith('configure: error: ')) {
+            const configure = CONFIGURE.exec(text);
+            if (configure)
+                return finding({ tool: 'configure', message: text.trim(), excerpt: text });
+        }
+        const driver = text.includes('error: ') ? DRIVER.exec(text) : null;
+        if (driver)
+            return finding({ tool: 'gcc', rule: driver[1], message: driver[3], excerpt: text });
+        if (text.includes('undefined reference to')) {
+            const match = UNDEFINED_REFERENCE.exec(text);
+            if (match)
+                return finding({
+                    tool: 'ld',
+                    file: match[1],
+                    rule: 'undefined-reference',
+                    message: match[2],
+                    excerpt: text
+                });
+        }
+        return null;
+    },
+    located(at, rest, text) {
+        if (!C_FILE.test(at.file))
+            return null;
+        const match = SEVERITY_REST.exec(rest);
+        if (!match)
+            return null;
+        const [message, rule] = trailingBracketRule(match[2]);
+        return finding({ tool: 'gcc', ...at, severity: severityOf(match[1]), rule, message, excerpt: text });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/cargo.js
+/**
+ * Rust: cargo build/check/clippy diagnostics (a `error[E0308]: message` header, then
+ * ` --> path:line:col`; clippy's lint from its `#[deny(clippy::x)]`/`-D clippy::x` note), test
+ * panics (`thread 'name' panicked at path:line:col:` and the message below, or the older one-line
+ * form), and `cargo fmt --check` (`Diff in path at line N:` or `Diff in path:N:`, one finding per
+ * file).
+ */
+
+
+const cargo_HEADER = /^(error|warning)(?:\[([A-Z]\d{4})\])?: (.*)$/;
+/** rustc's ` --> src/x.rs:3:5`; Prisma, which prints its errors the same way, `  -->  schema.prisma:7`. */
+const LOCATION = /^\s*--> +(.+?):(\d+)(?::(\d+))?$/;
+const LINT = /#\[(?:warn|deny|forbid)\(([\w:]+)\)\]|-D (clippy::[\w-]+)|rust-clippy\/master\/index\.html#([\w-]+)/;
+const PANIC = /^thread '([^']+)'(?: \(\d+\))? panicked at (.+?):(\d+):(\d+):$/;
+/** Before Rust 1.42 or so, the place had no column; test output was indented by a tab. */
+const PANIC_OLD = /^thread '([^']+)' panicked at '(.*)', (.+?):(\d+)(?::(\d+))?$/;
+/** The older form with a message of several lines: the place follows its closing quote. */
+const PANIC_OLD_START = /^thread '([^']+)' panicked at '(.*)$/;
+const PANIC_OLD_END = /^(.*)', (.+?):(\d+)(?::(\d+))?$/;
+const FMT_DIFF = /^Diff in (.+?)(?: at line (\d+):|:(\d+):)\s*$/;
+/** Lines of a diagnostic kept (its code frame and notes). */
+const MAX_LINES = 40;
+/** Headers that sum up a build rather than name a problem. */
+const cargo_SUMMARY = /^(?:could not compile|aborting due to|build failed|\d+ warnings? emitted|test failed, to rerun)/;
+function cargo_diagnostics(emit) {
     let block = null;
     let panic = null;
+    const formatted = new Set();
+    let quoted = null;
     const flush = () => {
-        if (block?.file) {
+        if (block?.file && !cargo_SUMMARY.test(block.message)) {
             emit(finding({
-                tool: 'cargo',
+                // A tool that borrows rustc's shape is named by the file it points at.
+                tool: block.file.endsWith('.prisma') ? 'prisma' : 'cargo',
                 file: block.file,
                 line: block.line,
                 column: block.column,
@@ -53723,22 +54706,46 @@ function createCargoParser(emit) {
                 panicWith(text.trim() || 'test panicked');
                 return true;
             }
-            const header = RUST_HEADER.exec(text);
-            if (header) {
-                flush();
-                block = {
-                    severity: severityOf(header[1]),
-                    code: header[2] ?? null,
-                    message: header[3],
-                    file: null,
-                    line: null,
-                    column: null,
-                    lines: [text]
-                };
+            if (quoted) {
+                const end = PANIC_OLD_END.exec(text);
+                quoted.lines.push(text);
+                if (end) {
+                    emit(finding({
+                        tool: 'cargo-test',
+                        file: end[2],
+                        line: line_parser_int(end[3]),
+                        column: line_parser_int(end[4]),
+                        rule: quoted.test,
+                        message: quoted.message,
+                        excerpt: quoted.lines.join('\n')
+                    }));
+                    quoted = null;
+                }
+                else if (quoted.lines.length > 20)
+                    quoted = null;
                 return true;
             }
-            if (text.startsWith('thread ')) {
-                const current = RUST_PANIC.exec(text);
+            const first = text.charCodeAt(0);
+            if (first === 101 || first === 119) {
+                const header = cargo_HEADER.exec(text);
+                if (header) {
+                    flush();
+                    block = {
+                        severity: severityOf(header[1]),
+                        code: header[2] ?? null,
+                        message: header[3],
+                        file: null,
+                        line: null,
+                        column: null,
+                        lines: [text]
+                    };
+                    // Many tools print `error: …`: the line is rustc's only once its ` --> ` place follows.
+                    return false;
+                }
+            }
+            const panicLine = first === 9 ? text.trimStart() : text;
+            if (panicLine.startsWith('thread ')) {
+                const current = PANIC.exec(panicLine);
                 if (current) {
                     flush();
                     panic = {
@@ -53750,7 +54757,7 @@ function createCargoParser(emit) {
                     };
                     return true;
                 }
-                const old = RUST_PANIC_OLD.exec(text);
+                const old = PANIC_OLD.exec(panicLine);
                 if (old) {
                     emit(finding({
                         tool: 'cargo-test',
@@ -53763,6 +54770,30 @@ function createCargoParser(emit) {
                     }));
                     return true;
                 }
+                const start = PANIC_OLD_START.exec(panicLine);
+                if (start) {
+                    quoted = { test: start[1], message: start[2], lines: [text] };
+                    return true;
+                }
+            }
+            if (first === 68 && text.startsWith('Diff in ')) {
+                const diff = FMT_DIFF.exec(text);
+                if (diff) {
+                    flush();
+                    const file = diff[1];
+                    if (!formatted.has(file)) {
+                        formatted.add(file);
+                        emit(finding({
+                            tool: 'rustfmt',
+                            file,
+                            line: line_parser_int(diff[2] ?? diff[3]),
+                            rule: 'rustfmt',
+                            message: 'Diff in the file: it is not formatted as `cargo fmt` would',
+                            excerpt: text
+                        }));
+                    }
+                    return true;
+                }
             }
             if (!block)
                 return false;
@@ -53770,17 +54801,23 @@ function createCargoParser(emit) {
                 flush();
                 return false;
             }
+            if (block.lines.length > MAX_LINES) {
+                flush();
+                return false;
+            }
             block.lines.push(text);
-            const at = block.file === null ? RUST_LOCATION.exec(text) : null;
+            const at = block.file === null ? LOCATION.exec(text) : null;
             if (at) {
                 block.file = at[1];
                 block.line = line_parser_int(at[2]);
                 block.column = line_parser_int(at[3]);
+                return true;
             }
-            const lint = block.code === null ? RUST_LINT.exec(text) : null;
+            const lint = block.code === null ? LINT.exec(text) : null;
             if (lint)
-                block.code = lint[1];
-            return true;
+                block.code = (lint[1] ?? lint[2] ?? (lint[3] ? `clippy::${lint[3]}` : null));
+            // Before its place line, the block may be another tool's output: leave the line to the others.
+            return block.file !== null;
         },
         gap() {
             flush();
@@ -53789,297 +54826,286 @@ function createCargoParser(emit) {
         end() {
             flush();
             panic = null;
+            quoted = null;
+            formatted.clear();
         }
     };
 }
-const BIOME_HEADER = /^(.+?):(\d+):(\d+) ([a-z]+(?:\/[\w-]+)*)\s.*━/;
-const BIOME_MESSAGE = /^\s+([✖×!i]) (.*)$/;
-/** Biome: `file:line:col lint/group/rule ━━━` then `  ✖|!|i message`. */
-function createBiomeParser(emit) {
-    let header = null;
+const cargo = {
+    name: 'cargo',
+    tools: ['cargo', 'cargo-test', 'rustfmt', 'prisma'],
+    block: cargo_diagnostics
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/docker.js
+/**
+ * Docker builds: BuildKit's failure (`ERROR: failed to solve: …`, also as `buildx failed with:`
+ * in docker/build-push-action's annotation) at the place its `Dockerfile:12` code frame shows, and
+ * the legacy builder's `The command '/bin/sh -c …' returned a non-zero code: 1` after its
+ * `Step 5/8 : RUN …` line. The output of the failing step (`#12 0.51 npm ERR! …`) is read by the
+ * other parsers once the log parser has removed BuildKit's `#12 0.51` prefix.
+ */
+
+
+const FRAME = /^(\S*?(?:Dockerfile|Containerfile)[\w.-]*):(\d+)$/;
+const SOLVE = /(?:^|\s)(?:ERROR|error): (?:failed to build: )?(failed to solve(?: with frontend [\w.]+)?: .*)$/;
+/** BuildKit before v0.11: `executor failed running [/bin/sh -c …]: exit code: 1`. */
+const EXECUTOR = /(?:^|\s)(executor failed running \[.*\]: .*)$/;
+/** Anywhere in the line: docker compose puts "ERROR: Service 'x' failed to build:" before it. */
+const LEGACY = /(The command '(.*)' returned a non-zero code: \d+)$/;
+const LEGACY_STEP = /^Step \d+\/\d+ : (.*)$/;
+/** `#12 [builder 4/6] RUN npm ci`: the step that was running. */
+const STEP = /^#\d+ (\[[^\]]+\] .*)$/;
+function builds(emit) {
+    let frame = null;
+    let legacyStep = null;
+    let step = null;
+    const reported = new Set();
     return {
         line(text) {
-            if (text.includes('━')) {
-                const match = BIOME_HEADER.exec(text);
+            const first = text.charCodeAt(0);
+            // Docker's lines start with `#`, `Step`, `The`, `ERROR`/`error`, or name a Dockerfile; others are not its.
+            if (first !== 35 &&
+                !text.startsWith('Step ') &&
+                !text.includes('ockerfile') &&
+                !text.includes('ontainerfile') &&
+                !text.includes('failed') &&
+                !text.includes('non-zero'))
+                return false;
+            if (text.includes('ockerfile:') || text.includes('ontainerfile:')) {
+                const match = FRAME.exec(text.trim());
                 if (match) {
-                    header = {
-                        file: match[1],
-                        line: line_parser_int(match[2]),
-                        column: line_parser_int(match[3]),
-                        rule: match[4],
-                        text
-                    };
+                    frame = { file: match[1], line: line_parser_int(match[2]), text };
                     return true;
                 }
             }
-            if (!header)
+            if (text.includes('failed to solve') || text.includes('executor failed running')) {
+                const solve = SOLVE.exec(text) ?? EXECUTOR.exec(text);
+                if (solve) {
+                    // "ERROR: failed to solve: process … exit code: 1" repeats in the action's annotation.
+                    const message = solve[1].trim();
+                    if (!reported.has(message)) {
+                        reported.add(message);
+                        emit(finding({
+                            tool: 'docker',
+                            file: frame?.file ?? null,
+                            line: frame?.line ?? null,
+                            rule: 'build',
+                            message,
+                            excerpt: [step, frame?.text, text].filter(Boolean).join('\n')
+                        }));
+                    }
+                    return true;
+                }
+            }
+            if (text.startsWith('#')) {
+                const current = STEP.exec(text);
+                if (current)
+                    step = current[1];
                 return false;
-            if (text.trim() === '')
-                return true;
-            const message = BIOME_MESSAGE.exec(text);
-            const marker = message?.[1];
-            const severity = marker === '!' ? 'warning' : marker === 'i' ? 'note' : 'error';
-            emit(finding({
-                tool: 'biome',
-                file: header.file,
-                line: header.line,
-                column: header.column,
-                rule: header.rule,
-                severity,
-                message: message ? message[2] : text.trim(),
-                excerpt: `${header.text}\n${text}`
-            }));
-            header = null;
-            return true;
+            }
+            if (text.startsWith('Step ')) {
+                const current = LEGACY_STEP.exec(text);
+                if (current)
+                    legacyStep = current[1];
+                return false;
+            }
+            if (text.includes('returned a non-zero code')) {
+                const legacy = LEGACY.exec(text);
+                if (legacy) {
+                    emit(finding({
+                        tool: 'docker',
+                        rule: 'build',
+                        message: legacy[1],
+                        excerpt: [legacyStep && `Step : ${legacyStep}`, text].filter(Boolean).join('\n')
+                    }), 
+                    // The builder's closing word: the step's own error line, when there is one, says why.
+                    SUMMARY);
+                    return true;
+                }
+            }
+            return false;
         },
-        gap() {
-            header = null;
-        },
+        gap() { },
         end() {
-            header = null;
+            frame = null;
+            step = null;
+            legacyStep = null;
+            reported.clear();
         }
     };
 }
+const docker = { name: 'docker', tools: ['docker'], block: builds };
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/compiler-lines.js
+;// CONCATENATED MODULE: ./lib/findings/tools/stacks.js
 /**
- * One-line-per-finding formats: tsc, gcc/clang, mypy, ruff/flake8, pylint, go build/vet,
- * golangci-lint, shellcheck (gcc format), RuboCop (emacs format), ESLint compact/unix, and the
- * generic `file:line:col: severity: message`. Each line either is a finding or is not; no state.
+ * Stack frames: which frame of a JavaScript, Python, Go, Java or PHP stack is the repository's own
+ * code. A failure's place is the first such frame (the innermost for Python, whose stacks end
+ * with it), not a line of the test framework or of a dependency.
  */
 
 
-const TSC_PLAIN = /^(.+?)\((\d+),(\d+)\): (error|warning|message) (TS\d+): (.*)$/;
-const TSC_PRETTY = /^(.+?):(\d+):(\d+) - (error|warning|message) (TS\d+): (.*)$/;
-const TSC_GLOBAL = /^(error|warning) (TS\d+): (.*)$/;
-const ESLINT_COMPACT = /^(.+?): line (\d+), col (\d+), (Error|Warning) - (.*?)(?: \(([^()\s]+)\))?$/;
-/** `path:line[:col]: rest`, with go vet's `vet: ` prefix; the rest is told apart below. */
-const LOCATED = /^(?:vet: )?(\S(?:.*?\S)?):(\d+):(?:(\d+):?)? (.*)$/;
-const SEVERITY_REST = /^(fatal error|error|warning|note|info|remark|Error|Warning|Note|Info): (.*)$/;
-const TRAILING_RULE = /\s*\[([^[\]\s]+)\]$/;
-const PYLINT_REST = /^([CRWEFI])(\d{4}): (.*) \(([a-z0-9-]+)\)$/;
-const RUBOCOP_REST = /^([CWEFR]): (?:\[Correctable\] )?([A-Z][A-Za-z]+\/[A-Za-z0-9]+): (.*)$/;
-const CODE_REST = /^([A-Z]{1,4}\d{2,4}) (\[\*\] )?(.*)$/;
-const ESLINT_UNIX_REST = /^(.*) \[(Error|Warning)\/([^\]]+)\]$/;
-const LINTER_SUFFIX = / \(([a-z0-9_-]+)\)$/;
-const C_FILE = /\.(c|cc|cpp|cxx|h|hh|hpp|m|mm)$/;
-/** Which tool prints gcc-style `file:line:col: severity: message [code]` lines, from the file and code. */
-function gccStyleTool(file, rule) {
-    if (rule?.startsWith('-W') || C_FILE.test(file))
-        return 'gcc';
-    if (rule && /^SC\d{4}$/.test(rule))
-        return 'shellcheck';
-    if (file.endsWith('.py') || file.endsWith('.pyi'))
-        return 'mypy';
-    return 'generic';
+/** Paths of dependencies, toolchains and runtimes: never the repository's own code. */
+const DEPENDENCY = /(?:^|[\\/])(?:node_modules|site-packages|dist-packages|vendor|\.venv|venv|\.tox|\.nox|\.cargo[\\/]registry|\.rustup|go[\\/]pkg[\\/]mod|pkg[\\/]mod|hostedtoolcache|\.gradle[\\/]caches|\.m2[\\/]repository)[\\/]|^(?:node:|internal[\\/]|<frozen |<string>|<unknown>|<anonymous>|\/usr\/lib\/|\/usr\/local\/lib\/|\/usr\/local\/go\/|\/usr\/lib\/go|\/opt\/hostedtoolcache\/|\/Library\/Frameworks\/|\/System\/|C:\\Program Files|\/rustc\/|\/build\/glibc)|^(?:\/usr\/local|\/usr|\/opt\/[^/]+)\/lib\/python\d|[\\/]Lib[\\/]|[\\/](?:_h_env|_build_env|_test_env|envs[\\/][^\\/]+|micromamba|miniconda\d?|anaconda\d?)[\\/]lib[\\/]/;
+/**
+ * The modules of Python's standard library (`sys.stdlib_module_names`, Python 3.12, private ones
+ * aside): a frozen or bundled program prints their frames by bare name (`subprocess.py`), which no
+ * path tells from the project's own files.
+ */
+const PYTHON_STDLIB = new Set('abc aifc argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo'.split(' '));
+/** True when a bare or relative Python frame (`subprocess.py`, `asyncio/events.py`) is the standard library's. */
+function isPythonStdlibFrame(file) {
+    if (!/\.py$/.test(file) || file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file))
+        return false;
+    const module = file.split(/[\\/]/)[0]?.replace(/\.py$/, '') ?? '';
+    return PYTHON_STDLIB.has(module);
 }
-/** pylint and RuboCop letters: conventions and refactorings are still worth fixing, so warnings. */
-function letterSeverity(letter) {
-    if (letter === 'E' || letter === 'F')
-        return 'error';
-    if (letter === 'I')
-        return 'note';
-    return 'warning';
+/** True when `file` is a dependency's, a runtime's or the runner's code rather than the repository's. */
+function isDependencyPath(file) {
+    return DEPENDENCY.test(file) || isRunnerInternal(file) || isPythonStdlibFrame(file);
 }
-/** ruff/flake8 codes: pyflakes (F) and syntax (E9) problems are errors, style codes warnings. */
-function codeSeverity(code) {
-    return code.startsWith('F') || code.startsWith('E9') ? 'error' : 'warning';
-}
-/** The finding on one line of compiler/linter output, or null when the line is not one. */
-function parseCompilerLine(text) {
-    if (text.length < 5 || text.charCodeAt(0) === 32)
-        return null;
-    let match = text.includes(' TS') ? (TSC_PLAIN.exec(text) ?? TSC_PRETTY.exec(text)) : null;
-    if (match) {
-        return finding({
-            tool: 'tsc',
-            file: match[1],
-            line: line_parser_int(match[2]),
-            column: line_parser_int(match[3]),
-            severity: severityOf(match[4]),
-            rule: match[5],
-            message: match[6],
-            excerpt: text
-        });
-    }
-    if (text.startsWith('error TS') || text.startsWith('warning TS')) {
-        match = TSC_GLOBAL.exec(text);
-        if (match)
-            return finding({
-                tool: 'tsc',
-                rule: match[2],
-                severity: severityOf(match[1]),
-                message: match[3],
-                excerpt: text
-            });
-    }
-    if (text.includes(', col ')) {
-        match = ESLINT_COMPACT.exec(text);
-        if (match) {
-            return finding({
-                tool: 'eslint',
-                file: match[1],
-                line: line_parser_int(match[2]),
-                column: line_parser_int(match[3]),
-                severity: severityOf(match[4]),
-                message: match[5],
-                rule: match[6] ?? null,
-                excerpt: text
-            });
-        }
-    }
-    match = LOCATED.exec(text);
+/** `at fn (path:line:col)`, `at path:line:col`, `at async fn (file:///path:line:col)`. */
+const JS_FRAME = /^\s*at (?:.*? \()?((?:file:\/\/)?(?:[A-Za-z]:)?[^():\s][^():]*):(\d+):(\d+)\)?$/;
+/** The JavaScript stack frame on this line, or null. */
+function jsFrame(line) {
+    const match = JS_FRAME.exec(line);
     if (!match)
         return null;
-    const file = match[1];
-    const located = { file, line: line_parser_int(match[2]), column: line_parser_int(match[3]), excerpt: text };
-    const rest = match[4];
-    let part = SEVERITY_REST.exec(rest);
-    if (part) {
-        let message = part[2];
-        const ruleMatch = TRAILING_RULE.exec(message);
-        const rule = ruleMatch ? ruleMatch[1] : null;
-        if (ruleMatch)
-            message = message.slice(0, ruleMatch.index);
-        return finding({
-            tool: gccStyleTool(file, rule),
-            ...located,
-            severity: severityOf(part[1]),
-            rule,
-            message
-        });
-    }
-    if ((part = PYLINT_REST.exec(rest))) {
-        const letter = part[1];
-        return finding({
-            tool: 'pylint',
-            ...located,
-            severity: letterSeverity(letter),
-            rule: part[4],
-            message: `${part[3]} (${letter}${part[2]})`
-        });
-    }
-    if ((part = RUBOCOP_REST.exec(rest))) {
-        return finding({
-            tool: 'rubocop',
-            ...located,
-            severity: letterSeverity(part[1]),
-            rule: part[2],
-            message: part[3]
-        });
-    }
-    if ((part = CODE_REST.exec(rest)) && located.column !== null) {
-        const code = part[1];
-        const message = part[3];
-        const tool = part[2] || message.includes('`') ? 'ruff' : 'flake8';
-        return finding({ tool, ...located, severity: codeSeverity(code), rule: code, message });
-    }
-    if ((part = ESLINT_UNIX_REST.exec(rest))) {
-        return finding({
-            tool: 'eslint',
-            ...located,
-            severity: severityOf(part[2]),
-            rule: part[3],
-            message: part[1]
-        });
-    }
-    if (file.endsWith('.go') && located.column !== null) {
-        const linter = LINTER_SUFFIX.exec(rest);
-        if (linter) {
-            return finding({
-                tool: 'golangci-lint',
-                ...located,
-                rule: linter[1],
-                message: rest.slice(0, linter.index)
-            });
-        }
-        return finding({ tool: 'go', ...located, message: rest });
+    return { file: match[1].replace(/^file:\/\//, ''), line: line_parser_int(match[2]), column: line_parser_int(match[3]) };
+}
+/** The first frame of the repository's own code among `lines` (a JavaScript stack). */
+function firstProjectFrame(lines) {
+    for (const line of lines) {
+        if (!line.includes(' at ') && !line.trimStart().startsWith('at '))
+            continue;
+        const frame = jsFrame(line);
+        if (frame && !isDependencyPath(frame.file))
+            return frame;
     }
     return null;
 }
-/** The one-line formats as a {@link LineParser}. */
-function createCompilerLineParser(emit) {
-    return {
-        line(text) {
-            const found = parseCompilerLine(text);
-            if (found)
-                emit(found);
-            return found !== null;
-        },
-        gap() { },
-        end() { }
-    };
-}
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/test-runners.js
+;// CONCATENATED MODULE: ./lib/findings/tools/jest.js
 /**
- * Test runners whose failures span several lines: jest, vitest, pytest, go test and node --test
- * (TAP). Each parser keeps only the block it is reading; a gap in the input closes the block.
+ * Jest: `● Suite › test` blocks with the message below them and the place in the stack (the first
+ * frame in the repository), the suite file from `FAIL path`, and `● Test suite failed to run`
+ * blocks, whose TypeScript diagnostics (ts-jest) are reported as the tsc errors they are. The
+ * "Summary of all failing tests" repeats every block; the log parser drops the repeats.
  */
+
+
 
 
 /** Lines of a failure kept as its excerpt. */
 const MAX_BLOCK_LINES = 60;
-const STACK_LOCATION = /^\s*at (?:.*? \()?((?:[A-Za-z]:)?[^():\s][^():]*):(\d+):(\d+)\)?$/;
+const CROSSED = /^\s*✕ (.+?)(?: \(\d+(?:\.\d+)? ?m?s\))?$/;
 const CODE_FRAME = /^\s*(?:>\s*)?\d+\s*\||^\s*\|/;
-/** The first stack frame in the project (not node_modules, not node internals), if any. */
-function projectFrame(lines) {
-    for (const line of lines) {
-        const match = STACK_LOCATION.exec(line);
-        if (!match)
-            continue;
-        const file = match[1].replace(/^file:\/\//, '');
-        if (file.includes('node_modules') || file.startsWith('node:') || file.startsWith('internal/'))
-            continue;
-        return { file, line: line_parser_int(match[2]), column: line_parser_int(match[3]) };
-    }
-    return null;
-}
-/** jest: `● Suite › test` blocks, with the message below and the location in the stack. */
-function createJestParser(emit) {
+const TS_DIAGNOSTIC = /^\s*(.+?):(\d+):(\d+) - error (TS\d+): (.*)$/;
+const SUITE_END = /^\s*(?:PASS|FAIL) |^\s*(?:Test Suites:|Tests:|Snapshots:|Summary of all failing tests|Ran all test suites)/;
+function jestBlocks(emit) {
     let name = null;
     let block = [];
     // `FAIL test/x.test.ts` names the suite: the place of a failure without a project stack frame.
     let suiteFile = null;
+    /** The suite's `✕ name` lines, and the `●` blocks reported: a test with no block is reported by name. */
+    let crossed = [];
+    const reported = new Set();
+    const reportCrossed = () => {
+        for (const test of crossed) {
+            const leaf = ` › ${test.name}`;
+            if ([...reported].some(full => full === test.name || full.endsWith(leaf)))
+                continue;
+            emit(finding({
+                tool: 'jest',
+                file: test.file,
+                rule: test.name,
+                message: `${test.name} failed`,
+                excerpt: test.text
+            }));
+        }
+        crossed = [];
+        reported.clear();
+    };
     const flush = () => {
         if (name === null)
             return;
-        const body = block.map(line => line.trim());
-        const first = body.findIndex(line => line !== '');
-        let message = first >= 0 ? body[first] : 'test failed';
-        // expect() failures put the values on the following lines: "Expected: 7", "Received: 6".
-        for (let i = first + 1; i > 0 && i < body.length && i < first + 6; i++) {
-            const line = body[i];
-            if (/^(Expected|Received)( [a-z]+)*:/.test(line))
-                message += `; ${line}`;
-            else if (CODE_FRAME.test(line) || line.startsWith('at '))
-                break;
+        // `● Console` blocks hold what the tests logged: output, not failures.
+        if (name === 'Console') {
+            name = null;
+            block = [];
+            return;
         }
-        const at = projectFrame(block);
-        emit(finding({
-            tool: 'jest',
-            file: at?.file ?? suiteFile,
-            line: at?.line,
-            column: at?.column,
-            rule: name,
-            message,
-            excerpt: [`● ${name}`, ...block].join('\n').trimEnd()
-        }));
+        reported.add(name);
+        const body = block.map(line => line.trim());
+        const diagnostics = block.map(line => TS_DIAGNOSTIC.exec(line)).filter(match => match !== null);
+        if (diagnostics.length > 0) {
+            for (const match of diagnostics) {
+                emit(finding({
+                    tool: 'tsc',
+                    file: match[1],
+                    line: line_parser_int(match[2]),
+                    column: line_parser_int(match[3]),
+                    rule: match[4],
+                    message: match[5],
+                    excerpt: match[0].trim()
+                }));
+            }
+        }
+        else {
+            const first = body.findIndex(line => line !== '');
+            let message = first >= 0 ? body[first] : 'test failed';
+            // expect() failures put the values on the following lines: "Expected: 7", "Received: 6".
+            for (let i = first + 1; i > 0 && i < body.length && i < first + 8; i++) {
+                const line = body[i];
+                if (/^(Expected|Received)( [a-z]+)*:/.test(line))
+                    message += `; ${line}`;
+                else if (CODE_FRAME.test(line) || line.startsWith('at '))
+                    break;
+            }
+            const at = firstProjectFrame(block);
+            emit(finding({
+                tool: 'jest',
+                file: at?.file ?? suiteFile,
+                line: at?.line,
+                column: at?.column,
+                rule: name,
+                message,
+                excerpt: [`● ${name}`, ...block].join('\n').trimEnd()
+            }));
+        }
         name = null;
         block = [];
     };
     return {
         line(text) {
-            const trimmed = text.trimStart();
-            if (trimmed.startsWith('● ')) {
+            const bullet = text.indexOf('● ');
+            if (bullet >= 0 && text.slice(0, bullet).trim() === '') {
                 flush();
-                name = trimmed.slice(2).trim();
+                name = text.slice(bullet + 2).trim();
                 return true;
             }
-            if (/^(PASS|FAIL) |^Test Suites:|^Tests:/.test(trimmed)) {
+            if (name === null && text.includes('✕ ')) {
+                const cross = CROSSED.exec(text);
+                if (cross) {
+                    crossed.push({ name: cross[1], file: suiteFile, text });
+                    return true;
+                }
+            }
+            if (SUITE_END.test(text)) {
                 flush();
-                if (trimmed.startsWith('FAIL '))
-                    suiteFile = trimmed.slice(5).trim().split(' ')[0] || null;
+                const trimmed = text.trim();
+                // The next suite, or the run's summary: the blocks of the suite before are all in.
+                if (!/^(?:Snapshots:|Tests:)/.test(trimmed))
+                    reportCrossed();
+                if (trimmed.startsWith('FAIL ')) {
+                    // `FAIL src/x.test.ts (5 s)`, `FAIL  ui  src/x.test.ts` (a project's display name first).
+                    const path = trimmed
+                        .slice(5)
+                        .split(/\s+/)
+                        .filter(token => isPathLike(token) && /\.\w+$/.test(token))
+                        .pop();
+                    suiteFile = path ?? null;
+                }
                 return false;
             }
             if (name === null)
@@ -54089,165 +55115,525 @@ function createJestParser(emit) {
             return true;
         },
         gap: flush,
-        end: flush
+        end() {
+            flush();
+            reportCrossed();
+        },
+        // Between blocks it looks for the next `●`, `✕` or suite line, each with a keyword.
+        idle: () => name === null
     };
 }
-const VITEST_HEADER = /^\s*FAIL\s+(\S+) > (.+)$/;
-const VITEST_LOCATION = /^\s*❯ (.+?):(\d+):(\d+)$/;
-/** vitest: ` FAIL  file > suite > test`, then the error line and `❯ file:line:col`. */
-function createVitestParser(emit) {
+const jest = { name: 'jest', tools: ['jest', 'tsc'], block: jestBlocks };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/dotnet.js
+/**
+ * .NET: MSBuild diagnostics (`path(12,5): error CS0103: message [project]`, and
+ * `project : error NU1101: message` without a line) from `dotnet build`, restore and test, and
+ * `dotnet test` failures (`Failed Name [12 ms]`, `Error Message:`, the stack's `in path:line N`).
+ * MSBuild prints every diagnostic again after "Build FAILED."; the log parser drops the repeats.
+ */
+
+
+
+
+/** Codes of the .NET toolchain; TypeScript's TS, MSVC's C and LNK codes belong to other tools. */
+const DOTNET_CODE = /^(?:CS|NU|MSB|NETSDK|IDE|CA|BC|FS|AD|RZ|SA|RCS|VSTHRD|xUnit|S)\d+$|^ASP\d+$/;
+/** `Failed Name [12 ms]` (VSTest), `failed Name (args) (6s 220ms)` (Microsoft.Testing.Platform). */
+const FAILED = /^\s*(?:Failed|failed) ([\w.`+<>,[\]" -]+?)(?:\s*\(.*\))?(?: \[[^\]]*\])?(?: \((?:\d+(?:\.\d+)?\s?m?s\s*)+\))?$/;
+/** A frame's place: ` in path:line 42` (VSTest), ` in path:42` (Microsoft.Testing.Platform). */
+const SOURCE = / in (.+?\.(?:cs|fs|vb)):(?:line )?(\d+)$/;
+function msbuild(text) {
+    const paren = parseParenLocated(text);
+    if (!paren || !DOTNET_CODE.test(paren.code))
+        return null;
+    // `project : error` has the project as its place: a file, but no line.
+    return finding({
+        tool: 'dotnet',
+        file: paren.file,
+        line: paren.line,
+        column: paren.column,
+        severity: severityOf(paren.severity),
+        rule: paren.code,
+        message: paren.message,
+        excerpt: text
+    });
+}
+function tests(emit) {
     let current = null;
-    let location = null;
     const flush = () => {
         if (!current)
             return;
         emit(finding({
-            tool: 'vitest',
+            tool: 'dotnet-test',
             file: current.file,
-            line: location?.line,
-            column: location?.column,
+            line: current.line,
             rule: current.name,
             message: current.message ?? 'test failed',
-            excerpt: current.lines.join('\n').trimEnd()
+            excerpt: current.lines.join('\n')
         }));
         current = null;
-        location = null;
     };
     return {
         line(text) {
-            const header = VITEST_HEADER.exec(text);
-            if (header) {
-                flush();
-                current = { file: header[1], name: header[2], message: null, lines: [text] };
-                return true;
+            const trimmed = text.trim();
+            if (trimmed.startsWith('Failed ') || trimmed.startsWith('failed ')) {
+                const failed = FAILED.exec(text);
+                if (failed && !/^[Ff]ailed (?:to|!|with)\b/.test(trimmed)) {
+                    flush();
+                    current = {
+                        name: failed[1],
+                        message: null,
+                        inMessage: false,
+                        file: null,
+                        line: null,
+                        lines: [text]
+                    };
+                    return true;
+                }
             }
             if (!current)
                 return false;
-            if (text.startsWith('⎯') || /^\s*Test Files /.test(text)) {
+            if (/^(Passed|Failed|Skipped)!? /.test(trimmed) ||
+                /^Total tests:/.test(trimmed) ||
+                /^(Passed|Skipped) /.test(trimmed)) {
                 flush();
-                return true;
+                return false;
             }
             if (current.lines.length < MAX_BLOCK_LINES)
                 current.lines.push(text);
-            const at = VITEST_LOCATION.exec(text);
-            if (at && !location && at[1].endsWith(current.file))
-                location = { line: line_parser_int(at[2]), column: line_parser_int(at[3]) };
-            else if (current.message === null && text.trim() !== '')
-                current.message = text.trim();
+            if (trimmed === 'Error Message:') {
+                current.inMessage = true;
+                return true;
+            }
+            if (trimmed === 'Stack Trace:') {
+                current.inMessage = false;
+                return true;
+            }
+            // The message follows "Error Message:" (VSTest), or the heading itself (Microsoft.Testing.Platform).
+            if ((current.inMessage || current.lines.length === 2) &&
+                current.message === null &&
+                trimmed !== '' &&
+                !trimmed.startsWith('at '))
+                current.message = trimmed;
+            const source = current.file === null ? SOURCE.exec(text) : null;
+            if (source) {
+                current.file = source[1];
+                current.line = line_parser_int(source[2]);
+            }
             return true;
         },
-        // The scanner decodes the header and the `❯` line separately: a gap does not end the failure.
         gap() { },
         end: flush
     };
 }
-const PYTEST_SECTION = /^_{3,} (.+?) _{3,}$/;
-const PYTEST_LOCATION = /^(\S+\.py):(\d+): (\w+)$/;
-const PYTEST_SUMMARY = /^(FAILED|ERROR) (\S+?)(?:::(\S+?))?(?: - (.*))?$/;
-/** pytest: `____ test_x ____` sections (message from `E` lines, place from `file.py:N: Error`), and the short summary. */
-function createPytestParser(emit) {
-    let section = null;
-    const reported = new Set();
-    const flush = () => {
-        if (!section)
-            return;
-        if (section.file !== null) {
-            reported.add(section.name);
-            emit(finding({
-                tool: 'pytest',
-                file: section.file,
-                line: section.line,
-                rule: section.name,
-                message: section.message ?? 'test failed',
-                excerpt: section.lines.join('\n').trimEnd()
-            }));
-        }
-        section = null;
-    };
+const dotnet = {
+    name: 'dotnet',
+    tools: ['dotnet', 'dotnet-test'],
+    block: tests,
+    line(text) {
+        return text.includes(': ') ? msbuild(text) : null;
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/eslint.js
+/**
+ * ESLint's text formats: stylish (the default: a path line, then indented rows), `next lint`'s
+ * variant of it (unindented rows, `Error:`), compact (`path: line 3, col 7, Error - message (rule)`)
+ * and unix (`path:3:7: message [Error/rule]`). Stylelint and yamllint print stylish-like rows
+ * (`✖`/`⚠` marks, `(rule)` in parentheses), so the same block reads them, named by the file.
+ */
+
+
+
+/** `  3:7  error  message  rule`, `3:7  Error: message  rule` (next lint), `  3:7  ✖  message  rule` (stylelint). */
+const ROW = /^\s*(\d+):(\d+)\s+(error|warning|Error:|Warning:|✖|×|⚠)\s+(.*?)(?:\s{2,}(?:\(([^()\s]+)\)|(\S+)))?\s*$/;
+const COMPACT = /^(.+?): line (\d+), col (\d+), (Error|Warning) - (.*?)(?: \(([^()\s]+)\))?$/;
+const UNIX_REST = /^(.*) \[(Error|Warning)\/([^\]]+)\]$/;
+function rowSeverity(mark) {
+    return mark === '⚠' || mark.startsWith('w') || mark.startsWith('W') ? 'warning' : 'error';
+}
+/** Which tool prints stylish rows for this file. */
+function stylishTool(file) {
+    if (/\.ya?ml$/i.test(file))
+        return 'yamllint';
+    if (/\.(css|scss|sass|less|styl)$/i.test(file))
+        return 'stylelint';
+    return 'eslint';
+}
+/** Stylish: the file is the last path line printed above the rows (blank lines aside). */
+function stylish(emit) {
+    let previous = '';
+    let file = null;
     return {
         line(text) {
-            const header = PYTEST_SECTION.exec(text);
-            if (header) {
-                flush();
-                section = { name: header[1], message: null, file: null, line: null, lines: [text] };
-                return true;
-            }
-            if (text.startsWith('====')) {
-                flush();
+            const before = previous;
+            if (text.trim() !== '')
+                previous = text;
+            const first = text.charCodeAt(0);
+            // Rows start with spaces or a digit; everything else may be the next file's line.
+            if ((first !== 32 && (first < 48 || first > 57)) || !text.includes(':'))
                 return false;
-            }
-            if (section) {
-                if (section.lines.length < MAX_BLOCK_LINES)
-                    section.lines.push(text);
-                if (section.message === null && /^E\s/.test(text))
-                    section.message = text.slice(1).trim();
-                const at = PYTEST_LOCATION.exec(text);
-                if (at) {
-                    section.file = at[1];
-                    section.line = line_parser_int(at[2]);
-                }
-                return true;
-            }
-            const summary = PYTEST_SUMMARY.exec(text);
-            if (!summary)
+            const row = ROW.exec(text);
+            if (!row)
                 return false;
-            const path = summary[2];
-            const test = summary[3]?.replace(/::/g, '.') ?? null;
-            if (test !== null && reported.has(test))
-                return true;
-            if (test === null && reported.has(`ERROR collecting ${path}`))
-                return true;
-            if (!path.includes('.py'))
+            const candidate = before.trim();
+            if (before.charCodeAt(0) !== 32 && isPathLike(candidate.replace(/:$/, '')))
+                file = candidate.replace(/:$/, '');
+            if (file === null)
                 return false;
+            const mark = row[3];
             emit(finding({
-                tool: 'pytest',
-                file: path,
-                rule: test,
-                message: summary[4] ?? `${summary[1]?.toLowerCase()}`,
-                excerpt: text
+                tool: stylishTool(file),
+                file,
+                line: line_parser_int(row[1]),
+                column: line_parser_int(row[2]),
+                severity: rowSeverity(mark),
+                message: row[4],
+                rule: row[5] ?? row[6] ?? null,
+                excerpt: `${file}\n${text}`
             }));
             return true;
         },
-        gap: flush,
-        end: flush
+        gap() {
+            previous = '';
+        },
+        end() { }
     };
 }
-const GO_FAIL = /^(\s*)--- FAIL: (\S+) \([\d.]+s\)$/;
-const GO_LOCATION = /^\s+(\S+\.go):(\d+): (.*)$/;
-/** go test: `--- FAIL: TestX (0.00s)` followed by indented `file_test.go:N: message` lines. */
-function createGoTestParser(emit) {
+const eslint = {
+    name: 'eslint',
+    tools: ['eslint', 'stylelint', 'yamllint'],
+    block: stylish,
+    line(text) {
+        if (!text.includes(', col '))
+            return null;
+        const match = COMPACT.exec(text);
+        if (!match)
+            return null;
+        return finding({
+            tool: 'eslint',
+            file: match[1],
+            line: line_parser_int(match[2]),
+            column: line_parser_int(match[3]),
+            severity: severityOf(match[4]),
+            message: match[5],
+            rule: match[6] ?? null,
+            excerpt: text
+        });
+    },
+    located(at, rest, text) {
+        const unix = rest.endsWith(']') ? UNIX_REST.exec(rest) : null;
+        if (!unix)
+            return null;
+        return finding({
+            tool: 'eslint',
+            ...at,
+            severity: severityOf(unix[2]),
+            rule: unix[3],
+            message: unix[1],
+            excerpt: text
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/generic.js
+/**
+ * The shapes any other linter or compiler is likely to print, tried after every named tool:
+ * `path:line[:col]: severity: message [rule]`, `path:line:col: message (rule)`, a leading code
+ * (`path:line CODE message`: hadolint, markdownlint), `[path:line:col] message` (protolint), and,
+ * when a column makes it unambiguous, a plain `path:line:col: message` (luacheck, ktlint).
+ */
+
+
+
+const generic_SEVERITY_REST = /^\[?(fatal error|fatal|error|warning|warn|info|information|note|hint|style|convention|notice|Error|Warning|ERROR|WARNING|FATAL)\]?(?:\[([^\]\s]+)\])?:? (.*)$/;
+const CODE_REST = /^([A-Z]{1,6}\d{2,5}(?:\/[\w-]+)*|[a-z][\w-]*\[[\w-]+\]) (.*)$/;
+/** `path:line CODE message`, `path:line:col CODE message` (no colon after the place). */
+const CODE_LINE = /^(\S+\.\w+|\S*Dockerfile\S*):(\d+)(?::(\d+))? ([A-Z]{1,6}\d{2,5}(?:\/[\w-]+)*) (.*)$/;
+const BRACKETED = /^\[(\S+?):(\d+):(\d+)\] (.*)$/;
+/** Severity words other tools put after a code: hadolint's `DL3008 warning: message`. */
+const LEADING_SEVERITY = /^(error|warning|info|style|note): (.*)$/;
+/** Files no linter reports on: a location in one of these is a log line, not a finding. */
+const NOT_SOURCE = /\.(?:log|txt|html?|png|jpe?g|gz|zip|tar|lock)$|^https?:/i;
+function withRule(message) {
+    const [bracketless, bracketRule] = trailingBracketRule(message);
+    if (bracketRule)
+        return [bracketless, bracketRule];
+    return trailingParenRule(message);
+}
+function located(at, rest, text) {
+    if (NOT_SOURCE.test(at.file) || !/\.\w+$|Dockerfile|Makefile|Jenkinsfile/.test(at.file))
+        return null;
+    const severity = generic_SEVERITY_REST.exec(rest);
+    if (severity) {
+        const [message, rule] = withRule(severity[3]);
+        return finding({
+            tool: 'generic',
+            ...at,
+            severity: severityOf(severity[1]),
+            rule: severity[2] ?? rule,
+            message: message.trim(),
+            excerpt: text
+        });
+    }
+    const code = CODE_REST.exec(rest);
+    if (code) {
+        const leading = LEADING_SEVERITY.exec(code[2]);
+        return finding({
+            tool: 'generic',
+            ...at,
+            severity: leading ? severityOf(leading[1]) : 'error',
+            rule: code[1],
+            message: leading ? leading[2] : code[2],
+            excerpt: text
+        });
+    }
+    const [message, rule] = withRule(rest);
+    if (rule !== null || at.column !== null) {
+        if (message.trim().length < 3)
+            return null;
+        return finding({ tool: 'generic', ...at, rule, message: message.trim(), excerpt: text });
+    }
+    return null;
+}
+function line(text) {
+    const code = CODE_LINE.exec(text);
+    if (code) {
+        const leading = LEADING_SEVERITY.exec(code[5]);
+        return finding({
+            tool: 'generic',
+            file: code[1],
+            line: line_parser_int(code[2]),
+            column: line_parser_int(code[3]),
+            severity: leading ? severityOf(leading[1]) : 'error',
+            rule: code[4],
+            message: leading ? leading[2] : code[5],
+            excerpt: text
+        });
+    }
+    if (text.charCodeAt(0) === 91) {
+        const bracketed = BRACKETED.exec(text);
+        if (bracketed)
+            return finding({
+                tool: 'generic',
+                file: bracketed[1],
+                line: line_parser_int(bracketed[2]),
+                column: line_parser_int(bracketed[3]),
+                message: bracketed[4],
+                excerpt: text
+            });
+    }
+    return null;
+}
+const generic = { name: 'generic', tools: ['generic'], line, located };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/github-script.js
+/**
+ * actions/github-script: an API call the script made failed, or the script threw. The same error is
+ * printed in up to three phrasings: Octokit's `RequestError [HttpError]: Not Found`, the action's
+ * `Error: Unhandled error: HttpError: Not Found` and its annotation of it. They are one finding,
+ * in the words the log printed it with (both, when they come together).
+ */
+
+const HTTP_ERROR = /^(?:RequestError \[HttpError\]|HttpError|(?:Error: )?Unhandled error: HttpError): (.+)$/;
+const UNHANDLED = /^(?:Error: )?Unhandled error: (?!HttpError)(\w*(?:Error|Exception)?\b.*)$/;
+/** The error a line states, and what identifies it whatever its phrasing. */
+function errorOf(text) {
+    if (!text.includes('rror'))
+        return null;
+    const http = HTTP_ERROR.exec(text);
+    if (http)
+        return { rule: 'HttpError', core: http[1].trim() };
+    const unhandled = UNHANDLED.exec(text);
+    if (!unhandled)
+        return null;
+    const message = unhandled[1].trim();
+    return { rule: /^(\w+):/.exec(message)?.[1] ?? 'Error', core: message };
+}
+function scripts(emit) {
+    let pending = null;
+    const reported = new Set();
+    const release = () => {
+        if (!pending)
+            return;
+        const { core, ...found } = pending;
+        reported.add(core);
+        emit(found);
+        pending = null;
+    };
+    return {
+        line(raw) {
+            const text = raw.trim();
+            const error = errorOf(text);
+            if (!error) {
+                release();
+                return false;
+            }
+            // The action's annotation reads `Error: Unhandled error: …` where GitHub shows it, in its web view.
+            const words = text.startsWith('Unhandled error: ') ? `Error: ${text}` : text;
+            if (pending && pending.core === error.core) {
+                pending.message = `${pending.message} — ${words}`;
+                pending.excerpt = `${pending.excerpt}\n${raw}`;
+                release();
+                return true;
+            }
+            release();
+            if (reported.has(error.core))
+                return true;
+            pending = {
+                ...finding({ tool: 'github-script', rule: error.rule, message: text, excerpt: raw }),
+                core: error.core
+            };
+            return true;
+        },
+        gap: release,
+        end() {
+            release();
+            reported.clear();
+        }
+    };
+}
+const githubScript = { name: 'github-script', tools: ['github-script'], block: scripts };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/go.js
+/**
+ * Go: build and vet errors (`./x.go:3:2: undefined: foo`, under a `# package` line), `go test`
+ * failures (`--- FAIL: TestX (0.00s)` with the test's indented `x_test.go:12: message` lines,
+ * subtests, testify's `Error Trace:`/`Error:` block, gotestsum's `=== FAIL: pkg TestX`), panics
+ * and data races (the first frame of the repository's own code below the heading), and module
+ * errors that point at go.mod or go.sum.
+ */
+
+
+
+
+const FAIL = /^(\s*)--- FAIL: (\S+) \([\d.]+s\)$/;
+const GOTESTSUM_FAIL = /^=== FAIL: (\S+) (\S+) \([\d.]+s\)$/;
+const TEST_LINE = /^\s+(\S+\.go):(\d+): (.*)$/;
+const TESTIFY_TRACE = /^\s+Error Trace:\s+(\S+\.go):(\d+)/;
+const TESTIFY_ERROR = /^\s+Error:\s+(.*)$/;
+const go_FRAME = /^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$/;
+const MODULE = [
+    { pattern: /^go: (updates to go\.mod needed.*)$/, file: 'go.mod', rule: 'go.mod' },
+    { pattern: /^(?:go: )?(missing go\.sum entry .*)$/, file: 'go.sum', rule: 'go.sum' },
+    { pattern: /^go: (.*: (?:reading|verifying) .*)$/, file: 'go.mod', rule: 'go.mod' },
+    {
+        pattern: /^(go: (?:inconsistent vendoring|go\.mod file indicates go .*requires go .*))$/,
+        file: 'go.mod',
+        rule: 'go.mod'
+    }
+];
+function go_tests(emit) {
     let current = null;
     const failed = [];
-    const reported = new Set();
+    let crash = null;
+    const finishCrash = () => {
+        if (!crash)
+            return;
+        emit(finding({
+            tool: 'go',
+            file: crash.frame?.file,
+            line: crash.frame?.line,
+            rule: crash.rule,
+            message: crash.message,
+            excerpt: crash.lines.join('\n')
+        }));
+        if (current)
+            current.reported = true;
+        crash = null;
+    };
     const flush = () => {
-        // A failed test with no message of its own: report it unless one of its subtests was reported.
-        for (const name of failed) {
-            if (reported.has(name) || [...reported].some(other => other.startsWith(`${name}/`)))
+        finishCrash();
+        // A failed test with no message of its own: reported unless one of its subtests was.
+        for (const test of failed) {
+            if (test.reported || failed.some(other => other.reported && other.name.startsWith(`${test.name}/`)))
                 continue;
-            emit(finding({ tool: 'go-test', rule: name, message: `${name} failed`, excerpt: `--- FAIL: ${name}` }));
+            emit(finding({
+                tool: 'go-test',
+                rule: test.name,
+                message: `${test.name} failed`,
+                excerpt: `--- FAIL: ${test.name}`
+            }));
         }
         failed.length = 0;
-        reported.clear();
         current = null;
+    };
+    const report = (test, found) => {
+        test.reported = true;
+        emit(found);
     };
     return {
         line(text) {
-            const fail = GO_FAIL.exec(text);
+            if (crash) {
+                // A panic's or race's stack: the first frame outside the runtime and dependencies is the place.
+                const frame = go_FRAME.exec(text);
+                if (frame) {
+                    if (crash.lines.length < MAX_BLOCK_LINES)
+                        crash.lines.push(text);
+                    if (!crash.frame &&
+                        !isDependencyPath(frame[1]) &&
+                        !/\/src\/(?:runtime|testing|sync|reflect)\//.test(frame[1]))
+                        crash.frame = { file: frame[1], line: line_parser_int(frame[2]) };
+                    return true;
+                }
+                if (/^(FAIL|ok)\b|^exit status|^={10,}$/.test(text) || (crash.frame && text.trim() === ''))
+                    finishCrash();
+                else {
+                    if (crash.lines.length < MAX_BLOCK_LINES)
+                        crash.lines.push(text);
+                    return true;
+                }
+            }
+            if (text.startsWith('panic: ') || text.startsWith('fatal error: ') || text === 'WARNING: DATA RACE') {
+                const race = text === 'WARNING: DATA RACE';
+                crash = {
+                    message: race ? 'WARNING: DATA RACE' : text.replace(/ \[recovered\]$/, ''),
+                    rule: race ? 'data-race' : (current?.name ?? null),
+                    lines: [text],
+                    frame: null
+                };
+                return true;
+            }
+            const fail = text.includes('--- FAIL: ') ? FAIL.exec(text) : GOTESTSUM_FAIL.exec(text);
             if (fail) {
-                current = fail[2];
+                current = { name: fail[2], reported: false, trace: null };
                 failed.push(current);
                 return true;
             }
             if (current !== null) {
-                const at = GO_LOCATION.exec(text);
+                const trace = TESTIFY_TRACE.exec(text);
+                if (trace) {
+                    current.trace = { file: trace[1], line: line_parser_int(trace[2]) };
+                    return true;
+                }
+                const error = current.trace ? TESTIFY_ERROR.exec(text) : null;
+                if (error && current.trace) {
+                    report(current, finding({
+                        tool: 'go-test',
+                        file: current.trace.file,
+                        line: current.trace.line,
+                        rule: current.name,
+                        message: error[1].trim(),
+                        excerpt: text
+                    }));
+                    current.trace = null;
+                    return true;
+                }
+                const at = TEST_LINE.exec(text);
                 if (at) {
-                    reported.add(current);
-                    emit(finding({
+                    const message = at[3].trim();
+                    // The testing package's own line for a race, and testify's heading line, carry no message.
+                    if (message === '' || message === 'race detected during execution of test') {
+                        if (message !== '')
+                            current.reported = true;
+                        return true;
+                    }
+                    report(current, finding({
                         tool: 'go-test',
                         file: at[1],
                         line: line_parser_int(at[2]),
-                        rule: current,
-                        message: at[3].trim(),
+                        rule: current.name,
+                        message,
                         excerpt: text
                     }));
                     return true;
@@ -54255,22 +55641,946 @@ function createGoTestParser(emit) {
                 if (/^(FAIL|ok)\b/.test(text))
                     flush();
             }
-            if (text.startsWith('panic: ')) {
-                emit(finding({ tool: 'go-test', rule: current, message: text, excerpt: text }));
-                if (current !== null)
-                    reported.add(current);
-                return true;
+            if (text.startsWith('go: ') || text.startsWith('missing go.sum')) {
+                for (const { pattern, file, rule } of MODULE) {
+                    const match = pattern.exec(text);
+                    if (match) {
+                        emit(finding({ tool: 'go', file, rule, message: match[1], excerpt: text }));
+                        return true;
+                    }
+                }
             }
             return false;
         },
+        // Frames carry a keyword and their function lines do not: a gap inside a stack is expected.
         gap() { },
         end: flush
     };
 }
+const go = {
+    name: 'go',
+    tools: ['go', 'go-test'],
+    block: go_tests,
+    located(at, rest, text) {
+        if (!at.file.endsWith('.go') || at.column === null)
+            return null;
+        // golangci-lint's lines end with the linter's name; they are its findings (golangci.ts).
+        if (/ \([a-z0-9_-]+\)$/.test(rest))
+            return null;
+        return finding({ tool: 'go', ...at, message: rest, excerpt: text });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/golangci.js
+/**
+ * golangci-lint: `path:line:col: message (linter)`, in v1 and v2 alike (v2 prints the source line
+ * and a caret below, which are not findings).
+ */
+
+const LINTER = / \(([a-z0-9_-]+)\)$/;
+const golangci = {
+    name: 'golangci-lint',
+    tools: ['golangci-lint'],
+    failOnEveryFinding: ['golangci-lint'],
+    located(at, rest, text) {
+        if (!at.file.endsWith('.go'))
+            return null;
+        const linter = LINTER.exec(rest);
+        if (!linter)
+            return null;
+        return finding({
+            tool: 'golangci-lint',
+            ...at,
+            rule: linter[1],
+            message: rest.slice(0, linter.index),
+            excerpt: text
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/java.js
+/**
+ * The JVM's build tools: javac (`Foo.java:12: error: message`), Maven (`[ERROR] path:[12,5]
+ * message`, Surefire's failed tests in its detail blocks and in the Results summary), Gradle
+ * (Kotlin's `e: file:///path:12:5 message`, `Class > test() FAILED` with the exception below) and
+ * Java stack traces (`Exception in thread "main" …` and `Caused by:`). A frame names only its
+ * file (`FooTest.java:42`); the package of its class gives the directory (`com/x/FooTest.java`).
+ * Maven's "Failed to execute goal" sums a failure up; Gradle's "Execution failed for task" with
+ * its `> reason` lines states one, which stands when no compiler or test output explains it.
+ */
+
+
+
+const JAVA_FILE = /\.(java|kt|kts|scala|groovy)$/;
+const java_SEVERITY_REST = /^(error|warning): (.*)$/;
+const MAVEN_COMPILE = /^\[(ERROR|WARNING)\] (.+?\.(?:java|kt|scala|groovy)):\[(\d+),(\d+)\] (.*)$/;
+const MAVEN_GOAL = /^\[ERROR\] (Failed to execute goal .*)$/;
+/** Spotless' lists of unformatted files, under Maven's `[ERROR]` or Gradle's `> `. */
+const FORMAT_HEADING = /(The following files had format violations|Violations also present in):\s*$/;
+/** A file of such a list: indented once (its diff lines are indented twice). */
+const FORMAT_FILE = /^(?:\[ERROR\])? {4,6}([^\s@+-][^\s]*\.[\w]+)$/;
+const MAVEN_RESULT_ROW = /^\[ERROR\]\s+(?:([\w$.]+)\.)?([\w$]+)\.([\w$[\]()<>, -]+?):(\d+)(?:->\S+)?\s+(.*)$/;
+const SUREFIRE_DETAIL = /^(?:\[ERROR\] )?(?:([\w$]+)\(([\w$.]+)\)|([\w$.]+)\.([\w$]+)(?:\([^)]*\))?(?:\[\d+\])?)\s+(?:--\s+)?Time elapsed: .* <<< (FAILURE|ERROR)!$/;
+const KOTLIN = /^([ew]): (?:file:\/\/)?(.+?\.kts?):(\d+):(\d+) (.*)$/;
+const KOTLIN_OLD = /^([ew]): (.+?\.kts?): \((\d+), (\d+)\): (.*)$/;
+const GRADLE_TEST = /^([\w$.]+) > (.+?) FAILED$/;
+const GRADLE_SHORT_AT = /^\s+(\S.*?) at (\S+\.(?:java|kt|groovy|scala)):(\d+)$/;
+/** `Execution failed for task ':app:x'.`; newer Gradle names the plugin that registered the task. */
+const GRADLE_TASK = /^(Execution failed for task '[^']+')(?: \(registered by [^)]*\))?\.$/;
+const java_FRAME = /^\s*at (?:[\w.]+\/\/)?([\w$.]+)\.([\w$<>]+)\(([\w$]+\.(?:java|kt|scala|groovy)):(\d+)\)$/;
+const EXCEPTION = /^(?:Exception in thread "[^"]*" |Caused by: )?((?:[a-z_][\w]*\.)+[A-Z][\w$]*(?:Exception|Error|Failure|Throwable)?[\w$]*)(?:: (.*))?$/;
+/** Frames of the JDK, test frameworks and build tools: not the repository's code. */
+const PLATFORM = /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|groovy|org\.junit|junit|org\.opentest4j|org\.testng|org\.assertj|org\.hamcrest|org\.mockito|org\.gradle|org\.apache\.maven|org\.springframework|worker\.org\.gradle|app)\./;
+/** `com.x.FooTest` and `FooTest.java` → `com/x/FooTest.java`. */
+function framePath(className, file) {
+    const dot = className.lastIndexOf('.');
+    return dot > 0 ? `${className.slice(0, dot).replace(/\./g, '/')}/${file}` : file;
+}
+function frameOf(text) {
+    const match = java_FRAME.exec(text);
+    if (!match)
+        return null;
+    const className = match[1].replace(/\$.*$/, '');
+    return { file: framePath(className, match[3]), line: line_parser_int(match[4]), className };
+}
+function simpleName(className) {
+    return className.slice(className.lastIndexOf('.') + 1);
+}
+function jvm(emit) {
+    let current = null;
+    let compile = null;
+    let wentWrong = null;
+    const flushWentWrong = () => {
+        if (wentWrong)
+            emit(wentWrong, CAUSE);
+        wentWrong = null;
+    };
+    const reportedTests = new Set();
+    const flushCompile = () => {
+        if (compile)
+            emit(compile);
+        compile = null;
+    };
+    const flush = () => {
+        flushCompile();
+        flushWentWrong();
+        if (!current)
+            return;
+        const failure = current;
+        current = null;
+        if (failure.message === null)
+            return;
+        if (failure.rule)
+            reportedTests.add(failure.rule);
+        emit(finding({
+            tool: failure.rule ? 'junit' : 'java',
+            file: failure.at?.file,
+            line: failure.at?.line,
+            rule: failure.rule ?? /^([\w.$]+)/.exec(failure.message)?.[1] ?? null,
+            message: failure.message,
+            excerpt: failure.lines.join('\n')
+        }));
+    };
+    const start = (rule, text, message = null) => {
+        flush();
+        current = { rule, message, at: null, lines: [text], indent: text.length - text.trimStart().length };
+    };
+    /** The heading of the Spotless list being read. */
+    let formatHeading = null;
+    return {
+        line(text) {
+            if (formatHeading !== null) {
+                const file = FORMAT_FILE.exec(text);
+                if (file) {
+                    const path = file[1];
+                    emit(finding({ tool: 'spotless', file: path, rule: 'spotless', message: formatHeading, excerpt: text }));
+                    return true;
+                }
+                // Diff lines stay inside the list; anything less indented ends it (another heading may start one).
+                if (!/^(?:\[ERROR\])?(?:\s{7,}\S|\s*$|\s*(?:@@|\.\.\. \())/.test(text))
+                    formatHeading = null;
+            }
+            if (text.includes('format violations') || text.includes('Violations also present in')) {
+                const heading = FORMAT_HEADING.exec(text);
+                if (heading) {
+                    formatHeading = heading[1];
+                    // Maven's goal line is also the build's closing word.
+                    const goal = MAVEN_GOAL.exec(text);
+                    if (goal)
+                        emit(finding({ tool: 'maven', rule: 'goal', message: goal[1], excerpt: text }), SUMMARY);
+                    return true;
+                }
+            }
+            if (compile) {
+                // javac's and Maven's follow-up lines: `  symbol:   class Bar`, `  location: class Foo`.
+                const detail = /^\s+(symbol|location):\s+(.*)$/.exec(text.replace(/^\[(?:ERROR|WARNING)\]/, ''));
+                if (detail) {
+                    if (detail[1] === 'symbol')
+                        compile.message += `: ${detail[2].trim()}`;
+                    compile.excerpt += `\n${text}`;
+                    return true;
+                }
+                flushCompile();
+            }
+            if (current) {
+                const frame = text.includes('at ') ? frameOf(text) : null;
+                if (frame) {
+                    if (current.lines.length < MAX_BLOCK_LINES)
+                        current.lines.push(text);
+                    if (!current.at && !PLATFORM.test(frame.className))
+                        current.at = frame;
+                    return true;
+                }
+                const trimmed = text.trim();
+                const cause = trimmed.startsWith('Caused by: ') ? EXCEPTION.exec(trimmed) : null;
+                if (cause) {
+                    // The root cause is the last one: its message and frames replace the wrapper's.
+                    current.message = trimmed.slice('Caused by: '.length);
+                    current.at = null;
+                    current.lines.push(text);
+                    return true;
+                }
+                if (current.message === null && trimmed !== '' && !trimmed.startsWith('[')) {
+                    current.message = trimmed;
+                    const short = GRADLE_SHORT_AT.exec(text);
+                    if (short) {
+                        current.message = short[1].trim();
+                        current.at = { file: short[2], line: line_parser_int(short[3]) };
+                    }
+                    current.lines.push(text);
+                    return true;
+                }
+                if (/^\s+\.\.\. \d+ more$/.test(text))
+                    return true;
+                const indent = text.length - text.trimStart().length;
+                if (trimmed === '' || indent <= current.indent || trimmed.startsWith('['))
+                    flush();
+                else {
+                    if (current.lines.length < MAX_BLOCK_LINES)
+                        current.lines.push(text);
+                    return true;
+                }
+            }
+            const first = text.charCodeAt(0);
+            if (first === 91) {
+                // [ERROR] / [WARNING]
+                const compiled = MAVEN_COMPILE.exec(text);
+                if (compiled) {
+                    flushCompile();
+                    compile = finding({
+                        tool: 'maven',
+                        file: compiled[2],
+                        line: line_parser_int(compiled[3]),
+                        column: line_parser_int(compiled[4]),
+                        severity: severityOf(compiled[1]),
+                        message: compiled[5].trim(),
+                        excerpt: text
+                    });
+                    return true;
+                }
+                const detail = SUREFIRE_DETAIL.exec(text);
+                if (detail) {
+                    const className = (detail[2] ?? detail[3]);
+                    const method = (detail[1] ?? detail[4]);
+                    start(`${simpleName(className)}.${method}`, text);
+                    return true;
+                }
+                const row = MAVEN_RESULT_ROW.exec(text);
+                if (row && !/^(?:Tests|Failures|Errors|Run|Failed)\b/.test(row[2])) {
+                    const rule = `${row[2]}.${row[3].replace(/\(.*$/, '')}`;
+                    if (!reportedTests.has(rule)) {
+                        reportedTests.add(rule);
+                        const className = row[1] ? `${row[1]}.${row[2]}` : row[2];
+                        emit(finding({
+                            tool: 'junit',
+                            file: framePath(className, `${row[2]}.java`),
+                            line: line_parser_int(row[4]),
+                            rule,
+                            message: row[5].replace(/^»\s*/, '').trim(),
+                            excerpt: text
+                        }));
+                    }
+                    return true;
+                }
+                const goal = MAVEN_GOAL.exec(text);
+                if (goal) {
+                    emit(finding({ tool: 'maven', rule: 'goal', message: goal[1], excerpt: text }), SUMMARY);
+                    return true;
+                }
+                return false;
+            }
+            if ((first === 101 || first === 119) && text.charCodeAt(1) === 58) {
+                const kotlin = KOTLIN.exec(text) ?? KOTLIN_OLD.exec(text);
+                if (kotlin) {
+                    emit(finding({
+                        tool: 'kotlinc',
+                        file: kotlin[2],
+                        line: line_parser_int(kotlin[3]),
+                        column: line_parser_int(kotlin[4]),
+                        severity: kotlin[1] === 'e' ? 'error' : 'warning',
+                        message: kotlin[5],
+                        excerpt: text
+                    }));
+                    return true;
+                }
+            }
+            if (text.endsWith(' FAILED')) {
+                const test = GRADLE_TEST.exec(text);
+                if (test) {
+                    start(`${simpleName(test[1])}.${test[2].replace(/\(\)$/, '')}`, text);
+                    return true;
+                }
+            }
+            if (text.startsWith('Execution failed for task')) {
+                const task = GRADLE_TASK.exec(text);
+                if (task) {
+                    // "* What went wrong:" names the task, and its `> …` lines say why: a cause, not just a closing word.
+                    wentWrong = finding({
+                        tool: 'gradle',
+                        rule: 'task',
+                        message: `${task[1]}.`,
+                        excerpt: text
+                    });
+                    return true;
+                }
+            }
+            if (wentWrong) {
+                // Its causes, each one nested deeper: `> A failure occurred…`, `   > SigningConfig … is missing …`.
+                const reason = /^\s*> (.*)$/.exec(text);
+                if (reason &&
+                    !/^(?:Run with|Get more help|Compilation failed|There were failing tests)/.test(reason[1])) {
+                    wentWrong.message += ` ${reason[1].trim()}`;
+                    wentWrong.excerpt += `\n${text}`;
+                    return true;
+                }
+                flushWentWrong();
+            }
+            if (text.startsWith('Exception in thread ')) {
+                const exception = EXCEPTION.exec(text);
+                if (exception) {
+                    start(null, text, text.replace(/^Exception in thread "[^"]*" /, ''));
+                    return true;
+                }
+            }
+            return false;
+        },
+        // Frames carry a keyword (`.java:`), the message lines of a multi-line assertion may not.
+        gap() {
+            flushCompile();
+        },
+        end() {
+            flush();
+            formatHeading = null;
+        }
+    };
+}
+const java = {
+    name: 'java',
+    tools: ['javac', 'maven', 'junit', 'kotlinc', 'gradle', 'java', 'spotless'],
+    block: jvm,
+    located(at, rest, text) {
+        if (!JAVA_FILE.test(at.file))
+            return null;
+        const match = java_SEVERITY_REST.exec(rest);
+        if (!match)
+            return null;
+        return finding({
+            tool: 'javac',
+            ...at,
+            severity: severityOf(match[1]),
+            message: match[2],
+            excerpt: text
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/lighthouse.js
+/**
+ * Lighthouse CI (`lhci assert`, `lhci autorun`): one `✘ audit failure for minScore assertion` per
+ * failed assertion, with `expected:` and `found:` below, under the URL it was checked on; `⚠️`
+ * marks warnings.
+ */
+
+const ASSERTION = /^\s*(✘|X|⚠️?)\s+([\w.:-]+) (failure|warning) for (\w+) assertion$/;
+const VALUE = /^\s*(expected|found):\s+(.*)$/;
+const URL_LINE = /^\d+ results? for (\S+)/;
+function assertions(emit) {
+    let url = null;
+    let current = null;
+    const flush = () => {
+        if (!current)
+            return;
+        const values = [
+            current.expected && `expected ${current.expected}`,
+            current.found && `found ${current.found}`
+        ]
+            .filter(Boolean)
+            .join(', ');
+        emit(finding({
+            tool: 'lighthouse',
+            rule: current.audit,
+            severity: current.level === 'failure' ? 'error' : 'warning',
+            message: `${current.audit} ${current.level} for ${current.assertion} assertion${values ? `: ${values}` : ''}${url ? ` on ${url}` : ''}`,
+            excerpt: current.lines.join('\n')
+        }));
+        current = null;
+    };
+    return {
+        line(text) {
+            const assertion = text.includes(' assertion') ? ASSERTION.exec(text) : null;
+            if (assertion) {
+                flush();
+                current = {
+                    audit: assertion[2],
+                    level: assertion[3],
+                    assertion: assertion[4],
+                    expected: null,
+                    found: null,
+                    lines: [text]
+                };
+                return true;
+            }
+            const heading = text.includes('result') ? URL_LINE.exec(text.trim()) : null;
+            if (heading) {
+                flush();
+                url = heading[1].replace(/\s*:$/, '');
+                return true;
+            }
+            if (!current)
+                return false;
+            const value = VALUE.exec(text);
+            if (value) {
+                current.lines.push(text);
+                if (value[1] === 'expected')
+                    current.expected = value[2].trim();
+                else
+                    current.found = value[2].trim();
+                return true;
+            }
+            if (text.trim() === '' || /^\s*all values:/.test(text)) {
+                if (text.trim() !== '')
+                    current.lines.push(text);
+                return true;
+            }
+            flush();
+            return false;
+        },
+        gap: flush,
+        end() {
+            flush();
+            url = null;
+        }
+    };
+}
+const lighthouse = { name: 'lighthouse', tools: ['lighthouse'], block: assertions };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/tool.js
+/** `path:line[:col]: rest`, with go vet's `vet: ` prefix; paths may hold spaces but not start or end with one. */
+const LOCATED = /^(?:vet: )?(\S(?:.*?\S)?):(\d+):(?:(\d+):?)? (.*)$/;
+const GREP_LINE_NUMBER = /^\d+[:-](?=[/.\w])/;
+/** The location and the rest of a `path:line[:col]: rest` line, or null. */
+function splitLocated(text) {
+    const match = LOCATED.exec(text);
+    if (!match)
+        return null;
+    // `grep -n` prints its own line number before what it found: `50:src/x.c:344:9: error: …`.
+    const file = match[1].replace(GREP_LINE_NUMBER, '');
+    // `12:30:05 INFO …`, `Time: 3:05 …`: a clock or a word is not a path.
+    if (!/[./\\]/.test(file) || /^\d+$/.test(file))
+        return null;
+    return {
+        at: { file, line: Number(match[2]), column: match[3] === undefined ? null : Number(match[3]) },
+        rest: match[4]
+    };
+}
+/**
+ * The parsers as one {@link LineParser}: a line goes to the block parsers in order, then to the
+ * one-line forms, then, split once, to the located forms; the first that takes it wins.
+ */
+function createToolChain(parsers, emit) {
+    const named = parsers.flatMap(parser => parser.block ? [{ name: parser.name, block: parser.block(emit) }] : []);
+    const blocks = named.map(({ block }) => block);
+    const lines = parsers.flatMap(parser => (parser.line ? [parser.line] : []));
+    const located = parsers.flatMap(parser => (parser.located ? [parser.located] : []));
+    return {
+        line(text) {
+            for (const block of blocks)
+                if (block.line(text))
+                    return true;
+            // One-line forms may be indented (pyright, a nested build's output): read them unindented.
+            const line = text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9 ? text.trimStart() : text;
+            if (line.length < 5)
+                return false;
+            for (const parse of lines) {
+                const found = parse(line);
+                if (found) {
+                    emit(found);
+                    return true;
+                }
+            }
+            const split = splitLocated(line);
+            if (!split)
+                return false;
+            for (const parse of located) {
+                const found = parse(split.at, split.rest, line);
+                if (found) {
+                    emit(found);
+                    return true;
+                }
+            }
+            return false;
+        },
+        gap() {
+            for (const block of blocks)
+                block.gap();
+        },
+        end() {
+            for (const block of blocks)
+                block.end();
+        },
+        idle(tool) {
+            // Unnamed: idle when every block parser says so.
+            return named.every(({ name, block }) => (tool !== undefined && name !== tool) || block.idle?.() === true);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/findings/tools/mypy.js
+/**
+ * Python type checkers: mypy (`path:line[:col]: error: message  [code]`; with `--pretty` the
+ * message wraps onto the following, unindented lines and the code ends its last one, before the
+ * indented source excerpt) and pyright/basedpyright (`  path:line:col - error: message (rule)`).
+ */
+
+
+
+
+const mypy_SEVERITY_REST = /^(error|warning|note):(?: (.*))?$/;
+const PYRIGHT = /^(.+?\.pyi?):(\d+):(\d+) - (error|warning|information): (.*)$/;
+/** Lines a wrapped message takes at most. */
+const MAX_WRAPPED = 8;
+function pyright(text) {
+    if (!text.includes('.py') || !text.includes(' - '))
+        return null;
+    const match = PYRIGHT.exec(text);
+    if (!match)
+        return null;
+    const [message, rule] = trailingParenRule(match[5]);
+    return finding({
+        tool: 'pyright',
+        file: match[1],
+        line: line_parser_int(match[2]),
+        column: line_parser_int(match[3]),
+        severity: severityOf(match[4], 'note'),
+        rule,
+        message,
+        excerpt: text
+    });
+}
+/** The mypy diagnostic a line starts, or null. */
+function mypyLine(text) {
+    if (text.charCodeAt(0) === 32 || !text.includes('.py'))
+        return null;
+    const split = splitLocated(text.endsWith(':') ? `${text} ` : text);
+    if (!split || !/\.pyi?$/.test(split.at.file))
+        return null;
+    const match = mypy_SEVERITY_REST.exec(split.rest.trimEnd());
+    if (!match)
+        return null;
+    const [message, rule] = trailingBracketRule((match[2] ?? '').trimEnd());
+    return {
+        found: finding({
+            tool: 'mypy',
+            ...split.at,
+            severity: severityOf(match[1]),
+            rule,
+            message: message.trimEnd(),
+            excerpt: text
+        }),
+        complete: rule !== null
+    };
+}
+/** mypy's diagnostics, with the lines `--pretty` wraps their message onto. */
+function mypy_diagnostics(emit) {
+    let pending = null;
+    const flush = () => {
+        if (pending)
+            emit(pending.found);
+        pending = null;
+    };
+    return {
+        line(text) {
+            const started = mypyLine(text);
+            if (started) {
+                flush();
+                if (started.complete)
+                    emit(started.found);
+                else
+                    pending = { found: started.found, wrapped: 0 };
+                return true;
+            }
+            if (!pending)
+                return false;
+            const first = text.charCodeAt(0);
+            // The message ends at the indented source excerpt, a blank line, or the next file's line.
+            if (text.trim() === '' ||
+                first === 32 ||
+                first === 9 ||
+                pending.wrapped >= MAX_WRAPPED ||
+                /^\S+\.pyi?:/.test(text)) {
+                flush();
+                return false;
+            }
+            const found = pending.found;
+            const [part, rule] = trailingBracketRule(text.trim());
+            found.message = `${found.message} ${part}`.trim();
+            found.excerpt = `${found.excerpt}\n${text}`;
+            pending.wrapped++;
+            if (rule !== null) {
+                found.rule = rule;
+                flush();
+            }
+            return true;
+        },
+        gap: flush,
+        end: flush
+    };
+}
+const mypy = {
+    name: 'mypy',
+    tools: ['mypy', 'pyright'],
+    block: mypy_diagnostics,
+    line: pyright
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/next.js
+/**
+ * Next.js builds: after `Failed to compile.` (webpack) or `> Build error occurred` (Turbopack),
+ * each error is a place (`./src/app/page.tsx:3:1`, or a directory such as `./app`) followed by
+ * its message (`Module not found: Can't resolve 'x'`, `Type error: …`, `Error: …`); an error may
+ * also come without a place. Turbopack's count (`Error: Turbopack build failed with 2 errors:`)
+ * is not an error of its own. A type error is TypeScript's, as tsc.ts reads it outside a build.
+ */
+
+
+const OPENS = /^(?:Failed to compile\.?|> Build error occurred)\s*$/;
+const PLACE = /^\.\/(\S+?)(?::(\d+):(\d+))?$/;
+const COUNT = /^Error: \w+ build failed with \d+ errors?:?$/;
+const next_MESSAGE = /^(?:Module not found|Module parse failed|Type error|Syntax error|Error|\w*Error):? /;
+/** What ends a build's errors: the package manager's word, the next build, a blank run. */
+const CLOSES = /^(?:error: script|npm error|npm ERR!|ELIFECYCLE|\[\w+\] |Build failed because|\s*at )/;
+/** Lines a build's errors take at most. */
+const next_MAX_LINES = 60;
+/** A path with an extension is a file; `./app` is a directory, not a place in a file. */
+const isFile = (path) => /\.\w+$/.test(path);
+function next_builds(emit) {
+    let open = false;
+    let lines = 0;
+    let place = null;
+    const close = () => {
+        open = false;
+        place = null;
+    };
+    return {
+        line(text) {
+            if (!open) {
+                if ((text.startsWith('Failed') || text.startsWith('> Build')) && OPENS.test(text)) {
+                    open = true;
+                    lines = 0;
+                    return true;
+                }
+                return false;
+            }
+            if (++lines > next_MAX_LINES || CLOSES.test(text)) {
+                close();
+                return false;
+            }
+            const trimmed = text.trim();
+            if (trimmed === '')
+                return true;
+            const at = text.startsWith('./') ? PLACE.exec(text) : null;
+            if (at) {
+                const path = at[1];
+                place = { file: isFile(path) ? path : null, line: line_parser_int(at[2]), column: line_parser_int(at[3]), text };
+                return true;
+            }
+            if (COUNT.test(trimmed))
+                return true;
+            if (!next_MESSAGE.test(trimmed))
+                return place === null;
+            const typeError = trimmed.startsWith('Type error: ');
+            emit(finding({
+                tool: typeError ? 'tsc' : 'next',
+                file: place?.file ?? null,
+                line: place?.line ?? null,
+                column: place?.column ?? null,
+                message: trimmed,
+                excerpt: [place?.text, text].filter(line => line !== undefined).join('\n')
+            }));
+            place = null;
+            return true;
+        },
+        // Its errors' messages carry keywords, their places may not: a gap ends a place, not the build.
+        gap() {
+            place = null;
+        },
+        end: close
+    };
+}
+const next = { name: 'next', tools: ['next', 'tsc'], block: next_builds };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/node.js
+/**
+ * Node.js programs that crashed: an uncaught error (`Error: message`, `TypeError [ERR_X]: message`)
+ * followed by its stack (`    at fn (path:line:col)`), placed at the first frame of the
+ * repository's own code. The test runners' parsers come first in the registry and take the errors
+ * inside their own failure blocks.
+ */
+
+
+
+const ERROR_LINE = /^(?:Uncaught )?((?:[A-Z]\w*)?(?:Error|Exception)(?: \[[\w-]+\])?): (.+)$/;
+function uncaught(emit) {
+    let pending = null;
+    const flush = () => {
+        if (!pending)
+            return;
+        const current = pending;
+        pending = null;
+        // An error line is a crash only when a stack follows it.
+        if (current.frames.length === 0)
+            return;
+        const at = firstProjectFrame(current.frames);
+        emit(finding({
+            tool: 'node',
+            file: at?.file,
+            line: at?.line,
+            column: at?.column,
+            rule: current.rule.replace(/ \[.*$/, ''),
+            message: current.text,
+            excerpt: [current.text, ...current.frames].join('\n')
+        }));
+    };
+    return {
+        line(text) {
+            if (pending) {
+                if (text.trimStart().startsWith('at ') && jsFrame(text)) {
+                    if (pending.frames.length < MAX_BLOCK_LINES)
+                        pending.frames.push(text);
+                    return true;
+                }
+                // `at async Promise.all (index 0)` and other frames without a place.
+                if (/^\s+at \S/.test(text))
+                    return true;
+                flush();
+            }
+            const first = text.charCodeAt(0);
+            if (first < 65 || first > 90 || !text.includes(': '))
+                return false;
+            const error = ERROR_LINE.exec(text.trimEnd());
+            // An API call's failure in actions/github-script is that parser's (github-script.ts).
+            if (!error || error[1].includes('HttpError'))
+                return false;
+            pending = { text: text.trim(), rule: error[1], frames: [] };
+            // Not taken yet: without a stack below, the line is some other tool's.
+            return false;
+        },
+        gap: flush,
+        end: flush
+    };
+}
+const node_node = { name: 'node', tools: ['node'], block: uncaught };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/node-install.js
+/**
+ * JavaScript package installs that fail: npm (`npm error code ERESOLVE` or, before npm 9,
+ * `npm ERR! code …`, with the problem on the lines after the code), pnpm (`ERR_PNPM_OUTDATED_LOCKFILE
+ * message`) and Yarn (v1's `error Your lockfile needs to be updated…`, Berry's `➤ YN0028: …`). An
+ * npm lifecycle failure, pnpm's "recursive run failed" and Yarn's "Command failed" only sum up the
+ * failure of a script whose own output says what went wrong.
+ */
+
+
+const NPM_PREFIX = /^npm (?:error|ERR!) ?(.*)$/;
+/** `code ERESOLVE`; `code 1` is the exit code of a package's install script that failed. */
+const NPM_CODE = /^code (E[A-Z0-9_]+|\d+)$/;
+const NPM_META = /^(?:errno|syscall|path|command|signal|cwd|code|A complete log|Log files were not written|Node\.js v\d)\b/;
+/** Lines of a script's output that are not its message: a place, a code line, a caret, a frame. */
+const SCRIPT_NOISE = /^(?:\S+:\d+(?::\d+)?$|\s*\^+\s*$|\s+|at\s)/;
+/** The file each npm code is about, when it is about one. */
+const NPM_FILES = {
+    EUSAGE: 'package-lock.json',
+    EJSONPARSE: 'package.json',
+    ELOCKVERIFY: 'package-lock.json'
+};
+const NPM_SUMMARY_CODES = new Set(['ELIFECYCLE', 'ERR_SOCKET_TIMEOUT']);
+/** Anywhere in a line: pnpm's codes survive the prefixes of other tools that relay its output. */
+const node_install_PNPM = /(?:^|\s)(ERR_PNPM_[A-Z0-9_]+|ELIFECYCLE)\s+(.*)$/;
+const PNPM_FILES = {
+    ERR_PNPM_OUTDATED_LOCKFILE: 'pnpm-lock.yaml',
+    ERR_PNPM_LOCKFILE_CONFIG_MISMATCH: 'pnpm-lock.yaml',
+    ERR_PNPM_BROKEN_LOCKFILE: 'pnpm-lock.yaml',
+    ERR_PNPM_LOCKFILE_MISSING_DEPENDENCY: 'pnpm-lock.yaml'
+};
+const PNPM_SUMMARY = /^(?:ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL|ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL|ELIFECYCLE)$/;
+const YARN_V1 = /^error (.*)$/;
+const YARN_V1_PROBLEMS = [
+    [/^Your lockfile needs to be updated/, 'yarn.lock', 'frozen-lockfile'],
+    [/^An unexpected error occurred: .*(?:Not found|404)/i, null, 'not-found'],
+    [/^Couldn't find (?:package|any versions for) /, null, 'not-found'],
+    [/^(?:Found incompatible module|The engine "[^"]+" is incompatible)/, null, 'engine']
+];
+const YARN_BERRY = /^➤ (YN\d{4}): (?:│ )?(.*)$/;
+/** Berry's error codes (its others are progress and warnings). */
+const YARN_BERRY_ERRORS = {
+    YN0001: null,
+    YN0009: null,
+    YN0018: 'yarn.lock',
+    YN0028: 'yarn.lock',
+    YN0035: null,
+    YN0082: null,
+    YN0083: null
+};
+function installs(emit) {
+    let npm = null;
+    /** What a failed install script printed: its `Error: …` line, or its first line of words. */
+    const scriptMessage = (lines) => {
+        const rests = lines
+            .map(line => (NPM_PREFIX.exec(line)?.[1] ?? '').trimEnd())
+            .filter(rest => rest.trim() !== '');
+        const output = rests.filter(rest => !NPM_META.test(rest));
+        const error = output.find(rest => /^\w*Error: /.test(rest));
+        if (error)
+            return error;
+        const first = output.findIndex(rest => !SCRIPT_NOISE.test(rest));
+        if (first < 0)
+            return null;
+        // cmd.exe's "… is not recognized as an internal or external command," goes on on the next line.
+        const line = output[first];
+        const next = output[first + 1];
+        return line.endsWith(',') && next !== undefined ? `${line} ${next.trim()}` : line;
+    };
+    const flushNpm = () => {
+        if (!npm)
+            return;
+        const { code, lines } = npm;
+        const message = /^\d+$/.test(code) ? scriptMessage(lines) : npm.message;
+        npm = null;
+        emit(finding({
+            tool: 'npm',
+            file: NPM_FILES[code] ?? null,
+            rule: /^\d+$/.test(code) ? 'install-script' : code,
+            message: message ?? (/^\d+$/.test(code) ? `an install script exited with code ${code}` : code),
+            excerpt: lines.join('\n')
+        }), ...(NPM_SUMMARY_CODES.has(code) ? [SUMMARY] : []));
+    };
+    return {
+        line(text) {
+            const first = text.charCodeAt(0);
+            if (first === 110 && text.startsWith('npm ')) {
+                const prefixed = NPM_PREFIX.exec(text);
+                if (prefixed) {
+                    const rest = prefixed[1].trim();
+                    const code = NPM_CODE.exec(rest);
+                    if (code) {
+                        flushNpm();
+                        npm = { code: code[1], lines: [text], message: null };
+                        return true;
+                    }
+                    if (npm) {
+                        npm.lines.push(text);
+                        if (npm.message === null &&
+                            rest !== '' &&
+                            !/^(?:errno|syscall|path|command|signal|cwd|A complete log|Log files were not written)\b/.test(rest))
+                            npm.message = rest;
+                        return true;
+                    }
+                    if (/^Lifecycle script `[^`]+` failed/.test(rest) ||
+                        /^(?:Missing script|missing script):/.test(rest)) {
+                        emit(finding({
+                            tool: 'npm',
+                            rule: rest.startsWith('Lifecycle') ? 'ELIFECYCLE' : 'missing-script',
+                            message: rest,
+                            excerpt: text
+                        }), ...(rest.startsWith('Lifecycle') ? [SUMMARY] : []));
+                        return true;
+                    }
+                    return true;
+                }
+            }
+            flushNpm();
+            if (text.includes('ERR_PNPM_') || text.includes('ELIFECYCLE')) {
+                const pnpm = node_install_PNPM.exec(text);
+                if (pnpm) {
+                    const code = pnpm[1];
+                    emit(finding({
+                        tool: 'pnpm',
+                        file: PNPM_FILES[code] ?? null,
+                        rule: code,
+                        message: pnpm[2].trim(),
+                        excerpt: text
+                    }), ...(PNPM_SUMMARY.test(code) ? [SUMMARY] : []));
+                    return true;
+                }
+            }
+            if (first === 101 && text.startsWith('error ')) {
+                const message = (YARN_V1.exec(text)?.[1] ?? '').trim();
+                for (const [pattern, file, rule] of YARN_V1_PROBLEMS) {
+                    if (pattern.test(message)) {
+                        emit(finding({ tool: 'yarn', file, rule, message, excerpt: text }));
+                        return true;
+                    }
+                }
+                if (/^Command failed with exit code \d+/.test(message)) {
+                    emit(finding({ tool: 'yarn', rule: 'command-failed', message, excerpt: text }), SUMMARY);
+                    return true;
+                }
+            }
+            if (text.startsWith('➤ YN')) {
+                const berry = YARN_BERRY.exec(text);
+                const code = berry?.[1];
+                if (berry && code in YARN_BERRY_ERRORS) {
+                    emit(finding({
+                        tool: 'yarn',
+                        file: YARN_BERRY_ERRORS[code] ?? null,
+                        rule: code,
+                        message: berry[2].trim(),
+                        excerpt: text
+                    }));
+                    return true;
+                }
+            }
+            return false;
+        },
+        gap: flushNpm,
+        end: flushNpm
+    };
+}
+const nodeInstall = {
+    name: 'node-install',
+    tools: ['npm', 'pnpm', 'yarn'],
+    block: installs
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/node-test.js
+/**
+ * Node's test runner: TAP (`not ok N - name` and its YAML block: location, error), the default in
+ * CI on Node 18 and 20, and the spec reporter (`✖ name (1.2ms)` with the error and stack indented
+ * below), the default since Node 22.
+ */
+
+
+
+
 const TAP_NOT_OK = /^(\s*)not ok \d+ - (.+?)(?: # .*)?$/;
 const TAP_LOCATION = /^\s+location: '(.+?):(\d+):(\d+)'$/;
-/** node --test (TAP): `not ok N - name` and its YAML block (location, error). */
-function createNodeTestParser(emit) {
+const TAP_ERROR_INLINE = /^\s+error: '(.*)'$/;
+/** `✖ name (1.23ms)`; not ESLint's `✖ 3 problems (…)` nor the spec reporter's `✖ failing tests:` heading. */
+const SPEC_FAIL = /^(\s*)✖ (.+?) \([\d.]+m?s\)$/;
+function newTest(name, text) {
+    return { name, file: null, line: null, column: null, message: null, inError: false, lines: [text] };
+}
+function tap(emit) {
     let current = null;
     const flush = () => {
         if (!current)
@@ -54293,18 +56603,10 @@ function createNodeTestParser(emit) {
     };
     return {
         line(text) {
-            const notOk = TAP_NOT_OK.exec(text);
+            const notOk = text.includes('not ok ') ? TAP_NOT_OK.exec(text) : null;
             if (notOk) {
                 flush();
-                current = {
-                    name: notOk[2],
-                    file: null,
-                    line: null,
-                    column: null,
-                    message: null,
-                    inError: false,
-                    lines: [text]
-                };
+                current = newTest(notOk[2], text);
                 return true;
             }
             if (!current)
@@ -54316,6 +56618,7 @@ function createNodeTestParser(emit) {
             if (current.lines.length < MAX_BLOCK_LINES)
                 current.lines.push(text);
             const at = TAP_LOCATION.exec(text);
+            const inline = at ? null : TAP_ERROR_INLINE.exec(text);
             if (at) {
                 current.file = at[1];
                 current.line = line_parser_int(at[2]);
@@ -54323,8 +56626,8 @@ function createNodeTestParser(emit) {
             }
             else if (/^\s+error: (\|-?)?\s*$/.test(text))
                 current.inError = true;
-            else if (/^\s+error: '(.*)'$/.test(text))
-                current.message = /^\s+error: '(.*)'$/.exec(text)?.[1] ?? null;
+            else if (inline)
+                current.message = inline[1] ?? null;
             else if (current.inError && current.message === null && text.trim() !== '')
                 current.message = text.trim();
             return true;
@@ -54333,37 +56636,1815 @@ function createNodeTestParser(emit) {
         end: flush
     };
 }
+/** The spec reporter: a failed test's error and stack are indented deeper than its `✖` line. */
+function spec(emit) {
+    let current = null;
+    // The reporter lists failures twice: as they run and again under "✖ failing tests:".
+    const flush = () => {
+        if (!current)
+            return;
+        const test = current;
+        current = null;
+        const body = test.lines.slice(1);
+        const at = firstProjectFrame(body);
+        const message = body.map(line => line.trim()).find(line => line !== '');
+        if (!message)
+            return;
+        emit(finding({
+            tool: 'node-test',
+            file: at?.file,
+            line: at?.line,
+            column: at?.column,
+            rule: test.name,
+            message,
+            excerpt: test.lines.join('\n')
+        }));
+    };
+    return {
+        line(text) {
+            const fail = text.includes('✖') ? SPEC_FAIL.exec(text) : null;
+            if (fail) {
+                flush();
+                current = { ...newTest(fail[2], text), indent: fail[1].length };
+                return true;
+            }
+            if (!current)
+                return false;
+            const indent = text.length - text.trimStart().length;
+            if (text.trim() !== '' && indent <= current.indent) {
+                flush();
+                return false;
+            }
+            if (current.lines.length < MAX_BLOCK_LINES)
+                current.lines.push(text);
+            return true;
+        },
+        gap: flush,
+        end: flush
+    };
+}
+function both(emit) {
+    const parsers = [tap(emit), spec(emit)];
+    return {
+        line: text => parsers.some(parser => parser.line(text)),
+        gap: () => parsers.forEach(parser => parser.gap()),
+        end: () => parsers.forEach(parser => parser.end())
+    };
+}
+const nodeTest = { name: 'node-test', tools: ['node-test'], block: both };
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/actions-log.js
+;// CONCATENATED MODULE: ./lib/findings/tools/php.js
 /**
- * GitHub Actions job logs: strips the runner's timestamps and colour codes, tracks the current step
- * (`##[group]Run …`), turns `##[error]`/`##[warning]` lines and `::error file=…::` workflow commands
- * into findings, and hands every other line to the tool parsers. The same parser reads plain tool
- * output (no timestamps), so it is also the parser for "a file of compiler lines".
+ * PHP: Composer install failures (`Problem 1` and its `- …` reason; a lock file older than
+ * composer.json), PHPUnit failures (`1) Tests\FooTest::testBar`, the message, then the first frame
+ * outside vendor/), PHPStan (its table of `Line   path` sections and `--error-format=raw` lines),
+ * Psalm (`ERROR: Type - path:12:5 - message`), and PHP's own fatal and parse errors.
  */
 
 
 
 
-
-/**
- * The tool parsers run on every line, in this order (the first that consumes a line wins: block
- * parsers before the one-line formats, so that a jest stack frame is not read as a compiler line).
- */
-const LINE_PARSERS = {
-    jest: createJestParser,
-    vitest: createVitestParser,
-    pytest: createPytestParser,
-    'go-test': createGoTestParser,
-    'node-test': createNodeTestParser,
-    cargo: createCargoParser,
-    biome: createBiomeParser,
-    'eslint-stylish': createEslintStylishParser,
-    lines: createCompilerLineParser
+const PROBLEM = /^\s*Problem (\d+)$/;
+const PROBLEM_REASON = /^\s+- (.*)$/;
+const LOCK_STALE = /(The lock file is not up to date with the latest changes in composer\.json)/;
+/** Composer's heading over its `Problem N` lists. */
+const LOCK_INCOMPATIBLE = /^(Your (?:lock file does not contain a compatible set of packages|requirements could not be resolved to an installable set of packages)\..*)$/;
+const PHPUNIT_HEADER = /^(\d+)\) ([\w\\]+(?:::[\w]+)?(?: with data set .*)?)$/;
+const PHPUNIT_FRAME = /^(\S+\.php):(\d+)$/;
+const PHPSTAN_FILE = /^\s+Line\s{2,}(\S.*?)\s*$/;
+const PHPSTAN_ROW = /^\s+(\d+)\s{2,}(\S.*?)\s*$/;
+const PHPSTAN_IDENTIFIER = /^\s+(?:🪪|💡)?\s*([a-z][\w]*(?:\.[\w]+)+)\s*$/;
+const PSALM = /^(ERROR|INFO|WARNING): (\w+) - (.+?):(\d+):(\d+) - (.*)$/;
+const PHPSTAN_RAW = /^(\S+\.php):(\d+):(\S.*)$/;
+const PHP_ERROR = /^(?:PHP )?(Fatal error|Parse error|Warning): {1,2}(.*?) in (\S+\.php)(?: on line |:)(\d+)$/;
+function composer(emit) {
+    let problem = null;
+    let heading = null;
+    /** Reasons already reported: a problem that shares one has the same cause (Composer lists it again). */
+    const reasons = new Set();
+    const flush = () => {
+        if (!problem)
+            return;
+        const current = problem;
+        problem = null;
+        if (current.reasons.length === 0 || current.reasons.some(reason => reasons.has(reason))) {
+            for (const reason of current.reasons)
+                reasons.add(reason);
+            return;
+        }
+        for (const reason of current.reasons)
+            reasons.add(reason);
+        const cause = current.reasons.find(reason => /does not satisfy|not found|could not be found|no matching/i.test(reason)) ?? current.reasons[0];
+        emit(finding({
+            tool: 'composer',
+            file: /\bcomposer\.lock\b|lock file/.test(`${heading ?? ''} ${cause}`) ? 'composer.lock' : null,
+            rule: 'dependency-resolution',
+            message: heading ? `${heading.trim()} ${cause}` : cause,
+            excerpt: [heading, ...current.lines].filter(Boolean).join('\n')
+        }));
+    };
+    return {
+        line(text) {
+            const start = text.includes('Problem ') ? PROBLEM.exec(text) : null;
+            if (start) {
+                flush();
+                problem = { lines: [text], reasons: [] };
+                return true;
+            }
+            if (problem) {
+                const reason = PROBLEM_REASON.exec(text);
+                if (reason) {
+                    problem.lines.push(text);
+                    problem.reasons.push(reason[1]);
+                    return true;
+                }
+                if (text.trim() === '' && problem.reasons.length === 0)
+                    return true;
+                flush();
+            }
+            const incompatible = text.startsWith('Your ') ? LOCK_INCOMPATIBLE.exec(text) : null;
+            if (incompatible) {
+                heading = text;
+                return true;
+            }
+            const stale = text.includes('lock file is not up to date') ? LOCK_STALE.exec(text) : null;
+            if (stale) {
+                emit(finding({
+                    tool: 'composer',
+                    file: 'composer.lock',
+                    rule: 'lock-file',
+                    message: stale[1],
+                    excerpt: text
+                }));
+                return true;
+            }
+            return false;
+        },
+        gap() { },
+        end() {
+            flush();
+            heading = null;
+            reasons.clear();
+        }
+    };
+}
+function phpunit(emit) {
+    let current = null;
+    const flush = () => {
+        if (!current)
+            return;
+        emit(finding({
+            tool: 'phpunit',
+            file: current.file,
+            line: current.line,
+            rule: current.name,
+            message: current.message ?? 'test failed',
+            excerpt: current.lines.join('\n')
+        }));
+        current = null;
+    };
+    return {
+        line(text) {
+            const header = text.includes(') ') ? PHPUNIT_HEADER.exec(text) : null;
+            if (header) {
+                flush();
+                current = { name: header[2], message: null, file: null, line: null, lines: [text] };
+                return true;
+            }
+            if (!current)
+                return false;
+            if (/^(FAILURES!|ERRORS!|Tests: \d|There (?:was|were) \d+ )/.test(text)) {
+                flush();
+                return false;
+            }
+            if (current.lines.length < MAX_BLOCK_LINES)
+                current.lines.push(text);
+            const frame = PHPUNIT_FRAME.exec(text);
+            if (frame) {
+                if (current.file === null && !isDependencyPath(frame[1])) {
+                    current.file = frame[1];
+                    current.line = line_parser_int(frame[2]);
+                }
+                return true;
+            }
+            if (current.message === null && text.trim() !== '')
+                current.message = text.trim();
+            return true;
+        },
+        gap() { },
+        end: flush
+    };
+}
+function phpstan(emit) {
+    let file = null;
+    let last = null;
+    const release = () => {
+        if (last)
+            emit(last);
+        last = null;
+    };
+    return {
+        line(text) {
+            if (text.includes('Line ')) {
+                const header = PHPSTAN_FILE.exec(text);
+                if (header) {
+                    release();
+                    file = header[1];
+                    return true;
+                }
+            }
+            if (file === null)
+                return false;
+            if (/^\s*-{3,}/.test(text))
+                return true;
+            const row = PHPSTAN_ROW.exec(text);
+            if (row) {
+                release();
+                last = finding({
+                    tool: 'phpstan',
+                    file,
+                    line: line_parser_int(row[1]),
+                    message: row[2],
+                    excerpt: `Line ${file}\n${text}`
+                });
+                return true;
+            }
+            const identifier = PHPSTAN_IDENTIFIER.exec(text);
+            if (identifier && last) {
+                last.rule = identifier[1];
+                return true;
+            }
+            // Long messages wrap onto indented lines under their row.
+            if (last && /^\s{4,}\S/.test(text) && !text.includes('[ERROR]')) {
+                last.message += ` ${text.trim()}`;
+                return true;
+            }
+            release();
+            if (text.trim() === '' || text.includes('[ERROR]') || text.includes('[OK]'))
+                file = null;
+            return false;
+        },
+        gap() { },
+        end() {
+            release();
+            file = null;
+        }
+    };
+}
+function php_all(emit) {
+    const parsers = [composer(emit), phpunit(emit), phpstan(emit)];
+    return {
+        line: text => parsers.some(parser => parser.line(text)),
+        gap: () => parsers.forEach(parser => parser.gap()),
+        end: () => parsers.forEach(parser => parser.end())
+    };
+}
+function phpLine(text) {
+    const psalm = text.includes(' - ') ? PSALM.exec(text) : null;
+    if (psalm) {
+        return finding({
+            tool: 'psalm',
+            file: psalm[3],
+            line: line_parser_int(psalm[4]),
+            column: line_parser_int(psalm[5]),
+            severity: psalm[1] === 'ERROR' ? 'error' : psalm[1] === 'WARNING' ? 'warning' : 'note',
+            rule: psalm[2],
+            message: psalm[6],
+            excerpt: text
+        });
+    }
+    const error = text.includes('.php') ? PHP_ERROR.exec(text) : null;
+    if (error) {
+        return finding({
+            tool: 'php',
+            file: error[3],
+            line: line_parser_int(error[4]),
+            severity: error[1] === 'Warning' ? 'warning' : 'error',
+            rule: error[1],
+            message: error[2],
+            excerpt: text
+        });
+    }
+    // PHPStan's `--error-format=raw`: `path.php:12:message`, no space after the colon.
+    const raw = text.includes('.php:') ? PHPSTAN_RAW.exec(text) : null;
+    if (raw)
+        return finding({
+            tool: 'phpstan',
+            file: raw[1],
+            line: line_parser_int(raw[2]),
+            message: raw[3],
+            excerpt: text
+        });
+    return null;
+}
+const php = {
+    name: 'php',
+    tools: ['composer', 'phpunit', 'phpstan', 'psalm', 'php'],
+    block: php_all,
+    line: phpLine
 };
-const EXIT_CODE = /^Process completed with exit code (\d+)\.?$/;
-const COMMAND = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/;
-const RUNNER = /^##\[(error|warning|notice)\](.*)$/;
+
+;// CONCATENATED MODULE: ./lib/findings/tools/prettier.js
+/**
+ * `prettier --check`: after `Checking formatting...`, one line per file that is not formatted
+ * (`[warn] path`, or the bare path before Prettier 2), then the summary: `[warn] Code style issues
+ * found in 2 files. Run Prettier with --write to fix.` (Prettier 3) or `Code style issues found in
+ * the above file(s). Forgot to run Prettier?`. The file lines are findings only once that summary
+ * confirms them, since other tools print `[warn]` and paths too; each takes the summary's words.
+ * When some file could not be parsed, Prettier 3 sums up with `Error occurred when checking code
+ * style in 3 files.` instead. A file Prettier cannot parse is an `[error] path: SyntaxError:
+ * message (line:col)` line. `prettier --list-different` (`-l`) prints the bare paths after its
+ * command line, confirmed by the script's failure (`error Command failed with exit code 1.`).
+ */
+
+
+
+const WARN = /^\[warn\] (.+)$/;
+const prettier_SUMMARY = /^(?:\[warn\] )?(Code style issues .*|Error occurred when checking code style .*)$/;
+/** The echoed command of `prettier --list-different` (by npm's `> `, yarn's `$ ` or a shell's `+ `). */
+const LIST_COMMAND = /(?:^|[\s/])prettier\s.*(?:--list-different|\s-l(?:\s|$))/;
+/** The failure that confirms the listed files. */
+const LIST_FAILED = /exit code [1-9]|Command failed|ELIFECYCLE|npm ERR!|npm error/;
+const HEADING = 'Checking formatting...';
+const SYNTAX = /^\[error\] (.+?): (SyntaxError: .*?(?: \((\d+):(\d+)\))?)$/;
+function prettier_check(emit) {
+    let files = [];
+    /** After `Checking formatting...`, where older versions list the files without `[warn]`. */
+    let checking = false;
+    /** After the command line of `prettier --list-different`. */
+    let listing = false;
+    const report = (words, closing) => {
+        for (const { file, text: line } of files) {
+            emit(finding({
+                tool: 'prettier',
+                file,
+                rule: 'prettier/format',
+                message: `${file}: ${words}`,
+                excerpt: `${line}\n${closing}`
+            }));
+        }
+        files = [];
+        checking = false;
+        listing = false;
+    };
+    return {
+        line(text) {
+            if (text === HEADING) {
+                checking = true;
+                files = [];
+                return true;
+            }
+            if (text.includes('prettier') && LIST_COMMAND.test(text)) {
+                listing = true;
+                files = [];
+                return true;
+            }
+            const summary = text.includes('ode style') ? prettier_SUMMARY.exec(text) : null;
+            if (summary) {
+                const words = summary[1].trim();
+                // With files it could not parse, its words are about those: the others are not formatted.
+                report(words.startsWith('Error occurred') ? 'Code style issues found' : words, text);
+                return true;
+            }
+            if (listing && files.length > 0 && LIST_FAILED.test(text)) {
+                report('not formatted (prettier --list-different)', text);
+                return false;
+            }
+            if (listing && isPathLike(text.trim()) && /\.\w+$/.test(text.trim())) {
+                files.push({ file: text.trim(), text });
+                return true;
+            }
+            if (checking && isPathLike(text.trim()) && /\.\w+$/.test(text.trim())) {
+                files.push({ file: text.trim(), text });
+                return true;
+            }
+            if (text.charCodeAt(0) !== 91)
+                return false;
+            const warn = WARN.exec(text);
+            if (warn && isPathLike(warn[1])) {
+                files.push({ file: warn[1], text });
+                return true;
+            }
+            const syntax = text.startsWith('[error]') ? SYNTAX.exec(text) : null;
+            if (syntax) {
+                emit(finding({
+                    tool: 'prettier',
+                    file: syntax[1],
+                    line: line_parser_int(syntax[3]),
+                    column: line_parser_int(syntax[4]),
+                    rule: 'prettier/syntax',
+                    message: syntax[2],
+                    excerpt: text
+                }));
+                return true;
+            }
+            return false;
+        },
+        // The summary may come after lines the scanner skipped: keep the files until it does.
+        gap() { },
+        end() {
+            files = [];
+            checking = false;
+            listing = false;
+        }
+    };
+}
+const prettier = {
+    name: 'prettier',
+    tools: ['prettier'],
+    failOnEveryFinding: ['prettier'],
+    block: prettier_check
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/pylint.js
+/**
+ * Pylint: `path:line:col: C0114: message (symbol)` (the default text format) and the parseable
+ * format `path:line: [C0114(symbol), obj] message`. The rule is the code (`C0114`), the message
+ * is Pylint's with its symbol (`Missing module docstring (missing-module-docstring)`). Conventions and refactorings fail a run as
+ * much as warnings do, so they are warnings; errors and fatals are errors. Pylint 1 printed
+ * `R: 28, 0: message (symbol)` under a `************* Module pkg.name` heading: the module names
+ * the file.
+ */
+
+const TEXT_REST = /^([CRWEFI])(\d{4}): (.*) \(([a-z0-9-]+)\)$/;
+const PARSEABLE_REST = /^\[([CRWEFI])(\d{4})\(([a-z0-9-]+)\)(?:, [^\]]*)?\] (.*)$/;
+function letterSeverity(letter) {
+    if (letter === 'E' || letter === 'F')
+        return 'error';
+    if (letter === 'I')
+        return 'note';
+    return 'warning';
+}
+const pylint_MODULE = /^\*{13} Module (\S+)$/;
+const pylint_LEGACY = /^([CRWEFI]):\s*(\d+),\s*(\d+): (.*?)(?: \(([a-z0-9-]+)\))?$/;
+/** Pylint 1's messages under their module's heading. */
+function modules(emit) {
+    let file = null;
+    return {
+        line(text) {
+            if (text.startsWith('*************')) {
+                const module = pylint_MODULE.exec(text);
+                if (module) {
+                    const name = module[1];
+                    file = name.endsWith('.py') || name.includes('/') ? name : `${name.replace(/\./g, '/')}.py`;
+                    return true;
+                }
+            }
+            if (file === null)
+                return false;
+            const message = pylint_LEGACY.exec(text);
+            if (!message) {
+                // The report after the messages, or the next tool's output.
+                if (!/^[CRWEFI]\d{4}:/.test(text))
+                    file = null;
+                return false;
+            }
+            emit(finding({
+                tool: 'pylint',
+                file,
+                line: Number(message[2]),
+                // Pylint 1 counts columns from 0.
+                column: Number(message[3]) + 1,
+                severity: letterSeverity(message[1]),
+                rule: message[5] ?? null,
+                message: message[5] ? `${message[4]} (${message[5]})` : message[4],
+                excerpt: text
+            }));
+            return true;
+        },
+        gap() { },
+        end() {
+            file = null;
+        },
+        idle: () => file === null
+    };
+}
+/** Older templates print the module after the path: `pkg/x.py:pkg.x:12: …`. */
+const WITH_MODULE = /^(.+\.pyi?):[\w.]+$/;
+const pylint = {
+    name: 'pylint',
+    tools: ['pylint'],
+    failOnEveryFinding: ['pylint'],
+    block: modules,
+    located(place, rest, text) {
+        const withModule = WITH_MODULE.exec(place.file);
+        const at = withModule ? { ...place, file: withModule[1] } : place;
+        if (!/\.pyi?$/.test(at.file))
+            return null;
+        const match = TEXT_REST.exec(rest);
+        if (match) {
+            return finding({
+                tool: 'pylint',
+                ...at,
+                severity: letterSeverity(match[1]),
+                rule: `${match[1]}${match[2]}`,
+                message: `${match[3]} (${match[4]})`,
+                excerpt: text
+            });
+        }
+        const parseable = rest.startsWith('[') ? PARSEABLE_REST.exec(rest) : null;
+        if (!parseable)
+            return null;
+        return finding({
+            tool: 'pylint',
+            ...at,
+            severity: letterSeverity(parseable[1]),
+            rule: `${parseable[1]}${parseable[2]}`,
+            message: `${parseable[4]} (${parseable[3]})`,
+            excerpt: text
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/pytest.js
+/**
+ * pytest: `____ test_x ____` sections (the message from the `E` lines, the place from the first
+ * `path.py:N:` line of the repository's own code, or its last for an error in a fixture's setup or
+ * teardown: where it was raised), `ERROR collecting` sections, the short test summary
+ * (`FAILED path::test - message`), and, when neither is printed, the progress lines
+ * (`path::test FAILED [ 50%]`), reported at the end of the session unless already reported.
+ */
+
+
+
+
+const SECTION = /^_{3,} (.+?) _{3,}$/;
+const pytest_LOCATION = /^(\S+\.py):(\d+): (.*)$/;
+const pytest_SUMMARY = /^(FAILED|ERROR) (\S+?\.py)(?:::(\S+?))?(?: - (.*))?$/;
+const PROGRESS = /^(\S+\.py)::(\S+) (FAILED|ERROR)\b|^\[gw\d+\] \[\s*\d+%\] (FAILED|ERROR) (\S+\.py)::(\S+)/;
+const SESSION_END = /^=+ .*\b(?:failed|passed|errors?|skipped|deselected|xfailed|xpassed|no tests ran)\b.* =+$/;
+/** A test's id as sections name it: `TestA::test_b` and `TestA.test_b` alike. */
+const testKey = (name) => name.replace(/::/g, '.');
+function sessions(emit) {
+    let section = null;
+    const reported = new Set();
+    let progress = [];
+    const flush = () => {
+        if (!section)
+            return;
+        if (section.file !== null) {
+            reported.add(testKey(section.name));
+            emit(finding({
+                tool: 'pytest',
+                file: section.file,
+                line: section.line,
+                rule: section.name,
+                message: section.message ?? section.fallback ?? 'test failed',
+                excerpt: section.lines.join('\n').trimEnd()
+            }));
+        }
+        section = null;
+    };
+    const reportProgress = () => {
+        for (const item of progress) {
+            if (reported.has(testKey(item.test)))
+                continue;
+            reported.add(testKey(item.test));
+            emit(finding({
+                tool: 'pytest',
+                file: item.file,
+                rule: item.test,
+                message: item.kind === 'ERROR' ? 'error' : 'failed',
+                excerpt: item.text
+            }));
+        }
+        progress = [];
+    };
+    return {
+        line(text) {
+            if (text.charCodeAt(0) === 95) {
+                const header = SECTION.exec(text);
+                if (header) {
+                    flush();
+                    const fixture = /^ERROR at (?:setup|teardown) of (.+)$/.exec(header[1]);
+                    section = {
+                        name: fixture ? fixture[1] : header[1],
+                        atFixture: fixture !== null,
+                        message: null,
+                        file: null,
+                        line: null,
+                        fallback: null,
+                        lines: [text]
+                    };
+                    return true;
+                }
+            }
+            if (text.startsWith('====')) {
+                flush();
+                if (SESSION_END.test(text)) {
+                    reportProgress();
+                    reported.clear();
+                }
+                return false;
+            }
+            if (section) {
+                if (section.lines.length < MAX_BLOCK_LINES)
+                    section.lines.push(text);
+                if (section.message === null && /^E\s/.test(text))
+                    section.message = text.slice(1).trim();
+                const at = pytest_LOCATION.exec(text);
+                // A failure is placed at the first frame of the repository's own code: the test's line
+                // (or, for a module that failed to import, its line that started the chain), as for every
+                // test runner. The exception's name, on pytest's last place line, stands in for a message.
+                if (at && !isDependencyPath(at[1])) {
+                    if (section.file === null || section.atFixture) {
+                        section.file = at[1];
+                        section.line = line_parser_int(at[2]);
+                    }
+                    if (at[3] !== '' && !at[3].startsWith('in '))
+                        section.fallback = at[3];
+                }
+                return true;
+            }
+            const summary = text.startsWith('FAILED ') || text.startsWith('ERROR ') ? pytest_SUMMARY.exec(text) : null;
+            if (summary) {
+                const path = summary[2];
+                const test = summary[3] ?? null;
+                const key = test === null ? `ERROR collecting ${path}` : testKey(test);
+                if (reported.has(key))
+                    return true;
+                reported.add(key);
+                emit(finding({
+                    tool: 'pytest',
+                    file: path,
+                    rule: test,
+                    message: summary[4] ?? `${summary[1].toLowerCase()}`,
+                    excerpt: text
+                }));
+                return true;
+            }
+            const ran = text.includes('FAILED') || text.includes('ERROR') ? PROGRESS.exec(text) : null;
+            if (ran) {
+                progress.push({
+                    file: (ran[1] ?? ran[5]),
+                    test: (ran[2] ?? ran[6]),
+                    kind: (ran[3] ?? ran[4]),
+                    text
+                });
+                return true;
+            }
+            return false;
+        },
+        // A section ends at the next heading: its `E` and `path.py:N:` lines carry keywords, the code between does not.
+        gap() { },
+        end() {
+            flush();
+            reportProgress();
+            reported.clear();
+        },
+        idle: () => section === null
+    };
+}
+const pytest = { name: 'pytest', tools: ['pytest'], block: sessions };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/python.js
+/**
+ * Python tracebacks, printed by any program that crashed: the exception (the last one of a chain)
+ * at the deepest frame of the repository's own code. Also a bare `File "x.py", line N` frame
+ * followed by a `SyntaxError`, which Python prints without a "Traceback" heading. Within a pytest
+ * session a traceback is what a test logged: pytest reports the failures (pytest.ts).
+ */
+
+
+
+
+const python_HEADING = 'Traceback (most recent call last):';
+/** pytest's session: inside it, a traceback is a test's output (pytest reports failures itself). */
+const SESSION_START = /^=+ test session starts =+$/;
+const python_SESSION_END = /^=+ .*\b(?:failed|passed|errors?|skipped|deselected|xfailed|xpassed|no tests ran)\b.* =+$/;
+const python_FRAME = /^(\s*)File "(.+?)", line (\d+)/;
+const python_EXCEPTION = /^([A-Za-z_][\w.]*)(?::\s?(.*))?$/;
+const CHAINED = /^(During handling of the above exception|The above exception was the direct cause)/;
+function tracebacks(emit) {
+    let current = null;
+    // The finding of a finished traceback, held for one line: a chained exception replaces it.
+    let pending = null;
+    const release = () => {
+        if (pending)
+            emit(pending);
+        pending = null;
+    };
+    const finish = (text, exception) => {
+        if (!current)
+            return;
+        const inRepo = current.frames.filter(frame => !isDependencyPath(frame.file));
+        const at = inRepo[inRepo.length - 1] ?? null;
+        current.lines.push(text);
+        pending = finding({
+            tool: 'python',
+            file: at?.file,
+            line: at?.line,
+            rule: exception[1],
+            message: text.trim(),
+            excerpt: current.lines.join('\n')
+        });
+        current = null;
+    };
+    let inPytest = false;
+    return {
+        line(text) {
+            if (text.startsWith('==')) {
+                if (SESSION_START.test(text))
+                    inPytest = true;
+                else if (python_SESSION_END.test(text))
+                    inPytest = false;
+                return false;
+            }
+            if (inPytest)
+                return false;
+            const trimmed = text.trimStart();
+            if (trimmed.startsWith(python_HEADING)) {
+                // A new traceback after a chained one: the earlier finding is dropped for the final one.
+                current = { indent: text.length - trimmed.length, frames: [], lines: [text] };
+                return true;
+            }
+            if (pending) {
+                if (trimmed === '')
+                    return true;
+                if (CHAINED.test(trimmed)) {
+                    pending = null;
+                    return true;
+                }
+                release();
+            }
+            const frame = trimmed.startsWith('File "') ? python_FRAME.exec(text) : null;
+            if (frame && !current) {
+                // Python prints a SyntaxError's frame without a heading.
+                current = { indent: Math.max(0, frame[1].length - 2), frames: [], lines: [] };
+            }
+            if (!current)
+                return false;
+            if (frame) {
+                current.frames.push({ file: frame[2], line: line_parser_int(frame[3]), column: null });
+                if (current.lines.length < MAX_BLOCK_LINES)
+                    current.lines.push(text);
+                return true;
+            }
+            const indent = text.length - trimmed.length;
+            if (indent <= current.indent && trimmed !== '') {
+                const exception = python_EXCEPTION.exec(trimmed) ?? /^([A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit)): (.*)$/.exec(trimmed);
+                if (exception && current.frames.length > 0) {
+                    finish(text, exception);
+                    return true;
+                }
+                // Neither a frame nor an exception: not a traceback after all.
+                current = null;
+                return false;
+            }
+            if (current.lines.length < MAX_BLOCK_LINES)
+                current.lines.push(text);
+            return true;
+        },
+        // Frames carry a keyword, their code lines do not: a gap inside a traceback is expected.
+        gap() { },
+        end() {
+            release();
+            current = null;
+            inPytest = false;
+        }
+    };
+}
+const python = { name: 'python', tools: ['python'], block: tracebacks };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/python-install.js
+/**
+ * Python dependency installs that fail: pip (no matching version, conflicting dependencies,
+ * wheels that do not build), uv (no solution, a lockfile that needs updating) and Poetry (version
+ * solving, a lock file older than pyproject.toml). Installers say one problem several times (pip's
+ * "Could not find a version … x" and "No matching distribution found for x"; its "× Building wheel
+ * for x did not run successfully", "Failed building wheel for x" and "Could not build wheels for
+ * x"): the lines that name the same problem are one finding, which keeps the words they were
+ * printed with.
+ */
+
+const byPackage = (prefix) => (match) => `${prefix}:${(match[1] ?? '').toLowerCase()}`;
+const once = (name) => () => name;
+/** One-line problems; each pattern's first group names the package or requirement, when there is one. */
+const LINES = [
+    {
+        pattern: /^ERROR: Could not find a version that satisfies the requirement (\S+)/,
+        tool: 'pip',
+        rule: 'no-matching-version',
+        problem: byPackage('requirement')
+    },
+    {
+        pattern: /^ERROR: No matching distribution found for (\S+)/,
+        tool: 'pip',
+        rule: 'no-matching-version',
+        problem: byPackage('requirement')
+    },
+    {
+        pattern: /^ERROR: Cannot install .* because these package versions have conflicting dependencies/,
+        tool: 'pip',
+        rule: 'ResolutionImpossible',
+        problem: once('conflict')
+    },
+    {
+        pattern: /^ERROR: ResolutionImpossible/,
+        tool: 'pip',
+        rule: 'ResolutionImpossible',
+        problem: once('conflict')
+    },
+    {
+        pattern: /^ERROR: Failed building wheel for (\S+)/,
+        tool: 'pip',
+        rule: 'wheel-build',
+        problem: byPackage('wheel')
+    },
+    {
+        pattern: /^ERROR: (?:Could not build wheels for|Failed to build) (\S+?),?(?: which| |$)/,
+        tool: 'pip',
+        rule: 'wheel-build',
+        problem: byPackage('wheel')
+    },
+    {
+        pattern: /^ERROR: Invalid requirement: (.*)$/,
+        tool: 'pip',
+        rule: 'invalid-requirement',
+        problem: byPackage('invalid')
+    },
+    {
+        pattern: /^ERROR: Could not open requirements file: .*$/,
+        tool: 'pip',
+        rule: 'requirements-file',
+        problem: once('requirements-file')
+    },
+    {
+        pattern: /^ERROR: Could not install packages due to an? .*$/,
+        tool: 'pip',
+        rule: 'install',
+        problem: once('install')
+    },
+    {
+        pattern: /^ERROR: Package '(.*)' requires a different Python: .*$/,
+        tool: 'pip',
+        rule: 'python-version',
+        problem: byPackage('python')
+    },
+    {
+        pattern: /^ERROR: THESE PACKAGES DO NOT MATCH THE HASHES .*$/,
+        tool: 'pip',
+        rule: 'hashes',
+        problem: once('hashes')
+    },
+    {
+        pattern: /^error: The lockfile at `?[^`\s]+`? needs to be updated.*$/,
+        tool: 'uv',
+        rule: 'lockfile',
+        problem: once('uv-lockfile'),
+        file: 'uv.lock'
+    },
+    {
+        pattern: /^Because .* version solving failed\.$/,
+        tool: 'poetry',
+        rule: 'version-solving',
+        problem: once('solving')
+    },
+    {
+        pattern: /^pyproject\.toml changed significantly since poetry\.lock was last generated.*$/,
+        tool: 'poetry',
+        rule: 'lockfile',
+        problem: once('poetry-lockfile'),
+        file: 'poetry.lock'
+    },
+    {
+        pattern: /^poetry\.lock is not consistent with pyproject\.toml.*$/,
+        tool: 'poetry',
+        rule: 'lockfile',
+        problem: once('poetry-lockfile'),
+        file: 'poetry.lock'
+    }
+];
+/** pip's and uv's rich errors: `× heading`, then `│ …` / `╰─> …` lines. */
+const RICH = /^\s*× (.+)$/;
+const RICH_DETAIL = /^\s*(?:│|╰─[>▶])\s?(.*)$/;
+/** The package a rich heading is about: `× Building wheel for gryffin (pyproject.toml) did not run successfully.` */
+const RICH_WHEEL = /^Building wheel for (\S+)/;
+const REQUIREMENTS_SOURCE = /\(from -r (\S+) \(line (\d+)\)\)/;
+function python_install_installs(emit) {
+    /** The problems of the step, in the order they were first named; given out when it ends. */
+    const problems = new Map();
+    // A `×` heading is pip's or uv's only when a `│`/`╰─>` line follows: Vitest and Biome mark failures with `×` too.
+    let rich = null;
+    const name = (problem, tool, rule, words, excerpt, file) => {
+        const known = problems.get(problem);
+        if (known) {
+            if (!known.message.includes(words)) {
+                known.message = `${known.message} — ${words}`;
+                known.excerpt = `${known.excerpt}\n${excerpt}`;
+            }
+            return;
+        }
+        // pip names the requirements file a pin came from: `(from -r requirements.txt (line 28))`.
+        const source = REQUIREMENTS_SOURCE.exec(words);
+        problems.set(problem, finding({
+            tool,
+            rule,
+            file: source ? source[1] : (file ?? null),
+            line: source ? Number(source[2]) : null,
+            message: words,
+            excerpt
+        }));
+    };
+    const flushRich = () => {
+        const current = rich;
+        rich = null;
+        if (!current?.confirmed)
+            return;
+        const uv = /^No solution found/.test(current.heading);
+        const words = current.detail && /^Because /.test(current.detail)
+            ? `${current.heading} ${current.detail}`
+            : current.heading;
+        const wheel = RICH_WHEEL.exec(current.heading);
+        name(uv
+            ? 'uv:no-solution'
+            : wheel
+                ? `wheel:${wheel[1].toLowerCase()}`
+                : `rich:${current.heading}`, uv ? 'uv' : 'pip', uv ? 'no-solution' : wheel ? 'wheel-build' : 'subprocess', words, current.text.join('\n'));
+    };
+    const flush = () => {
+        flushRich();
+        for (const found of problems.values())
+            emit(found);
+        problems.clear();
+    };
+    return {
+        line(text) {
+            if (rich) {
+                const detail = RICH_DETAIL.exec(text);
+                if (detail) {
+                    rich.confirmed = true;
+                    rich.text.push(text);
+                    if (rich.detail === null && detail[1] !== '' && !/^exit code:/.test(detail[1]))
+                        rich.detail = detail[1].trim();
+                    return true;
+                }
+                flushRich();
+            }
+            const trimmed = text.trim();
+            if (trimmed.startsWith('× ')) {
+                const heading = RICH.exec(trimmed);
+                if (heading) {
+                    rich = { heading: heading[1].trim(), detail: null, text: [text], confirmed: false };
+                    // Not taken: the line may be another tool's.
+                    return false;
+                }
+            }
+            const first = trimmed.charCodeAt(0);
+            // E(RROR), e(rror), B(ecause), p(yproject / poetry): cheap before the patterns.
+            if (first !== 69 && first !== 101 && first !== 66 && first !== 112)
+                return false;
+            for (const { pattern, tool, rule, problem, file } of LINES) {
+                const match = pattern.exec(trimmed);
+                if (!match)
+                    continue;
+                name(problem(match), tool, rule, trimmed, text, file);
+                return true;
+            }
+            return false;
+        },
+        // An install's lines carry keywords, the package lists between them do not.
+        gap: flushRich,
+        end: flush
+    };
+}
+const pythonInstall = {
+    name: 'python-install',
+    tools: ['pip', 'uv', 'poetry'],
+    block: python_install_installs
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/rubocop.js
+/**
+ * RuboCop: `path:line:col: C: [Correctable] Department/Cop: message` (the emacs and clang formats,
+ * and the `Offenses:` list of the default progress format), and the simple format (`== path ==`,
+ * then `C:  3:  5: Department/Cop: message`), and the old one that named no cop (`path:3:5: C:
+ * message`, for Ruby files). Conventions fail a run like warnings do.
+ */
+
+
+const REST = /^([CWEFRI]): (?:\[(?:Correctable|Corrected|Todo)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/;
+/** RuboCop before 0.24 named no cop: `path:line:col: C: message`, for Ruby files only. */
+const UNNAMED_REST = /^([CWEFR]): (?:\[(?:Correctable|Corrected)\] )?(.*)$/;
+const RUBY_FILE = /(?:\.(?:rb|rake|gemspec|ru)|(?:^|\/)(?:Gemfile|Rakefile|Guardfile))$/;
+const SIMPLE_FILE = /^== (.+) ==$/;
+const SIMPLE_ROW = /^([CWEFR]):\s*(\d+):\s*(\d+): (?:\[(?:Correctable|Corrected)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/;
+function rubocop_letterSeverity(letter) {
+    if (letter === 'E' || letter === 'F')
+        return 'error';
+    if (letter === 'I')
+        return 'note';
+    return 'warning';
+}
+function simple(emit) {
+    let file = null;
+    return {
+        line(text) {
+            if (text.startsWith('== ')) {
+                const match = SIMPLE_FILE.exec(text);
+                if (match) {
+                    file = match[1];
+                    return true;
+                }
+            }
+            if (file === null)
+                return false;
+            const row = SIMPLE_ROW.exec(text);
+            if (!row) {
+                if (text.trim() === '')
+                    file = null;
+                return false;
+            }
+            emit(finding({
+                tool: 'rubocop',
+                file,
+                line: line_parser_int(row[2]),
+                column: line_parser_int(row[3]),
+                severity: rubocop_letterSeverity(row[1]),
+                rule: row[4],
+                message: row[5],
+                excerpt: `== ${file} ==\n${text}`
+            }));
+            return true;
+        },
+        gap() { },
+        end() {
+            file = null;
+        }
+    };
+}
+const rubocop = {
+    name: 'rubocop',
+    tools: ['rubocop'],
+    failOnEveryFinding: ['rubocop'],
+    block: simple,
+    located(at, rest, text) {
+        const match = REST.exec(rest);
+        if (!match) {
+            const unnamed = RUBY_FILE.test(at.file) ? UNNAMED_REST.exec(rest) : null;
+            if (!unnamed)
+                return null;
+            return finding({
+                tool: 'rubocop',
+                ...at,
+                severity: rubocop_letterSeverity(unnamed[1]),
+                message: unnamed[2],
+                excerpt: text
+            });
+        }
+        return finding({
+            tool: 'rubocop',
+            ...at,
+            severity: rubocop_letterSeverity(match[1]),
+            rule: match[2],
+            message: match[3],
+            excerpt: text
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/ruff.js
+/**
+ * Ruff and flake8 (pycodestyle, pyflakes, plugins): `path:line:col: CODE message` (ruff's concise
+ * and older full format, flake8's default), ruff's current full format (`CODE message` then
+ * ` --> path:line:col`), its grouped format (a `path:` line, then `  line:col CODE message` rows),
+ * and `ruff format --check` (`Would reformat: path`).
+ */
+
+
+const ruff_CODE_REST = /^([A-Z]{1,4}\d{2,4}|[A-Z]{2,3}\d?) (\[\*\] )?(.*)$/;
+/** flake8 with a custom `--format` such as `%(path)s:%(row)d: [%(code)s] %(text)s`. */
+const BRACKETED_CODE_REST = /^\[([A-Z]{1,4}\d{2,4})\] (.*)$/;
+const ruff_HEADER = /^([A-Z]{1,4}\d{2,4}|invalid-syntax|[a-z]+(?:-[a-z]+)+)(?::)? (\[\*\] )?(.*)$/;
+const ARROW = /^\s*--> (.+?):(\d+):(\d+)$/;
+const GROUP_FILE = /^(\S+\.pyi?):$/;
+const GROUP_ROW = /^\s+(\d+):(\d+) ([A-Z]{1,4}\d{2,4}) (\[\*\] )?(.*)$/;
+const REFORMAT = /^Would reformat: (\S+)$/;
+/** pyflakes (F) and syntax (E9) problems are errors, style codes warnings. */
+function codeSeverity(code) {
+    return code.startsWith('F') || code.startsWith('E9') || code === 'invalid-syntax' ? 'error' : 'warning';
+}
+/** The rust-like full format and the grouped format are both a header line and a place line. */
+function ruff_blocks(emit) {
+    let header = null;
+    let groupFile = null;
+    return {
+        line(text) {
+            if (header) {
+                const current = header;
+                header = null;
+                const at = ARROW.exec(text);
+                if (at) {
+                    emit(finding({
+                        tool: 'ruff',
+                        file: at[1],
+                        line: line_parser_int(at[2]),
+                        column: line_parser_int(at[3]),
+                        rule: current.code,
+                        severity: codeSeverity(current.code),
+                        message: current.message,
+                        excerpt: `${current.text}\n${text}`
+                    }));
+                    return true;
+                }
+            }
+            const first = text.charCodeAt(0);
+            if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) {
+                const reformat = first === 87 ? REFORMAT.exec(text) : null;
+                if (reformat) {
+                    emit(finding({
+                        tool: 'ruff',
+                        file: reformat[1],
+                        rule: 'ruff-format',
+                        message: 'Would reformat: the file is not formatted as `ruff format` would',
+                        excerpt: text
+                    }));
+                    return true;
+                }
+                const group = text.endsWith(':') ? GROUP_FILE.exec(text) : null;
+                if (group) {
+                    groupFile = group[1];
+                    return true;
+                }
+                groupFile = null;
+                const match = ruff_HEADER.exec(text);
+                // Only a header when its place line follows: decided on the next line.
+                if (match)
+                    header = {
+                        code: match[1],
+                        fixable: match[2] !== undefined,
+                        message: match[3],
+                        text
+                    };
+                return false;
+            }
+            if (groupFile && first === 32) {
+                const row = GROUP_ROW.exec(text);
+                if (row) {
+                    emit(finding({
+                        tool: 'ruff',
+                        file: groupFile,
+                        line: line_parser_int(row[1]),
+                        column: line_parser_int(row[2]),
+                        rule: row[3],
+                        severity: codeSeverity(row[3]),
+                        message: row[5],
+                        excerpt: `${groupFile}:\n${text}`
+                    }));
+                    return true;
+                }
+            }
+            return false;
+        },
+        gap() {
+            header = null;
+            groupFile = null;
+        },
+        end() {
+            header = null;
+            groupFile = null;
+        }
+    };
+}
+const ruff = {
+    name: 'ruff',
+    tools: ['ruff', 'flake8'],
+    failOnEveryFinding: ['ruff', 'flake8'],
+    block: ruff_blocks,
+    located(at, rest, text) {
+        if (!/\.pyi?$/.test(at.file))
+            return null;
+        const bracketed = rest.startsWith('[') ? BRACKETED_CODE_REST.exec(rest) : null;
+        if (bracketed) {
+            const code = bracketed[1];
+            return finding({
+                tool: 'flake8',
+                ...at,
+                severity: codeSeverity(code),
+                rule: code,
+                message: bracketed[2],
+                excerpt: text
+            });
+        }
+        if (at.column === null)
+            return null;
+        const match = ruff_CODE_REST.exec(rest);
+        if (!match)
+            return null;
+        const code = match[1];
+        const message = match[3];
+        // Ruff quotes names in backticks and marks fixable findings; flake8 quotes with apostrophes.
+        const tool = match[2] || message.includes('`') ? 'ruff' : 'flake8';
+        return finding({ tool, ...at, severity: codeSeverity(code), rule: code, message, excerpt: text });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/shellcheck.js
+/**
+ * ShellCheck: its default tty format (`In path line N:`, the code line, then one `^-- SC2086
+ * (info): message` marker per problem on it) and its gcc format
+ * (`path:line:col: note: message [SC2086]`).
+ */
+
+
+const shellcheck_PLACE = /^In (.+) line (\d+):$/;
+const MARKER = /^\s*\^-*\^?\s+(SC\d{4})(?: \((error|warning|info|style)\))?: (.*)$/;
+function tty(emit) {
+    let place = null;
+    return {
+        line(text) {
+            if (text.startsWith('In ') && text.endsWith(':')) {
+                const match = shellcheck_PLACE.exec(text);
+                if (match) {
+                    place = { file: match[1], line: line_parser_int(match[2]), text };
+                    return true;
+                }
+            }
+            if (!place)
+                return false;
+            if (!text.includes('SC'))
+                return false;
+            const marker = MARKER.exec(text);
+            if (!marker)
+                return false;
+            emit(finding({
+                tool: 'shellcheck',
+                file: place.file,
+                line: place.line,
+                column: text.indexOf('^') + 1,
+                rule: marker[1],
+                severity: severityOf(marker[2], 'warning'),
+                message: marker[3],
+                excerpt: `${place.text}\n${text}`
+            }));
+            return true;
+        },
+        gap() { },
+        end() {
+            place = null;
+        }
+    };
+}
+const GCC_REST = /^(error|warning|note|info|style): (.*) \[(SC\d{4})\]$/;
+const shellcheck = {
+    name: 'shellcheck',
+    tools: ['shellcheck'],
+    failOnEveryFinding: ['shellcheck'],
+    block: tty,
+    located(at, rest, text) {
+        if (!rest.endsWith(']'))
+            return null;
+        const match = GCC_REST.exec(rest);
+        if (!match)
+            return null;
+        return finding({
+            tool: 'shellcheck',
+            ...at,
+            severity: severityOf(match[1], 'warning'),
+            rule: match[3],
+            message: match[2],
+            excerpt: text
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/terraform.js
+/**
+ * Terraform (and OpenTofu, tflint): diagnostics as boxes (`│ Error: Summary`, `│   on main.tf line
+ * 12, in resource …:`, the detail) or, with `-no-color` in older versions, the same lines without
+ * the box; and `terraform fmt -check`, which prints only the names of the files it would change.
+ */
+
+
+const terraform_HEADING = /^(Error|Warning): (.+?)(?: \(([a-z][\w-]+)\))?$/;
+const terraform_PLACE = /^on (\S+) line (\d+)(?:, in .*)?:?$/;
+const FMT_FILE = /^(?:[\w.-]+\/)*[\w.-]+\.(?:tf|tfvars|tofu|hcl)$/;
+/** A diagnostic's line without the box drawing: `│ `, `╷`, `╵`. */
+function unboxed(text) {
+    return text.replace(/^\s*[│╷╵]/, '').trim();
+}
+function terraform_diagnostics(emit) {
+    let current = null;
+    const flush = () => {
+        if (!current)
+            return;
+        // Without its box, `Error: …` is Terraform's only when its `on file line N` place followed.
+        if (!current.boxed && current.file === null) {
+            current = null;
+            return;
+        }
+        emit(finding({
+            tool: 'terraform',
+            file: current.file,
+            line: current.line,
+            severity: severityOf(current.severity),
+            rule: current.rule,
+            message: [current.summary, current.detail].filter(Boolean).join(': ') || 'Terraform error',
+            excerpt: current.lines.join('\n')
+        }));
+        current = null;
+    };
+    return {
+        line(text) {
+            // Outside a diagnostic, only a heading, a box, a place or a file name of `fmt -check` matters.
+            if (current === null &&
+                !text.includes('Error: ') &&
+                !text.includes('Warning: ') &&
+                !text.includes('│') &&
+                !text.includes('.tf'))
+                return false;
+            const trimmed = text.trimStart();
+            const boxed = trimmed.startsWith('│') || trimmed.startsWith('╷') || trimmed.startsWith('╵');
+            const inner = boxed ? unboxed(text) : text.trim();
+            if (inner.startsWith('Error: ') || inner.startsWith('Warning: ')) {
+                const heading = terraform_HEADING.exec(inner);
+                if (heading) {
+                    flush();
+                    current = {
+                        severity: heading[1],
+                        summary: heading[2],
+                        rule: heading[3] ?? null,
+                        file: null,
+                        line: null,
+                        detail: null,
+                        lines: [text],
+                        boxed
+                    };
+                    return true;
+                }
+            }
+            if (!current) {
+                // A box whose heading is not shown (a log cut inside it): its place still says where.
+                const place = boxed ? terraform_PLACE.exec(inner) : null;
+                if (place) {
+                    current = {
+                        severity: 'Error',
+                        summary: '',
+                        rule: null,
+                        file: place[1],
+                        line: line_parser_int(place[2]),
+                        detail: null,
+                        lines: [text],
+                        boxed
+                    };
+                    return true;
+                }
+                if (FMT_FILE.test(inner) && !boxed) {
+                    emit(finding({
+                        tool: 'terraform',
+                        file: inner,
+                        rule: 'fmt',
+                        message: `${inner} is not formatted as \`terraform fmt\` would`,
+                        excerpt: text
+                    }));
+                    return true;
+                }
+                return false;
+            }
+            if (trimmed.startsWith('╵') || (!current.boxed && inner === '' && current.detail !== null)) {
+                current.lines.push(text);
+                flush();
+                return true;
+            }
+            if (!boxed && current.boxed) {
+                flush();
+                return false;
+            }
+            current.lines.push(text);
+            const place = terraform_PLACE.exec(inner);
+            if (place) {
+                current.file = place[1];
+                current.line = line_parser_int(place[2]);
+                return true;
+            }
+            else if (current.detail === null &&
+                inner !== '' &&
+                current.file !== null &&
+                !/^\d+:/.test(inner) &&
+                !inner.startsWith('├') &&
+                !inner.startsWith('│')) {
+                current.detail = inner;
+            }
+            if (current.lines.length > 30)
+                flush();
+            return current?.boxed === true || current?.file != null;
+        },
+        gap() { },
+        end: flush
+    };
+}
+const terraform = { name: 'terraform', tools: ['terraform'], block: terraform_diagnostics };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/tsc.js
+/**
+ * TypeScript's compiler and its wrappers: tsc (`--pretty false` and pretty), vue-tsc (the same
+ * output), and the two-line form of svelte-check and Next.js (a bare `path:line:col` line, then
+ * `Error: message (ts)` or `Type error: message`).
+ */
+
+
+
+const PRETTY = /^(.+?):(\d+):(\d+) - (error|warning|message) (TS\d+): (.*)$/;
+const GLOBAL = /^(error|warning) (TS\d+): (.*)$/;
+function tscLine(text) {
+    if (!text.includes('TS'))
+        return null;
+    const paren = parseParenLocated(text);
+    if (paren && paren.code.startsWith('TS')) {
+        return finding({
+            tool: 'tsc',
+            file: paren.file,
+            line: paren.line,
+            column: paren.column,
+            severity: severityOf(paren.severity),
+            rule: paren.code,
+            message: paren.message,
+            excerpt: text
+        });
+    }
+    const match = PRETTY.exec(text) ?? null;
+    if (match) {
+        return finding({
+            tool: 'tsc',
+            file: match[1],
+            line: line_parser_int(match[2]),
+            column: line_parser_int(match[3]),
+            severity: severityOf(match[4]),
+            rule: match[5],
+            message: match[6],
+            excerpt: text
+        });
+    }
+    const global = text.startsWith('error TS') || text.startsWith('warning TS') ? GLOBAL.exec(text) : null;
+    if (global) {
+        return finding({
+            tool: 'tsc',
+            rule: global[2],
+            severity: severityOf(global[1]),
+            message: global[3],
+            excerpt: text
+        });
+    }
+    return null;
+}
+const tsc_PLACE = /^(\S.*\.(?:svelte|vue|astro|ts|mts|cts|tsx|js|mjs|cjs|jsx)):(\d+):(\d+)$/;
+const PLACED_MESSAGE = /^(Error|Warn|Warning|Hint|Type error|Syntax error): (.*?)(?: \((\w[\w-]*)\))?$/;
+/** The tool of a two-line diagnostic: svelte-check names its source (`(ts)`, `(svelte)`), Next.js says "Type error". */
+function placedTool(file, kind, source) {
+    if (file.endsWith('.svelte') || source !== null)
+        return 'svelte-check';
+    return kind === 'Type error' ? 'tsc' : 'svelte-check';
+}
+/** The place on one line, the diagnostic on the next. */
+function placeThenMessage(emit) {
+    let place = null;
+    return {
+        line(text) {
+            if (place) {
+                const current = place;
+                place = null;
+                const message = PLACED_MESSAGE.exec(text);
+                if (message) {
+                    emit(finding({
+                        tool: placedTool(current.file, message[1], message[3] ?? null),
+                        file: current.file,
+                        line: current.line,
+                        column: current.column,
+                        severity: message[1] === 'Type error' || message[1] === 'Syntax error'
+                            ? 'error'
+                            : severityOf(message[1], 'note'),
+                        rule: message[3] ?? null,
+                        // Next.js's "Type error: …" keeps its words; svelte-check's `Error:` is only a severity.
+                        message: /^(?:Type|Syntax) error$/.test(message[1])
+                            ? `${message[1]}: ${message[2]}`
+                            : message[2],
+                        excerpt: `${current.text}\n${text}`
+                    }));
+                    return true;
+                }
+            }
+            if (text.charCodeAt(text.length - 1) < 48 || text.charCodeAt(text.length - 1) > 57)
+                return false;
+            const match = tsc_PLACE.exec(text);
+            if (!match)
+                return false;
+            place = { file: match[1], line: line_parser_int(match[2]), column: line_parser_int(match[3]), text };
+            return true;
+        },
+        gap() {
+            place = null;
+        },
+        end() {
+            place = null;
+        }
+    };
+}
+const tsc = {
+    name: 'tsc',
+    tools: ['tsc', 'svelte-check'],
+    block: placeThenMessage,
+    line: tscLine
+};
+
+;// CONCATENATED MODULE: ./lib/findings/tools/vitest.js
+/**
+ * Vitest: ` FAIL  file > suite > test` (with `|project|` in a workspace), then the error line and
+ * `❯ file:line:col`; ` FAIL  file [ file ]` when a whole file failed to load; and the errors of
+ * its "Unhandled Errors" section.
+ */
+
+
+
+/** A project's name comes first in a workspace: `|unit|`, or (Vitest 3) a label such as `unit (chromium)`. */
+const PROJECT = String.raw `(?:\|[^|]+\|\s+|\S.*?\s{2,})?`;
+const vitest_HEADER = new RegExp(String.raw `^\s*FAIL\s+${PROJECT}(\S+) > (.+?)(?: \[[^\]]*\])?$`);
+const FILE_HEADER = new RegExp(String.raw `^\s*FAIL\s+${PROJECT}(\S+) \[ (\S+) \]$`);
+const vitest_LOCATION = /^\s*❯ (.+?):(\d+):(\d+)$/;
+const vitest_UNHANDLED = /⎯ Unhandled (?:Errors?|Rejection) ⎯/;
+function vitestBlocks(emit) {
+    let current = null;
+    /** Failures listed together before the one error they share (Vitest groups identical errors). */
+    let waiting = [];
+    let unhandled = false;
+    const flush = () => {
+        if (!current)
+            return;
+        for (const failure of [...waiting, current]) {
+            emit(finding({
+                tool: 'vitest',
+                file: failure.file || null,
+                line: current.line !== null && failure.file === current.file ? current.line : failure.line,
+                column: current.column !== null && failure.file === current.file ? current.column : failure.column,
+                rule: failure.name,
+                message: current.message ?? 'test failed',
+                excerpt: [...failure.lines, ...(failure === current ? [] : current.lines.slice(1))]
+                    .join('\n')
+                    .trimEnd()
+            }));
+        }
+        waiting = [];
+        current = null;
+    };
+    return {
+        line(text) {
+            if (text.includes('FAIL')) {
+                const header = vitest_HEADER.exec(text);
+                const whole = header ? null : FILE_HEADER.exec(text);
+                if (header || whole) {
+                    // A heading right under another one shares the error printed after the last of them.
+                    if (current && current.message === null && current.lines.length === 1)
+                        waiting.push(current);
+                    else
+                        flush();
+                    current = null;
+                    unhandled = false;
+                    current = header
+                        ? {
+                            file: header[1],
+                            name: header[2],
+                            message: null,
+                            lines: [text],
+                            line: null,
+                            column: null
+                        }
+                        : {
+                            file: whole?.[1],
+                            name: 'file failed to load',
+                            message: null,
+                            lines: [text],
+                            line: null,
+                            column: null
+                        };
+                    return true;
+                }
+            }
+            if (text.includes('⎯')) {
+                flush();
+                unhandled = vitest_UNHANDLED.test(text);
+                return true;
+            }
+            if (/^\s*Test Files /.test(text)) {
+                flush();
+                unhandled = false;
+                return true;
+            }
+            if (unhandled && current === null && /^\s*\w*(?:Error|Exception|Rejection)\b/.test(text)) {
+                current = {
+                    file: '',
+                    name: 'unhandled error',
+                    message: text.trim(),
+                    lines: [text],
+                    line: null,
+                    column: null
+                };
+                return true;
+            }
+            if (!current)
+                return false;
+            if (current.lines.length < MAX_BLOCK_LINES)
+                current.lines.push(text);
+            const at = vitest_LOCATION.exec(text);
+            if (at && current.line === null) {
+                const file = at[1];
+                // The first `❯` in the test's own file is the place; an unhandled error takes the first.
+                if (current.file === '' || file.endsWith(current.file) || current.file.endsWith(file)) {
+                    if (current.file === '')
+                        current.file = file;
+                    current.line = line_parser_int(at[2]);
+                    current.column = line_parser_int(at[3]);
+                }
+            }
+            else if (!at && current.message === null && text.trim() !== '')
+                current.message = text.trim();
+            return true;
+        },
+        // The scanner decodes the header and the `❯` line separately: a gap does not end the failure.
+        gap() { },
+        end: flush
+    };
+}
+const vitest = { name: 'vitest', tools: ['vitest'], block: vitestBlocks };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/workspaces.js
+/**
+ * Workspace task runners' own words on a failed task: turbo's `ERROR: command finished with error`
+ * and `Failed: web#build` (closing words: the task's output says what failed), and nx's and
+ * Lerna's `✖  project:target` with the task's output indented under it (a failed task quoted with
+ * the first line of its output, which stands when no other parser reads that output).
+ */
+
+
+const NX_FAILED = /^(\s*)✖\s+(@?[\w./-]+:[\w:-]+)\s*$/;
+const TURBO_ERROR = /^(?:ERROR: command finished with error|\s*ERROR\s+run failed): (.*)$/;
+const TURBO_FAILED = /^Failed:\s+(\S+)$/;
+function tasks(emit) {
+    let nx = null;
+    const flush = () => {
+        if (!nx)
+            return;
+        const message = nx.error ?? nx.first;
+        if (message)
+            emit(finding({ tool: 'nx', rule: nx.task, message, excerpt: nx.lines.join('\n') }), CAUSE);
+        nx = null;
+    };
+    return {
+        line(text) {
+            if (nx) {
+                const indent = text.length - text.trimStart().length;
+                if (text.trim() === '')
+                    return false;
+                if (indent > nx.indent) {
+                    const inner = text.trim();
+                    if (nx.lines.length < 20)
+                        nx.lines.push(text);
+                    nx.first ??= inner;
+                    if (nx.error === null &&
+                        /\b(?:error|Error|ERROR|failed|Failed|FAIL|Cannot|cannot|not found)\b/.test(inner))
+                        nx.error = inner;
+                    // The task's output is also every other parser's to read.
+                    return false;
+                }
+                flush();
+            }
+            if (text.includes('✖')) {
+                const failed = NX_FAILED.exec(text);
+                if (failed) {
+                    flush();
+                    nx = {
+                        task: failed[2],
+                        indent: failed[1].length,
+                        lines: [text],
+                        first: null,
+                        error: null
+                    };
+                    return true;
+                }
+            }
+            if (text.includes('ERROR')) {
+                const turbo = TURBO_ERROR.exec(text);
+                if (turbo) {
+                    emit(finding({ tool: 'turbo', rule: 'task', message: text.trim(), excerpt: text }), SUMMARY);
+                    return true;
+                }
+            }
+            if (text.startsWith('Failed:')) {
+                const failed = TURBO_FAILED.exec(text);
+                if (failed) {
+                    emit(finding({
+                        tool: 'turbo',
+                        rule: failed[1].replace(/\[?#/, ':').replace(/\]$/, ''),
+                        message: text.trim(),
+                        excerpt: text
+                    }), SUMMARY);
+                    return true;
+                }
+            }
+            return false;
+        },
+        gap: flush,
+        end: flush
+    };
+}
+const workspaces = { name: 'workspaces', tools: ['nx', 'turbo'], block: tasks };
+
+;// CONCATENATED MODULE: ./lib/findings/tools/registry.js
+/**
+ * Every tool parser, in the order a line is offered to them: test runners and other block parsers
+ * whose blocks contain lines that look like other tools' (a jest failure quotes a stack, a pytest
+ * section quotes a traceback) come first; the generic shapes come last.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const TOOL_PARSERS = [
+    workspaces,
+    jest,
+    vitest,
+    nodeTest,
+    pytest,
+    python,
+    go,
+    golangci,
+    cargo,
+    java,
+    dotnet,
+    php,
+    biome,
+    eslint,
+    ruff,
+    pylint,
+    mypy,
+    black,
+    prettier,
+    // Inside a Next.js build's errors only; before Terraform, which reads any `Error: ` as its own.
+    next,
+    shellcheck,
+    terraform,
+    docker,
+    lighthouse,
+    nodeInstall,
+    node_node,
+    pythonInstall,
+    c,
+    rubocop,
+    tsc,
+    githubScript,
+    generic
+];
+/** The parser named `name`, or undefined. */
+function toolParser(name) {
+    return TOOL_PARSERS.find(parser => parser.name === name);
+}
+/** The parsers whose findings carry `tool` (`clang` is read as gcc, `go-test` by go). */
+function parsersOfTool(tool) {
+    return TOOL_PARSERS.filter(parser => parser.name === tool || parser.tools.includes(tool));
+}
+/** Tools that fail a run on every finding they print, whatever its severity. */
+const FAIL_ON_EVERY_FINDING = new Set(TOOL_PARSERS.flatMap(parser => parser.failOnEveryFinding ?? []));
+
+;// CONCATENATED MODULE: ./lib/findings/log/log-parser.js
+
+
+
+
+
+
+
+/** Findings a step holds before they are given out whatever its outcome: no passing step prints that many. */
+const MAX_HELD = 2000;
+/** Lines kept from the end of a step for the finding of a step no parser understood. */
+const TAIL_LINES = 12;
+/** The longest message a fallback finding takes from a log line. */
+const MAX_MESSAGE = 300;
 /** `file=a.ts,line=3,title=x` → a map; values are %-escaped as the runner's toolkit writes them. */
 function commandProperties(text) {
     const properties = new Map();
@@ -54377,121 +58458,833 @@ function commandProperties(text) {
 function unescapeProperty(value) {
     return value.replace(/%(25|0D|0A|3A|2C)/gi, code => decodeURIComponent(code));
 }
-/** The Actions log parser (also right for plain tool output). Findings carry the step they came from. */
-function actions_log_createLogParser(emit, options = {}) {
+const WORKFLOW_COMMAND = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/;
+/** The web view's rendering of an annotation, in logs copied from a browser. */
+const RENDERED_ANNOTATION = /^(Error|Warning): (.*)$/;
+function newRecord() {
+    return {
+        failed: false,
+        exitCode: null,
+        held: [],
+        overflowing: false,
+        heldErrors: 0,
+        closing: [],
+        causes: [],
+        findings: 0,
+        errors: 0,
+        toolMessages: [],
+        firstError: null,
+        tail: []
+    };
+}
+function selectParsers(names) {
+    if (!names)
+        return TOOL_PARSERS;
+    return names.map(name => {
+        const parser = toolParser(name);
+        if (!parser)
+            throw new Error(`unknown tool parser '${name}'`);
+        return parser;
+    });
+}
+/** True when a finding fails a run on its own: an error, or anything a strict linter prints. */
+function failsTheRun(found) {
+    return found.severity === 'error' || FAIL_ON_EVERY_FINDING.has(found.tool);
+}
+/** A finding's identity within a step: the same problem printed twice is given out once. */
+function identity(found) {
+    return `${found.tool}\u0000${found.file}\u0000${found.line}\u0000${found.column}\u0000${found.rule}\u0000${found.message}`;
+}
+/** The log parser (right for plain tool output too). Findings carry the job and step they came from. */
+function log_parser_createLogParser(emit, options = {}) {
+    const parsers = selectParsers(options.parsers);
+    const runnerFindings = options.runnerFindings ?? true;
+    const every = options.every ?? false;
+    let job = null;
     let step = null;
-    const withStep = found => {
-        // Findings are fresh objects owned by this parser until emitted: set the step in place.
-        if (found.step === null)
-            found.step = step;
+    /** Inside the script the runner echoes between `##[group]Run …` and `##[endgroup]`. */
+    let echo = false;
+    /** Whether the input is a job log with steps (the runner's commands, gh's columns). */
+    let framed = false;
+    let record = newRecord();
+    let seen = new Set();
+    /** Whether any step of the log has failed; until one has, the errors of passing steps wait here. */
+    let anyFailed = false;
+    const unclaimed = [];
+    const streams = new Map();
+    const release = (found) => {
+        const key = identity(found);
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        record.findings++;
+        if (found.severity === 'error')
+            record.errors++;
+        if (found.tool !== 'actions' && record.toolMessages.length < MAX_HELD)
+            record.toolMessages.push(found.message);
         emit(found);
     };
-    const names = options.parsers ?? Object.keys(LINE_PARSERS);
-    const tools = chain(names.map(name => {
-        const factory = LINE_PARSERS[name];
-        if (!factory)
-            throw new Error(`unknown line parser '${name}'`);
-        return factory(withStep);
-    }));
-    const runnerFindings = options.runnerFindings ?? true;
-    const runner = (found) => {
-        if (runnerFindings)
-            withStep(found);
+    const accept = (stream, found, kind) => {
+        // Findings are fresh objects owned by their parser until given out: decorate them in place.
+        found.step ??= step;
+        found.job ??= job;
+        found.package ??= stream.package;
+        if (found.file !== null) {
+            let file = repoPath(found.file, options.root);
+            if (stream.directory &&
+                !file.startsWith('/') &&
+                !file.startsWith(`${stream.directory}/`) &&
+                !/^[A-Za-z]:\//.test(file))
+                file = `${stream.directory}/${file}`;
+            found.file = file;
+        }
+        if (kind) {
+            ;
+            (kind.summary === 'closing' ? record.closing : record.causes).push(found);
+            return;
+        }
+        // Plain output has no steps to wait for: its errors go at once, the rest waits for the end.
+        if (!framed && (failsTheRun(found) || every))
+            release(found);
+        else
+            hold(found);
+    };
+    /** Keeps a finding until its step's outcome decides (or, in plain output, the end of the input). */
+    const hold = (found) => {
+        if (record.overflowing) {
+            if (every || failsTheRun(found) || record.errors === 0)
+                release(found);
+            return;
+        }
+        record.held.push(found);
+        if (found.severity === 'error')
+            record.heldErrors++;
+        if (record.held.length > MAX_HELD) {
+            record.overflowing = true;
+            giveOut();
+        }
+    };
+    /**
+     * Gives out what the step held: its errors and everything of tools that fail on any finding,
+     * and its other warnings and notes only when it has no error (or `every`).
+     */
+    const giveOut = () => {
+        const held = record.held;
+        const hasErrors = record.errors > 0 || record.heldErrors > 0;
+        record.held = [];
+        record.heldErrors = 0;
+        // An action often prints its error and then annotates it (`core.setFailed`): one problem.
+        const toolMessages = [
+            ...record.toolMessages,
+            ...held.filter(found => found.tool !== 'actions').map(found => found.message)
+        ];
+        for (const found of held) {
+            if (!every && hasErrors && !failsTheRun(found))
+                continue;
+            if (found.tool === 'actions' && toolMessages.some(message => message.includes(found.message)))
+                continue;
+            release(found);
+        }
+    };
+    const streamFor = (key, pkg, isDirectory) => {
+        let stream = streams.get(key);
+        if (!stream) {
+            const created = {
+                chain: createToolChain(parsers, (found, kind) => accept(created, found, kind)),
+                package: pkg,
+                directory: isDirectory ? pkg : null
+            };
+            stream = created;
+            streams.set(key, stream);
+        }
+        return stream;
+    };
+    const main = streamFor('', null, false);
+    /** The finding of a failed step no parser explained: its first error-looking line, or its last lines. */
+    const fallback = () => {
+        const tail = record.tail.filter(line => line.trim() !== '');
+        const first = record.firstError;
+        const last = [...tail].reverse().find(isErrorLooking) ?? tail[tail.length - 1] ?? null;
+        const message = (first?.text ?? last ?? `exited with code ${record.exitCode ?? 'non-zero'}`)
+            .replace(/^[\s│|]+/, '')
+            .trim()
+            .slice(0, MAX_MESSAGE);
+        const excerpt = [first && !tail.includes(first.text) ? `${first.text}\n…` : null, ...tail]
+            .filter(line => line !== null)
+            .join('\n');
+        return finding({ tool: 'log', rule: first?.task ?? null, message, excerpt: excerpt || null, step, job });
+    };
+    /** What a failed step gives out when no parser found its failure itself. */
+    const explain = () => {
+        if (record.causes.length > 0)
+            for (const found of record.causes)
+                release(found);
+        else if (record.firstError !== null || record.closing.length === 0)
+            release(fallback());
+        else
+            release(record.closing[0]);
+    };
+    /** Ends the current step: its parsers finish their blocks, then what it holds is given out or dropped. */
+    const closeStep = (atEnd = false) => {
+        for (const stream of streams.values())
+            stream.chain.end();
+        if (record.failed)
+            anyFailed = true;
+        if (!framed) {
+            // Plain output: a tool's closing word or a quoted task is the proof that something failed,
+            // and the reason when no error says more (its warnings then are not why it failed).
+            if (record.errors === 0 &&
+                record.heldErrors === 0 &&
+                (record.closing.length > 0 || record.causes.length > 0))
+                explain();
+            giveOut();
+        }
+        else if (record.failed || record.overflowing || every) {
+            // A failed step without an error of its own is explained by its error line; its warnings
+            // (a deprecation notice) are not why it failed.
+            if (record.failed && runnerFindings && record.errors === 0 && record.heldErrors === 0)
+                explain();
+            giveOut();
+        }
+        else if (!anyFailed) {
+            // No step has shown that it failed yet: keep the errors, in case none ever will (an excerpt).
+            for (const found of record.held)
+                if (found.severity === 'error' && unclaimed.length < MAX_HELD)
+                    unclaimed.push(found);
+        }
+        if (atEnd && framed && !anyFailed) {
+            // A job log that never says which step failed (cut before the runner's words): its errors stand.
+            for (const found of unclaimed)
+                release(found);
+        }
+        if (framed)
+            options.onStep?.({
+                job,
+                step,
+                exitCode: record.exitCode,
+                failed: record.failed,
+                findings: record.findings
+            });
+        record = newRecord();
+        seen = new Set();
+    };
+    const beginStep = (name) => {
+        closeStep();
+        step = name;
+    };
+    /** The runner's annotation: a tool's line when a parser reads it, else the runner's own finding. */
+    const annotation = (level, message) => {
+        if (level === 'error')
+            record.failed = true;
+        const prefixed = splitPrefix(message);
+        const stream = prefixed ? streamFor(prefixed.key, prefixed.package, prefixed.isDirectory) : main;
+        if (stream.chain.line(prefixed ? prefixed.text : message))
+            return;
+        if (!runnerFindings)
+            return;
+        accept(main, finding({
+            tool: 'actions',
+            severity: level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'note',
+            message: message.trim(),
+            excerpt: `##[${level}]${message}`
+        }), 
+        // `golangci-lint exit with code 3`: the step's own error line says why.
+        level === 'error' && isExitWord(message) ? SUMMARY : undefined);
+    };
+    const output = (text) => {
+        const prefixed = splitPrefix(text);
+        if (text.trim() !== '') {
+            if (record.firstError === null && isErrorLooking(text))
+                record.firstError = { text: text.trim().slice(0, MAX_MESSAGE), task: prefixed?.task ?? null };
+            record.tail.push(text);
+            if (record.tail.length > TAIL_LINES)
+                record.tail.shift();
+        }
+        if (prefixed)
+            streamFor(prefixed.key, prefixed.package, prefixed.isDirectory).chain.line(prefixed.text);
+        else
+            main.chain.line(text);
     };
     return {
         line(raw) {
-            const text = stripAnsi(stripTimestamp(raw));
-            if (text.startsWith('##[')) {
-                if (text.startsWith('##[group]')) {
-                    tools.gap();
-                    step = text.slice('##[group]'.length).replace(/^Run /, '').trim() || null;
-                    return true;
+            let text = stripBom(raw);
+            // gh names steps in a column, unless it could not tell them apart ("UNKNOWN STEP").
+            let stepColumn = false;
+            if (text.includes('\t')) {
+                const gh = splitGhLog(text);
+                if (gh) {
+                    framed = true;
+                    stepColumn = gh.step !== null && gh.step !== 'UNKNOWN STEP';
+                    if (gh.job !== job || (stepColumn && gh.step !== step)) {
+                        beginStep(stepColumn ? gh.step : null);
+                        job = gh.job;
+                        echo = false;
+                    }
+                    text = gh.text;
                 }
-                const marked = RUNNER.exec(text);
-                if (marked) {
-                    const message = marked[2].trim();
-                    const exit = EXIT_CODE.exec(message);
-                    runner(finding({
-                        tool: 'actions',
-                        rule: exit ? 'exit-code' : null,
-                        severity: severityOf(marked[1], 'note'),
-                        message,
-                        excerpt: text
-                    }));
-                    return true;
+            }
+            // Timestamps alone do not make steps (other CI systems print them too): commands and gh's columns do.
+            if (startsWithTimestamp(text))
+                text = stripTimestamp(text);
+            text = stripAnsi(text);
+            const command = runnerCommand(text);
+            if (command) {
+                framed = true;
+                switch (command.name) {
+                    case 'group':
+                        if (command.rest.startsWith('Run ')) {
+                            // In gh's output the step column names the step; in a raw log, the group does.
+                            if (!stepColumn)
+                                beginStep(command.rest.slice(4).trim() || null);
+                            echo = true;
+                        }
+                        for (const stream of streams.values())
+                            stream.chain.gap();
+                        return true;
+                    case 'endgroup':
+                        echo = false;
+                        return true;
+                    case 'error':
+                    case 'warning': {
+                        const exit = command.name === 'error' ? exitCodeOf(command.rest.trim()) : null;
+                        if (exit !== null) {
+                            record.failed = record.failed || exit !== 0;
+                            record.exitCode = exit;
+                            closeStep();
+                            return true;
+                        }
+                        annotation(command.name, command.rest);
+                        return true;
+                    }
+                    default:
+                        // ##[notice], ##[debug], ##[command], ##[section]: the runner's own framing.
+                        return true;
                 }
-                // ##[endgroup], ##[debug], ##[command], ##[section]: the runner's own framing.
+            }
+            if (echo)
                 return true;
-            }
             if (text.startsWith('::')) {
-                const command = COMMAND.exec(text);
-                if (command) {
-                    const properties = commandProperties(command[2]);
-                    runner(finding({
-                        tool: 'actions',
-                        file: properties.get('file') ?? null,
-                        line: line_parser_int(properties.get('line')),
-                        column: line_parser_int(properties.get('col')),
-                        rule: properties.get('title') ?? null,
-                        severity: severityOf(command[1], 'note'),
-                        message: unescapeProperty(command[3]),
-                        excerpt: text
-                    }));
+                const workflow = WORKFLOW_COMMAND.exec(text);
+                if (workflow) {
+                    const properties = commandProperties(workflow[2]);
+                    if (workflow[1] === 'error')
+                        record.failed = true;
+                    if (runnerFindings)
+                        accept(main, finding({
+                            tool: 'actions',
+                            file: properties.get('file') ?? null,
+                            line: line_parser_int(properties.get('line')),
+                            column: line_parser_int(properties.get('col')),
+                            rule: properties.get('title') ?? null,
+                            severity: workflow[1] === 'error' ? 'error' : workflow[1] === 'warning' ? 'warning' : 'note',
+                            message: unescapeProperty(workflow[3]),
+                            excerpt: text
+                        }));
                     return true;
                 }
             }
-            return tools.line(text);
+            if (text.startsWith('[command]'))
+                return true;
+            if (text.startsWith('Error: ') || text.startsWith('Warning: ')) {
+                // A log copied from the web view shows annotations as `Error: …`.
+                const rendered = RENDERED_ANNOTATION.exec(text);
+                const exit = rendered && rendered[1] === 'Error' ? exitCodeOf(rendered[2].trim()) : null;
+                if (exit !== null) {
+                    record.failed = true;
+                    record.exitCode = exit;
+                    return true;
+                }
+                if (rendered && main.chain.line(rendered[2]))
+                    return true;
+            }
+            output(text);
+            return true;
         },
-        gap: () => tools.gap(),
-        end: () => tools.end()
+        gap() {
+            for (const stream of streams.values())
+                stream.chain.gap();
+        },
+        end() {
+            closeStep(true);
+            streams.clear();
+            streams.set('', main);
+        },
+        idle(tool) {
+            for (const stream of streams.values())
+                if (!stream.chain.idle?.(tool))
+                    return false;
+            return true;
+        }
     };
 }
-/** Parses a whole text (split into lines here); for small inputs and tests, the streaming path is in scan.ts. */
+/** Parses a whole text (split into lines here); for small inputs and tests, the streaming path is in scan/. */
 function parseLogText(text, options) {
     const findings = [];
-    const parser = actions_log_createLogParser(found => findings.push(found), options);
+    const parser = log_parser_createLogParser(found => findings.push(found), options);
     for (const line of text.split(/\r?\n/))
         parser.line(line);
     parser.end();
     return findings;
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/keyword-search-wasm.js
-// Generated by scripts/build-wasm.mjs from keyword-search.wat: do not edit.
-// 354 bytes of WebAssembly, in base64.
-const WASM_BASE64 = 'AGFzbQEAAAABCQFgBH9/f38BfwMCAQAFAwEAAQcRAgZtZW1vcnkCAARmaW5kAAAKsAIBrQICBH8Je0EA/QAEACEIQRD9AAQAIQlB' +
-    'IP0ABAAhCkEw/QAEACELQcAA/QAEACEMQdAA/QAEACEN/QwPDw8PDw8PDw8PDw8PDw8PIQ4gACEEAkADQCAEIAFPDQEgBP0ABAAh' +
-    'DyAIIA8gDv1O/Q4gCSAPQQT9bf0O/U4hECAE/QAEASEPIBAgCiAPIA79Tv0OIAsgD0EE/W39Dv1O/U4hECAE/QAEAiEPIBAgDCAP' +
-    'IA79Tv0OIA0gD0EE/W39Dv1O/U4hECAQ/VMEQCAQ/QwAAAAAAAAAAAAAAAAAAAAA/ST9ZCEGA0AgBCAGaGohByAHIAFJBEAgAiAF' +
-    'QQJ0aiAHNgIAIAVBAWohBSAFIANGDQQLIAYgBkEBa3EhBiAGDQALCyAEQRBqIQQMAAsLIAUL';
-
-;// CONCATENATED MODULE: ./lib/discovery/parsers/keyword-search.js
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./lib/findings/read-ahead.js
 /**
- * Where in a buffer may one of a few short byte strings start? A SIMD WebAssembly kernel
- * (keyword-search.wat, the "Teddy" algorithm) answers for sixteen positions at a time from the first
- * three bytes of each string, at much the same speed whatever those bytes are.
+ * Reads a big log file ahead of the parse, on a second thread: a worker reads chunks and runs the
+ * scanner's kernel on them (the search for keywords, most of the cost of a log with few failures)
+ * while the main thread parses the chunks before. Whichever thread is free takes the next chunk:
+ * when the parse has caught up with the worker, the main thread reads and searches a chunk itself,
+ * so a second thread never makes a parse slower, and a worker that cannot start or fails costs
+ * nothing but its own work. The two share a ring of slots (a SharedArrayBuffer) and wait on
+ * Atomics; no message goes through the event loop, so the parse stays one synchronous loop.
+ *
+ * Chunks are fixed byte ranges, independent of each other: each is searched with the bytes of the
+ * longest pattern less one after it, so that a match across its end is found, and only matches
+ * starting inside it are kept.
+ */
+
+
+/** Bytes per chunk: as the single-threaded reader reads (see log-reader.ts). */
+const READ_AHEAD_CHUNK = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Chunks the worker may be ahead of the parse. */
+const SLOTS = 16;
+/** Chunks the main thread may search ahead of its parse, while the worker has the one it needs. */
+const OWN_SLOTS = 4;
+/** Matches a slot holds; a chunk with more is searched again by the main thread, with room for all. */
+const SLOT_PAIRS = (/* unused pure expression or super */ null && (32 * 1024));
+/** How long the main thread waits for the worker's chunk before it reads the chunk itself. */
+const PATIENCE_MS = 10_000;
+/** Indices in the control array. */
+const NEXT = 0;
+const CONSUMED = 1;
+const STOP = 2;
+const read_ahead_FAILED = 3;
+/** The value of CONSUMED the waiting worker waits for (0: it is not waiting). */
+const WAKE_AT = 4;
+/**
+ * Reads chunk `chunk` (into `data` too, when given) and writes its matches into `pairs` as (offset
+ * in the chunk, kernel entry). Returns the chunk's length and the number of matches, -1 when
+ * `pairs` is too small. Runs on both threads: it is also the worker's source text, so it uses
+ * nothing from outside itself.
+ */
+function searchChunk(env, chunk, data, pairs) {
+    const { spec, memory } = env;
+    const from = env.begin + chunk * env.chunkBytes;
+    const length = Math.min(env.chunkBytes, env.end - from);
+    const span = Math.min(length + spec.longest - 1, env.end - from);
+    const needed = spec.input + span + spec.slack;
+    if (needed > memory.buffer.byteLength)
+        memory.grow(Math.ceil((needed - memory.buffer.byteLength) / spec.page));
+    const input = new Uint8Array(memory.buffer, spec.input, span);
+    let read = 0;
+    while (read < span) {
+        const got = env.readSync(env.fd, input, read, span - read, from + read);
+        if (got === 0)
+            break;
+        read += got;
+    }
+    const kept = Math.min(length, read);
+    data?.set(input.subarray(0, kept));
+    const output = new Int32Array(memory.buffer, spec.output, spec.capacity * 2);
+    const resume = new Int32Array(memory.buffer, spec.resume, 1);
+    const stop = spec.input + read;
+    const inside = spec.input + kept;
+    let count = 0;
+    let at = spec.input;
+    while (at < stop) {
+        const found = env.find(at, stop, spec.output, spec.capacity);
+        for (let i = 0; i < found; i++) {
+            const position = output[2 * i];
+            // A match starting in the next chunk belongs to it; the matches come in order.
+            if (position >= inside)
+                return [kept, count];
+            if (2 * count + 2 > pairs.length)
+                return [kept, -1];
+            pairs[2 * count] = position - spec.input;
+            pairs[2 * count + 1] = output[2 * i + 1];
+            count++;
+        }
+        at = resume[0];
+    }
+    return [kept, count];
+}
+/**
+ * The worker: takes chunks while the ring has room, until none is left or it is told to stop. Its
+ * source runs alone in the worker: the control array's indices are written out (0 NEXT, 1
+ * CONSUMED, 2 STOP, 3 FAILED, 4 WAKE_AT) and its modules are required there.
+ */
+function workerMain() {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const threads = require('node:worker_threads');
+    const fs = require('node:fs');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const input = threads.workerData;
+    const control = new Int32Array(input.control);
+    const states = new Int32Array(input.states);
+    const sizes = new Int32Array(input.sizes);
+    const exports = new WebAssembly.Instance(input.spec.module, {}).exports;
+    const memory = exports.memory;
+    new Uint8Array(memory.buffer, 0, input.spec.image.length).set(input.spec.image);
+    const fd = fs.openSync(input.path, 'r');
+    const env = {
+        spec: input.spec,
+        memory,
+        find: exports.find,
+        readSync: fs.readSync,
+        fd,
+        begin: input.begin,
+        end: input.end,
+        chunkBytes: input.chunkBytes
+    };
+    try {
+        for (;;) {
+            if (Atomics.load(control, 2) !== 0)
+                break;
+            const chunk = Atomics.load(control, 0);
+            if (chunk >= input.chunks)
+                break;
+            const consumed = Atomics.load(control, 1);
+            if (chunk >= consumed + input.slots) {
+                // The ring is full: sleep until half of it is free again, so that waking the worker (a
+                // system call on each side) costs once per half ring, not once per chunk.
+                Atomics.store(control, 4, chunk - input.slots / 2 + 1);
+                if (Atomics.load(control, 1) === consumed)
+                    Atomics.wait(control, 1, consumed, 100);
+                continue;
+            }
+            if (Atomics.compareExchange(control, 0, chunk, chunk + 1) !== chunk)
+                continue;
+            const slot = chunk % input.slots;
+            const pairs = new Int32Array(input.pairs, slot * input.slotPairs * 8, input.slotPairs * 2);
+            // Only the matches: the main thread reads the bytes from the page cache faster than it
+            // would copy them from another core's memory.
+            const [length, count] = searchChunk(env, chunk, null, pairs);
+            sizes[2 * slot] = length;
+            sizes[2 * slot + 1] = count;
+            Atomics.store(states, slot, count < 0 ? -(chunk + 1) : chunk + 1);
+            Atomics.notify(states, slot);
+        }
+    }
+    catch {
+        Atomics.store(control, 3, 1);
+        for (let slot = 0; slot < input.slots; slot++)
+            Atomics.notify(states, slot);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/**
+ * The worker's source: the two functions above as compiled. tsx (esbuild with keepNames) wraps
+ * named functions in `__name(…)`, which the worker's own scope must then provide.
+ */
+const WORKER_SOURCE = [
+    'var __name = (target) => target;',
+    searchChunk.toString(),
+    `(${workerMain.toString()})()`
+].join('\n');
+const newBuffers = () => ({
+    data: new Uint8Array(READ_AHEAD_CHUNK),
+    pairs: new Int32Array(SLOT_PAIRS * 2)
+});
+/** The chunks of a file range, searched ahead by a worker where it can. */
+class read_ahead_ReadAhead {
+    spec;
+    shared;
+    chunks;
+    control;
+    states;
+    sizes;
+    env;
+    /** Matches of the chunks searched when taken. */
+    own;
+    worker = null;
+    /** Set once the worker failed or kept the main thread waiting too long: every chunk is read here. */
+    alone = false;
+    /** Chunks the main thread searched ahead, by number, and buffers free for more. */
+    ahead = new Map();
+    spare = [];
+    constructor(spec, shared, path, begin, end) {
+        this.spec = spec;
+        this.shared = shared;
+        this.chunks = Math.ceil((end - begin) / READ_AHEAD_CHUNK);
+        this.control = new Int32Array(shared.control);
+        this.states = new Int32Array(shared.states);
+        this.sizes = new Int32Array(shared.sizes);
+        const exports = new WebAssembly.Instance(spec.module, {}).exports;
+        const memory = exports.memory;
+        new Uint8Array(memory.buffer, 0, spec.image.length).set(spec.image);
+        this.env = {
+            spec,
+            memory,
+            find: exports.find,
+            readSync,
+            fd: openSync(path, 'r'),
+            begin,
+            end,
+            chunkBytes: READ_AHEAD_CHUNK
+        };
+        this.own = { pairs: new Int32Array(SLOT_PAIRS * 2) };
+    }
+    /** Bytes [begin, end) of the file at `path`, with a worker searching ahead of the caller. */
+    static open(path, spec, begin, end) {
+        const shared = {
+            control: new SharedArrayBuffer(5 * 4),
+            states: new SharedArrayBuffer(SLOTS * 4),
+            sizes: new SharedArrayBuffer(SLOTS * 8),
+            pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8)
+        };
+        const reader = new read_ahead_ReadAhead(spec, shared, path, begin, end);
+        try {
+            const workerData = {
+                ...shared,
+                spec,
+                path,
+                begin,
+                end,
+                chunkBytes: READ_AHEAD_CHUNK,
+                chunks: reader.chunks,
+                slots: SLOTS,
+                slotPairs: SLOT_PAIRS
+            };
+            reader.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+            reader.worker.unref();
+            // An error of the worker's start (none is expected) is its failure: the main thread reads alone.
+            reader.worker.on('error', () => Atomics.store(reader.control, read_ahead_FAILED, 1));
+        }
+        catch {
+            reader.alone = true;
+        }
+        return reader;
+    }
+    /** The length of chunk `chunk`. */
+    lengthOf(chunk) {
+        return Math.min(READ_AHEAD_CHUNK, this.env.end - this.env.begin - chunk * READ_AHEAD_CHUNK);
+    }
+    /**
+     * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes).
+     * Chunks are taken in order, each once. While the worker still searches the chunk, the main
+     * thread searches the next one nobody has taken, rather than wait.
+     */
+    take(chunk, target, at) {
+        const base = chunk * READ_AHEAD_CHUNK;
+        const slot = chunk % SLOTS;
+        let waited = 0;
+        while (!this.alone) {
+            const mine = this.ahead.get(chunk);
+            if (mine) {
+                this.ahead.delete(chunk);
+                target.set(mine.buffers.data.subarray(0, mine.length), at);
+                // Free again once the caller has taken the next chunk.
+                this.spare.push(mine.buffers);
+                return { base, length: mine.length, pairs: mine.buffers.pairs, count: mine.count };
+            }
+            const next = Atomics.load(this.control, NEXT);
+            if (next === chunk) {
+                if (Atomics.compareExchange(this.control, NEXT, chunk, chunk + 1) === chunk)
+                    break;
+                continue;
+            }
+            // The worker has it.
+            const state = Atomics.load(this.states, slot);
+            if (state === chunk + 1) {
+                const length = this.sizes[2 * slot];
+                const pairs = new Int32Array(this.shared.pairs, slot * SLOT_PAIRS * 8, SLOT_PAIRS * 2);
+                return {
+                    base,
+                    length: this.readInto(chunk, target, at, length),
+                    pairs,
+                    count: this.sizes[2 * slot + 1]
+                };
+            }
+            if (state === -(chunk + 1))
+                break;
+            if (Atomics.load(this.control, read_ahead_FAILED) !== 0 || waited >= PATIENCE_MS) {
+                this.stop();
+                break;
+            }
+            if (next < this.chunks && this.ahead.size < OWN_SLOTS) {
+                if (Atomics.compareExchange(this.control, NEXT, next, next + 1) === next)
+                    this.searchAhead(next);
+                continue;
+            }
+            Atomics.wait(this.states, slot, state, 50);
+            waited += 50;
+        }
+        return this.searchHere(chunk, base, target, at);
+    }
+    /** The caller is done with chunk `chunk`: its slot may take another. */
+    release(chunk) {
+        Atomics.store(this.control, CONSUMED, chunk + 1);
+        const wakeAt = Atomics.load(this.control, WAKE_AT);
+        if (wakeAt !== 0 && chunk + 1 >= wakeAt) {
+            Atomics.store(this.control, WAKE_AT, 0);
+            Atomics.notify(this.control, CONSUMED);
+        }
+    }
+    close() {
+        this.stop();
+        closeSync(this.env.fd);
+        void this.worker?.terminate();
+        this.worker = null;
+    }
+    stop() {
+        this.alone = true;
+        Atomics.store(this.control, STOP, 1);
+    }
+    /** Reads the bytes of chunk `chunk`, which the worker searched. */
+    readInto(chunk, target, at, length) {
+        const from = this.env.begin + chunk * READ_AHEAD_CHUNK;
+        let read = 0;
+        while (read < length) {
+            const got = readSync(this.env.fd, target, at + read, length - read, from + read);
+            if (got === 0)
+                break;
+            read += got;
+        }
+        return read;
+    }
+    /** Searches chunk `chunk`, ahead of the parse, into buffers of the main thread's own. */
+    searchAhead(chunk) {
+        const buffers = this.spare.pop() ?? newBuffers();
+        for (;;) {
+            const [length, count] = searchChunk(this.env, chunk, buffers.data, buffers.pairs);
+            if (count >= 0) {
+                this.ahead.set(chunk, { buffers, length, count });
+                return;
+            }
+            buffers.pairs = new Int32Array(buffers.pairs.length * 2);
+        }
+    }
+    /** Searches chunk `chunk` now, its bytes straight into `target`. */
+    searchHere(chunk, base, target, at) {
+        const data = target.subarray(at, at + this.lengthOf(chunk));
+        for (;;) {
+            const [length, count] = searchChunk(this.env, chunk, data, this.own.pairs);
+            if (count >= 0)
+                return { base, length, pairs: this.own.pairs, count };
+            this.own.pairs = new Int32Array(this.own.pairs.length * 2);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/findings/scan/keyword-search-wasm.js
+// Generated by scripts/build-wasm.mjs from keyword-search.wat: do not edit.
+// 777 bytes of WebAssembly, in base64.
+const WASM_BASE64 = 'AGFzbQEAAAABEAJgA39/fwF/YAR/f39/AX8DAwIAAQUDAQABBxECBm1lbW9yeQIABGZpbmQAAQrPBQJjAQR/IAAoAgAhAyAAKAIE' +
+    'IQQgASAEaiACSwRAQQAPCwJAA0AgBSAETw0BIAEgBWotAAAhBiADIAVBBXRqIAZBA3ZqLQAAQQEgBkEHcXRxRQRAQQAPCyAFQQFq' +
+    'IQUMAAsLQQEL6AQCCH8Se0EA/QAEACEMQRD9AAQAIQ1BIP0ABAAhDkEw/QAEACEPQcAA/QAEACEQQdAA/QAEACERQeAA/QAEACES' +
+    'QfAA/QAEACETQYAB/QAEACEUQZAB/QAEACEVQaAB/QAEACEWQbAB/QAEACEX/QwPDw8PDw8PDw8PDw8PDw8PIRggACEEQaAGIAE2' +
+    'AgACQANAIAQgAU8NASAE/QAEACEZIBkgGP1OIRogGUEE/W0hGyAMIBr9DiANIBv9Dv1OIRwgEiAa/Q4gEyAb/Q79TiEdIAT9AAQB' +
+    'IRkgGSAY/U4hGiAZQQT9bSEbIBwgDiAa/Q4gDyAb/Q79Tv1OIRwgHSAUIBr9DiAVIBv9Dv1O/U4hHSAE/QAEAiEZIBkgGP1OIRog' +
+    'GUEE/W0hGyAcIBAgGv0OIBEgG/0O/U79TiEcIB0gFiAa/Q4gFyAb/Q79Tv1OIR0gHCAd/VD9UwRAQYAGIBz9CwQAQZAGIB39CwQA' +
+    'IBwgHf1Q/QwAAAAAAAAAAAAAAAAAAAAA/ST9ZCEGA0AgBCAGaGohByAHIAFJBEAgBUHAAGogA0sEQEGgBiAHNgIADAULQYAGIAZo' +
+    'ai0AAEGQBiAGaGotAABBCHRyIQgDQCAIaCEJQcABIAlBAnRqLwEAIQogCkHAASAJQQJ0ai8BAmohCwJAA0AgCiALTw0BQYACIApB' +
+    'A3RqIAcgARAABEAgAiAFQQN0aiAHNgIAIAIgBUEDdGogCjYCBCAFQQFqIQULIApBAWohCgwACwsgCCAIQQFrcSEIIAgNAAsLIAYg' +
+    'BkEBa3EhBiAGDQALCyAEQRBqIQQMAAsLIAUL';
+
+;// CONCATENATED MODULE: ./lib/findings/scan/pattern.js
+/**
+ * Keyword patterns for the fast scanner: byte strings in which a place may allow a class of bytes.
+ * `\a` stands for any ASCII letter, `\d` for any ASCII digit, `\n` for a line break; every other
+ * character stands for its UTF-8 bytes. So `\a:\d` is "a letter, a colon, a digit": the end of
+ * every `file.ext:12` location, whatever the language.
+ */
+function single(byte) {
+    const set = new Uint8Array(256);
+    set[byte] = 1;
+    return set;
+}
+function range(...ranges) {
+    const set = new Uint8Array(256);
+    for (const [from, to] of ranges)
+        for (let byte = from; byte <= to; byte++)
+            set[byte] = 1;
+    return set;
+}
+const LETTER = range([65, 90], [97, 122]);
+const DIGIT = range([48, 57]);
+/** The byte sets of `text` in the notation above. */
+function compilePattern(text) {
+    const places = [];
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\\' && i + 1 < text.length) {
+            const code = text[++i];
+            if (code === 'a')
+                places.push(LETTER);
+            else if (code === 'd')
+                places.push(DIGIT);
+            else if (code === 'n')
+                places.push(single(10));
+            else if (code === '\\')
+                places.push(single(92));
+            else
+                throw new Error(`unknown class \\${code} in scan pattern '${text}'`);
+            continue;
+        }
+        const code = text.codePointAt(i);
+        if (code > 0xffff)
+            i++;
+        for (const byte of Buffer.from(String.fromCodePoint(code), 'utf8'))
+            places.push(single(byte));
+    }
+    if (places.length === 0)
+        throw new Error('an empty scan pattern');
+    return places;
+}
+/** The pattern of a plain byte string. */
+function literalPattern(bytes) {
+    return [...bytes].map(single);
+}
+/** True when `pattern` matches `data` at `position` (false past the end of `data`). */
+function matchesAt(data, position, pattern) {
+    if (position < 0 || position + pattern.length > data.length)
+        return false;
+    for (let place = 0; place < pattern.length; place++) {
+        if (pattern[place][data[position + place]] !== 1)
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/findings/scan/keyword-search.js
+/**
+ * Where in a buffer does one of up to 64 short byte patterns match? A SIMD WebAssembly kernel
+ * (keyword-search.wat) filters sixteen positions at a time by the first three bytes of each pattern
+ * (the "Teddy" algorithm, with sixteen buckets), then checks each position that passed against the
+ * whole pattern. Only real matches come back to JavaScript: the filter lets thousands of positions
+ * per megabyte through when forty patterns share its buckets, and checking them one JavaScript
+ * call at a time cost more than all the rest of the parse.
  *
  * It replaced one `Buffer.indexOf` pass per keyword, which stops at every occurrence of a needle's
- * first byte. Measured on the log keywords of scan.ts (copying the bytes into WebAssembly memory
- * included): 3,480 MB/s against 847 MB/s on the benchmark's Actions log, 3,334 MB/s against
- * 613 MB/s on source code and READMEs, where `r`, `p` and `.` are everywhere. A single regular
- * expression was no answer: V8 tunes its compiled code to a sample of the subject it meets, and it
- * ran three times slower on some chunks of the same log than on others.
- *
- * Candidates are only likely matches: the caller checks each one against its strings.
+ * first byte. A single regular expression was no answer either: V8 tunes its compiled code to a
+ * sample of the subject it meets, and it ran three times slower on some chunks of the same log than
+ * on others.
  */
+
 
 /** Where the kernel expects its tables, its output and its input (see the .wat file). */
 const TABLES = 0;
-const OUTPUT = 128;
-/** Candidates per call: when a call fills the output, the next one resumes after its last candidate. */
-const CAPACITY = 16384;
-const INPUT = OUTPUT + CAPACITY * 4;
+/** Tables of buckets 8-15, after those of buckets 0-7. */
+const FAT_TABLES = 96;
+const DIRECTORY = 192;
+const ENTRIES = 256;
+const RESUME = 800;
+const SETS = 1024;
+const MAX_PATTERNS = 64;
+/** 256-bit sets, one per place of a pattern. */
+const SET_BYTES = 32;
+const MAX_PLACES = 480;
+const OUTPUT = SETS + MAX_PLACES * SET_BYTES;
+/** Matches per call, as (position, pattern) pairs: a call stops early when the next could overflow. */
+const CAPACITY = 8192;
+const INPUT = OUTPUT + CAPACITY * 8;
 /** The kernel reads up to 18 bytes past the end of its input. */
 const SLACK = 32;
 const PAGE = 65536;
-const BUCKETS = 8;
-/** Bytes of each string the kernel looks at. */
+const BUCKETS = 16;
+/** Bytes of each pattern the filter looks at. */
 const SPAN = 3;
 let compiled;
 function instantiate() {
@@ -54499,87 +59292,222 @@ function instantiate() {
     const exports = new WebAssembly.Instance(compiled, {}).exports;
     return { memory: exports.memory, find: exports.find };
 }
-/** The nibbles a group of strings allows at each of the three places: [low, high] bit sets. */
-function nibbles(group) {
+/**
+ * How often each byte occurs in CI logs, roughly: letters by their English frequency (capitals a
+ * tenth as often), digits, spaces, punctuation, and rarely anything else. The filter's buckets are
+ * merged where they let the least likely text through, not the fewest byte sequences: a bucket of
+ * rare symbols may admit many sequences and still few positions.
+ */
+const BYTE_WEIGHTS = (() => {
+    const weights = new Float64Array(256).fill(0.0002);
+    const letters = 'etaoinshrdlcumwfgypbvkjxqz';
+    for (let rank = 0; rank < letters.length; rank++) {
+        const weight = 0.12 / (1 + rank * 0.35);
+        weights[letters.charCodeAt(rank)] = weight;
+        weights[letters.toUpperCase().charCodeAt(rank)] = weight / 10;
+    }
+    for (let digit = 48; digit <= 57; digit++)
+        weights[digit] = 0.02;
+    weights[32] = 0.15;
+    for (const mark of './-_:=,()[]"\'')
+        weights[mark.charCodeAt(0)] = 0.01;
+    return weights;
+})();
+function masksOf(pattern) {
     return Array.from({ length: SPAN }, (_, place) => {
+        const set = pattern[place];
+        // A pattern shorter than the span allows any byte after its end.
+        if (set === undefined)
+            return [0xffff, 0xffff];
         let low = 0;
         let high = 0;
-        for (const needle of group) {
-            const byte = needle[place];
-            // A string shorter than the span allows any byte after its end.
-            low |= byte === undefined ? 0xffff : 1 << (byte & 15);
-            high |= byte === undefined ? 0xffff : 1 << (byte >> 4);
+        for (let byte = 0; byte < 256; byte++) {
+            if (set[byte] !== 1)
+                continue;
+            low |= 1 << (byte & 15);
+            high |= 1 << (byte >> 4);
         }
         return [low, high];
     });
 }
-const bitCount = (bits) => {
-    let count = 0;
-    for (let rest = bits; rest !== 0; rest &= rest - 1)
-        count++;
-    return count;
-};
-/** How many three-byte sequences a bucket of these strings lets through. */
-function admitted(group) {
-    return nibbles(group).reduce((product, [low, high]) => product * bitCount(low) * bitCount(high), 1);
+/** The nibbles a bucket of patterns allows: the union of its members'. */
+function keyword_search_union(a, b) {
+    return a.map(([low, high], place) => {
+        const [otherLow, otherHigh] = b[place];
+        return [low | otherLow, high | otherHigh];
+    });
 }
 /**
- * Puts the strings in at most eight buckets. Strings in one bucket mix their nibbles (`.go` and
- * `##[` together let `.co`, in every URL, through), so buckets are merged greedily where the merge
- * lets the fewest extra sequences through: `warning` with `Warning` costs nothing.
+ * The weight of the bytes of one high nibble whose low nibbles are in a set, by the set's low and
+ * high byte: `LOW_WEIGHTS[high * 256 + (set & 0xff)]` and `HIGH_WEIGHTS[…(set >> 8)]` add up to it.
+ * The greedy merge asks hundreds of thousands of times; summing 256 bytes each time took 10 ms.
  */
-function buckets(needles) {
-    const groups = needles.map(needle => [needle]);
+const [LOW_WEIGHTS, HIGH_WEIGHTS] = (() => {
+    const low = new Float64Array(16 * 256);
+    const high = new Float64Array(16 * 256);
+    for (let h = 0; h < 16; h++)
+        for (let set = 0; set < 256; set++)
+            for (let l = 0; l < 8; l++) {
+                if (((set >> l) & 1) === 0)
+                    continue;
+                low[h * 256 + set] += BYTE_WEIGHTS[(h << 4) | l];
+                high[h * 256 + set] += BYTE_WEIGHTS[(h << 4) | (l + 8)];
+            }
+    return [low, high];
+})();
+/** How likely a position of log text passes a bucket with these nibbles. */
+function admitted(masks) {
+    let product = 1;
+    for (const [low, high] of masks) {
+        let passing = 0;
+        for (let h = 0; h < 16; h++) {
+            if (((high >> h) & 1) === 0)
+                continue;
+            passing +=
+                LOW_WEIGHTS[h * 256 + (low & 0xff)] + HIGH_WEIGHTS[h * 256 + (low >> 8)];
+        }
+        product *= passing;
+    }
+    return product;
+}
+/**
+ * Puts the patterns in at most sixteen buckets: each bucket's pattern indices. Patterns in one bucket
+ * mix their nibbles (`.go` and `##[` together let `.co`, in every URL, through), so buckets are
+ * merged greedily where the merge lets the least log text through.
+ */
+function buckets(patterns) {
+    const groups = patterns.map((pattern, index) => {
+        const masks = masksOf(pattern);
+        return { members: [index], masks, weight: admitted(masks) };
+    });
+    // What merging two groups would add, kept between rounds: a merge changes only the new group's pairs.
+    const cost = (a, b) => admitted(keyword_search_union(a.masks, b.masks)) - a.weight - b.weight;
+    const costs = groups.map(a => groups.map(b => (a === b ? Number.POSITIVE_INFINITY : cost(a, b))));
     while (groups.length > BUCKETS) {
         let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 };
-        for (let first = 0; first < groups.length; first++) {
+        for (let first = 0; first < groups.length; first++)
             for (let second = first + 1; second < groups.length; second++) {
-                const a = groups[first];
-                const b = groups[second];
-                const cost = admitted([...a, ...b]) - admitted(a) - admitted(b);
-                if (cost < best.cost)
-                    best = { cost, first, second };
+                const pair = costs[first][second];
+                if (pair < best.cost)
+                    best = { cost: pair, first, second };
             }
-        }
+        const into = groups[best.first];
         const [merged] = groups.splice(best.second, 1);
-        groups[best.first].push(...merged);
-    }
-    return groups;
-}
-/** A search for a fixed set of non-empty byte strings, reusable across buffers. */
-class CandidateSearch {
-    kernel = instantiate();
-    constructor(needles) {
-        if (needles.length === 0 || needles.some(needle => needle.length === 0))
-            throw new Error('a candidate search needs non-empty strings');
-        const tables = new Uint8Array(this.kernel.memory.buffer, TABLES, SPAN * 32);
-        buckets(needles).forEach((bucket, index) => {
-            nibbles(bucket).forEach(([low, high], place) => {
-                for (let nibble = 0; nibble < 16; nibble++) {
-                    if (low & (1 << nibble))
-                        tables[place * 32 + nibble] |= 1 << index;
-                    if (high & (1 << nibble))
-                        tables[place * 32 + 16 + nibble] |= 1 << index;
-                }
-            });
+        costs.splice(best.second, 1);
+        for (const row of costs)
+            row.splice(best.second, 1);
+        const masks = keyword_search_union(into.masks, merged.masks);
+        const joined = { members: [...into.members, ...merged.members], masks, weight: admitted(masks) };
+        groups[best.first] = joined;
+        groups.forEach((other, index) => {
+            const value = index === best.first ? Number.POSITIVE_INFINITY : cost(joined, other);
+            costs[best.first][index] = value;
+            costs[index][best.first] = value;
         });
     }
-    /** Calls `visit` with each position below `limit` where a string may start, in increasing order. */
-    forEach(data, limit, visit) {
-        if (limit <= 0)
+    return groups.map(group => group.members);
+}
+/** Layouts computed once per set of patterns: the greedy merge is the costly part. */
+const LAYOUTS = new Map();
+function layoutFor(patterns) {
+    const key = patterns.map(pattern => pattern.map(set => set.join('')).join('|')).join('\n');
+    const known = LAYOUTS.get(key);
+    if (known)
+        return known;
+    const image = new Uint8Array(OUTPUT);
+    const view = new DataView(image.buffer);
+    const order = [];
+    let setsAt = SETS;
+    buckets(patterns).forEach((members, bucket) => {
+        view.setUint16(DIRECTORY + bucket * 4, order.length, true);
+        view.setUint16(DIRECTORY + bucket * 4 + 2, members.length, true);
+        for (const index of members) {
+            const pattern = patterns[index];
+            const tables = bucket < 8 ? TABLES : FAT_TABLES;
+            const bit = 1 << (bucket % 8);
+            masksOf(pattern).forEach(([low, high], place) => {
+                for (let nibble = 0; nibble < 16; nibble++) {
+                    if (low & (1 << nibble))
+                        image[tables + place * 32 + nibble] |= bit;
+                    if (high & (1 << nibble))
+                        image[tables + place * 32 + 16 + nibble] |= bit;
+                }
+            });
+            const entry = ENTRIES + order.length * 8;
+            view.setUint32(entry, setsAt, true);
+            view.setUint32(entry + 4, pattern.length, true);
+            for (const set of pattern) {
+                for (let byte = 0; byte < 256; byte++)
+                    if (set[byte] === 1)
+                        image[setsAt + (byte >> 3)] |= 1 << (byte & 7);
+                setsAt += SET_BYTES;
+            }
+            order.push(index);
+        }
+    });
+    const layout = { image, order };
+    LAYOUTS.set(key, layout);
+    return layout;
+}
+/** A search for a fixed set of non-empty byte patterns (or plain byte strings), reusable across buffers. */
+class PatternSearch {
+    kernel = instantiate();
+    order;
+    image;
+    longest;
+    constructor(patterns) {
+        if (patterns.length === 0 || patterns.some(pattern => pattern.length === 0))
+            throw new Error('a pattern search needs non-empty patterns');
+        if (patterns.length > MAX_PATTERNS)
+            throw new Error(`a pattern search takes at most ${MAX_PATTERNS} patterns`);
+        const compiled = patterns.map(pattern => pattern instanceof Uint8Array ? literalPattern(pattern) : pattern);
+        if (compiled.reduce((sum, pattern) => sum + pattern.length, 0) > MAX_PLACES)
+            throw new Error(`a pattern search takes patterns of at most ${MAX_PLACES} bytes in all`);
+        const layout = layoutFor(compiled);
+        this.order = layout.order;
+        this.image = layout.image;
+        this.longest = Math.max(...compiled.map(pattern => pattern.length));
+        new Uint8Array(this.kernel.memory.buffer, 0, OUTPUT).set(layout.image);
+    }
+    spec() {
+        return {
+            module: compiled,
+            image: this.image,
+            input: INPUT,
+            output: OUTPUT,
+            resume: RESUME,
+            capacity: CAPACITY,
+            slack: SLACK,
+            page: PAGE,
+            longest: this.longest
+        };
+    }
+    /** The index, among this search's patterns, of the kernel's entry `entry`. */
+    patternOf(entry) {
+        return this.order[entry];
+    }
+    /**
+     * Calls `visit` with each position in [`start`, `limit`) where a pattern matches, and the
+     * pattern's index, in increasing order of position. The bytes are copied into the kernel's
+     * memory first (`limit - start` of them); a match must end by `limit`.
+     */
+    forEach(data, limit, visit, start = 0) {
+        if (limit <= start)
             return;
-        this.reserve(limit);
+        const length = limit - start;
+        this.reserve(length);
         const { memory, find } = this.kernel;
-        new Uint8Array(memory.buffer).set(data.subarray(0, limit), INPUT);
-        const output = new Uint32Array(memory.buffer, OUTPUT, CAPACITY);
+        new Uint8Array(memory.buffer).set(data.subarray(start, limit), INPUT);
+        const output = new Int32Array(memory.buffer, OUTPUT, CAPACITY * 2);
+        const resume = new Int32Array(memory.buffer, RESUME, 1);
+        const shift = start - INPUT;
+        const end = INPUT + length;
         let from = INPUT;
-        for (;;) {
-            const found = find(from, INPUT + limit, OUTPUT, CAPACITY);
+        while (from < end) {
+            const found = find(from, end, OUTPUT, CAPACITY);
             for (let i = 0; i < found; i++)
-                visit(output[i] - INPUT);
-            if (found < CAPACITY)
-                return;
-            from = output[found - 1] + 1;
+                visit(output[2 * i] + shift, this.order[output[2 * i + 1]]);
+            from = resume[0];
         }
     }
     /** Grows the kernel's memory to hold `bytes` of input. */
@@ -54591,197 +59519,425 @@ class CandidateSearch {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/scan.js
+;// CONCATENATED MODULE: ./lib/findings/scan/keywords.js
 /**
- * The fast path for big logs: instead of decoding every line, find the bytes of keywords that any
- * finding's line must contain (keyword-search.ts, one SIMD search for all of them at once), and
- * decode only those lines plus the few lines of context the parsers need around them. Everything in
- * between (download progress, passing tests, setup steps) is never turned into a string. Decoded
- * lines go to an ordinary {@link LineParser}; where lines were skipped it is told so with `gap()`.
- *
- * Chunks come from the caller (see log-reader.ts); this module does no I/O.
+ * The fast scanner's keywords: every line a tool parser turns into a finding contains one of
+ * these, or lies within the context of a line that does. The kernel's filter shares sixteen buckets
+ * among them, and every keyword in a bucket lets more false candidates through, so the list stays short:
+ * one pattern (`\a:\d`, a letter, a colon, a digit) stands for the locations of every language.
+ * test/unit/findings/scan.test.ts checks, on every fixture and every real log, that the fast path
+ * finds what reading every line finds.
  */
 
 
-const scan_NONE = { before: 0, after: 0 };
-const after = (lines) => () => ({ before: 0, after: lines });
-/**
- * Stylish rows (`  3:7  error  msg  rule`) need their file line; cargo headers their ` --> ` line(s);
- * node --test's YAML `  error: |-` needs its `not ok N - name` line above and the message below.
- */
-function severityContext(word, cargoLines) {
-    return (raw) => {
-        const line = stripTimestamp(raw);
-        if (line.charCodeAt(0) === 32) {
-            if (line.includes(`  ${word}  `))
-                return { before: 1, after: 0 };
-            if (word === 'error' && /^\s+error: /.test(line))
-                return { before: 6, after: 3 };
-            return scan_NONE;
-        }
-        if (line.startsWith(word))
-            return { before: 0, after: cargoLines };
-        return scan_NONE;
-    };
-}
-/**
- * Every line a parser in actions-log.ts turns into an error or warning contains one of these, or
- * lies within the context of one. The search shares eight buckets among them, and more keywords
- * per bucket let more false candidates through, so the list is short. Keep it in step with the
- * parsers: test/unit/discovery/scan.test.ts checks every fixture both ways.
- */
-const LOG_KEYWORDS = [
-    { text: 'error', anchor: 'rror', context: severityContext('error', 1) },
-    { text: 'warning', context: severityContext('warning', 6) },
-    { text: 'Error', anchor: 'rror' },
-    { text: 'Warning' },
-    { text: 'FAIL', context: after(6) },
-    { text: '##[' },
-    { text: '●', context: after(40) },
-    { text: '❯' },
-    { text: '━', context: after(2) },
-    { text: '___', context: after(40) },
-    // `.py:12`, `.go:7`, `.rb:3`: ruff/flake8/pylint, go vet/build/test and RuboCop lines.
-    { text: '.py:', digitAfter: true },
-    { text: '.go:', digitAfter: true },
-    { text: '.rb:', digitAfter: true },
-    { text: 'panic', context: after(1) }
+
+const keywords_NONE = { before: 0, after: 0 };
+const after = (lines) => ({ before: 0, after: lines });
+const startsIndented = (line) => line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
+const BLOCK_STARTS = [
+    // The last lines of a failed step, for the finding of a step no parser understood.
+    [
+        line => line.includes('Process completed'),
+        /Process completed with exit code/,
+        { before: TAIL_LINES, after: 0 }
+    ],
+    // ESLint stylish, stylelint and yamllint rows (also behind the web view's `Error: `): the path line above.
+    [
+        line => line.includes(':') &&
+            (startsIndented(line) ||
+                (line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) ||
+                line.startsWith('Error: ') ||
+                line.startsWith('Warning: ')),
+        /^(?:Error: |Warning: )?\s*\d+:\d+\s+(?:error|warning|Error:|Warning:|✖|⚠|×)\s/,
+        { before: 2, after: 0 }
+    ],
+    // node --test's spec reporter: the error and stack under `✖ name (1.2ms)`.
+    [line => line.includes('✖'), /^\s*✖ .* \([\d.]+m?s\)$/, { before: 0, after: 20 }],
+    // Biome's header; its message follows a blank line (its `━` may reach the log as mojibake).
+    [
+        line => line.includes('lint/') || line.includes('format') || line.includes('assist/') || line.includes('parse'),
+        /^\S+(?::\d+:\d+)? (?:lint|format|assist|parse)\//,
+        { before: 0, after: 3 }
+    ],
+    // cargo and ruff headers are one line above their ` --> path:line:col`.
+    [line => line.includes('--> '), /^\s*--> /, { before: 1, after: 0 }],
+    // rustc's, clippy's diagnostics: the header, then ` --> ` and notes.
+    [
+        line => line.startsWith('error') || line.startsWith('warning'),
+        /^(?:error|warning)(?:\[\w+\])?: /,
+        { before: 0, after: 8 }
+    ],
+    // node --test's YAML `error:` block: the `not ok` line above, the message below.
+    [startsIndented, /^\s+error: /, { before: 6, after: 3 }],
+    // Terraform's boxes: `on main.tf line 12` and the detail follow the heading.
+    [
+        line => line.includes('Error: ') || line.includes('Warning: '),
+        /^\s*│?\s*(?:Error|Warning): /,
+        { before: 0, after: 10 }
+    ],
+    // PHPUnit's failures follow "There was 1 failure:"; its frames carry a location.
+    [line => line.startsWith('There w'), /^There (?:was|were) \d+ /, { before: 0, after: 40 }],
+    // PHPUnit's "Failed asserting …" comes right after its test's header.
+    [line => line.startsWith('Failed asserting'), /^Failed asserting/, { before: 2, after: 0 }],
+    // dotnet test: the message line under "Error Message:".
+    [line => line.includes('Error Message:'), /^\s*Error Message:/, { before: 0, after: 3 }],
+    // mypy --pretty wraps a message onto the next lines: it is complete once its `[code]` is shown.
+    [
+        line => line.includes('.py'),
+        /\.pyi?:\d+(?::\d+)?: (?:error|note|warning):(?!.*\]\s*$)/,
+        { before: 0, after: 4 }
+    ],
+    // javac's and Maven's compile errors: the code line, the caret, `symbol:` and `location:` below.
+    [
+        line => line.includes('.java:') || line.includes(','),
+        /^\[(?:ERROR|WARNING)\] .*:\[\d+,\d+\] |\.java:\d+: error: /,
+        { before: 0, after: 4 }
+    ],
+    // Surefire's detail header: the exception line after it.
+    [line => line.includes('<<< '), /<<< (?:FAILURE|ERROR)!/, { before: 0, after: 2 }],
+    // CMake's message is indented under its heading; a call stack frame (`  CMakeLists.txt:77 (cmd)`)
+    // needs the stack's heading and, when the error's heading is not shown, the message above it.
+    [line => line.startsWith('CMake '), /^CMake (?:Error|Warning)/, { before: 0, after: 8 }],
+    [line => startsIndented(line) && line.endsWith(')'), /^\s+\S+:\d+ \(\w+\)$/, { before: 25, after: 0 }],
+    // make's failure: its cause is on the lines above (the compiler's or the archiver's error).
+    [line => line.includes(': *** '), /make(?:\[\d+\])?: \*\*\* /, { before: MAKE_CAUSE_LINES, after: 0 }],
+    // Gradle's failed task: its causes follow on `> ` lines, nested deeper each.
+    [
+        line => line.startsWith('Execution failed for task'),
+        /^Execution failed for task/,
+        { before: 0, after: 8 }
+    ],
+    // Next.js's build errors: a place (`./app/page.tsx:3:1`, `./app`) above each message.
+    [
+        line => line.startsWith('> Build') || line.startsWith('Failed to compile'),
+        /^(?:> Build error occurred|Failed to compile)/,
+        { before: 0, after: 12 }
+    ],
+    [
+        line => line.startsWith('Module ') || line.startsWith('Type error') || line.startsWith('Error: '),
+        /^(?:Module not found|Module parse failed|Type error|Error): /,
+        { before: 1, after: 0 }
+    ],
+    // A script's failure: `prettier --list-different` listed its files above it.
+    [line => line.includes('ommand failed'), /Command failed with exit code/, { before: 60, after: 0 }],
+    // pip's and uv's rich errors.
+    [line => line.includes('×'), /×/, { before: 0, after: 3 }]
 ];
+/**
+ * The context of a hit line: what the parsers of the blocks it may start or end need around it.
+ * Asked once per line that has a hit, whatever its keywords.
+ */
+function blockContext(raw) {
+    const line = contentOf(raw);
+    for (const [gate, pattern, context] of BLOCK_STARTS)
+        if (gate(line) && pattern.test(line))
+            return context;
+    return keywords_NONE;
+}
+/** A keyword, with the context its own hits need (the block rules above may widen it). */
+function keyword(text, context = keywords_NONE, anchor) {
+    return { text, ...(anchor ? { anchor } : {}), ...(context === keywords_NONE ? {} : { context }) };
+}
+const LOG_KEYWORDS = [
+    keyword('error', keywords_NONE, 'rror'),
+    keyword('Error', keywords_NONE, 'rror'),
+    keyword('ERR'),
+    keyword('warning'),
+    keyword('Warning'),
+    keyword('WARN'),
+    keyword('[warn]'),
+    keyword('FAIL'),
+    keyword('Fail'),
+    keyword('fail'),
+    keyword('fatal'),
+    keyword('Fatal'),
+    keyword('panic', after(2)),
+    keyword('Traceback', after(3)),
+    keyword('Exception', after(2)),
+    keyword('File "', after(4)),
+    keyword('##['),
+    // Locations: `x.ts:12`, `Foo.java:42)`, `Dockerfile:3`; `x.ts(12,5)` (tsc, MSVC, MSBuild).
+    keyword('\\a:\\d'),
+    keyword('\\a(\\d'),
+    keyword(':line '),
+    keyword('●', { before: 0, after: 40, until: 'jest' }),
+    keyword('❯'),
+    keyword('━', after(3)),
+    keyword('⎯'),
+    keyword('×'),
+    keyword('✖'),
+    keyword('✘', after(4)),
+    keyword('⚠'),
+    keyword('❌'),
+    keyword('___', { before: 0, after: 40, until: 'pytest' }),
+    // TAP's `not ok 2 - name`: its YAML block (location, error) follows.
+    keyword('not ok', after(20), 't ok'),
+    keyword('^-', { before: 2, after: 0 }),
+    keyword('Diff in'),
+    keyword('Line   ', after(200)),
+    // Composer's `Problem 1`; its heading ("Your lock file does not contain…") is just above.
+    keyword('Problem', { before: 3, after: 10 }, 'oblem'),
+    keyword('could not be resolved'),
+    // black's `would reformat x.py`, ruff's `Would reformat: x.py`.
+    keyword('reformat', keywords_NONE, 'eformat'),
+    // Prettier's summary; before Prettier 2 the files it names are listed bare above it, under
+    // its "Checking formatting..." line.
+    keyword('Code style issues', { before: 60, after: 0 }, 'style issues'),
+    keyword('checking code style', { before: 60, after: 0 }),
+    // `prettier --list-different`: its command line, the bare paths, then the script's failure.
+    keyword('list-different'),
+    // pytest's rule lines: the bounds of a session, inside which a traceback is a test's output.
+    keyword('====='),
+    keyword('YN0'),
+    // Pylint 1's module heading: its `C: 12, 0: …` messages follow, with no keyword of their own.
+    keyword('************* Module', { before: 0, after: 5000, until: 'pylint' }, '** Module'),
+    keyword('non-zero', keywords_NONE, '-zero'),
+    keyword('go.mod'),
+    keyword('go.sum'),
+    keyword('.tf\\n'),
+    // Terraform's `on main.tf line 12`, which places a box even when its heading is not shown.
+    keyword('.tf line', { before: 0, after: 6 }),
+    keyword('tfvars\\n'),
+    keyword('not found', keywords_NONE, 't found'),
+    keyword('recognized', keywords_NONE, 'cognized'),
+    keyword('illegal option', keywords_NONE, 'llegal option'),
+    keyword('✕'),
+    keyword('such file', keywords_NONE, 'uch file'),
+    keyword('annot '),
+    keyword('nable to'),
+    keyword('enied'),
+    // The linker's place in an object file: `main.c:(.text+0x1e): undefined reference to …`.
+    keyword(':(.')
+];
+const LOG_RULES = { keywords: LOG_KEYWORDS, blocks: blockContext };
+
+;// CONCATENATED MODULE: ./lib/findings/scan/scan.js
+
+
+
+
 const NEWLINE = 10;
-const isAsciiDigit = (byte) => byte !== undefined && byte >= 48 && byte <= 57;
+/** Keywords a scanner takes: a hit is stored as `position * MAX_KEYWORDS + index`. */
+const MAX_KEYWORDS = 64;
+/**
+ * Matches of the scanner's kernel found ahead, by another thread (see read-ahead.ts): absolute
+ * offsets in the log and kernel entries, in increasing order of offset.
+ */
+class scan_HitQueue {
+    offsets = new Float64Array(1024);
+    entries = new Int32Array(1024);
+    head = 0;
+    tail = 0;
+    /** Adds `count` pairs of (offset from `base`, kernel entry). */
+    push(base, pairs, count) {
+        if (this.tail + count > this.offsets.length)
+            this.compact(count);
+        for (let i = 0; i < count; i++) {
+            this.offsets[this.tail] = base + pairs[2 * i];
+            this.entries[this.tail++] = pairs[2 * i + 1];
+        }
+    }
+    /** Calls `visit` with each hit before offset `until`, and drops it. */
+    take(until, visit) {
+        while (this.head < this.tail && this.offsets[this.head] < until) {
+            visit(this.offsets[this.head], this.entries[this.head]);
+            this.head++;
+        }
+    }
+    compact(room) {
+        const held = this.tail - this.head;
+        const size = Math.max(this.offsets.length, 2 * (held + room));
+        const offsets = new Float64Array(size);
+        const entries = new Int32Array(size);
+        offsets.set(this.offsets.subarray(this.head, this.tail));
+        entries.set(this.entries.subarray(this.head, this.tail));
+        this.offsets = offsets;
+        this.entries = entries;
+        this.head = 0;
+        this.tail = held;
+    }
+}
 /** Streams chunks of a log through a keyword filter into a line parser. */
 class scan_LogScanner {
     parser;
-    keywords;
     searches;
-    candidates;
-    /** Absolute offset of the current chunk's first byte. */
-    base = 0;
+    kernel;
+    keywords;
+    blocks;
+    /** Absolute offset of the first byte not yet scanned. */
+    scanned = 0;
     /** Absolute offset just after the last line handed to the parser. */
     fedEnd = 0;
     /** Lines of context still owed after `fedEnd`. */
     owed = 0;
-    /** The previous chunk's last line, for a `before` context across chunks. */
-    lastLine = null;
+    /** Lines of context owed after `fedEnd` only while the parser named `owedTool` has a block open. */
+    owedBlock = 0;
+    owedTool = null;
     /** Bytes scanned, lines decoded and gaps, for the benchmark and the logs. */
     stats = { bytes: 0, decodedLines: 0, gaps: 0 };
-    constructor(parser, keywords = LOG_KEYWORDS) {
+    constructor(parser, rules = LOG_RULES) {
         this.parser = parser;
+        const { keywords } = rules;
         this.keywords = keywords;
-        if (keywords.length > 32)
-            throw new Error('at most 32 scan keywords');
+        this.blocks = rules.blocks;
+        if (keywords.length > MAX_KEYWORDS)
+            throw new Error(`at most ${MAX_KEYWORDS} scan keywords`);
         const searches = new Map();
         keywords.forEach((keyword, index) => {
             const anchor = keyword.anchor ?? keyword.text;
             if (anchor.length === 0 || !keyword.text.endsWith(anchor))
                 throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`);
-            const digitAfter = keyword.digitAfter === true;
-            const key = `${digitAfter ? 'd' : '-'}${anchor}`;
-            const search = searches.get(key) ?? { needle: Buffer.from(anchor, 'utf8'), digitAfter, members: [] };
-            const prefix = Buffer.from(keyword.text.slice(0, keyword.text.length - anchor.length), 'utf8');
-            search.members.push({ index, prefix });
-            searches.set(key, search);
+            const search = searches.get(anchor) ?? { needle: compilePattern(anchor), members: [] };
+            const rest = keyword.text.slice(0, keyword.text.length - anchor.length);
+            search.members.push({ index, prefix: rest === '' ? [] : compilePattern(rest) });
+            searches.set(anchor, search);
         });
         this.searches = [...searches.values()];
-        this.candidates = new CandidateSearch(this.searches.map(search => search.needle));
+        this.kernel = new PatternSearch(this.searches.map(search => search.needle));
+    }
+    /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */
+    kernelSpec() {
+        return this.kernel.spec();
     }
     /**
-     * Scans `data` up to its last line break (everything when `final`) and returns how many bytes were
-     * consumed; the caller keeps the rest and passes it again at the front of the next call.
+     * Scans `data[from…]` up to its last line break (everything when `final`) and returns the index
+     * just after the last byte consumed. `data[0…from)` is look-back: bytes scanned by an earlier
+     * call, starting at a line start, that context before a hit may reach into. The caller passes
+     * the unconsumed rest again, after as much look-back as it likes to keep. With `found`, the
+     * kernel's matches come from there, searched ahead, instead of being searched here.
      */
-    scan(data, final = false) {
+    scan(data, from = 0, final = false, found) {
         const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
-        if (limit <= 0)
-            return 0;
-        let fed = Math.max(0, this.fedEnd - this.base);
-        const hits = this.hits(data, limit);
-        for (let i = 0; i < hits.length; i++) {
-            const hit = hits[i];
-            const position = Math.floor(hit / 32);
-            const keyword = this.keywords[hit % 32];
-            if (position < fed) {
-                // Already fed as context: it may still ask for more context after it.
-                if (keyword.context) {
-                    const start = data.lastIndexOf(NEWLINE, position) + 1;
-                    const end = this.lineEnd(data, position, limit);
-                    const wanted = keyword.context(this.decode(data, start, end)).after;
-                    if (wanted > 0)
-                        this.owed = Math.max(this.owed, wanted - this.countLines(data, end, fed));
+        if (limit <= from)
+            return from;
+        // Absolute offset of data[0].
+        const origin = this.scanned - from;
+        let fed = Math.max(0, this.fedEnd - origin);
+        const hits = found ? this.suppliedHits(data, origin, limit, found) : this.hits(data, from, limit);
+        for (let i = 0; i < hits.length;) {
+            const position = Math.floor(hits[i] / MAX_KEYWORDS);
+            const start = position === 0 ? 0 : data.lastIndexOf(NEWLINE, position - 1) + 1;
+            const end = this.lineEnd(data, position, limit);
+            // One line, however many keywords it has: the widest context of them, and of its blocks.
+            let before = 0;
+            let after = 0;
+            let blockAfter = 0;
+            let until = null;
+            const widen = (context) => {
+                before = Math.max(before, context.before);
+                if (context.until === undefined || (until !== null && until !== context.until))
+                    after = Math.max(after, context.after);
+                else {
+                    blockAfter = Math.max(blockAfter, context.after);
+                    until = context.until;
                 }
+            };
+            for (; i < hits.length && Math.floor(hits[i] / MAX_KEYWORDS) < end; i++) {
+                const context = this.keywords[hits[i] % MAX_KEYWORDS].context;
+                if (context !== undefined)
+                    widen(context);
+            }
+            const text = this.decode(data, start, end);
+            if (this.blocks)
+                widen(this.blocks(text));
+            if (start < fed) {
+                // Already fed as context: it may still ask for more context after it.
+                const fedAfter = after > 0 || blockAfter > 0 ? this.countLines(data, end, fed) : 0;
+                this.owe(after - fedAfter, blockAfter - fedAfter, until);
                 continue;
             }
-            const start = position === 0 ? 0 : data.lastIndexOf(NEWLINE, position - 1) + 1;
-            fed = this.payOwed(data, fed, start);
-            const end = this.lineEnd(data, position, limit);
-            const text = this.decode(data, start, end);
-            const context = keyword.context ? keyword.context(text) : scan_NONE;
-            if (context.before > 0 && start > fed) {
+            fed = this.payOwed(data, fed, start, origin);
+            if (before > 0 && start > fed) {
                 const starts = [];
-                let from = start;
-                for (let b = 0; b < context.before && from > fed; b++) {
-                    from = from < 2 ? 0 : data.lastIndexOf(NEWLINE, from - 2) + 1;
-                    if (from < fed)
+                let lineStart = start;
+                for (let b = 0; b < before && lineStart > fed && lineStart > 0; b++) {
+                    lineStart = lineStart < 2 ? 0 : data.lastIndexOf(NEWLINE, lineStart - 2) + 1;
+                    if (lineStart < fed)
                         break;
-                    starts.unshift(from);
+                    starts.unshift(lineStart);
                 }
-                for (const lineStart of starts) {
-                    const lineEnd = this.lineEnd(data, lineStart, limit);
-                    this.feed(lineStart, this.decode(data, lineStart, lineEnd), lineEnd);
+                for (const lineBefore of starts) {
+                    const beforeEnd = this.lineEnd(data, lineBefore, limit);
+                    this.feed(origin, lineBefore, this.decode(data, lineBefore, beforeEnd), beforeEnd);
                 }
             }
-            else if (context.before > 0 && start === 0 && this.lastLine && this.lastLine.start >= this.fedEnd) {
-                this.feed(this.lastLine.start - this.base, this.lastLine.text, this.lastLine.end - this.base);
-            }
-            this.feed(start, text, end);
+            this.feed(origin, start, text, end);
             fed = end;
-            this.owed = Math.max(this.owed - 1, context.after);
+            this.paid();
+            this.owe(after, blockAfter, until);
         }
-        fed = this.payOwed(data, fed, limit);
-        const lastStart = limit < 2 ? 0 : data.lastIndexOf(NEWLINE, limit - 2) + 1;
-        this.lastLine =
-            fed < limit
-                ? { start: this.base + lastStart, end: this.base + limit, text: this.decode(data, lastStart, limit) }
-                : null;
-        this.base += limit;
-        this.stats.bytes += limit;
+        this.payOwed(data, fed, limit, origin);
+        this.scanned = origin + limit;
+        this.stats.bytes += limit - from;
         return limit;
     }
     /** No more data: closes the parser. */
     end() {
         this.parser.end();
     }
-    /** Keyword hits below `limit`, as `position * 32 + keyword index`, in order. */
-    hits(data, limit) {
+    /** Keyword hits in [from, limit), as `position * MAX_KEYWORDS + keyword index`, in order. */
+    hits(data, from, limit) {
         const hits = [];
-        this.candidates.forEach(data, limit, position => {
-            for (const search of this.searches) {
-                if (!this.matchesAt(data, position, search.needle))
-                    continue;
-                if (search.digitAfter && !isAsciiDigit(data[position + search.needle.length]))
-                    continue;
-                for (const member of search.members) {
-                    const start = position - member.prefix.length;
-                    if (start >= 0 && this.matchesAt(data, start, member.prefix))
-                        hits.push(start * 32 + member.index);
-                }
-            }
-        });
+        this.kernel.forEach(data, limit, (position, anchor) => this.expand(data, position, anchor, hits), from);
         return hits.sort((a, b) => a - b);
     }
-    matchesAt(data, position, bytes) {
-        for (let b = 0; b < bytes.length; b++)
-            if (data[position + b] !== bytes[b])
-                return false;
-        return true;
+    /** The hits in [.., limit) of matches searched ahead, as {@link hits} gives them. */
+    suppliedHits(data, origin, limit, found) {
+        const hits = [];
+        found.take(origin + limit, (offset, entry) => this.expand(data, offset - origin, this.kernel.patternOf(entry), hits));
+        return hits.sort((a, b) => a - b);
     }
-    /** Feeds owed context lines from `fed` (not beyond `until`); returns the new fed offset. */
-    payOwed(data, fed, until) {
-        let position = fed;
-        while (this.owed > 0 && position < until) {
-            const end = this.lineEnd(data, position, until);
-            this.feed(position, this.decode(data, position, end), end);
-            position = end;
+    /** The keyword hits of a match of anchor `anchor` at `position`: what a keyword has before its anchor is checked here. */
+    expand(data, position, anchor, hits) {
+        for (const member of this.searches[anchor].members) {
+            const start = position - member.prefix.length;
+            if (start >= 0 && (member.prefix.length === 0 || matchesAt(data, start, member.prefix)))
+                hits.push(start * MAX_KEYWORDS + member.index);
+        }
+    }
+    /**
+     * Owes `lines` more lines of context, and `blockLines` more while `tool`'s parser has a block
+     * open. One block at a time is followed: another tool's lines are owed whatever its parser does.
+     */
+    owe(lines, blockLines, tool) {
+        this.owed = Math.max(this.owed, lines);
+        if (blockLines <= 0 || tool === null)
+            return;
+        if (this.owedBlock > 0 && this.owedTool !== tool)
+            this.owed = Math.max(this.owed, this.owedBlock);
+        else if (this.owedBlock > 0) {
+            this.owedBlock = Math.max(this.owedBlock, blockLines);
+            return;
+        }
+        this.owedBlock = blockLines;
+        this.owedTool = tool;
+    }
+    /** One more line was fed after the last hit. */
+    paid() {
+        if (this.owed > 0)
             this.owed--;
+        if (this.owedBlock > 0)
+            this.owedBlock--;
+    }
+    /** Whether the next line is owed: always while `owed` lasts, then while the followed block is open. */
+    isOwed() {
+        if (this.owed > 0)
+            return true;
+        if (this.owedBlock === 0)
+            return false;
+        // The block is over (its parser is back to looking for openers): the rest of its context is not needed.
+        if (this.parser.idle?.(this.owedTool) === true)
+            this.owedBlock = 0;
+        return this.owedBlock > 0;
+    }
+    /** Feeds owed context lines from `fed` (not beyond `until`); returns the new fed index. */
+    payOwed(data, fed, until, origin) {
+        let position = fed;
+        while (position < until && this.isOwed()) {
+            const end = this.lineEnd(data, position, until);
+            this.feed(origin, position, this.decode(data, position, end), end);
+            position = end;
+            this.paid();
         }
         return position;
     }
@@ -54804,90 +59960,177 @@ class scan_LogScanner {
         return data.toString('utf8', start, stop);
     }
     /** Hands one line to the parser, telling it first when lines were skipped. */
-    feed(start, text, end) {
-        const absolute = this.base + start;
+    feed(origin, start, text, end) {
+        const absolute = origin + start;
         if (absolute !== this.fedEnd) {
             this.parser.gap();
             this.stats.gaps++;
         }
         this.parser.line(text);
-        this.fedEnd = this.base + end;
+        this.fedEnd = origin + end;
         this.stats.decodedLines++;
     }
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/log-reader.js
+;// CONCATENATED MODULE: ./lib/findings/log-reader.js
 /**
- * Reads logs from disk (or memory) through the keyword scanner in 1 MB chunks, so that a log of any
- * size is parsed with a bounded amount of memory. The only place the parsers meet the file system.
+ * Reads logs through the keyword scanner in chunks, so that a log of any size is parsed with a
+ * bounded amount of memory: from a file (`readLogFile`), from any stream of bytes such as a
+ * downloaded job log (`createLogStream`), or from memory. The only module of the library that
+ * touches the file system.
  */
 
 
 
+
 /**
- * Chunk size: big enough that the per-chunk work (a read, a copy into the search's memory) is small,
- * small enough to stay in the CPU cache between the copy and the search. Measured: 1 MB and 4 MB
- * alike, 256 KB a third slower.
+ * Bytes handed to the scanner at a time: big enough that the per-call work (a copy into the
+ * kernel's memory) is small, small enough to stay in the CPU cache between the copy and the
+ * search. Measured: 1 MB and 4 MB alike, 256 KB a third slower.
  */
-const CHUNK_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-/** Parses a log file with the fast scanner. */
+const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Files at least this big are searched ahead by a second thread (read-ahead.ts): starting it costs
+ * a few milliseconds, the search a few milliseconds per ten megabytes.
+ */
+const READ_AHEAD_ABOVE = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+/** Bytes of already scanned text kept in front of new text, for context before a hit. */
+const LOOK_BACK_BYTES = 64 * 1024;
+/** The scanner's buffer: unscanned bytes after a look-back region, grown when a line is longer than it. */
+class ChunkBuffer {
+    buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
+    /** Bytes held. */
+    length = 0;
+    /** Index of the first byte not yet scanned. */
+    from = 0;
+    /** Room for at least `bytes` more, keeping the look-back and the unscanned bytes. */
+    reserve(bytes) {
+        if (this.length + bytes <= this.buffer.length)
+            return;
+        const floor = this.from - LOOK_BACK_BYTES;
+        const keep = floor <= 0 ? 0 : this.buffer.indexOf(10, floor) + 1;
+        if (keep > 0 && keep <= this.from) {
+            this.buffer.copy(this.buffer, 0, keep, this.length);
+            this.length -= keep;
+            this.from -= keep;
+        }
+        if (this.length + bytes > this.buffer.length) {
+            const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+            this.buffer.copy(bigger, 0, 0, this.length);
+            this.buffer = bigger;
+        }
+    }
+}
+/** A stream of log bytes into the parser; findings go to `onFinding` or into the result. */
+function createLogStream(options = {}) {
+    const findings = [];
+    const parser = log_parser_createLogParser(options.onFinding ?? (found => findings.push(found)), options);
+    const scanner = new scan_LogScanner(parser, options.rules);
+    const chunks = new ChunkBuffer();
+    let bytes = 0;
+    const scan = (final) => {
+        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, final);
+    };
+    return {
+        write(chunk) {
+            chunks.reserve(chunk.length);
+            chunks.buffer.set(chunk, chunks.length);
+            chunks.length += chunk.length;
+            bytes += chunk.length;
+            if (chunks.length - chunks.from >= CHUNK_BYTES)
+                scan(false);
+        },
+        end() {
+            scan(true);
+            scanner.end();
+            return { findings, bytes, truncated: false, stats: scanner.stats };
+        }
+    };
+}
+/**
+ * Parses a log file with the fast scanner, from `offset` and for at most `maxBytes` bytes. Reads
+ * are synchronous, straight into the scanner's buffer: the parse is bound by the CPU, and awaiting
+ * each chunk from the thread pool left a fifth of it idle. A big file is read and searched ahead
+ * by a second thread.
+ */
 async function readLogFile(path, options = {}) {
     const findings = [];
     const parser = createLogParser(options.onFinding ?? (found => findings.push(found)), options);
-    const scanner = new LogScanner(parser, options.keywords);
-    const handle = await open(path, 'r');
+    const scanner = new LogScanner(parser, options.rules);
+    const chunks = new ChunkBuffer();
+    const begin = options.offset ?? 0;
     const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let kept = 0;
-    let position = options.offset ?? 0;
+    const handle = openSync(path, 'r');
     let read = 0;
-    let truncated = false;
+    let truncated;
     try {
-        for (;;) {
-            if (kept === buffer.length) {
-                // One line longer than the buffer: grow rather than cut a line in two.
-                const bigger = Buffer.allocUnsafe(buffer.length * 2);
-                buffer.copy(bigger, 0, 0, kept);
-                buffer = bigger;
+        const size = fstatSync(handle).size;
+        const end = Math.max(begin, Math.min(size, begin + maxBytes));
+        truncated = size > end;
+        if (end - begin >= READ_AHEAD_ABOVE)
+            read = readAhead(path, begin, end, scanner, chunks);
+        else {
+            // Read straight into the scanner's buffer: no copy of the log's bytes but the kernel's own.
+            for (let position = begin; position < end;) {
+                const want = Math.min(CHUNK_BYTES, end - position);
+                chunks.reserve(want);
+                const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position);
+                if (bytesRead === 0)
+                    break;
+                chunks.length += bytesRead;
+                position += bytesRead;
+                read += bytesRead;
+                chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false);
             }
-            const want = Math.min(buffer.length - kept, maxBytes - read);
-            const { bytesRead } = want > 0 ? await handle.read(buffer, kept, want, position) : { bytesRead: 0 };
-            if (want <= 0 && Number.isFinite(maxBytes))
-                truncated = true;
-            position += bytesRead;
-            read += bytesRead;
-            const available = kept + bytesRead;
-            const final = bytesRead === 0;
-            const consumed = scanner.scan(buffer.subarray(0, available), final);
-            kept = available - consumed;
-            if (kept > 0)
-                buffer.copy(buffer, 0, consumed, available);
-            if (final)
-                break;
+            chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true);
         }
     }
     finally {
-        await handle.close();
+        closeSync(handle);
     }
     scanner.end();
     return { findings, bytes: read, truncated, stats: scanner.stats };
 }
-/** Parses a log already in memory (a downloaded job log) with the fast scanner. */
+/** Scans bytes [begin, end) of the file with a second thread searching ahead; returns the bytes read. */
+function readAhead(path, begin, end, scanner, chunks) {
+    const ahead = ReadAhead.open(path, scanner.kernelSpec(), begin, end);
+    const found = new HitQueue();
+    let read = 0;
+    try {
+        for (let chunk = 0; chunk < ahead.chunks; chunk++) {
+            chunks.reserve(ahead.lengthOf(chunk));
+            const next = ahead.take(chunk, chunks.buffer, chunks.length);
+            chunks.length += next.length;
+            read += next.length;
+            found.push(next.base, next.pairs, next.count);
+            ahead.release(chunk);
+            chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
+        }
+        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
+    }
+    finally {
+        ahead.close();
+    }
+    return read;
+}
+/** Parses a log already in memory with the fast scanner. */
 function scanLogBuffer(data, options = {}) {
-    const findings = [];
-    const scanner = new scan_LogScanner(actions_log_createLogParser(found => findings.push(found), options), options.keywords);
-    scanner.scan(data, true);
-    scanner.end();
-    return findings;
+    const stream = createLogStream(options);
+    stream.write(data);
+    return stream.end().findings;
 }
 
 ;// CONCATENATED MODULE: ./lib/discovery/ci-logs.js
 /**
  * The CI-logs source: failed workflow runs on the watched branches (the default branch unless
  * configured, plus the run named by a `workflow_run` trigger), their failed jobs (latest attempt),
- * and each job's log (the API answers with a redirect to plain text). The log goes through the
- * streaming scanner; the errors found become one item per failing job and tool, fingerprinted by
- * the set of normalized failures, so the same failure in 20 runs is one item.
+ * and each job's log, streamed from the plain-text download the API redirects to through the
+ * scanner, so that a log of any size is read in bounded memory. The job's check-run annotations
+ * are read beside the log: the same problem once, with the file and line an annotation knows and
+ * the log line lost. What failed becomes one item per distinct failure (findings/failures.ts),
+ * fingerprinted by its normalized errors and not by the job or step that printed them: the same
+ * failure in 20 runs or in every job of a matrix is one item, another error in the same step is
+ * another item.
  *
  * Runs already looked at are remembered in the cursor. With `flaky_check`, a failed run is first
  * re-run (failed jobs only) and becomes work only when the re-run fails again.
@@ -54899,17 +60142,19 @@ function scanLogBuffer(data, options = {}) {
 
 
 
+
+
+
+
 const CI_LOGS_SOURCE = 'ci-logs';
 /** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
 const MAX_REMEMBERED_RUNS = 500;
-/** Lines of a step's output kept as evidence when no tool's error could be read from it. */
-const TAIL_LINES = 40;
 const CursorSchema = looseObject({
     processed: array(schemas_number()).default([]),
     /** Run id → the attempt CCAL asked for when it re-ran the failed jobs. */
     rerun: record(schemas_string(), schemas_number()).default({})
 });
-const FAILED = new Set(['failure', 'timed_out']);
+const ci_logs_FAILED = new Set(['failure', 'timed_out']);
 /** What the source needs of a workflow run (the REST answer is parsed into this). */
 const RunSchema = looseObject({
     id: schemas_number(),
@@ -54925,99 +60170,9 @@ const JobSchema = looseObject({
     id: schemas_number(),
     name: schemas_string(),
     conclusion: schemas_string().nullable().optional(),
-    html_url: schemas_string().nullable().optional()
+    html_url: schemas_string().nullable().optional(),
+    check_run_url: schemas_string().nullable().optional()
 });
-function label(text, max = 80) {
-    const clean = text.replace(/[^\x20-\x7e]/g, '').trim();
-    return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-/** The last `TAIL_LINES` lines before the exit-code line of `step`, timestamps removed. */
-function stepTail(log, step, exitLine) {
-    const lines = log.split(/\r?\n/).map(line => stripAnsi(stripTimestamp(line)));
-    let end = lines.findIndex((line, index) => line === exitLine &&
-        (step === null ||
-            lines
-                .slice(0, index)
-                .reverse()
-                .find(l => l.startsWith('##[group]'))
-                ?.includes(step)));
-    if (end < 0)
-        end = lines.length;
-    let start = end - 1;
-    while (start > 0 && end - start < TAIL_LINES && !lines[start - 1]?.startsWith('##[group]'))
-        start--;
-    return lines
-        .slice(start, end)
-        .filter(line => line !== '##[endgroup]')
-        .join('\n');
-}
-/**
- * Findings of a failed job's log that are work: errors from tools; the runner's annotations only
- * when they add something; an exit code only when nothing else explains the failure of its step.
- */
-function jobFailures(findings) {
-    const errors = findings.filter(f => f.severity === 'error');
-    const tools = errors.filter(f => f.tool !== 'actions');
-    const toolKeys = new Set(tools.map(f => `${f.file}|${f.line}|${f.message}`));
-    const annotations = errors.filter(f => f.tool === 'actions' && f.rule !== 'exit-code' && !toolKeys.has(`${f.file}|${f.line}|${f.message}`));
-    const explainedSteps = new Set([...tools, ...annotations].map(f => f.step));
-    const exits = errors.filter(f => f.tool === 'actions' && f.rule === 'exit-code' && !explainedSteps.has(f.step));
-    return [...tools, ...annotations, ...exits];
-}
-/** One item per tool failing in the job; the fingerprint is the set of its normalized failures. */
-function ciCandidates(failures, job) {
-    const byTool = new Map();
-    for (const failure of failures) {
-        const key = failure.tool === 'actions' && failure.rule === 'exit-code' ? `exit:${failure.step}` : failure.tool;
-        byTool.set(key, [...(byTool.get(key) ?? []), failure]);
-    }
-    const workflow = label(job.run.name ?? 'workflow');
-    const jobName = label(job.job.name);
-    const url = job.job.html_url ?? job.run.html_url;
-    return [...byTool.entries()].map(([key, findings]) => {
-        const signatures = [...new Set(findings.map(f => errorSignature(f, job.root)))].sort();
-        const first = findings[0];
-        const exitOnly = key.startsWith('exit:');
-        const tool = exitOnly ? 'step' : first.tool;
-        const evidence = exitOnly
-            ? stepTail(job.log, first.step ?? null, `##[error]${first.message}`)
-            : buildEvidence(findings, job.evidenceChars);
-        const count = signatures.length;
-        return {
-            fingerprint: `ci:${workflow}:${jobName}:${tool}:${shortHash(signatures.join('\n'))}`,
-            type: 'ci_failure',
-            source: CI_LOGS_SOURCE,
-            title: exitOnly
-                ? `Fix the failing step "${label(first.step ?? 'unknown step', 60)}" of ${workflow} / ${jobName}`
-                : `Fix ${count} ${label(tool, 30)} error${count === 1 ? '' : 's'} failing ${workflow} / ${jobName}`,
-            description: [
-                `The job "${jobName}" of workflow "${workflow}" failed on ${job.run.head_branch ?? 'the default branch'} at ${job.run.head_sha.slice(0, 12)}${first.step ? `, in step "${label(first.step, 80)}"` : ''}.`,
-                exitOnly
-                    ? 'No tool error could be read from its log; the end of the step output is in the evidence. Find the cause and fix it.'
-                    : `Fix the ${count} error${count === 1 ? '' : 's'} in the evidence so that the job passes again.`,
-                url ? `Run: ${url}` : ''
-            ]
-                .filter(Boolean)
-                .join('\n'),
-            untrusted: {
-                evidence: evidence.length > job.evidenceChars ? `${evidence.slice(-job.evidenceChars)}` : evidence
-            },
-            priority: 2,
-            context: {
-                ...(first.file !== null ? { file: first.file } : {}),
-                ...(first.line !== null ? { line: first.line } : {}),
-                ...(first.rule !== null ? { rule: first.rule } : {}),
-                errorSignature: signatures[0] ?? '',
-                workflowRunId: job.run.id,
-                jobName: job.job.name,
-                commitSha: job.run.head_sha,
-                ...(url ? { url } : {}),
-                ...(first.step ? { step: first.step } : {}),
-                tool
-            }
-        };
-    });
-}
 /** Failed CI runs and their logs as work. */
 class CiLogsSource {
     name = CI_LOGS_SOURCE;
@@ -55040,7 +60195,7 @@ class CiLogsSource {
         const count = () => (result.requests = (result.requests ?? 0) + 1);
         const runs = await this.failedRuns(github, context, count);
         for (const run of runs.slice(0, config.max_runs_per_cycle)) {
-            const what = `run ${run.id} (${label(run.name ?? 'workflow')})`;
+            const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
             if (processed.has(run.id)) {
                 result.skipped.push({ what, reason: 'already processed' });
                 continue;
@@ -55077,7 +60232,7 @@ class CiLogsSource {
                 run_id: trigger.run.id
             });
             const run = RunSchema.parse(data);
-            if (FAILED.has(run.conclusion ?? '') ||
+            if (ci_logs_FAILED.has(run.conclusion ?? '') ||
                 (config.flaky_check && run.run_attempt !== undefined && run.run_attempt > 1))
                 runs.set(run.id, run);
         }
@@ -55122,7 +60277,7 @@ class CiLogsSource {
      * A run that passes on its re-run is flaky: it is skipped (and its re-run forgotten).
      */
     async failureRepeats(github, run, rerun, skipped, count) {
-        const what = `run ${run.id} (${label(run.name ?? 'workflow')})`;
+        const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
         const asked = rerun[String(run.id)];
         if (asked === undefined) {
             count();
@@ -55139,15 +60294,15 @@ class CiLogsSource {
             skipped.push({ what, reason: 'its re-run is still running' });
             return false;
         }
-        if (!FAILED.has(run.conclusion ?? '')) {
+        if (!ci_logs_FAILED.has(run.conclusion ?? '')) {
             delete rerun[String(run.id)];
             skipped.push({ what, reason: 'flaky: it passed when re-run' });
             return false;
         }
         return true;
     }
+    /** One candidate per distinct failure of the run's failed jobs (a failure several jobs share is one). */
     async runCandidates(github, run, context, count) {
-        const config = context.settings.discovery.ci_logs;
         count();
         const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
             owner: github.owner,
@@ -55156,37 +60311,220 @@ class CiLogsSource {
             filter: 'latest',
             per_page: 100
         });
-        const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => FAILED.has(job.conclusion ?? ''));
-        const candidates = [];
+        const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => ci_logs_FAILED.has(job.conclusion ?? ''));
+        const byFingerprint = new Map();
         for (const job of jobs) {
+            for (const failure of await this.jobFailures(github, job, context, count)) {
+                const known = byFingerprint.get(failure.fingerprint);
+                if (known)
+                    known.others.push(job.name);
+                else
+                    byFingerprint.set(failure.fingerprint, { failure, job, others: [] });
+            }
+        }
+        const evidenceChars = evidenceBudget(context.settings.claude.max_prompt_length);
+        return [...byFingerprint.values()].map(({ failure, job, others }) => failureCandidate(failure, { run, job, alsoFailing: others, evidenceChars }));
+    }
+    /** What failed in a job: its log streamed through the parsers, with its check run's annotations. */
+    async jobFailures(github, job, context, count) {
+        const annotations = await this.annotations(github, job, context, count);
+        const matcher = annotationMatcher(annotations, context.root);
+        const collector = collectFailures(context.root);
+        const stream = createLogStream({
+            root: context.root,
+            onFinding: found => collector.add(matcher.enrich(found))
+        });
+        count();
+        const response = await github.rest.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+            owner: github.owner,
+            repo: github.repo,
+            job_id: job.id,
+            // The API redirects to the plain-text log: read it as a stream, never whole.
+            request: { parseSuccessResponseBody: false }
+        });
+        const body = response.data;
+        const length = Number(response.headers['content-length'] ?? Number.NaN);
+        const maxBytes = context.settings.discovery.ci_logs.max_log_bytes;
+        // The end of a log is where a job fails: past max_log_bytes, the head is skipped.
+        const skip = Number.isFinite(length) && length > maxBytes ? length - maxBytes : 0;
+        if (skip > 0)
+            context.logger.info(`${this.name}: the log of job ${job.id} has ${length} bytes, more than discovery.ci_logs.max_log_bytes; reading its last ${maxBytes}`);
+        let seen = 0;
+        let started = skip === 0;
+        for await (const chunk of body ?? []) {
+            let piece = chunk;
+            if (!started) {
+                if (seen + piece.length <= skip) {
+                    seen += piece.length;
+                    continue;
+                }
+                piece = piece.subarray(Math.max(0, skip - seen));
+                // Start at the next whole line.
+                const newline = piece.indexOf(10);
+                if (newline < 0) {
+                    seen += chunk.length;
+                    continue;
+                }
+                piece = piece.subarray(newline + 1);
+                started = true;
+            }
+            seen += chunk.length;
+            stream.write(piece);
+        }
+        stream.end();
+        for (const found of matcher.unmatched())
+            collector.add(found);
+        return collector.failures();
+    }
+    /** The failure annotations of the job's check run (its id is the job's). */
+    async annotations(github, job, context, count) {
+        if (!context.settings.discovery.ci_logs.annotations)
+            return [];
+        try {
             count();
-            const response = await github.rest.rest.actions.downloadJobLogsForWorkflowRun({
+            const { data } = await github.rest.rest.checks.listAnnotations({
                 owner: github.owner,
                 repo: github.repo,
-                job_id: job.id
+                check_run_id: checkRunId(job),
+                per_page: 100
             });
-            const raw = response.data;
-            let log = typeof raw === 'string'
-                ? raw
-                : raw instanceof ArrayBuffer
-                    ? Buffer.from(raw).toString('utf8')
-                    : String(raw ?? '');
-            if (Buffer.byteLength(log) > config.max_log_bytes) {
-                // The end of a log is where a job fails: keep the tail.
-                context.logger.info(`${this.name}: log of job ${job.id} is larger than max_log_bytes; reading its last ${config.max_log_bytes} bytes`);
-                log = Buffer.from(log).subarray(-config.max_log_bytes).toString('utf8');
-            }
-            const failures = jobFailures(scanLogBuffer(Buffer.from(log)));
-            candidates.push(...ciCandidates(failures, {
-                run,
-                job,
-                log,
-                root: context.root,
-                evidenceChars: evidenceBudget(context.settings.claude.max_prompt_length)
-            }));
+            return data
+                .map(raw => AnnotationSchema.parse(raw))
+                .filter(annotation => annotation.annotation_level === 'failure' && exitCodeOf(annotation.message.trim()) === null);
         }
-        return candidates;
+        catch (error) {
+            // Annotations add places to what the log says; without them (no `checks: read`), the log alone.
+            context.logger.info(`${this.name}: no annotations for job ${job.id}: ${errorMessage(error)}`);
+            return [];
+        }
     }
+}
+const AnnotationSchema = looseObject({
+    path: schemas_string(),
+    start_line: schemas_number().nullable().optional(),
+    start_column: schemas_number().nullable().optional(),
+    annotation_level: schemas_string().nullable().optional(),
+    title: schemas_string().nullable().optional(),
+    message: schemas_string()
+});
+/** The job's check run id: the last part of its check_run_url, which GitHub gives the job's own id. */
+function checkRunId(job) {
+    const fromUrl = /\/check-runs\/(\d+)$/.exec(job.check_run_url ?? '');
+    return fromUrl ? Number(fromUrl[1]) : job.id;
+}
+/** An annotation as a finding: GitHub files an annotation that names no file under `.github`. */
+function annotationFinding(annotation) {
+    const file = annotation.path && annotation.path !== '.github' ? annotation.path : null;
+    return finding({
+        tool: 'actions',
+        file,
+        line: file ? (annotation.start_line ?? null) : null,
+        column: file ? (annotation.start_column ?? null) : null,
+        rule: annotation.title ?? null,
+        message: annotation.message.trim(),
+        excerpt: null
+    });
+}
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+/**
+ * Merges a job's annotations into its log's findings: an annotation that repeats a finding (same
+ * file and line, or the same message) is that finding, and gives it the file and line the log
+ * line lost (a `::error file=…` command shows only its message in the log); the others are
+ * findings of their own.
+ */
+function annotationMatcher(annotations, root) {
+    const pending = annotations.map(annotation => annotationFinding(annotation));
+    const used = new Set();
+    const samePlace = (found, annotation) => found.file !== null &&
+        annotation.file !== null &&
+        repoPath(found.file, root) === repoPath(annotation.file, root) &&
+        found.line === annotation.line;
+    const sameWords = (found, annotation) => {
+        const a = squash(found.message);
+        const b = squash(annotation.message);
+        return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
+    };
+    return {
+        enrich(found) {
+            const index = pending.findIndex((annotation, at) => !used.has(at) &&
+                (samePlace(found, annotation) ||
+                    (sameWords(found, annotation) &&
+                        (found.file === null || annotation.file === null || samePlace(found, annotation)))));
+            if (index < 0)
+                return found;
+            used.add(index);
+            const annotation = pending[index];
+            if (found.file === null && annotation.file !== null) {
+                found.file = annotation.file;
+                found.line = annotation.line;
+                found.column = annotation.column;
+            }
+            return found;
+        },
+        unmatched() {
+            return pending.filter((_, at) => !used.has(at));
+        }
+    };
+}
+function ci_logs_plain(text, max = 80) {
+    const clean = text
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (clean.length <= max)
+        return clean;
+    const space = clean.lastIndexOf(' ', max - 1);
+    return `${clean.slice(0, space > max / 2 ? space : max - 1)}…`;
+}
+/** Findings named in an item's context: enough for a reviewer and for learning, not the whole list. */
+const CONTEXT_FINDINGS = 50;
+/** The work item of one failure. */
+function failureCandidate(failure, on) {
+    const first = failure.findings[0];
+    const workflow = ci_logs_plain(on.run.name ?? 'workflow');
+    const jobName = ci_logs_plain(on.job.name);
+    const url = on.job.html_url ?? on.run.html_url;
+    const { name, kind } = toolLabel(failure.tool);
+    const steps = [
+        ...new Set(failure.findings.map(found => found.step).filter((step) => step !== null))
+    ];
+    const what = kind === 'runner'
+        ? "No tool's error could be read from the output: the step's first error line and its last lines are in the evidence. Find the cause and fix it."
+        : `${name} reports ${failure.count} problem${failure.count === 1 ? '' : 's'} (listed first in the evidence, then the output they were read from). Fix ${failure.count === 1 ? 'it' : 'them'} so that the job passes again, without weakening the checks.`;
+    return {
+        fingerprint: failure.fingerprint,
+        type: 'ci_failure',
+        source: CI_LOGS_SOURCE,
+        title: failure.title,
+        description: [
+            `The job "${jobName}" of workflow "${workflow}" failed on ${ci_logs_plain(on.run.head_branch ?? 'the default branch')} at ${on.run.head_sha.slice(0, 12)}${steps[0] ? `, in step "${ci_logs_plain(steps[0])}"` : ''}.`,
+            what,
+            on.alsoFailing.length > 0
+                ? `The same failure also fails: ${on.alsoFailing.map(job => `"${ci_logs_plain(job)}"`).join(', ')}.`
+                : '',
+            url ? `Run: ${url}` : ''
+        ]
+            .filter(Boolean)
+            .join('\n'),
+        untrusted: { evidence: buildEvidence(failure.findings, on.evidenceChars) },
+        priority: 2,
+        context: {
+            ...(first.file !== null ? { file: first.file } : {}),
+            ...(first.line !== null ? { line: first.line } : {}),
+            ...(first.rule !== null ? { rule: first.rule } : {}),
+            errorSignature: errorSignature(first),
+            workflowRunId: on.run.id,
+            jobName: on.job.name,
+            commitSha: on.run.head_sha,
+            ...(url ? { url } : {}),
+            ...(steps[0] ? { step: steps[0] } : {}),
+            tool: failure.tool,
+            count: failure.count,
+            findings: failure.findings
+                .slice(0, CONTEXT_FINDINGS)
+                .map(found => ({ place: placeOf(found), rule: found.rule }))
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -55292,6 +60630,8 @@ function createProcessRunner(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/discovery/files.js
 /**
  * File helpers the file-based sources share: expanding the configured paths and globs inside the
@@ -55372,7 +60712,7 @@ async function expandPath(root, pattern, directoryFilter) {
     return files.filter(file => matcher.test((0,external_node_path_namespaceObject.relative)(base, file).split(external_node_path_namespaceObject.sep).join('/'))).sort();
 }
 /** A path relative to the repository root with `/` separators (absolute when outside the root). */
-function repoPath(root, path) {
+function files_repoPath(root, path) {
     const inside = (0,external_node_path_namespaceObject.relative)(root, path);
     return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? path : inside.split(external_node_path_namespaceObject.sep).join('/');
 }
@@ -55387,7 +60727,7 @@ function isScanDue(lastScanAt, intervalSeconds, now) {
     return !Number.isFinite(last) || now.getTime() >= last + intervalSeconds * 1000;
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/xml.js
+;// CONCATENATED MODULE: ./lib/findings/reports/xml.js
 /**
  * A small, tolerant XML reader for the flat report formats CCAL reads (Checkstyle, Cobertura): it
  * yields elements with their attributes in document order and ignores text, comments, processing
@@ -55468,7 +60808,7 @@ function xmlRootName(text) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/reports.js
+;// CONCATENATED MODULE: ./lib/findings/reports/reports.js
 /**
  * Structured lint reports: SARIF 2.1.0, ESLint JSON, Ruff JSON, RuboCop JSON, golangci-lint JSON
  * and Checkstyle XML. Each takes the report's text, validates the parts it reads with zod (a report
@@ -55752,7 +61092,7 @@ function parseCheckstyle(text) {
     return findings;
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/coverage.js
+;// CONCATENATED MODULE: ./lib/findings/reports/coverage.js
 /**
  * Coverage reports: lcov, Cobertura XML, Istanbul coverage-final.json and coverage-summary.json,
  * Go coverprofile. Each yields per-file line coverage with the uncovered line numbers (when the
@@ -55914,12 +61254,13 @@ function parseGoCoverprofile(text) {
     return [...byFile].map(([file, hits]) => fromHits(file, hits));
 }
 
-;// CONCATENATED MODULE: ./lib/discovery/parsers/detect.js
+;// CONCATENATED MODULE: ./lib/findings/detect.js
 /**
  * Knows every supported input format by name, recognises a format from the content (the file name
  * is only a hint), and parses any of them into findings. `ccal findings` and the lint and coverage
  * sources go through here.
  */
+
 
 
 
@@ -55942,33 +61283,41 @@ const COVERAGE_FORMATS = [
     'istanbul-summary',
     'go-coverprofile'
 ];
+/** Names a text format may go by besides its parser's: the tools a parser reads. */
+const TEXT_ALIASES = {
+    'go-test': 'go',
+    golangci: 'golangci-lint',
+    gcc: 'c',
+    clang: 'c',
+    msvc: 'c',
+    flake8: 'ruff',
+    pyright: 'mypy',
+    'svelte-check': 'tsc',
+    'vue-tsc': 'tsc',
+    maven: 'java',
+    gradle: 'java',
+    javac: 'java',
+    npm: 'node-install',
+    pnpm: 'node-install',
+    yarn: 'node-install',
+    pip: 'python-install',
+    uv: 'python-install',
+    poetry: 'python-install',
+    composer: 'php',
+    phpunit: 'php',
+    phpstan: 'php',
+    isort: 'black',
+    rustfmt: 'cargo'
+};
 /**
- * Text formats: an Actions log, plain tool output of any supported tool (`text`), or one tool's
- * output (the same parser, keeping only that tool's findings).
+ * Text formats: a CI job log, plain output of any supported tool (`text`), or one tool's output
+ * (only that tool's parser reads it), by the parser's name or by one of the tools it reads.
  */
 const TEXT_FORMATS = [
     'actions-log',
     'text',
-    'tsc',
-    'eslint',
-    'jest',
-    'vitest',
-    'node-test',
-    'pytest',
-    'go-test',
-    'go',
-    'golangci-lint',
-    'cargo',
-    'gcc',
-    'clang',
-    'mypy',
-    'ruff',
-    'flake8',
-    'pylint',
-    'shellcheck',
-    'rubocop',
-    'biome',
-    'generic'
+    ...TOOL_PARSERS.map(parser => parser.name),
+    ...Object.keys(TEXT_ALIASES)
 ];
 /** Every format name `--format` accepts (besides `auto`). */
 const INPUT_FORMATS = [...REPORT_FORMATS, ...COVERAGE_FORMATS, ...TEXT_FORMATS];
@@ -56061,13 +61410,6 @@ function detectFormat(text, name = '') {
 function textFormat(start) {
     return TIMESTAMPED.test(start) || start.startsWith('##[') ? 'actions-log' : 'text';
 }
-/** Which finding tools a tool-named text format keeps. */
-const TOOL_ALIASES = {
-    clang: ['gcc'],
-    go: ['go', 'go-test'],
-    jest: ['jest'],
-    eslint: ['eslint']
-};
 /** Coverage as findings: one per file, naming the uncovered line ranges (for `ccal findings`). */
 function coverageFindings(files) {
     return files.map(file => finding({
@@ -56103,7 +61445,7 @@ function parseCoverage(text, format) {
     }
 }
 /** Parses `text` as `format` (a report, a coverage report, or tool/log text) into findings. */
-function parseInput(text, format) {
+function parseInput(text, format, options = {}) {
     switch (format) {
         case 'sarif':
             return parseSarif(text);
@@ -56123,26 +61465,34 @@ function parseInput(text, format) {
         case 'istanbul-summary':
         case 'go-coverprofile':
             return coverageFindings(parseCoverage(text, format));
-        case 'actions-log':
-        case 'text':
-            return parseLogText(text);
-        default: {
-            const tools = TOOL_ALIASES[format] ?? [format];
-            return parseLogText(text).filter(found => tools.includes(found.tool));
-        }
+        default:
+            return parseLogText(text, textOptions(format, options));
     }
+}
+/** Whether `format` is read line by line as a log or a tool's output (not a report or coverage). */
+function isTextFormat(format) {
+    return !REPORT_FORMATS.includes(format) && !isCoverageFormat(format);
+}
+/**
+ * How the log parser reads a text format: a job log or any tool's output with every parser, one
+ * tool's output with that tool's parser alone (and no runner findings of its own).
+ */
+function textOptions(format, options = {}) {
+    if (format === 'actions-log' || format === 'text')
+        return { ...options };
+    return { ...options, parsers: [TEXT_ALIASES[format] ?? format], runnerFindings: false };
 }
 /**
  * Detects (when `format` is `auto`) and parses. Throws {@link UnsupportedInputError} naming the format
  * tried when the input is unknown, malformed, or plain text in which no supported tool's output appears.
  */
-function parseAnyInput(text, format, name = '') {
+function parseAnyInput(text, format, name = '', options = {}) {
     const chosen = format === 'auto' ? detectFormat(text, name) : format;
     if (chosen === null)
         throw new UnsupportedInputError('not a supported format', 'auto');
     let findings;
     try {
-        findings = parseInput(text, chosen);
+        findings = parseInput(text, chosen, options);
     }
     catch (error) {
         if (error instanceof ReportFormatError)
@@ -56188,7 +61538,7 @@ async function readCoverage(root, patterns, skipped) {
         if (files.length === 0)
             skipped.push({ what: pattern, reason: 'no coverage report matches' });
         for (const path of files) {
-            const shown = repoPath(root, path);
+            const shown = files_repoPath(root, path);
             try {
                 const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
                 const format = detectFormat(text, shown);
@@ -56419,11 +61769,11 @@ function isLogFile(name) {
 /** The work item for one kind of error (same signature), with every occurrence counted. */
 function errorLogCandidate(hits, root, evidenceChars) {
     const first = hits[0];
-    const files = [...new Set(hits.map(hit => repoPath(root, hit.file)))];
+    const files = [...new Set(hits.map(hit => files_repoPath(root, hit.file)))];
     const shown = files.length === 1 ? files[0] : `${files.length} logs`;
     const evidence = hits
         .slice(0, 3)
-        .map(hit => `${repoPath(root, hit.file)} @ byte ${hit.offset}:\n${hit.context.join('\n')}`)
+        .map(hit => `${files_repoPath(root, hit.file)} @ byte ${hit.offset}:\n${hit.context.join('\n')}`)
         .join('\n\n');
     return {
         fingerprint: `error_log:${shortHash(first.signature)}`,
@@ -56439,7 +61789,7 @@ function errorLogCandidate(hits, root, evidenceChars) {
         },
         priority: 3,
         context: {
-            file: repoPath(root, first.file),
+            file: files_repoPath(root, first.file),
             errorSignature: first.signature,
             logOffset: first.offset,
             occurrences: hits.length
@@ -56472,7 +61822,7 @@ class ErrorLogsSource {
             if (paths.length === 0)
                 result.skipped.push({ what: configured, reason: 'no log file found' });
             for (const path of paths) {
-                const key = repoPath(context.root, path);
+                const key = files_repoPath(context.root, path);
                 try {
                     const read = await readNewLines(path, cursor.files[key], config.max_bytes_per_run);
                     if (read.restarted)
@@ -56535,7 +61885,7 @@ function compilePatterns(patterns, skipped) {
 const LINT_SOURCE = 'lint';
 const lint_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
 // Rule names and paths come from tool output: keep them to printable, short text in our titles.
-function lint_label(text, max = 80) {
+function label(text, max = 80) {
     const clean = text.replace(/[^\x20-\x7e]/g, '').trim();
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
@@ -56569,18 +61919,18 @@ function batchFindings(findings, groupBy, size) {
 /** The work item for a batch. The fingerprint names tool, rule, scope and part, so a batch keeps its item while its findings are fixed one by one. */
 function lintCandidate(batch, evidenceChars) {
     const count = batch.findings.length;
-    const where = batch.scope ? ` in ${lint_label(batch.scope)}` : '';
+    const where = batch.scope ? ` in ${label(batch.scope)}` : '';
     const part = batch.parts > 1 ? ` (part ${batch.part} of ${batch.parts})` : '';
-    const places = batch.findings.map(f => `- ${lint_label(f.file ?? '(no file)', 200)}${f.line !== null ? `:${f.line}` : ''}${f.column !== null ? `:${f.column}` : ''}`);
+    const places = batch.findings.map(f => `- ${label(f.file ?? '(no file)', 200)}${f.line !== null ? `:${f.line}` : ''}${f.column !== null ? `:${f.column}` : ''}`);
     const hasError = batch.findings.some(f => f.severity === 'error');
     const first = batch.findings[0];
     return {
-        fingerprint: `lint:${lint_label(batch.tool, 40)}:${lint_label(batch.rule, 80)}:${batch.scope || '*'}#${batch.part}`,
+        fingerprint: `lint:${label(batch.tool, 40)}:${label(batch.rule, 80)}:${batch.scope || '*'}#${batch.part}`,
         type: 'lint',
         source: LINT_SOURCE,
-        title: `Fix ${count} ${lint_label(batch.tool, 40)} \`${lint_label(batch.rule, 60)}\` finding${count === 1 ? '' : 's'}${where}${part}`,
+        title: `Fix ${count} ${label(batch.tool, 40)} \`${label(batch.rule, 60)}\` finding${count === 1 ? '' : 's'}${where}${part}`,
         description: [
-            `${lint_label(batch.tool, 40)} reports ${count} finding${count === 1 ? '' : 's'} of rule \`${lint_label(batch.rule, 80)}\`${where}. Fix all of them without changing behaviour, and do not silence the rule.`,
+            `${label(batch.tool, 40)} reports ${count} finding${count === 1 ? '' : 's'} of rule \`${label(batch.rule, 80)}\`${where}. Fix all of them without changing behaviour, and do not silence the rule.`,
             '',
             'Places:',
             ...places
@@ -56627,7 +61977,7 @@ class LintSource {
             if (files.length === 0)
                 result.skipped.push({ what: pattern, reason: 'no report file matches' });
             for (const file of files)
-                findings.push(...(await readReport(file, repoPath(context.root, file), result.skipped)));
+                findings.push(...(await readReport(file, files_repoPath(context.root, file), result.skipped)));
         }
         const wanted = new Set(config.severities);
         const seen = new Set();
@@ -56671,7 +62021,7 @@ class LintSource {
             return [];
         }
         try {
-            return parseAnyInput(output, 'auto').findings;
+            return parseAnyInput(output, 'auto', '', { every: true }).findings;
         }
         catch (error) {
             if (!(error instanceof UnsupportedInputError))
@@ -56679,7 +62029,7 @@ class LintSource {
             const firstLine = run.stderr.trim().split('\n')[0] ?? '';
             skipped.push({
                 what: command,
-                reason: `${error.message} in its output (exit ${run.exitCode}${firstLine ? `: ${lint_label(firstLine, 120)}` : ''})`
+                reason: `${error.message} in its output (exit ${run.exitCode}${firstLine ? `: ${label(firstLine, 120)}` : ''})`
             });
             return [];
         }
@@ -56687,7 +62037,7 @@ class LintSource {
 }
 async function readReport(path, shown, skipped) {
     try {
-        const parsed = parseAnyInput(await (0,promises_namespaceObject.readFile)(path, 'utf8'), 'auto', shown);
+        const parsed = parseAnyInput(await (0,promises_namespaceObject.readFile)(path, 'utf8'), 'auto', shown, { every: true });
         if (isCoverageFormat(parsed.format)) {
             skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' });
             return [];
@@ -60524,7 +65874,7 @@ function withdrawnRequests(ledger, candidates) {
  * discovery and reconciliation read it with {@link parsePullMarker}.
  */
 /** `<!-- ccal:item=<id> -->`; the id is an item id (lowercase hex, 8–64 characters). */
-const MARKER = /<!--\s*ccal:item=([0-9a-f]{8,64})\s*-->/;
+const marker_MARKER = /<!--\s*ccal:item=([0-9a-f]{8,64})\s*-->/;
 /** The marker for an item, to be placed on its own line in the PR body. */
 function formatPullMarker(itemId) {
     if (!/^[0-9a-f]{8,64}$/.test(itemId))
@@ -60533,7 +65883,7 @@ function formatPullMarker(itemId) {
 }
 /** The item id in a PR body's marker, or undefined when the body carries none. */
 function parsePullMarker(body) {
-    return body ? MARKER.exec(body)?.[1] : undefined;
+    return body ? marker_MARKER.exec(body)?.[1] : undefined;
 }
 /**
  * Whether a pull request is CCAL's: its head branch starts with the configured prefix AND its body
@@ -67271,7 +72621,7 @@ function rawSchemaVersion(rawState) {
 /** A snapshot of the empty tree (a branch that does not exist yet). */
 const EMPTY_TREE = { blobs: new Map(), modes: new Map(), trees: new Map() };
 const REGULAR = '100644';
-const DIRECTORY = '40000';
+const tree_DIRECTORY = '40000';
 /** Reads `git ls-tree -r -t -z --full-tree <commit>` output; `root` is the commit's tree sha. */
 function parseLsTree(out, root) {
     const blobs = new Map();
@@ -67368,7 +72718,7 @@ function planTree(base, updates, removals) {
     }
     for (const [dir, sha] of base.trees) {
         if (dir !== '' && !dirty.has(dir))
-            entries.get(parentOf(dir))?.push({ name: nameOf(dir), mode: DIRECTORY, sha });
+            entries.get(parentOf(dir))?.push({ name: nameOf(dir), mode: tree_DIRECTORY, sha });
     }
     const trees = new Map(base.trees);
     const planned = [];
@@ -67383,7 +72733,7 @@ function planTree(base, updates, removals) {
         trees.set(dir, sha);
         planned.push({ dir, sha, mktreeLines: own.map(mktreeLine) });
         if (dir !== '')
-            entries.get(parentOf(dir)).push({ name: nameOf(dir), mode: DIRECTORY, sha });
+            entries.get(parentOf(dir)).push({ name: nameOf(dir), mode: tree_DIRECTORY, sha });
     }
     return { trees: planned, root: trees.get(''), snapshot: { blobs, modes, trees } };
 }
@@ -67391,12 +72741,12 @@ function depth(dir) {
     return dir === '' ? 0 : dir.split('/').length;
 }
 function mktreeLine(entry) {
-    const type = entry.mode === DIRECTORY ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob';
-    return `${entry.mode === DIRECTORY ? '040000' : entry.mode} ${type} ${entry.sha}\t${entry.name}`;
+    const type = entry.mode === tree_DIRECTORY ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob';
+    return `${entry.mode === tree_DIRECTORY ? '040000' : entry.mode} ${type} ${entry.sha}\t${entry.name}`;
 }
 /** The sha git gives a tree with these entries (sorted as git sorts them: a directory as `name/`). */
 function treeSha(entries) {
-    const key = (entry) => entry.mode === DIRECTORY ? `${entry.name}/` : entry.name;
+    const key = (entry) => entry.mode === tree_DIRECTORY ? `${entry.name}/` : entry.name;
     const sorted = [...entries].sort((a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b))));
     const body = Buffer.concat(sorted.flatMap(entry => [Buffer.from(`${entry.mode} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')]));
     return (0,external_node_crypto_.createHash)('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');

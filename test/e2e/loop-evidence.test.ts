@@ -127,6 +127,89 @@ describe('a failed CI run on the default branch', () => {
   })
 })
 
+describe('two different failures of the same job and step', () => {
+  it('become two items and two pull requests, and the second one in a third run is seen again', async () => {
+    world = await createWorld({ scenario: { issues: [] } })
+    const sandbox = world.sandbox
+    const first = git(sandbox.origin, 'rev-parse', 'main')
+    world.gh.mutate({ action: 'add_workflow_run', run: failedRun(5001, first, failedTestJobLog(sandbox)) })
+
+    const one = await world.runAction({
+      name: 'workflow_run',
+      payload: workflowRunFailedPayload({ id: 5001, head_sha: first })
+    })
+
+    expect(one.status).toBe(0)
+    expect(world.gh.state.pulls()).toHaveLength(1)
+    const firstPull = world.gh.state.pulls()[0]!
+    const additions = world.itemOfPull(firstPull.body)
+
+    // main moves on: add() is fixed, and a change breaks shout() — the same step now fails otherwise.
+    git(sandbox.dir, 'checkout', '--quiet', 'main')
+    sandbox.repos.commitFiles(
+      sandbox.dir,
+      {
+        'src/math.js': readFileSync(join(sandbox.dir, 'src/math.js'), 'utf8').replace(
+          'return a - b',
+          'return a + b'
+        ),
+        'src/strings.js': readFileSync(join(sandbox.dir, 'src/strings.js'), 'utf8').replace(
+          'toUpperCase',
+          'toLowerCase'
+        )
+      },
+      'Fix add(), rework shout()'
+    )
+    git(sandbox.dir, 'push', '--quiet', 'origin', 'main')
+    const second = git(sandbox.origin, 'rev-parse', 'main')
+    const otherFailure = failedTestJobLog(sandbox)
+    expect(otherFailure).toContain('shout')
+    world.gh.mutate({ action: 'add_workflow_run', run: failedRun(5002, second, otherFailure) })
+    world.model.setScript([
+      { tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/strings.js' } }] },
+      {
+        tool_use: [
+          {
+            name: 'Edit',
+            input: { file_path: '$CWD/src/strings.js', old_string: 'toLowerCase', new_string: 'toUpperCase' }
+          }
+        ]
+      },
+      { tool_use: [{ name: 'Bash', input: { command: 'node --test', description: 'Run the tests' } }] },
+      { text: 'shout() upper-cases again; `node --test` passes.' }
+    ])
+
+    const two = await world.runAction({
+      name: 'workflow_run',
+      payload: workflowRunFailedPayload({ id: 5002, head_sha: second })
+    })
+
+    expect(two.status).toBe(0)
+    const pulls = world.gh.state.pulls()
+    expect(pulls).toHaveLength(2)
+    const secondPull = pulls.find(pull => pull.number !== firstPull.number)!
+    const shouting = world.itemOfPull(secondPull.body)
+    expect(shouting.fingerprint).not.toBe(additions.fingerprint)
+    expect(shouting.type).toBe('ci_failure')
+    expect(shouting.title).not.toBe(additions.title)
+    expect(git(sandbox.origin, 'show', `${secondPull.pull.head}:src/strings.js`)).toContain('toUpperCase')
+    expect(world.itemOfPull(firstPull.body).occurrences).toBe(1)
+
+    // The second failure again, in a third run of the same job: the item it made counts it.
+    world.gh.mutate({ action: 'add_workflow_run', run: failedRun(5003, second, otherFailure) })
+    const three = await world.runAction({
+      name: 'workflow_run',
+      payload: workflowRunFailedPayload({ id: 5003, head_sha: second })
+    })
+
+    expect(three.status).toBe(0)
+    expect(three.outputs['items-executed']).toBe('0')
+    expect(world.gh.state.pulls()).toHaveLength(2)
+    expect(world.itemOfPull(secondPull.body).occurrences).toBe(2)
+    expect(world.itemOfPull(firstPull.body).occurrences).toBe(1)
+  })
+})
+
 /**
  * A SARIF 2.1.0 report of the sandbox's real ESLint findings, in the shape
  * `@microsoft/eslint-formatter-sarif` writes (test/fixtures/findings/eslint/eslint.sarif; the

@@ -81,6 +81,11 @@ const LABELS: Readonly<Record<string, ToolLabel>> = {
   log: { name: 'CI', kind: 'runner' }
 }
 
+/** Whether the tool has a label of its own (tests check that every parser's tools have one). */
+export function hasToolLabel(tool: string): boolean {
+  return tool in LABELS
+}
+
 /** The label of a finding's tool; an unknown tool is named by itself. */
 export function toolLabel(tool: string): ToolLabel {
   return LABELS[tool] ?? { name: tool, kind: 'build' }

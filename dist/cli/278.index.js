@@ -1,0 +1,353 @@
+export const id = 278;
+export const ids = [278];
+export const modules = {
+
+/***/ 1708:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LOCATION_OPTIONS: () => (/* binding */ LOCATION_OPTIONS),
+/* harmony export */   itemLine: () => (/* binding */ itemLine),
+/* harmony export */   ledgerCommand: () => (/* binding */ ledgerCommand),
+/* harmony export */   ledgerHeading: () => (/* binding */ ledgerHeading),
+/* harmony export */   moneyLines: () => (/* binding */ moneyLines),
+/* harmony export */   openCliLedger: () => (/* binding */ openCliLedger),
+/* harmony export */   summaryJson: () => (/* binding */ summaryJson)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4381);
+/* harmony import */ var _ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5302);
+/* harmony import */ var _ledger_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1800);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9661);
+/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1634);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8908);
+
+
+
+
+
+
+
+
+const USAGE = [
+    'Usage: ccal ledger <command> [--repo DIR] [--branch NAME] [--remote NAME]',
+    '',
+    'Commands:',
+    '  show [--json] [--limit N]     items by status, budget and totals',
+    '  add --title T [--type T] [--priority 1-5] [--description D] [--json]',
+    '                                add a work item by hand (source: manual)',
+    '  verify                        check every file of the ledger and their consistency',
+    '  log [ITEM-ID] [--limit N] [--json]',
+    '                                the ledger commits, or those that changed one item',
+    '  restore SHA                   new commit with the content of an earlier ledger commit',
+    '  export --json                 the whole ledger as one JSON document',
+    '',
+    "The ledger is the branch 'ccal-ledger' of the repository's remote 'origin' unless --branch/--remote say otherwise.",
+    'GITHUB_TOKEN or GH_TOKEN, when set, authenticates to an HTTPS remote (sent per command, never stored).'
+].join('\n');
+/** Options every ledger command accepts. */
+const LOCATION_OPTIONS = {
+    repo: { type: 'string' },
+    branch: { type: 'string' },
+    remote: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+};
+/** Opens the ledger store for a CLI command from its `--repo/--branch/--remote` values. */
+async function openCliLedger(io, values) {
+    const branch = values.branch ?? 'ccal-ledger';
+    return (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openLedgerStore */ .vX)({
+        repoDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, values.repo ?? '.'),
+        remote: values.remote ?? 'origin',
+        branch,
+        runId: io.env.CCAL_RUN_ID || (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_4__/* .newRunId */ .F$)('cli'),
+        token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined,
+        // CCAL_DEBUG shows every git command and every lost race on stderr.
+        logger: io.env.CCAL_DEBUG
+            ? (0,_util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .createStreamLogger */ .Jo)({ write: line => io.stderr(line), level: 'debug' })
+            : undefined
+    });
+}
+/** `ccal ledger show|add|verify|log|restore|export`. */
+const ledgerCommand = async (args, io) => {
+    const [sub, ...rest] = args;
+    switch (sub) {
+        case 'show':
+            return show(rest, io);
+        case 'add':
+            return add(rest, io);
+        case 'verify':
+            return verify(rest, io);
+        case 'log':
+            return log(rest, io);
+        case 'restore':
+            return restore(rest, io);
+        case 'export':
+            return exportLedger(rest, io);
+        case undefined:
+        case 'help':
+        case '--help':
+        case '-h':
+            io.stdout(USAGE);
+            return sub === undefined ? 2 : 0;
+        default:
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`unknown ledger command '${sub}'. Commands: show, add, verify, log, restore, export.`);
+    }
+};
+function parse(sub, args, options, positionals = false) {
+    const parsed = (0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Q)(`ledger ${sub}`, args, { ...LOCATION_OPTIONS, ...options });
+    if (!positionals && parsed.positionals.length > 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger ${sub}: unexpected argument '${parsed.positionals[0]}'`);
+    }
+    return parsed;
+}
+function parseLimit(text, fallback) {
+    if (text === undefined)
+        return fallback;
+    const limit = Number(text);
+    if (!Number.isInteger(limit) || limit < 1)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--limit must be a positive whole number, got '${text}'`);
+    return limit;
+}
+async function show(args, io) {
+    const { values } = parse('show', args, { json: { type: 'boolean' }, limit: { type: 'string' } });
+    if (values.help)
+        return help(io);
+    const limit = parseLimit(values.limit, 20);
+    const store = await openCliLedger(io, values);
+    const snapshot = await store.read();
+    const now = new Date();
+    if (values.json) {
+        io.stdout(JSON.stringify(summaryJson(store, snapshot, now), null, 2));
+        return 0;
+    }
+    io.stdout(renderShow(store, snapshot, now, limit));
+    return 0;
+}
+/** The machine-readable summary shared by `ccal ledger show --json` and `ccal status --json`. */
+function summaryJson(store, snapshot, now) {
+    const groups = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsByStatus */ .kt)(snapshot.ledger);
+    return {
+        branch: store.branch,
+        remote: store.remote,
+        commit: snapshot.commit,
+        counts: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].length])),
+        items: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].map(itemSummary)])),
+        budget: {
+            day: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now),
+            spentTodayUsd: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)(snapshot.ledger, now),
+            dailySpendUsd: snapshot.ledger.state.dailySpendUsd
+        },
+        totals: snapshot.ledger.state.totals,
+        cycles: snapshot.ledger.state.cycles,
+        lastCycleAt: snapshot.ledger.state.lastCycleAt,
+        lastRunId: snapshot.ledger.state.lastRunId
+    };
+}
+function itemSummary(item) {
+    return {
+        id: item.id,
+        type: item.type,
+        priority: item.priority,
+        title: item.title,
+        attempts: item.attempts,
+        maxAttempts: item.maxAttempts,
+        occurrences: item.occurrences,
+        lease: item.lease,
+        pr: item.pr,
+        updatedAt: item.updatedAt
+    };
+}
+const STATUS_TITLES = {
+    pending: 'Pending',
+    in_progress: 'In progress',
+    pr_open: 'PR open',
+    completed: 'Completed',
+    failed: 'Failed',
+    rejected: 'Rejected',
+    needs_human: 'Needs a human',
+    dismissed: 'Dismissed'
+};
+/** The header line naming the ledger and its commit. */
+function ledgerHeading(store, snapshot) {
+    if (!snapshot.commit)
+        return `Ledger '${store.branch}' on ${store.remote} does not exist yet (it is created by the first write).`;
+    const count = Object.keys(snapshot.ledger.items).length;
+    return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`;
+}
+/** One line per item: id, priority, type, title and what matters for its status. */
+function itemLine(item) {
+    const notes = [];
+    if (item.occurrences > 1)
+        notes.push(`seen ${item.occurrences}×`);
+    if (item.lease)
+        notes.push(`leased by ${item.lease.runId} until ${item.lease.until}`);
+    if (item.pr)
+        notes.push(`PR #${item.pr.number}`);
+    if (item.attempts > 0)
+        notes.push(`attempt ${item.attempts}/${item.maxAttempts}`);
+    const suffix = notes.length ? `  (${notes.join(', ')})` : '';
+    return `  ${item.id}  P${item.priority}  ${item.type.padEnd(15)}  ${item.title}${suffix}`;
+}
+/** Budget and totals lines. */
+function moneyLines(ledger, now) {
+    const { totals } = ledger.state;
+    return [
+        `Budget: $${(0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)(ledger, now).toFixed(2)} spent today (${(0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now)} UTC); $${totals.costUsd.toFixed(2)} in total`,
+        `Totals: ${ledger.state.cycles} cycles, ${totals.itemsCreated} items created, ${totals.attempts} attempts ` +
+            `(${totals.successes} succeeded, ${totals.failures} failed), ${totals.tokens.toLocaleString('en-US')} tokens, ` +
+            `${totals.regressions} regressions, ${totals.candidatesDeferred} candidates deferred`
+    ];
+}
+function renderShow(store, snapshot, now, limit) {
+    const lines = [ledgerHeading(store, snapshot)];
+    const groups = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsByStatus */ .kt)(snapshot.ledger);
+    for (const status of _ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4) {
+        const group = groups[status];
+        if (group.length === 0)
+            continue;
+        lines.push('', `${STATUS_TITLES[status]} (${group.length})`);
+        lines.push(...group.slice(0, limit).map(itemLine));
+        if (group.length > limit)
+            lines.push(`  … and ${group.length - limit} more (--limit N, or ccal ledger export --json)`);
+    }
+    lines.push('', ...moneyLines(snapshot.ledger, now));
+    return lines.join('\n');
+}
+async function add(args, io) {
+    const { values } = parse('add', args, {
+        title: { type: 'string' },
+        type: { type: 'string' },
+        priority: { type: 'string' },
+        description: { type: 'string' },
+        json: { type: 'boolean' }
+    });
+    if (values.help)
+        return help(io);
+    const title = values.title?.trim();
+    if (!title)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('ccal ledger add: --title is required');
+    const type = _ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ItemTypeSchema */ .jF.safeParse(values.type ?? 'manual');
+    if (!type.success)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--type must be one of ${_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_TYPES */ .w$.join(', ')}; got '${values.type}'`);
+    const priority = values.priority === undefined ? 3 : Number(values.priority);
+    if (!Number.isInteger(priority) || priority < 1 || priority > 5) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--priority must be a whole number from 1 (most urgent) to 5; got '${values.priority}'`);
+    }
+    const store = await openCliLedger(io, values);
+    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex');
+    const result = await store.write((0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .addManualItem */ .de)({ title, type: type.data, priority, description: values.description ?? '' }, nonce));
+    const item = Object.values(result.ledger.items).find(candidate => candidate.fingerprint === `manual:${nonce}`);
+    if (!item)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK('the new item is missing from the ledger after writing it');
+    if (values.json)
+        io.stdout(JSON.stringify({ commit: result.commit, item }, null, 2));
+    else
+        io.stdout(`added ${item.id} '${item.title}' to ledger '${store.branch}' (commit ${result.commit.slice(0, 7)})`);
+    return 0;
+}
+async function verify(args, io) {
+    const { values } = parse('verify', args, {});
+    if (values.help)
+        return help(io);
+    const store = await openCliLedger(io, values);
+    const report = await store.verify();
+    for (const warning of report.warnings)
+        io.stderr(`warning: ${warning}`);
+    if (!report.commit) {
+        io.stdout(`ledger '${store.branch}' does not exist on ${store.remote} yet: nothing to verify`);
+        return 0;
+    }
+    if (report.problems.length > 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK(`ledger '${store.branch}' at ${report.commit.slice(0, 7)} is inconsistent:\n${report.problems.map(problem => `  ${problem}`).join('\n')}`);
+    }
+    io.stdout(`ledger '${store.branch}' at ${report.commit.slice(0, 7)} is valid: ${report.items} items, every file readable`);
+    return 0;
+}
+async function log(args, io) {
+    const { values, positionals } = parse('log', args, { json: { type: 'boolean' }, limit: { type: 'string' } }, true);
+    if (values.help)
+        return help(io);
+    if (positionals.length > 1)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('ccal ledger log: at most one item id');
+    const limit = parseLimit(values.limit, 50);
+    const store = await openCliLedger(io, values);
+    const commits = await store.log({ itemId: positionals[0], limit });
+    if (values.json) {
+        io.stdout(JSON.stringify(commits, null, 2));
+        return 0;
+    }
+    if (commits.length === 0) {
+        io.stdout(`ledger '${store.branch}' has no commits yet`);
+        return 0;
+    }
+    for (const commit of commits) {
+        io.stdout(`${commit.sha.slice(0, 12)}  ${commit.date}  ${commit.subject}${commit.runId ? `  [${commit.runId}]` : ''}`);
+    }
+    return 0;
+}
+async function restore(args, io) {
+    const { values, positionals } = parse('restore', args, {}, true);
+    if (values.help)
+        return help(io);
+    const [sha, extra] = positionals;
+    if (!sha || extra !== undefined)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('ccal ledger restore: give exactly one commit sha (see ccal ledger log)');
+    if (!/^[0-9a-f]{4,64}$/i.test(sha))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger restore: '${sha}' is not a commit sha`);
+    const store = await openCliLedger(io, values);
+    const result = await store.restore(sha);
+    io.stdout(result.changed
+        ? `restored ledger '${store.branch}' to the content of ${sha}: new commit ${result.commit.slice(0, 7)}`
+        : `ledger '${store.branch}' already has the content of ${sha}: nothing to do`);
+    return 0;
+}
+async function exportLedger(args, io) {
+    const { values } = parse('export', args, { json: { type: 'boolean' } });
+    if (values.help)
+        return help(io);
+    const store = await openCliLedger(io, values);
+    const snapshot = await store.read();
+    const { state, results, patterns } = snapshot.ledger;
+    const items = Object.values(snapshot.ledger.items).sort((a, b) => a.id.localeCompare(b.id));
+    io.stdout(JSON.stringify({ branch: store.branch, commit: snapshot.commit, state, items, results, patterns }, null, 2));
+    return 0;
+}
+function help(io) {
+    io.stdout(USAGE);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 4377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6921);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+
+/***/ })
+
+};
