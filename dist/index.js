@@ -53932,7 +53932,7 @@ function stripAnsi(text) {
  * Removes the runner's `2024-01-01T00:00:00.0000000Z ` prefix (checked by shape at fixed offsets, so
  * the common case costs no regular expression).
  */
-function stripTimestamp(text) {
+function line_parser_stripTimestamp(text) {
     // Shape checks by character code: this runs on every decoded line, so no regular expression.
     if (text.length < 20 ||
         text.charCodeAt(4) !== 45 ||
@@ -54003,11 +54003,11 @@ function isErrorLooking(text) {
 
 const BOM = 0xfeff;
 /** The line without a leading byte-order mark (the runner writes one at the start of each step's log). */
-function stripBom(text) {
+function framing_stripBom(text) {
     return text.charCodeAt(0) === BOM ? text.slice(1) : text;
 }
 /** True when `text` starts with the runner's `2024-01-01T00:00:00.0000000Z` timestamp. */
-function startsWithTimestamp(text) {
+function framing_startsWithTimestamp(text) {
     return (text.length >= 20 &&
         text.charCodeAt(4) === 45 &&
         text.charCodeAt(7) === 45 &&
@@ -54026,12 +54026,12 @@ function splitGhLog(line) {
         return null;
     const second = line.indexOf('\t', first + 1);
     if (second >= 0) {
-        const rest = stripBom(line.slice(second + 1));
-        if (startsWithTimestamp(rest))
+        const rest = framing_stripBom(line.slice(second + 1));
+        if (framing_startsWithTimestamp(rest))
             return { job: line.slice(0, first), step: line.slice(first + 1, second), text: rest };
     }
-    const rest = stripBom(line.slice(first + 1));
-    return startsWithTimestamp(rest) ? { job: line.slice(0, first), step: null, text: rest } : null;
+    const rest = framing_stripBom(line.slice(first + 1));
+    return framing_startsWithTimestamp(rest) ? { job: line.slice(0, first), step: null, text: rest } : null;
 }
 /**
  * The text a tool parser sees of a raw line: without gh's columns, the timestamp, colour codes
@@ -54039,17 +54039,17 @@ function splitGhLog(line) {
  * step by step, keeping what it removes.
  */
 function contentOf(raw) {
-    let text = stripBom(raw);
+    let text = framing_stripBom(raw);
     if (text.includes('\t'))
         text = splitGhLog(text)?.text ?? text;
-    text = stripAnsi(stripTimestamp(text));
+    text = stripAnsi(line_parser_stripTimestamp(text));
     // A problem matcher's annotation holds the tool's line.
     if (text.startsWith('##[error]') || text.startsWith('##[warning]'))
         text = text.slice(text.indexOf(']') + 1);
     return splitPrefix(text)?.text ?? text;
 }
 /** A `##[name]rest` runner command, or null. */
-function runnerCommand(text) {
+function framing_runnerCommand(text) {
     if (text.charCodeAt(0) !== 35 || !text.startsWith('##['))
         return null;
     const close = text.indexOf(']', 3);
@@ -54059,7 +54059,7 @@ function runnerCommand(text) {
 }
 const EXIT_CODE = /^Process completed with exit code (\d+)\.?$/;
 /** The exit code of the runner's `Process completed with exit code N.` line, or null. */
-function exitCodeOf(message) {
+function framing_exitCodeOf(message) {
     if (!message.startsWith('Process completed'))
         return null;
     const match = EXIT_CODE.exec(message);
@@ -58707,7 +58707,7 @@ function log_parser_createLogParser(emit, options = {}) {
     };
     return {
         line(raw) {
-            let text = stripBom(raw);
+            let text = framing_stripBom(raw);
             // gh names steps in a column, unless it could not tell them apart ("UNKNOWN STEP").
             let stepColumn = false;
             if (text.includes('\t')) {
@@ -58724,10 +58724,10 @@ function log_parser_createLogParser(emit, options = {}) {
                 }
             }
             // Timestamps alone do not make steps (other CI systems print them too): commands and gh's columns do.
-            if (startsWithTimestamp(text))
-                text = stripTimestamp(text);
+            if (framing_startsWithTimestamp(text))
+                text = line_parser_stripTimestamp(text);
             text = stripAnsi(text);
-            const command = runnerCommand(text);
+            const command = framing_runnerCommand(text);
             if (command) {
                 framed = true;
                 switch (command.name) {
@@ -58746,7 +58746,7 @@ function log_parser_createLogParser(emit, options = {}) {
                         return true;
                     case 'error':
                     case 'warning': {
-                        const exit = command.name === 'error' ? exitCodeOf(command.rest.trim()) : null;
+                        const exit = command.name === 'error' ? framing_exitCodeOf(command.rest.trim()) : null;
                         if (exit !== null) {
                             record.failed = record.failed || exit !== 0;
                             record.exitCode = exit;
@@ -58788,7 +58788,7 @@ function log_parser_createLogParser(emit, options = {}) {
             if (text.startsWith('Error: ') || text.startsWith('Warning: ')) {
                 // A log copied from the web view shows annotations as `Error: …`.
                 const rendered = RENDERED_ANNOTATION.exec(text);
-                const exit = rendered && rendered[1] === 'Error' ? exitCodeOf(rendered[2].trim()) : null;
+                const exit = rendered && rendered[1] === 'Error' ? framing_exitCodeOf(rendered[2].trim()) : null;
                 if (exit !== null) {
                     record.failed = true;
                     record.exitCode = exit;
@@ -58850,7 +58850,7 @@ const READ_AHEAD_CHUNK = (/* unused pure expression or super */ null && (1024 * 
 /** Chunks the worker may be ahead of the parse. */
 const SLOTS = 16;
 /** Chunks the main thread may search ahead of its parse, while the worker has the one it needs. */
-const OWN_SLOTS = 4;
+const OWN_SLOTS = 16;
 /** Matches a slot holds; a chunk with more is searched again by the main thread, with room for all. */
 const SLOT_PAIRS = (/* unused pure expression or super */ null && (32 * 1024));
 /** How long the main thread waits for the worker's chunk before it reads the chunk itself. */
@@ -59063,11 +59063,12 @@ class read_ahead_ReadAhead {
         return Math.min(READ_AHEAD_CHUNK, this.env.end - this.env.begin - chunk * READ_AHEAD_CHUNK);
     }
     /**
-     * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes).
-     * Chunks are taken in order, each once. While the worker still searches the chunk, the main
-     * thread searches the next one nobody has taken, rather than wait.
+     * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes), or
+     * only its matches without a target. Chunks are taken in order, each once. While the worker
+     * still searches the chunk, the main thread searches the next one nobody has taken, rather
+     * than wait.
      */
-    take(chunk, target, at) {
+    take(chunk, target, at = 0) {
         const base = chunk * READ_AHEAD_CHUNK;
         const slot = chunk % SLOTS;
         let waited = 0;
@@ -59075,7 +59076,7 @@ class read_ahead_ReadAhead {
             const mine = this.ahead.get(chunk);
             if (mine) {
                 this.ahead.delete(chunk);
-                target.set(mine.buffers.data.subarray(0, mine.length), at);
+                target?.set(mine.buffers.data.subarray(0, mine.length), at);
                 // Free again once the caller has taken the next chunk.
                 this.spare.push(mine.buffers);
                 return { base, length: mine.length, pairs: mine.buffers.pairs, count: mine.count };
@@ -59093,7 +59094,7 @@ class read_ahead_ReadAhead {
                 const pairs = new Int32Array(this.shared.pairs, slot * SLOT_PAIRS * 8, SLOT_PAIRS * 2);
                 return {
                     base,
-                    length: this.readInto(chunk, target, at, length),
+                    length: target ? this.readInto(chunk, target, at, length) : length,
                     pairs,
                     count: this.sizes[2 * slot + 1]
                 };
@@ -59159,7 +59160,7 @@ class read_ahead_ReadAhead {
     }
     /** Searches chunk `chunk` now, its bytes straight into `target`. */
     searchHere(chunk, base, target, at) {
-        const data = target.subarray(at, at + this.lengthOf(chunk));
+        const data = target ? target.subarray(at, at + this.lengthOf(chunk)) : null;
         for (;;) {
             const [length, count] = searchChunk(this.env, chunk, data, this.own.pairs);
             if (count >= 0)
@@ -59313,29 +59314,25 @@ const BYTE_WEIGHTS = (() => {
         weights[mark.charCodeAt(0)] = 0.01;
     return weights;
 })();
+/** The nibbles a pattern allows at each of the three places, as [low, high] bit sets in a row. */
 function masksOf(pattern) {
-    return Array.from({ length: SPAN }, (_, place) => {
+    const masks = new Int32Array(2 * SPAN);
+    for (let place = 0; place < SPAN; place++) {
         const set = pattern[place];
         // A pattern shorter than the span allows any byte after its end.
-        if (set === undefined)
-            return [0xffff, 0xffff];
-        let low = 0;
-        let high = 0;
+        if (set === undefined) {
+            masks[2 * place] = 0xffff;
+            masks[2 * place + 1] = 0xffff;
+            continue;
+        }
         for (let byte = 0; byte < 256; byte++) {
             if (set[byte] !== 1)
                 continue;
-            low |= 1 << (byte & 15);
-            high |= 1 << (byte >> 4);
+            masks[2 * place] |= 1 << (byte & 15);
+            masks[2 * place + 1] |= 1 << (byte >> 4);
         }
-        return [low, high];
-    });
-}
-/** The nibbles a bucket of patterns allows: the union of its members'. */
-function keyword_search_union(a, b) {
-    return a.map(([low, high], place) => {
-        const [otherLow, otherHigh] = b[place];
-        return [low | otherLow, high | otherHigh];
-    });
+    }
+    return masks;
 }
 /**
  * The weight of the bytes of one high nibble whose low nibbles are in a set, by the set's low and
@@ -59355,10 +59352,12 @@ const [LOW_WEIGHTS, HIGH_WEIGHTS] = (() => {
             }
     return [low, high];
 })();
-/** How likely a position of log text passes a bucket with these nibbles. */
-function admitted(masks) {
+/** How likely a position of log text passes a bucket with the nibbles of `a` and `b` together. */
+function admitted(a, b = a) {
     let product = 1;
-    for (const [low, high] of masks) {
+    for (let place = 0; place < SPAN; place++) {
+        const low = a[2 * place] | b[2 * place];
+        const high = a[2 * place + 1] | b[2 * place + 1];
         let passing = 0;
         for (let h = 0; h < 16; h++) {
             if (((high >> h) & 1) === 0)
@@ -59373,45 +59372,64 @@ function admitted(masks) {
 /**
  * Puts the patterns in at most sixteen buckets: each bucket's pattern indices. Patterns in one bucket
  * mix their nibbles (`.go` and `##[` together let `.co`, in every URL, through), so buckets are
- * merged greedily where the merge lets the least log text through.
+ * merged greedily where the merge lets the least log text through. It runs once per process, before
+ * the first line is read: flat arrays, because the interpreter runs it.
  */
 function buckets(patterns) {
-    const groups = patterns.map((pattern, index) => {
-        const masks = masksOf(pattern);
-        return { members: [index], masks, weight: admitted(masks) };
-    });
+    const n = patterns.length;
+    const members = patterns.map((_, index) => [index]);
+    const masks = patterns.map(masksOf);
+    const weights = Float64Array.from(masks, mask => admitted(mask));
+    const alive = new Uint8Array(n).fill(1);
     // What merging two groups would add, kept between rounds: a merge changes only the new group's pairs.
-    const cost = (a, b) => admitted(keyword_search_union(a.masks, b.masks)) - a.weight - b.weight;
-    const costs = groups.map(a => groups.map(b => (a === b ? Number.POSITIVE_INFINITY : cost(a, b))));
-    while (groups.length > BUCKETS) {
-        let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 };
-        for (let first = 0; first < groups.length; first++)
-            for (let second = first + 1; second < groups.length; second++) {
-                const pair = costs[first][second];
-                if (pair < best.cost)
-                    best = { cost: pair, first, second };
+    const costs = new Float64Array(n * n);
+    for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++)
+            costs[a * n + b] =
+                admitted(masks[a], masks[b]) -
+                    weights[a] -
+                    weights[b];
+    for (let groups = n; groups > BUCKETS; groups--) {
+        let best = Number.POSITIVE_INFINITY;
+        let first = 0;
+        let second = 1;
+        for (let a = 0; a < n; a++) {
+            if (alive[a] === 0)
+                continue;
+            for (let b = a + 1; b < n; b++) {
+                if (alive[b] === 0)
+                    continue;
+                const pair = costs[a * n + b];
+                if (pair < best) {
+                    best = pair;
+                    first = a;
+                    second = b;
+                }
             }
-        const into = groups[best.first];
-        const [merged] = groups.splice(best.second, 1);
-        costs.splice(best.second, 1);
-        for (const row of costs)
-            row.splice(best.second, 1);
-        const masks = keyword_search_union(into.masks, merged.masks);
-        const joined = { members: [...into.members, ...merged.members], masks, weight: admitted(masks) };
-        groups[best.first] = joined;
-        groups.forEach((other, index) => {
-            const value = index === best.first ? Number.POSITIVE_INFINITY : cost(joined, other);
-            costs[best.first][index] = value;
-            costs[index][best.first] = value;
-        });
+        }
+        alive[second] = 0;
+        const into = masks[first];
+        const from = masks[second];
+        for (let i = 0; i < into.length; i++)
+            into[i] |= from[i];
+        members[first].push(...members[second]);
+        weights[first] = admitted(into);
+        for (let other = 0; other < n; other++) {
+            if (alive[other] === 0 || other === first)
+                continue;
+            const cost = admitted(into, masks[other]) - weights[first] - weights[other];
+            costs[Math.min(first, other) * n + Math.max(first, other)] = cost;
+        }
     }
-    return groups.map(group => group.members);
+    return members.filter((_, index) => alive[index] === 1);
 }
-/** Layouts computed once per set of patterns: the greedy merge is the costly part. */
-const LAYOUTS = new Map();
+/**
+ * Layouts computed once per list of patterns (the same list object: the scanner compiles its
+ * keywords once per set of rules). The greedy merge is the costly part.
+ */
+const LAYOUTS = new WeakMap();
 function layoutFor(patterns) {
-    const key = patterns.map(pattern => pattern.map(set => set.join('')).join('|')).join('\n');
-    const known = LAYOUTS.get(key);
+    const known = LAYOUTS.get(patterns);
     if (known)
         return known;
     const image = new Uint8Array(OUTPUT);
@@ -59425,14 +59443,17 @@ function layoutFor(patterns) {
             const pattern = patterns[index];
             const tables = bucket < 8 ? TABLES : FAT_TABLES;
             const bit = 1 << (bucket % 8);
-            masksOf(pattern).forEach(([low, high], place) => {
+            const masks = masksOf(pattern);
+            for (let place = 0; place < SPAN; place++) {
+                const low = masks[2 * place];
+                const high = masks[2 * place + 1];
                 for (let nibble = 0; nibble < 16; nibble++) {
                     if (low & (1 << nibble))
                         image[tables + place * 32 + nibble] |= bit;
                     if (high & (1 << nibble))
                         image[tables + place * 32 + 16 + nibble] |= bit;
                 }
-            });
+            }
             const entry = ENTRIES + order.length * 8;
             view.setUint32(entry, setsAt, true);
             view.setUint32(entry + 4, pattern.length, true);
@@ -59446,7 +59467,7 @@ function layoutFor(patterns) {
         }
     });
     const layout = { image, order };
-    LAYOUTS.set(key, layout);
+    LAYOUTS.set(patterns, layout);
     return layout;
 }
 /** A search for a fixed set of non-empty byte patterns (or plain byte strings), reusable across buffers. */
@@ -59656,6 +59677,9 @@ const LOG_KEYWORDS = [
     keyword('Exception', after(2)),
     keyword('File "', after(4)),
     keyword('##['),
+    // A workflow command that fails its step (`::error file=…::message`); the reader of big job
+    // logs looks for it to tell failed steps from passing ones.
+    keyword('::error', keywords_NONE, ':error'),
     // Locations: `x.ts:12`, `Foo.java:42)`, `Dockerfile:3`; `x.ts(12,5)` (tsc, MSVC, MSBuild).
     keyword('\\a:\\d'),
     keyword('\\a(\\d'),
@@ -59757,9 +59781,35 @@ class scan_HitQueue {
         this.tail = held;
     }
 }
+/** The searches of a list of keywords, compiled once per list (a scanner per step reuses them). */
+const COMPILED = new WeakMap();
+function compiledSearches(keywords) {
+    const known = COMPILED.get(keywords);
+    if (known)
+        return known;
+    if (keywords.length > MAX_KEYWORDS)
+        throw new Error(`at most ${MAX_KEYWORDS} scan keywords`);
+    const searches = new Map();
+    keywords.forEach((keyword, index) => {
+        const anchor = keyword.anchor ?? keyword.text;
+        if (anchor.length === 0 || !keyword.text.endsWith(anchor))
+            throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`);
+        const search = searches.get(anchor) ?? { needle: compilePattern(anchor), members: [] };
+        const rest = keyword.text.slice(0, keyword.text.length - anchor.length);
+        search.members.push({ index, prefix: rest === '' ? [] : compilePattern(rest) });
+        searches.set(anchor, search);
+    });
+    const compiled = {
+        searches: [...searches.values()],
+        needles: [...searches.values()].map(search => search.needle)
+    };
+    COMPILED.set(keywords, compiled);
+    return compiled;
+}
 /** Streams chunks of a log through a keyword filter into a line parser. */
 class scan_LogScanner {
     parser;
+    rules;
     searches;
     kernel;
     keywords;
@@ -59777,23 +59827,35 @@ class scan_LogScanner {
     stats = { bytes: 0, decodedLines: 0, gaps: 0 };
     constructor(parser, rules = LOG_RULES) {
         this.parser = parser;
+        this.rules = rules;
         const { keywords } = rules;
         this.keywords = keywords;
         this.blocks = rules.blocks;
-        if (keywords.length > MAX_KEYWORDS)
-            throw new Error(`at most ${MAX_KEYWORDS} scan keywords`);
-        const searches = new Map();
-        keywords.forEach((keyword, index) => {
-            const anchor = keyword.anchor ?? keyword.text;
-            if (anchor.length === 0 || !keyword.text.endsWith(anchor))
-                throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`);
-            const search = searches.get(anchor) ?? { needle: compilePattern(anchor), members: [] };
-            const rest = keyword.text.slice(0, keyword.text.length - anchor.length);
-            search.members.push({ index, prefix: rest === '' ? [] : compilePattern(rest) });
-            searches.set(anchor, search);
-        });
-        this.searches = [...searches.values()];
-        this.kernel = new PatternSearch(this.searches.map(search => search.needle));
+        const compiled = compiledSearches(keywords);
+        this.searches = compiled.searches;
+        this.kernel = new PatternSearch(compiled.needles);
+    }
+    /**
+     * Starts a region of the log that does not follow what was scanned before (another step, read
+     * again): offsets count from its first byte, and no context is owed across the jump. The parser
+     * is not told; the caller gives it its `gap()`.
+     */
+    restart() {
+        this.scanned = 0;
+        this.fedEnd = 0;
+        this.owed = 0;
+        this.owedBlock = 0;
+        this.owedTool = null;
+    }
+    /** The index of the search for anchor `text` (as kernel hits name it through {@link anchorOfEntry}), or -1. */
+    anchorOf(text) {
+        const needle = compilePattern(text);
+        return this.searches.findIndex(search => search.needle.length === needle.length &&
+            search.needle.every((set, place) => set.every((allowed, byte) => allowed === needle[place][byte])));
+    }
+    /** The anchor of a kernel entry (a hit searched ahead). */
+    anchorOfEntry(entry) {
+        return this.kernel.patternOf(entry);
     }
     /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */
     kernelSpec() {
@@ -59976,9 +60038,11 @@ class scan_LogScanner {
 /**
  * Reads logs through the keyword scanner in chunks, so that a log of any size is parsed with a
  * bounded amount of memory: from a file (`readLogFile`), from any stream of bytes such as a
- * downloaded job log (`createLogStream`), or from memory. The only module of the library that
- * touches the file system.
+ * downloaded job log (`createLogStream`), or from memory. With read-ahead.ts, the only modules of
+ * the library that touch the file system.
  */
+
+
 
 
 
@@ -60051,7 +60115,8 @@ function createLogStream(options = {}) {
  * Parses a log file with the fast scanner, from `offset` and for at most `maxBytes` bytes. Reads
  * are synchronous, straight into the scanner's buffer: the parse is bound by the CPU, and awaiting
  * each chunk from the thread pool left a fifth of it idle. A big file is read and searched ahead
- * by a second thread.
+ * by a second thread; of a big raw job log only the failed steps are parsed (readFailedSteps),
+ * unless `every` or `onStep` asks for every step.
  */
 async function readLogFile(path, options = {}) {
     const findings = [];
@@ -60067,7 +60132,12 @@ async function readLogFile(path, options = {}) {
         const size = fstatSync(handle).size;
         const end = Math.max(begin, Math.min(size, begin + maxBytes));
         truncated = size > end;
-        if (end - begin >= READ_AHEAD_ABOVE)
+        const failedOnly = end - begin >= READ_AHEAD_ABOVE && !options.every && !options.onStep && isRawJobLog(handle, begin)
+            ? readFailedSteps(path, handle, begin, end, parser, scanner)
+            : null;
+        if (failedOnly !== null)
+            read = failedOnly;
+        else if (end - begin >= READ_AHEAD_ABOVE)
             read = readAhead(path, begin, end, scanner, chunks);
         else {
             // Read straight into the scanner's buffer: no copy of the log's bytes but the kernel's own.
@@ -60112,6 +60182,171 @@ function readAhead(path, begin, end, scanner, chunks) {
         ahead.close();
     }
     return read;
+}
+/** The start of a raw Actions job log: the runner's timestamp on its first line, after a BOM. */
+function isRawJobLog(handle, begin) {
+    const head = Buffer.alloc(64);
+    const got = readSync(handle, head, 0, head.length, begin);
+    return startsWithTimestamp(stripBom(head.toString('utf8', 0, got)));
+}
+/** Hits of one step, kept until the step's outcome is known: (offset from the step's start, kernel entry). */
+class StepHits {
+    pairs = new Int32Array(2048);
+    count = 0;
+    /** More than {@link MAX_STEP_HITS}: the step is searched again if it is parsed. */
+    overflow = false;
+    push(offset, entry) {
+        if (this.overflow)
+            return;
+        if (2 * this.count === this.pairs.length) {
+            if (this.count >= MAX_STEP_HITS || offset > 0x7fffffff) {
+                this.overflow = true;
+                return;
+            }
+            const bigger = new Int32Array(this.pairs.length * 2);
+            bigger.set(this.pairs);
+            this.pairs = bigger;
+        }
+        this.pairs[2 * this.count] = offset;
+        this.pairs[2 * this.count + 1] = entry;
+        this.count++;
+    }
+    clear() {
+        this.count = 0;
+        this.overflow = false;
+        if (this.pairs.length > 1 << 20)
+            this.pairs = new Int32Array(2048);
+    }
+}
+/** Hits a step keeps for its parse (12 MB); a step with more is searched again. */
+const MAX_STEP_HITS = (/* unused pure expression or super */ null && (1 << 20));
+/** Bytes read around a runner command to see its line: the timestamp before, the command after. */
+const MARK_BEFORE = 48;
+const MARK_AFTER = 160;
+/**
+ * What the runner's `##[` at file offset `offset` says about its step: that one starts there
+ * (`##[group]Run …`, at `start`, the offset of its line) or that it failed (`##[error]…`, an exit
+ * code other than 0). Null for any other command, or for `##[` that does not start its line.
+ */
+function runnerMark(handle, offset, window) {
+    const line = lineAround(handle, offset, window);
+    if (!line)
+        return null;
+    const command = runnerCommand(line.content);
+    if (!command)
+        return null;
+    if (command.name === 'group')
+        return command.rest.startsWith('Run ') ? { kind: 'step', start: line.start } : null;
+    if (command.name !== 'error')
+        return null;
+    const exit = exitCodeOf(command.rest.trim());
+    return exit === null || exit !== 0 ? { kind: 'failed' } : null;
+}
+/** True when the `:error` at file offset `offset` is that of a `::error …::` workflow command starting its line. */
+function isFailingCommand(handle, offset, window) {
+    const line = lineAround(handle, offset - 1, window);
+    return line !== null && /^::error(?: [^:]*)?::/.test(line.content);
+}
+/** The line holding file offset `offset`, if it starts with it (after the timestamp): its start and content. */
+function lineAround(handle, offset, window) {
+    const from = Math.max(0, offset - MARK_BEFORE);
+    const got = readSync(handle, window, 0, MARK_BEFORE + MARK_AFTER, from);
+    const at = offset - from;
+    const newline = at === 0 ? -1 : window.lastIndexOf(10, at - 1);
+    // The line started before the window: something longer than a timestamp comes before the mark.
+    if (newline < 0 && from > 0)
+        return null;
+    const start = newline + 1;
+    let stop = window.indexOf(10, at);
+    if (stop < 0 || stop > got)
+        stop = got;
+    const content = stripTimestamp(stripBom(window.toString('utf8', start, stop)));
+    if (content.length !== window.toString('utf8', at, stop).length)
+        return null;
+    return { start: from + start, content };
+}
+/**
+ * Parses only the steps of a big raw job log that failed: a first pass reads the kernel's matches
+ * (searched ahead on a second thread), sees where each step starts (`##[group]Run …`) and whether
+ * it failed (an `##[error]`, an exit code, an `::error::` command), and keeps the step's matches;
+ * the bytes of a failed step are then read again and parsed. A passing step's output is never
+ * wanted when another step failed (the log parser drops it), so most of a big log is never decoded.
+ * Returns the bytes read, or null when no step failed: then every step counts, and the caller
+ * parses the whole log as usual (nothing has reached the parser yet).
+ */
+function readFailedSteps(path, handle, begin, end, parser, probe) {
+    const mark = probe.anchorOf('##[');
+    const workflow = probe.anchorOf(':error');
+    const window = Buffer.alloc(MARK_BEFORE + MARK_AFTER);
+    const hits = new StepHits();
+    const ahead = ReadAhead.open(path, probe.kernelSpec(), begin, end);
+    /** The current step: where it starts (from `begin`) and whether it has failed. */
+    let start = 0;
+    let failed = false;
+    let parsedAny = false;
+    // One scanner for the steps parsed: each starts it again (its offsets, its context).
+    const steps = new LogScanner(parser, probe.rules);
+    const buffer = new ChunkBuffer();
+    const close = (stop) => {
+        if (failed) {
+            if (parsedAny)
+                parser.gap();
+            steps.restart();
+            parseStep(handle, begin + start, begin + stop, hits, steps, buffer);
+            parsedAny = true;
+        }
+        hits.clear();
+        failed = false;
+    };
+    try {
+        for (let chunk = 0; chunk < ahead.chunks; chunk++) {
+            const next = ahead.take(chunk);
+            for (let i = 0; i < next.count; i++) {
+                const offset = next.base + next.pairs[2 * i];
+                const entry = next.pairs[2 * i + 1];
+                const anchor = probe.anchorOfEntry(entry);
+                if (anchor === mark) {
+                    const found = runnerMark(handle, begin + offset, window);
+                    if (found?.kind === 'step') {
+                        close(found.start - begin);
+                        start = found.start - begin;
+                    }
+                    else if (found?.kind === 'failed')
+                        failed = true;
+                }
+                else if (anchor === workflow && !failed && isFailingCommand(handle, begin + offset, window))
+                    failed = true;
+                hits.push(offset - start, entry);
+            }
+            ahead.release(chunk);
+        }
+        close(end - begin);
+    }
+    finally {
+        ahead.close();
+    }
+    probe.stats.bytes += steps.stats.bytes;
+    probe.stats.decodedLines += steps.stats.decodedLines;
+    probe.stats.gaps += steps.stats.gaps;
+    return parsedAny ? end - begin : null;
+}
+/** Parses bytes [from, to) of the file, a step, with the matches found for it (or searched again). */
+function parseStep(handle, from, to, hits, scanner, chunks) {
+    const found = hits.overflow ? undefined : new HitQueue();
+    found?.push(0, hits.pairs, hits.count);
+    chunks.length = 0;
+    chunks.from = 0;
+    for (let position = from; position < to;) {
+        const want = Math.min(CHUNK_BYTES, to - position);
+        chunks.reserve(want);
+        const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position);
+        if (bytesRead === 0)
+            break;
+        chunks.length += bytesRead;
+        position += bytesRead;
+        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
+    }
+    scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
 }
 /** Parses a log already in memory with the fast scanner. */
 function scanLogBuffer(data, options = {}) {
@@ -60390,7 +60625,7 @@ class CiLogsSource {
             });
             return data
                 .map(raw => AnnotationSchema.parse(raw))
-                .filter(annotation => annotation.annotation_level === 'failure' && exitCodeOf(annotation.message.trim()) === null);
+                .filter(annotation => annotation.annotation_level === 'failure' && framing_exitCodeOf(annotation.message.trim()) === null);
         }
         catch (error) {
             // Annotations add places to what the log says; without them (no `checks: read`), the log alone.
@@ -61686,7 +61921,7 @@ function jsonLogError(line) {
 }
 /** The part of an error line that identifies it: timestamp and level decorations removed, then normalized. */
 function logSignature(line) {
-    const text = stripTimestamp(stripAnsi(line))
+    const text = line_parser_stripTimestamp(stripAnsi(line))
         .replace(/^\[?\d{4}-\d\d-\d\d[ T][\d:.,]+(Z|[+-]\d\d:?\d\d)?\]?\s*/, '')
         .replace(/^\[?\d\d:\d\d:\d\d(\.\d+)?\]?\s*/, '');
     return normalizeMessage(text).slice(0, 300);

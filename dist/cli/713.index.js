@@ -373,6 +373,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./lib/findings/log/framing.js
+var framing = __webpack_require__(8153);
+// EXTERNAL MODULE: ./lib/findings/log/line-parser.js
+var line_parser = __webpack_require__(8493);
 // EXTERNAL MODULE: ./lib/findings/log/log-parser.js
 var log_parser = __webpack_require__(2573);
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -398,7 +402,7 @@ const READ_AHEAD_CHUNK = 1024 * 1024;
 /** Chunks the worker may be ahead of the parse. */
 const SLOTS = 16;
 /** Chunks the main thread may search ahead of its parse, while the worker has the one it needs. */
-const OWN_SLOTS = 4;
+const OWN_SLOTS = 16;
 /** Matches a slot holds; a chunk with more is searched again by the main thread, with room for all. */
 const SLOT_PAIRS = 32 * 1024;
 /** How long the main thread waits for the worker's chunk before it reads the chunk itself. */
@@ -611,11 +615,12 @@ class ReadAhead {
         return Math.min(READ_AHEAD_CHUNK, this.env.end - this.env.begin - chunk * READ_AHEAD_CHUNK);
     }
     /**
-     * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes).
-     * Chunks are taken in order, each once. While the worker still searches the chunk, the main
-     * thread searches the next one nobody has taken, rather than wait.
+     * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes), or
+     * only its matches without a target. Chunks are taken in order, each once. While the worker
+     * still searches the chunk, the main thread searches the next one nobody has taken, rather
+     * than wait.
      */
-    take(chunk, target, at) {
+    take(chunk, target, at = 0) {
         const base = chunk * READ_AHEAD_CHUNK;
         const slot = chunk % SLOTS;
         let waited = 0;
@@ -623,7 +628,7 @@ class ReadAhead {
             const mine = this.ahead.get(chunk);
             if (mine) {
                 this.ahead.delete(chunk);
-                target.set(mine.buffers.data.subarray(0, mine.length), at);
+                target?.set(mine.buffers.data.subarray(0, mine.length), at);
                 // Free again once the caller has taken the next chunk.
                 this.spare.push(mine.buffers);
                 return { base, length: mine.length, pairs: mine.buffers.pairs, count: mine.count };
@@ -641,7 +646,7 @@ class ReadAhead {
                 const pairs = new Int32Array(this.shared.pairs, slot * SLOT_PAIRS * 8, SLOT_PAIRS * 2);
                 return {
                     base,
-                    length: this.readInto(chunk, target, at, length),
+                    length: target ? this.readInto(chunk, target, at, length) : length,
                     pairs,
                     count: this.sizes[2 * slot + 1]
                 };
@@ -707,7 +712,7 @@ class ReadAhead {
     }
     /** Searches chunk `chunk` now, its bytes straight into `target`. */
     searchHere(chunk, base, target, at) {
-        const data = target.subarray(at, at + this.lengthOf(chunk));
+        const data = target ? target.subarray(at, at + this.lengthOf(chunk)) : null;
         for (;;) {
             const [length, count] = searchChunk(this.env, chunk, data, this.own.pairs);
             if (count >= 0)
@@ -861,29 +866,25 @@ const BYTE_WEIGHTS = (() => {
         weights[mark.charCodeAt(0)] = 0.01;
     return weights;
 })();
+/** The nibbles a pattern allows at each of the three places, as [low, high] bit sets in a row. */
 function masksOf(pattern) {
-    return Array.from({ length: SPAN }, (_, place) => {
+    const masks = new Int32Array(2 * SPAN);
+    for (let place = 0; place < SPAN; place++) {
         const set = pattern[place];
         // A pattern shorter than the span allows any byte after its end.
-        if (set === undefined)
-            return [0xffff, 0xffff];
-        let low = 0;
-        let high = 0;
+        if (set === undefined) {
+            masks[2 * place] = 0xffff;
+            masks[2 * place + 1] = 0xffff;
+            continue;
+        }
         for (let byte = 0; byte < 256; byte++) {
             if (set[byte] !== 1)
                 continue;
-            low |= 1 << (byte & 15);
-            high |= 1 << (byte >> 4);
+            masks[2 * place] |= 1 << (byte & 15);
+            masks[2 * place + 1] |= 1 << (byte >> 4);
         }
-        return [low, high];
-    });
-}
-/** The nibbles a bucket of patterns allows: the union of its members'. */
-function union(a, b) {
-    return a.map(([low, high], place) => {
-        const [otherLow, otherHigh] = b[place];
-        return [low | otherLow, high | otherHigh];
-    });
+    }
+    return masks;
 }
 /**
  * The weight of the bytes of one high nibble whose low nibbles are in a set, by the set's low and
@@ -903,10 +904,12 @@ const [LOW_WEIGHTS, HIGH_WEIGHTS] = (() => {
             }
     return [low, high];
 })();
-/** How likely a position of log text passes a bucket with these nibbles. */
-function admitted(masks) {
+/** How likely a position of log text passes a bucket with the nibbles of `a` and `b` together. */
+function admitted(a, b = a) {
     let product = 1;
-    for (const [low, high] of masks) {
+    for (let place = 0; place < SPAN; place++) {
+        const low = a[2 * place] | b[2 * place];
+        const high = a[2 * place + 1] | b[2 * place + 1];
         let passing = 0;
         for (let h = 0; h < 16; h++) {
             if (((high >> h) & 1) === 0)
@@ -921,45 +924,64 @@ function admitted(masks) {
 /**
  * Puts the patterns in at most sixteen buckets: each bucket's pattern indices. Patterns in one bucket
  * mix their nibbles (`.go` and `##[` together let `.co`, in every URL, through), so buckets are
- * merged greedily where the merge lets the least log text through.
+ * merged greedily where the merge lets the least log text through. It runs once per process, before
+ * the first line is read: flat arrays, because the interpreter runs it.
  */
 function buckets(patterns) {
-    const groups = patterns.map((pattern, index) => {
-        const masks = masksOf(pattern);
-        return { members: [index], masks, weight: admitted(masks) };
-    });
+    const n = patterns.length;
+    const members = patterns.map((_, index) => [index]);
+    const masks = patterns.map(masksOf);
+    const weights = Float64Array.from(masks, mask => admitted(mask));
+    const alive = new Uint8Array(n).fill(1);
     // What merging two groups would add, kept between rounds: a merge changes only the new group's pairs.
-    const cost = (a, b) => admitted(union(a.masks, b.masks)) - a.weight - b.weight;
-    const costs = groups.map(a => groups.map(b => (a === b ? Number.POSITIVE_INFINITY : cost(a, b))));
-    while (groups.length > BUCKETS) {
-        let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 };
-        for (let first = 0; first < groups.length; first++)
-            for (let second = first + 1; second < groups.length; second++) {
-                const pair = costs[first][second];
-                if (pair < best.cost)
-                    best = { cost: pair, first, second };
+    const costs = new Float64Array(n * n);
+    for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++)
+            costs[a * n + b] =
+                admitted(masks[a], masks[b]) -
+                    weights[a] -
+                    weights[b];
+    for (let groups = n; groups > BUCKETS; groups--) {
+        let best = Number.POSITIVE_INFINITY;
+        let first = 0;
+        let second = 1;
+        for (let a = 0; a < n; a++) {
+            if (alive[a] === 0)
+                continue;
+            for (let b = a + 1; b < n; b++) {
+                if (alive[b] === 0)
+                    continue;
+                const pair = costs[a * n + b];
+                if (pair < best) {
+                    best = pair;
+                    first = a;
+                    second = b;
+                }
             }
-        const into = groups[best.first];
-        const [merged] = groups.splice(best.second, 1);
-        costs.splice(best.second, 1);
-        for (const row of costs)
-            row.splice(best.second, 1);
-        const masks = union(into.masks, merged.masks);
-        const joined = { members: [...into.members, ...merged.members], masks, weight: admitted(masks) };
-        groups[best.first] = joined;
-        groups.forEach((other, index) => {
-            const value = index === best.first ? Number.POSITIVE_INFINITY : cost(joined, other);
-            costs[best.first][index] = value;
-            costs[index][best.first] = value;
-        });
+        }
+        alive[second] = 0;
+        const into = masks[first];
+        const from = masks[second];
+        for (let i = 0; i < into.length; i++)
+            into[i] |= from[i];
+        members[first].push(...members[second]);
+        weights[first] = admitted(into);
+        for (let other = 0; other < n; other++) {
+            if (alive[other] === 0 || other === first)
+                continue;
+            const cost = admitted(into, masks[other]) - weights[first] - weights[other];
+            costs[Math.min(first, other) * n + Math.max(first, other)] = cost;
+        }
     }
-    return groups.map(group => group.members);
+    return members.filter((_, index) => alive[index] === 1);
 }
-/** Layouts computed once per set of patterns: the greedy merge is the costly part. */
-const LAYOUTS = new Map();
+/**
+ * Layouts computed once per list of patterns (the same list object: the scanner compiles its
+ * keywords once per set of rules). The greedy merge is the costly part.
+ */
+const LAYOUTS = new WeakMap();
 function layoutFor(patterns) {
-    const key = patterns.map(pattern => pattern.map(set => set.join('')).join('|')).join('\n');
-    const known = LAYOUTS.get(key);
+    const known = LAYOUTS.get(patterns);
     if (known)
         return known;
     const image = new Uint8Array(OUTPUT);
@@ -973,14 +995,17 @@ function layoutFor(patterns) {
             const pattern = patterns[index];
             const tables = bucket < 8 ? TABLES : FAT_TABLES;
             const bit = 1 << (bucket % 8);
-            masksOf(pattern).forEach(([low, high], place) => {
+            const masks = masksOf(pattern);
+            for (let place = 0; place < SPAN; place++) {
+                const low = masks[2 * place];
+                const high = masks[2 * place + 1];
                 for (let nibble = 0; nibble < 16; nibble++) {
                     if (low & (1 << nibble))
                         image[tables + place * 32 + nibble] |= bit;
                     if (high & (1 << nibble))
                         image[tables + place * 32 + 16 + nibble] |= bit;
                 }
-            });
+            }
             const entry = ENTRIES + order.length * 8;
             view.setUint32(entry, setsAt, true);
             view.setUint32(entry + 4, pattern.length, true);
@@ -994,7 +1019,7 @@ function layoutFor(patterns) {
         }
     });
     const layout = { image, order };
-    LAYOUTS.set(key, layout);
+    LAYOUTS.set(patterns, layout);
     return layout;
 }
 /** A search for a fixed set of non-empty byte patterns (or plain byte strings), reusable across buffers. */
@@ -1067,8 +1092,6 @@ class PatternSearch {
     }
 }
 
-// EXTERNAL MODULE: ./lib/findings/log/framing.js
-var framing = __webpack_require__(8153);
 // EXTERNAL MODULE: ./lib/findings/tools/c.js
 var c = __webpack_require__(3551);
 ;// CONCATENATED MODULE: ./lib/findings/scan/keywords.js
@@ -1208,6 +1231,9 @@ const LOG_KEYWORDS = [
     keyword('Exception', after(2)),
     keyword('File "', after(4)),
     keyword('##['),
+    // A workflow command that fails its step (`::error file=…::message`); the reader of big job
+    // logs looks for it to tell failed steps from passing ones.
+    keyword('::error', NONE, ':error'),
     // Locations: `x.ts:12`, `Foo.java:42)`, `Dockerfile:3`; `x.ts(12,5)` (tsc, MSVC, MSBuild).
     keyword('\\a:\\d'),
     keyword('\\a(\\d'),
@@ -1309,9 +1335,35 @@ class HitQueue {
         this.tail = held;
     }
 }
+/** The searches of a list of keywords, compiled once per list (a scanner per step reuses them). */
+const COMPILED = new WeakMap();
+function compiledSearches(keywords) {
+    const known = COMPILED.get(keywords);
+    if (known)
+        return known;
+    if (keywords.length > MAX_KEYWORDS)
+        throw new Error(`at most ${MAX_KEYWORDS} scan keywords`);
+    const searches = new Map();
+    keywords.forEach((keyword, index) => {
+        const anchor = keyword.anchor ?? keyword.text;
+        if (anchor.length === 0 || !keyword.text.endsWith(anchor))
+            throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`);
+        const search = searches.get(anchor) ?? { needle: compilePattern(anchor), members: [] };
+        const rest = keyword.text.slice(0, keyword.text.length - anchor.length);
+        search.members.push({ index, prefix: rest === '' ? [] : compilePattern(rest) });
+        searches.set(anchor, search);
+    });
+    const compiled = {
+        searches: [...searches.values()],
+        needles: [...searches.values()].map(search => search.needle)
+    };
+    COMPILED.set(keywords, compiled);
+    return compiled;
+}
 /** Streams chunks of a log through a keyword filter into a line parser. */
 class LogScanner {
     parser;
+    rules;
     searches;
     kernel;
     keywords;
@@ -1329,23 +1381,35 @@ class LogScanner {
     stats = { bytes: 0, decodedLines: 0, gaps: 0 };
     constructor(parser, rules = LOG_RULES) {
         this.parser = parser;
+        this.rules = rules;
         const { keywords } = rules;
         this.keywords = keywords;
         this.blocks = rules.blocks;
-        if (keywords.length > MAX_KEYWORDS)
-            throw new Error(`at most ${MAX_KEYWORDS} scan keywords`);
-        const searches = new Map();
-        keywords.forEach((keyword, index) => {
-            const anchor = keyword.anchor ?? keyword.text;
-            if (anchor.length === 0 || !keyword.text.endsWith(anchor))
-                throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`);
-            const search = searches.get(anchor) ?? { needle: compilePattern(anchor), members: [] };
-            const rest = keyword.text.slice(0, keyword.text.length - anchor.length);
-            search.members.push({ index, prefix: rest === '' ? [] : compilePattern(rest) });
-            searches.set(anchor, search);
-        });
-        this.searches = [...searches.values()];
-        this.kernel = new PatternSearch(this.searches.map(search => search.needle));
+        const compiled = compiledSearches(keywords);
+        this.searches = compiled.searches;
+        this.kernel = new PatternSearch(compiled.needles);
+    }
+    /**
+     * Starts a region of the log that does not follow what was scanned before (another step, read
+     * again): offsets count from its first byte, and no context is owed across the jump. The parser
+     * is not told; the caller gives it its `gap()`.
+     */
+    restart() {
+        this.scanned = 0;
+        this.fedEnd = 0;
+        this.owed = 0;
+        this.owedBlock = 0;
+        this.owedTool = null;
+    }
+    /** The index of the search for anchor `text` (as kernel hits name it through {@link anchorOfEntry}), or -1. */
+    anchorOf(text) {
+        const needle = compilePattern(text);
+        return this.searches.findIndex(search => search.needle.length === needle.length &&
+            search.needle.every((set, place) => set.every((allowed, byte) => allowed === needle[place][byte])));
+    }
+    /** The anchor of a kernel entry (a hit searched ahead). */
+    anchorOfEntry(entry) {
+        return this.kernel.patternOf(entry);
     }
     /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */
     kernelSpec() {
@@ -1528,9 +1592,11 @@ class LogScanner {
 /**
  * Reads logs through the keyword scanner in chunks, so that a log of any size is parsed with a
  * bounded amount of memory: from a file (`readLogFile`), from any stream of bytes such as a
- * downloaded job log (`createLogStream`), or from memory. The only module of the library that
- * touches the file system.
+ * downloaded job log (`createLogStream`), or from memory. With read-ahead.ts, the only modules of
+ * the library that touch the file system.
  */
+
+
 
 
 
@@ -1603,7 +1669,8 @@ function createLogStream(options = {}) {
  * Parses a log file with the fast scanner, from `offset` and for at most `maxBytes` bytes. Reads
  * are synchronous, straight into the scanner's buffer: the parse is bound by the CPU, and awaiting
  * each chunk from the thread pool left a fifth of it idle. A big file is read and searched ahead
- * by a second thread.
+ * by a second thread; of a big raw job log only the failed steps are parsed (readFailedSteps),
+ * unless `every` or `onStep` asks for every step.
  */
 async function readLogFile(path, options = {}) {
     const findings = [];
@@ -1619,7 +1686,12 @@ async function readLogFile(path, options = {}) {
         const size = (0,external_node_fs_.fstatSync)(handle).size;
         const end = Math.max(begin, Math.min(size, begin + maxBytes));
         truncated = size > end;
-        if (end - begin >= READ_AHEAD_ABOVE)
+        const failedOnly = end - begin >= READ_AHEAD_ABOVE && !options.every && !options.onStep && isRawJobLog(handle, begin)
+            ? readFailedSteps(path, handle, begin, end, parser, scanner)
+            : null;
+        if (failedOnly !== null)
+            read = failedOnly;
+        else if (end - begin >= READ_AHEAD_ABOVE)
             read = readAhead(path, begin, end, scanner, chunks);
         else {
             // Read straight into the scanner's buffer: no copy of the log's bytes but the kernel's own.
@@ -1664,6 +1736,171 @@ function readAhead(path, begin, end, scanner, chunks) {
         ahead.close();
     }
     return read;
+}
+/** The start of a raw Actions job log: the runner's timestamp on its first line, after a BOM. */
+function isRawJobLog(handle, begin) {
+    const head = Buffer.alloc(64);
+    const got = (0,external_node_fs_.readSync)(handle, head, 0, head.length, begin);
+    return (0,framing/* startsWithTimestamp */.S0)((0,framing/* stripBom */.F8)(head.toString('utf8', 0, got)));
+}
+/** Hits of one step, kept until the step's outcome is known: (offset from the step's start, kernel entry). */
+class StepHits {
+    pairs = new Int32Array(2048);
+    count = 0;
+    /** More than {@link MAX_STEP_HITS}: the step is searched again if it is parsed. */
+    overflow = false;
+    push(offset, entry) {
+        if (this.overflow)
+            return;
+        if (2 * this.count === this.pairs.length) {
+            if (this.count >= MAX_STEP_HITS || offset > 0x7fffffff) {
+                this.overflow = true;
+                return;
+            }
+            const bigger = new Int32Array(this.pairs.length * 2);
+            bigger.set(this.pairs);
+            this.pairs = bigger;
+        }
+        this.pairs[2 * this.count] = offset;
+        this.pairs[2 * this.count + 1] = entry;
+        this.count++;
+    }
+    clear() {
+        this.count = 0;
+        this.overflow = false;
+        if (this.pairs.length > 1 << 20)
+            this.pairs = new Int32Array(2048);
+    }
+}
+/** Hits a step keeps for its parse (12 MB); a step with more is searched again. */
+const MAX_STEP_HITS = 1 << 20;
+/** Bytes read around a runner command to see its line: the timestamp before, the command after. */
+const MARK_BEFORE = 48;
+const MARK_AFTER = 160;
+/**
+ * What the runner's `##[` at file offset `offset` says about its step: that one starts there
+ * (`##[group]Run …`, at `start`, the offset of its line) or that it failed (`##[error]…`, an exit
+ * code other than 0). Null for any other command, or for `##[` that does not start its line.
+ */
+function runnerMark(handle, offset, window) {
+    const line = lineAround(handle, offset, window);
+    if (!line)
+        return null;
+    const command = (0,framing/* runnerCommand */.Qf)(line.content);
+    if (!command)
+        return null;
+    if (command.name === 'group')
+        return command.rest.startsWith('Run ') ? { kind: 'step', start: line.start } : null;
+    if (command.name !== 'error')
+        return null;
+    const exit = (0,framing/* exitCodeOf */.FO)(command.rest.trim());
+    return exit === null || exit !== 0 ? { kind: 'failed' } : null;
+}
+/** True when the `:error` at file offset `offset` is that of a `::error …::` workflow command starting its line. */
+function isFailingCommand(handle, offset, window) {
+    const line = lineAround(handle, offset - 1, window);
+    return line !== null && /^::error(?: [^:]*)?::/.test(line.content);
+}
+/** The line holding file offset `offset`, if it starts with it (after the timestamp): its start and content. */
+function lineAround(handle, offset, window) {
+    const from = Math.max(0, offset - MARK_BEFORE);
+    const got = (0,external_node_fs_.readSync)(handle, window, 0, MARK_BEFORE + MARK_AFTER, from);
+    const at = offset - from;
+    const newline = at === 0 ? -1 : window.lastIndexOf(10, at - 1);
+    // The line started before the window: something longer than a timestamp comes before the mark.
+    if (newline < 0 && from > 0)
+        return null;
+    const start = newline + 1;
+    let stop = window.indexOf(10, at);
+    if (stop < 0 || stop > got)
+        stop = got;
+    const content = (0,line_parser/* stripTimestamp */.TW)((0,framing/* stripBom */.F8)(window.toString('utf8', start, stop)));
+    if (content.length !== window.toString('utf8', at, stop).length)
+        return null;
+    return { start: from + start, content };
+}
+/**
+ * Parses only the steps of a big raw job log that failed: a first pass reads the kernel's matches
+ * (searched ahead on a second thread), sees where each step starts (`##[group]Run …`) and whether
+ * it failed (an `##[error]`, an exit code, an `::error::` command), and keeps the step's matches;
+ * the bytes of a failed step are then read again and parsed. A passing step's output is never
+ * wanted when another step failed (the log parser drops it), so most of a big log is never decoded.
+ * Returns the bytes read, or null when no step failed: then every step counts, and the caller
+ * parses the whole log as usual (nothing has reached the parser yet).
+ */
+function readFailedSteps(path, handle, begin, end, parser, probe) {
+    const mark = probe.anchorOf('##[');
+    const workflow = probe.anchorOf(':error');
+    const window = Buffer.alloc(MARK_BEFORE + MARK_AFTER);
+    const hits = new StepHits();
+    const ahead = ReadAhead.open(path, probe.kernelSpec(), begin, end);
+    /** The current step: where it starts (from `begin`) and whether it has failed. */
+    let start = 0;
+    let failed = false;
+    let parsedAny = false;
+    // One scanner for the steps parsed: each starts it again (its offsets, its context).
+    const steps = new LogScanner(parser, probe.rules);
+    const buffer = new ChunkBuffer();
+    const close = (stop) => {
+        if (failed) {
+            if (parsedAny)
+                parser.gap();
+            steps.restart();
+            parseStep(handle, begin + start, begin + stop, hits, steps, buffer);
+            parsedAny = true;
+        }
+        hits.clear();
+        failed = false;
+    };
+    try {
+        for (let chunk = 0; chunk < ahead.chunks; chunk++) {
+            const next = ahead.take(chunk);
+            for (let i = 0; i < next.count; i++) {
+                const offset = next.base + next.pairs[2 * i];
+                const entry = next.pairs[2 * i + 1];
+                const anchor = probe.anchorOfEntry(entry);
+                if (anchor === mark) {
+                    const found = runnerMark(handle, begin + offset, window);
+                    if (found?.kind === 'step') {
+                        close(found.start - begin);
+                        start = found.start - begin;
+                    }
+                    else if (found?.kind === 'failed')
+                        failed = true;
+                }
+                else if (anchor === workflow && !failed && isFailingCommand(handle, begin + offset, window))
+                    failed = true;
+                hits.push(offset - start, entry);
+            }
+            ahead.release(chunk);
+        }
+        close(end - begin);
+    }
+    finally {
+        ahead.close();
+    }
+    probe.stats.bytes += steps.stats.bytes;
+    probe.stats.decodedLines += steps.stats.decodedLines;
+    probe.stats.gaps += steps.stats.gaps;
+    return parsedAny ? end - begin : null;
+}
+/** Parses bytes [from, to) of the file, a step, with the matches found for it (or searched again). */
+function parseStep(handle, from, to, hits, scanner, chunks) {
+    const found = hits.overflow ? undefined : new HitQueue();
+    found?.push(0, hits.pairs, hits.count);
+    chunks.length = 0;
+    chunks.from = 0;
+    for (let position = from; position < to;) {
+        const want = Math.min(CHUNK_BYTES, to - position);
+        chunks.reserve(want);
+        const bytesRead = (0,external_node_fs_.readSync)(handle, chunks.buffer, chunks.length, want, position);
+        if (bytesRead === 0)
+            break;
+        chunks.length += bytesRead;
+        position += bytesRead;
+        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
+    }
+    scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
 }
 /** Parses a log already in memory with the fast scanner. */
 function scanLogBuffer(data, options = {}) {

@@ -20,7 +20,7 @@ export const READ_AHEAD_CHUNK = 1024 * 1024
 /** Chunks the worker may be ahead of the parse. */
 const SLOTS = 16
 /** Chunks the main thread may search ahead of its parse, while the worker has the one it needs. */
-const OWN_SLOTS = 4
+const OWN_SLOTS = 16
 /** Matches a slot holds; a chunk with more is searched again by the main thread, with room for all. */
 const SLOT_PAIRS = 32 * 1024
 /** How long the main thread waits for the worker's chunk before it reads the chunk itself. */
@@ -289,11 +289,12 @@ export class ReadAhead {
   }
 
   /**
-   * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes).
-   * Chunks are taken in order, each once. While the worker still searches the chunk, the main
-   * thread searches the next one nobody has taken, rather than wait.
+   * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes), or
+   * only its matches without a target. Chunks are taken in order, each once. While the worker
+   * still searches the chunk, the main thread searches the next one nobody has taken, rather
+   * than wait.
    */
-  take(chunk: number, target: Uint8Array, at: number): ReadChunk {
+  take(chunk: number, target?: Uint8Array, at = 0): ReadChunk {
     const base = chunk * READ_AHEAD_CHUNK
     const slot = chunk % SLOTS
     let waited = 0
@@ -301,7 +302,7 @@ export class ReadAhead {
       const mine = this.ahead.get(chunk)
       if (mine) {
         this.ahead.delete(chunk)
-        target.set(mine.buffers.data.subarray(0, mine.length), at)
+        target?.set(mine.buffers.data.subarray(0, mine.length), at)
         // Free again once the caller has taken the next chunk.
         this.spare.push(mine.buffers)
         return { base, length: mine.length, pairs: mine.buffers.pairs, count: mine.count }
@@ -318,7 +319,7 @@ export class ReadAhead {
         const pairs = new Int32Array(this.shared.pairs, slot * SLOT_PAIRS * 8, SLOT_PAIRS * 2)
         return {
           base,
-          length: this.readInto(chunk, target, at, length),
+          length: target ? this.readInto(chunk, target, at, length) : length,
           pairs,
           count: this.sizes[2 * slot + 1] as number
         }
@@ -386,8 +387,8 @@ export class ReadAhead {
   }
 
   /** Searches chunk `chunk` now, its bytes straight into `target`. */
-  private searchHere(chunk: number, base: number, target: Uint8Array, at: number): ReadChunk {
-    const data = target.subarray(at, at + this.lengthOf(chunk))
+  private searchHere(chunk: number, base: number, target: Uint8Array | undefined, at: number): ReadChunk {
+    const data = target ? target.subarray(at, at + this.lengthOf(chunk)) : null
     for (;;) {
       const [length, count] = searchChunk(this.env, chunk, data, this.own.pairs)
       if (count >= 0) return { base, length, pairs: this.own.pairs, count }

@@ -70,31 +70,24 @@ const BYTE_WEIGHTS: Float64Array = (() => {
   return weights
 })()
 
-/** The nibbles a pattern allows at each of the three places: [low, high] bit sets. */
-type Masks = ReadonlyArray<readonly [number, number]>
-
-function masksOf(pattern: BytePattern): Masks {
-  return Array.from({ length: SPAN }, (_, place) => {
+/** The nibbles a pattern allows at each of the three places, as [low, high] bit sets in a row. */
+function masksOf(pattern: BytePattern): Int32Array {
+  const masks = new Int32Array(2 * SPAN)
+  for (let place = 0; place < SPAN; place++) {
     const set = pattern[place]
     // A pattern shorter than the span allows any byte after its end.
-    if (set === undefined) return [0xffff, 0xffff] as const
-    let low = 0
-    let high = 0
+    if (set === undefined) {
+      masks[2 * place] = 0xffff
+      masks[2 * place + 1] = 0xffff
+      continue
+    }
     for (let byte = 0; byte < 256; byte++) {
       if (set[byte] !== 1) continue
-      low |= 1 << (byte & 15)
-      high |= 1 << (byte >> 4)
+      masks[2 * place]! |= 1 << (byte & 15)
+      masks[2 * place + 1]! |= 1 << (byte >> 4)
     }
-    return [low, high] as const
-  })
-}
-
-/** The nibbles a bucket of patterns allows: the union of its members'. */
-function union(a: Masks, b: Masks): Masks {
-  return a.map(([low, high], place) => {
-    const [otherLow, otherHigh] = b[place] as readonly [number, number]
-    return [low | otherLow, high | otherHigh] as const
-  })
+  }
+  return masks
 }
 
 /**
@@ -115,10 +108,12 @@ const [LOW_WEIGHTS, HIGH_WEIGHTS] = ((): [Float64Array, Float64Array] => {
   return [low, high]
 })()
 
-/** How likely a position of log text passes a bucket with these nibbles. */
-function admitted(masks: Masks): number {
+/** How likely a position of log text passes a bucket with the nibbles of `a` and `b` together. */
+function admitted(a: Int32Array, b: Int32Array = a): number {
   let product = 1
-  for (const [low, high] of masks) {
+  for (let place = 0; place < SPAN; place++) {
+    const low = (a[2 * place] as number) | (b[2 * place] as number)
+    const high = (a[2 * place + 1] as number) | (b[2 * place + 1] as number)
     let passing = 0
     for (let h = 0; h < 16; h++) {
       if (((high >> h) & 1) === 0) continue
@@ -133,42 +128,53 @@ function admitted(masks: Masks): number {
 /**
  * Puts the patterns in at most sixteen buckets: each bucket's pattern indices. Patterns in one bucket
  * mix their nibbles (`.go` and `##[` together let `.co`, in every URL, through), so buckets are
- * merged greedily where the merge lets the least log text through.
+ * merged greedily where the merge lets the least log text through. It runs once per process, before
+ * the first line is read: flat arrays, because the interpreter runs it.
  */
 function buckets(patterns: readonly BytePattern[]): number[][] {
-  interface Group {
-    members: number[]
-    masks: Masks
-    weight: number
-  }
-  const groups: Group[] = patterns.map((pattern, index) => {
-    const masks = masksOf(pattern)
-    return { members: [index], masks, weight: admitted(masks) }
-  })
+  const n = patterns.length
+  const members = patterns.map((_, index) => [index])
+  const masks = patterns.map(masksOf)
+  const weights = Float64Array.from(masks, mask => admitted(mask))
+  const alive = new Uint8Array(n).fill(1)
   // What merging two groups would add, kept between rounds: a merge changes only the new group's pairs.
-  const cost = (a: Group, b: Group) => admitted(union(a.masks, b.masks)) - a.weight - b.weight
-  const costs = groups.map(a => groups.map(b => (a === b ? Number.POSITIVE_INFINITY : cost(a, b))))
-  while (groups.length > BUCKETS) {
-    let best = { cost: Number.POSITIVE_INFINITY, first: 0, second: 1 }
-    for (let first = 0; first < groups.length; first++)
-      for (let second = first + 1; second < groups.length; second++) {
-        const pair = (costs[first] as number[])[second] as number
-        if (pair < best.cost) best = { cost: pair, first, second }
+  const costs = new Float64Array(n * n)
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++)
+      costs[a * n + b] =
+        admitted(masks[a] as Int32Array, masks[b] as Int32Array) -
+        (weights[a] as number) -
+        (weights[b] as number)
+  for (let groups = n; groups > BUCKETS; groups--) {
+    let best = Number.POSITIVE_INFINITY
+    let first = 0
+    let second = 1
+    for (let a = 0; a < n; a++) {
+      if (alive[a] === 0) continue
+      for (let b = a + 1; b < n; b++) {
+        if (alive[b] === 0) continue
+        const pair = costs[a * n + b] as number
+        if (pair < best) {
+          best = pair
+          first = a
+          second = b
+        }
       }
-    const into = groups[best.first] as Group
-    const [merged] = groups.splice(best.second, 1) as [Group]
-    costs.splice(best.second, 1)
-    for (const row of costs) row.splice(best.second, 1)
-    const masks = union(into.masks, merged.masks)
-    const joined: Group = { members: [...into.members, ...merged.members], masks, weight: admitted(masks) }
-    groups[best.first] = joined
-    groups.forEach((other, index) => {
-      const value = index === best.first ? Number.POSITIVE_INFINITY : cost(joined, other)
-      ;(costs[best.first] as number[])[index] = value
-      ;(costs[index] as number[])[best.first] = value
-    })
+    }
+    alive[second] = 0
+    const into = masks[first] as Int32Array
+    const from = masks[second] as Int32Array
+    for (let i = 0; i < into.length; i++) into[i]! |= from[i] as number
+    ;(members[first] as number[]).push(...(members[second] as number[]))
+    weights[first] = admitted(into)
+    for (let other = 0; other < n; other++) {
+      if (alive[other] === 0 || other === first) continue
+      const cost =
+        admitted(into, masks[other] as Int32Array) - (weights[first] as number) - (weights[other] as number)
+      costs[Math.min(first, other) * n + Math.max(first, other)] = cost
+    }
   }
-  return groups.map(group => group.members)
+  return members.filter((_, index) => alive[index] === 1)
 }
 
 /** The kernel's memory image for a set of patterns, and the pattern each of its entries is. */
@@ -178,12 +184,14 @@ interface Layout {
   order: number[]
 }
 
-/** Layouts computed once per set of patterns: the greedy merge is the costly part. */
-const LAYOUTS = new Map<string, Layout>()
+/**
+ * Layouts computed once per list of patterns (the same list object: the scanner compiles its
+ * keywords once per set of rules). The greedy merge is the costly part.
+ */
+const LAYOUTS = new WeakMap<readonly BytePattern[], Layout>()
 
 function layoutFor(patterns: readonly BytePattern[]): Layout {
-  const key = patterns.map(pattern => pattern.map(set => set.join('')).join('|')).join('\n')
-  const known = LAYOUTS.get(key)
+  const known = LAYOUTS.get(patterns)
   if (known) return known
   const image = new Uint8Array(OUTPUT)
   const view = new DataView(image.buffer)
@@ -196,12 +204,15 @@ function layoutFor(patterns: readonly BytePattern[]): Layout {
       const pattern = patterns[index] as BytePattern
       const tables = bucket < 8 ? TABLES : FAT_TABLES
       const bit = 1 << (bucket % 8)
-      masksOf(pattern).forEach(([low, high], place) => {
+      const masks = masksOf(pattern)
+      for (let place = 0; place < SPAN; place++) {
+        const low = masks[2 * place] as number
+        const high = masks[2 * place + 1] as number
         for (let nibble = 0; nibble < 16; nibble++) {
           if (low & (1 << nibble)) image[tables + place * 32 + nibble]! |= bit
           if (high & (1 << nibble)) image[tables + place * 32 + 16 + nibble]! |= bit
         }
-      })
+      }
       const entry = ENTRIES + order.length * 8
       view.setUint32(entry, setsAt, true)
       view.setUint32(entry + 4, pattern.length, true)
@@ -214,7 +225,7 @@ function layoutFor(patterns: readonly BytePattern[]): Layout {
     }
   })
   const layout = { image, order }
-  LAYOUTS.set(key, layout)
+  LAYOUTS.set(patterns, layout)
   return layout
 }
 

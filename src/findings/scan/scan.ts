@@ -67,6 +67,31 @@ export class HitQueue {
   }
 }
 
+/** The searches of a list of keywords, compiled once per list (a scanner per step reuses them). */
+const COMPILED = new WeakMap<readonly ScanKeyword[], { searches: Search[]; needles: BytePattern[] }>()
+
+function compiledSearches(keywords: readonly ScanKeyword[]): { searches: Search[]; needles: BytePattern[] } {
+  const known = COMPILED.get(keywords)
+  if (known) return known
+  if (keywords.length > MAX_KEYWORDS) throw new Error(`at most ${MAX_KEYWORDS} scan keywords`)
+  const searches = new Map<string, Search>()
+  keywords.forEach((keyword, index) => {
+    const anchor = keyword.anchor ?? keyword.text
+    if (anchor.length === 0 || !keyword.text.endsWith(anchor))
+      throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`)
+    const search = searches.get(anchor) ?? { needle: compilePattern(anchor), members: [] }
+    const rest = keyword.text.slice(0, keyword.text.length - anchor.length)
+    search.members.push({ index, prefix: rest === '' ? [] : compilePattern(rest) })
+    searches.set(anchor, search)
+  })
+  const compiled = {
+    searches: [...searches.values()],
+    needles: [...searches.values()].map(search => search.needle)
+  }
+  COMPILED.set(keywords, compiled)
+  return compiled
+}
+
 /** Streams chunks of a log through a keyword filter into a line parser. */
 export class LogScanner {
   private readonly searches: Search[]
@@ -87,24 +112,44 @@ export class LogScanner {
 
   constructor(
     private readonly parser: LineParser,
-    rules: ScanRules = LOG_RULES
+    readonly rules: ScanRules = LOG_RULES
   ) {
     const { keywords } = rules
     this.keywords = keywords
     this.blocks = rules.blocks
-    if (keywords.length > MAX_KEYWORDS) throw new Error(`at most ${MAX_KEYWORDS} scan keywords`)
-    const searches = new Map<string, Search>()
-    keywords.forEach((keyword, index) => {
-      const anchor = keyword.anchor ?? keyword.text
-      if (anchor.length === 0 || !keyword.text.endsWith(anchor))
-        throw new Error(`scan anchor '${anchor}' is not a suffix of '${keyword.text}'`)
-      const search = searches.get(anchor) ?? { needle: compilePattern(anchor), members: [] }
-      const rest = keyword.text.slice(0, keyword.text.length - anchor.length)
-      search.members.push({ index, prefix: rest === '' ? [] : compilePattern(rest) })
-      searches.set(anchor, search)
-    })
-    this.searches = [...searches.values()]
-    this.kernel = new PatternSearch(this.searches.map(search => search.needle))
+    const compiled = compiledSearches(keywords)
+    this.searches = compiled.searches
+    this.kernel = new PatternSearch(compiled.needles)
+  }
+
+  /**
+   * Starts a region of the log that does not follow what was scanned before (another step, read
+   * again): offsets count from its first byte, and no context is owed across the jump. The parser
+   * is not told; the caller gives it its `gap()`.
+   */
+  restart(): void {
+    this.scanned = 0
+    this.fedEnd = 0
+    this.owed = 0
+    this.owedBlock = 0
+    this.owedTool = null
+  }
+
+  /** The index of the search for anchor `text` (as kernel hits name it through {@link anchorOfEntry}), or -1. */
+  anchorOf(text: string): number {
+    const needle = compilePattern(text)
+    return this.searches.findIndex(
+      search =>
+        search.needle.length === needle.length &&
+        search.needle.every((set, place) =>
+          set.every((allowed, byte) => allowed === (needle[place] as Uint8Array)[byte])
+        )
+    )
+  }
+
+  /** The anchor of a kernel entry (a hit searched ahead). */
+  anchorOfEntry(entry: number): number {
+    return this.kernel.patternOf(entry)
   }
 
   /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */

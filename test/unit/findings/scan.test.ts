@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Finding } from '../../../src/findings/finding.js'
@@ -7,6 +7,14 @@ import { readLogFile, scanLogBuffer } from '../../../src/findings/log-reader.js'
 import { createLogParser, parseLogText, type StepOutcome } from '../../../src/findings/log/log-parser.js'
 import { LogScanner } from '../../../src/findings/scan/scan.js'
 import { allFixtures, fixture } from './fixtures.js'
+
+/** The scanner's counts when it reads every step of `data`. */
+function scanStats(data: Buffer) {
+  const scanner = new LogScanner(createLogParser(() => {}))
+  scanner.scan(data, 0, true)
+  scanner.end()
+  return scanner.stats
+}
 
 /** What must agree between the fast and the exact path (excerpts may be shorter when lines were skipped). */
 const essence = (findings: Finding[]) =>
@@ -156,6 +164,92 @@ describe('a big log file, searched ahead on a second thread', () => {
 
     expect(ahead.findings).toHaveLength(17)
     expect(essence(ahead.findings)).toEqual(essence(scanLogBuffer(Buffer.from(text))))
+  })
+})
+
+describe('a big raw job log', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ccal-failed-steps-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** The raw Actions logs of the corpus (timestamped), one after another, until `megabytes`. */
+  function rawLogs(megabytes: number, edit: (log: string) => string = log => log): Buffer {
+    const root = join(import.meta.dirname, '../../fixtures/real-logs')
+    const logs = readdirSync(root, { withFileTypes: true })
+      .filter(entry => entry.isDirectory())
+      .flatMap(family => readdirSync(join(root, family.name)).map(file => join(root, family.name, file)))
+      .filter(path => path.endsWith('.log'))
+      .sort()
+      .map(path => readFileSync(path, 'utf8'))
+      .filter(text => /^\ufeff?\d{4}-\d\d-\d\dT[\d:.]+Z /.test(text) && text.includes('##[group]Run '))
+      .map(text =>
+        Buffer.from(
+          `${edit(text)
+            .replace(/^\ufeff/, '')
+            .trimEnd()}\n`
+        )
+      )
+    expect(logs.length).toBeGreaterThan(20)
+    const parts: Buffer[] = []
+    for (let i = 0, size = 0; size < megabytes * 1024 * 1024; i++) {
+      const part = logs[i % logs.length] as Buffer
+      parts.push(part)
+      size += part.length
+    }
+    return Buffer.concat(parts)
+  }
+
+  it('gives what reading every step gives, reading only the steps that failed', async () => {
+    const data = rawLogs(18)
+    const path = join(dir, 'jobs.log')
+    writeFileSync(path, data)
+
+    const read = await readLogFile(path)
+
+    expect(read.findings.length).toBeGreaterThan(500)
+    expect(essence(read.findings)).toEqual(essence(scanLogBuffer(data)))
+    // Passing steps were skipped, not decoded.
+    expect(read.stats.decodedLines).toBeLessThan(scanStats(data).decodedLines)
+  })
+
+  it('reads every step when none failed, as their errors are then all there is', async () => {
+    // The same jobs, cut before the runner says which step failed.
+    const data = rawLogs(17, log =>
+      log
+        .split('\n')
+        .filter(line => !line.includes('##[error]') && !line.includes('::error'))
+        .join('\n')
+    )
+    const path = join(dir, 'passing.log')
+    writeFileSync(path, data)
+
+    const read = await readLogFile(path)
+
+    expect(read.findings.length).toBeGreaterThan(10)
+    expect(essence(read.findings)).toEqual(essence(scanLogBuffer(data)))
+  })
+
+  it('counts a workflow command ::error as its step failing', async () => {
+    const step = (name: string, lines: string[], failing: string[]) =>
+      [`##[group]Run ${name}`, '##[endgroup]', ...lines, ...failing].map(
+        line => `2024-01-01T00:00:00.0000000Z ${line}`
+      )
+    const noise = Array.from({ length: 200_000 }, (_, i) => `added ${i} packages in 3s`)
+    const text = [
+      ...step('npm ci', noise, []),
+      ...step(
+        'lint',
+        ['src/a.ts(3,5): error TS2304: Cannot find name x.'],
+        ['::error file=src/a.ts,line=3::Cannot find name x.']
+      ),
+      ...step('build', ['src/b.ts(4,1): error TS2322: Type mismatch.'], [])
+    ].join('\n')
+    const path = join(dir, 'command.log')
+    writeFileSync(path, text)
+
+    const read = await readLogFile(path)
+
+    expect(read.findings.map(found => [found.step, found.rule])).toEqual([['lint', 'TS2304']])
+    expect(essence(read.findings)).toEqual(essence(scanLogBuffer(Buffer.from(text))))
   })
 })
 
