@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6813);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4250);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6813:
+/***/ 4250:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53852,30 +53852,8 @@ function failuresOf(findings, root) {
  * The normalized finding every parser produces, whatever the tool or format: one problem at one
  * place. Sources turn findings into work items; `ccal findings` prints them.
  */
-
 /** How bad a finding is; tools' own scales (info, convention, style…) are mapped onto these three. */
-const SEVERITIES = ['error', 'warning', 'note'];
-const SeveritySchema = schemas_enum(SEVERITIES);
-const FindingSchema = strictObject({
-    /** The tool that reported it: `tsc`, `eslint`, `jest`, `pytest`, `actions` (the runner itself)… */
-    tool: schemas_string().min(1),
-    /** Path as the tool printed it (relative or absolute), or null when the finding has no place. */
-    file: schemas_string().nullable(),
-    line: schemas_number().int().nonnegative().nullable(),
-    column: schemas_number().int().nonnegative().nullable(),
-    /** Rule or error code (`no-unused-vars`, `TS2322`, `E501`), or the failing test's name. */
-    rule: schemas_string().nullable(),
-    severity: SeveritySchema,
-    message: schemas_string(),
-    /** The lines of output the finding was read from (untrusted text), or null for structured reports. */
-    excerpt: schemas_string().nullable(),
-    /** The Actions step (`##[group]Run …`, or gh's step column) the finding was printed in. */
-    step: schemas_string().nullable(),
-    /** The job it was printed in, when one log holds several (`gh run view --log`). */
-    job: schemas_string().nullable(),
-    /** The workspace package a monorepo runner's line prefix named (`packages/ui`, `@acme/web`). */
-    package: schemas_string().nullable()
-});
+const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'note']));
 /** Builds a finding, filling absent fields with null. */
 function finding(fields) {
     return {
@@ -58767,7 +58745,9 @@ function log_parser_createLogParser(emit, options = {}) {
                 const workflow = WORKFLOW_COMMAND.exec(text);
                 if (workflow) {
                     const properties = commandProperties(workflow[2]);
-                    if (workflow[1] === 'error')
+                    // In a job log the runner has turned a step's commands into `##[error]`: a literal one is
+                    // output (under `::stop-commands::`), and fails nothing.
+                    if (workflow[1] === 'error' && !framed)
                         record.failed = true;
                     if (runnerFindings)
                         accept(main, finding({
@@ -58870,9 +58850,10 @@ const WAKE_AT = 4;
  */
 function searchChunk(env, chunk, data, pairs) {
     const { spec, memory } = env;
-    const from = env.begin + chunk * env.chunkBytes;
-    const length = Math.min(env.chunkBytes, env.end - from);
-    const span = Math.min(length + spec.longest - 1, env.end - from);
+    const from = env.starts[chunk];
+    const length = env.lengths[chunk];
+    // A match may run past the chunk's end, not past its range's: the next range does not follow.
+    const span = Math.min(length + spec.longest - 1, env.stops[chunk] - from);
     const needed = spec.input + span + spec.slack;
     if (needed > memory.buffer.byteLength)
         memory.grow(Math.ceil((needed - memory.buffer.byteLength) / spec.page));
@@ -58933,9 +58914,9 @@ function workerMain() {
         find: exports.find,
         readSync: fs.readSync,
         fd,
-        begin: input.begin,
-        end: input.end,
-        chunkBytes: input.chunkBytes
+        starts: input.starts,
+        lengths: input.lengths,
+        stops: input.stops
     };
     try {
         for (;;) {
@@ -59005,10 +58986,10 @@ class read_ahead_ReadAhead {
     /** Chunks the main thread searched ahead, by number, and buffers free for more. */
     ahead = new Map();
     spare = [];
-    constructor(spec, shared, path, begin, end) {
+    constructor(spec, shared, path, table) {
         this.spec = spec;
         this.shared = shared;
-        this.chunks = Math.ceil((end - begin) / READ_AHEAD_CHUNK);
+        this.chunks = table.starts.length;
         this.control = new Int32Array(shared.control);
         this.states = new Int32Array(shared.states);
         this.sizes = new Int32Array(shared.sizes);
@@ -59021,29 +59002,42 @@ class read_ahead_ReadAhead {
             find: exports.find,
             readSync,
             fd: openSync(path, 'r'),
-            begin,
-            end,
-            chunkBytes: READ_AHEAD_CHUNK
+            ...table
         };
         this.own = { pairs: new Int32Array(SLOT_PAIRS * 2) };
     }
-    /** Bytes [begin, end) of the file at `path`, with a worker searching ahead of the caller. */
-    static open(path, spec, begin, end) {
+    /**
+     * The byte ranges `[start, stop)` of the file at `path`, in order, cut in chunks, with a worker
+     * searching ahead of the caller. A range's chunks do not run into the next range.
+     */
+    static open(path, spec, ranges) {
+        const starts = [];
+        const lengths = [];
+        const stops = [];
+        for (const [start, stop] of ranges)
+            for (let from = start; from < stop; from += READ_AHEAD_CHUNK) {
+                starts.push(from);
+                lengths.push(Math.min(READ_AHEAD_CHUNK, stop - from));
+                stops.push(stop);
+            }
+        const table = {
+            starts: Float64Array.from(starts),
+            lengths: Int32Array.from(lengths),
+            stops: Float64Array.from(stops)
+        };
         const shared = {
             control: new SharedArrayBuffer(5 * 4),
             states: new SharedArrayBuffer(SLOTS * 4),
             sizes: new SharedArrayBuffer(SLOTS * 8),
             pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8)
         };
-        const reader = new read_ahead_ReadAhead(spec, shared, path, begin, end);
+        const reader = new read_ahead_ReadAhead(spec, shared, path, table);
         try {
             const workerData = {
                 ...shared,
+                ...table,
                 spec,
                 path,
-                begin,
-                end,
-                chunkBytes: READ_AHEAD_CHUNK,
                 chunks: reader.chunks,
                 slots: SLOTS,
                 slotPairs: SLOT_PAIRS
@@ -59060,7 +59054,11 @@ class read_ahead_ReadAhead {
     }
     /** The length of chunk `chunk`. */
     lengthOf(chunk) {
-        return Math.min(READ_AHEAD_CHUNK, this.env.end - this.env.begin - chunk * READ_AHEAD_CHUNK);
+        return this.env.lengths[chunk];
+    }
+    /** Whether chunk `chunk` starts a range (and does not follow the chunk before it). */
+    startsRange(chunk) {
+        return chunk === 0 || this.env.stops[chunk - 1] !== this.env.stops[chunk];
     }
     /**
      * Chunk `chunk`, its bytes written into `target` at `at` (room for {@link lengthOf} bytes), or
@@ -59069,7 +59067,7 @@ class read_ahead_ReadAhead {
      * than wait.
      */
     take(chunk, target, at = 0) {
-        const base = chunk * READ_AHEAD_CHUNK;
+        const base = this.env.starts[chunk];
         const slot = chunk % SLOTS;
         let waited = 0;
         while (!this.alone) {
@@ -59136,7 +59134,7 @@ class read_ahead_ReadAhead {
     }
     /** Reads the bytes of chunk `chunk`, which the worker searched. */
     readInto(chunk, target, at, length) {
-        const from = this.env.begin + chunk * READ_AHEAD_CHUNK;
+        const from = this.env.starts[chunk];
         let read = 0;
         while (read < length) {
             const got = readSync(this.env.fd, target, at + read, length - read, from + read);
@@ -59677,9 +59675,6 @@ const LOG_KEYWORDS = [
     keyword('Exception', after(2)),
     keyword('File "', after(4)),
     keyword('##['),
-    // A workflow command that fails its step (`::error file=…::message`); the reader of big job
-    // logs looks for it to tell failed steps from passing ones.
-    keyword('::error', keywords_NONE, ':error'),
     // Locations: `x.ts:12`, `Foo.java:42)`, `Dockerfile:3`; `x.ts(12,5)` (tsc, MSVC, MSBuild).
     keyword('\\a:\\d'),
     keyword('\\a(\\d'),
@@ -60163,7 +60158,7 @@ async function readLogFile(path, options = {}) {
 }
 /** Scans bytes [begin, end) of the file with a second thread searching ahead; returns the bytes read. */
 function readAhead(path, begin, end, scanner, chunks) {
-    const ahead = ReadAhead.open(path, scanner.kernelSpec(), begin, end);
+    const ahead = ReadAhead.open(path, scanner.kernelSpec(), [[begin, end]]);
     const found = new HitQueue();
     let read = 0;
     try {
@@ -60172,7 +60167,7 @@ function readAhead(path, begin, end, scanner, chunks) {
             const next = ahead.take(chunk, chunks.buffer, chunks.length);
             chunks.length += next.length;
             read += next.length;
-            found.push(next.base, next.pairs, next.count);
+            found.push(next.base - begin, next.pairs, next.count);
             ahead.release(chunk);
             chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
         }
@@ -60189,164 +60184,134 @@ function isRawJobLog(handle, begin) {
     const got = readSync(handle, head, 0, head.length, begin);
     return startsWithTimestamp(stripBom(head.toString('utf8', 0, got)));
 }
-/** Hits of one step, kept until the step's outcome is known: (offset from the step's start, kernel entry). */
-class StepHits {
-    pairs = new Int32Array(2048);
-    count = 0;
-    /** More than {@link MAX_STEP_HITS}: the step is searched again if it is parsed. */
-    overflow = false;
-    push(offset, entry) {
-        if (this.overflow)
-            return;
-        if (2 * this.count === this.pairs.length) {
-            if (this.count >= MAX_STEP_HITS || offset > 0x7fffffff) {
-                this.overflow = true;
-                return;
-            }
-            const bigger = new Int32Array(this.pairs.length * 2);
-            bigger.set(this.pairs);
-            this.pairs = bigger;
-        }
-        this.pairs[2 * this.count] = offset;
-        this.pairs[2 * this.count + 1] = entry;
-        this.count++;
-    }
-    clear() {
-        this.count = 0;
-        this.overflow = false;
-        if (this.pairs.length > 1 << 20)
-            this.pairs = new Int32Array(2048);
-    }
-}
-/** Hits a step keeps for its parse (12 MB); a step with more is searched again. */
-const MAX_STEP_HITS = (/* unused pure expression or super */ null && (1 << 20));
-/** Bytes read around a runner command to see its line: the timestamp before, the command after. */
-const MARK_BEFORE = 48;
-const MARK_AFTER = 160;
 /**
- * What the runner's `##[` at file offset `offset` says about its step: that one starts there
- * (`##[group]Run …`, at `start`, the offset of its line) or that it failed (`##[error]…`, an exit
- * code other than 0). Null for any other command, or for `##[` that does not start its line.
+ * What the line `content` (without its timestamp) says about its step: that one starts
+ * (`##[group]Run …`) or that the step failed (any `##[error]` but an exit code of 0), as the log
+ * parser reads them. (The runner writes a step's `::error::` commands as `##[error]`.)
  */
-function runnerMark(handle, offset, window) {
-    const line = lineAround(handle, offset, window);
-    if (!line)
-        return null;
-    const command = runnerCommand(line.content);
+function stepMark(content) {
+    const command = runnerCommand(content);
     if (!command)
         return null;
     if (command.name === 'group')
-        return command.rest.startsWith('Run ') ? { kind: 'step', start: line.start } : null;
+        return command.rest.startsWith('Run ') ? 'step' : null;
     if (command.name !== 'error')
         return null;
     const exit = exitCodeOf(command.rest.trim());
-    return exit === null || exit !== 0 ? { kind: 'failed' } : null;
+    return exit === null || exit !== 0 ? 'failed' : null;
 }
-/** True when the `:error` at file offset `offset` is that of a `::error …::` workflow command starting its line. */
-function isFailingCommand(handle, offset, window) {
-    const line = lineAround(handle, offset - 1, window);
-    return line !== null && /^::error(?: [^:]*)?::/.test(line.content);
-}
-/** The line holding file offset `offset`, if it starts with it (after the timestamp): its start and content. */
-function lineAround(handle, offset, window) {
-    const from = Math.max(0, offset - MARK_BEFORE);
-    const got = readSync(handle, window, 0, MARK_BEFORE + MARK_AFTER, from);
-    const at = offset - from;
-    const newline = at === 0 ? -1 : window.lastIndexOf(10, at - 1);
-    // The line started before the window: something longer than a timestamp comes before the mark.
-    if (newline < 0 && from > 0)
-        return null;
-    const start = newline + 1;
-    let stop = window.indexOf(10, at);
-    if (stop < 0 || stop > got)
-        stop = got;
-    const content = stripTimestamp(stripBom(window.toString('utf8', start, stop)));
-    if (content.length !== window.toString('utf8', at, stop).length)
-        return null;
-    return { start: from + start, content };
+const HASH_MARK = Buffer.from('##[');
+/** Bytes of a marked line decoded to read its mark (a timestamp and a command's start). */
+const MARK_LINE = 200;
+/**
+ * The marks in the whole lines `data[from, limit)`, in order: where a step starts (the offset of its
+ * line, from `data[0]`) and where one fails. `Buffer.indexOf` finds `##[` at some ten gigabytes a
+ * second (`#` is rare): the first pass over a big log costs little more than reading it.
+ */
+function marksIn(data, from, limit) {
+    const marks = [];
+    for (let at = data.indexOf(HASH_MARK, from); at !== -1 && at < limit; at = data.indexOf(HASH_MARK, at + 1)) {
+        const start = at === 0 ? 0 : data.lastIndexOf(10, at - 1) + 1;
+        const newline = data.indexOf(10, at);
+        const stop = Math.min(newline === -1 ? limit : newline, at + MARK_LINE);
+        const line = stripTimestamp(stripBom(data.toString('utf8', start, stop)));
+        // Only a mark that starts its line: `echo "##[error]"` in a script is output.
+        if (line.length !== data.toString('utf8', at, stop).length)
+            continue;
+        const mark = stepMark(line);
+        if (mark)
+            marks.push({ at: mark === 'step' ? start : at, mark });
+    }
+    return marks;
 }
 /**
- * Parses only the steps of a big raw job log that failed: a first pass reads the kernel's matches
- * (searched ahead on a second thread), sees where each step starts (`##[group]Run …`) and whether
- * it failed (an `##[error]`, an exit code, an `::error::` command), and keeps the step's matches;
- * the bytes of a failed step are then read again and parsed. A passing step's output is never
- * wanted when another step failed (the log parser drops it), so most of a big log is never decoded.
- * Returns the bytes read, or null when no step failed: then every step counts, and the caller
- * parses the whole log as usual (nothing has reached the parser yet).
+ * Parses only the steps of a big raw job log that failed. A first pass reads the log and finds
+ * the runner's marks alone: where each step starts (`##[group]Run …`) and whether it failed (an
+ * `##[error]`, an exit code other than 0). A failed step is then read again and parsed
+ * like any log. A passing step's output is not wanted when another step failed (the log parser
+ * drops it), so most of a big log is neither searched nor decoded. Returns the bytes read, or null
+ * when no step failed: then every step counts, and the caller parses the whole log as usual
+ * (nothing has reached the parser yet).
  */
 function readFailedSteps(path, handle, begin, end, parser, probe) {
-    const mark = probe.anchorOf('##[');
-    const workflow = probe.anchorOf(':error');
-    const window = Buffer.alloc(MARK_BEFORE + MARK_AFTER);
-    const hits = new StepHits();
-    const ahead = ReadAhead.open(path, probe.kernelSpec(), begin, end);
-    /** The current step: where it starts (from `begin`) and whether it has failed. */
-    let start = 0;
-    let failed = false;
-    let parsedAny = false;
-    // One scanner for the steps parsed: each starts it again (its offsets, its context).
-    const steps = new LogScanner(parser, probe.rules);
-    const buffer = new ChunkBuffer();
-    const close = (stop) => {
-        if (failed) {
-            if (parsedAny)
-                parser.gap();
-            steps.restart();
-            parseStep(handle, begin + start, begin + stop, hits, steps, buffer);
-            parsedAny = true;
-        }
-        hits.clear();
-        failed = false;
-    };
+    const failedSteps = failedStepRanges(handle, begin, end);
+    if (failedSteps.length === 0)
+        return null;
+    // The failed steps, searched ahead on a second thread; a scanner started again for each.
+    const scanner = new LogScanner(parser, probe.rules);
+    const ahead = ReadAhead.open(path, probe.kernelSpec(), failedSteps);
+    const chunks = new ChunkBuffer();
+    const found = new HitQueue();
+    let origin = 0;
     try {
         for (let chunk = 0; chunk < ahead.chunks; chunk++) {
-            const next = ahead.take(chunk);
-            for (let i = 0; i < next.count; i++) {
-                const offset = next.base + next.pairs[2 * i];
-                const entry = next.pairs[2 * i + 1];
-                const anchor = probe.anchorOfEntry(entry);
-                if (anchor === mark) {
-                    const found = runnerMark(handle, begin + offset, window);
-                    if (found?.kind === 'step') {
-                        close(found.start - begin);
-                        start = found.start - begin;
-                    }
-                    else if (found?.kind === 'failed')
-                        failed = true;
-                }
-                else if (anchor === workflow && !failed && isFailingCommand(handle, begin + offset, window))
-                    failed = true;
-                hits.push(offset - start, entry);
+            if (ahead.startsRange(chunk) && chunk > 0) {
+                chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
+                parser.gap();
+                scanner.restart();
+                chunks.length = 0;
+                chunks.from = 0;
             }
+            chunks.reserve(ahead.lengthOf(chunk));
+            const next = ahead.take(chunk, chunks.buffer, chunks.length);
+            if (ahead.startsRange(chunk))
+                origin = next.base;
+            chunks.length += next.length;
+            found.push(next.base - origin, next.pairs, next.count);
             ahead.release(chunk);
+            chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
         }
-        close(end - begin);
+        scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
     }
     finally {
         ahead.close();
     }
-    probe.stats.bytes += steps.stats.bytes;
-    probe.stats.decodedLines += steps.stats.decodedLines;
-    probe.stats.gaps += steps.stats.gaps;
-    return parsedAny ? end - begin : null;
+    probe.stats.bytes += end - begin;
+    probe.stats.decodedLines += scanner.stats.decodedLines;
+    probe.stats.gaps += scanner.stats.gaps;
+    return end - begin;
 }
-/** Parses bytes [from, to) of the file, a step, with the matches found for it (or searched again). */
-function parseStep(handle, from, to, hits, scanner, chunks) {
-    const found = hits.overflow ? undefined : new HitQueue();
-    found?.push(0, hits.pairs, hits.count);
-    chunks.length = 0;
-    chunks.from = 0;
-    for (let position = from; position < to;) {
-        const want = Math.min(CHUNK_BYTES, to - position);
-        chunks.reserve(want);
-        const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position);
-        if (bytesRead === 0)
+/** The byte ranges of the log's failed steps, in order, from the runner's marks alone. */
+function failedStepRanges(handle, begin, end) {
+    const ranges = [];
+    const chunks = new ChunkBuffer();
+    /** The current step: its file offset, and whether it has failed. */
+    let start = begin;
+    let failed = false;
+    const close = (stop) => {
+        if (failed && stop > start)
+            ranges.push([start, stop]);
+        failed = false;
+    };
+    let position = begin;
+    for (;;) {
+        const want = Math.min(CHUNK_BYTES, end - position);
+        let final = want === 0;
+        if (!final) {
+            chunks.reserve(want);
+            const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position);
+            final = bytesRead === 0;
+            chunks.length += bytesRead;
+            position += bytesRead;
+        }
+        const data = chunks.buffer.subarray(0, chunks.length);
+        const limit = final ? data.length : data.lastIndexOf(10) + 1;
+        // The file offset of data[0].
+        const base = position - chunks.length;
+        for (const { at, mark } of marksIn(data, chunks.from, limit)) {
+            if (mark === 'failed')
+                failed = true;
+            else {
+                close(base + at);
+                start = base + at;
+            }
+        }
+        chunks.from = Math.max(chunks.from, limit);
+        if (final)
             break;
-        chunks.length += bytesRead;
-        position += bytesRead;
-        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
     }
-    scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
+    close(end);
+    return ranges;
 }
 /** Parses a log already in memory with the fast scanner. */
 function scanLogBuffer(data, options = {}) {
@@ -61489,16 +61454,7 @@ function parseGoCoverprofile(text) {
     return [...byFile].map(([file, hits]) => fromHits(file, hits));
 }
 
-;// CONCATENATED MODULE: ./lib/findings/detect.js
-/**
- * Knows every supported input format by name, recognises a format from the content (the file name
- * is only a hint), and parses any of them into findings. `ccal findings` and the lint and coverage
- * sources go through here.
- */
-
-
-
-
+;// CONCATENATED MODULE: ./lib/findings/formats.js
 
 
 /** Formats of structured lint reports. */
@@ -61645,6 +61601,32 @@ function detectFormat(text, name = '') {
 function textFormat(start) {
     return TIMESTAMPED.test(start) || start.startsWith('##[') ? 'actions-log' : 'text';
 }
+/** Whether `format` is read line by line as a log or a tool's output (not a report or coverage). */
+function isTextFormat(format) {
+    return !REPORT_FORMATS.includes(format) && !isCoverageFormat(format);
+}
+/**
+ * How the log parser reads a text format: a job log or any tool's output with every parser, one
+ * tool's output with that tool's parser alone (and no runner findings of its own).
+ */
+function textOptions(format, options = {}) {
+    if (format === 'actions-log' || format === 'text')
+        return { ...options };
+    return { ...options, parsers: [TEXT_ALIASES[format] ?? format], runnerFindings: false };
+}
+
+;// CONCATENATED MODULE: ./lib/findings/detect.js
+/**
+ * Parses any supported input format into findings (format names and recognition are in
+ * formats.ts, re-exported here). `ccal findings` and the lint and coverage sources go through here.
+ */
+
+
+
+
+
+
+
 /** Coverage as findings: one per file, naming the uncovered line ranges (for `ccal findings`). */
 function coverageFindings(files) {
     return files.map(file => finding({
@@ -61703,19 +61685,6 @@ function parseInput(text, format, options = {}) {
         default:
             return parseLogText(text, textOptions(format, options));
     }
-}
-/** Whether `format` is read line by line as a log or a tool's output (not a report or coverage). */
-function isTextFormat(format) {
-    return !REPORT_FORMATS.includes(format) && !isCoverageFormat(format);
-}
-/**
- * How the log parser reads a text format: a job log or any tool's output with every parser, one
- * tool's output with that tool's parser alone (and no runner findings of its own).
- */
-function textOptions(format, options = {}) {
-    if (format === 'actions-log' || format === 'text')
-        return { ...options };
-    return { ...options, parsers: [TEXT_ALIASES[format] ?? format], runnerFindings: false };
 }
 /**
  * Detects (when `format` is `auto`) and parses. Throws {@link UnsupportedInputError} naming the format

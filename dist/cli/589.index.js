@@ -1912,7 +1912,7 @@ class LintSource {
             return [];
         }
         try {
-            return (0,detect/* parseAnyInput */.SR)(output, 'auto', '', { every: true }).findings;
+            return (0,detect.parseAnyInput)(output, 'auto', '', { every: true }).findings;
         }
         catch (error) {
             if (!(error instanceof detect/* UnsupportedInputError */.aH))
@@ -1928,7 +1928,7 @@ class LintSource {
 }
 async function readReport(path, shown, skipped) {
     try {
-        const parsed = (0,detect/* parseAnyInput */.SR)(await (0,promises_.readFile)(path, 'utf8'), 'auto', shown, { every: true });
+        const parsed = (0,detect.parseAnyInput)(await (0,promises_.readFile)(path, 'utf8'), 'auto', shown, { every: true });
         if ((0,detect/* isCoverageFormat */.C4)(parsed.format)) {
             skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' });
             return [];

@@ -2,34 +2,34 @@
  * The normalized finding every parser produces, whatever the tool or format: one problem at one
  * place. Sources turn findings into work items; `ccal findings` prints them.
  */
-import { z } from 'zod'
-
 /** How bad a finding is; tools' own scales (info, convention, style…) are mapped onto these three. */
 export const SEVERITIES = ['error', 'warning', 'note'] as const
-export const SeveritySchema = z.enum(SEVERITIES)
-export type Severity = z.infer<typeof SeveritySchema>
+export type Severity = (typeof SEVERITIES)[number]
 
-export const FindingSchema = z.strictObject({
+/**
+ * One finding. Its schema, for what reads findings back (JSON of `ccal findings`), is
+ * finding-schema.ts: the parsers build findings by hand and never load zod.
+ */
+export interface Finding {
   /** The tool that reported it: `tsc`, `eslint`, `jest`, `pytest`, `actions` (the runner itself)… */
-  tool: z.string().min(1),
+  tool: string
   /** Path as the tool printed it (relative or absolute), or null when the finding has no place. */
-  file: z.string().nullable(),
-  line: z.number().int().nonnegative().nullable(),
-  column: z.number().int().nonnegative().nullable(),
+  file: string | null
+  line: number | null
+  column: number | null
   /** Rule or error code (`no-unused-vars`, `TS2322`, `E501`), or the failing test's name. */
-  rule: z.string().nullable(),
-  severity: SeveritySchema,
-  message: z.string(),
+  rule: string | null
+  severity: Severity
+  message: string
   /** The lines of output the finding was read from (untrusted text), or null for structured reports. */
-  excerpt: z.string().nullable(),
+  excerpt: string | null
   /** The Actions step (`##[group]Run …`, or gh's step column) the finding was printed in. */
-  step: z.string().nullable(),
+  step: string | null
   /** The job it was printed in, when one log holds several (`gh run view --log`). */
-  job: z.string().nullable(),
+  job: string | null
   /** The workspace package a monorepo runner's line prefix named (`packages/ui`, `@acme/web`). */
-  package: z.string().nullable()
-})
-export type Finding = z.infer<typeof FindingSchema>
+  package: string | null
+}
 
 /** Builds a finding, filling absent fields with null. */
 export function finding(fields: Pick<Finding, 'tool' | 'message'> & Partial<Finding>): Finding {

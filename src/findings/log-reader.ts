@@ -158,7 +158,7 @@ function readAhead(
   scanner: LogScanner,
   chunks: ChunkBuffer
 ): number {
-  const ahead = ReadAhead.open(path, scanner.kernelSpec(), begin, end)
+  const ahead = ReadAhead.open(path, scanner.kernelSpec(), [[begin, end]])
   const found = new HitQueue()
   let read = 0
   try {
@@ -167,7 +167,7 @@ function readAhead(
       const next = ahead.take(chunk, chunks.buffer, chunks.length)
       chunks.length += next.length
       read += next.length
-      found.push(next.base, next.pairs, next.count)
+      found.push(next.base - begin, next.pairs, next.count)
       ahead.release(chunk)
       chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found)
     }
@@ -185,97 +185,59 @@ function isRawJobLog(handle: number, begin: number): boolean {
   return startsWithTimestamp(stripBom(head.toString('utf8', 0, got)))
 }
 
-/** Hits of one step, kept until the step's outcome is known: (offset from the step's start, kernel entry). */
-class StepHits {
-  pairs = new Int32Array(2048)
-  count = 0
-  /** More than {@link MAX_STEP_HITS}: the step is searched again if it is parsed. */
-  overflow = false
-
-  push(offset: number, entry: number): void {
-    if (this.overflow) return
-    if (2 * this.count === this.pairs.length) {
-      if (this.count >= MAX_STEP_HITS || offset > 0x7fffffff) {
-        this.overflow = true
-        return
-      }
-      const bigger = new Int32Array(this.pairs.length * 2)
-      bigger.set(this.pairs)
-      this.pairs = bigger
-    }
-    this.pairs[2 * this.count] = offset
-    this.pairs[2 * this.count + 1] = entry
-    this.count++
-  }
-
-  clear(): void {
-    this.count = 0
-    this.overflow = false
-    if (this.pairs.length > 1 << 20) this.pairs = new Int32Array(2048)
-  }
-}
-
-/** Hits a step keeps for its parse (12 MB); a step with more is searched again. */
-const MAX_STEP_HITS = 1 << 20
-/** Bytes read around a runner command to see its line: the timestamp before, the command after. */
-const MARK_BEFORE = 48
-const MARK_AFTER = 160
+/** What a runner's line says about its step. */
+type StepMark = 'step' | 'failed' | null
 
 /**
- * What the runner's `##[` at file offset `offset` says about its step: that one starts there
- * (`##[group]Run …`, at `start`, the offset of its line) or that it failed (`##[error]…`, an exit
- * code other than 0). Null for any other command, or for `##[` that does not start its line.
+ * What the line `content` (without its timestamp) says about its step: that one starts
+ * (`##[group]Run …`) or that the step failed (any `##[error]` but an exit code of 0), as the log
+ * parser reads them. (The runner writes a step's `::error::` commands as `##[error]`.)
  */
-function runnerMark(
-  handle: number,
-  offset: number,
-  window: Buffer
-): { kind: 'step'; start: number } | { kind: 'failed' } | null {
-  const line = lineAround(handle, offset, window)
-  if (!line) return null
-  const command = runnerCommand(line.content)
+function stepMark(content: string): StepMark {
+  const command = runnerCommand(content)
   if (!command) return null
-  if (command.name === 'group')
-    return command.rest.startsWith('Run ') ? { kind: 'step', start: line.start } : null
+  if (command.name === 'group') return command.rest.startsWith('Run ') ? 'step' : null
   if (command.name !== 'error') return null
   const exit = exitCodeOf(command.rest.trim())
-  return exit === null || exit !== 0 ? { kind: 'failed' } : null
+  return exit === null || exit !== 0 ? 'failed' : null
 }
 
-/** True when the `:error` at file offset `offset` is that of a `::error …::` workflow command starting its line. */
-function isFailingCommand(handle: number, offset: number, window: Buffer): boolean {
-  const line = lineAround(handle, offset - 1, window)
-  return line !== null && /^::error(?: [^:]*)?::/.test(line.content)
-}
+const HASH_MARK = Buffer.from('##[')
+/** Bytes of a marked line decoded to read its mark (a timestamp and a command's start). */
+const MARK_LINE = 200
 
-/** The line holding file offset `offset`, if it starts with it (after the timestamp): its start and content. */
-function lineAround(
-  handle: number,
-  offset: number,
-  window: Buffer
-): { start: number; content: string } | null {
-  const from = Math.max(0, offset - MARK_BEFORE)
-  const got = readSync(handle, window, 0, MARK_BEFORE + MARK_AFTER, from)
-  const at = offset - from
-  const newline = at === 0 ? -1 : window.lastIndexOf(10, at - 1)
-  // The line started before the window: something longer than a timestamp comes before the mark.
-  if (newline < 0 && from > 0) return null
-  const start = newline + 1
-  let stop = window.indexOf(10, at)
-  if (stop < 0 || stop > got) stop = got
-  const content = stripTimestamp(stripBom(window.toString('utf8', start, stop)))
-  if (content.length !== window.toString('utf8', at, stop).length) return null
-  return { start: from + start, content }
+/**
+ * The marks in the whole lines `data[from, limit)`, in order: where a step starts (the offset of its
+ * line, from `data[0]`) and where one fails. `Buffer.indexOf` finds `##[` at some ten gigabytes a
+ * second (`#` is rare): the first pass over a big log costs little more than reading it.
+ */
+function marksIn(data: Buffer, from: number, limit: number): Array<{ at: number; mark: 'step' | 'failed' }> {
+  const marks: Array<{ at: number; mark: 'step' | 'failed' }> = []
+  for (
+    let at = data.indexOf(HASH_MARK, from);
+    at !== -1 && at < limit;
+    at = data.indexOf(HASH_MARK, at + 1)
+  ) {
+    const start = at === 0 ? 0 : data.lastIndexOf(10, at - 1) + 1
+    const newline = data.indexOf(10, at)
+    const stop = Math.min(newline === -1 ? limit : newline, at + MARK_LINE)
+    const line = stripTimestamp(stripBom(data.toString('utf8', start, stop)))
+    // Only a mark that starts its line: `echo "##[error]"` in a script is output.
+    if (line.length !== data.toString('utf8', at, stop).length) continue
+    const mark = stepMark(line)
+    if (mark) marks.push({ at: mark === 'step' ? start : at, mark })
+  }
+  return marks
 }
 
 /**
- * Parses only the steps of a big raw job log that failed: a first pass reads the kernel's matches
- * (searched ahead on a second thread), sees where each step starts (`##[group]Run …`) and whether
- * it failed (an `##[error]`, an exit code, an `::error::` command), and keeps the step's matches;
- * the bytes of a failed step are then read again and parsed. A passing step's output is never
- * wanted when another step failed (the log parser drops it), so most of a big log is never decoded.
- * Returns the bytes read, or null when no step failed: then every step counts, and the caller
- * parses the whole log as usual (nothing has reached the parser yet).
+ * Parses only the steps of a big raw job log that failed. A first pass reads the log and finds
+ * the runner's marks alone: where each step starts (`##[group]Run …`) and whether it failed (an
+ * `##[error]`, an exit code other than 0). A failed step is then read again and parsed
+ * like any log. A passing step's output is not wanted when another step failed (the log parser
+ * drops it), so most of a big log is neither searched nor decoded. Returns the bytes read, or null
+ * when no step failed: then every step counts, and the caller parses the whole log as usual
+ * (nothing has reached the parser yet).
  */
 function readFailedSteps(
   path: string,
@@ -285,80 +247,79 @@ function readFailedSteps(
   parser: LineParser,
   probe: LogScanner
 ): number | null {
-  const mark = probe.anchorOf('##[')
-  const workflow = probe.anchorOf(':error')
-  const window = Buffer.alloc(MARK_BEFORE + MARK_AFTER)
-  const hits = new StepHits()
-  const ahead = ReadAhead.open(path, probe.kernelSpec(), begin, end)
-  /** The current step: where it starts (from `begin`) and whether it has failed. */
-  let start = 0
-  let failed = false
-  let parsedAny = false
-  // One scanner for the steps parsed: each starts it again (its offsets, its context).
-  const steps = new LogScanner(parser, probe.rules)
-  const buffer = new ChunkBuffer()
-  const close = (stop: number) => {
-    if (failed) {
-      if (parsedAny) parser.gap()
-      steps.restart()
-      parseStep(handle, begin + start, begin + stop, hits, steps, buffer)
-      parsedAny = true
-    }
-    hits.clear()
-    failed = false
-  }
+  const failedSteps = failedStepRanges(handle, begin, end)
+  if (failedSteps.length === 0) return null
+  // The failed steps, searched ahead on a second thread; a scanner started again for each.
+  const scanner = new LogScanner(parser, probe.rules)
+  const ahead = ReadAhead.open(path, probe.kernelSpec(), failedSteps)
+  const chunks = new ChunkBuffer()
+  const found = new HitQueue()
+  let origin = 0
   try {
     for (let chunk = 0; chunk < ahead.chunks; chunk++) {
-      const next = ahead.take(chunk)
-      for (let i = 0; i < next.count; i++) {
-        const offset = next.base + (next.pairs[2 * i] as number)
-        const entry = next.pairs[2 * i + 1] as number
-        const anchor = probe.anchorOfEntry(entry)
-        if (anchor === mark) {
-          const found = runnerMark(handle, begin + offset, window)
-          if (found?.kind === 'step') {
-            close(found.start - begin)
-            start = found.start - begin
-          } else if (found?.kind === 'failed') failed = true
-        } else if (anchor === workflow && !failed && isFailingCommand(handle, begin + offset, window))
-          failed = true
-        hits.push(offset - start, entry)
+      if (ahead.startsRange(chunk) && chunk > 0) {
+        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found)
+        parser.gap()
+        scanner.restart()
+        chunks.length = 0
+        chunks.from = 0
       }
+      chunks.reserve(ahead.lengthOf(chunk))
+      const next = ahead.take(chunk, chunks.buffer, chunks.length)
+      if (ahead.startsRange(chunk)) origin = next.base
+      chunks.length += next.length
+      found.push(next.base - origin, next.pairs, next.count)
       ahead.release(chunk)
+      chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found)
     }
-    close(end - begin)
+    scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found)
   } finally {
     ahead.close()
   }
-  probe.stats.bytes += steps.stats.bytes
-  probe.stats.decodedLines += steps.stats.decodedLines
-  probe.stats.gaps += steps.stats.gaps
-  return parsedAny ? end - begin : null
+  probe.stats.bytes += end - begin
+  probe.stats.decodedLines += scanner.stats.decodedLines
+  probe.stats.gaps += scanner.stats.gaps
+  return end - begin
 }
 
-/** Parses bytes [from, to) of the file, a step, with the matches found for it (or searched again). */
-function parseStep(
-  handle: number,
-  from: number,
-  to: number,
-  hits: StepHits,
-  scanner: LogScanner,
-  chunks: ChunkBuffer
-): void {
-  const found = hits.overflow ? undefined : new HitQueue()
-  found?.push(0, hits.pairs, hits.count)
-  chunks.length = 0
-  chunks.from = 0
-  for (let position = from; position < to;) {
-    const want = Math.min(CHUNK_BYTES, to - position)
-    chunks.reserve(want)
-    const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position)
-    if (bytesRead === 0) break
-    chunks.length += bytesRead
-    position += bytesRead
-    chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found)
+/** The byte ranges of the log's failed steps, in order, from the runner's marks alone. */
+function failedStepRanges(handle: number, begin: number, end: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  const chunks = new ChunkBuffer()
+  /** The current step: its file offset, and whether it has failed. */
+  let start = begin
+  let failed = false
+  const close = (stop: number) => {
+    if (failed && stop > start) ranges.push([start, stop])
+    failed = false
   }
-  scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found)
+  let position = begin
+  for (;;) {
+    const want = Math.min(CHUNK_BYTES, end - position)
+    let final = want === 0
+    if (!final) {
+      chunks.reserve(want)
+      const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position)
+      final = bytesRead === 0
+      chunks.length += bytesRead
+      position += bytesRead
+    }
+    const data = chunks.buffer.subarray(0, chunks.length)
+    const limit = final ? data.length : data.lastIndexOf(10) + 1
+    // The file offset of data[0].
+    const base = position - chunks.length
+    for (const { at, mark } of marksIn(data, chunks.from, limit)) {
+      if (mark === 'failed') failed = true
+      else {
+        close(base + at)
+        start = base + at
+      }
+    }
+    chunks.from = Math.max(chunks.from, limit)
+    if (final) break
+  }
+  close(end)
+  return ranges
 }
 
 /** Parses a log already in memory with the fast scanner. */

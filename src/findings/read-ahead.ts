@@ -41,10 +41,10 @@ interface SearchEnv {
   find: (start: number, end: number, out: number, capacity: number) => number
   readSync: typeof readSync
   fd: number
-  /** Offsets in the file of the first byte read and just after the last. */
-  begin: number
-  end: number
-  chunkBytes: number
+  /** Per chunk: the file offset of its first byte, its length, and where its range of the file ends. */
+  starts: Float64Array
+  lengths: Int32Array
+  stops: Float64Array
 }
 
 /**
@@ -60,9 +60,10 @@ function searchChunk(
   pairs: Int32Array
 ): [number, number] {
   const { spec, memory } = env
-  const from = env.begin + chunk * env.chunkBytes
-  const length = Math.min(env.chunkBytes, env.end - from)
-  const span = Math.min(length + spec.longest - 1, env.end - from)
+  const from = env.starts[chunk] as number
+  const length = env.lengths[chunk] as number
+  // A match may run past the chunk's end, not past its range's: the next range does not follow.
+  const span = Math.min(length + spec.longest - 1, (env.stops[chunk] as number) - from)
   const needed = spec.input + span + spec.slack
   if (needed > memory.buffer.byteLength)
     memory.grow(Math.ceil((needed - memory.buffer.byteLength) / spec.page))
@@ -110,9 +111,9 @@ interface Shared {
 interface WorkerInput extends Shared {
   spec: KernelSpec
   path: string
-  begin: number
-  end: number
-  chunkBytes: number
+  starts: Float64Array
+  lengths: Int32Array
+  stops: Float64Array
   chunks: number
   slots: number
   slotPairs: number
@@ -142,9 +143,9 @@ function workerMain(): void {
     find: exports.find as SearchEnv['find'],
     readSync: fs.readSync,
     fd,
-    begin: input.begin,
-    end: input.end,
-    chunkBytes: input.chunkBytes
+    starts: input.starts,
+    lengths: input.lengths,
+    stops: input.stops
   }
   try {
     for (;;) {
@@ -190,7 +191,7 @@ const WORKER_SOURCE = [
 
 /** A chunk of the log, its bytes written where the caller asked: its length and its matches (offset in the chunk, kernel entry). */
 export interface ReadChunk {
-  /** Offset of the chunk's first byte from where reading began. */
+  /** The file offset of the chunk's first byte. */
   base: number
   length: number
   /** Valid until the next {@link ReadAhead.take}. */
@@ -229,10 +230,9 @@ export class ReadAhead {
     private readonly spec: KernelSpec,
     private readonly shared: Shared,
     path: string,
-    begin: number,
-    end: number
+    table: Pick<SearchEnv, 'starts' | 'lengths' | 'stops'>
   ) {
-    this.chunks = Math.ceil((end - begin) / READ_AHEAD_CHUNK)
+    this.chunks = table.starts.length
     this.control = new Int32Array(shared.control)
     this.states = new Int32Array(shared.states)
     this.sizes = new Int32Array(shared.sizes)
@@ -245,30 +245,43 @@ export class ReadAhead {
       find: exports.find as SearchEnv['find'],
       readSync,
       fd: openSync(path, 'r'),
-      begin,
-      end,
-      chunkBytes: READ_AHEAD_CHUNK
+      ...table
     }
     this.own = { pairs: new Int32Array(SLOT_PAIRS * 2) }
   }
 
-  /** Bytes [begin, end) of the file at `path`, with a worker searching ahead of the caller. */
-  static open(path: string, spec: KernelSpec, begin: number, end: number): ReadAhead {
+  /**
+   * The byte ranges `[start, stop)` of the file at `path`, in order, cut in chunks, with a worker
+   * searching ahead of the caller. A range's chunks do not run into the next range.
+   */
+  static open(path: string, spec: KernelSpec, ranges: ReadonlyArray<readonly [number, number]>): ReadAhead {
+    const starts: number[] = []
+    const lengths: number[] = []
+    const stops: number[] = []
+    for (const [start, stop] of ranges)
+      for (let from = start; from < stop; from += READ_AHEAD_CHUNK) {
+        starts.push(from)
+        lengths.push(Math.min(READ_AHEAD_CHUNK, stop - from))
+        stops.push(stop)
+      }
+    const table = {
+      starts: Float64Array.from(starts),
+      lengths: Int32Array.from(lengths),
+      stops: Float64Array.from(stops)
+    }
     const shared: Shared = {
       control: new SharedArrayBuffer(5 * 4),
       states: new SharedArrayBuffer(SLOTS * 4),
       sizes: new SharedArrayBuffer(SLOTS * 8),
       pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8)
     }
-    const reader = new ReadAhead(spec, shared, path, begin, end)
+    const reader = new ReadAhead(spec, shared, path, table)
     try {
       const workerData: WorkerInput = {
         ...shared,
+        ...table,
         spec,
         path,
-        begin,
-        end,
-        chunkBytes: READ_AHEAD_CHUNK,
         chunks: reader.chunks,
         slots: SLOTS,
         slotPairs: SLOT_PAIRS
@@ -285,7 +298,12 @@ export class ReadAhead {
 
   /** The length of chunk `chunk`. */
   lengthOf(chunk: number): number {
-    return Math.min(READ_AHEAD_CHUNK, this.env.end - this.env.begin - chunk * READ_AHEAD_CHUNK)
+    return this.env.lengths[chunk] as number
+  }
+
+  /** Whether chunk `chunk` starts a range (and does not follow the chunk before it). */
+  startsRange(chunk: number): boolean {
+    return chunk === 0 || this.env.stops[chunk - 1] !== this.env.stops[chunk]
   }
 
   /**
@@ -295,7 +313,7 @@ export class ReadAhead {
    * than wait.
    */
   take(chunk: number, target?: Uint8Array, at = 0): ReadChunk {
-    const base = chunk * READ_AHEAD_CHUNK
+    const base = this.env.starts[chunk] as number
     const slot = chunk % SLOTS
     let waited = 0
     while (!this.alone) {
@@ -363,7 +381,7 @@ export class ReadAhead {
 
   /** Reads the bytes of chunk `chunk`, which the worker searched. */
   private readInto(chunk: number, target: Uint8Array, at: number, length: number): number {
-    const from = this.env.begin + chunk * READ_AHEAD_CHUNK
+    const from = this.env.starts[chunk] as number
     let read = 0
     while (read < length) {
       const got = readSync(this.env.fd, target, at + read, length - read, from + read)

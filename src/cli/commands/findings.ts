@@ -16,10 +16,9 @@ import {
   detectFormat,
   isInputFormat,
   isTextFormat,
-  parseAnyInput,
   textOptions,
   type InputFormat
-} from '../../findings/detect.js'
+} from '../../findings/formats.js'
 import { CcalError, UsageError, errorMessage } from '../../util/errors.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
 
@@ -169,6 +168,8 @@ async function printReport(
   io: CliIo,
   json: boolean
 ) {
+  // The report parsers (and zod, which checks reports) load only for a report.
+  const { parseAnyInput } = await import('../../findings/detect.js')
   const parsed = parseAnyInput(await readFile(path, 'utf8'), format, shown, { every: all })
   const print = printer(io, json)
   print.begin(parsed.format)

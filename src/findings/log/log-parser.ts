@@ -425,7 +425,9 @@ export function createLogParser(emit: Emit, options: LogParserOptions = {}): Lin
         const workflow = WORKFLOW_COMMAND.exec(text)
         if (workflow) {
           const properties = commandProperties(workflow[2])
-          if (workflow[1] === 'error') record.failed = true
+          // In a job log the runner has turned a step's commands into `##[error]`: a literal one is
+          // output (under `::stop-commands::`), and fails nothing.
+          if (workflow[1] === 'error' && !framed) record.failed = true
           if (runnerFindings)
             accept(
               main,

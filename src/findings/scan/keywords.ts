@@ -179,9 +179,6 @@ export const LOG_KEYWORDS: readonly ScanKeyword[] = [
   keyword('Exception', after(2)),
   keyword('File "', after(4)),
   keyword('##['),
-  // A workflow command that fails its step (`::error file=…::message`); the reader of big job
-  // logs looks for it to tell failed steps from passing ones.
-  keyword('::error', NONE, ':error'),
   // Locations: `x.ts:12`, `Foo.java:42)`, `Dockerfile:3`; `x.ts(12,5)` (tsc, MSVC, MSBuild).
   keyword('\\a:\\d'),
   keyword('\\a(\\d'),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CliIo } from '../../../src/cli/io.js'
 import { runCli } from '../../../src/cli/program.js'
-import { FindingSchema } from '../../../src/findings/finding.js'
+import { FindingSchema } from '../../../src/findings/finding-schema.js'
 import { FIXTURES } from './fixtures.js'
 
 const REPO_ROOT = join(import.meta.dirname, '../../..')

@@ -228,20 +228,18 @@ describe('a big raw job log', () => {
     expect(essence(read.findings)).toEqual(essence(scanLogBuffer(data)))
   })
 
-  it('counts a workflow command ::error as its step failing', async () => {
-    const step = (name: string, lines: string[], failing: string[]) =>
-      [`##[group]Run ${name}`, '##[endgroup]', ...lines, ...failing].map(
-        line => `2024-01-01T00:00:00.0000000Z ${line}`
-      )
+  it('reads a step failed by an annotation, and takes a literal ::error line for the output it is', async () => {
+    const step = (name: string, lines: string[]) =>
+      [`##[group]Run ${name}`, '##[endgroup]', ...lines].map(line => `2024-01-01T00:00:00.0000000Z ${line}`)
     const noise = Array.from({ length: 200_000 }, (_, i) => `added ${i} packages in 3s`)
     const text = [
-      ...step('npm ci', noise, []),
-      ...step(
-        'lint',
-        ['src/a.ts(3,5): error TS2304: Cannot find name x.'],
-        ['::error file=src/a.ts,line=3::Cannot find name x.']
-      ),
-      ...step('build', ['src/b.ts(4,1): error TS2322: Type mismatch.'], [])
+      ...step('npm ci', noise),
+      ...step('lint', ['src/a.ts(3,5): error TS2304: Cannot find name x.', '##[error]Cannot find name x.']),
+      // Under ::stop-commands:: the runner prints commands as they are; the step passed.
+      ...step('build', [
+        'src/b.ts(4,1): error TS2322: Type mismatch.',
+        '::error file=src/b.ts,line=4::Type mismatch.'
+      ])
     ].join('\n')
     const path = join(dir, 'command.log')
     writeFileSync(path, text)
