@@ -58842,6 +58842,9 @@ const STOP = 2;
 const read_ahead_FAILED = 3;
 /** The value of CONSUMED the waiting worker waits for (0: it is not waiting). */
 const WAKE_AT = 4;
+/** How many chunks there are, once the caller has said which ranges it wants (-1 until then). */
+const CHUNKS = 5;
+const CONTROL_WORDS = 6;
 /**
  * Reads chunk `chunk` (into `data` too, when given) and writes its matches into `pairs` as (offset
  * in the chunk, kernel entry). Returns the chunk's length and the number of matches, -1 when
@@ -58890,10 +58893,19 @@ function searchChunk(env, chunk, data, pairs) {
     }
     return [kept, count];
 }
+/** The chunk table's views over its shared memory. */
+function tableOf(shared) {
+    return {
+        starts: new Float64Array(shared.table, 0, shared.capacity),
+        stops: new Float64Array(shared.table, shared.capacity * 8, shared.capacity),
+        lengths: new Int32Array(shared.table, shared.capacity * 16, shared.capacity)
+    };
+}
 /**
  * The worker: takes chunks while the ring has room, until none is left or it is told to stop. Its
  * source runs alone in the worker: the control array's indices are written out (0 NEXT, 1
- * CONSUMED, 2 STOP, 3 FAILED, 4 WAKE_AT) and its modules are required there.
+ * CONSUMED, 2 STOP, 3 FAILED, 4 WAKE_AT, 5 CHUNKS), the table's views too, and its modules are
+ * required there. It starts before the caller knows which ranges it wants, and waits for them.
  */
 function workerMain() {
     /* eslint-disable @typescript-eslint/no-require-imports */
@@ -58914,16 +58926,21 @@ function workerMain() {
         find: exports.find,
         readSync: fs.readSync,
         fd,
-        starts: input.starts,
-        lengths: input.lengths,
-        stops: input.stops
+        starts: new Float64Array(input.table, 0, input.capacity),
+        stops: new Float64Array(input.table, input.capacity * 8, input.capacity),
+        lengths: new Int32Array(input.table, input.capacity * 16, input.capacity)
     };
     try {
+        let chunks = Atomics.load(control, 5);
+        while (chunks < 0 && Atomics.load(control, 2) === 0) {
+            Atomics.wait(control, 5, chunks, 100);
+            chunks = Atomics.load(control, 5);
+        }
         for (;;) {
             if (Atomics.load(control, 2) !== 0)
                 break;
             const chunk = Atomics.load(control, 0);
-            if (chunk >= input.chunks)
+            if (chunk >= chunks)
                 break;
             const consumed = Atomics.load(control, 1);
             if (chunk >= consumed + input.slots) {
@@ -58965,6 +58982,8 @@ const WORKER_SOURCE = [
     searchChunk.toString(),
     `(${workerMain.toString()})()`
 ].join('\n');
+/** How many chunks the range [from, to) makes. */
+const chunksOf = (from, to) => Math.ceil(Math.max(0, to - from) / READ_AHEAD_CHUNK);
 const newBuffers = () => ({
     data: new Uint8Array(READ_AHEAD_CHUNK),
     pairs: new Int32Array(SLOT_PAIRS * 2)
@@ -58973,7 +58992,8 @@ const newBuffers = () => ({
 class read_ahead_ReadAhead {
     spec;
     shared;
-    chunks;
+    /** How many chunks the ranges make (0 until they are published). */
+    chunks = 0;
     control;
     states;
     sizes;
@@ -58986,10 +59006,9 @@ class read_ahead_ReadAhead {
     /** Chunks the main thread searched ahead, by number, and buffers free for more. */
     ahead = new Map();
     spare = [];
-    constructor(spec, shared, path, table) {
+    constructor(spec, shared, path) {
         this.spec = spec;
         this.shared = shared;
-        this.chunks = table.starts.length;
         this.control = new Int32Array(shared.control);
         this.states = new Int32Array(shared.states);
         this.sizes = new Int32Array(shared.sizes);
@@ -59002,7 +59021,7 @@ class read_ahead_ReadAhead {
             find: exports.find,
             readSync,
             fd: openSync(path, 'r'),
-            ...table
+            ...tableOf(shared)
         };
         this.own = { pairs: new Int32Array(SLOT_PAIRS * 2) };
     }
@@ -59011,37 +59030,27 @@ class read_ahead_ReadAhead {
      * searching ahead of the caller. A range's chunks do not run into the next range.
      */
     static open(path, spec, ranges) {
-        const starts = [];
-        const lengths = [];
-        const stops = [];
-        for (const [start, stop] of ranges)
-            for (let from = start; from < stop; from += READ_AHEAD_CHUNK) {
-                starts.push(from);
-                lengths.push(Math.min(READ_AHEAD_CHUNK, stop - from));
-                stops.push(stop);
-            }
-        const table = {
-            starts: Float64Array.from(starts),
-            lengths: Int32Array.from(lengths),
-            stops: Float64Array.from(stops)
-        };
+        const reader = read_ahead_ReadAhead.start(path, spec, ranges.reduce((sum, [from, to]) => sum + chunksOf(from, to), 0));
+        reader.publish(ranges);
+        return reader;
+    }
+    /**
+     * A reader of the file at `path` whose worker starts now (it takes some tens of milliseconds),
+     * for ranges of at most `capacity` chunks that {@link publish} names once they are known.
+     */
+    static start(path, spec, capacity) {
         const shared = {
-            control: new SharedArrayBuffer(5 * 4),
+            control: new SharedArrayBuffer(CONTROL_WORDS * 4),
             states: new SharedArrayBuffer(SLOTS * 4),
             sizes: new SharedArrayBuffer(SLOTS * 8),
-            pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8)
+            pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8),
+            table: new SharedArrayBuffer(Math.max(1, capacity) * 20),
+            capacity: Math.max(1, capacity)
         };
-        const reader = new read_ahead_ReadAhead(spec, shared, path, table);
+        Atomics.store(new Int32Array(shared.control), CHUNKS, -1);
+        const reader = new read_ahead_ReadAhead(spec, shared, path);
         try {
-            const workerData = {
-                ...shared,
-                ...table,
-                spec,
-                path,
-                chunks: reader.chunks,
-                slots: SLOTS,
-                slotPairs: SLOT_PAIRS
-            };
+            const workerData = { ...shared, spec, path, slots: SLOTS, slotPairs: SLOT_PAIRS };
             reader.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
             reader.worker.unref();
             // An error of the worker's start (none is expected) is its failure: the main thread reads alone.
@@ -59051,6 +59060,25 @@ class read_ahead_ReadAhead {
             reader.alone = true;
         }
         return reader;
+    }
+    /** Names the ranges to read; more chunks than the reader was started for are read without the worker. */
+    publish(ranges) {
+        const total = ranges.reduce((sum, [from, to]) => sum + chunksOf(from, to), 0);
+        if (total > this.shared.capacity) {
+            this.stop();
+            this.env = { ...this.env, ...tableOf({ table: new SharedArrayBuffer(total * 20), capacity: total }) };
+        }
+        let chunk = 0;
+        for (const [start, stop] of ranges)
+            for (let from = start; from < stop; from += READ_AHEAD_CHUNK) {
+                this.env.starts[chunk] = from;
+                this.env.lengths[chunk] = Math.min(READ_AHEAD_CHUNK, stop - from);
+                this.env.stops[chunk] = stop;
+                chunk++;
+            }
+        this.chunks = total;
+        Atomics.store(this.control, CHUNKS, total);
+        Atomics.notify(this.control, CHUNKS);
     }
     /** The length of chunk `chunk`. */
     lengthOf(chunk) {
@@ -59131,6 +59159,7 @@ class read_ahead_ReadAhead {
     stop() {
         this.alone = true;
         Atomics.store(this.control, STOP, 1);
+        Atomics.notify(this.control, CHUNKS);
     }
     /** Reads the bytes of chunk `chunk`, which the worker searched. */
     readInto(chunk, target, at, length) {
@@ -60201,6 +60230,8 @@ function stepMark(content) {
     return exit === null || exit !== 0 ? 'failed' : null;
 }
 const HASH_MARK = Buffer.from('##[');
+/** Failed steps the worker has room for without growing its table (a step adds a chunk at most). */
+const MAX_RANGES = 4096;
 /** Bytes of a marked line decoded to read its mark (a timestamp and a command's start). */
 const MARK_LINE = 200;
 /**
@@ -60234,12 +60265,16 @@ function marksIn(data, from, limit) {
  * (nothing has reached the parser yet).
  */
 function readFailedSteps(path, handle, begin, end, parser, probe) {
+    // The worker starts while the first pass reads: it searches the failed steps once they are known.
+    const ahead = ReadAhead.start(path, probe.kernelSpec(), Math.ceil((end - begin) / CHUNK_BYTES) + MAX_RANGES);
     const failedSteps = failedStepRanges(handle, begin, end);
-    if (failedSteps.length === 0)
+    if (failedSteps.length === 0) {
+        ahead.close();
         return null;
-    // The failed steps, searched ahead on a second thread; a scanner started again for each.
+    }
+    ahead.publish(failedSteps);
+    // A scanner started again for each step.
     const scanner = new LogScanner(parser, probe.rules);
-    const ahead = ReadAhead.open(path, probe.kernelSpec(), failedSteps);
     const chunks = new ChunkBuffer();
     const found = new HitQueue();
     let origin = 0;

@@ -203,6 +203,8 @@ function stepMark(content: string): StepMark {
 }
 
 const HASH_MARK = Buffer.from('##[')
+/** Failed steps the worker has room for without growing its table (a step adds a chunk at most). */
+const MAX_RANGES = 4096
 /** Bytes of a marked line decoded to read its mark (a timestamp and a command's start). */
 const MARK_LINE = 200
 
@@ -247,11 +249,16 @@ function readFailedSteps(
   parser: LineParser,
   probe: LogScanner
 ): number | null {
+  // The worker starts while the first pass reads: it searches the failed steps once they are known.
+  const ahead = ReadAhead.start(path, probe.kernelSpec(), Math.ceil((end - begin) / CHUNK_BYTES) + MAX_RANGES)
   const failedSteps = failedStepRanges(handle, begin, end)
-  if (failedSteps.length === 0) return null
-  // The failed steps, searched ahead on a second thread; a scanner started again for each.
+  if (failedSteps.length === 0) {
+    ahead.close()
+    return null
+  }
+  ahead.publish(failedSteps)
+  // A scanner started again for each step.
   const scanner = new LogScanner(parser, probe.rules)
-  const ahead = ReadAhead.open(path, probe.kernelSpec(), failedSteps)
   const chunks = new ChunkBuffer()
   const found = new HitQueue()
   let origin = 0

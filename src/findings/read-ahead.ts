@@ -33,6 +33,9 @@ const STOP = 2
 const FAILED = 3
 /** The value of CONSUMED the waiting worker waits for (0: it is not waiting). */
 const WAKE_AT = 4
+/** How many chunks there are, once the caller has said which ranges it wants (-1 until then). */
+const CHUNKS = 5
+const CONTROL_WORDS = 6
 
 /** What {@link searchChunk} needs: the kernel's instance, the file, and how it is cut. */
 interface SearchEnv {
@@ -106,23 +109,34 @@ interface Shared {
   /** Per slot: the chunk's length and its number of matches. */
   sizes: SharedArrayBuffer
   pairs: SharedArrayBuffer
+  /** The chunk table (see SearchEnv), for up to `capacity` chunks: starts, then stops, then lengths. */
+  table: SharedArrayBuffer
+  capacity: number
 }
 
 interface WorkerInput extends Shared {
   spec: KernelSpec
   path: string
-  starts: Float64Array
-  lengths: Int32Array
-  stops: Float64Array
-  chunks: number
   slots: number
   slotPairs: number
+}
+
+/** The chunk table's views over its shared memory. */
+function tableOf(
+  shared: Pick<Shared, 'table' | 'capacity'>
+): Pick<SearchEnv, 'starts' | 'lengths' | 'stops'> {
+  return {
+    starts: new Float64Array(shared.table, 0, shared.capacity),
+    stops: new Float64Array(shared.table, shared.capacity * 8, shared.capacity),
+    lengths: new Int32Array(shared.table, shared.capacity * 16, shared.capacity)
+  }
 }
 
 /**
  * The worker: takes chunks while the ring has room, until none is left or it is told to stop. Its
  * source runs alone in the worker: the control array's indices are written out (0 NEXT, 1
- * CONSUMED, 2 STOP, 3 FAILED, 4 WAKE_AT) and its modules are required there.
+ * CONSUMED, 2 STOP, 3 FAILED, 4 WAKE_AT, 5 CHUNKS), the table's views too, and its modules are
+ * required there. It starts before the caller knows which ranges it wants, and waits for them.
  */
 function workerMain(): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -143,15 +157,20 @@ function workerMain(): void {
     find: exports.find as SearchEnv['find'],
     readSync: fs.readSync,
     fd,
-    starts: input.starts,
-    lengths: input.lengths,
-    stops: input.stops
+    starts: new Float64Array(input.table, 0, input.capacity),
+    stops: new Float64Array(input.table, input.capacity * 8, input.capacity),
+    lengths: new Int32Array(input.table, input.capacity * 16, input.capacity)
   }
   try {
+    let chunks = Atomics.load(control, 5)
+    while (chunks < 0 && Atomics.load(control, 2) === 0) {
+      Atomics.wait(control, 5, chunks, 100)
+      chunks = Atomics.load(control, 5)
+    }
     for (;;) {
       if (Atomics.load(control, 2) !== 0) break
       const chunk = Atomics.load(control, 0)
-      if (chunk >= input.chunks) break
+      if (chunk >= chunks) break
       const consumed = Atomics.load(control, 1)
       if (chunk >= consumed + input.slots) {
         // The ring is full: sleep until half of it is free again, so that waking the worker (a
@@ -199,6 +218,9 @@ export interface ReadChunk {
   count: number
 }
 
+/** How many chunks the range [from, to) makes. */
+const chunksOf = (from: number, to: number) => Math.ceil(Math.max(0, to - from) / READ_AHEAD_CHUNK)
+
 /** A chunk's bytes and matches, searched on the main thread. */
 interface Buffers {
   data: Uint8Array
@@ -212,11 +234,12 @@ const newBuffers = (): Buffers => ({
 
 /** The chunks of a file range, searched ahead by a worker where it can. */
 export class ReadAhead {
-  readonly chunks: number
+  /** How many chunks the ranges make (0 until they are published). */
+  chunks = 0
   private readonly control: Int32Array
   private readonly states: Int32Array
   private readonly sizes: Int32Array
-  private readonly env: SearchEnv
+  private env: SearchEnv
   /** Matches of the chunks searched when taken. */
   private readonly own: { pairs: Int32Array }
   private worker: Worker | null = null
@@ -229,10 +252,8 @@ export class ReadAhead {
   private constructor(
     private readonly spec: KernelSpec,
     private readonly shared: Shared,
-    path: string,
-    table: Pick<SearchEnv, 'starts' | 'lengths' | 'stops'>
+    path: string
   ) {
-    this.chunks = table.starts.length
     this.control = new Int32Array(shared.control)
     this.states = new Int32Array(shared.states)
     this.sizes = new Int32Array(shared.sizes)
@@ -245,7 +266,7 @@ export class ReadAhead {
       find: exports.find as SearchEnv['find'],
       readSync,
       fd: openSync(path, 'r'),
-      ...table
+      ...tableOf(shared)
     }
     this.own = { pairs: new Int32Array(SLOT_PAIRS * 2) }
   }
@@ -255,37 +276,32 @@ export class ReadAhead {
    * searching ahead of the caller. A range's chunks do not run into the next range.
    */
   static open(path: string, spec: KernelSpec, ranges: ReadonlyArray<readonly [number, number]>): ReadAhead {
-    const starts: number[] = []
-    const lengths: number[] = []
-    const stops: number[] = []
-    for (const [start, stop] of ranges)
-      for (let from = start; from < stop; from += READ_AHEAD_CHUNK) {
-        starts.push(from)
-        lengths.push(Math.min(READ_AHEAD_CHUNK, stop - from))
-        stops.push(stop)
-      }
-    const table = {
-      starts: Float64Array.from(starts),
-      lengths: Int32Array.from(lengths),
-      stops: Float64Array.from(stops)
-    }
+    const reader = ReadAhead.start(
+      path,
+      spec,
+      ranges.reduce((sum, [from, to]) => sum + chunksOf(from, to), 0)
+    )
+    reader.publish(ranges)
+    return reader
+  }
+
+  /**
+   * A reader of the file at `path` whose worker starts now (it takes some tens of milliseconds),
+   * for ranges of at most `capacity` chunks that {@link publish} names once they are known.
+   */
+  static start(path: string, spec: KernelSpec, capacity: number): ReadAhead {
     const shared: Shared = {
-      control: new SharedArrayBuffer(5 * 4),
+      control: new SharedArrayBuffer(CONTROL_WORDS * 4),
       states: new SharedArrayBuffer(SLOTS * 4),
       sizes: new SharedArrayBuffer(SLOTS * 8),
-      pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8)
+      pairs: new SharedArrayBuffer(SLOTS * SLOT_PAIRS * 8),
+      table: new SharedArrayBuffer(Math.max(1, capacity) * 20),
+      capacity: Math.max(1, capacity)
     }
-    const reader = new ReadAhead(spec, shared, path, table)
+    Atomics.store(new Int32Array(shared.control), CHUNKS, -1)
+    const reader = new ReadAhead(spec, shared, path)
     try {
-      const workerData: WorkerInput = {
-        ...shared,
-        ...table,
-        spec,
-        path,
-        chunks: reader.chunks,
-        slots: SLOTS,
-        slotPairs: SLOT_PAIRS
-      }
+      const workerData: WorkerInput = { ...shared, spec, path, slots: SLOTS, slotPairs: SLOT_PAIRS }
       reader.worker = new Worker(WORKER_SOURCE, { eval: true, workerData })
       reader.worker.unref()
       // An error of the worker's start (none is expected) is its failure: the main thread reads alone.
@@ -294,6 +310,26 @@ export class ReadAhead {
       reader.alone = true
     }
     return reader
+  }
+
+  /** Names the ranges to read; more chunks than the reader was started for are read without the worker. */
+  publish(ranges: ReadonlyArray<readonly [number, number]>): void {
+    const total = ranges.reduce((sum, [from, to]) => sum + chunksOf(from, to), 0)
+    if (total > this.shared.capacity) {
+      this.stop()
+      this.env = { ...this.env, ...tableOf({ table: new SharedArrayBuffer(total * 20), capacity: total }) }
+    }
+    let chunk = 0
+    for (const [start, stop] of ranges)
+      for (let from = start; from < stop; from += READ_AHEAD_CHUNK) {
+        this.env.starts[chunk] = from
+        this.env.lengths[chunk] = Math.min(READ_AHEAD_CHUNK, stop - from)
+        this.env.stops[chunk] = stop
+        chunk++
+      }
+    this.chunks = total
+    Atomics.store(this.control, CHUNKS, total)
+    Atomics.notify(this.control, CHUNKS)
   }
 
   /** The length of chunk `chunk`. */
@@ -377,6 +413,7 @@ export class ReadAhead {
   private stop(): void {
     this.alone = true
     Atomics.store(this.control, STOP, 1)
+    Atomics.notify(this.control, CHUNKS)
   }
 
   /** Reads the bytes of chunk `chunk`, which the worker searched. */
