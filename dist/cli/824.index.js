@@ -627,23 +627,22 @@ class ReadAhead {
     /** Searches chunk `chunk`, ahead of the parse, into buffers of the main thread's own. */
     searchAhead(chunk) {
         const buffers = this.spare.pop() ?? newBuffers();
-        for (;;) {
-            const [length, count] = searchChunk(this.env, chunk, buffers.data, buffers.pairs);
-            if (count >= 0) {
-                this.ahead.set(chunk, { buffers, length, count });
-                return;
-            }
-            buffers.pairs = new Int32Array(buffers.pairs.length * 2);
-        }
+        const [length, count] = this.search(chunk, buffers.data, buffers);
+        this.ahead.set(chunk, { buffers, length, count });
     }
     /** Searches chunk `chunk` now, its bytes straight into `target`. */
     searchHere(chunk, base, target, at) {
         const data = target ? target.subarray(at, at + this.lengthOf(chunk)) : null;
+        const [length, count] = this.search(chunk, data, this.own);
+        return { base, length, pairs: this.own.pairs, count };
+    }
+    /** Searches chunk `chunk` on this thread, growing `into.pairs` until its matches fit. */
+    search(chunk, data, into) {
         for (;;) {
-            const [length, count] = searchChunk(this.env, chunk, data, this.own.pairs);
-            if (count >= 0)
-                return { base, length, pairs: this.own.pairs, count };
-            this.own.pairs = new Int32Array(this.own.pairs.length * 2);
+            const found = searchChunk(this.env, chunk, data, into.pairs);
+            if (found[1] >= 0)
+                return found;
+            into.pairs = new Int32Array(into.pairs.length * 2);
         }
     }
 }
@@ -1313,26 +1312,18 @@ class LogScanner {
         this.kernel = new PatternSearch(compiled.needles);
     }
     /**
-     * Starts a region of the log that does not follow what was scanned before (another step, read
-     * again): offsets count from its first byte, and no context is owed across the jump. The parser
-     * is not told; the caller gives it its `gap()`.
+     * Starts a region of the log that does not follow what was scanned before (another step):
+     * offsets count from its first byte, no context is owed across the jump, and the parser is told
+     * of the gap.
      */
     restart() {
+        this.parser.gap();
+        this.stats.gaps++;
         this.scanned = 0;
         this.fedEnd = 0;
         this.owed = 0;
         this.owedBlock = 0;
         this.owedTool = null;
-    }
-    /** The index of the search for anchor `text` (as kernel hits name it through {@link anchorOfEntry}), or -1. */
-    anchorOf(text) {
-        const needle = compilePattern(text);
-        return this.searches.findIndex(search => search.needle.length === needle.length &&
-            search.needle.every((set, place) => set.every((allowed, byte) => allowed === needle[place][byte])));
-    }
-    /** The anchor of a kernel entry (a hit searched ahead). */
-    anchorOfEntry(entry) {
-        return this.kernel.patternOf(entry);
     }
     /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */
     kernelSpec() {
@@ -1561,6 +1552,17 @@ class ChunkBuffer {
             this.buffer = bigger;
         }
     }
+    /** Reads up to `bytes` of the file at `position` after the bytes held; returns how many it read. */
+    fill(handle, position, bytes) {
+        this.reserve(bytes);
+        const read = (0,external_node_fs_.readSync)(handle, this.buffer, this.length, bytes, position);
+        this.length += read;
+        return read;
+    }
+    /** The bytes held. */
+    get data() {
+        return this.buffer.subarray(0, this.length);
+    }
 }
 /** A stream of log bytes into the parser; findings go to `onFinding` or into the result. */
 function createLogStream(options = {}) {
@@ -1570,7 +1572,7 @@ function createLogStream(options = {}) {
     const chunks = new ChunkBuffer();
     let bytes = 0;
     const scan = (final) => {
-        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, final);
+        chunks.from = scanner.scan(chunks.data, chunks.from, final);
     };
     return {
         write(chunk) {
@@ -1610,7 +1612,7 @@ async function readLogFile(path, options = {}) {
         const end = Math.max(begin, Math.min(size, begin + maxBytes));
         truncated = size > end;
         const failedOnly = end - begin >= READ_AHEAD_ABOVE && !options.every && !options.onStep && isRawJobLog(handle, begin)
-            ? readFailedSteps(path, handle, begin, end, parser, scanner)
+            ? readFailedSteps(path, handle, begin, end, scanner, chunks)
             : null;
         if (failedOnly !== null)
             read = failedOnly;
@@ -1619,17 +1621,14 @@ async function readLogFile(path, options = {}) {
         else {
             // Read straight into the scanner's buffer: no copy of the log's bytes but the kernel's own.
             for (let position = begin; position < end;) {
-                const want = Math.min(CHUNK_BYTES, end - position);
-                chunks.reserve(want);
-                const bytesRead = (0,external_node_fs_.readSync)(handle, chunks.buffer, chunks.length, want, position);
+                const bytesRead = chunks.fill(handle, position, Math.min(CHUNK_BYTES, end - position));
                 if (bytesRead === 0)
                     break;
-                chunks.length += bytesRead;
                 position += bytesRead;
                 read += bytesRead;
-                chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false);
+                chunks.from = scanner.scan(chunks.data, chunks.from, false);
             }
-            chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true);
+            chunks.from = scanner.scan(chunks.data, chunks.from, true);
         }
     }
     finally {
@@ -1640,20 +1639,37 @@ async function readLogFile(path, options = {}) {
 }
 /** Scans bytes [begin, end) of the file with a second thread searching ahead; returns the bytes read. */
 function readAhead(path, begin, end, scanner, chunks) {
-    const ahead = ReadAhead.open(path, scanner.kernelSpec(), [[begin, end]]);
+    return scanAhead(ReadAhead.open(path, scanner.kernelSpec(), [[begin, end]]), scanner, chunks);
+}
+/**
+ * Scans the ranges a reader was given, chunk by chunk as its worker searched them; a range that
+ * does not follow the one before starts the scanner again, after a gap. Returns the bytes read.
+ */
+function scanAhead(ahead, scanner, chunks) {
     const found = new HitQueue();
+    /** The file offset of the current range's first byte: the scanner's offsets count from it. */
+    let origin = 0;
     let read = 0;
     try {
         for (let chunk = 0; chunk < ahead.chunks; chunk++) {
+            const starts = ahead.startsRange(chunk);
+            if (starts && chunk > 0) {
+                scanner.scan(chunks.data, chunks.from, true, found);
+                scanner.restart();
+                chunks.length = 0;
+                chunks.from = 0;
+            }
             chunks.reserve(ahead.lengthOf(chunk));
             const next = ahead.take(chunk, chunks.buffer, chunks.length);
+            if (starts)
+                origin = next.base;
             chunks.length += next.length;
             read += next.length;
-            found.push(next.base - begin, next.pairs, next.count);
+            found.push(next.base - origin, next.pairs, next.count);
             ahead.release(chunk);
-            chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
+            chunks.from = scanner.scan(chunks.data, chunks.from, false, found);
         }
-        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
+        chunks.from = scanner.scan(chunks.data, chunks.from, true, found);
     }
     finally {
         ahead.close();
@@ -1717,46 +1733,16 @@ function marksIn(data, from, limit) {
  * when no step failed: then every step counts, and the caller parses the whole log as usual
  * (nothing has reached the parser yet).
  */
-function readFailedSteps(path, handle, begin, end, parser, probe) {
+function readFailedSteps(path, handle, begin, end, scanner, chunks) {
     // The worker starts while the first pass reads: it searches the failed steps once they are known.
-    const ahead = ReadAhead.start(path, probe.kernelSpec(), Math.ceil((end - begin) / CHUNK_BYTES) + MAX_RANGES);
+    const ahead = ReadAhead.start(path, scanner.kernelSpec(), Math.ceil((end - begin) / CHUNK_BYTES) + MAX_RANGES);
     const failedSteps = failedStepRanges(handle, begin, end);
     if (failedSteps.length === 0) {
         ahead.close();
         return null;
     }
     ahead.publish(failedSteps);
-    // A scanner started again for each step.
-    const scanner = new LogScanner(parser, probe.rules);
-    const chunks = new ChunkBuffer();
-    const found = new HitQueue();
-    let origin = 0;
-    try {
-        for (let chunk = 0; chunk < ahead.chunks; chunk++) {
-            if (ahead.startsRange(chunk) && chunk > 0) {
-                chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
-                parser.gap();
-                scanner.restart();
-                chunks.length = 0;
-                chunks.from = 0;
-            }
-            chunks.reserve(ahead.lengthOf(chunk));
-            const next = ahead.take(chunk, chunks.buffer, chunks.length);
-            if (ahead.startsRange(chunk))
-                origin = next.base;
-            chunks.length += next.length;
-            found.push(next.base - origin, next.pairs, next.count);
-            ahead.release(chunk);
-            chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found);
-        }
-        scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found);
-    }
-    finally {
-        ahead.close();
-    }
-    probe.stats.bytes += end - begin;
-    probe.stats.decodedLines += scanner.stats.decodedLines;
-    probe.stats.gaps += scanner.stats.gaps;
+    scanAhead(ahead, scanner, chunks);
     return end - begin;
 }
 /** The byte ranges of the log's failed steps, in order, from the runner's marks alone. */
@@ -1774,15 +1760,10 @@ function failedStepRanges(handle, begin, end) {
     let position = begin;
     for (;;) {
         const want = Math.min(CHUNK_BYTES, end - position);
-        let final = want === 0;
-        if (!final) {
-            chunks.reserve(want);
-            const bytesRead = (0,external_node_fs_.readSync)(handle, chunks.buffer, chunks.length, want, position);
-            final = bytesRead === 0;
-            chunks.length += bytesRead;
-            position += bytesRead;
-        }
-        const data = chunks.buffer.subarray(0, chunks.length);
+        const bytesRead = want === 0 ? 0 : chunks.fill(handle, position, want);
+        const final = bytesRead === 0;
+        position += bytesRead;
+        const data = chunks.data;
         const limit = final ? data.length : data.lastIndexOf(10) + 1;
         // The file offset of data[0].
         const base = position - chunks.length;
@@ -2734,19 +2715,9 @@ function msvc(text) {
     const paren = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .parseParenLocated */ .ck)(text);
     if (!paren)
         return null;
-    const code = paren.code;
-    if (!/^(C\d{4}|LNK\d{4}|D\d{4})$/.test(code))
+    if (!/^(C\d{4}|LNK\d{4}|D\d{4})$/.test(paren.code))
         return null;
-    return (0,_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)({
-        tool: 'msvc',
-        file: paren.file,
-        line: paren.line,
-        column: paren.column,
-        severity: (0,_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .severityOf */ .xJ)(paren.severity),
-        rule: code,
-        message: paren.message,
-        excerpt: text
-    });
+    return (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .parenFinding */ .M3)('msvc', paren, text);
 }
 /**
  * CMake errors: the heading names the place; the message is the indented text under it. When only
@@ -3614,16 +3585,7 @@ function msbuild(text) {
     if (!paren || !DOTNET_CODE.test(paren.code))
         return null;
     // `project : error` has the project as its place: a file, but no line.
-    return (0,finding/* finding */.gk)({
-        tool: 'dotnet',
-        file: paren.file,
-        line: paren.line,
-        column: paren.column,
-        severity: (0,finding/* severityOf */.xJ)(paren.severity),
-        rule: paren.code,
-        message: paren.message,
-        excerpt: text
-    });
+    return (0,shapes/* parenFinding */.M3)('dotnet', paren, text);
 }
 function tests(emit) {
     let current = null;
@@ -5464,15 +5426,9 @@ const prettier = {
  * the file.
  */
 
+
 const TEXT_REST = /^([CRWEFI])(\d{4}): (.*) \(([a-z0-9-]+)\)$/;
 const PARSEABLE_REST = /^\[([CRWEFI])(\d{4})\(([a-z0-9-]+)\)(?:, [^\]]*)?\] (.*)$/;
-function letterSeverity(letter) {
-    if (letter === 'E' || letter === 'F')
-        return 'error';
-    if (letter === 'I')
-        return 'note';
-    return 'warning';
-}
 const pylint_MODULE = /^\*{13} Module (\S+)$/;
 const pylint_LEGACY = /^([CRWEFI]):\s*(\d+),\s*(\d+): (.*?)(?: \(([a-z0-9-]+)\))?$/;
 /** Pylint 1's messages under their module's heading. */
@@ -5503,7 +5459,7 @@ function modules(emit) {
                 line: Number(message[2]),
                 // Pylint 1 counts columns from 0.
                 column: Number(message[3]) + 1,
-                severity: letterSeverity(message[1]),
+                severity: (0,shapes/* letterSeverity */.gS)(message[1]),
                 rule: message[5] ?? null,
                 message: message[5] ? `${message[4]} (${message[5]})` : message[4],
                 excerpt: text
@@ -5534,7 +5490,7 @@ const pylint = {
             return (0,finding/* finding */.gk)({
                 tool: 'pylint',
                 ...at,
-                severity: letterSeverity(match[1]),
+                severity: (0,shapes/* letterSeverity */.gS)(match[1]),
                 rule: `${match[1]}${match[2]}`,
                 message: `${match[3]} (${match[4]})`,
                 excerpt: text
@@ -5546,7 +5502,7 @@ const pylint = {
         return (0,finding/* finding */.gk)({
             tool: 'pylint',
             ...at,
-            severity: letterSeverity(parseable[1]),
+            severity: (0,shapes/* letterSeverity */.gS)(parseable[1]),
             rule: `${parseable[1]}${parseable[2]}`,
             message: `${parseable[4]} (${parseable[3]})`,
             excerpt: text
@@ -6021,19 +5977,13 @@ const pythonInstall = {
  */
 
 
+
 const REST = /^([CWEFRI]): (?:\[(?:Correctable|Corrected|Todo)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/;
 /** RuboCop before 0.24 named no cop: `path:line:col: C: message`, for Ruby files only. */
 const UNNAMED_REST = /^([CWEFR]): (?:\[(?:Correctable|Corrected)\] )?(.*)$/;
 const RUBY_FILE = /(?:\.(?:rb|rake|gemspec|ru)|(?:^|\/)(?:Gemfile|Rakefile|Guardfile))$/;
 const SIMPLE_FILE = /^== (.+) ==$/;
 const SIMPLE_ROW = /^([CWEFR]):\s*(\d+):\s*(\d+): (?:\[(?:Correctable|Corrected)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/;
-function rubocop_letterSeverity(letter) {
-    if (letter === 'E' || letter === 'F')
-        return 'error';
-    if (letter === 'I')
-        return 'note';
-    return 'warning';
-}
 function simple(emit) {
     let file = null;
     return {
@@ -6058,7 +6008,7 @@ function simple(emit) {
                 file,
                 line: (0,line_parser/* int */.Wh)(row[2]),
                 column: (0,line_parser/* int */.Wh)(row[3]),
-                severity: rubocop_letterSeverity(row[1]),
+                severity: (0,shapes/* letterSeverity */.gS)(row[1]),
                 rule: row[4],
                 message: row[5],
                 excerpt: `== ${file} ==\n${text}`
@@ -6085,7 +6035,7 @@ const rubocop = {
             return (0,finding/* finding */.gk)({
                 tool: 'rubocop',
                 ...at,
-                severity: rubocop_letterSeverity(unnamed[1]),
+                severity: (0,shapes/* letterSeverity */.gS)(unnamed[1]),
                 message: unnamed[2],
                 excerpt: text
             });
@@ -6093,7 +6043,7 @@ const rubocop = {
         return (0,finding/* finding */.gk)({
             tool: 'rubocop',
             ...at,
-            severity: rubocop_letterSeverity(match[1]),
+            severity: (0,shapes/* letterSeverity */.gS)(match[1]),
             rule: match[2],
             message: match[3],
             excerpt: text
@@ -6448,18 +6398,8 @@ function tscLine(text) {
     if (!text.includes('TS'))
         return null;
     const paren = (0,shapes/* parseParenLocated */.ck)(text);
-    if (paren && paren.code.startsWith('TS')) {
-        return (0,finding/* finding */.gk)({
-            tool: 'tsc',
-            file: paren.file,
-            line: paren.line,
-            column: paren.column,
-            severity: (0,finding/* severityOf */.xJ)(paren.severity),
-            rule: paren.code,
-            message: paren.message,
-            excerpt: text
-        });
-    }
+    if (paren && paren.code.startsWith('TS'))
+        return (0,shapes/* parenFinding */.M3)('tsc', paren, text);
     const match = PRETTY.exec(text) ?? null;
     if (match) {
         return (0,finding/* finding */.gk)({
@@ -6837,17 +6777,21 @@ const FAIL_ON_EVERY_FINDING = new Set(TOOL_PARSERS.flatMap(parser => parser.fail
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HH: () => (/* binding */ trailingBracketRule),
+/* harmony export */   M3: () => (/* binding */ parenFinding),
 /* harmony export */   RA: () => (/* binding */ isPathLike),
 /* harmony export */   bn: () => (/* binding */ trailingParenRule),
-/* harmony export */   ck: () => (/* binding */ parseParenLocated)
+/* harmony export */   ck: () => (/* binding */ parseParenLocated),
+/* harmony export */   gS: () => (/* binding */ letterSeverity)
 /* harmony export */ });
 /* unused harmony export stripProject */
-/* harmony import */ var _log_line_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8493);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6939);
+/* harmony import */ var _log_line_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8493);
 /**
  * Line shapes several tools share, so that each is written once: the MSBuild/Visual Studio form
  * `path(line[,col]): error CODE: message` (tsc, MSVC, dotnet, fsc), the trailing-rule forms
  * `message [rule]` and `message (rule)`, and recognising a path.
  */
+
 
 /** `path(line[,col[,endLine,endCol]]): severity CODE: message`, with MSBuild's optional space before the colon. */
 const PAREN_LOCATED = /^(.+?)\((\d+)(?:,(\d+))?(?:,\d+,\d+)?\)\s?:\s+(fatal error|error|warning|info|message)\s+([A-Za-z]{1,8}\d{2,6})\s?:\s*(.*)$/;
@@ -6855,6 +6799,30 @@ const PAREN_LOCATED = /^(.+?)\((\d+)(?:,(\d+))?(?:,\d+,\d+)?\)\s?:\s+(fatal erro
 const PAREN_UNLOCATED = /^(.+?)\s:\s(fatal error|error|warning)\s+([A-Za-z]{1,8}\d{2,6})\s?:\s*(.*)$/;
 /** MSBuild repeats the project at the end of a line: ` [/home/runner/work/R/R/src/App/App.csproj]`. */
 const PROJECT_SUFFIX = /\s+\[[^\]]+\.(?:csproj|vbproj|fsproj|vcxproj|proj|sln|props|targets)(?:::[^\]]*)?\]$/;
+/** The finding of an MSBuild-style line read by {@link parseParenLocated}, for `tool`. */
+function parenFinding(tool, paren, text) {
+    return (0,_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)({
+        tool,
+        file: paren.file,
+        line: paren.line,
+        column: paren.column,
+        severity: (0,_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .severityOf */ .xJ)(paren.severity),
+        rule: paren.code,
+        message: paren.message,
+        excerpt: text
+    });
+}
+/**
+ * The severity of a linter's one-letter category (Pylint's and RuboCop's C, R, W, E, F, I).
+ * Conventions and refactorings fail a run as much as warnings do, so they are warnings.
+ */
+function letterSeverity(letter) {
+    if (letter === 'E' || letter === 'F')
+        return 'error';
+    if (letter === 'I')
+        return 'note';
+    return 'warning';
+}
 /** The parts of an MSBuild-style line (`a.ts(3,5): error TS2304: …`), or null. */
 function parseParenLocated(text) {
     // tsc, MSVC and .NET each ask about the same line: the last answer is kept.
@@ -6873,8 +6841,8 @@ function readParenLocated(text) {
         return null;
     return {
         file: match[1].trim(),
-        line: (0,_log_line_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(match[2]),
-        column: (0,_log_line_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(match[3]),
+        line: (0,_log_line_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(match[2]),
+        column: (0,_log_line_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(match[3]),
         severity: match[4],
         code: match[5],
         message: stripProject(match[6])

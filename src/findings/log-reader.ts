@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { Finding } from './finding.js'
 import { exitCodeOf, runnerCommand, startsWithTimestamp, stripBom } from './log/framing.js'
-import { stripTimestamp, type LineParser } from './log/line-parser.js'
+import { stripTimestamp } from './log/line-parser.js'
 import { createLogParser, type LogParserOptions } from './log/log-parser.js'
 import { ReadAhead } from './read-ahead.js'
 import { HitQueue, LogScanner, type ScanRules } from './scan/scan.js'
@@ -71,6 +71,19 @@ class ChunkBuffer {
       this.buffer = bigger
     }
   }
+
+  /** Reads up to `bytes` of the file at `position` after the bytes held; returns how many it read. */
+  fill(handle: number, position: number, bytes: number): number {
+    this.reserve(bytes)
+    const read = readSync(handle, this.buffer, this.length, bytes, position)
+    this.length += read
+    return read
+  }
+
+  /** The bytes held. */
+  get data(): Buffer {
+    return this.buffer.subarray(0, this.length)
+  }
 }
 
 /** A stream of log bytes into the parser; findings go to `onFinding` or into the result. */
@@ -81,7 +94,7 @@ export function createLogStream(options: ReadLogOptions = {}): LogStream {
   const chunks = new ChunkBuffer()
   let bytes = 0
   const scan = (final: boolean) => {
-    chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, final)
+    chunks.from = scanner.scan(chunks.data, chunks.from, final)
   }
   return {
     write(chunk) {
@@ -125,23 +138,20 @@ export async function readLogFile(
     truncated = size > end
     const failedOnly =
       end - begin >= READ_AHEAD_ABOVE && !options.every && !options.onStep && isRawJobLog(handle, begin)
-        ? readFailedSteps(path, handle, begin, end, parser, scanner)
+        ? readFailedSteps(path, handle, begin, end, scanner, chunks)
         : null
     if (failedOnly !== null) read = failedOnly
     else if (end - begin >= READ_AHEAD_ABOVE) read = readAhead(path, begin, end, scanner, chunks)
     else {
       // Read straight into the scanner's buffer: no copy of the log's bytes but the kernel's own.
       for (let position = begin; position < end;) {
-        const want = Math.min(CHUNK_BYTES, end - position)
-        chunks.reserve(want)
-        const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position)
+        const bytesRead = chunks.fill(handle, position, Math.min(CHUNK_BYTES, end - position))
         if (bytesRead === 0) break
-        chunks.length += bytesRead
         position += bytesRead
         read += bytesRead
-        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false)
+        chunks.from = scanner.scan(chunks.data, chunks.from, false)
       }
-      chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true)
+      chunks.from = scanner.scan(chunks.data, chunks.from, true)
     }
   } finally {
     closeSync(handle)
@@ -158,20 +168,37 @@ function readAhead(
   scanner: LogScanner,
   chunks: ChunkBuffer
 ): number {
-  const ahead = ReadAhead.open(path, scanner.kernelSpec(), [[begin, end]])
+  return scanAhead(ReadAhead.open(path, scanner.kernelSpec(), [[begin, end]]), scanner, chunks)
+}
+
+/**
+ * Scans the ranges a reader was given, chunk by chunk as its worker searched them; a range that
+ * does not follow the one before starts the scanner again, after a gap. Returns the bytes read.
+ */
+function scanAhead(ahead: ReadAhead, scanner: LogScanner, chunks: ChunkBuffer): number {
   const found = new HitQueue()
+  /** The file offset of the current range's first byte: the scanner's offsets count from it. */
+  let origin = 0
   let read = 0
   try {
     for (let chunk = 0; chunk < ahead.chunks; chunk++) {
+      const starts = ahead.startsRange(chunk)
+      if (starts && chunk > 0) {
+        scanner.scan(chunks.data, chunks.from, true, found)
+        scanner.restart()
+        chunks.length = 0
+        chunks.from = 0
+      }
       chunks.reserve(ahead.lengthOf(chunk))
       const next = ahead.take(chunk, chunks.buffer, chunks.length)
+      if (starts) origin = next.base
       chunks.length += next.length
       read += next.length
-      found.push(next.base - begin, next.pairs, next.count)
+      found.push(next.base - origin, next.pairs, next.count)
       ahead.release(chunk)
-      chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found)
+      chunks.from = scanner.scan(chunks.data, chunks.from, false, found)
     }
-    chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found)
+    chunks.from = scanner.scan(chunks.data, chunks.from, true, found)
   } finally {
     ahead.close()
   }
@@ -246,46 +273,22 @@ function readFailedSteps(
   handle: number,
   begin: number,
   end: number,
-  parser: LineParser,
-  probe: LogScanner
+  scanner: LogScanner,
+  chunks: ChunkBuffer
 ): number | null {
   // The worker starts while the first pass reads: it searches the failed steps once they are known.
-  const ahead = ReadAhead.start(path, probe.kernelSpec(), Math.ceil((end - begin) / CHUNK_BYTES) + MAX_RANGES)
+  const ahead = ReadAhead.start(
+    path,
+    scanner.kernelSpec(),
+    Math.ceil((end - begin) / CHUNK_BYTES) + MAX_RANGES
+  )
   const failedSteps = failedStepRanges(handle, begin, end)
   if (failedSteps.length === 0) {
     ahead.close()
     return null
   }
   ahead.publish(failedSteps)
-  // A scanner started again for each step.
-  const scanner = new LogScanner(parser, probe.rules)
-  const chunks = new ChunkBuffer()
-  const found = new HitQueue()
-  let origin = 0
-  try {
-    for (let chunk = 0; chunk < ahead.chunks; chunk++) {
-      if (ahead.startsRange(chunk) && chunk > 0) {
-        chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found)
-        parser.gap()
-        scanner.restart()
-        chunks.length = 0
-        chunks.from = 0
-      }
-      chunks.reserve(ahead.lengthOf(chunk))
-      const next = ahead.take(chunk, chunks.buffer, chunks.length)
-      if (ahead.startsRange(chunk)) origin = next.base
-      chunks.length += next.length
-      found.push(next.base - origin, next.pairs, next.count)
-      ahead.release(chunk)
-      chunks.from = scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, false, found)
-    }
-    scanner.scan(chunks.buffer.subarray(0, chunks.length), chunks.from, true, found)
-  } finally {
-    ahead.close()
-  }
-  probe.stats.bytes += end - begin
-  probe.stats.decodedLines += scanner.stats.decodedLines
-  probe.stats.gaps += scanner.stats.gaps
+  scanAhead(ahead, scanner, chunks)
   return end - begin
 }
 
@@ -303,15 +306,10 @@ function failedStepRanges(handle: number, begin: number, end: number): Array<[nu
   let position = begin
   for (;;) {
     const want = Math.min(CHUNK_BYTES, end - position)
-    let final = want === 0
-    if (!final) {
-      chunks.reserve(want)
-      const bytesRead = readSync(handle, chunks.buffer, chunks.length, want, position)
-      final = bytesRead === 0
-      chunks.length += bytesRead
-      position += bytesRead
-    }
-    const data = chunks.buffer.subarray(0, chunks.length)
+    const bytesRead = want === 0 ? 0 : chunks.fill(handle, position, want)
+    const final = bytesRead === 0
+    position += bytesRead
+    const data = chunks.data
     const limit = final ? data.length : data.lastIndexOf(10) + 1
     // The file offset of data[0].
     const base = position - chunks.length

@@ -431,23 +431,23 @@ export class ReadAhead {
   /** Searches chunk `chunk`, ahead of the parse, into buffers of the main thread's own. */
   private searchAhead(chunk: number): void {
     const buffers = this.spare.pop() ?? newBuffers()
-    for (;;) {
-      const [length, count] = searchChunk(this.env, chunk, buffers.data, buffers.pairs)
-      if (count >= 0) {
-        this.ahead.set(chunk, { buffers, length, count })
-        return
-      }
-      buffers.pairs = new Int32Array(buffers.pairs.length * 2)
-    }
+    const [length, count] = this.search(chunk, buffers.data, buffers)
+    this.ahead.set(chunk, { buffers, length, count })
   }
 
   /** Searches chunk `chunk` now, its bytes straight into `target`. */
   private searchHere(chunk: number, base: number, target: Uint8Array | undefined, at: number): ReadChunk {
     const data = target ? target.subarray(at, at + this.lengthOf(chunk)) : null
+    const [length, count] = this.search(chunk, data, this.own)
+    return { base, length, pairs: this.own.pairs, count }
+  }
+
+  /** Searches chunk `chunk` on this thread, growing `into.pairs` until its matches fit. */
+  private search(chunk: number, data: Uint8Array | null, into: { pairs: Int32Array }): [number, number] {
     for (;;) {
-      const [length, count] = searchChunk(this.env, chunk, data, this.own.pairs)
-      if (count >= 0) return { base, length, pairs: this.own.pairs, count }
-      this.own.pairs = new Int32Array(this.own.pairs.length * 2)
+      const found = searchChunk(this.env, chunk, data, into.pairs)
+      if (found[1] >= 0) return found
+      into.pairs = new Int32Array(into.pairs.length * 2)
     }
   }
 }

@@ -123,33 +123,18 @@ export class LogScanner {
   }
 
   /**
-   * Starts a region of the log that does not follow what was scanned before (another step, read
-   * again): offsets count from its first byte, and no context is owed across the jump. The parser
-   * is not told; the caller gives it its `gap()`.
+   * Starts a region of the log that does not follow what was scanned before (another step):
+   * offsets count from its first byte, no context is owed across the jump, and the parser is told
+   * of the gap.
    */
   restart(): void {
+    this.parser.gap()
+    this.stats.gaps++
     this.scanned = 0
     this.fedEnd = 0
     this.owed = 0
     this.owedBlock = 0
     this.owedTool = null
-  }
-
-  /** The index of the search for anchor `text` (as kernel hits name it through {@link anchorOfEntry}), or -1. */
-  anchorOf(text: string): number {
-    const needle = compilePattern(text)
-    return this.searches.findIndex(
-      search =>
-        search.needle.length === needle.length &&
-        search.needle.every((set, place) =>
-          set.every((allowed, byte) => allowed === (needle[place] as Uint8Array)[byte])
-        )
-    )
-  }
-
-  /** The anchor of a kernel entry (a hit searched ahead). */
-  anchorOfEntry(entry: number): number {
-    return this.kernel.patternOf(entry)
   }
 
   /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */

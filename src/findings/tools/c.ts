@@ -6,7 +6,7 @@
  */
 import { finding, severityOf, type Finding } from '../finding.js'
 import { CAUSE, int, isErrorLooking, type Emit, type LineParser } from '../log/line-parser.js'
-import { parseParenLocated, trailingBracketRule } from './shapes.js'
+import { parenFinding, parseParenLocated, trailingBracketRule } from './shapes.js'
 import type { ToolParser } from './tool.js'
 
 const C_FILE = /\.(c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|inl|ipp|m|mm|cu|cuh|ino)$/i
@@ -35,18 +35,8 @@ const CMAKE_MODULE =
 function msvc(text: string): Finding | null {
   const paren = parseParenLocated(text)
   if (!paren) return null
-  const code = paren.code
-  if (!/^(C\d{4}|LNK\d{4}|D\d{4})$/.test(code)) return null
-  return finding({
-    tool: 'msvc',
-    file: paren.file,
-    line: paren.line,
-    column: paren.column,
-    severity: severityOf(paren.severity),
-    rule: code,
-    message: paren.message,
-    excerpt: text
-  })
+  if (!/^(C\d{4}|LNK\d{4}|D\d{4})$/.test(paren.code)) return null
+  return parenFinding('msvc', paren, text)
 }
 
 /**

@@ -4,10 +4,10 @@
  * `dotnet test` failures (`Failed Name [12 ms]`, `Error Message:`, the stack's `in path:line N`).
  * MSBuild prints every diagnostic again after "Build FAILED."; the log parser drops the repeats.
  */
-import { finding, severityOf, type Finding } from '../finding.js'
+import { finding, type Finding } from '../finding.js'
 import { int, type Emit, type LineParser } from '../log/line-parser.js'
 import { MAX_BLOCK_LINES } from './jest.js'
-import { parseParenLocated } from './shapes.js'
+import { parenFinding, parseParenLocated } from './shapes.js'
 import type { ToolParser } from './tool.js'
 
 /** Codes of the .NET toolchain; TypeScript's TS, MSVC's C and LNK codes belong to other tools. */
@@ -22,16 +22,7 @@ function msbuild(text: string): Finding | null {
   const paren = parseParenLocated(text)
   if (!paren || !DOTNET_CODE.test(paren.code)) return null
   // `project : error` has the project as its place: a file, but no line.
-  return finding({
-    tool: 'dotnet',
-    file: paren.file,
-    line: paren.line,
-    column: paren.column,
-    severity: severityOf(paren.severity),
-    rule: paren.code,
-    message: paren.message,
-    excerpt: text
-  })
+  return parenFinding('dotnet', paren, text)
 }
 
 function tests(emit: Emit): LineParser {

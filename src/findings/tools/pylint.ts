@@ -6,18 +6,13 @@
  * `R: 28, 0: message (symbol)` under a `************* Module pkg.name` heading: the module names
  * the file.
  */
-import { finding, type Severity } from '../finding.js'
+import { finding } from '../finding.js'
 import type { Emit, LineParser } from '../log/line-parser.js'
+import { letterSeverity } from './shapes.js'
 import type { ToolParser } from './tool.js'
 
 const TEXT_REST = /^([CRWEFI])(\d{4}): (.*) \(([a-z0-9-]+)\)$/
 const PARSEABLE_REST = /^\[([CRWEFI])(\d{4})\(([a-z0-9-]+)\)(?:, [^\]]*)?\] (.*)$/
-
-function letterSeverity(letter: string): Severity {
-  if (letter === 'E' || letter === 'F') return 'error'
-  if (letter === 'I') return 'note'
-  return 'warning'
-}
 
 const MODULE = /^\*{13} Module (\S+)$/
 const LEGACY = /^([CRWEFI]):\s*(\d+),\s*(\d+): (.*?)(?: \(([a-z0-9-]+)\))?$/

@@ -4,8 +4,9 @@
  * then `C:  3:  5: Department/Cop: message`), and the old one that named no cop (`path:3:5: C:
  * message`, for Ruby files). Conventions fail a run like warnings do.
  */
-import { finding, type Severity } from '../finding.js'
+import { finding } from '../finding.js'
 import { int, type Emit, type LineParser } from '../log/line-parser.js'
+import { letterSeverity } from './shapes.js'
 import type { ToolParser } from './tool.js'
 
 const REST = /^([CWEFRI]): (?:\[(?:Correctable|Corrected|Todo)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/
@@ -15,12 +16,6 @@ const RUBY_FILE = /(?:\.(?:rb|rake|gemspec|ru)|(?:^|\/)(?:Gemfile|Rakefile|Guard
 const SIMPLE_FILE = /^== (.+) ==$/
 const SIMPLE_ROW =
   /^([CWEFR]):\s*(\d+):\s*(\d+): (?:\[(?:Correctable|Corrected)\] )?([A-Z][A-Za-z]+(?:\/[A-Za-z0-9]+)+): (.*)$/
-
-function letterSeverity(letter: string): Severity {
-  if (letter === 'E' || letter === 'F') return 'error'
-  if (letter === 'I') return 'note'
-  return 'warning'
-}
 
 function simple(emit: Emit): LineParser {
   let file: string | null = null

@@ -3,6 +3,7 @@
  * `path(line[,col]): error CODE: message` (tsc, MSVC, dotnet, fsc), the trailing-rule forms
  * `message [rule]` and `message (rule)`, and recognising a path.
  */
+import { finding, severityOf, type Finding, type Severity } from '../finding.js'
 import { int } from '../log/line-parser.js'
 
 /** `path(line[,col[,endLine,endCol]]): severity CODE: message`, with MSBuild's optional space before the colon. */
@@ -20,6 +21,30 @@ export interface ParenLocated {
   severity: string
   code: string
   message: string
+}
+
+/** The finding of an MSBuild-style line read by {@link parseParenLocated}, for `tool`. */
+export function parenFinding(tool: string, paren: ParenLocated, text: string): Finding {
+  return finding({
+    tool,
+    file: paren.file,
+    line: paren.line,
+    column: paren.column,
+    severity: severityOf(paren.severity),
+    rule: paren.code,
+    message: paren.message,
+    excerpt: text
+  })
+}
+
+/**
+ * The severity of a linter's one-letter category (Pylint's and RuboCop's C, R, W, E, F, I).
+ * Conventions and refactorings fail a run as much as warnings do, so they are warnings.
+ */
+export function letterSeverity(letter: string): Severity {
+  if (letter === 'E' || letter === 'F') return 'error'
+  if (letter === 'I') return 'note'
+  return 'warning'
 }
 
 /** The parts of an MSBuild-style line (`a.ts(3,5): error TS2304: …`), or null. */

@@ -5,7 +5,7 @@
  */
 import { finding, severityOf, type Finding } from '../finding.js'
 import { int, type Emit, type LineParser } from '../log/line-parser.js'
-import { parseParenLocated } from './shapes.js'
+import { parenFinding, parseParenLocated } from './shapes.js'
 import type { ToolParser } from './tool.js'
 
 const PRETTY = /^(.+?):(\d+):(\d+) - (error|warning|message) (TS\d+): (.*)$/
@@ -14,18 +14,7 @@ const GLOBAL = /^(error|warning) (TS\d+): (.*)$/
 function tscLine(text: string): Finding | null {
   if (!text.includes('TS')) return null
   const paren = parseParenLocated(text)
-  if (paren && paren.code.startsWith('TS')) {
-    return finding({
-      tool: 'tsc',
-      file: paren.file,
-      line: paren.line,
-      column: paren.column,
-      severity: severityOf(paren.severity),
-      rule: paren.code,
-      message: paren.message,
-      excerpt: text
-    })
-  }
+  if (paren && paren.code.startsWith('TS')) return parenFinding('tsc', paren, text)
   const match = PRETTY.exec(text) ?? null
   if (match) {
     return finding({

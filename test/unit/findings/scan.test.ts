@@ -8,6 +8,17 @@ import { createLogParser, parseLogText, type StepOutcome } from '../../../src/fi
 import { LogScanner } from '../../../src/findings/scan/scan.js'
 import { allFixtures, fixture } from './fixtures.js'
 
+/** `logs` one after another, again and again, until they pass `megabytes`. */
+function repeatedTo(megabytes: number, logs: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = []
+  for (let i = 0, size = 0; size < megabytes * 1024 * 1024; i++) {
+    const part = logs[i % logs.length] as Buffer
+    parts.push(part)
+    size += part.length
+  }
+  return Buffer.concat(parts)
+}
+
 /** The scanner's counts when it reads every step of `data`. */
 function scanStats(data: Buffer) {
   const scanner = new LogScanner(createLogParser(() => {}))
@@ -111,14 +122,7 @@ describe('a big log file, searched ahead on a second thread', () => {
     const logs = allFixtures()
       .filter(path => path.endsWith('.log') || path.endsWith('.txt'))
       .map(path => Buffer.from(`${fixture(path)}\n`))
-    const parts: Buffer[] = []
-    let size = 0
-    for (let i = 0; size < megabytes * 1024 * 1024; i++) {
-      const part = logs[i % logs.length] as Buffer
-      parts.push(part)
-      size += part.length
-    }
-    return Buffer.concat(parts)
+    return repeatedTo(megabytes, logs)
   }
 
   it('finds what one thread finds, in the same order', async () => {
@@ -189,13 +193,7 @@ describe('a big raw job log', () => {
         )
       )
     expect(logs.length).toBeGreaterThan(20)
-    const parts: Buffer[] = []
-    for (let i = 0, size = 0; size < megabytes * 1024 * 1024; i++) {
-      const part = logs[i % logs.length] as Buffer
-      parts.push(part)
-      size += part.length
-    }
-    return Buffer.concat(parts)
+    return repeatedTo(megabytes, logs)
   }
 
   it('gives what reading every step gives, reading only the steps that failed', async () => {
