@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4250);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8587);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4250:
+/***/ 8587:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42566,6 +42566,9 @@ class LedgerCorruptError extends CcalError {
 }
 /** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
 class LedgerConflictError extends CcalError {
+}
+/** An item cannot start: what is left of the run or day budget, after what running items reserved, is too little. */
+class BudgetReservationError extends CcalError {
 }
 /** A work item status change that the transition table does not allow. */
 class IllegalTransitionError extends CcalError {
@@ -52479,7 +52482,11 @@ const BudgetsSchema = strictObject({
     max_open_prs: nonNegativeInt()
         .default(5)
         .describe('Open CCAL pull requests at most; no new work beyond it.'),
-    prs_per_hour: nonNegativeInt().default(3).describe('Pull requests opened per hour at most.')
+    prs_per_hour: nonNegativeInt().default(3).describe('Pull requests opened per hour at most.'),
+    cost_per_item_usd: schemas_number()
+        .positive()
+        .optional()
+        .describe('The most one item may spend (--max-budget-usd), reserved from the run and day budgets before it starts, so items running at once never pass them; default: the run budget shared by loop.max_concurrent_work.')
 })
     .prefault({})
     .describe('Spending limits, kept across runs in the ledger.');
@@ -52497,6 +52504,20 @@ const PullRequestsSchema = strictObject({
 })
     .prefault({})
     .describe('Pull requests CCAL opens.');
+const WorkspaceSchema = strictObject({
+    directory: schemas_string()
+        .min(1)
+        .optional()
+        .describe("Where CCAL keeps its own clone and the worktree each item is worked in; default RUNNER_TEMP/ccal under Actions, else $XDG_CACHE_HOME/ccal (~/.cache/ccal). The maintainer's checkout is never written."),
+    setup_command: schemas_string()
+        .min(1)
+        .optional()
+        .describe('Command run in each new worktree before the agent (for example `npm ci`): a fresh worktree has no dependencies or build output.'),
+    setup_timeout_seconds: positiveInt().default(600).describe('Time limit for the setup command.'),
+    reuse: stringList([], "Ignored directories of the checkout (for example node_modules) copied into each new worktree when the lock files are the same as the checkout's, before the setup command.")
+})
+    .prefault({})
+    .describe('The worktrees items are worked in.');
 const IdentitySchema = strictObject({
     name: schemas_string().min(1).default('ccal[bot]').describe('Git author and committer name of CCAL commits.'),
     email: schemas_string()
@@ -52520,6 +52541,7 @@ const SettingsSchema = strictObject({
     budgets: BudgetsSchema,
     pull_requests: PullRequestsSchema,
     identity: IdentitySchema,
+    workspace: WorkspaceSchema,
     storage: unknown()
         .optional()
         .describe("The original plan's SQLite storage; accepted and ignored: the ledger branch replaced it.")
@@ -61711,12 +61733,19 @@ function parseAnyInput(text, format, name = '', options = {}) {
     return { format: chosen, findings };
 }
 
+;// CONCATENATED MODULE: ./lib/discovery/source.js
+/** Where evidence about the code is read and its commands run (see {@link DiscoveryContext.tree}). */
+function evidenceTree(context) {
+    return context.tree ? context.tree() : Promise.resolve(context.root);
+}
+
 ;// CONCATENATED MODULE: ./lib/discovery/coverage.js
 /**
  * The coverage source: reads the configured coverage reports (lcov, Cobertura, Istanbul, Go
  * coverprofile) and turns the files under `min_test_coverage` into "add tests for X" items that
  * name the uncovered line ranges. The biggest gaps come first; at most `max_items_per_cycle`.
  */
+
 
 
 
@@ -61811,7 +61840,7 @@ class CoverageSource {
             });
             return result;
         }
-        const files = await readCoverage(context.root, config.reports, result.skipped);
+        const files = await readCoverage(await evidenceTree(context), config.reports, result.skipped);
         const under = files
             .filter(file => file.lines > 0 && percent(file) < config.min_test_coverage)
             .sort((a, b) => b.lines - b.covered - (a.lines - a.covered) || a.file.localeCompare(b.file));
@@ -62086,6 +62115,7 @@ function compilePatterns(patterns, skipped) {
 
 
 
+
 const LINT_SOURCE = 'lint';
 const lint_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
 // Rule names and paths come from tool output: keep them to printable, short text in our titles.
@@ -62174,20 +62204,21 @@ class LintSource {
             return result;
         }
         const findings = [];
+        const root = await evidenceTree(context);
         for (const command of config.commands)
-            findings.push(...(await this.runCommand(command, context, result.skipped)));
+            findings.push(...(await this.runCommand(command, root, context, result.skipped)));
         for (const pattern of config.reports) {
-            const files = await expandPath(context.root, pattern);
+            const files = await expandPath(root, pattern);
             if (files.length === 0)
                 result.skipped.push({ what: pattern, reason: 'no report file matches' });
             for (const file of files)
-                findings.push(...(await readReport(file, files_repoPath(context.root, file), result.skipped)));
+                findings.push(...(await readReport(file, files_repoPath(root, file), result.skipped)));
         }
         const wanted = new Set(config.severities);
         const seen = new Set();
         const kept = findings
             .filter(f => wanted.has(f.severity))
-            .map(f => ({ ...f, file: f.file === null ? null : normalizePath(f.file, context.root) }))
+            .map(f => ({ ...f, file: f.file === null ? null : normalizePath(f.file, root) }))
             .filter(f => {
             const key = JSON.stringify([f.tool, f.file, f.line, f.column, f.rule, f.message]);
             if (seen.has(key))
@@ -62201,7 +62232,7 @@ class LintSource {
         context.logger.info(`${this.name}: ${kept.length} findings in ${result.candidates.length} batches`);
         return result;
     }
-    async runCommand(command, context, skipped) {
+    async runCommand(command, root, context, skipped) {
         let argv;
         try {
             argv = splitCommand(command);
@@ -62214,7 +62245,7 @@ class LintSource {
             throw error;
         }
         const run = await this.runner.run(argv, {
-            cwd: context.root,
+            cwd: root,
             timeoutMs: context.settings.verify.timeout_seconds * 1000
         });
         // Linters exit non-zero when they find something: the output, not the exit code, decides.
@@ -62769,7 +62800,12 @@ const ItemIdSchema = schemas_string().regex(/^[0-9a-f]{8,64}$/, 'expected lowerc
 const LeaseSchema = strictObject({
     runId: schemas_string().min(1),
     acquiredAt: TimestampSchema,
-    until: TimestampSchema
+    until: TimestampSchema,
+    /**
+     * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
+     * so that items running at once, in one run or across runners, never pass the budgets together.
+     */
+    reservedUsd: schemas_number().nonnegative().optional()
 });
 /** The pull request CCAL opened for an item. */
 const PullRequestRefSchema = strictObject({
@@ -63295,7 +63331,7 @@ function addManualItem(input, nonce) {
  * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
  * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
  */
-function leaseItem(itemId, ttlMs, limits) {
+function leaseItem(itemId, ttlMs, limits, budget) {
     const effective = withLimits(limits);
     return (ledger, context) => {
         const item = requireItem(ledger, itemId);
@@ -63305,20 +63341,65 @@ function leaseItem(itemId, ttlMs, limits) {
         if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
             throw new LedgerConflictError(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
         }
+        const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined;
         const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);
+        const reservation = reservedUsd === undefined ? '' : `, $${reservedUsd.toFixed(2)} reserved`;
         const leased = withEvent({
             ...taken,
             attempts: taken.attempts + 1,
-            lease: { runId: context.runId, acquiredAt: context.now.toISOString(), until }
+            lease: {
+                runId: context.runId,
+                acquiredAt: context.now.toISOString(),
+                until,
+                ...(reservedUsd === undefined ? {} : { reservedUsd })
+            }
         }, ops_event(context, 'leased', {
-            detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}`
+            detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}${reservation}`
         }), effective);
         const totals = { ...ledger.state.totals, attempts: ledger.state.totals.attempts + 1 };
         return {
             ledger: { ...putItems(ledger, [leased]), state: { ...ledger.state, totals } },
-            description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts})`
+            description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts}${reservation})`
         };
     };
+}
+/** Money set aside by live leases other than `itemId`'s: all of them, and this run's. */
+function reservedByOthers(ledger, itemId, runId, now) {
+    let day = 0;
+    let run = 0;
+    for (const other of Object.values(ledger.items)) {
+        const lease = other.lease;
+        if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime())
+            continue;
+        day += lease.reservedUsd;
+        if (lease.runId === runId)
+            run += lease.reservedUsd;
+    }
+    return { day, run };
+}
+/** Model spend recorded by the results of `runId`. */
+function spentByRun(ledger, runId) {
+    return ledger.results
+        .filter(result => result.runId === runId)
+        .reduce((sum, result) => sum + result.costUsd, 0);
+}
+/**
+ * The reservation for an item about to start: its cap, or what the budgets still leave after what
+ * has been spent and what running items reserved — or a {@link BudgetReservationError} when that is
+ * less than the item is expected to cost.
+ */
+function reserve(ledger, itemId, budget, context) {
+    const others = reservedByOthers(ledger, itemId, context.runId, context.now);
+    const dayLeft = budget.dayBudgetUsd - spentToday(ledger, context.now) - others.day;
+    const runLeft = budget.runBudgetUsd - spentByRun(ledger, context.runId) - others.run;
+    const reserved = roundUsd(Math.max(0, Math.min(budget.capUsd, dayLeft, runLeft)));
+    if (reserved <= 0 || reserved < Math.min(budget.minimumUsd, budget.capUsd)) {
+        const which = dayLeft <= runLeft
+            ? `the day budget ($${budget.dayBudgetUsd.toFixed(2)}) leaves $${Math.max(0, dayLeft).toFixed(2)} after today's spend and $${others.day.toFixed(2)} reserved by running items`
+            : `the run budget ($${budget.runBudgetUsd.toFixed(2)}) leaves $${Math.max(0, runLeft).toFixed(2)} after this run's spend and $${others.run.toFixed(2)} reserved by its running items`;
+        throw new BudgetReservationError(`${which}; ${itemId} needs ~$${budget.minimumUsd.toFixed(2)}`);
+    }
+    return reserved;
 }
 function requireOwnLease(item, context) {
     if (!item.lease || item.lease.runId !== context.runId) {
@@ -63379,13 +63460,18 @@ function reclaimExpiredLeases(limits) {
     return (ledger, context) => {
         const now = context.now.getTime();
         const reclaimed = [];
+        let charged = 0;
         for (const item of Object.values(ledger.items)) {
             if (!item.lease || Date.parse(item.lease.until) > now)
                 continue;
+            const reserved = item.lease.reservedUsd;
             const expired = withEvent({ ...item, lease: null }, ops_event(context, 'expired', {
-                detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}`
+                detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}${reserved ? `; its $${reserved.toFixed(2)} reservation is counted as spent` : ''}`
             }), effective);
             const to = item.attempts >= item.maxAttempts ? 'failed' : 'pending';
+            // A run that died may have spent up to what it reserved: counted as spent, so that a killed
+            // run's work cannot take the day past its budget unseen.
+            charged += item.lease.reservedUsd ?? 0;
             reclaimed.push(item.status === 'in_progress'
                 ? moveItem(expired, to, 'ccal', context, effective, 'lease expired')
                 : expired);
@@ -63393,8 +63479,14 @@ function reclaimExpiredLeases(limits) {
         if (reclaimed.length === 0)
             return { ledger, description: 'reclaim expired leases: none' };
         const ids = reclaimed.map(item => item.id);
+        const state = charged > 0
+            ? {
+                ...ledger.state,
+                dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), charged, effective.spendDays)
+            }
+            : ledger.state;
         return {
-            ledger: putItems(ledger, reclaimed),
+            ledger: { ...putItems(ledger, reclaimed), state },
             description: `reclaim ${plural(ids.length, 'expired lease')}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
         };
     };
@@ -66712,6 +66804,15 @@ function createStreamLogger(options) {
 }
 /** A logger that drops everything, for tests and library use where output is not wanted. */
 const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
+/** A logger that adds `fields` (an item's id, say) to every line, so interleaved lines stay attributable. */
+function withFields(logger, fields) {
+    return {
+        debug: (message, extra) => logger.debug(message, { ...fields, ...extra }),
+        info: (message, extra) => logger.info(message, { ...fields, ...extra }),
+        warning: (message, extra) => logger.warning(message, { ...fields, ...extra }),
+        error: (message, extra) => logger.error(message, { ...fields, ...extra })
+    };
+}
 
 ;// CONCATENATED MODULE: ./lib/executor/environment.js
 /**
@@ -67310,6 +67411,15 @@ async function install_validate(options, located, auth, env, proxy, logger) {
 
 
 
+
+/**
+ * Configuration CCAL's git commands carry whatever a repository or worktree config says: no hooks
+ * and no fsmonitor (the agent writes files; git must not run them).
+ */
+const NEUTRAL_GIT_CONFIG = {
+    'core.hooksPath': '/dev/null',
+    'core.fsmonitor': 'false'
+};
 /** Creates the git client for `options.cwd`. */
 function createGit(options) {
     return new GitClient(options);
@@ -67349,8 +67459,13 @@ class GitClient {
             child.stdout.on('data', (chunk) => out.push(chunk));
             child.stderr.on('data', (chunk) => err.push(chunk));
             child.on('error', error => {
+                const cwd = options.cwd ?? this.cwd;
                 const missing = error.code === 'ENOENT';
-                reject(new CcalError(missing ? 'git is not installed or not on PATH' : `could not run git: ${error.message}`, {
+                reject(new CcalError(missing && !(0,external_node_fs_.existsSync)(cwd)
+                    ? `cannot run git in ${cwd}: no such directory`
+                    : missing
+                        ? 'git is not installed or not on PATH'
+                        : `could not run git: ${error.message}`, {
                     cause: error
                 }));
             });
@@ -67415,6 +67530,124 @@ function tokenAuthConfig(remoteUrl, token) {
 /** True when `url` is fetched over HTTP(S), the only transport an auth header applies to. */
 function isHttpRemote(url) {
     return /^https?:\/\//i.test(url);
+}
+
+;// CONCATENATED MODULE: ./lib/workspace/setup.js
+/**
+ * A fresh worktree has no dependencies or build output. Two ways to give it some, both configured
+ * under `ccal.workspace`: `reuse` copies ignored directories (node_modules, .venv) from the checkout
+ * when the lock files beside them are the same as the worktree's, and `setup_command` (`npm ci`)
+ * runs in the worktree before anything else does. A copy is a copy: nothing run in the worktree can
+ * write the checkout's directories.
+ */
+
+
+
+
+
+
+/** Lock files that say whether a dependency directory built for one tree fits another. */
+const LOCK_FILES = [
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'bun.lock',
+    'bun.lockb',
+    'package.json',
+    'poetry.lock',
+    'Pipfile.lock',
+    'uv.lock',
+    'requirements.txt',
+    'pyproject.toml',
+    'Cargo.lock',
+    'go.sum',
+    'Gemfile.lock',
+    'composer.lock',
+    'mix.lock',
+    'pubspec.lock',
+    'gradle.lockfile',
+    'packages.lock.json'
+];
+/** True for a path inside the tree: relative, without `..`. */
+function isInsideTree(entry) {
+    const normal = (0,external_node_path_namespaceObject.normalize)(entry);
+    return !(0,external_node_path_namespaceObject.isAbsolute)(normal) && normal !== '..' && !normal.startsWith(`..${external_node_path_namespaceObject.sep}`) && normal !== '.';
+}
+async function sameFile(a, b) {
+    const [left, right] = await Promise.all([(0,promises_namespaceObject.readFile)(a).catch(() => null), (0,promises_namespaceObject.readFile)(b).catch(() => null)]);
+    if (left === null || right === null)
+        return left === right;
+    return left.equals(right);
+}
+/** The first lock file that differs between the checkout and the worktree, at the root or beside `entry`. */
+async function differingLockFile(checkout, worktree, entry) {
+    const places = new Set(['.', (0,external_node_path_namespaceObject.dirname)(entry)]);
+    for (const place of places) {
+        for (const name of LOCK_FILES) {
+            const path = place === '.' ? name : (0,external_node_path_namespaceObject.join)(place, name);
+            if (!(await sameFile((0,external_node_path_namespaceObject.join)(checkout, path), (0,external_node_path_namespaceObject.join)(worktree, path))))
+                return path;
+        }
+    }
+    return undefined;
+}
+/** Copies `from` to `to` with cp (copy-on-write where the file system can), else with Node's copy. */
+async function copyDirectory(from, to) {
+    const copied = await new Promise(resolve => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('cp', ['-a', '--reflink=auto', from, to], { stdio: 'ignore' });
+        child.on('error', () => resolve(false));
+        child.on('close', code => resolve(code === 0));
+    });
+    if (!copied)
+        await (0,promises_namespaceObject.cp)(from, to, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+}
+/** Copies each ignored `entries` directory of the checkout into the worktree when their lock files match. */
+async function reuseDirectories(options) {
+    const logger = options.logger ?? silentLogger;
+    const report = { copied: [], skipped: [] };
+    for (const entry of options.entries) {
+        const skip = (reason) => {
+            report.skipped.push({ entry, reason });
+            logger.info(`workspace: not reusing ${entry}: ${reason}`);
+        };
+        if (!isInsideTree(entry)) {
+            skip('expected a path inside the repository, such as node_modules');
+            continue;
+        }
+        const source = (0,external_node_path_namespaceObject.join)(options.checkout, entry);
+        const target = (0,external_node_path_namespaceObject.join)(options.worktree, entry);
+        if (!(0,external_node_fs_.existsSync)(source)) {
+            skip('the checkout has none');
+            continue;
+        }
+        if ((0,external_node_fs_.existsSync)(target)) {
+            skip('the worktree has one already');
+            continue;
+        }
+        // A directory git does not ignore would become part of the change.
+        // (With a trailing slash: the worktree has no such directory yet, and `dir/` rules need one.)
+        const ignored = await options.git.exec(['check-ignore', '--quiet', '--no-index', `${(0,external_node_path_namespaceObject.normalize)(entry)}/`]);
+        if (ignored.exitCode !== 0) {
+            skip('git does not ignore it, so it would be committed');
+            continue;
+        }
+        const differs = await differingLockFile(options.checkout, options.worktree, entry);
+        if (differs) {
+            skip(`${differs} differs from the checkout's`);
+            continue;
+        }
+        try {
+            const started = Date.now();
+            await copyDirectory(source, target);
+            report.copied.push(entry);
+            logger.info(`workspace: copied ${entry} from the checkout (${Date.now() - started} ms)`);
+        }
+        catch (error) {
+            skip(`copying failed: ${errorMessage(error)}`);
+        }
+    }
+    return report;
 }
 
 ;// CONCATENATED MODULE: ./lib/executor/glob.js
@@ -67992,92 +68225,6 @@ function shutdownSignal(signals = ['SIGTERM', 'SIGINT']) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/executor/credentials.js
-/**
- * actions/checkout persists the job's token for later steps (unless `persist-credentials: false`):
- * v4/v5 as `http.https://github.com/.extraheader` in `.git/config`, v6 in a separate file under
- * RUNNER_TEMP that `.git/config` pulls in with `includeIf.gitdir:….path`. Either way `cat .git/config`
- * or `git config -l` in the agent's shell would reveal it. Those entries are taken out of the
- * repository's config for the duration of a run and put back afterwards, whatever happens between.
- */
-
-
-
-
-/** Local config keys that carry credentials, or include a file that does. */
-const CREDENTIAL_KEY = '^(http\\..*\\.extraheader|include(if\\..*)?\\.path)$';
-/** True for an include whose file sets an extra header (checkout v6's credentials file). */
-async function includesCredentials(git, entry) {
-    if (/^http\./i.test(entry.key))
-        return true;
-    // Relative include paths are relative to the config file, i.e. to .git/.
-    const gitDir = (await git.run(['rev-parse', '--absolute-git-dir'])).trim();
-    const path = (0,external_node_path_namespaceObject.isAbsolute)(entry.value) ? entry.value : (0,external_node_path_namespaceObject.join)(gitDir, entry.value);
-    try {
-        return /extraheader/i.test(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
-    }
-    catch {
-        return false;
-    }
-}
-/** Reads the credential entries of the repository's own config (`--local`), in file order. */
-async function readCredentialEntries(git) {
-    const result = await git.exec(['config', '--local', '--null', '--get-regexp', CREDENTIAL_KEY]);
-    // Exit 1: no such key — the usual case with `persist-credentials: false`.
-    if (result.exitCode === 1)
-        return [];
-    if (result.exitCode !== 0)
-        throw new Error(`git config --get-regexp failed: ${result.stderr.trim()}`);
-    const entries = result.stdout
-        .split('\0')
-        .filter(record => record !== '')
-        .map(record => {
-        const newline = record.indexOf('\n');
-        return newline === -1
-            ? { key: record, value: '' }
-            : { key: record.slice(0, newline), value: record.slice(newline + 1) };
-    });
-    const credentials = [];
-    for (const entry of entries)
-        if (await includesCredentials(git, entry))
-            credentials.push(entry);
-    return credentials;
-}
-/** Removes the entries; returns what was removed so that {@link restoreCredentials} can put it back. */
-async function removeCredentials(git) {
-    const entries = await readCredentialEntries(git);
-    // By value (`--fixed-value`, git ≥ 2.30): an include key may also hold paths that are no credentials.
-    for (const entry of entries)
-        await git.run(['config', '--local', '--fixed-value', '--unset-all', entry.key, entry.value]);
-    return entries;
-}
-/** Puts removed entries back, in their original order. */
-async function restoreCredentials(git, entries) {
-    for (const entry of entries)
-        await git.run(['config', '--local', '--add', entry.key, entry.value]);
-}
-/**
- * Runs `work` with the persisted credentials removed from `.git/config`, restoring them afterwards
- * even when `work` throws. A run killed with SIGKILL in between leaves them removed: safe, and a
- * later `git push` by CCAL carries its own credentials anyway.
- */
-async function withoutPersistedCredentials(git, work, logger = silentLogger) {
-    const removed = await removeCredentials(git);
-    if (removed.length > 0)
-        logger.info(`removed ${removed.length} persisted credential header(s) from .git/config for the run`);
-    try {
-        return await work();
-    }
-    finally {
-        try {
-            await restoreCredentials(git, removed);
-        }
-        catch (error) {
-            logger.warning(`could not restore the credential header in .git/config: ${errorMessage(error)}`);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/executor/outcome.js
 
 const ZERO_TOKENS = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
@@ -68614,10 +68761,13 @@ function runStep(command, options) {
 /**
  * Verification against the base: a repository whose tests already fail on the default branch must
  * not fail every item CCAL works on. When a verify command fails after a change, it is run once
- * more on the starting commit (the change stashed, then restored); the change is accepted when
+ * more on the starting commit (the change set aside, then restored); the change is accepted when
  * every failure it shows was already there. Failures are compared by the same normalized
  * signatures discovery uses (tool, rule, file, message without run-specific numbers and paths).
  */
+
+
+
 
 
 
@@ -68643,20 +68793,47 @@ function hasOnlyPreexistingFailures(after, base, root) {
     const before = failureSignatures(base.output, root);
     return [...now].every(signature => before.has(signature));
 }
-/** Runs `commands` on the starting commit: the working tree's change is stashed and always restored. */
+/**
+ * Runs `commands` on the starting commit: the worktree's change is kept as a tree object, the
+ * worktree reset to HEAD, and the change put back afterwards, whatever happens. No stash: the stash
+ * is one ref shared by every worktree of a repository, and items running at once would pop each
+ * other's changes.
+ */
 async function runOnBase(git, commands, options) {
-    await git.run(['stash', 'push', '--include-untracked', '--quiet', '--message', 'ccal: verify on the base']);
+    const change = await treeOfWorktree(git);
+    await resetToHead(git);
     try {
         return [...(await runVerify({ ...options, commands })).steps];
     }
     finally {
-        await git.run(['stash', 'pop', '--quiet', '--index']);
+        await resetToHead(git);
+        // The change's files back in the worktree, and the index back at HEAD: as the agent left it.
+        await git.run(['read-tree', '-u', '--reset', change]);
+        await git.run(['reset', '--quiet']);
     }
+}
+/** The worktree's files (tracked and untracked, not ignored) as a tree, written with a private index. */
+async function treeOfWorktree(git) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'ccal-index-'));
+    const env = { GIT_INDEX_FILE: (0,external_node_path_namespaceObject.join)(dir, 'index') };
+    try {
+        await git.run(['read-tree', 'HEAD'], { env });
+        await git.run(['add', '--all'], { env });
+        return (await git.run(['write-tree'], { env })).trim();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Tracked files as HEAD has them; untracked files gone, ignored ones (dependencies) kept. */
+async function resetToHead(git) {
+    await git.run(['reset', '--hard', '--quiet']);
+    await git.run(['clean', '-fdq']);
 }
 
 ;// CONCATENATED MODULE: ./lib/executor/execute.js
 /**
- * One work item, start to finish, in the working tree: prompt → Claude Code → diff gate → verify
+ * One work item, start to finish, in its worktree: prompt → Claude Code → diff gate → verify
  * (and one resumed retry with the failure fed back) → an {@link ExecutionOutcome}. Everything that
  * is not a success leaves the working tree as it was found (clean). The executor holds no GitHub
  * client and writes no ledger: the caller records the session id (`onSessionId`) and the outcome.
@@ -68701,10 +68878,58 @@ async function readConventions(repoDir) {
 /** Runs one item; see the module comment. Throws only for caller errors (a dirty tree). */
 async function executeItem(options) {
     const logger = options.logger ?? silentLogger;
-    const git = createGit({ cwd: options.repoDir, logger });
+    const git = createGit({ cwd: options.repoDir, logger, config: NEUTRAL_GIT_CONFIG });
+    if (options.setup) {
+        const started = Date.now();
+        const failure = await prepareWorktree(options.repoDir, options.setup, {
+            git,
+            env: withoutModelCredentials(options.runtime.env),
+            logger,
+            ...(options.signal ? { signal: options.signal } : {})
+        });
+        if (failure)
+            return summarizeOutcome({
+                status: 'failed',
+                code: 'setup_failed',
+                reason: failure,
+                runs: [],
+                gate: null,
+                verify: [],
+                durationMs: Date.now() - started
+            });
+    }
     if (!(await isCleanTree(git)))
-        throw new DirtyWorkingTreeError(`the working tree at ${options.repoDir} has uncommitted changes; CCAL runs each item on a clean tree`);
-    return withoutPersistedCredentials(git, () => executeInCleanTree(options, git, logger), logger);
+        throw new DirtyWorkingTreeError(`the working tree at ${options.repoDir} has uncommitted changes${options.setup?.command ? ` after the set-up command (${options.setup.command})` : ''}; CCAL runs each item on a clean tree`);
+    return executeInCleanTree(options, git, logger);
+}
+/**
+ * Readies a fresh worktree: copies reusable directories and runs the set-up command (output to the
+ * log); returns why it failed, if it did.
+ */
+async function prepareWorktree(dir, setup, options) {
+    const { git, logger } = options;
+    if (setup.reuse.length > 0)
+        await reuseDirectories({ checkout: setup.checkout, worktree: dir, git, entries: setup.reuse, logger });
+    if (!setup.command)
+        return undefined;
+    logger.info(`workspace: set-up command: ${setup.command}`);
+    const report = await runVerify({
+        commands: [{ name: 'setup', command: setup.command }],
+        cwd: dir,
+        env: options.env,
+        timeoutMs: setup.timeoutMs,
+        maxOutput: 8_000,
+        ...(options.signal ? { signal: options.signal } : {})
+    });
+    const step = report.steps[0];
+    if (!step)
+        return 'the set-up command did not run (CCAL was stopped)';
+    const output = step.output.trimEnd();
+    const outcome = step.timedOut
+        ? `timed out after ${Math.round(setup.timeoutMs / 1000)} s`
+        : `exited with ${step.exitCode}`;
+    logger.info(`workspace: set-up command ${outcome} in ${(step.durationMs / 1000).toFixed(1)} s${output ? `:\n${output}` : ''}`);
+    return isPassingStep(step) ? undefined : `the set-up command (${setup.command}) ${outcome}`;
 }
 async function executeInCleanTree(options, git, logger) {
     const { settings } = options;
@@ -73591,6 +73816,390 @@ function newRunId(prefix = 'cli') {
     return `${prefix}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
 }
 
+;// CONCATENATED MODULE: ./lib/executor/credentials.js
+/**
+ * actions/checkout persists the job's token for later steps (unless `persist-credentials: false`):
+ * v4/v5 as `http.https://github.com/.extraheader` in `.git/config`, v6 in a separate file under
+ * RUNNER_TEMP that `.git/config` pulls in with `includeIf.gitdir:….path`. Either way `cat .git/config`
+ * or `git config -l` in the agent's shell would reveal it. Those entries are taken out of the
+ * repository's config for the duration of a run and put back afterwards, whatever happens between.
+ */
+
+
+
+
+/** Local config keys that carry credentials, or include a file that does. */
+const CREDENTIAL_KEY = '^(http\\..*\\.extraheader|include(if\\..*)?\\.path)$';
+/** True for an include whose file sets an extra header (checkout v6's credentials file). */
+async function includesCredentials(git, entry) {
+    if (/^http\./i.test(entry.key))
+        return true;
+    // Relative include paths are relative to the config file, i.e. to .git/.
+    const gitDir = (await git.run(['rev-parse', '--absolute-git-dir'])).trim();
+    const path = (0,external_node_path_namespaceObject.isAbsolute)(entry.value) ? entry.value : (0,external_node_path_namespaceObject.join)(gitDir, entry.value);
+    try {
+        return /extraheader/i.test(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+}
+/** Reads the credential entries of the repository's own config (`--local`), in file order. */
+async function readCredentialEntries(git) {
+    const result = await git.exec(['config', '--local', '--null', '--get-regexp', CREDENTIAL_KEY]);
+    // Exit 1: no such key — the usual case with `persist-credentials: false`.
+    if (result.exitCode === 1)
+        return [];
+    if (result.exitCode !== 0)
+        throw new Error(`git config --get-regexp failed: ${result.stderr.trim()}`);
+    const entries = result.stdout
+        .split('\0')
+        .filter(record => record !== '')
+        .map(record => {
+        const newline = record.indexOf('\n');
+        return newline === -1
+            ? { key: record, value: '' }
+            : { key: record.slice(0, newline), value: record.slice(newline + 1) };
+    });
+    const credentials = [];
+    for (const entry of entries)
+        if (await includesCredentials(git, entry))
+            credentials.push(entry);
+    return credentials;
+}
+/** Removes the entries; returns what was removed so that {@link restoreCredentials} can put it back. */
+async function removeCredentials(git) {
+    const entries = await readCredentialEntries(git);
+    // By value (`--fixed-value`, git ≥ 2.30): an include key may also hold paths that are no credentials.
+    for (const entry of entries)
+        await git.run(['config', '--local', '--fixed-value', '--unset-all', entry.key, entry.value]);
+    return entries;
+}
+/** Puts removed entries back, in their original order. */
+async function restoreCredentials(git, entries) {
+    for (const entry of entries)
+        await git.run(['config', '--local', '--add', entry.key, entry.value]);
+}
+/**
+ * Runs `work` with the persisted credentials removed from `.git/config`, restoring them afterwards
+ * even when `work` throws. A run killed with SIGKILL in between leaves them removed: safe, and a
+ * later `git push` by CCAL carries its own credentials anyway.
+ */
+async function withoutPersistedCredentials(git, work, logger = silentLogger) {
+    const removed = await removeCredentials(git);
+    if (removed.length > 0)
+        logger.info(`removed ${removed.length} persisted credential header(s) from .git/config for the run`);
+    try {
+        return await work();
+    }
+    finally {
+        try {
+            await restoreCredentials(git, removed);
+        }
+        catch (error) {
+            logger.warning(`could not restore the credential header in .git/config: ${errorMessage(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/workspace/location.js
+/**
+ * Where CCAL keeps its own clone and the items' worktrees: configured, else the runner's temporary
+ * directory under Actions (cleaned after every job), else the user's cache directory — never inside
+ * the maintainer's checkout.
+ */
+
+
+
+/** The work directory for `configured` (relative to the checkout), or the default for this machine. */
+function workDirectory(configured, env, checkout) {
+    if (configured)
+        return (0,external_node_path_namespaceObject.isAbsolute)(configured) ? configured : (0,external_node_path_namespaceObject.resolve)(checkout, configured);
+    if (env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP)
+        return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP, 'ccal');
+    const cache = env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache');
+    return (0,external_node_path_namespaceObject.join)(cache, 'ccal');
+}
+/**
+ * The directory of one repository inside the work directory, named after its remote so that a
+ * daemon serving several repositories keeps them apart and a readable name says which is which.
+ */
+function repositorySlug(remoteUrl) {
+    const readable = remoteUrl
+        .replace(/^[a-z+]+:\/\//i, '')
+        .replace(/^[^@/]*@/, '')
+        .replace(/\.git$/, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(-60);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(remoteUrl).digest('hex').slice(0, 8);
+    return `${readable || 'repository'}-${hash}`;
+}
+/** A name safe as one path segment, for worktrees named after items and runs. */
+function pathSegment(text) {
+    return text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'x';
+}
+
+;// CONCATENATED MODULE: ./lib/workspace/workspace.js
+/**
+ * CCAL's own side of git: a bare repository in the work directory (seeded once from the checkout's
+ * objects, by hard links where the file system allows) with the checkout's `origin`, and one
+ * worktree per item beside it. Every fetch, item branch, commit, push and ledger write happens
+ * here; the maintainer's checkout is only read — its remote's URL, its objects when seeding, and
+ * whether it sits at the base branch — and its files, index, HEAD, refs, stashes, hooks and config
+ * are never written.
+ *
+ * Each worktree has a marker (`<name>.json` beside it) saying which run made it for which item, on
+ * which host and in which process, so that the next cycle can remove what a killed run left.
+ */
+
+
+
+
+
+
+
+
+
+class WorkspaceError extends CcalError {
+}
+/** Who made a worktree, so that a later cycle can tell a live one from a crashed run's. */
+const MarkerSchema = object({
+    runId: schemas_string(),
+    itemId: schemas_string().nullable(),
+    purpose: schemas_enum(['item', 'discovery']),
+    host: schemas_string(),
+    pid: schemas_number().int(),
+    createdAt: schemas_string()
+});
+/** The host name markers compare with (a work directory may be shared by machines over NFS). */
+const HOST = (0,external_node_os_.hostname)();
+/** True when a process with `pid` runs on this host (it may have been reused; then the lease decides). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** CCAL's repository and worktrees for one checkout's remote. */
+class Workspace {
+    options;
+    root;
+    repoDir;
+    remoteUrl;
+    /** Git in CCAL's bare repository. */
+    git;
+    /** Git in CCAL's repository with the remote's credentials. */
+    remote;
+    worktrees;
+    /** Fetches into the same remote-tracking refs would fight over ref locks: one at a time. */
+    fetching = Promise.resolve();
+    /** Worktrees made so far by this run, for unique names. */
+    made = 0;
+    constructor(options, 
+    /** The repository's directory in the work directory. */
+    root, 
+    /** CCAL's bare repository. */
+    repoDir, 
+    /** The checkout's `origin`. */
+    remoteUrl) {
+        this.options = options;
+        this.root = root;
+        this.repoDir = repoDir;
+        this.remoteUrl = remoteUrl;
+        const logger = options.logger ?? silentLogger;
+        this.git = createGit({
+            cwd: repoDir,
+            logger,
+            config: NEUTRAL_GIT_CONFIG,
+            ...(options.baseEnv ? { baseEnv: options.baseEnv } : {})
+        });
+        this.remote =
+            options.token && isHttpRemote(remoteUrl)
+                ? this.git.withConfig(tokenAuthConfig(remoteUrl, options.token))
+                : this.git;
+        this.worktrees = (0,external_node_path_namespaceObject.join)(root, 'worktrees');
+    }
+    /** Opens (creating on first use) CCAL's repository for the checkout's `origin`. */
+    static async open(options) {
+        const checkout = readOnlyGit(options.checkout, options.baseEnv ? { baseEnv: options.baseEnv } : {});
+        const url = await checkout.exec(['remote', 'get-url', 'origin']);
+        if (url.exitCode !== 0) {
+            const inside = await checkout.exec(['rev-parse', '--git-dir']);
+            throw new WorkspaceError(inside.exitCode !== 0
+                ? `${options.checkout} is not inside a git repository`
+                : `the repository at ${options.checkout} has no remote 'origin'`);
+        }
+        const remoteUrl = url.stdout.trim();
+        const root = (0,external_node_path_namespaceObject.join)(options.directory, repositorySlug(remoteUrl));
+        const repoDir = (0,external_node_path_namespaceObject.join)(root, 'repo.git');
+        const workspace = new Workspace(options, root, repoDir, remoteUrl);
+        await workspace.ensureRepository();
+        return workspace;
+    }
+    async ensureRepository() {
+        const logger = this.options.logger ?? silentLogger;
+        await (0,promises_namespaceObject.mkdir)(this.worktrees, { recursive: true });
+        if (!(await this.isRepository())) {
+            // Made under a temporary name and renamed, so that a run killed half-way, or two runs
+            // starting at once, never leave a half-made repository where the next one looks.
+            const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`;
+            const seeded = await this.git.exec(['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary], {
+                cwd: this.root
+            });
+            if (seeded.exitCode !== 0) {
+                logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`);
+                await (0,promises_namespaceObject.rm)(temporary, { recursive: true, force: true });
+                await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root });
+            }
+            else {
+                // The checkout's branches are the maintainer's, not the remote's: only the objects stay.
+                const refs = await this.git.run(['for-each-ref', '--format=delete %(refname)'], { cwd: temporary });
+                if (refs.trim())
+                    await this.git.run(['update-ref', '--stdin'], { cwd: temporary, input: refs });
+            }
+            await (0,promises_namespaceObject.rm)(this.repoDir, { recursive: true, force: true });
+            await (0,promises_namespaceObject.rename)(temporary, this.repoDir).catch(async (error) => {
+                // Another run made it first: use theirs.
+                await (0,promises_namespaceObject.rm)(temporary, { recursive: true, force: true });
+                if (!(await this.isRepository()))
+                    throw error;
+            });
+            logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`);
+        }
+        await this.git.run(['config', 'remote.origin.url', this.remoteUrl]);
+    }
+    async isRepository() {
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(this.repoDir, 'HEAD')))
+            return false;
+        const bare = await this.git.exec(['rev-parse', '--is-bare-repository']);
+        return bare.exitCode === 0 && bare.stdout.trim() === 'true';
+    }
+    /**
+     * Fetches `branch` from the remote into `refs/remotes/origin/<branch>` and returns its tip, or
+     * undefined when the remote has no such branch.
+     */
+    async fetchBranch(branch) {
+        const fetch = async () => {
+            const result = await this.remote.exec([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                'origin',
+                `+refs/heads/${branch}:refs/remotes/origin/${branch}`
+            ]);
+            if (result.exitCode !== 0) {
+                if (/couldn't find remote ref/i.test(result.stderr))
+                    return undefined;
+                throw new WorkspaceError(`cannot fetch '${branch}' from origin: ${result.stderr.trim()}`);
+            }
+            return (await this.git.run(['rev-parse', `refs/remotes/origin/${branch}^{commit}`])).trim();
+        };
+        const next = this.fetching.then(fetch);
+        this.fetching = next.catch(() => undefined);
+        return next;
+    }
+    /** True when the remote has `branch`. */
+    async hasRemoteBranch(branch) {
+        const result = await this.remote.exec(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
+        if (result.exitCode !== 0)
+            throw new WorkspaceError(`cannot list branches of origin: ${result.stderr.trim()}`);
+        return result.stdout.trim() !== '';
+    }
+    /** Makes a worktree at `commit`, detached, with its marker written first. */
+    async addWorktree(options) {
+        const label = options.itemId ?? options.purpose;
+        this.made += 1;
+        let name = pathSegment(options.name ?? `${label}.${this.options.runId}.${this.made}`);
+        for (let suffix = 2; (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(this.worktrees, name)) || (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(this.worktrees, `${name}.json`)); suffix++)
+            name = pathSegment(`${options.name ?? label}.${suffix}`);
+        const dir = (0,external_node_path_namespaceObject.join)(this.worktrees, name);
+        const marker = {
+            runId: this.options.runId,
+            itemId: options.itemId ?? null,
+            purpose: options.purpose,
+            host: HOST,
+            pid: process.pid,
+            createdAt: new Date().toISOString()
+        };
+        await (0,promises_namespaceObject.writeFile)(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`);
+        const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit]);
+        if (added.exitCode !== 0) {
+            await this.removeWorktree(name);
+            throw new WorkspaceError(`cannot make a worktree for ${label}: ${added.stderr.trim()}`);
+        }
+        const git = createGit({
+            cwd: dir,
+            logger: this.options.logger ?? silentLogger,
+            config: NEUTRAL_GIT_CONFIG,
+            ...(this.options.baseEnv ? { baseEnv: this.options.baseEnv } : {})
+        });
+        return {
+            name,
+            dir,
+            git,
+            startSha: options.commit,
+            marker,
+            remove: () => this.removeWorktree(name)
+        };
+    }
+    /** Removes a worktree by name: its directory, git's administrative files and the marker. */
+    async removeWorktree(name) {
+        const logger = this.options.logger ?? silentLogger;
+        const dir = (0,external_node_path_namespaceObject.join)(this.worktrees, name);
+        const removed = await this.git.exec(['worktree', 'remove', '--force', '--force', dir]);
+        if (removed.exitCode !== 0) {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(error => logger.warning(`workspace: could not remove ${dir}: ${errorMessage(error)}`));
+            await this.git.exec(['worktree', 'prune']);
+        }
+        await (0,promises_namespaceObject.rm)(`${dir}.json`, { force: true });
+    }
+    /**
+     * Removes worktrees nobody uses any more: those whose maker's process is gone from this host, or
+     * whose item `isLive` says no run holds. Returns the names removed.
+     */
+    async pruneStale(isLive) {
+        const entries = await (0,promises_namespaceObject.readdir)(this.worktrees).catch(() => []);
+        const markers = new Set(entries.filter(entry => entry.endsWith('.json')).map(entry => entry.slice(0, -5)));
+        const removed = [];
+        for (const name of new Set([...markers, ...entries.filter(entry => !entry.endsWith('.json'))])) {
+            const marker = markers.has(name) ? await readMarker((0,external_node_path_namespaceObject.join)(this.worktrees, `${name}.json`)) : undefined;
+            if (marker && marker.runId === this.options.runId)
+                continue;
+            const stale = !marker || (marker.host === HOST && !isAlive(marker.pid)) || !isLive(marker);
+            if (!stale)
+                continue;
+            await this.removeWorktree(name);
+            removed.push(name);
+        }
+        await this.git.exec(['worktree', 'prune']);
+        return removed;
+    }
+}
+async function readMarker(path) {
+    try {
+        return MarkerSchema.parse(JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Git in the maintainer's checkout, for reading only: `GIT_OPTIONAL_LOCKS=0` stops even `git status`
+ * from refreshing and rewriting the index.
+ */
+function readOnlyGit(checkout, options = {}) {
+    return createGit({
+        cwd: checkout,
+        baseEnv: { ...(options.baseEnv ?? process.env), GIT_OPTIONAL_LOCKS: '0' },
+        config: NEUTRAL_GIT_CONFIG,
+        ...(options.logger ? { logger: options.logger } : {})
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/delivery/content.js
 /**
  * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
@@ -73707,30 +74316,13 @@ async function remoteBranchSha(git, branch, remote) {
     return result.stdout.split(/\s+/)[0] || undefined;
 }
 /**
- * Checks out the item's branch in the working tree: a follow-up continues the existing remote
- * branch; new work starts from the tip of the base branch. Local changes are discarded first: the
- * working tree belongs to CCAL for the duration of the item.
+ * The branch an item's worktree starts from: a follow-up continues its existing remote branch; new
+ * work starts from the tip of the base branch. Refuses to work on the base branch itself.
  */
-async function prepareBranch(git, options) {
-    const remote = options.remote ?? 'origin';
+async function startBranch(remote, options) {
     if (options.branch === options.base)
         throw new DeliveryError(`refusing to work on the base branch '${options.base}'`);
-    await git.run(['reset', '--hard', '--quiet']);
-    await git.run(['clean', '-fdq']);
-    const existing = await remoteBranchSha(git, options.branch, remote);
-    const start = options.followUp && existing ? options.branch : options.base;
-    const fetched = await git.exec([
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        remote,
-        `+refs/heads/${start}:refs/remotes/${remote}/${start}`
-    ]);
-    if (fetched.exitCode !== 0)
-        throw new DeliveryError(`cannot fetch '${start}' from ${remote}: ${fetched.stderr.trim()}`);
-    await git.run(['checkout', '--quiet', '-B', options.branch, `refs/remotes/${remote}/${start}`]);
-    const startSha = (await git.run(['rev-parse', 'HEAD'])).trim();
-    return { startSha, existedRemotely: existing !== undefined };
+    return options.followUp && (await remote.hasRemoteBranch(options.branch)) ? options.branch : options.base;
 }
 /** Commits every change in the working tree as CCAL; returns the new sha. */
 async function commitAll(git, options) {
@@ -74121,6 +74713,42 @@ function learningOp() {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/core/lanes.js
+/** Runs every task; resolves when all have ended, rejects with the first task that throws. */
+function runInLanes(tasks, limit) {
+    const waiting = [...tasks];
+    const busy = new Set();
+    let running = 0;
+    return new Promise((resolve, reject) => {
+        let failed = false;
+        const next = () => {
+            if (failed)
+                return;
+            if (waiting.length === 0 && running === 0) {
+                resolve();
+                return;
+            }
+            while (running < Math.max(1, limit)) {
+                const index = waiting.findIndex(task => !busy.has(task.lane));
+                if (index === -1)
+                    return;
+                const [task] = waiting.splice(index, 1);
+                busy.add(task.lane);
+                running += 1;
+                task.run().then(() => {
+                    busy.delete(task.lane);
+                    running -= 1;
+                    next();
+                }, (error) => {
+                    failed = true;
+                    reject(error);
+                });
+            }
+        };
+        next();
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/core/scheduler.js
 
 
@@ -74310,6 +74938,8 @@ function schedule(input) {
 
 
 
+
+
 function queueOf(ledger) {
     return Object.fromEntries(ITEM_STATUSES.map(status => [status, countStatus(ledger, status)]));
 }
@@ -74348,19 +74978,23 @@ async function runCycle(deps) {
     // A dry run only reads: the ledger branch is not even created. Writes go one at a time: while an
     // item runs, its lease heartbeat and the session id may want to write at the same moment.
     let writing = Promise.resolve();
+    let latest;
     const write = (op) => {
         const next = writing.then(async () => {
             const result = await store.write(op);
             if (result.changed)
                 logger.debug(`ledger: ${result.description}`);
+            latest = result.ledger;
             return result.ledger;
         });
         writing = next.catch(() => undefined);
         return next;
     };
     let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger;
-    if (!dryRun)
+    if (!dryRun) {
         ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]));
+        await pruneWorktrees(deps, ledger, now());
+    }
     if (deps.mode !== 'execute') {
         ledger = await discover(deps, ledger, report, write, dryRun);
         ledger = await learnFromVerdicts(deps, ledger, report, write, dryRun);
@@ -74384,25 +75018,113 @@ async function runCycle(deps) {
         const why = plan.deferred[0]?.reason ?? `item ${deps.itemId} is not pending`;
         report.problems.push(`execute: ${deps.itemId}: not run: ${why}`);
     }
-    for (const decision of plan.picked) {
-        if (deps.signal?.aborted) {
-            report.problems.push('stopped by a signal before all planned items ran');
-            break;
+    // Items run side by side (each in its own worktree, with its own lease and budget reservation);
+    // two items on the same pull request branch run one after the other.
+    const slots = deps.mode === 'execute' ? 1 : settings.loop.max_concurrent_work;
+    const executed = [];
+    let stopped = false;
+    await runInLanes(plan.picked.map((decision, index) => ({
+        lane: branchOf(ledger.items[decision.itemId], ledger, settings),
+        run: async () => {
+            if (deps.signal?.aborted) {
+                stopped = true;
+                return;
+            }
+            executed[index] = await cycle_executeItem(deps, decision, write);
         }
-        const spentRun = report.executed.reduce((sum, item) => sum + item.costUsd, 0);
-        const budget = Math.min(settings.budgets.cost_per_run_usd - spentRun, settings.budgets.cost_per_day_usd - spentToday(ledger, now()));
-        if (budget <= 0) {
-            report.problems.push(`budget exhausted before ${decision.itemId}`);
-            break;
-        }
-        const executed = await cycle_executeItem(deps, ledger, decision.itemId, budget, write);
-        report.executed.push(executed.report);
-        ledger = executed.ledger;
-    }
+    })), slots);
+    if (stopped)
+        report.problems.push('stopped by a signal before all planned items ran');
+    report.executed.push(...executed.filter((entry) => entry !== undefined));
+    for (const entry of report.executed)
+        if (entry.status === 'skipped' && entry.reason.startsWith('budget:'))
+            report.problems.push(entry.reason);
+    ledger = latest ?? ledger;
     return finish(report, ledger, now);
+}
+/** Removes the worktrees of runs that ended without removing them (killed), before new ones are made. */
+async function pruneWorktrees(deps, ledger, now) {
+    const leaseMs = deps.settings.loop.session_timeout_seconds * 1000;
+    try {
+        const removed = await deps.workspace.pruneStale(marker => isLiveWorktree(marker, ledger, now, leaseMs));
+        if (removed.length > 0)
+            deps.logger.info(`workspace: removed ${removed.length} worktree(s) left by runs that ended: ${removed.join(', ')}`);
+    }
+    catch (error) {
+        deps.logger.warning(`workspace: could not remove stale worktrees: ${errorMessage(error)}`);
+    }
+}
+/**
+ * True while a worktree may still be in use: an item's, while the run that made it holds the item's
+ * lease; a discovery worktree, for as long as a lease would last.
+ */
+function isLiveWorktree(marker, ledger, now, leaseMs) {
+    if (marker.itemId === null)
+        return Date.parse(marker.createdAt) + leaseMs > now.getTime();
+    const lease = ledger.items[marker.itemId]?.lease;
+    return (lease !== null &&
+        lease !== undefined &&
+        lease.runId === marker.runId &&
+        Date.parse(lease.until) > now.getTime());
 }
 async function discover(deps, ledger, report, write, dryRun) {
     const now = deps.now ?? (() => new Date());
+    let current = ledger;
+    const tree = cycle_evidenceTree(deps);
+    try {
+        current = await discoverFrom(deps, current, report, write, dryRun, tree.get, now);
+    }
+    finally {
+        await tree.close();
+    }
+    return current;
+}
+/**
+ * The base branch's tree for evidence sources, made on first use: the checkout itself when it sits
+ * at the base (clean, its HEAD on the base branch), else a worktree of the base's tip — never the
+ * maintainer's feature branch or their unfinished edits.
+ */
+function cycle_evidenceTree(deps) {
+    let made;
+    const make = async () => {
+        const base = await baseBranchOf(deps);
+        const tip = await deps.workspace.fetchBranch(base);
+        if (!tip)
+            throw new Error(`the remote has no branch '${base}'`);
+        const away = await awayFromBase(deps.git, deps.workspace.git, tip);
+        if (!away)
+            return { root: deps.root };
+        const worktree = await deps.workspace.addWorktree({ commit: tip, purpose: 'discovery' });
+        deps.logger.info(`discovery: the checkout ${away}; evidence is read in a worktree of ${base} (${tip.slice(0, 7)})`);
+        const failure = await deps.setUpWorktree?.(worktree.dir, worktree.git);
+        if (failure)
+            deps.logger.warning(`discovery: ${failure}; evidence commands may fail`);
+        return { root: worktree.dir, worktree };
+    };
+    return {
+        get: async () => (await (made ??= make())).root,
+        close: async () => {
+            const tree = await made?.catch(() => undefined);
+            await tree?.worktree?.remove();
+        }
+    };
+}
+/**
+ * Why the checkout is not the base's tree (changed tracked files, another branch), or undefined when
+ * it is. Untracked files do not count: they are what earlier workflow steps leave (reports).
+ */
+async function awayFromBase(checkout, workspace, tip) {
+    const status = await checkout.exec(['status', '--porcelain', '--untracked-files=no']);
+    if (status.exitCode !== 0)
+        return 'cannot be read';
+    const changed = status.stdout.split('\n').filter(Boolean).length;
+    if (changed > 0)
+        return `has ${changed} changed file(s)`;
+    const head = (await checkout.exec(['rev-parse', 'HEAD'])).stdout.trim();
+    const onBase = await workspace.exec(['merge-base', '--is-ancestor', head, tip]);
+    return onBase.exitCode === 0 ? undefined : `is at ${head.slice(0, 7)}, which is not on the base branch`;
+}
+async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
     let current = ledger;
     for (const source of deps.sources) {
         if (!source.appliesTo(deps.trigger, deps.settings))
@@ -74416,6 +75138,7 @@ async function discover(deps, ledger, report, write, dryRun) {
                 ledger: current,
                 ...(deps.github ? { github: deps.github } : {}),
                 root: deps.root,
+                tree,
                 runId: deps.runId,
                 now: now(),
                 logger: deps.logger
@@ -74496,10 +75219,38 @@ function followUpTarget(item, ledger) {
         return undefined;
     return { branch, prNumber, parent: ledger.items[item.parentId] };
 }
-async function cycle_executeItem(deps, ledger, itemId, budgetUsd, write) {
-    const { settings, logger } = deps;
+/** The most one item may spend: configured, else the run budget shared by the items that run at once. */
+function itemBudgetCap(settings) {
+    return (settings.budgets.cost_per_item_usd ??
+        settings.budgets.cost_per_run_usd / Math.max(1, settings.loop.max_concurrent_work));
+}
+/** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
+function branchOf(item, ledger, settings) {
+    return followUpTarget(item, ledger)?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix);
+}
+async function cycle_executeItem(deps, decision, write) {
+    const { settings } = deps;
+    const { itemId } = decision;
+    const logger = withFields(deps.logger, { item: itemId });
     const leaseMs = settings.loop.session_timeout_seconds * 1000;
-    const current = await write(leaseItem(itemId, leaseMs));
+    let current;
+    try {
+        current = await write(leaseItem(itemId, leaseMs, undefined, {
+            capUsd: itemBudgetCap(settings),
+            minimumUsd: decision.estimatedCostUsd,
+            runBudgetUsd: settings.budgets.cost_per_run_usd,
+            dayBudgetUsd: settings.budgets.cost_per_day_usd
+        }));
+    }
+    catch (error) {
+        // Not started, nothing spent, no attempt used: the item stays as it was for a later run.
+        if (!(error instanceof BudgetReservationError) && !(error instanceof LedgerConflictError))
+            throw error;
+        const reason = `${error instanceof BudgetReservationError ? 'budget' : 'lease'}: ${itemId} not started: ${errorMessage(error)}`;
+        logger.info(reason);
+        return { ...emptyEntry(decision), status: 'skipped', reason };
+    }
+    const budgetUsd = current.items[itemId]?.lease?.reservedUsd ?? itemBudgetCap(settings);
     const heartbeat = leaseHeartbeat(write, itemId, leaseMs, logger);
     // The result (or the release) ends the lease: the heartbeat stops before it is written.
     const finalWrite = async (op) => {
@@ -74507,11 +75258,24 @@ async function cycle_executeItem(deps, ledger, itemId, budgetUsd, write) {
         return write(op);
     };
     try {
-        return await runLeasedItem(deps, current, itemId, budgetUsd, write, finalWrite);
+        return await runLeasedItem({ ...deps, logger }, current, itemId, budgetUsd, write, finalWrite);
     }
     finally {
         await heartbeat.stop();
     }
+}
+function emptyEntry(decision) {
+    return {
+        itemId: decision.itemId,
+        title: decision.title,
+        type: decision.type,
+        status: 'failed',
+        reason: '',
+        costUsd: 0,
+        turns: 0,
+        durationMs: 0,
+        verify: 'not_run'
+    };
 }
 /**
  * Keeps this run's lease on an item alive while the item runs, renewing it well before it expires:
@@ -74548,27 +75312,25 @@ async function runLeasedItem(deps, leased, itemId, budgetUsd, write, finalWrite)
     const resumeSessionId = settings.claude.context_preservation
         ? (item.sessionId ?? followUp?.parent?.sessionId ?? undefined)
         : undefined;
-    const entry = {
-        itemId,
-        title: item.title,
-        type: item.type,
-        status: 'failed',
-        reason: '',
-        costUsd: 0,
-        turns: 0,
-        durationMs: 0,
-        verify: 'not_run'
-    };
+    const entry = emptyEntry({ itemId, title: item.title, type: item.type });
     logger.info(`execute ${itemId}: ${item.title} on ${branch}${resumeSessionId ? ` (resuming session ${resumeSessionId})` : ''}`);
     let outcome;
+    let worktree;
     try {
-        await prepareBranch(deps.git, { branch, base, followUp: continuesBranch });
+        const start = await startBranch(deps.workspace, { branch, base, followUp: continuesBranch });
+        const startSha = await deps.workspace.fetchBranch(start);
+        if (!startSha)
+            throw new Error(`the remote has no branch '${start}' to start ${itemId} from`);
+        worktree = await deps.workspace.addWorktree({ commit: startSha, itemId, purpose: 'item', name: branch });
+        logger.info(`execute ${itemId}: worktree ${worktree.dir} at ${start} ${startSha.slice(0, 7)}`);
         const hints = hintsFor(item, current.patterns, settings.learning);
         outcome = await deps.executor.execute({
             item,
+            worktree: worktree.dir,
             ...(hints.length > 0 ? { hints } : {}),
             maxBudgetUsd: budgetUsd,
             ...(resumeSessionId ? { resumeSessionId } : {}),
+            logger,
             onSessionId: async (sessionId) => {
                 current = await write(recordSessionId(itemId, sessionId));
             },
@@ -74584,29 +75346,34 @@ async function runLeasedItem(deps, leased, itemId, budgetUsd, write, finalWrite)
         if (outcome.status === 'aborted') {
             current = await finalWrite(releaseLease(itemId, { reason: 'run stopped by a signal' }));
             entry.status = 'skipped';
-            return { ledger: current, report: entry };
+            return entry;
         }
-        if (outcome.status !== 'changed' || !(await hasChanges(deps.git))) {
+        if (outcome.status !== 'changed' || !(await hasChanges(worktree.git))) {
             const after = outcome.status === 'changed'
                 ? { status: 'needs_human', reportStatus: 'no_op' }
                 : statusAfter(outcome);
             current = await finalWrite(recordResult(resultInput(itemId, outcome, false), after.status ? { status: after.status } : {}));
             entry.status = after.reportStatus;
-            return { ledger: current, report: entry };
+            return entry;
         }
         const live = current.items[itemId];
         if (followUp) {
-            const pr = await deliverFollowUp(deps, live, { ...followUp, base, outcome });
+            const pr = await deliverFollowUp(deps, worktree.git, live, { ...followUp, base, outcome });
             current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr }));
             entry.status = 'pr_updated';
             entry.pr = { number: pr.number, url: pr.url };
-            return { ledger: current, report: entry };
+            return entry;
         }
-        const delivered = await deliver(deps, live, { branch, base, replace: item.pr === null, outcome });
+        const delivered = await deliver(deps, worktree.git, live, {
+            branch,
+            base,
+            replace: item.pr === null,
+            outcome
+        });
         current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }));
         entry.status = delivered.created ? 'pr_opened' : 'pr_updated';
         entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
-        return { ledger: current, report: entry };
+        return entry;
     }
     catch (error) {
         const message = errorMessage(error);
@@ -74621,7 +75388,10 @@ async function runLeasedItem(deps, leased, itemId, budgetUsd, write, finalWrite)
             logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`);
             return current;
         });
-        return { ledger: current, report: entry };
+        return entry;
+    }
+    finally {
+        await worktree?.remove();
     }
 }
 function resultInput(itemId, outcome, success) {
@@ -74665,13 +75435,13 @@ async function defaultBranch(deps) {
     return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
 }
 /** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
-async function commitAndPush(deps, item, target) {
+async function commitAndPush(deps, git, item, target) {
     const { settings } = deps;
-    const sha = await commitAll(deps.git, {
+    const sha = await commitAll(git, {
         message: commitMessage(item, target.outcome.summary),
         identity: identityOf(settings)
     });
-    const pushGit = await authenticated(deps.git, deps.pushToken);
+    const pushGit = await authenticated(git, deps.pushToken);
     await pushBranch(pushGit, {
         branch: target.branch,
         base: target.base,
@@ -74680,11 +75450,11 @@ async function commitAndPush(deps, item, target) {
     });
     return sha;
 }
-async function deliver(deps, item, target) {
+async function deliver(deps, git, item, target) {
     const { settings } = deps;
     if (!deps.github)
         throw new Error('no GitHub client: cannot open a pull request');
-    await commitAndPush(deps, item, target);
+    await commitAndPush(deps, git, item, target);
     const body = pullRequestBody({
         item,
         summary: target.outcome.summary,
@@ -74718,10 +75488,10 @@ async function deliver(deps, item, target) {
  * on the pull request (in the review comment's thread when there is one). The PR body stays the
  * parent's, so its marker keeps naming the parent item.
  */
-async function deliverFollowUp(deps, item, target) {
+async function deliverFollowUp(deps, git, item, target) {
     if (!deps.github)
         throw new Error('no GitHub client: cannot answer on the pull request');
-    const sha = await commitAndPush(deps, item, { ...target, replace: false });
+    const sha = await commitAndPush(deps, git, item, { ...target, replace: false });
     const answer = followUpComment(item, sha, target.outcome);
     const commentId = item.context.reviewCommentId;
     if (typeof commentId === 'number') {
@@ -74806,6 +75576,10 @@ function actionsRunId(env) {
 
 
 
+
+
+
+
 /** The executor's outcome as the cycle needs it. */
 function toCycleOutcome(outcome) {
     const status = outcome.status === 'success'
@@ -74856,17 +75630,28 @@ function claudeExecutor(options) {
                 item: request.item,
                 settings: options.settings,
                 runtime: await prepare(),
-                repoDir: options.root,
+                repoDir: request.worktree,
                 budgetUsd: request.maxBudgetUsd,
                 configPath: options.configPath,
-                logger: options.logger,
+                logger: request.logger ?? options.logger,
                 onSessionId: request.onSessionId,
+                setup: worktreeSetup(options.settings, options.checkout),
                 ...(request.hints ? { hints: request.hints } : {}),
                 ...(request.resumeSessionId ? { resumeSessionId: request.resumeSessionId } : {}),
                 ...(request.signal ? { signal: request.signal } : {})
             });
             return toCycleOutcome(outcome);
         }
+    };
+}
+/** What `ccal.workspace` says a fresh worktree gets. */
+function worktreeSetup(settings, checkout) {
+    const { workspace } = settings;
+    return {
+        checkout,
+        reuse: workspace.reuse,
+        timeoutMs: workspace.setup_timeout_seconds * 1000,
+        ...(workspace.setup_command ? { command: workspace.setup_command } : {})
     };
 }
 async function originUrl(git) {
@@ -74876,7 +75661,8 @@ async function originUrl(git) {
 /** Builds the collaborators and runs one cycle. */
 async function runEngine(options) {
     const { settings, logger, env } = options;
-    const git = createGit({ cwd: options.root, logger });
+    // The checkout is read (its remote, its default branch); only the credentials step below writes it.
+    const git = readOnlyGit(options.root, { logger });
     const repository = resolveRepository(env, await originUrl(git));
     const runId = options.runId ?? actionsRunId(env) ?? newRunId('cli');
     let github;
@@ -74887,8 +75673,16 @@ async function runEngine(options) {
     else {
         logger.warning('no GitHub token: GitHub sources are skipped and no pull request can be opened');
     }
+    const workspace = await Workspace.open({
+        checkout: options.root,
+        directory: workDirectory(settings.workspace.directory, env, options.root),
+        runId,
+        logger,
+        ...(options.githubToken ? { token: options.githubToken } : {})
+    });
     const store = await openLedgerStore({
-        repoDir: options.root,
+        repoDir: workspace.repoDir,
+        git: workspace.git,
         branch: settings.ledger.branch,
         runId,
         identity: settings.identity,
@@ -74901,14 +75695,14 @@ async function runEngine(options) {
     const executor = claudeExecutor({
         settings,
         configPath: options.configPath,
-        root: options.root,
+        checkout: options.root,
         env,
         logger,
         ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
         ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
         ...(options.toolCache ? { toolCache: options.toolCache } : {})
     });
-    const { report, ledger } = await runCycle({
+    const cycle = () => runCycle({
         settings,
         trigger: options.trigger,
         mode: options.mode,
@@ -74916,6 +75710,17 @@ async function runEngine(options) {
         runId,
         root: options.root,
         git,
+        workspace,
+        setUpWorktree: (dir, worktreeGit) => prepareWorktree(dir, worktreeSetup(settings, options.root), {
+            git: worktreeGit,
+            env: buildChildEnvironment({
+                parent: env,
+                passthrough: settings.claude.env_passthrough,
+                withoutModelCredentials: true
+            }),
+            logger,
+            ...(options.signal ? { signal: options.signal } : {})
+        }),
         store,
         ...(github ? { github } : {}),
         ...(options.githubToken ? { pushToken: options.githubToken } : {}),
@@ -74924,6 +75729,11 @@ async function runEngine(options) {
         logger,
         ...(options.signal ? { signal: options.signal } : {})
     }).finally(() => executor.close?.());
+    // actions/checkout may have left the job's token in the checkout's .git/config, which an agent
+    // could read: taken out for the cycle and put back after it (the one write to the checkout).
+    const { report, ledger } = settings.safety.dry_run
+        ? await cycle()
+        : await withoutPersistedCredentials(git, cycle, logger);
     const { commit } = await store.read();
     return { report, discoveries, ledger, commit, repository };
 }

@@ -807,7 +807,11 @@ const BudgetsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     max_open_prs: nonNegativeInt()
         .default(5)
         .describe('Open CCAL pull requests at most; no new work beyond it.'),
-    prs_per_hour: nonNegativeInt().default(3).describe('Pull requests opened per hour at most.')
+    prs_per_hour: nonNegativeInt().default(3).describe('Pull requests opened per hour at most.'),
+    cost_per_item_usd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+        .positive()
+        .optional()
+        .describe('The most one item may spend (--max-budget-usd), reserved from the run and day budgets before it starts, so items running at once never pass them; default: the run budget shared by loop.max_concurrent_work.')
 })
     .prefault({})
     .describe('Spending limits, kept across runs in the ledger.');
@@ -825,6 +829,20 @@ const PullRequestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
 })
     .prefault({})
     .describe('Pull requests CCAL opens.');
+const WorkspaceSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    directory: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .min(1)
+        .optional()
+        .describe("Where CCAL keeps its own clone and the worktree each item is worked in; default RUNNER_TEMP/ccal under Actions, else $XDG_CACHE_HOME/ccal (~/.cache/ccal). The maintainer's checkout is never written."),
+    setup_command: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .min(1)
+        .optional()
+        .describe('Command run in each new worktree before the agent (for example `npm ci`): a fresh worktree has no dependencies or build output.'),
+    setup_timeout_seconds: positiveInt().default(600).describe('Time limit for the setup command.'),
+    reuse: stringList([], "Ignored directories of the checkout (for example node_modules) copied into each new worktree when the lock files are the same as the checkout's, before the setup command.")
+})
+    .prefault({})
+    .describe('The worktrees items are worked in.');
 const IdentitySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).default('ccal[bot]').describe('Git author and committer name of CCAL commits.'),
     email: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
@@ -848,6 +866,7 @@ const SettingsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej(
     budgets: BudgetsSchema,
     pull_requests: PullRequestsSchema,
     identity: IdentitySchema,
+    workspace: WorkspaceSchema,
     storage: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()
         .optional()
         .describe("The original plan's SQLite storage; accepted and ignored: the ledger branch replaced it.")

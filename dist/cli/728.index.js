@@ -5768,7 +5768,7 @@ module.exports = {
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { AsyncResource } = __webpack_require__(6698)
 const { InvalidArgumentError, SocketError } = __webpack_require__(8707)
 const util = __webpack_require__(3440)
@@ -5896,7 +5896,7 @@ const {
 const util = __webpack_require__(3440)
 const { AsyncResource } = __webpack_require__(6698)
 const { addSignal, removeSignal } = __webpack_require__(158)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 
 const kResume = Symbol('resume')
 
@@ -6141,7 +6141,7 @@ module.exports = pipeline
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { Readable } = __webpack_require__(9927)
 const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(8707)
 const util = __webpack_require__(3440)
@@ -6362,7 +6362,7 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { finished, PassThrough } = __webpack_require__(7075)
 const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(8707)
 const util = __webpack_require__(3440)
@@ -6593,7 +6593,7 @@ const { InvalidArgumentError, SocketError } = __webpack_require__(8707)
 const { AsyncResource } = __webpack_require__(6698)
 const util = __webpack_require__(3440)
 const { addSignal, removeSignal } = __webpack_require__(158)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -6720,7 +6720,7 @@ module.exports.connect = __webpack_require__(2279)
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { Readable } = __webpack_require__(7075)
 const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(8707)
 const util = __webpack_require__(3440)
@@ -7108,7 +7108,7 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 /***/ 7655:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const {
   ResponseStatusCodeError
 } = __webpack_require__(8707)
@@ -7211,7 +7211,7 @@ module.exports = {
 
 
 const net = __webpack_require__(7030)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const util = __webpack_require__(3440)
 const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(8707)
 const timers = __webpack_require__(6603)
@@ -8227,7 +8227,7 @@ const {
   InvalidArgumentError,
   NotSupportedError
 } = __webpack_require__(8707)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -8945,7 +8945,7 @@ module.exports = {
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(6443)
 const { IncomingMessage } = __webpack_require__(7067)
 const stream = __webpack_require__(7075)
@@ -10029,7 +10029,7 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const util = __webpack_require__(3440)
 const { channels } = __webpack_require__(2414)
 const timers = __webpack_require__(6603)
@@ -11547,7 +11547,7 @@ module.exports = connectH1
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { errorMonitor } = __webpack_require__(8474)
 const { pipeline } = __webpack_require__(7075)
 const util = __webpack_require__(3440)
@@ -12348,7 +12348,7 @@ module.exports = connectH2
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const net = __webpack_require__(7030)
 const http = __webpack_require__(7067)
 const util = __webpack_require__(3440)
@@ -14326,7 +14326,7 @@ module.exports = class DecoratorHandler {
 
 const util = __webpack_require__(3440)
 const { kBodyUsed } = __webpack_require__(6443)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { InvalidArgumentError } = __webpack_require__(8707)
 const EE = __webpack_require__(8474)
 
@@ -14562,7 +14562,7 @@ module.exports = RedirectHandler
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 
 const { kRetryHandlerDefaultRetry } = __webpack_require__(6443)
 const { RequestRetryError } = __webpack_require__(8707)
@@ -17410,7 +17410,7 @@ const { Request, fromInnerRequest } = __webpack_require__(9967)
 const { kState } = __webpack_require__(3627)
 const { fetching } = __webpack_require__(4398)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(3168)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -18438,7 +18438,7 @@ module.exports = {
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { URLSerializer } = __webpack_require__(1900)
 const { isValidHeaderName } = __webpack_require__(3168)
 
@@ -18703,7 +18703,7 @@ module.exports = {
 const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(1276)
 const { isCTLExcludingHtab } = __webpack_require__(7797)
 const { collectASequenceOfCodePointsFast } = __webpack_require__(1900)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -20506,7 +20506,7 @@ const { FormData } = __webpack_require__(5910)
 const { kState } = __webpack_require__(3627)
 const { webidl } = __webpack_require__(5893)
 const { Blob } = __webpack_require__(4573)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { isErrored, isDisturbed } = __webpack_require__(7075)
 const { isArrayBuffer } = __webpack_require__(3429)
 const { serializeAMimeType } = __webpack_require__(1900)
@@ -21158,7 +21158,7 @@ module.exports = {
 
 
 
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 
 const encoder = new TextEncoder()
 
@@ -22100,7 +22100,7 @@ const { utf8DecodeBytes } = __webpack_require__(3168)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(1900)
 const { isFileLike } = __webpack_require__(7114)
 const { makeEntry } = __webpack_require__(5910)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { File: NodeFile } = __webpack_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -22892,7 +22892,7 @@ const {
   isValidHeaderValue
 } = __webpack_require__(3168)
 const { webidl } = __webpack_require__(5893)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const util = __webpack_require__(7975)
 
 const kHeadersMap = Symbol('headers map')
@@ -23624,7 +23624,7 @@ const {
   extractMimeType
 } = __webpack_require__(3168)
 const { kState, kDispatcher } = __webpack_require__(3627)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { safelyExtractBody, extractBody } = __webpack_require__(4492)
 const {
   redirectStatusSet,
@@ -25880,7 +25880,7 @@ const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(3627)
 const { webidl } = __webpack_require__(5893)
 const { URLSerializer } = __webpack_require__(1900)
 const { kConstruct } = __webpack_require__(6443)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(8474)
 
 const kAbortController = Symbol('abortController')
@@ -26921,7 +26921,7 @@ const { webidl } = __webpack_require__(5893)
 const { FormData } = __webpack_require__(5910)
 const { URLSerializer } = __webpack_require__(1900)
 const { kConstruct } = __webpack_require__(6443)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { types } = __webpack_require__(7975)
 
 const textEncoder = new TextEncoder('utf-8')
@@ -27537,7 +27537,7 @@ const { getGlobalOrigin } = __webpack_require__(1059)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(1900)
 const { performance } = __webpack_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3440)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { isUint8Array } = __webpack_require__(3429)
 const { webidl } = __webpack_require__(5893)
 
@@ -32022,7 +32022,7 @@ module.exports = { PerMessageDeflate }
 
 
 const { Writable } = __webpack_require__(7075)
-const assert = __webpack_require__(6970)
+const assert = __webpack_require__(4589)
 const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(736)
 const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(1216)
 const { channels } = __webpack_require__(2414)

@@ -10,11 +10,13 @@ export const modules = {
 /* harmony export */   UV: () => (/* binding */ firstLines),
 /* harmony export */   lD: () => (/* binding */ createGit),
 /* harmony export */   n6: () => (/* binding */ commandFailed),
-/* harmony export */   oM: () => (/* binding */ tokenAuthConfig)
+/* harmony export */   oM: () => (/* binding */ tokenAuthConfig),
+/* harmony export */   qD: () => (/* binding */ NEUTRAL_GIT_CONFIG)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9661);
-/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1634);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9661);
+/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1634);
 /**
  * The one place CCAL runs git. Every call goes through `spawn` with an argument vector (never a
  * shell), returns `{ exitCode, stdout, stderr }` so callers branch on expected failures (a rejected
@@ -24,6 +26,15 @@ export const modules = {
 
 
 
+
+/**
+ * Configuration CCAL's git commands carry whatever a repository or worktree config says: no hooks
+ * and no fsmonitor (the agent writes files; git must not run them).
+ */
+const NEUTRAL_GIT_CONFIG = {
+    'core.hooksPath': '/dev/null',
+    'core.fsmonitor': 'false'
+};
 /** Creates the git client for `options.cwd`. */
 function createGit(options) {
     return new GitClient(options);
@@ -49,7 +60,7 @@ class GitClient {
         return new GitClient({ ...this.options, config: { ...this.options.config, ...config } });
     }
     execBuffer(args, options = {}) {
-        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .silentLogger */ .qq;
+        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_3__/* .silentLogger */ .qq;
         logger.debug(`git ${args.join(' ')}`);
         const env = this.environment(options);
         return new Promise((resolve, reject) => {
@@ -63,8 +74,13 @@ class GitClient {
             child.stdout.on('data', (chunk) => out.push(chunk));
             child.stderr.on('data', (chunk) => err.push(chunk));
             child.on('error', error => {
+                const cwd = options.cwd ?? this.cwd;
                 const missing = error.code === 'ENOENT';
-                reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CcalError */ .WK(missing ? 'git is not installed or not on PATH' : `could not run git: ${error.message}`, {
+                reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CcalError */ .WK(missing && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)
+                    ? `cannot run git in ${cwd}: no such directory`
+                    : missing
+                        ? 'git is not installed or not on PATH'
+                        : `could not run git: ${error.message}`, {
                     cause: error
                 }));
             });
@@ -109,7 +125,7 @@ class GitClient {
 /** The error for a git command that should have succeeded: the command and git's first lines of stderr. */
 function commandFailed(args, result) {
     const detail = firstLines(result.stderr, 3) || `exit code ${result.exitCode}`;
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitCommandError */ .iR(`git ${args.slice(0, 2).join(' ')} failed: ${detail}`, args, result.exitCode, result.stderr);
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitCommandError */ .iR(`git ${args.slice(0, 2).join(' ')} failed: ${detail}`, args, result.exitCode, result.stderr);
 }
 /** The first `count` non-empty lines of `text`, joined by ' / '. */
 function firstLines(text, count) {
@@ -159,7 +175,7 @@ function isHttpRemote(url) {
 /* harmony export */   qE: () => (/* binding */ spentToday),
 /* harmony export */   wL: () => (/* binding */ releaseLease)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LIMITS, TRANSITIONS, canTransition, itemIdForFingerprint, upsertCandidate, pruneHistory, setConfigHash, upsertPattern, recordPatternUse */
+/* unused harmony exports DEFAULT_LIMITS, TRANSITIONS, canTransition, itemIdForFingerprint, upsertCandidate, reservedByOthers, spentByRun, pruneHistory, setConfigHash, upsertPattern, recordPatternUse */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6921);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9661);
@@ -476,7 +492,7 @@ function addManualItem(input, nonce) {
  * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
  * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
  */
-function leaseItem(itemId, ttlMs, limits) {
+function leaseItem(itemId, ttlMs, limits, budget) {
     const effective = withLimits(limits);
     return (ledger, context) => {
         const item = requireItem(ledger, itemId);
@@ -486,20 +502,65 @@ function leaseItem(itemId, ttlMs, limits) {
         if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerConflictError */ .od(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
         }
+        const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined;
         const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);
+        const reservation = reservedUsd === undefined ? '' : `, $${reservedUsd.toFixed(2)} reserved`;
         const leased = withEvent({
             ...taken,
             attempts: taken.attempts + 1,
-            lease: { runId: context.runId, acquiredAt: context.now.toISOString(), until }
+            lease: {
+                runId: context.runId,
+                acquiredAt: context.now.toISOString(),
+                until,
+                ...(reservedUsd === undefined ? {} : { reservedUsd })
+            }
         }, event(context, 'leased', {
-            detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}`
+            detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}${reservation}`
         }), effective);
         const totals = { ...ledger.state.totals, attempts: ledger.state.totals.attempts + 1 };
         return {
             ledger: { ...putItems(ledger, [leased]), state: { ...ledger.state, totals } },
-            description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts})`
+            description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts}${reservation})`
         };
     };
+}
+/** Money set aside by live leases other than `itemId`'s: all of them, and this run's. */
+function reservedByOthers(ledger, itemId, runId, now) {
+    let day = 0;
+    let run = 0;
+    for (const other of Object.values(ledger.items)) {
+        const lease = other.lease;
+        if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime())
+            continue;
+        day += lease.reservedUsd;
+        if (lease.runId === runId)
+            run += lease.reservedUsd;
+    }
+    return { day, run };
+}
+/** Model spend recorded by the results of `runId`. */
+function spentByRun(ledger, runId) {
+    return ledger.results
+        .filter(result => result.runId === runId)
+        .reduce((sum, result) => sum + result.costUsd, 0);
+}
+/**
+ * The reservation for an item about to start: its cap, or what the budgets still leave after what
+ * has been spent and what running items reserved — or a {@link BudgetReservationError} when that is
+ * less than the item is expected to cost.
+ */
+function reserve(ledger, itemId, budget, context) {
+    const others = reservedByOthers(ledger, itemId, context.runId, context.now);
+    const dayLeft = budget.dayBudgetUsd - spentToday(ledger, context.now) - others.day;
+    const runLeft = budget.runBudgetUsd - spentByRun(ledger, context.runId) - others.run;
+    const reserved = roundUsd(Math.max(0, Math.min(budget.capUsd, dayLeft, runLeft)));
+    if (reserved <= 0 || reserved < Math.min(budget.minimumUsd, budget.capUsd)) {
+        const which = dayLeft <= runLeft
+            ? `the day budget ($${budget.dayBudgetUsd.toFixed(2)}) leaves $${Math.max(0, dayLeft).toFixed(2)} after today's spend and $${others.day.toFixed(2)} reserved by running items`
+            : `the run budget ($${budget.runBudgetUsd.toFixed(2)}) leaves $${Math.max(0, runLeft).toFixed(2)} after this run's spend and $${others.run.toFixed(2)} reserved by its running items`;
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BudgetReservationError */ .uM(`${which}; ${itemId} needs ~$${budget.minimumUsd.toFixed(2)}`);
+    }
+    return reserved;
 }
 function requireOwnLease(item, context) {
     if (!item.lease || item.lease.runId !== context.runId) {
@@ -560,13 +621,18 @@ function reclaimExpiredLeases(limits) {
     return (ledger, context) => {
         const now = context.now.getTime();
         const reclaimed = [];
+        let charged = 0;
         for (const item of Object.values(ledger.items)) {
             if (!item.lease || Date.parse(item.lease.until) > now)
                 continue;
+            const reserved = item.lease.reservedUsd;
             const expired = withEvent({ ...item, lease: null }, event(context, 'expired', {
-                detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}`
+                detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}${reserved ? `; its $${reserved.toFixed(2)} reservation is counted as spent` : ''}`
             }), effective);
             const to = item.attempts >= item.maxAttempts ? 'failed' : 'pending';
+            // A run that died may have spent up to what it reserved: counted as spent, so that a killed
+            // run's work cannot take the day past its budget unseen.
+            charged += item.lease.reservedUsd ?? 0;
             reclaimed.push(item.status === 'in_progress'
                 ? moveItem(expired, to, 'ccal', context, effective, 'lease expired')
                 : expired);
@@ -574,8 +640,14 @@ function reclaimExpiredLeases(limits) {
         if (reclaimed.length === 0)
             return { ledger, description: 'reclaim expired leases: none' };
         const ids = reclaimed.map(item => item.id);
+        const state = charged > 0
+            ? {
+                ...ledger.state,
+                dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), charged, effective.spendDays)
+            }
+            : ledger.state;
         return {
-            ledger: putItems(ledger, reclaimed),
+            ledger: { ...putItems(ledger, reclaimed), state },
             description: `reclaim ${plural(ids.length, 'expired lease')}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
         };
     };
@@ -956,7 +1028,12 @@ const ItemIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(
 const LeaseSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
     acquiredAt: TimestampSchema,
-    until: TimestampSchema
+    until: TimestampSchema,
+    /**
+     * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
+     * so that items running at once, in one run or across runners, never pass the budgets together.
+     */
+    reservedUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().optional()
 });
 /** The pull request CCAL opened for an item. */
 const PullRequestRefSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
@@ -2159,6 +2236,7 @@ function newRunId(prefix = 'cli') {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jo: () => (/* binding */ createStreamLogger),
+/* harmony export */   qO: () => (/* binding */ withFields),
 /* harmony export */   qq: () => (/* binding */ silentLogger)
 /* harmony export */ });
 /* unused harmony export isLevelEnabled */
@@ -2194,6 +2272,15 @@ function createStreamLogger(options) {
 }
 /** A logger that drops everything, for tests and library use where output is not wanted. */
 const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
+/** A logger that adds `fields` (an item's id, say) to every line, so interleaved lines stay attributable. */
+function withFields(logger, fields) {
+    return {
+        debug: (message, extra) => logger.debug(message, { ...fields, ...extra }),
+        info: (message, extra) => logger.info(message, { ...fields, ...extra }),
+        warning: (message, extra) => logger.warning(message, { ...fields, ...extra }),
+        error: (message, extra) => logger.error(message, { ...fields, ...extra })
+    };
+}
 
 
 /***/ })

@@ -65,7 +65,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 6970:
+/***/ 4589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
@@ -414,7 +414,7 @@ const CCAL_VERSION = '0.1.0';
  */
 const COMMANDS = {
     run: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(800), __nccwpck_require__.e(824), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(589)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4589))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(800), __nccwpck_require__.e(824), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 317))).runCommand,
         summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
     },
     status: {
@@ -498,6 +498,7 @@ async function runCli(argv, io) {
 /* harmony export */   iR: () => (/* binding */ GitCommandError),
 /* harmony export */   nV: () => (/* binding */ LedgerCorruptError),
 /* harmony export */   od: () => (/* binding */ LedgerConflictError),
+/* harmony export */   uM: () => (/* binding */ BudgetReservationError),
 /* harmony export */   uu: () => (/* binding */ LedgerLookupError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
@@ -577,6 +578,9 @@ class LedgerCorruptError extends CcalError {
 }
 /** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
 class LedgerConflictError extends CcalError {
+}
+/** An item cannot start: what is left of the run or day budget, after what running items reserved, is too little. */
+class BudgetReservationError extends CcalError {
 }
 /** A work item status change that the transition table does not allow. */
 class IllegalTransitionError extends CcalError {

@@ -16,8 +16,8 @@ import {
   authenticated,
   commitAll,
   hasChanges,
-  prepareBranch,
   pushBranch,
+  startBranch,
   type Identity
 } from '../delivery/git.js'
 import { commentOn, openOrUpdatePull, replyToReviewComment } from '../delivery/pulls.js'
@@ -35,7 +35,6 @@ import {
   releaseLease,
   renewLease,
   setCursor,
-  spentToday,
   upsertCandidates,
   type LedgerOp
 } from '../ledger/ops.js'
@@ -43,10 +42,12 @@ import { ITEM_STATUSES, type ItemStatus, type Ledger, type WorkItem } from '../l
 import type { LedgerStore } from '../ledger/store.js'
 import { isLearningDue, lastLearnedAt, learnedWeight, learningOp } from '../learning/adaptation.js'
 import { hintsFor, isTrusted } from '../learning/patterns.js'
-import { errorMessage } from '../util/errors.js'
-import type { Logger } from '../util/logger.js'
+import { BudgetReservationError, errorMessage, LedgerConflictError } from '../util/errors.js'
+import { withFields, type Logger } from '../util/logger.js'
+import type { Workspace, Worktree, WorktreeMarker } from '../workspace/workspace.js'
 import type { CycleReport, ExecutedItem, ExecutionStatus, SourceReport } from './report.js'
-import { schedule, type Plan } from './scheduler.js'
+import { runInLanes } from './lanes.js'
+import { schedule, type Plan, type PlanDecision } from './scheduler.js'
 import { describeTrigger, type Trigger } from './trigger.js'
 
 /** What running one item produced in the working tree (the executor's answer, before delivery). */
@@ -68,6 +69,8 @@ export interface ExecutionOutcome {
 
 export interface ExecutionRequest {
   item: WorkItem
+  /** The item's own worktree, at the commit its branch starts from, clean. */
+  worktree: string
   /** What earlier verdicts on this kind of work say (src/learning/patterns.ts), for the prompt. */
   hints?: readonly string[]
   /** The most this item may spend: what is left of the run and day budgets. */
@@ -76,10 +79,12 @@ export interface ExecutionRequest {
   resumeSessionId?: string
   /** Called as soon as the session id is known, so a killed run can still be resumed. */
   onSessionId(sessionId: string): Promise<void>
+  /** Logs with the item's id on every line. */
+  logger?: Logger
   signal?: AbortSignal
 }
 
-/** Runs one work item in the working tree. The real one drives Claude Code (src/executor). */
+/** Runs one work item in its worktree. The real one drives Claude Code (src/executor). */
 export interface ItemExecutor {
   /**
    * Checks the agent can run at all (installed, authenticated) before any item is leased, so a
@@ -100,9 +105,17 @@ export interface CycleDeps {
   /** The item to run in execute mode. */
   itemId?: string
   runId: string
-  /** Repository working tree. */
+  /** The maintainer's checkout: discovery reads it; nothing writes it. */
   root: string
+  /** Git in the checkout, for reading only. */
   git: Git
+  /** CCAL's own repository and the items' worktrees. */
+  workspace: Workspace
+  /**
+   * Readies a worktree of the base made for discovery (copied directories, the set-up command);
+   * returns why it failed. Items' worktrees are readied by the executor.
+   */
+  setUpWorktree?: (dir: string, git: Git) => Promise<string | undefined>
   store: LedgerStore
   github?: GitHubClient
   /** Token for pushing item branches (per command, never stored). */
@@ -153,17 +166,22 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   // A dry run only reads: the ledger branch is not even created. Writes go one at a time: while an
   // item runs, its lease heartbeat and the session id may want to write at the same moment.
   let writing: Promise<unknown> = Promise.resolve()
+  let latest: Ledger | undefined
   const write = (op: LedgerOp): Promise<Ledger> => {
     const next = writing.then(async () => {
       const result = await store.write(op)
       if (result.changed) logger.debug(`ledger: ${result.description}`)
+      latest = result.ledger
       return result.ledger
     })
     writing = next.catch(() => undefined)
     return next
   }
   let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger
-  if (!dryRun) ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]))
+  if (!dryRun) {
+    ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]))
+    await pruneWorktrees(deps, ledger, now())
+  }
 
   if (deps.mode !== 'execute') {
     ledger = await discover(deps, ledger, report, write, dryRun)
@@ -188,25 +206,59 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
     const why = plan.deferred[0]?.reason ?? `item ${deps.itemId} is not pending`
     report.problems.push(`execute: ${deps.itemId}: not run: ${why}`)
   }
-  for (const decision of plan.picked) {
-    if (deps.signal?.aborted) {
-      report.problems.push('stopped by a signal before all planned items ran')
-      break
-    }
-    const spentRun = report.executed.reduce((sum, item) => sum + item.costUsd, 0)
-    const budget = Math.min(
-      settings.budgets.cost_per_run_usd - spentRun,
-      settings.budgets.cost_per_day_usd - spentToday(ledger, now())
-    )
-    if (budget <= 0) {
-      report.problems.push(`budget exhausted before ${decision.itemId}`)
-      break
-    }
-    const executed = await executeItem(deps, ledger, decision.itemId, budget, write)
-    report.executed.push(executed.report)
-    ledger = executed.ledger
-  }
+  // Items run side by side (each in its own worktree, with its own lease and budget reservation);
+  // two items on the same pull request branch run one after the other.
+  const slots = deps.mode === 'execute' ? 1 : settings.loop.max_concurrent_work
+  const executed: (ExecutedItem | undefined)[] = []
+  let stopped = false
+  await runInLanes(
+    plan.picked.map((decision, index) => ({
+      lane: branchOf(ledger.items[decision.itemId] as WorkItem, ledger, settings),
+      run: async () => {
+        if (deps.signal?.aborted) {
+          stopped = true
+          return
+        }
+        executed[index] = await executeItem(deps, decision, write)
+      }
+    })),
+    slots
+  )
+  if (stopped) report.problems.push('stopped by a signal before all planned items ran')
+  report.executed.push(...executed.filter((entry): entry is ExecutedItem => entry !== undefined))
+  for (const entry of report.executed)
+    if (entry.status === 'skipped' && entry.reason.startsWith('budget:')) report.problems.push(entry.reason)
+  ledger = latest ?? ledger
   return finish(report, ledger, now)
+}
+
+/** Removes the worktrees of runs that ended without removing them (killed), before new ones are made. */
+async function pruneWorktrees(deps: CycleDeps, ledger: Ledger, now: Date): Promise<void> {
+  const leaseMs = deps.settings.loop.session_timeout_seconds * 1000
+  try {
+    const removed = await deps.workspace.pruneStale(marker => isLiveWorktree(marker, ledger, now, leaseMs))
+    if (removed.length > 0)
+      deps.logger.info(
+        `workspace: removed ${removed.length} worktree(s) left by runs that ended: ${removed.join(', ')}`
+      )
+  } catch (error) {
+    deps.logger.warning(`workspace: could not remove stale worktrees: ${errorMessage(error)}`)
+  }
+}
+
+/**
+ * True while a worktree may still be in use: an item's, while the run that made it holds the item's
+ * lease; a discovery worktree, for as long as a lease would last.
+ */
+export function isLiveWorktree(marker: WorktreeMarker, ledger: Ledger, now: Date, leaseMs: number): boolean {
+  if (marker.itemId === null) return Date.parse(marker.createdAt) + leaseMs > now.getTime()
+  const lease = ledger.items[marker.itemId]?.lease
+  return (
+    lease !== null &&
+    lease !== undefined &&
+    lease.runId === marker.runId &&
+    Date.parse(lease.until) > now.getTime()
+  )
 }
 
 async function discover(
@@ -217,6 +269,69 @@ async function discover(
   dryRun: boolean
 ): Promise<Ledger> {
   const now = deps.now ?? (() => new Date())
+  let current = ledger
+  const tree = evidenceTree(deps)
+  try {
+    current = await discoverFrom(deps, current, report, write, dryRun, tree.get, now)
+  } finally {
+    await tree.close()
+  }
+  return current
+}
+
+/**
+ * The base branch's tree for evidence sources, made on first use: the checkout itself when it sits
+ * at the base (clean, its HEAD on the base branch), else a worktree of the base's tip — never the
+ * maintainer's feature branch or their unfinished edits.
+ */
+function evidenceTree(deps: CycleDeps): { get: () => Promise<string>; close: () => Promise<void> } {
+  let made: Promise<{ root: string; worktree?: Worktree }> | undefined
+  const make = async (): Promise<{ root: string; worktree?: Worktree }> => {
+    const base = await baseBranchOf(deps)
+    const tip = await deps.workspace.fetchBranch(base)
+    if (!tip) throw new Error(`the remote has no branch '${base}'`)
+    const away = await awayFromBase(deps.git, deps.workspace.git, tip)
+    if (!away) return { root: deps.root }
+    const worktree = await deps.workspace.addWorktree({ commit: tip, purpose: 'discovery' })
+    deps.logger.info(
+      `discovery: the checkout ${away}; evidence is read in a worktree of ${base} (${tip.slice(0, 7)})`
+    )
+    const failure = await deps.setUpWorktree?.(worktree.dir, worktree.git)
+    if (failure) deps.logger.warning(`discovery: ${failure}; evidence commands may fail`)
+    return { root: worktree.dir, worktree }
+  }
+  return {
+    get: async () => (await (made ??= make())).root,
+    close: async () => {
+      const tree = await made?.catch(() => undefined)
+      await tree?.worktree?.remove()
+    }
+  }
+}
+
+/**
+ * Why the checkout is not the base's tree (changed tracked files, another branch), or undefined when
+ * it is. Untracked files do not count: they are what earlier workflow steps leave (reports).
+ */
+async function awayFromBase(checkout: Git, workspace: Git, tip: string): Promise<string | undefined> {
+  const status = await checkout.exec(['status', '--porcelain', '--untracked-files=no'])
+  if (status.exitCode !== 0) return 'cannot be read'
+  const changed = status.stdout.split('\n').filter(Boolean).length
+  if (changed > 0) return `has ${changed} changed file(s)`
+  const head = (await checkout.exec(['rev-parse', 'HEAD'])).stdout.trim()
+  const onBase = await workspace.exec(['merge-base', '--is-ancestor', head, tip])
+  return onBase.exitCode === 0 ? undefined : `is at ${head.slice(0, 7)}, which is not on the base branch`
+}
+
+async function discoverFrom(
+  deps: CycleDeps,
+  ledger: Ledger,
+  report: CycleReport,
+  write: (op: LedgerOp) => Promise<Ledger>,
+  dryRun: boolean,
+  tree: () => Promise<string>,
+  now: () => Date
+): Promise<Ledger> {
   let current = ledger
   for (const source of deps.sources) {
     if (!source.appliesTo(deps.trigger, deps.settings)) continue
@@ -229,6 +344,7 @@ async function discover(
         ledger: current,
         ...(deps.github ? { github: deps.github } : {}),
         root: deps.root,
+        tree,
         runId: deps.runId,
         now: now(),
         logger: deps.logger
@@ -331,16 +447,46 @@ function followUpTarget(item: WorkItem, ledger: Ledger): FollowUpTarget | undefi
   return { branch, prNumber, parent: ledger.items[item.parentId] }
 }
 
+/** The most one item may spend: configured, else the run budget shared by the items that run at once. */
+export function itemBudgetCap(settings: Settings): number {
+  return (
+    settings.budgets.cost_per_item_usd ??
+    settings.budgets.cost_per_run_usd / Math.max(1, settings.loop.max_concurrent_work)
+  )
+}
+
+/** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
+function branchOf(item: WorkItem, ledger: Ledger, settings: Settings): string {
+  return followUpTarget(item, ledger)?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix)
+}
+
 async function executeItem(
   deps: CycleDeps,
-  ledger: Ledger,
-  itemId: string,
-  budgetUsd: number,
+  decision: PlanDecision,
   write: (op: LedgerOp) => Promise<Ledger>
-): Promise<{ ledger: Ledger; report: ExecutedItem }> {
-  const { settings, logger } = deps
+): Promise<ExecutedItem> {
+  const { settings } = deps
+  const { itemId } = decision
+  const logger = withFields(deps.logger, { item: itemId })
   const leaseMs = settings.loop.session_timeout_seconds * 1000
-  const current = await write(leaseItem(itemId, leaseMs))
+  let current: Ledger
+  try {
+    current = await write(
+      leaseItem(itemId, leaseMs, undefined, {
+        capUsd: itemBudgetCap(settings),
+        minimumUsd: decision.estimatedCostUsd,
+        runBudgetUsd: settings.budgets.cost_per_run_usd,
+        dayBudgetUsd: settings.budgets.cost_per_day_usd
+      })
+    )
+  } catch (error) {
+    // Not started, nothing spent, no attempt used: the item stays as it was for a later run.
+    if (!(error instanceof BudgetReservationError) && !(error instanceof LedgerConflictError)) throw error
+    const reason = `${error instanceof BudgetReservationError ? 'budget' : 'lease'}: ${itemId} not started: ${errorMessage(error)}`
+    logger.info(reason)
+    return { ...emptyEntry(decision), status: 'skipped', reason }
+  }
+  const budgetUsd = current.items[itemId]?.lease?.reservedUsd ?? itemBudgetCap(settings)
   const heartbeat = leaseHeartbeat(write, itemId, leaseMs, logger)
   // The result (or the release) ends the lease: the heartbeat stops before it is written.
   const finalWrite = async (op: LedgerOp): Promise<Ledger> => {
@@ -348,9 +494,23 @@ async function executeItem(
     return write(op)
   }
   try {
-    return await runLeasedItem(deps, current, itemId, budgetUsd, write, finalWrite)
+    return await runLeasedItem({ ...deps, logger }, current, itemId, budgetUsd, write, finalWrite)
   } finally {
     await heartbeat.stop()
+  }
+}
+
+function emptyEntry(decision: Pick<PlanDecision, 'itemId' | 'title' | 'type'>): ExecutedItem {
+  return {
+    itemId: decision.itemId,
+    title: decision.title,
+    type: decision.type,
+    status: 'failed',
+    reason: '',
+    costUsd: 0,
+    turns: 0,
+    durationMs: 0,
+    verify: 'not_run'
   }
 }
 
@@ -394,7 +554,7 @@ async function runLeasedItem(
   budgetUsd: number,
   write: (op: LedgerOp) => Promise<Ledger>,
   finalWrite: (op: LedgerOp) => Promise<Ledger>
-): Promise<{ ledger: Ledger; report: ExecutedItem }> {
+): Promise<ExecutedItem> {
   const { settings, logger } = deps
   let current = leased
   const item = current.items[itemId] as WorkItem
@@ -405,29 +565,26 @@ async function runLeasedItem(
   const resumeSessionId = settings.claude.context_preservation
     ? (item.sessionId ?? followUp?.parent?.sessionId ?? undefined)
     : undefined
-  const entry: ExecutedItem = {
-    itemId,
-    title: item.title,
-    type: item.type,
-    status: 'failed',
-    reason: '',
-    costUsd: 0,
-    turns: 0,
-    durationMs: 0,
-    verify: 'not_run'
-  }
+  const entry = emptyEntry({ itemId, title: item.title, type: item.type })
   logger.info(
     `execute ${itemId}: ${item.title} on ${branch}${resumeSessionId ? ` (resuming session ${resumeSessionId})` : ''}`
   )
   let outcome: ExecutionOutcome | undefined
+  let worktree: Worktree | undefined
   try {
-    await prepareBranch(deps.git, { branch, base, followUp: continuesBranch })
+    const start = await startBranch(deps.workspace, { branch, base, followUp: continuesBranch })
+    const startSha = await deps.workspace.fetchBranch(start)
+    if (!startSha) throw new Error(`the remote has no branch '${start}' to start ${itemId} from`)
+    worktree = await deps.workspace.addWorktree({ commit: startSha, itemId, purpose: 'item', name: branch })
+    logger.info(`execute ${itemId}: worktree ${worktree.dir} at ${start} ${startSha.slice(0, 7)}`)
     const hints = hintsFor(item, current.patterns, settings.learning)
     outcome = await deps.executor.execute({
       item,
+      worktree: worktree.dir,
       ...(hints.length > 0 ? { hints } : {}),
       maxBudgetUsd: budgetUsd,
       ...(resumeSessionId ? { resumeSessionId } : {}),
+      logger,
       onSessionId: async sessionId => {
         current = await write(recordSessionId(itemId, sessionId))
       },
@@ -443,9 +600,9 @@ async function runLeasedItem(
     if (outcome.status === 'aborted') {
       current = await finalWrite(releaseLease(itemId, { reason: 'run stopped by a signal' }))
       entry.status = 'skipped'
-      return { ledger: current, report: entry }
+      return entry
     }
-    if (outcome.status !== 'changed' || !(await hasChanges(deps.git))) {
+    if (outcome.status !== 'changed' || !(await hasChanges(worktree.git))) {
       const after =
         outcome.status === 'changed'
           ? { status: 'needs_human' as const, reportStatus: 'no_op' as const }
@@ -454,23 +611,28 @@ async function runLeasedItem(
         recordResult(resultInput(itemId, outcome, false), after.status ? { status: after.status } : {})
       )
       entry.status = after.reportStatus
-      return { ledger: current, report: entry }
+      return entry
     }
     const live = current.items[itemId] as WorkItem
     if (followUp) {
-      const pr = await deliverFollowUp(deps, live, { ...followUp, base, outcome })
+      const pr = await deliverFollowUp(deps, worktree.git, live, { ...followUp, base, outcome })
       current = await finalWrite(
         recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr })
       )
       entry.status = 'pr_updated'
       entry.pr = { number: pr.number, url: pr.url }
-      return { ledger: current, report: entry }
+      return entry
     }
-    const delivered = await deliver(deps, live, { branch, base, replace: item.pr === null, outcome })
+    const delivered = await deliver(deps, worktree.git, live, {
+      branch,
+      base,
+      replace: item.pr === null,
+      outcome
+    })
     current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }))
     entry.status = delivered.created ? 'pr_opened' : 'pr_updated'
     entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
-    return { ledger: current, report: entry }
+    return entry
   } catch (error) {
     const message = errorMessage(error)
     logger.warning(`item ${itemId} failed: ${message}`)
@@ -486,7 +648,9 @@ async function runLeasedItem(
       logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`)
       return current
     })
-    return { ledger: current, report: entry }
+    return entry
+  } finally {
+    await worktree?.remove()
   }
 }
 
@@ -536,15 +700,16 @@ async function defaultBranch(deps: CycleDeps): Promise<string> {
 /** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
 async function commitAndPush(
   deps: CycleDeps,
+  git: Git,
   item: WorkItem,
   target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
 ): Promise<string> {
   const { settings } = deps
-  const sha = await commitAll(deps.git, {
+  const sha = await commitAll(git, {
     message: commitMessage(item, target.outcome.summary),
     identity: identityOf(settings)
   })
-  const pushGit = await authenticated(deps.git, deps.pushToken)
+  const pushGit = await authenticated(git, deps.pushToken)
   await pushBranch(pushGit, {
     branch: target.branch,
     base: target.base,
@@ -556,12 +721,13 @@ async function commitAndPush(
 
 async function deliver(
   deps: CycleDeps,
+  git: Git,
   item: WorkItem,
   target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
 ): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
   const { settings } = deps
   if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
-  await commitAndPush(deps, item, target)
+  await commitAndPush(deps, git, item, target)
   const body = pullRequestBody({
     item,
     summary: target.outcome.summary,
@@ -604,11 +770,12 @@ async function deliver(
  */
 async function deliverFollowUp(
   deps: CycleDeps,
+  git: Git,
   item: WorkItem,
   target: FollowUpTarget & { base: string; outcome: ExecutionOutcome }
 ): Promise<{ number: number; url: string; branch: string }> {
   if (!deps.github) throw new Error('no GitHub client: cannot answer on the pull request')
-  const sha = await commitAndPush(deps, item, { ...target, replace: false })
+  const sha = await commitAndPush(deps, git, item, { ...target, replace: false })
   const answer = followUpComment(item, sha, target.outcome)
   const commentId = item.context.reviewCommentId
   if (typeof commentId === 'number') {

@@ -10,11 +10,16 @@ import { createGitHubSources } from '../discovery/github-sources.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import { executeItem, prepareClaude, type ClaudeRuntime, type ToolCache } from '../executor/index.js'
 import type { ExecutionOutcome as ExecutorOutcome } from '../executor/index.js'
-import { createGit, type Git } from '../git/git.js'
+import type { Git } from '../git/git.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import { newRunId, openLedgerStore } from '../ledger/store.js'
 import type { Ledger } from '../ledger/schema.js'
 import type { Logger } from '../util/logger.js'
+import { withoutPersistedCredentials } from '../executor/credentials.js'
+import { buildChildEnvironment } from '../executor/environment.js'
+import { prepareWorktree, type WorktreeSetup } from '../executor/execute.js'
+import { workDirectory } from '../workspace/location.js'
+import { readOnlyGit, Workspace } from '../workspace/workspace.js'
 import { runCycle, type CycleMode, type ExecutionOutcome, type ItemExecutor } from './cycle.js'
 import type { CycleReport } from './report.js'
 import { actionsRunId, resolveApiEndpoints, resolveRepository } from './repository.js'
@@ -83,7 +88,8 @@ export function toCycleOutcome(outcome: ExecutorOutcome): ExecutionOutcome {
 export function claudeExecutor(options: {
   settings: Settings
   configPath: string
-  root: string
+  /** The maintainer's checkout (reusable directories are copied from it). */
+  checkout: string
   env: NodeJS.ProcessEnv
   anthropicApiKey?: string
   claudeOauthToken?: string
@@ -114,17 +120,29 @@ export function claudeExecutor(options: {
         item: request.item,
         settings: options.settings,
         runtime: await prepare(),
-        repoDir: options.root,
+        repoDir: request.worktree,
         budgetUsd: request.maxBudgetUsd,
         configPath: options.configPath,
-        logger: options.logger,
+        logger: request.logger ?? options.logger,
         onSessionId: request.onSessionId,
+        setup: worktreeSetup(options.settings, options.checkout),
         ...(request.hints ? { hints: request.hints } : {}),
         ...(request.resumeSessionId ? { resumeSessionId: request.resumeSessionId } : {}),
         ...(request.signal ? { signal: request.signal } : {})
       })
       return toCycleOutcome(outcome)
     }
+  }
+}
+
+/** What `ccal.workspace` says a fresh worktree gets. */
+function worktreeSetup(settings: Settings, checkout: string): WorktreeSetup {
+  const { workspace } = settings
+  return {
+    checkout,
+    reuse: workspace.reuse,
+    timeoutMs: workspace.setup_timeout_seconds * 1000,
+    ...(workspace.setup_command ? { command: workspace.setup_command } : {})
   }
 }
 
@@ -136,7 +154,8 @@ async function originUrl(git: Git): Promise<string | undefined> {
 /** Builds the collaborators and runs one cycle. */
 export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const { settings, logger, env } = options
-  const git = createGit({ cwd: options.root, logger })
+  // The checkout is read (its remote, its default branch); only the credentials step below writes it.
+  const git = readOnlyGit(options.root, { logger })
   const repository = resolveRepository(env, await originUrl(git))
   const runId = options.runId ?? actionsRunId(env) ?? newRunId('cli')
   let github: GitHubClient | undefined
@@ -146,8 +165,16 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   } else {
     logger.warning('no GitHub token: GitHub sources are skipped and no pull request can be opened')
   }
+  const workspace = await Workspace.open({
+    checkout: options.root,
+    directory: workDirectory(settings.workspace.directory, env, options.root),
+    runId,
+    logger,
+    ...(options.githubToken ? { token: options.githubToken } : {})
+  })
   const store = await openLedgerStore({
-    repoDir: options.root,
+    repoDir: workspace.repoDir,
+    git: workspace.git,
     branch: settings.ledger.branch,
     runId,
     identity: settings.identity,
@@ -160,29 +187,47 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const executor = claudeExecutor({
     settings,
     configPath: options.configPath,
-    root: options.root,
+    checkout: options.root,
     env,
     logger,
     ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
     ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
     ...(options.toolCache ? { toolCache: options.toolCache } : {})
   })
-  const { report, ledger } = await runCycle({
-    settings,
-    trigger: options.trigger,
-    mode: options.mode,
-    ...(options.itemId ? { itemId: options.itemId } : {}),
-    runId,
-    root: options.root,
-    git,
-    store,
-    ...(github ? { github } : {}),
-    ...(options.githubToken ? { pushToken: options.githubToken } : {}),
-    sources,
-    executor,
-    logger,
-    ...(options.signal ? { signal: options.signal } : {})
-  }).finally(() => executor.close?.())
+  const cycle = () =>
+    runCycle({
+      settings,
+      trigger: options.trigger,
+      mode: options.mode,
+      ...(options.itemId ? { itemId: options.itemId } : {}),
+      runId,
+      root: options.root,
+      git,
+      workspace,
+      setUpWorktree: (dir, worktreeGit) =>
+        prepareWorktree(dir, worktreeSetup(settings, options.root), {
+          git: worktreeGit,
+          env: buildChildEnvironment({
+            parent: env,
+            passthrough: settings.claude.env_passthrough,
+            withoutModelCredentials: true
+          }),
+          logger,
+          ...(options.signal ? { signal: options.signal } : {})
+        }),
+      store,
+      ...(github ? { github } : {}),
+      ...(options.githubToken ? { pushToken: options.githubToken } : {}),
+      sources,
+      executor,
+      logger,
+      ...(options.signal ? { signal: options.signal } : {})
+    }).finally(() => executor.close?.())
+  // actions/checkout may have left the job's token in the checkout's .git/config, which an agent
+  // could read: taken out for the cycle and put back after it (the one write to the checkout).
+  const { report, ledger } = settings.safety.dry_run
+    ? await cycle()
+    : await withoutPersistedCredentials(git, cycle, logger)
   const { commit } = await store.read()
   return { report, discoveries, ledger, commit, repository }
 }

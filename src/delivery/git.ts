@@ -46,33 +46,16 @@ async function remoteBranchSha(git: Git, branch: string, remote: string): Promis
 }
 
 /**
- * Checks out the item's branch in the working tree: a follow-up continues the existing remote
- * branch; new work starts from the tip of the base branch. Local changes are discarded first: the
- * working tree belongs to CCAL for the duration of the item.
+ * The branch an item's worktree starts from: a follow-up continues its existing remote branch; new
+ * work starts from the tip of the base branch. Refuses to work on the base branch itself.
  */
-export async function prepareBranch(
-  git: Git,
-  options: { branch: string; base: string; remote?: string; followUp: boolean }
-): Promise<{ startSha: string; existedRemotely: boolean }> {
-  const remote = options.remote ?? 'origin'
+export async function startBranch(
+  remote: { hasRemoteBranch(branch: string): Promise<boolean> },
+  options: { branch: string; base: string; followUp: boolean }
+): Promise<string> {
   if (options.branch === options.base)
     throw new DeliveryError(`refusing to work on the base branch '${options.base}'`)
-  await git.run(['reset', '--hard', '--quiet'])
-  await git.run(['clean', '-fdq'])
-  const existing = await remoteBranchSha(git, options.branch, remote)
-  const start = options.followUp && existing ? options.branch : options.base
-  const fetched = await git.exec([
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    remote,
-    `+refs/heads/${start}:refs/remotes/${remote}/${start}`
-  ])
-  if (fetched.exitCode !== 0)
-    throw new DeliveryError(`cannot fetch '${start}' from ${remote}: ${fetched.stderr.trim()}`)
-  await git.run(['checkout', '--quiet', '-B', options.branch, `refs/remotes/${remote}/${start}`])
-  const startSha = (await git.run(['rev-parse', 'HEAD'])).trim()
-  return { startSha, existedRemotely: existing !== undefined }
+  return options.followUp && (await remote.hasRemoteBranch(options.branch)) ? options.branch : options.base
 }
 
 /** Commits every change in the working tree as CCAL; returns the new sha. */

@@ -14,7 +14,13 @@ import { expandPath, isScanDue, repoPath } from './files.js'
 import { normalizePath } from '../findings/fingerprint.js'
 import { lineRanges, percent, type FileCoverage } from '../findings/reports/coverage.js'
 import { UnsupportedInputError, detectFormat, isCoverageFormat, parseCoverage } from '../findings/detect.js'
-import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
+import {
+  evidenceTree,
+  type DiscoveryContext,
+  type DiscoveryResult,
+  type DiscoverySource,
+  type Skipped
+} from './source.js'
 
 export const COVERAGE_SOURCE = 'coverage'
 
@@ -108,7 +114,7 @@ export class CoverageSource implements DiscoverySource {
       })
       return result
     }
-    const files = await readCoverage(context.root, config.reports, result.skipped)
+    const files = await readCoverage(await evidenceTree(context), config.reports, result.skipped)
     const under = files
       .filter(file => file.lines > 0 && percent(file) < config.min_test_coverage)
       .sort((a, b) => b.lines - b.covered - (a.lines - a.covered) || a.file.localeCompare(b.file))

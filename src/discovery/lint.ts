@@ -22,7 +22,13 @@ import { expandPath, isScanDue, repoPath } from './files.js'
 import { compareFindings, type Finding } from '../findings/finding.js'
 import { normalizePath } from '../findings/fingerprint.js'
 import { UnsupportedInputError, isCoverageFormat, parseAnyInput } from '../findings/detect.js'
-import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
+import {
+  evidenceTree,
+  type DiscoveryContext,
+  type DiscoveryResult,
+  type DiscoverySource,
+  type Skipped
+} from './source.js'
 
 export const LINT_SOURCE = 'lint'
 
@@ -133,19 +139,20 @@ export class LintSource implements DiscoverySource {
       return result
     }
     const findings: Finding[] = []
+    const root = await evidenceTree(context)
     for (const command of config.commands)
-      findings.push(...(await this.runCommand(command, context, result.skipped)))
+      findings.push(...(await this.runCommand(command, root, context, result.skipped)))
     for (const pattern of config.reports) {
-      const files = await expandPath(context.root, pattern)
+      const files = await expandPath(root, pattern)
       if (files.length === 0) result.skipped.push({ what: pattern, reason: 'no report file matches' })
       for (const file of files)
-        findings.push(...(await readReport(file, repoPath(context.root, file), result.skipped)))
+        findings.push(...(await readReport(file, repoPath(root, file), result.skipped)))
     }
     const wanted = new Set<string>(config.severities)
     const seen = new Set<string>()
     const kept = findings
       .filter(f => wanted.has(f.severity))
-      .map(f => ({ ...f, file: f.file === null ? null : normalizePath(f.file, context.root) }))
+      .map(f => ({ ...f, file: f.file === null ? null : normalizePath(f.file, root) }))
       .filter(f => {
         const key = JSON.stringify([f.tool, f.file, f.line, f.column, f.rule, f.message])
         if (seen.has(key)) return false
@@ -163,6 +170,7 @@ export class LintSource implements DiscoverySource {
 
   private async runCommand(
     command: string,
+    root: string,
     context: DiscoveryContext,
     skipped: Skipped[]
   ): Promise<Finding[]> {
@@ -177,7 +185,7 @@ export class LintSource implements DiscoverySource {
       throw error
     }
     const run = await this.runner.run(argv, {
-      cwd: context.root,
+      cwd: root,
       timeoutMs: context.settings.verify.timeout_seconds * 1000
     })
     // Linters exit non-zero when they find something: the output, not the exit code, decides.

@@ -20,11 +20,21 @@ export interface DiscoveryContext {
   ledger: Ledger
   /** Absent when running without GitHub (local error logs, lint reports). */
   github?: GitHubClient
-  /** Repository working tree root. */
+  /** The maintainer's checkout (read only). */
   root: string
+  /**
+   * The base branch's tree, for evidence that describes the code (lint, coverage): the checkout
+   * when it sits at the base, else a worktree of the base made on first use. Absent: the checkout.
+   */
+  tree?: () => Promise<string>
   runId: string
   now: Date
   logger: Logger
+}
+
+/** Where evidence about the code is read and its commands run (see {@link DiscoveryContext.tree}). */
+export function evidenceTree(context: Pick<DiscoveryContext, 'root' | 'tree'>): Promise<string> {
+  return context.tree ? context.tree() : Promise.resolve(context.root)
 }
 
 /** Something a source looked at and chose not to turn into work, with the reason (shown in the plan). */

@@ -1,10 +1,13 @@
 /**
  * Verification against the base: a repository whose tests already fail on the default branch must
  * not fail every item CCAL works on. When a verify command fails after a change, it is run once
- * more on the starting commit (the change stashed, then restored); the change is accepted when
+ * more on the starting commit (the change set aside, then restored); the change is accepted when
  * every failure it shows was already there. Failures are compared by the same normalized
  * signatures discovery uses (tool, rule, file, message without run-specific numbers and paths).
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parseLogText } from '../findings/log/log-parser.js'
 import { errorSignature } from '../findings/fingerprint.js'
 import type { Git } from '../git/git.js'
@@ -39,16 +42,44 @@ export function hasOnlyPreexistingFailures(after: VerifyStep, base: VerifyStep, 
   return [...now].every(signature => before.has(signature))
 }
 
-/** Runs `commands` on the starting commit: the working tree's change is stashed and always restored. */
+/**
+ * Runs `commands` on the starting commit: the worktree's change is kept as a tree object, the
+ * worktree reset to HEAD, and the change put back afterwards, whatever happens. No stash: the stash
+ * is one ref shared by every worktree of a repository, and items running at once would pop each
+ * other's changes.
+ */
 export async function runOnBase(
   git: Git,
   commands: readonly VerifyCommand[],
   options: Omit<VerifyOptions, 'commands'>
 ): Promise<VerifyStep[]> {
-  await git.run(['stash', 'push', '--include-untracked', '--quiet', '--message', 'ccal: verify on the base'])
+  const change = await treeOfWorktree(git)
+  await resetToHead(git)
   try {
     return [...(await runVerify({ ...options, commands })).steps]
   } finally {
-    await git.run(['stash', 'pop', '--quiet', '--index'])
+    await resetToHead(git)
+    // The change's files back in the worktree, and the index back at HEAD: as the agent left it.
+    await git.run(['read-tree', '-u', '--reset', change])
+    await git.run(['reset', '--quiet'])
   }
+}
+
+/** The worktree's files (tracked and untracked, not ignored) as a tree, written with a private index. */
+async function treeOfWorktree(git: Git): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'ccal-index-'))
+  const env = { GIT_INDEX_FILE: join(dir, 'index') }
+  try {
+    await git.run(['read-tree', 'HEAD'], { env })
+    await git.run(['add', '--all'], { env })
+    return (await git.run(['write-tree'], { env })).trim()
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Tracked files as HEAD has them; untracked files gone, ignored ones (dependencies) kept. */
+async function resetToHead(git: Git): Promise<void> {
+  await git.run(['reset', '--hard', '--quiet'])
+  await git.run(['clean', '-fdq'])
 }

@@ -1,5 +1,5 @@
 /**
- * One work item, start to finish, in the working tree: prompt → Claude Code → diff gate → verify
+ * One work item, start to finish, in its worktree: prompt → Claude Code → diff gate → verify
  * (and one resumed retry with the failure fed back) → an {@link ExecutionOutcome}. Everything that
  * is not a success leaves the working tree as it was found (clean). The executor holds no GitHub
  * client and writes no ledger: the caller records the session id (`onSessionId`) and the outcome.
@@ -7,13 +7,13 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Settings } from '../config/schema.js'
-import { createGit, type Git } from '../git/git.js'
+import { createGit, NEUTRAL_GIT_CONFIG, type Git } from '../git/git.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { CcalError } from '../util/errors.js'
+import { reuseDirectories } from '../workspace/setup.js'
 import { silentLogger, type Logger } from '../util/logger.js'
 import { buildClaudeArguments } from './arguments.js'
 import { isMissingSession, runClaudeProcess, type ClaudeProcessResult } from './claude.js'
-import { withoutPersistedCredentials } from './credentials.js'
 import { withoutModelCredentials } from './environment.js'
 import type { ClaudeRuntime } from './install.js'
 import { classifyRun, summarizeOutcome, type ExecutionOutcome, type RunRecord } from './outcome.js'
@@ -46,7 +46,7 @@ export interface ExecuteOptions {
   readonly settings: Pick<Settings, 'claude' | 'verify' | 'safety'>
   /** From `prepareClaude` (install.ts). */
   readonly runtime: Pick<ClaudeRuntime, 'executable' | 'env'>
-  /** The repository's working tree, on the branch the change belongs on, clean. */
+  /** The item's worktree, at the commit the change starts from, clean. */
   readonly repoDir: string
   /** What is left of the budget (the smaller of run and day); no `--max-budget-usd` when undefined. */
   readonly budgetUsd?: number
@@ -65,6 +65,17 @@ export interface ExecuteOptions {
   readonly timeoutMs?: number
   /** Time between SIGTERM and SIGKILL when a run is stopped (default 5 s). */
   readonly killGraceMs?: number
+  /** Readies a fresh worktree before anything runs in it (`ccal.workspace`). */
+  readonly setup?: WorktreeSetup
+}
+
+/** What a fresh worktree gets before the agent starts: copied directories, then the set-up command. */
+export interface WorktreeSetup {
+  /** The maintainer's checkout, where `reuse` directories are copied from (read only). */
+  readonly checkout: string
+  readonly reuse: readonly string[]
+  readonly command?: string
+  readonly timeoutMs: number
 }
 
 async function readConventions(repoDir: string): Promise<ConventionDocument[]> {
@@ -85,12 +96,65 @@ async function readConventions(repoDir: string): Promise<ConventionDocument[]> {
 /** Runs one item; see the module comment. Throws only for caller errors (a dirty tree). */
 export async function executeItem(options: ExecuteOptions): Promise<ExecutionOutcome> {
   const logger = options.logger ?? silentLogger
-  const git = createGit({ cwd: options.repoDir, logger })
+  const git = createGit({ cwd: options.repoDir, logger, config: NEUTRAL_GIT_CONFIG })
+  if (options.setup) {
+    const started = Date.now()
+    const failure = await prepareWorktree(options.repoDir, options.setup, {
+      git,
+      env: withoutModelCredentials(options.runtime.env),
+      logger,
+      ...(options.signal ? { signal: options.signal } : {})
+    })
+    if (failure)
+      return summarizeOutcome({
+        status: 'failed',
+        code: 'setup_failed',
+        reason: failure,
+        runs: [],
+        gate: null,
+        verify: [],
+        durationMs: Date.now() - started
+      })
+  }
   if (!(await isCleanTree(git)))
     throw new DirtyWorkingTreeError(
-      `the working tree at ${options.repoDir} has uncommitted changes; CCAL runs each item on a clean tree`
+      `the working tree at ${options.repoDir} has uncommitted changes${options.setup?.command ? ` after the set-up command (${options.setup.command})` : ''}; CCAL runs each item on a clean tree`
     )
-  return withoutPersistedCredentials(git, () => executeInCleanTree(options, git, logger), logger)
+  return executeInCleanTree(options, git, logger)
+}
+
+/**
+ * Readies a fresh worktree: copies reusable directories and runs the set-up command (output to the
+ * log); returns why it failed, if it did.
+ */
+export async function prepareWorktree(
+  dir: string,
+  setup: WorktreeSetup,
+  options: { git: Git; env: Readonly<Record<string, string>>; logger: Logger; signal?: AbortSignal }
+): Promise<string | undefined> {
+  const { git, logger } = options
+  if (setup.reuse.length > 0)
+    await reuseDirectories({ checkout: setup.checkout, worktree: dir, git, entries: setup.reuse, logger })
+  if (!setup.command) return undefined
+  logger.info(`workspace: set-up command: ${setup.command}`)
+  const report = await runVerify({
+    commands: [{ name: 'setup', command: setup.command }],
+    cwd: dir,
+    env: options.env,
+    timeoutMs: setup.timeoutMs,
+    maxOutput: 8_000,
+    ...(options.signal ? { signal: options.signal } : {})
+  })
+  const step = report.steps[0]
+  if (!step) return 'the set-up command did not run (CCAL was stopped)'
+  const output = step.output.trimEnd()
+  const outcome = step.timedOut
+    ? `timed out after ${Math.round(setup.timeoutMs / 1000)} s`
+    : `exited with ${step.exitCode}`
+  logger.info(
+    `workspace: set-up command ${outcome} in ${(step.durationMs / 1000).toFixed(1)} s${output ? `:\n${output}` : ''}`
+  )
+  return isPassingStep(step) ? undefined : `the set-up command (${setup.command}) ${outcome}`
 }
 
 async function executeInCleanTree(

@@ -32,6 +32,7 @@ export type OutcomeCode =
   | 'cancelled'
   | 'gate_rejected'
   | 'verify_failed'
+  | 'setup_failed'
 
 /** One Claude Code run within an execution. */
 export interface RunRecord {

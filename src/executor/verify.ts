@@ -11,7 +11,8 @@ import { trimMiddle } from './prompt.js'
 
 /** One configured command. */
 export interface VerifyCommand {
-  readonly name: 'test' | 'lint'
+  /** `setup` is the worktree's set-up command (src/workspace/setup.ts), run the same way. */
+  readonly name: 'test' | 'lint' | 'setup'
   readonly command: string
 }
 

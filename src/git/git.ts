@@ -5,8 +5,18 @@
  * per-command configuration (credentials) that is never written to `.git/config`.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { CcalError, GitCommandError } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
+
+/**
+ * Configuration CCAL's git commands carry whatever a repository or worktree config says: no hooks
+ * and no fsmonitor (the agent writes files; git must not run them).
+ */
+export const NEUTRAL_GIT_CONFIG: Readonly<Record<string, string>> = {
+  'core.hooksPath': '/dev/null',
+  'core.fsmonitor': 'false'
+}
 
 /** What a finished git process said. */
 export interface GitResult {
@@ -107,10 +117,15 @@ class GitClient implements Git {
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
       child.on('error', error => {
+        const cwd = options.cwd ?? this.cwd
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
         reject(
           new CcalError(
-            missing ? 'git is not installed or not on PATH' : `could not run git: ${error.message}`,
+            missing && !existsSync(cwd)
+              ? `cannot run git in ${cwd}: no such directory`
+              : missing
+                ? 'git is not installed or not on PATH'
+                : `could not run git: ${error.message}`,
             {
               cause: error
             }

@@ -10,7 +10,13 @@
  */
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { CcalError, IllegalTransitionError, LedgerConflictError, LedgerLookupError } from '../util/errors.js'
+import {
+  BudgetReservationError,
+  CcalError,
+  IllegalTransitionError,
+  LedgerConflictError,
+  LedgerLookupError
+} from '../util/errors.js'
 import {
   ItemContextSchema,
   ItemTypeSchema,
@@ -418,7 +424,12 @@ export function addManualItem(input: ManualItemInput, nonce: string): LedgerOp {
  * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
  * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
  */
-export function leaseItem(itemId: string, ttlMs: number, limits?: Partial<LedgerLimits>): LedgerOp {
+export function leaseItem(
+  itemId: string,
+  ttlMs: number,
+  limits?: Partial<LedgerLimits>,
+  budget?: BudgetRequest
+): LedgerOp {
   const effective = withLimits(limits)
   return (ledger, context) => {
     const item = requireItem(ledger, itemId)
@@ -430,25 +441,87 @@ export function leaseItem(itemId: string, ttlMs: number, limits?: Partial<Ledger
         `item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`
       )
     }
+    const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined
     const taken =
       item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective)
+    const reservation = reservedUsd === undefined ? '' : `, $${reservedUsd.toFixed(2)} reserved`
     const leased = withEvent(
       {
         ...taken,
         attempts: taken.attempts + 1,
-        lease: { runId: context.runId, acquiredAt: context.now.toISOString(), until }
+        lease: {
+          runId: context.runId,
+          acquiredAt: context.now.toISOString(),
+          until,
+          ...(reservedUsd === undefined ? {} : { reservedUsd })
+        }
       },
       event(context, 'leased', {
-        detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}`
+        detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}${reservation}`
       }),
       effective
     )
     const totals = { ...ledger.state.totals, attempts: ledger.state.totals.attempts + 1 }
     return {
       ledger: { ...putItems(ledger, [leased]), state: { ...ledger.state, totals } },
-      description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts})`
+      description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts}${reservation})`
     }
   }
+}
+
+/** What an item may spend at most, and the budgets its reservation must fit in. */
+export interface BudgetRequest {
+  /** The most the item may spend (its --max-budget-usd when the budgets leave that much). */
+  capUsd: number
+  /** Below this (the item's cost estimate) the item does not start. */
+  minimumUsd: number
+  runBudgetUsd: number
+  dayBudgetUsd: number
+}
+
+/** Money set aside by live leases other than `itemId`'s: all of them, and this run's. */
+export function reservedByOthers(
+  ledger: Ledger,
+  itemId: string,
+  runId: string,
+  now: Date
+): { day: number; run: number } {
+  let day = 0
+  let run = 0
+  for (const other of Object.values(ledger.items)) {
+    const lease = other.lease
+    if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime()) continue
+    day += lease.reservedUsd
+    if (lease.runId === runId) run += lease.reservedUsd
+  }
+  return { day, run }
+}
+
+/** Model spend recorded by the results of `runId`. */
+export function spentByRun(ledger: Ledger, runId: string): number {
+  return ledger.results
+    .filter(result => result.runId === runId)
+    .reduce((sum, result) => sum + result.costUsd, 0)
+}
+
+/**
+ * The reservation for an item about to start: its cap, or what the budgets still leave after what
+ * has been spent and what running items reserved — or a {@link BudgetReservationError} when that is
+ * less than the item is expected to cost.
+ */
+function reserve(ledger: Ledger, itemId: string, budget: BudgetRequest, context: OpContext): number {
+  const others = reservedByOthers(ledger, itemId, context.runId, context.now)
+  const dayLeft = budget.dayBudgetUsd - spentToday(ledger, context.now) - others.day
+  const runLeft = budget.runBudgetUsd - spentByRun(ledger, context.runId) - others.run
+  const reserved = roundUsd(Math.max(0, Math.min(budget.capUsd, dayLeft, runLeft)))
+  if (reserved <= 0 || reserved < Math.min(budget.minimumUsd, budget.capUsd)) {
+    const which =
+      dayLeft <= runLeft
+        ? `the day budget ($${budget.dayBudgetUsd.toFixed(2)}) leaves $${Math.max(0, dayLeft).toFixed(2)} after today's spend and $${others.day.toFixed(2)} reserved by running items`
+        : `the run budget ($${budget.runBudgetUsd.toFixed(2)}) leaves $${Math.max(0, runLeft).toFixed(2)} after this run's spend and $${others.run.toFixed(2)} reserved by its running items`
+    throw new BudgetReservationError(`${which}; ${itemId} needs ~$${budget.minimumUsd.toFixed(2)}`)
+  }
+  return reserved
 }
 
 function requireOwnLease(item: WorkItem, context: OpContext): void {
@@ -532,16 +605,21 @@ export function reclaimExpiredLeases(limits?: Partial<LedgerLimits>): LedgerOp {
   return (ledger, context) => {
     const now = context.now.getTime()
     const reclaimed: WorkItem[] = []
+    let charged = 0
     for (const item of Object.values(ledger.items)) {
       if (!item.lease || Date.parse(item.lease.until) > now) continue
+      const reserved = item.lease.reservedUsd
       const expired = withEvent(
         { ...item, lease: null },
         event(context, 'expired', {
-          detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}`
+          detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}${reserved ? `; its $${reserved.toFixed(2)} reservation is counted as spent` : ''}`
         }),
         effective
       )
       const to: ItemStatus = item.attempts >= item.maxAttempts ? 'failed' : 'pending'
+      // A run that died may have spent up to what it reserved: counted as spent, so that a killed
+      // run's work cannot take the day past its budget unseen.
+      charged += item.lease.reservedUsd ?? 0
       reclaimed.push(
         item.status === 'in_progress'
           ? moveItem(expired, to, 'ccal', context, effective, 'lease expired')
@@ -550,8 +628,20 @@ export function reclaimExpiredLeases(limits?: Partial<LedgerLimits>): LedgerOp {
     }
     if (reclaimed.length === 0) return { ledger, description: 'reclaim expired leases: none' }
     const ids = reclaimed.map(item => item.id)
+    const state: SystemState =
+      charged > 0
+        ? {
+            ...ledger.state,
+            dailySpendUsd: addSpend(
+              ledger.state.dailySpendUsd,
+              utcDay(context.now),
+              charged,
+              effective.spendDays
+            )
+          }
+        : ledger.state
     return {
-      ledger: putItems(ledger, reclaimed),
+      ledger: { ...putItems(ledger, reclaimed), state },
       description: `reclaim ${plural(ids.length, 'expired lease')}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
     }
   }

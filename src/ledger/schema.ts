@@ -53,7 +53,12 @@ export const ItemIdSchema = z.string().regex(/^[0-9a-f]{8,64}$/, 'expected lower
 export const LeaseSchema = z.strictObject({
   runId: z.string().min(1),
   acquiredAt: TimestampSchema,
-  until: TimestampSchema
+  until: TimestampSchema,
+  /**
+   * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
+   * so that items running at once, in one run or across runners, never pass the budgets together.
+   */
+  reservedUsd: z.number().nonnegative().optional()
 })
 export type Lease = z.infer<typeof LeaseSchema>
 

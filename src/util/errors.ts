@@ -83,6 +83,9 @@ export class LedgerCorruptError extends CcalError {
 /** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
 export class LedgerConflictError extends CcalError {}
 
+/** An item cannot start: what is left of the run or day budget, after what running items reserved, is too little. */
+export class BudgetReservationError extends CcalError {}
+
 /** A work item status change that the transition table does not allow. */
 export class IllegalTransitionError extends CcalError {
   constructor(

@@ -51,3 +51,13 @@ export function createStreamLogger(options: {
 
 /** A logger that drops everything, for tests and library use where output is not wanted. */
 export const silentLogger: Logger = { debug() {}, info() {}, warning() {}, error() {} }
+
+/** A logger that adds `fields` (an item's id, say) to every line, so interleaved lines stay attributable. */
+export function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
+  return {
+    debug: (message, extra) => logger.debug(message, { ...fields, ...extra }),
+    info: (message, extra) => logger.info(message, { ...fields, ...extra }),
+    warning: (message, extra) => logger.warning(message, { ...fields, ...extra }),
+    error: (message, extra) => logger.error(message, { ...fields, ...extra })
+  }
+}

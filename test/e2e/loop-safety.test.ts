@@ -4,11 +4,11 @@
  * mid-item is recovered by the next one through its lease, without a duplicate pull request; and
  * the fan-out path (`plan` emits a matrix, `execute` runs exactly one item of it).
  */
-import { readFileSync, readdirSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parsePullMarker } from '../../src/discovery/marker.js'
 import type { ScriptInput } from '../support/model-server/index.js'
+import { killTree, waitFor } from '../support/processes.js'
 import { git } from '../support/repos.js'
 import {
   BUG_ISSUE,
@@ -67,54 +67,6 @@ describe('a dry run', () => {
 /** A GraphQL document that only reads (no `mutation` operation). */
 function isQuery(query: string | null | undefined): boolean {
   return typeof query === 'string' && !/^\s*mutation\b/m.test(query)
-}
-
-/** Pids of `pid`'s descendants, from /proc (Linux). */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const found: number[] = []
-  const queue = [pid]
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()!) ?? []) {
-      found.push(child)
-      queue.push(child)
-    }
-  }
-  return found
-}
-
-/** SIGKILL to a process tree and the process groups its members lead (the Claude CLI has its own). */
-function killTree(pid: number): void {
-  for (const target of [pid, ...descendants(pid)]) {
-    for (const signalled of [-target, target]) {
-      try {
-        process.kill(signalled, 'SIGKILL')
-      } catch {
-        // Not a group leader, or already gone.
-      }
-    }
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(100)
-  }
 }
 
 describe('a cycle killed with SIGKILL in the middle of an item', () => {

@@ -6,7 +6,7 @@
  * end-to-end tests and by `npm run demo`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -108,6 +108,10 @@ export interface World {
   ledgerItems(): WorkItem[]
   /** The item a pull request delivers, found by the marker in its body. */
   itemOfPull(body: string): WorkItem
+  /** The runner's RUNNER_TEMP, where CCAL keeps its repository and worktrees (`ccal/`). */
+  runnerTemp: string
+  /** The worktrees CCAL has in RUNNER_TEMP right now (none between cycles). */
+  worktrees(): string[]
   cleanup(): Promise<void>
 }
 
@@ -204,6 +208,15 @@ export function pullRequestClosedPayload(pull: PullFacts, merged: boolean, actor
   payload.sender = { ...payload.sender, login: actor, type: 'User' }
   pointAtSandbox(payload)
   return payload
+}
+
+/** The entries of every repository's `worktrees/` directory in a CCAL work directory. */
+export function listWorktrees(workDirectory: string): string[] {
+  if (!existsSync(workDirectory)) return []
+  return readdirSync(workDirectory).flatMap(repository => {
+    const dir = join(workDirectory, repository, 'worktrees')
+    return existsSync(dir) ? readdirSync(dir).map(entry => `${repository}/worktrees/${entry}`) : []
+  })
 }
 
 function parseOutputs(text: string): Record<string, string> {
@@ -310,6 +323,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     sandbox,
     gh,
     model,
+    runnerTemp: runner,
+    worktrees: () => listWorktrees(join(runner, 'ccal')),
     runAction,
     startAction,
     actionEnvironment,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { branchNameFor, commitMessage, pullRequestBody } from '../../../src/delivery/content.js'
-import { commitAll, hasChanges, prepareBranch, pushBranch } from '../../../src/delivery/git.js'
+import { commitAll, hasChanges, pushBranch, startBranch } from '../../../src/delivery/git.js'
 import { commentOn, findPullForBranch, openOrUpdatePull } from '../../../src/delivery/pulls.js'
 import { parsePullMarker } from '../../../src/discovery/marker.js'
 import { createGit, type Git } from '../../../src/git/git.js'
@@ -12,6 +12,9 @@ import { silentLogger } from '../../../src/util/logger.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
 import { applyOps, emptyLedger, idOf } from '../../support/ledgers.js'
 import { createTestRepos, git as gitSync, type TestRepos } from '../../support/repos.js'
+import { Workspace } from '../../../src/workspace/workspace.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 
 const identity = { name: 'ccal[bot]', email: 'ccal-bot@users.noreply.github.com' }
 
@@ -19,6 +22,8 @@ let repos: TestRepos
 let gh: GitHubEmulator
 let client: GitHubClient
 let git: Git
+let workspace: Workspace
+let workDir: string
 
 const ledger = applyOps(emptyLedger(), [
   upsertCandidates([
@@ -62,19 +67,28 @@ beforeEach(async () => {
     writeSpacingMs: 0
   })
   git = createGit({ cwd: repos.work })
+  workDir = mkdtempSync(join(tmpdir(), 'ccal-work-'))
+  workspace = await Workspace.open({ checkout: repos.work, directory: workDir, runId: 'run-1' })
 })
 
 afterEach(async () => {
   await gh.stop()
   repos.cleanup()
+  rmSync(workDir, { recursive: true, force: true })
 })
 
 async function deliverOnce(summary: string) {
   const branch = branchNameFor(item, 'ccal/')
-  await prepareBranch(git, { branch, base: 'main', followUp: false })
-  writeFileSync(join(repos.work, 'greeting.txt'), 'hello\n')
-  await commitAll(git, { message: commitMessage(item, summary), identity })
-  await pushBranch(git, { branch, base: 'main', branchPrefix: 'ccal/', replace: true })
+  const start = await startBranch(workspace, { branch, base: 'main', followUp: false })
+  const worktree = await workspace.addWorktree({
+    commit: (await workspace.fetchBranch(start))!,
+    itemId: item.id,
+    purpose: 'item'
+  })
+  writeFileSync(join(worktree.dir, 'greeting.txt'), 'hello\n')
+  await commitAll(worktree.git, { message: commitMessage(item, summary), identity })
+  await pushBranch(worktree.git, { branch, base: 'main', branchPrefix: 'ccal/', replace: true })
+  await worktree.remove()
   const body = pullRequestBody({ item, summary, verify: 'passed', turns: 3, costUsd: 0.12, durationMs: 4000 })
   return {
     branch,
@@ -141,14 +155,32 @@ describe('delivery', () => {
     ).rejects.toThrow(/only to its own 'ccal\/' branches/)
   })
 
-  it('starts new work from the tip of the base branch, discarding leftovers in the working tree', async () => {
-    writeFileSync(join(repos.work, 'leftover.txt'), 'from a crashed run\n')
+  it("starts new work in a worktree at the remote base's tip, leaving the checkout's own changes alone", async () => {
+    writeFileSync(join(repos.work, 'notes.txt'), 'the maintainer was here\n')
     repos.commitFiles(repos.clone('other'), { 'new-on-main.txt': 'x\n' }, 'someone pushed to main')
     gitSync(join(repos.root, 'other'), 'push', '--quiet', 'origin', 'main')
 
-    await prepareBranch(git, { branch: 'ccal/manual/abc-x', base: 'main', followUp: false })
+    const start = await startBranch(workspace, { branch: 'ccal/manual/abc-x', base: 'main', followUp: false })
+    const worktree = await workspace.addWorktree({
+      commit: (await workspace.fetchBranch(start))!,
+      itemId: 'abc',
+      purpose: 'item'
+    })
 
-    expect(await hasChanges(git)).toBe(false)
-    expect(gitSync(repos.work, 'log', '-1', '--format=%s')).toBe('someone pushed to main')
+    expect(await hasChanges(worktree.git)).toBe(false)
+    expect(gitSync(worktree.dir, 'log', '-1', '--format=%s')).toBe('someone pushed to main')
+    expect(await hasChanges(git)).toBe(true)
+    expect(gitSync(repos.work, 'log', '-1', '--format=%s')).not.toBe('someone pushed to main')
+    await worktree.remove()
+  })
+
+  it('continues a follow-up on its existing remote branch, and refuses the base branch', async () => {
+    await deliverOnce('first')
+    const branch = branchNameFor(item, 'ccal/')
+    expect(await startBranch(workspace, { branch, base: 'main', followUp: true })).toBe(branch)
+    expect(await startBranch(workspace, { branch: 'ccal/gone', base: 'main', followUp: true })).toBe('main')
+    await expect(startBranch(workspace, { branch: 'main', base: 'main', followUp: false })).rejects.toThrow(
+      /refusing to work on the base branch/
+    )
   })
 })

@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { withoutPersistedCredentials } from '../../../src/executor/credentials.js'
+import { createGit } from '../../../src/git/git.js'
 import { git } from '../../support/repos.js'
 import { SANDBOX_BUG } from '../../support/sandbox-project.js'
 import {
@@ -175,7 +177,9 @@ describe('safety', () => {
     try {
       const runtime = await prepareRuntime(fixture, settings, process.env, { ANTHROPIC_API_KEY: modelKey })
       expect(runtime.keyProxied).toBe(true)
-      outcome = await execute(fixture, { settings, runtime })
+      // As the engine does for a whole cycle: the checkout's persisted credentials are taken out.
+      const checkout = createGit({ cwd: fixture.project.dir })
+      outcome = await withoutPersistedCredentials(checkout, () => execute(fixture!, { settings, runtime }))
       await runtime.close()
     } finally {
       for (const name of Object.keys(secrets)) delete process.env[name]

@@ -51,6 +51,18 @@ export interface ModelServerOptions {
   classify?: (request: RecordedRequest) => RequestKind
   /** Called once each recorded request has been answered (or its connection closed). */
   onResponse?: (request: RecordedRequest) => void
+  /** Scripts of their own for conversations running at the same time (see {@link Conversation}). */
+  conversations?: Conversation[]
+}
+
+/**
+ * A script for the conversations whose prompt (first user message) contains `match`, served from its
+ * own first turn onwards: agents running at once each follow their own script, whatever the order
+ * their requests arrive in. Conversations that match none use the main script.
+ */
+export interface Conversation {
+  match: string
+  turns: TurnInput[]
 }
 
 /** A running model server. */
@@ -63,6 +75,8 @@ export interface ModelServer {
   mainRequests(): RecordedRequest[]
   /** Replaces the script and starts again at its first turn; recorded requests are kept. */
   setScript(script: ScriptInput): void
+  /** Replaces the conversations' scripts (each starts again at its first turn). */
+  setConversations(conversations: Conversation[]): void
   /** How many scripted turns have not been served yet. */
   remainingTurns(): number
   /** Closes the server and every open connection. */
@@ -124,6 +138,13 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
     default_usage: options.default_usage
   }).turns
   let cursor = 0
+  const resolveConversations = (list: Conversation[]) =>
+    list.map(conversation => ({
+      match: conversation.match,
+      turns: parseScript({ turns: conversation.turns, default_usage: options.default_usage }).turns,
+      cursor: 0
+    }))
+  let conversations = resolveConversations(options.conversations ?? [])
   const records: RecordedRequest[] = []
   // Delayed answers in flight, so stop() can end them instead of leaving timers behind.
   const pendingDelays = new Map<NodeJS.Timeout, () => void>()
@@ -162,7 +183,8 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
     res: ServerResponse
   ): Promise<void> => {
     const model = record.model ?? 'claude-scripted'
-    const turn = turns[cursor]
+    const own = conversations.find(conversation => record.firstUserText.includes(conversation.match))
+    const turn = own ? own.turns[own.cursor] : turns[cursor]
     if (turn === undefined) {
       record.exhausted = true
       send(
@@ -172,7 +194,7 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
       )
       return
     }
-    record.turnIndex = cursor++
+    record.turnIndex = own ? own.cursor++ : cursor++
     if (turn.expect !== undefined) {
       const seen = `${record.lastUserText}\n${record.toolResults.map(result => result.content).join('\n')}`
       if (!seen.includes(turn.expect)) {
@@ -280,6 +302,9 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
     setScript(next) {
       turns = parseScript(next).turns
       cursor = 0
+    },
+    setConversations(next) {
+      conversations = resolveConversations(next)
     },
     remainingTurns: () => turns.length - cursor,
     stop() {

@@ -52,6 +52,8 @@ export interface RecordedRequest {
   toolResults: ToolResult[]
   /** Text blocks of the last user message joined with newlines. */
   lastUserText: string
+  /** The text of the conversation's first user message (the prompt), to tell conversations apart. */
+  firstUserText: string
   /** The working directory the CLI reports ("Primary working directory: …"), if any. */
   cwd: string | undefined
   /** Which credential headers were present (values are never recorded). */
@@ -127,6 +129,11 @@ const CWD_LINE = /Primary working directory: (.+)/
  * `system`-role message inside `messages` rather than in the top-level system prompt; older
  * versions put it in the system prompt. Both places are searched.
  */
+function firstUserText(messages: z.infer<typeof MessageSchema>[]): string {
+  const first = messages.find(message => message.role === 'user')
+  return first ? contentText(first.content) : ''
+}
+
 function findCwd(system: string, messages: z.infer<typeof MessageSchema>[]): string | undefined {
   const texts = [system, ...messages.map(message => contentText(message.content))]
   for (const text of texts) {
@@ -190,6 +197,7 @@ export function recordRequest(
     tools: (body?.tools ?? []).map(tool => tool.name),
     toolResults: lastUser ? toolResults(lastUser.content) : [],
     lastUserText: lastUser ? contentText(lastUser.content) : '',
+    firstUserText: firstUserText(messages),
     cwd: findCwd(system, messages),
     auth: { apiKey: headers['x-api-key'] !== undefined, authorization: headers.authorization !== undefined },
     headers: picked,

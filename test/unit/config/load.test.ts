@@ -124,7 +124,7 @@ describe('loadSettings errors', () => {
     writeConfig('ccal:\n  budgets:\n    colour: red\n')
 
     expect(problemsOf(() => loadSettings({ root }))[0]).toMatch(
-      /^\.github\/ccal\.yml:3:5: ccal\.budgets\.colour: unknown key; expected one of: cost_per_run_usd, cost_per_day_usd, max_open_prs, prs_per_hour$/
+      /^\.github\/ccal\.yml:3:5: ccal\.budgets\.colour: unknown key; expected one of: cost_per_run_usd, cost_per_day_usd, max_open_prs, prs_per_hour, cost_per_item_usd$/
     )
   })
 

@@ -260,6 +260,82 @@ describe('leases', () => {
   })
 })
 
+describe('budget reservations', () => {
+  const budget = { capUsd: 1, minimumUsd: 0.5, runBudgetUsd: 5, dayBudgetUsd: 2 }
+  const three = () =>
+    apply(emptyLedger(), upsertCandidates(['a', 'b', 'c'].map(fingerprint => candidate(fingerprint))))
+  const ids = (ledger: Ledger) =>
+    ['a', 'b', 'c'].map(fingerprint => itemIdForFingerprint(ledger, fingerprint))
+
+  it('reserves the item cap while the budgets leave it, and refuses an item the rest cannot cover', () => {
+    let ledger = three()
+    const [a, b, c] = ids(ledger) as [string, string, string]
+    ledger = apply(ledger, leaseItem(a, 10 * MINUTE, undefined, budget), at(0, 'run-1'))
+    ledger = apply(ledger, leaseItem(b, 10 * MINUTE, undefined, budget), at(0, 'run-2'))
+
+    expect(ledger.items[a]!.lease!.reservedUsd).toBe(1)
+    expect(ledger.items[b]!.lease!.reservedUsd).toBe(1)
+    expect(() => leaseItem(c, 10 * MINUTE, undefined, budget)(ledger, at(0, 'run-3'))).toThrow(
+      "the day budget ($2.00) leaves $0.00 after today's spend and $2.00 reserved by running items"
+    )
+  })
+
+  it('gives back the reservation with the result, counting only what was spent', () => {
+    let ledger = three()
+    const [a, , c] = ids(ledger) as [string, string, string]
+    ledger = apply(ledger, leaseItem(a, 10 * MINUTE, undefined, budget))
+    ledger = apply(
+      ledger,
+      recordResult({
+        itemId: a,
+        success: true,
+        summary: 'done',
+        costUsd: 0.3,
+        durationMs: 1,
+        turns: 1,
+        tokens: {}
+      })
+    )
+    ledger = apply(ledger, leaseItem(c, 10 * MINUTE, undefined, { ...budget, dayBudgetUsd: 1.5 }))
+
+    expect(spentToday(ledger, T0)).toBe(0.3)
+    expect(ledger.items[c]!.lease!.reservedUsd).toBe(1)
+  })
+
+  it('reserves what is left when that is less than the cap but covers the estimate', () => {
+    let ledger = three()
+    const [a, b] = ids(ledger) as [string, string, string]
+    ledger = apply(ledger, leaseItem(a, 10 * MINUTE, undefined, budget))
+    ledger = apply(ledger, leaseItem(b, 10 * MINUTE, undefined, { ...budget, dayBudgetUsd: 1.6 }))
+
+    expect(ledger.items[b]!.lease!.reservedUsd).toBe(0.6)
+  })
+
+  it('keeps the run budget across the run’s items, and ignores reservations of leases that expired', () => {
+    let ledger = three()
+    const [a, b, c] = ids(ledger) as [string, string, string]
+    const run = { ...budget, runBudgetUsd: 1.2, dayBudgetUsd: 100 }
+    ledger = apply(ledger, leaseItem(a, 10 * MINUTE, undefined, run))
+
+    expect(() => leaseItem(b, 10 * MINUTE, undefined, run)(ledger, at(1))).toThrow(
+      /the run budget \(\$1\.20\) leaves \$0\.20/
+    )
+    expect(
+      apply(ledger, leaseItem(c, 10 * MINUTE, undefined, run), at(11, 'run-2')).items[c]!.lease!.reservedUsd
+    ).toBe(1)
+  })
+
+  it("counts a killed run's reservation as spent when its lease is reclaimed", () => {
+    let ledger = three()
+    const [a] = ids(ledger) as [string, string, string]
+    ledger = apply(ledger, leaseItem(a, 10 * MINUTE, undefined, budget))
+    ledger = apply(ledger, reclaimExpiredLeases(), at(11))
+
+    expect(spentToday(ledger, T0)).toBe(1)
+    expect(ledger.items[a]!.history.at(-2)?.detail).toContain('its $1.00 reservation is counted as spent')
+  })
+})
+
 describe('transitions', () => {
   it('follows the table and throws on an illegal move', () => {
     const { ledger, id } = withItem()

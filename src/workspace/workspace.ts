@@ -1,0 +1,309 @@
+/**
+ * CCAL's own side of git: a bare repository in the work directory (seeded once from the checkout's
+ * objects, by hard links where the file system allows) with the checkout's `origin`, and one
+ * worktree per item beside it. Every fetch, item branch, commit, push and ledger write happens
+ * here; the maintainer's checkout is only read — its remote's URL, its objects when seeding, and
+ * whether it sits at the base branch — and its files, index, HEAD, refs, stashes, hooks and config
+ * are never written.
+ *
+ * Each worktree has a marker (`<name>.json` beside it) saying which run made it for which item, on
+ * which host and in which process, so that the next cycle can remove what a killed run left.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { createGit, isHttpRemote, NEUTRAL_GIT_CONFIG, tokenAuthConfig, type Git } from '../git/git.js'
+import { CcalError, errorMessage } from '../util/errors.js'
+import { silentLogger, type Logger } from '../util/logger.js'
+import { pathSegment, repositorySlug } from './location.js'
+
+export class WorkspaceError extends CcalError {}
+
+/** Who made a worktree, so that a later cycle can tell a live one from a crashed run's. */
+const MarkerSchema = z.object({
+  runId: z.string(),
+  itemId: z.string().nullable(),
+  purpose: z.enum(['item', 'discovery']),
+  host: z.string(),
+  pid: z.number().int(),
+  createdAt: z.string()
+})
+export type WorktreeMarker = z.infer<typeof MarkerSchema>
+
+/** One worktree of CCAL's repository, detached at the commit it was made from. */
+export interface Worktree {
+  readonly name: string
+  readonly dir: string
+  /** Git in the worktree (hooks and fsmonitor off). */
+  readonly git: Git
+  /** The commit it was made from. */
+  readonly startSha: string
+  readonly marker: WorktreeMarker
+  /** Removes the worktree, its administrative files and its marker. Never throws. */
+  remove(): Promise<void>
+}
+
+export interface WorkspaceOptions {
+  /** The maintainer's checkout: read, never written. */
+  checkout: string
+  /** The work directory (see location.ts). */
+  directory: string
+  /** A GitHub token for an HTTPS remote, sent per command (never stored). */
+  token?: string
+  runId: string
+  logger?: Logger
+  /** Environment git runs in; defaults to `process.env`. */
+  baseEnv?: NodeJS.ProcessEnv
+}
+
+/** The host name markers compare with (a work directory may be shared by machines over NFS). */
+const HOST = hostname()
+
+/** True when a process with `pid` runs on this host (it may have been reused; then the lease decides). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** CCAL's repository and worktrees for one checkout's remote. */
+export class Workspace {
+  /** Git in CCAL's bare repository. */
+  readonly git: Git
+  /** Git in CCAL's repository with the remote's credentials. */
+  readonly remote: Git
+  private readonly worktrees: string
+  /** Fetches into the same remote-tracking refs would fight over ref locks: one at a time. */
+  private fetching: Promise<unknown> = Promise.resolve()
+  /** Worktrees made so far by this run, for unique names. */
+  private made = 0
+
+  private constructor(
+    readonly options: WorkspaceOptions,
+    /** The repository's directory in the work directory. */
+    readonly root: string,
+    /** CCAL's bare repository. */
+    readonly repoDir: string,
+    /** The checkout's `origin`. */
+    readonly remoteUrl: string
+  ) {
+    const logger = options.logger ?? silentLogger
+    this.git = createGit({
+      cwd: repoDir,
+      logger,
+      config: NEUTRAL_GIT_CONFIG,
+      ...(options.baseEnv ? { baseEnv: options.baseEnv } : {})
+    })
+    this.remote =
+      options.token && isHttpRemote(remoteUrl)
+        ? this.git.withConfig(tokenAuthConfig(remoteUrl, options.token))
+        : this.git
+    this.worktrees = join(root, 'worktrees')
+  }
+
+  /** Opens (creating on first use) CCAL's repository for the checkout's `origin`. */
+  static async open(options: WorkspaceOptions): Promise<Workspace> {
+    const checkout = readOnlyGit(options.checkout, options.baseEnv ? { baseEnv: options.baseEnv } : {})
+    const url = await checkout.exec(['remote', 'get-url', 'origin'])
+    if (url.exitCode !== 0) {
+      const inside = await checkout.exec(['rev-parse', '--git-dir'])
+      throw new WorkspaceError(
+        inside.exitCode !== 0
+          ? `${options.checkout} is not inside a git repository`
+          : `the repository at ${options.checkout} has no remote 'origin'`
+      )
+    }
+    const remoteUrl = url.stdout.trim()
+    const root = join(options.directory, repositorySlug(remoteUrl))
+    const repoDir = join(root, 'repo.git')
+    const workspace = new Workspace(options, root, repoDir, remoteUrl)
+    await workspace.ensureRepository()
+    return workspace
+  }
+
+  private async ensureRepository(): Promise<void> {
+    const logger = this.options.logger ?? silentLogger
+    await mkdir(this.worktrees, { recursive: true })
+    if (!(await this.isRepository())) {
+      // Made under a temporary name and renamed, so that a run killed half-way, or two runs
+      // starting at once, never leave a half-made repository where the next one looks.
+      const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`
+      const seeded = await this.git.exec(
+        ['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary],
+        {
+          cwd: this.root
+        }
+      )
+      if (seeded.exitCode !== 0) {
+        logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`)
+        await rm(temporary, { recursive: true, force: true })
+        await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root })
+      } else {
+        // The checkout's branches are the maintainer's, not the remote's: only the objects stay.
+        const refs = await this.git.run(['for-each-ref', '--format=delete %(refname)'], { cwd: temporary })
+        if (refs.trim()) await this.git.run(['update-ref', '--stdin'], { cwd: temporary, input: refs })
+      }
+      await rm(this.repoDir, { recursive: true, force: true })
+      await rename(temporary, this.repoDir).catch(async error => {
+        // Another run made it first: use theirs.
+        await rm(temporary, { recursive: true, force: true })
+        if (!(await this.isRepository())) throw error
+      })
+      logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`)
+    }
+    await this.git.run(['config', 'remote.origin.url', this.remoteUrl])
+  }
+
+  private async isRepository(): Promise<boolean> {
+    if (!existsSync(join(this.repoDir, 'HEAD'))) return false
+    const bare = await this.git.exec(['rev-parse', '--is-bare-repository'])
+    return bare.exitCode === 0 && bare.stdout.trim() === 'true'
+  }
+
+  /**
+   * Fetches `branch` from the remote into `refs/remotes/origin/<branch>` and returns its tip, or
+   * undefined when the remote has no such branch.
+   */
+  async fetchBranch(branch: string): Promise<string | undefined> {
+    const fetch = async (): Promise<string | undefined> => {
+      const result = await this.remote.exec([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        'origin',
+        `+refs/heads/${branch}:refs/remotes/origin/${branch}`
+      ])
+      if (result.exitCode !== 0) {
+        if (/couldn't find remote ref/i.test(result.stderr)) return undefined
+        throw new WorkspaceError(`cannot fetch '${branch}' from origin: ${result.stderr.trim()}`)
+      }
+      return (await this.git.run(['rev-parse', `refs/remotes/origin/${branch}^{commit}`])).trim()
+    }
+    const next = this.fetching.then(fetch)
+    this.fetching = next.catch(() => undefined)
+    return next
+  }
+
+  /** True when the remote has `branch`. */
+  async hasRemoteBranch(branch: string): Promise<boolean> {
+    const result = await this.remote.exec(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`])
+    if (result.exitCode !== 0)
+      throw new WorkspaceError(`cannot list branches of origin: ${result.stderr.trim()}`)
+    return result.stdout.trim() !== ''
+  }
+
+  /** Makes a worktree at `commit`, detached, with its marker written first. */
+  async addWorktree(options: {
+    commit: string
+    itemId?: string
+    purpose: WorktreeMarker['purpose']
+    /**
+     * The worktree's name, e.g. the item's branch: the same path every time an item's branch is
+     * worked on, so that a resumed Claude session finds the files where it read them before.
+     * Taken with a suffix while another run uses it.
+     */
+    name?: string
+  }): Promise<Worktree> {
+    const label = options.itemId ?? options.purpose
+    this.made += 1
+    let name = pathSegment(options.name ?? `${label}.${this.options.runId}.${this.made}`)
+    for (
+      let suffix = 2;
+      existsSync(join(this.worktrees, name)) || existsSync(join(this.worktrees, `${name}.json`));
+      suffix++
+    )
+      name = pathSegment(`${options.name ?? label}.${suffix}`)
+    const dir = join(this.worktrees, name)
+    const marker: WorktreeMarker = {
+      runId: this.options.runId,
+      itemId: options.itemId ?? null,
+      purpose: options.purpose,
+      host: HOST,
+      pid: process.pid,
+      createdAt: new Date().toISOString()
+    }
+    await writeFile(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`)
+    const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit])
+    if (added.exitCode !== 0) {
+      await this.removeWorktree(name)
+      throw new WorkspaceError(`cannot make a worktree for ${label}: ${added.stderr.trim()}`)
+    }
+    const git = createGit({
+      cwd: dir,
+      logger: this.options.logger ?? silentLogger,
+      config: NEUTRAL_GIT_CONFIG,
+      ...(this.options.baseEnv ? { baseEnv: this.options.baseEnv } : {})
+    })
+    return {
+      name,
+      dir,
+      git,
+      startSha: options.commit,
+      marker,
+      remove: () => this.removeWorktree(name)
+    }
+  }
+
+  /** Removes a worktree by name: its directory, git's administrative files and the marker. */
+  async removeWorktree(name: string): Promise<void> {
+    const logger = this.options.logger ?? silentLogger
+    const dir = join(this.worktrees, name)
+    const removed = await this.git.exec(['worktree', 'remove', '--force', '--force', dir])
+    if (removed.exitCode !== 0) {
+      await rm(dir, { recursive: true, force: true }).catch(error =>
+        logger.warning(`workspace: could not remove ${dir}: ${errorMessage(error)}`)
+      )
+      await this.git.exec(['worktree', 'prune'])
+    }
+    await rm(`${dir}.json`, { force: true })
+  }
+
+  /**
+   * Removes worktrees nobody uses any more: those whose maker's process is gone from this host, or
+   * whose item `isLive` says no run holds. Returns the names removed.
+   */
+  async pruneStale(isLive: (marker: WorktreeMarker) => boolean): Promise<string[]> {
+    const entries = await readdir(this.worktrees).catch(() => [] as string[])
+    const markers = new Set(entries.filter(entry => entry.endsWith('.json')).map(entry => entry.slice(0, -5)))
+    const removed: string[] = []
+    for (const name of new Set([...markers, ...entries.filter(entry => !entry.endsWith('.json'))])) {
+      const marker = markers.has(name) ? await readMarker(join(this.worktrees, `${name}.json`)) : undefined
+      if (marker && marker.runId === this.options.runId) continue
+      const stale = !marker || (marker.host === HOST && !isAlive(marker.pid)) || !isLive(marker)
+      if (!stale) continue
+      await this.removeWorktree(name)
+      removed.push(name)
+    }
+    await this.git.exec(['worktree', 'prune'])
+    return removed
+  }
+}
+
+async function readMarker(path: string): Promise<WorktreeMarker | undefined> {
+  try {
+    return MarkerSchema.parse(JSON.parse(await readFile(path, 'utf8')))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Git in the maintainer's checkout, for reading only: `GIT_OPTIONAL_LOCKS=0` stops even `git status`
+ * from refreshing and rewriting the index.
+ */
+export function readOnlyGit(
+  checkout: string,
+  options: { baseEnv?: NodeJS.ProcessEnv; logger?: Logger } = {}
+): Git {
+  return createGit({
+    cwd: checkout,
+    baseEnv: { ...(options.baseEnv ?? process.env), GIT_OPTIONAL_LOCKS: '0' },
+    config: NEUTRAL_GIT_CONFIG,
+    ...(options.logger ? { logger: options.logger } : {})
+  })
+}
