@@ -72832,6 +72832,29 @@ var bottleneck_lib = __nccwpck_require__(2203);
 
 
 const DEFAULT_API_URL = 'https://api.github.com';
+/** Writes allowed in a burst before the spacing applies (a cycle's few writes need not queue). */
+const WRITE_BURST = 8;
+/**
+ * One write per `ms` on average, one at a time, with a burst of {@link WRITE_BURST} first: items
+ * delivered at once do not wait out a second each, and a run that writes a lot still averages one
+ * a second — under GitHub's 80 content-creating requests a minute. A secondary limit GitHub does
+ * answer with is waited out by the plugin (`onSecondaryRateLimit`).
+ */
+function spacing(ms) {
+    if (ms <= 0)
+        return { maxConcurrent: 1, minTime: 0 };
+    return {
+        maxConcurrent: 1,
+        reservoir: WRITE_BURST,
+        reservoirIncreaseAmount: 1,
+        reservoirIncreaseInterval: ms,
+        reservoirIncreaseMaximum: WRITE_BURST
+    };
+}
+/** True when a GraphQL document holds a mutation (or a subscription): a write. */
+function isMutation(document) {
+    return /^\s*(mutation|subscription)\b/m.test(document.replace(/#[^\n]*/g, ''));
+}
 /** GitHub.com serves GraphQL at /graphql; GHES serves REST at /api/v3 and GraphQL at /api/graphql. */
 function graphqlUrlFor(apiUrl) {
     const base = apiUrl.replace(/\/+$/, '');
@@ -72849,21 +72872,26 @@ function createGitHubClient(options) {
         logger.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ${willRetry ? `retrying in ${retryAfter}s` : 'giving up'}`);
         return willRetry;
     };
-    const rest = getOctokit(options.token, {
+    const client = (writeSpacingMs) => getOctokit(options.token, {
         baseUrl: apiUrl,
         retry: { retries, retryAfterBaseValue: unit },
         throttle: {
             retryAfterBaseValue: unit,
             fallbackSecondaryRateRetryAfter: 60,
             // Each client gets its own limiters: the plugin's default ones are shared by the process.
-            write: new bottleneck_lib.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 1000 }),
-            notifications: new bottleneck_lib.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 3000 }),
+            write: new bottleneck_lib.Group(spacing(writeSpacingMs)),
+            notifications: new bottleneck_lib.Group(spacing(options.writeSpacingMs ?? 1000)),
             onRateLimit: retryOnLimit('primary'),
             onSecondaryRateLimit: retryOnLimit('secondary')
         }
     }, retry, throttling);
-    // Octokit's own graphql (@octokit/graphql underneath) shares the retry and throttling hooks.
-    const graphql = rest.graphql.defaults({ url: graphqlUrl });
+    const rest = client(options.writeSpacingMs ?? 1000);
+    // The throttling plugin spaces every GraphQL request as a write. Queries only read: they go
+    // through a client of their own, one at a time but without the wait; mutations stay spaced.
+    const reads = client(0);
+    const spaced = rest.graphql.defaults({ url: graphqlUrl });
+    const unspaced = reads.graphql.defaults({ url: graphqlUrl });
+    const graphql = ((query, parameters) => (typeof query === 'string' && !isMutation(query) ? unspaced : spaced)(query, parameters));
     return { rest, graphql, owner: options.owner, repo: options.repo, apiUrl };
 }
 
@@ -73367,7 +73395,7 @@ class GitLedgerStore {
             const head = headInfo?.commit ?? null;
             const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
             if (target.exitCode !== 0)
-                throw new errors_LedgerLookupError(`no commit '${sha}' in the ledger's history (see git log ${this.trackingRef})`);
+                throw new errors_LedgerLookupError(`no commit '${sha}' in the ledger's history (see ccal ledger log)`);
             const targetSha = target.stdout.trim();
             let restored;
             try {
@@ -74026,12 +74054,15 @@ class Workspace {
     /** Opens (creating on first use) CCAL's repository for the checkout's `origin`. */
     static async open(options) {
         const checkout = readOnlyGit(options.checkout, options.baseEnv ? { baseEnv: options.baseEnv } : {});
-        const url = await checkout.exec(['remote', 'get-url', 'origin']);
+        const remote = options.remote ?? 'origin';
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote))
+            throw new WorkspaceError(`invalid remote name '${remote}'`);
+        const url = await checkout.exec(['remote', 'get-url', remote]);
         if (url.exitCode !== 0) {
             const inside = await checkout.exec(['rev-parse', '--git-dir']);
             throw new WorkspaceError(inside.exitCode !== 0
                 ? `${options.checkout} is not inside a git repository`
-                : `the repository at ${options.checkout} has no remote 'origin'`);
+                : `the repository at ${options.checkout} has no remote '${remote}'`);
         }
         const remoteUrl = url.stdout.trim();
         const root = (0,external_node_path_namespaceObject.join)(options.directory, repositorySlug(remoteUrl));
@@ -74041,36 +74072,54 @@ class Workspace {
         return workspace;
     }
     async ensureRepository() {
-        const logger = this.options.logger ?? silentLogger;
         await (0,promises_namespaceObject.mkdir)(this.worktrees, { recursive: true });
-        if (!(await this.isRepository())) {
-            // Made under a temporary name and renamed, so that a run killed half-way, or two runs
-            // starting at once, never leave a half-made repository where the next one looks.
-            const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`;
-            const seeded = await this.git.exec(['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary], {
-                cwd: this.root
-            });
-            if (seeded.exitCode !== 0) {
-                logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`);
-                await (0,promises_namespaceObject.rm)(temporary, { recursive: true, force: true });
-                await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root });
-            }
-            else {
-                // The checkout's branches are the maintainer's, not the remote's: only the objects stay.
-                const refs = await this.git.run(['for-each-ref', '--format=delete %(refname)'], { cwd: temporary });
-                if (refs.trim())
-                    await this.git.run(['update-ref', '--stdin'], { cwd: temporary, input: refs });
-            }
-            await (0,promises_namespaceObject.rm)(this.repoDir, { recursive: true, force: true });
-            await (0,promises_namespaceObject.rename)(temporary, this.repoDir).catch(async (error) => {
+        if (!(await this.isRepository()))
+            await this.createRepository();
+        // The checkout's remote may have moved; written only when it did (several runs may open at once).
+        const configured = await this.git.exec(['config', '--get', 'remote.origin.url']);
+        if (configured.stdout.trim() !== this.remoteUrl)
+            await this.git.run(['config', 'remote.origin.url', this.remoteUrl]);
+    }
+    /**
+     * Makes CCAL's repository under a temporary name and renames it into place, so that a run killed
+     * half-way never leaves a half-made repository where the next one looks, and of runs starting at
+     * once the first one's repository is the one all use.
+     */
+    async createRepository() {
+        const logger = this.options.logger ?? silentLogger;
+        const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`;
+        const seeded = await this.git.exec(['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary], {
+            cwd: this.root
+        });
+        if (seeded.exitCode !== 0) {
+            logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`);
+            await (0,promises_namespaceObject.rm)(temporary, { recursive: true, force: true });
+            await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root });
+        }
+        else {
+            // The checkout's branches are the maintainer's, not the remote's: only the objects stay.
+            const refs = await this.git.run(['for-each-ref', '--format=delete %(refname)'], { cwd: temporary });
+            if (refs.trim())
+                await this.git.run(['update-ref', '--stdin'], { cwd: temporary, input: refs });
+        }
+        await this.git.run(['config', 'remote.origin.url', this.remoteUrl], { cwd: temporary });
+        try {
+            await (0,promises_namespaceObject.rename)(temporary, this.repoDir);
+            logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`);
+            return;
+        }
+        catch (error) {
+            if (await this.isRepository()) {
                 // Another run made it first: use theirs.
                 await (0,promises_namespaceObject.rm)(temporary, { recursive: true, force: true });
-                if (!(await this.isRepository()))
-                    throw error;
-            });
-            logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`);
+                return;
+            }
+            if (!(0,external_node_fs_.existsSync)(this.repoDir))
+                throw error;
         }
-        await this.git.run(['config', 'remote.origin.url', this.remoteUrl]);
+        // Something that is no repository is in the way (an older, broken attempt): set it aside.
+        await (0,promises_namespaceObject.rename)(this.repoDir, `${this.repoDir}.broken.${process.pid}.${Date.now()}`);
+        await (0,promises_namespaceObject.rename)(temporary, this.repoDir);
     }
     async isRepository() {
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(this.repoDir, 'HEAD')))

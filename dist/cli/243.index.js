@@ -22,7 +22,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ledger_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1800);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9661);
 /* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1634);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8908);
+/* harmony import */ var _workspace_location_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3694);
+/* harmony import */ var _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9724);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8908);
+
+
 
 
 
@@ -57,16 +61,30 @@ const LOCATION_OPTIONS = {
 /** Opens the ledger store for a CLI command from its `--repo/--branch/--remote` values. */
 async function openCliLedger(io, values) {
     const branch = values.branch ?? 'ccal-ledger';
+    const checkout = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, values.repo ?? '.');
+    const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined;
+    const runId = io.env.CCAL_RUN_ID || (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_4__/* .newRunId */ .F$)('cli');
+    // CCAL_DEBUG shows every git command and every lost race on stderr.
+    const logger = io.env.CCAL_DEBUG
+        ? (0,_util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .createStreamLogger */ .Jo)({ write: line => io.stderr(line), level: 'debug' })
+        : undefined;
+    // The ledger is read and written in CCAL's own clone (as by `ccal run`): the checkout's refs stay
+    // as they are.
+    const workspace = await _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_8__/* .Workspace */ .aR.open({
+        checkout,
+        directory: (0,_workspace_location_js__WEBPACK_IMPORTED_MODULE_7__/* .workDirectory */ .DI)(io.env.CCAL_WORKSPACE_DIRECTORY, io.env, checkout),
+        runId,
+        ...(token ? { token } : {}),
+        ...(values.remote ? { remote: values.remote } : {}),
+        ...(logger ? { logger } : {})
+    });
     return (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openLedgerStore */ .vX)({
-        repoDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, values.repo ?? '.'),
-        remote: values.remote ?? 'origin',
+        repoDir: workspace.repoDir,
+        git: workspace.git,
         branch,
-        runId: io.env.CCAL_RUN_ID || (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_4__/* .newRunId */ .F$)('cli'),
-        token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined,
-        // CCAL_DEBUG shows every git command and every lost race on stderr.
-        logger: io.env.CCAL_DEBUG
-            ? (0,_util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .createStreamLogger */ .Jo)({ write: line => io.stderr(line), level: 'debug' })
-            : undefined
+        runId,
+        token,
+        logger
     });
 }
 /** `ccal ledger show|add|verify|log|restore|export`. */
@@ -96,7 +114,7 @@ const ledgerCommand = async (args, io) => {
     }
 };
 function parse(sub, args, options, positionals = false) {
-    const parsed = (0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Q)(`ledger ${sub}`, args, { ...LOCATION_OPTIONS, ...options });
+    const parsed = (0,_io_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Q)(`ledger ${sub}`, args, { ...LOCATION_OPTIONS, ...options });
     if (!positionals && parsed.positionals.length > 0) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger ${sub}: unexpected argument '${parsed.positionals[0]}'`);
     }

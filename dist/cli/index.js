@@ -414,15 +414,15 @@ const CCAL_VERSION = '0.1.0';
  */
 const COMMANDS = {
     run: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(800), __nccwpck_require__.e(824), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 317))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(331), __nccwpck_require__.e(824), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9134))).runCommand,
         summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
     },
     status: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(800), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1175))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(331), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1175))).statusCommand,
         summary: 'the queue, open PRs and budget at a glance'
     },
     ledger: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(800), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))).ledgerCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(331), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))).ledgerCommand,
         summary: 'show | add | verify | log | restore | export the ledger branch'
     },
     config: {

@@ -38,13 +38,41 @@ export interface GitHubClientOptions {
   /** Unit of back-off waits in ms (GitHub's retry-after is in seconds): default 1000; tests use less. */
   retryUnitMs?: number
   /**
-   * Minimum ms between two writes. Unset: GitHub's guidance against secondary limits — 1 s between
-   * writes, 3 s between requests that notify people (comments, issues, pull requests). Tests pass 0.
+   * Average ms between two writes, after a short burst (see `spacing`). Unset: GitHub's guidance
+   * against secondary limits — one mutating request a second, which also keeps requests that notify
+   * people (comments, issues, pull requests) under the 80 a minute GitHub allows for content
+   * creation. (Octokit's own default, a strict 3 s for those, made every cycle wait seconds for
+   * nothing, and items running at once queue on it.) Tests pass 0.
    */
   writeSpacingMs?: number
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com'
+
+/** Writes allowed in a burst before the spacing applies (a cycle's few writes need not queue). */
+const WRITE_BURST = 8
+
+/**
+ * One write per `ms` on average, one at a time, with a burst of {@link WRITE_BURST} first: items
+ * delivered at once do not wait out a second each, and a run that writes a lot still averages one
+ * a second — under GitHub's 80 content-creating requests a minute. A secondary limit GitHub does
+ * answer with is waited out by the plugin (`onSecondaryRateLimit`).
+ */
+function spacing(ms: number): Bottleneck.ConstructorOptions {
+  if (ms <= 0) return { maxConcurrent: 1, minTime: 0 }
+  return {
+    maxConcurrent: 1,
+    reservoir: WRITE_BURST,
+    reservoirIncreaseAmount: 1,
+    reservoirIncreaseInterval: ms,
+    reservoirIncreaseMaximum: WRITE_BURST
+  }
+}
+
+/** True when a GraphQL document holds a mutation (or a subscription): a write. */
+export function isMutation(document: string): boolean {
+  return /^\s*(mutation|subscription)\b/m.test(document.replace(/#[^\n]*/g, ''))
+}
 
 /** GitHub.com serves GraphQL at /graphql; GHES serves REST at /api/v3 and GraphQL at /api/graphql. */
 export function graphqlUrlFor(apiUrl: string): string {
@@ -68,25 +96,32 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       )
       return willRetry
     }
-  const rest = getOctokit(
-    options.token,
-    {
-      baseUrl: apiUrl,
-      retry: { retries, retryAfterBaseValue: unit },
-      throttle: {
-        retryAfterBaseValue: unit,
-        fallbackSecondaryRateRetryAfter: 60,
-        // Each client gets its own limiters: the plugin's default ones are shared by the process.
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 1000 }),
-        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 3000 }),
-        onRateLimit: retryOnLimit('primary'),
-        onSecondaryRateLimit: retryOnLimit('secondary')
-      }
-    },
-    retry,
-    throttling
-  )
-  // Octokit's own graphql (@octokit/graphql underneath) shares the retry and throttling hooks.
-  const graphql = rest.graphql.defaults({ url: graphqlUrl }) as GraphqlClient
+  const client = (writeSpacingMs: number) =>
+    getOctokit(
+      options.token,
+      {
+        baseUrl: apiUrl,
+        retry: { retries, retryAfterBaseValue: unit },
+        throttle: {
+          retryAfterBaseValue: unit,
+          fallbackSecondaryRateRetryAfter: 60,
+          // Each client gets its own limiters: the plugin's default ones are shared by the process.
+          write: new Bottleneck.Group(spacing(writeSpacingMs)),
+          notifications: new Bottleneck.Group(spacing(options.writeSpacingMs ?? 1000)),
+          onRateLimit: retryOnLimit('primary'),
+          onSecondaryRateLimit: retryOnLimit('secondary')
+        }
+      },
+      retry,
+      throttling
+    )
+  const rest = client(options.writeSpacingMs ?? 1000)
+  // The throttling plugin spaces every GraphQL request as a write. Queries only read: they go
+  // through a client of their own, one at a time but without the wait; mutations stay spaced.
+  const reads = client(0)
+  const spaced = rest.graphql.defaults({ url: graphqlUrl }) as GraphqlClient
+  const unspaced = reads.graphql.defaults({ url: graphqlUrl }) as GraphqlClient
+  const graphql = ((query: Parameters<GraphqlClient>[0], parameters?: Parameters<GraphqlClient>[1]) =>
+    (typeof query === 'string' && !isMutation(query) ? unspaced : spaced)(query, parameters)) as GraphqlClient
   return { rest, graphql, owner: options.owner, repo: options.repo, apiUrl }
 }

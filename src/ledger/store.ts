@@ -318,9 +318,7 @@ class GitLedgerStore implements LedgerStore {
       const head = headInfo?.commit ?? null
       const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`])
       if (target.exitCode !== 0)
-        throw new LedgerLookupError(
-          `no commit '${sha}' in the ledger's history (see git log ${this.trackingRef})`
-        )
+        throw new LedgerLookupError(`no commit '${sha}' in the ledger's history (see ccal ledger log)`)
       const targetSha = target.stdout.trim()
       let restored: Loaded
       try {

@@ -52,6 +52,8 @@ export interface WorkspaceOptions {
   directory: string
   /** A GitHub token for an HTTPS remote, sent per command (never stored). */
   token?: string
+  /** The checkout's remote CCAL's clone follows (as its `origin`); default `origin`. */
+  remote?: string
   runId: string
   logger?: Logger
   /** Environment git runs in; defaults to `process.env`. */
@@ -109,13 +111,16 @@ export class Workspace {
   /** Opens (creating on first use) CCAL's repository for the checkout's `origin`. */
   static async open(options: WorkspaceOptions): Promise<Workspace> {
     const checkout = readOnlyGit(options.checkout, options.baseEnv ? { baseEnv: options.baseEnv } : {})
-    const url = await checkout.exec(['remote', 'get-url', 'origin'])
+    const remote = options.remote ?? 'origin'
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote))
+      throw new WorkspaceError(`invalid remote name '${remote}'`)
+    const url = await checkout.exec(['remote', 'get-url', remote])
     if (url.exitCode !== 0) {
       const inside = await checkout.exec(['rev-parse', '--git-dir'])
       throw new WorkspaceError(
         inside.exitCode !== 0
           ? `${options.checkout} is not inside a git repository`
-          : `the repository at ${options.checkout} has no remote 'origin'`
+          : `the repository at ${options.checkout} has no remote '${remote}'`
       )
     }
     const remoteUrl = url.stdout.trim()
@@ -127,36 +132,53 @@ export class Workspace {
   }
 
   private async ensureRepository(): Promise<void> {
-    const logger = this.options.logger ?? silentLogger
     await mkdir(this.worktrees, { recursive: true })
-    if (!(await this.isRepository())) {
-      // Made under a temporary name and renamed, so that a run killed half-way, or two runs
-      // starting at once, never leave a half-made repository where the next one looks.
-      const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`
-      const seeded = await this.git.exec(
-        ['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary],
-        {
-          cwd: this.root
-        }
-      )
-      if (seeded.exitCode !== 0) {
-        logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`)
-        await rm(temporary, { recursive: true, force: true })
-        await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root })
-      } else {
-        // The checkout's branches are the maintainer's, not the remote's: only the objects stay.
-        const refs = await this.git.run(['for-each-ref', '--format=delete %(refname)'], { cwd: temporary })
-        if (refs.trim()) await this.git.run(['update-ref', '--stdin'], { cwd: temporary, input: refs })
+    if (!(await this.isRepository())) await this.createRepository()
+    // The checkout's remote may have moved; written only when it did (several runs may open at once).
+    const configured = await this.git.exec(['config', '--get', 'remote.origin.url'])
+    if (configured.stdout.trim() !== this.remoteUrl)
+      await this.git.run(['config', 'remote.origin.url', this.remoteUrl])
+  }
+
+  /**
+   * Makes CCAL's repository under a temporary name and renames it into place, so that a run killed
+   * half-way never leaves a half-made repository where the next one looks, and of runs starting at
+   * once the first one's repository is the one all use.
+   */
+  private async createRepository(): Promise<void> {
+    const logger = this.options.logger ?? silentLogger
+    const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`
+    const seeded = await this.git.exec(
+      ['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary],
+      {
+        cwd: this.root
       }
-      await rm(this.repoDir, { recursive: true, force: true })
-      await rename(temporary, this.repoDir).catch(async error => {
+    )
+    if (seeded.exitCode !== 0) {
+      logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`)
+      await rm(temporary, { recursive: true, force: true })
+      await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root })
+    } else {
+      // The checkout's branches are the maintainer's, not the remote's: only the objects stay.
+      const refs = await this.git.run(['for-each-ref', '--format=delete %(refname)'], { cwd: temporary })
+      if (refs.trim()) await this.git.run(['update-ref', '--stdin'], { cwd: temporary, input: refs })
+    }
+    await this.git.run(['config', 'remote.origin.url', this.remoteUrl], { cwd: temporary })
+    try {
+      await rename(temporary, this.repoDir)
+      logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`)
+      return
+    } catch (error) {
+      if (await this.isRepository()) {
         // Another run made it first: use theirs.
         await rm(temporary, { recursive: true, force: true })
-        if (!(await this.isRepository())) throw error
-      })
-      logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`)
+        return
+      }
+      if (!existsSync(this.repoDir)) throw error
     }
-    await this.git.run(['config', 'remote.origin.url', this.remoteUrl])
+    // Something that is no repository is in the way (an older, broken attempt): set it aside.
+    await rename(this.repoDir, `${this.repoDir}.broken.${process.pid}.${Date.now()}`)
+    await rename(temporary, this.repoDir)
   }
 
   private async isRepository(): Promise<boolean> {

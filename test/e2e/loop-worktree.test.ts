@@ -7,12 +7,16 @@
  * it was, and no worktree is left in the work directory.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { MESSY, makeMessy, snapshotTree } from '../support/checkout.js'
 import { killTree, waitFor } from '../support/processes.js'
 import { git } from '../support/repos.js'
+import { ESLINT_BIN, SANDBOX_LINT } from '../support/sandbox-project.js'
 import {
   BUG_ISSUE,
   MAINTAINER,
+  SANDBOX_CONFIG,
   SCHEDULE_EVENT,
   createWorld,
   fixBugScript,
@@ -85,5 +89,35 @@ describe("a cycle in a maintainer's clone with work in progress", () => {
     expect(next.stdout).toMatch(/workspace: removed 1 worktree\(s\) left by runs that ended: /)
     expect(w.worktrees()).toEqual([])
     expect(snapshotTree(w.sandbox.dir)).toEqual(before)
+  })
+})
+
+describe('discovery in a checkout that is not at the base', () => {
+  it("lints the base branch's tree in a worktree of its own, not the feature branch or the edits", async () => {
+    const config = {
+      ccal: {
+        ...SANDBOX_CONFIG.ccal,
+        discovery: { lint: { enabled: true, commands: [`node ${ESLINT_BIN} --format json .`] } }
+      }
+    }
+    world = await createWorld({ config, scenario: { issues: [] } })
+    makeMessy(world.sandbox.dir)
+    // The feature branch has a lint finding of its own, committed and in the working tree.
+    writeFileSync(
+      join(world.sandbox.dir, 'src/feature.js'),
+      'const unusedOnTheBranch = 1\nexport const feature = 2\n'
+    )
+    const before = snapshotTree(world.sandbox.dir)
+
+    const run = await world.runAction(SCHEDULE_EVENT, { 'dry-run': 'true' })
+
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(
+      /discovery: the checkout has \d+ changed file\(s\); evidence is read in a worktree of main/
+    )
+    // The base's one finding (src/strings.js); the branch's would have made it two.
+    expect(run.summary).toContain(`Fix 1 eslint \`${SANDBOX_LINT.rule}\` finding in src`)
+    expect(snapshotTree(world.sandbox.dir)).toEqual(before)
+    expect(world.worktrees()).toEqual([])
   })
 })

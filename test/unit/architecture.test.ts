@@ -103,4 +103,14 @@ describe('architecture', () => {
       }
     }
   })
+
+  it('the workspace knows git and nothing of the cycle: no sources, agent, ledger or GitHub', () => {
+    for (const file of filesIn('workspace')) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(
+          /→ (.*\/(core|discovery|executor|delivery|ledger|github|learning)\/|@octokit\/|@actions\/)/
+        )
+      }
+    }
+  })
 })

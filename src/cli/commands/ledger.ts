@@ -12,6 +12,8 @@ import {
 import { newRunId, openLedgerStore, type LedgerSnapshot, type LedgerStore } from '../../ledger/store.js'
 import { CcalError, UsageError } from '../../util/errors.js'
 import { createStreamLogger } from '../../util/logger.js'
+import { workDirectory } from '../../workspace/location.js'
+import { Workspace } from '../../workspace/workspace.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
 
 const USAGE = [
@@ -45,16 +47,30 @@ export async function openCliLedger(
   values: { repo?: string | undefined; branch?: string | undefined; remote?: string | undefined }
 ): Promise<LedgerStore> {
   const branch = values.branch ?? 'ccal-ledger'
+  const checkout = resolve(io.cwd, values.repo ?? '.')
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined
+  const runId = io.env.CCAL_RUN_ID || newRunId('cli')
+  // CCAL_DEBUG shows every git command and every lost race on stderr.
+  const logger = io.env.CCAL_DEBUG
+    ? createStreamLogger({ write: line => io.stderr(line), level: 'debug' })
+    : undefined
+  // The ledger is read and written in CCAL's own clone (as by `ccal run`): the checkout's refs stay
+  // as they are.
+  const workspace = await Workspace.open({
+    checkout,
+    directory: workDirectory(io.env.CCAL_WORKSPACE_DIRECTORY, io.env, checkout),
+    runId,
+    ...(token ? { token } : {}),
+    ...(values.remote ? { remote: values.remote } : {}),
+    ...(logger ? { logger } : {})
+  })
   return openLedgerStore({
-    repoDir: resolve(io.cwd, values.repo ?? '.'),
-    remote: values.remote ?? 'origin',
+    repoDir: workspace.repoDir,
+    git: workspace.git,
     branch,
-    runId: io.env.CCAL_RUN_ID || newRunId('cli'),
-    token: io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined,
-    // CCAL_DEBUG shows every git command and every lost race on stderr.
-    logger: io.env.CCAL_DEBUG
-      ? createStreamLogger({ write: line => io.stderr(line), level: 'debug' })
-      : undefined
+    runId,
+    token,
+    logger
   })
 }
 

@@ -48,6 +48,15 @@ describe('the workspace', () => {
     expect(git(workspace.repoDir, 'cat-file', '-t', head)).toBe('commit')
   })
 
+  it('is made once when several runs open it at the same time, and all of them use it', async () => {
+    const opened = await Promise.all(['a', 'b', 'c', 'd'].map(runId => open(runId)))
+
+    expect(new Set(opened.map(workspace => workspace.repoDir)).size).toBe(1)
+    expect(readdirSync(opened[0]!.root).sort()).toEqual(['repo.git', 'worktrees'])
+    for (const workspace of opened)
+      expect(await workspace.fetchBranch('main')).toBe(git(repos.origin, 'rev-parse', 'main'))
+  })
+
   it('makes a worktree at the remote tip, detached, and removes it with its marker and git’s records', async () => {
     const workspace = await open()
     repos.commitFiles(repos.clone('other'), { 'src/b.txt': 'two\n' }, 'pushed by someone else')

@@ -1,0 +1,2639 @@
+export const id = 331;
+export const ids = [331];
+export const modules = {
+
+/***/ 5216:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DY: () => (/* binding */ isHttpRemote),
+/* harmony export */   UV: () => (/* binding */ firstLines),
+/* harmony export */   lD: () => (/* binding */ createGit),
+/* harmony export */   n6: () => (/* binding */ commandFailed),
+/* harmony export */   oM: () => (/* binding */ tokenAuthConfig),
+/* harmony export */   qD: () => (/* binding */ NEUTRAL_GIT_CONFIG)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9661);
+/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1634);
+/**
+ * The one place CCAL runs git. Every call goes through `spawn` with an argument vector (never a
+ * shell), returns `{ exitCode, stdout, stderr }` so callers branch on expected failures (a rejected
+ * push, a missing remote branch), and can carry stdin, extra environment (`GIT_INDEX_FILE`) and
+ * per-command configuration (credentials) that is never written to `.git/config`.
+ */
+
+
+
+
+/**
+ * Configuration CCAL's git commands carry whatever a repository or worktree config says: no hooks
+ * and no fsmonitor (the agent writes files; git must not run them).
+ */
+const NEUTRAL_GIT_CONFIG = {
+    'core.hooksPath': '/dev/null',
+    'core.fsmonitor': 'false'
+};
+/** Creates the git client for `options.cwd`. */
+function createGit(options) {
+    return new GitClient(options);
+}
+class GitClient {
+    options;
+    cwd;
+    constructor(options) {
+        this.options = options;
+        this.cwd = options.cwd;
+    }
+    async exec(args, options = {}) {
+        const result = await this.execBuffer(args, options);
+        return { exitCode: result.exitCode, stdout: result.stdout.toString('utf8'), stderr: result.stderr };
+    }
+    async run(args, options = {}) {
+        const result = await this.exec(args, options);
+        if (result.exitCode !== 0)
+            throw commandFailed(args, result);
+        return result.stdout;
+    }
+    withConfig(config) {
+        return new GitClient({ ...this.options, config: { ...this.options.config, ...config } });
+    }
+    execBuffer(args, options = {}) {
+        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_3__/* .silentLogger */ .qq;
+        logger.debug(`git ${args.join(' ')}`);
+        const env = this.environment(options);
+        return new Promise((resolve, reject) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.options.gitPath ?? 'git', args, {
+                cwd: options.cwd ?? this.cwd,
+                env,
+                stdio: ['pipe', 'pipe', 'pipe']
+            });
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (chunk) => out.push(chunk));
+            child.stderr.on('data', (chunk) => err.push(chunk));
+            child.on('error', error => {
+                const cwd = options.cwd ?? this.cwd;
+                const missing = error.code === 'ENOENT';
+                reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CcalError */ .WK(missing && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(cwd)
+                    ? `cannot run git in ${cwd}: no such directory`
+                    : missing
+                        ? 'git is not installed or not on PATH'
+                        : `could not run git: ${error.message}`, {
+                    cause: error
+                }));
+            });
+            // A git that exits before reading all of stdin would make the write fail with EPIPE; the exit
+            // code and stderr say what went wrong, so the write error itself is not interesting.
+            child.stdin.on('error', () => { });
+            child.on('close', code => {
+                resolve({
+                    exitCode: code ?? 128,
+                    stdout: Buffer.concat(out),
+                    stderr: Buffer.concat(err).toString('utf8')
+                });
+            });
+            child.stdin.end(options.input ?? '');
+        });
+    }
+    environment(options) {
+        const base = this.options.baseEnv ?? process.env;
+        const env = {
+            ...base,
+            // Never wait for a password on a terminal nobody is watching, and keep git's messages in
+            // English: callers match on them (`[rejected]`, `couldn't find remote ref`).
+            GIT_TERMINAL_PROMPT: '0',
+            LC_ALL: 'C',
+            LANGUAGE: '',
+            ...options.env
+        };
+        const config = { ...this.options.config, ...options.config };
+        const entries = Object.entries(config);
+        if (entries.length > 0) {
+            let index = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+            for (const [key, value] of entries) {
+                env[`GIT_CONFIG_KEY_${index}`] = key;
+                env[`GIT_CONFIG_VALUE_${index}`] = value;
+                index += 1;
+            }
+            env.GIT_CONFIG_COUNT = String(index);
+        }
+        return env;
+    }
+}
+/** The error for a git command that should have succeeded: the command and git's first lines of stderr. */
+function commandFailed(args, result) {
+    const detail = firstLines(result.stderr, 3) || `exit code ${result.exitCode}`;
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GitCommandError */ .iR(`git ${args.slice(0, 2).join(' ')} failed: ${detail}`, args, result.exitCode, result.stderr);
+}
+/** The first `count` non-empty lines of `text`, joined by ' / '. */
+function firstLines(text, count) {
+    return text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line.length > 0)
+        .slice(0, count)
+        .join(' / ');
+}
+/** The `http.<origin>.extraheader` configuration that authenticates HTTPS git calls with a GitHub token. */
+function tokenAuthConfig(remoteUrl, token) {
+    const url = new URL(remoteUrl);
+    const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+    return { [`http.${url.protocol}//${url.host}/.extraheader`]: `AUTHORIZATION: basic ${basic}` };
+}
+/** True when `url` is fetched over HTTP(S), the only transport an auth header applies to. */
+function isHttpRemote(url) {
+    return /^https?:\/\//i.test(url);
+}
+
+
+/***/ }),
+
+/***/ 4381:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ab: () => (/* binding */ upsertCandidates),
+/* harmony export */   EF: () => (/* binding */ setPatterns),
+/* harmony export */   EH: () => (/* binding */ renewLease),
+/* harmony export */   Nu: () => (/* binding */ recordSessionId),
+/* harmony export */   Od: () => (/* binding */ countStatus),
+/* harmony export */   Pl: () => (/* binding */ resolveItemId),
+/* harmony export */   Pr: () => (/* binding */ recordResult),
+/* harmony export */   R2: () => (/* binding */ findByFingerprint),
+/* harmony export */   WX: () => (/* binding */ leaseItem),
+/* harmony export */   cT: () => (/* binding */ beginCycle),
+/* harmony export */   dA: () => (/* binding */ utcDay),
+/* harmony export */   de: () => (/* binding */ addManualItem),
+/* harmony export */   f9: () => (/* binding */ setCursor),
+/* harmony export */   jz: () => (/* binding */ CandidateSchema),
+/* harmony export */   kY: () => (/* binding */ transition),
+/* harmony export */   kg: () => (/* binding */ combine),
+/* harmony export */   kt: () => (/* binding */ itemsByStatus),
+/* harmony export */   oo: () => (/* binding */ reclaimExpiredLeases),
+/* harmony export */   qE: () => (/* binding */ spentToday),
+/* harmony export */   wL: () => (/* binding */ releaseLease)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_LIMITS, TRANSITIONS, canTransition, itemIdForFingerprint, upsertCandidate, reservedByOthers, spentByRun, pruneHistory, setConfigHash, upsertPattern, recordPatternUse */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6921);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9661);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5302);
+/**
+ * Pure ledger operations. Each operation is a plain function `(ledger, context) → { ledger,
+ * description }`: it never touches git, the clock or randomness except through `context`, and
+ * returns a new ledger that shares every unchanged item with the old one (the store writes only
+ * the items whose object changed). The description is the first line of the commit message.
+ *
+ * The store may apply the same operation more than once (when another writer won the race it
+ * re-applies it to the newer state), so an operation must be a function of its arguments and the
+ * ledger it is given, nothing else.
+ */
+
+
+
+
+/** Defaults for {@link LedgerLimits}. */
+const DEFAULT_LIMITS = {
+    maxPending: 500,
+    maxResults: 500,
+    maxResultAgeDays: 90,
+    maxHistoryEvents: 100,
+    spendDays: 31,
+    defaultMaxAttempts: 3
+};
+/**
+ * The transition table: `TRANSITIONS[from][to]` is the least privileged actor allowed to make the
+ * move; a missing entry means the move is illegal.
+ */
+const TRANSITIONS = {
+    pending: { in_progress: 'ccal', completed: 'ccal', needs_human: 'ccal', dismissed: 'ccal' },
+    in_progress: {
+        pending: 'ccal',
+        pr_open: 'ccal',
+        completed: 'ccal',
+        failed: 'ccal',
+        needs_human: 'ccal',
+        dismissed: 'ccal'
+    },
+    pr_open: { in_progress: 'ccal', completed: 'ccal', rejected: 'ccal', failed: 'ccal', needs_human: 'ccal' },
+    // A completed item whose fingerprint comes back is a regression and is reopened.
+    completed: { pending: 'ccal' },
+    failed: { pending: 'human', dismissed: 'ccal' },
+    rejected: { pending: 'human', dismissed: 'ccal' },
+    needs_human: { pending: 'human', completed: 'human', dismissed: 'ccal' },
+    dismissed: { pending: 'human' }
+};
+/** True when `actor` may move an item from `from` to `to`. */
+function canTransition(from, to, actor) {
+    const needed = TRANSITIONS[from][to];
+    return needed !== undefined && (needed === 'ccal' || actor === 'human');
+}
+// ---------------------------------------------------------------------------------------------
+// Ids and lookups
+const ID_LENGTH = 12;
+/**
+ * The id of the item with this fingerprint: the first 12 hex characters of its SHA-256, extended
+ * 4 characters at a time in the (unlikely) case another fingerprint already holds the shorter id.
+ * Deriving ids from fingerprints makes two writers that find the same problem agree on its id.
+ */
+function itemIdForFingerprint(ledger, fingerprint) {
+    const full = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(fingerprint).digest('hex');
+    for (let length = ID_LENGTH; length <= full.length; length += 4) {
+        const id = full.slice(0, length);
+        const existing = ledger.items[id];
+        if (!existing || existing.fingerprint === fingerprint)
+            return id;
+    }
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CcalError */ .WK(`no free item id for fingerprint ${fingerprint}`);
+}
+/** The item with this fingerprint, if the ledger has one. */
+function findByFingerprint(ledger, fingerprint) {
+    const item = ledger.items[itemIdForFingerprint(ledger, fingerprint)];
+    return item?.fingerprint === fingerprint ? item : undefined;
+}
+/** The item whose id is `idOrPrefix` or uniquely starts with it (as git accepts short shas). */
+function resolveItemId(ledger, idOrPrefix) {
+    if (ledger.items[idOrPrefix])
+        return idOrPrefix;
+    const matches = Object.keys(ledger.items).filter(id => id.startsWith(idOrPrefix));
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length > 1)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerLookupError */ .uu(`item id '${idOrPrefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}…`);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerLookupError */ .uu(`no item '${idOrPrefix}' in the ledger`);
+}
+function requireItem(ledger, id) {
+    const item = ledger.items[id];
+    if (!item)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerLookupError */ .uu(`no item '${id}' in the ledger`);
+    return item;
+}
+// ---------------------------------------------------------------------------------------------
+// Small building blocks
+function putItems(ledger, changed) {
+    if (changed.length === 0)
+        return ledger;
+    const items = { ...ledger.items };
+    for (const item of changed)
+        items[item.id] = item;
+    return { ...ledger, items };
+}
+function event(context, kind, fields = {}) {
+    return {
+        at: context.now.toISOString(),
+        event: kind,
+        runId: context.runId,
+        from: fields.from ?? null,
+        to: fields.to ?? null,
+        detail: fields.detail ?? null
+    };
+}
+function withEvent(item, entry, limits) {
+    const history = [...item.history, entry];
+    const excess = Math.max(0, history.length - limits.maxHistoryEvents);
+    return {
+        ...item,
+        history: excess > 0 ? history.slice(excess) : history,
+        historyDropped: item.historyDropped + excess,
+        updatedAt: entry.at
+    };
+}
+/** Moves an item to `to`, checking the table and recording the change in its history. */
+function moveItem(item, to, actor, context, limits, detail = null) {
+    if (item.status === to)
+        return item;
+    if (!canTransition(item.status, to, actor))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .IllegalTransitionError */ .gZ(item.id, item.status, to, actor);
+    // A human sending an item back to the queue gives it a fresh set of attempts.
+    const attempts = to === 'pending' && actor === 'human' ? 0 : item.attempts;
+    return withEvent({ ...item, status: to, attempts }, event(context, 'status', { from: item.status, to, detail }), limits);
+}
+function withLimits(limits) {
+    return { ...DEFAULT_LIMITS, ...limits };
+}
+/** The UTC calendar day of a moment, `YYYY-MM-DD`. */
+function utcDay(moment) {
+    return moment.toISOString().slice(0, 10);
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function shortTitle(title) {
+    const line = title.replace(/\s+/g, ' ').trim();
+    return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+// ---------------------------------------------------------------------------------------------
+// Discovery: candidates become items
+/** What a discovery source reports; validated before it enters the ledger. */
+const CandidateSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    type: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ItemTypeSchema */ .jF,
+    source: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    title: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+    description: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().default(''),
+    untrusted: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .UntrustedTextSchema */ .nt.nullable().default(null),
+    priority: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(5).default(3),
+    context: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ItemContextSchema */ .a5.default({}),
+    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
+    parentId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable().default(null)
+});
+function newItem(ledger, candidate, context, limits) {
+    const at = context.now.toISOString();
+    return {
+        id: itemIdForFingerprint(ledger, candidate.fingerprint),
+        fingerprint: candidate.fingerprint,
+        type: candidate.type,
+        source: candidate.source,
+        title: candidate.title,
+        description: candidate.description,
+        untrusted: candidate.untrusted,
+        priority: candidate.priority,
+        status: 'pending',
+        attempts: 0,
+        maxAttempts: candidate.maxAttempts ?? limits.defaultMaxAttempts,
+        lease: null,
+        createdAt: at,
+        updatedAt: at,
+        lastSeenAt: at,
+        occurrences: 1,
+        regressions: 0,
+        context: candidate.context,
+        pr: null,
+        sessionId: null,
+        parentId: candidate.parentId,
+        lastError: null,
+        history: [event(context, 'created', { to: 'pending', detail: `from ${candidate.source}` })],
+        historyDropped: 0
+    };
+}
+/** A known fingerprint seen again: count it, refresh the evidence, reopen it if it had been completed. */
+function seenAgain(item, candidate, context, limits) {
+    // The source's view of the priority (labels, reactions, age) is current unless a person set one
+    // with `/ccal priority N`; context keys the source does not report (command marks) are kept.
+    const overridden = typeof item.context.priorityOverride === 'number';
+    const refreshed = {
+        ...item,
+        occurrences: item.occurrences + 1,
+        lastSeenAt: context.now.toISOString(),
+        updatedAt: context.now.toISOString(),
+        priority: overridden ? item.priority : candidate.priority,
+        context: { ...item.context, ...candidate.context },
+        untrusted: candidate.untrusted ?? item.untrusted
+    };
+    if (item.status !== 'completed')
+        return refreshed;
+    const reopened = moveItem(refreshed, 'pending', 'ccal', context, limits, 'regression: fingerprint found again');
+    return withEvent({ ...reopened, attempts: 0, lease: null, regressions: item.regressions + 1 }, event(context, 'regression', { detail: `occurrence ${refreshed.occurrences}` }), limits);
+}
+/**
+ * Merges discovered candidates: a known fingerprint updates its item (occurrences, evidence; a
+ * completed one is reopened as a regression), an unknown one becomes a pending item unless the
+ * pending queue is full, in which case it is deferred (counted, not stored: the source will report
+ * it again). New candidates are admitted most urgent first.
+ */
+function upsertCandidates(candidates, limits) {
+    const parsed = candidates.map(candidate => CandidateSchema.parse(candidate));
+    const effective = withLimits(limits);
+    return (ledger, context) => {
+        const changed = new Map();
+        const fresh = [];
+        let seen = 0;
+        let regressions = 0;
+        for (const candidate of parsed) {
+            const id = itemIdForFingerprint(ledger, candidate.fingerprint);
+            const existing = changed.get(id) ?? ledger.items[id];
+            if (existing) {
+                const updated = seenAgain(existing, candidate, context, effective);
+                if (existing.status === 'completed')
+                    regressions += 1;
+                else
+                    seen += 1;
+                changed.set(id, updated);
+            }
+            else {
+                fresh.push(candidate);
+            }
+        }
+        let pending = countStatus(ledger, 'pending') + regressions;
+        let created = 0;
+        let deferred = 0;
+        const byUrgency = [...fresh].sort((a, b) => a.priority - b.priority);
+        // New items are added to a private copy as they are admitted (so ids of later candidates in
+        // the batch see them) without copying the whole item map once per candidate.
+        const admitted = { ...ledger.items };
+        const working = { ...ledger, items: admitted };
+        for (const candidate of byUrgency) {
+            const id = itemIdForFingerprint(working, candidate.fingerprint);
+            if (changed.has(id)) {
+                // The same new fingerprint twice in one batch counts as two occurrences of one item.
+                changed.set(id, seenAgain(changed.get(id), candidate, context, effective));
+                seen += 1;
+                continue;
+            }
+            if (pending >= effective.maxPending) {
+                deferred += 1;
+                continue;
+            }
+            const item = newItem(working, candidate, context, effective);
+            changed.set(id, item);
+            admitted[id] = item;
+            pending += 1;
+            created += 1;
+        }
+        if (changed.size === 0 && deferred === 0)
+            return { ledger, description: 'merge candidates: nothing new' };
+        const totals = {
+            ...ledger.state.totals,
+            itemsCreated: ledger.state.totals.itemsCreated + created,
+            regressions: ledger.state.totals.regressions + regressions,
+            candidatesDeferred: ledger.state.totals.candidatesDeferred + deferred
+        };
+        const next = { ...putItems(ledger, [...changed.values()]), state: { ...ledger.state, totals } };
+        if (parsed.length === 1 && changed.size === 1) {
+            const item = [...changed.values()][0];
+            const what = created ? 'add' : regressions ? 'reopen regression' : 'seen again';
+            return { ledger: next, description: `${what} ${item.type} ${item.id}: ${shortTitle(item.title)}` };
+        }
+        const parts = [`${created} new`, `${seen} seen again`];
+        if (regressions)
+            parts.push(plural(regressions, 'regression'));
+        if (deferred)
+            parts.push(`${deferred} deferred (queue full)`);
+        return { ledger: next, description: `merge ${plural(parsed.length, 'candidate')}: ${parts.join(', ')}` };
+    };
+}
+/** {@link upsertCandidates} for a single candidate. */
+function upsertCandidate(candidate, limits) {
+    return upsertCandidates([candidate], limits);
+}
+/**
+ * Adds a work item a person asked for (source `manual`). `nonce` makes its fingerprint unique, so two
+ * requests with the same title are two items; pass the same nonce when retrying the same request.
+ * A person's request is never deferred by the queue limit.
+ */
+function addManualItem(input, nonce) {
+    return upsertCandidates([
+        {
+            fingerprint: `manual:${nonce}`,
+            type: input.type ?? 'manual',
+            source: 'manual',
+            title: input.title,
+            description: input.description ?? '',
+            priority: input.priority ?? 3
+        }
+    ], { maxPending: Number.POSITIVE_INFINITY });
+}
+// ---------------------------------------------------------------------------------------------
+// Leases
+/**
+ * Claims an item for `context.runId` until `now + ttlMs`: a pending (or pr_open, for a follow-up)
+ * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
+ * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
+ */
+function leaseItem(itemId, ttlMs, limits, budget) {
+    const effective = withLimits(limits);
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        const until = new Date(context.now.getTime() + ttlMs).toISOString();
+        if (item.lease && item.lease.runId === context.runId)
+            return renewLease(itemId, ttlMs, limits)(ledger, context);
+        if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerConflictError */ .od(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
+        }
+        const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined;
+        const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);
+        const reservation = reservedUsd === undefined ? '' : `, $${reservedUsd.toFixed(2)} reserved`;
+        const leased = withEvent({
+            ...taken,
+            attempts: taken.attempts + 1,
+            lease: {
+                runId: context.runId,
+                acquiredAt: context.now.toISOString(),
+                until,
+                ...(reservedUsd === undefined ? {} : { reservedUsd })
+            }
+        }, event(context, 'leased', {
+            detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}${reservation}`
+        }), effective);
+        const totals = { ...ledger.state.totals, attempts: ledger.state.totals.attempts + 1 };
+        return {
+            ledger: { ...putItems(ledger, [leased]), state: { ...ledger.state, totals } },
+            description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts}${reservation})`
+        };
+    };
+}
+/** Money set aside by live leases other than `itemId`'s: all of them, and this run's. */
+function reservedByOthers(ledger, itemId, runId, now) {
+    let day = 0;
+    let run = 0;
+    for (const other of Object.values(ledger.items)) {
+        const lease = other.lease;
+        if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime())
+            continue;
+        day += lease.reservedUsd;
+        if (lease.runId === runId)
+            run += lease.reservedUsd;
+    }
+    return { day, run };
+}
+/** Model spend recorded by the results of `runId`. */
+function spentByRun(ledger, runId) {
+    return ledger.results
+        .filter(result => result.runId === runId)
+        .reduce((sum, result) => sum + result.costUsd, 0);
+}
+/**
+ * The reservation for an item about to start: its cap, or what the budgets still leave after what
+ * has been spent and what running items reserved — or a {@link BudgetReservationError} when that is
+ * less than the item is expected to cost.
+ */
+function reserve(ledger, itemId, budget, context) {
+    const others = reservedByOthers(ledger, itemId, context.runId, context.now);
+    const dayLeft = budget.dayBudgetUsd - spentToday(ledger, context.now) - others.day;
+    const runLeft = budget.runBudgetUsd - spentByRun(ledger, context.runId) - others.run;
+    const reserved = roundUsd(Math.max(0, Math.min(budget.capUsd, dayLeft, runLeft)));
+    if (reserved <= 0 || reserved < Math.min(budget.minimumUsd, budget.capUsd)) {
+        const which = dayLeft <= runLeft
+            ? `the day budget ($${budget.dayBudgetUsd.toFixed(2)}) leaves $${Math.max(0, dayLeft).toFixed(2)} after today's spend and $${others.day.toFixed(2)} reserved by running items`
+            : `the run budget ($${budget.runBudgetUsd.toFixed(2)}) leaves $${Math.max(0, runLeft).toFixed(2)} after this run's spend and $${others.run.toFixed(2)} reserved by its running items`;
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BudgetReservationError */ .uM(`${which}; ${itemId} needs ~$${budget.minimumUsd.toFixed(2)}`);
+    }
+    return reserved;
+}
+function requireOwnLease(item, context) {
+    if (!item.lease || item.lease.runId !== context.runId) {
+        const holder = item.lease ? `run ${item.lease.runId}` : 'nobody';
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerConflictError */ .od(`item ${item.id} is not leased by run ${context.runId} (held by ${holder})`);
+    }
+}
+/** Extends this run's lease on an item to `now + ttlMs`. */
+function renewLease(itemId, ttlMs, limits) {
+    const effective = withLimits(limits);
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        requireOwnLease(item, context);
+        const until = new Date(context.now.getTime() + ttlMs).toISOString();
+        const renewed = withEvent({ ...item, lease: { ...item.lease, until } }, event(context, 'renewed', { detail: `until ${until}` }), effective);
+        return {
+            ledger: putItems(ledger, [renewed]),
+            description: `renew lease on ${itemId} for run ${context.runId}`
+        };
+    };
+}
+/**
+ * Gives up this run's lease without a result (e.g. the run is stopping). The item moves to `to`
+ * (default back to pending).
+ */
+function releaseLease(itemId, options = {}, limits) {
+    const effective = withLimits(limits);
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        requireOwnLease(item, context);
+        const released = withEvent({ ...item, lease: null }, event(context, 'released', { detail: options.reason ?? null }), effective);
+        const moved = moveItem(released, options.to ?? 'pending', 'ccal', context, effective, options.reason ?? null);
+        return {
+            ledger: putItems(ledger, [moved]),
+            description: `release ${itemId} from run ${context.runId} → ${moved.status}${options.reason ? ` (${options.reason})` : ''}`
+        };
+    };
+}
+/**
+ * Stores the Claude session of the run holding the item, as soon as it is known, so a run killed
+ * mid-item can still be resumed by the next one.
+ */
+function recordSessionId(itemId, sessionId) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        if (item.sessionId === sessionId)
+            return { ledger, description: `${itemId} session unchanged` };
+        const updated = { ...item, sessionId, updatedAt: context.now.toISOString() };
+        return { ledger: putItems(ledger, [updated]), description: `${itemId}: session ${sessionId}` };
+    };
+}
+/**
+ * Returns items whose lease has expired (a crashed or cancelled run) to pending — or to failed when
+ * they have used all their attempts.
+ */
+function reclaimExpiredLeases(limits) {
+    const effective = withLimits(limits);
+    return (ledger, context) => {
+        const now = context.now.getTime();
+        const reclaimed = [];
+        let charged = 0;
+        for (const item of Object.values(ledger.items)) {
+            if (!item.lease || Date.parse(item.lease.until) > now)
+                continue;
+            const reserved = item.lease.reservedUsd;
+            const expired = withEvent({ ...item, lease: null }, event(context, 'expired', {
+                detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}${reserved ? `; its $${reserved.toFixed(2)} reservation is counted as spent` : ''}`
+            }), effective);
+            const to = item.attempts >= item.maxAttempts ? 'failed' : 'pending';
+            // A run that died may have spent up to what it reserved: counted as spent, so that a killed
+            // run's work cannot take the day past its budget unseen.
+            charged += item.lease.reservedUsd ?? 0;
+            reclaimed.push(item.status === 'in_progress'
+                ? moveItem(expired, to, 'ccal', context, effective, 'lease expired')
+                : expired);
+        }
+        if (reclaimed.length === 0)
+            return { ledger, description: 'reclaim expired leases: none' };
+        const ids = reclaimed.map(item => item.id);
+        const state = charged > 0
+            ? {
+                ...ledger.state,
+                dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), charged, effective.spendDays)
+            }
+            : ledger.state;
+        return {
+            ledger: { ...putItems(ledger, reclaimed), state },
+            description: `reclaim ${plural(ids.length, 'expired lease')}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
+        };
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Status changes and results
+/** Moves an item to another status through the transition table (illegal moves throw). */
+function transition(itemId, to, options = {}, limits) {
+    const effective = withLimits(limits);
+    const pr = options.pr ? _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .PullRequestRefSchema */ .lV.parse(options.pr) : undefined;
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        if (item.status === to && (!pr || item.pr?.number === pr.number)) {
+            return { ledger, description: `${itemId} already ${to}` };
+        }
+        let moved = moveItem(item, to, options.actor ?? 'ccal', context, effective, options.reason ?? null);
+        // Leaving in_progress by any route ends the lease.
+        if (to !== 'in_progress' && moved.lease)
+            moved = { ...moved, lease: null };
+        if (pr)
+            moved = { ...moved, pr };
+        const why = options.reason ? ` (${options.reason})` : '';
+        return { ledger: putItems(ledger, [moved]), description: `${itemId}: ${item.status} → ${to}${why}` };
+    };
+}
+/**
+ * Records an attempt's result: appends it to results (folding old ones into aggregates), adds its
+ * cost to today's budget and the totals, ends the run's lease and moves the item on. Without an
+ * explicit `status`: success with a PR → pr_open, success without → completed, failure → pending
+ * while attempts remain, else failed.
+ */
+function recordResult(input, outcome = {}, limits) {
+    const effective = withLimits(limits);
+    const pr = outcome.pr ? _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .PullRequestRefSchema */ .lV.parse(outcome.pr) : undefined;
+    return (ledger, context) => {
+        const item = requireItem(ledger, input.itemId);
+        const result = {
+            itemId: item.id,
+            itemType: item.type,
+            runId: context.runId,
+            success: input.success,
+            summary: input.summary,
+            error: input.error ?? null,
+            durationMs: Math.max(0, Math.round(input.durationMs)),
+            turns: input.turns,
+            tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, ...input.tokens },
+            costUsd: input.costUsd,
+            sessionId: input.sessionId ?? null,
+            filesChanged: [...(input.filesChanged ?? [])],
+            verify: input.verify ?? 'not_run',
+            executedAt: context.now.toISOString()
+        };
+        const withPr = pr ?? item.pr;
+        const to = outcome.status ??
+            (input.success
+                ? withPr
+                    ? 'pr_open'
+                    : 'completed'
+                : item.attempts >= item.maxAttempts
+                    ? 'failed'
+                    : 'pending');
+        const recorded = withEvent({
+            ...item,
+            lease: null,
+            pr: withPr,
+            sessionId: result.sessionId ?? item.sessionId,
+            lastError: result.error
+        }, event(context, 'result', {
+            detail: `${input.success ? 'success' : 'failure'}: ${shortTitle(input.summary || result.error || '')}`
+        }), effective);
+        const moved = moveItem(recorded, to, 'ccal', context, effective);
+        const tokens = result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite;
+        const totals = ledger.state.totals;
+        const state = {
+            ...ledger.state,
+            totals: {
+                ...totals,
+                successes: totals.successes + (result.success ? 1 : 0),
+                failures: totals.failures + (result.success ? 0 : 1),
+                costUsd: roundUsd(totals.costUsd + result.costUsd),
+                tokens: totals.tokens + tokens,
+                durationMs: totals.durationMs + result.durationMs
+            },
+            dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), result.costUsd, effective.spendDays)
+        };
+        const appended = { ...putItems(ledger, [moved]), state, results: [...ledger.results, result] };
+        const folded = foldResults(appended, context.now, effective);
+        const cost = result.costUsd > 0 ? `, $${result.costUsd.toFixed(2)}` : '';
+        const prText = moved.pr && moved.status === 'pr_open' ? ` PR #${moved.pr.number}` : '';
+        return {
+            ledger: folded.ledger,
+            description: `result ${item.id}: ${result.success ? 'success' : 'failure'} → ${moved.status}${prText} (${plural(result.turns, 'turn')}${cost})${folded.count ? `; fold ${plural(folded.count, 'old result')}` : ''}`
+        };
+    };
+}
+function roundUsd(value) {
+    return Math.round(value * 1e6) / 1e6;
+}
+function addSpend(daily, day, costUsd, keepDays) {
+    const next = { ...daily, [day]: roundUsd((daily[day] ?? 0) + costUsd) };
+    const days = Object.keys(next).sort();
+    for (const old of days.slice(0, Math.max(0, days.length - keepDays)))
+        delete next[old];
+    return next;
+}
+/** Money spent on the UTC day of `now`, in USD. */
+function spentToday(ledger, now) {
+    return ledger.state.dailySpendUsd[utcDay(now)] ?? 0;
+}
+/** Folds results beyond the retention limits into per-type aggregates; returns how many it folded. */
+function foldResults(ledger, now, limits) {
+    const oldest = now.getTime() - limits.maxResultAgeDays * 86_400_000;
+    const byAge = ledger.results.filter(result => Date.parse(result.executedAt) < oldest).length;
+    const overflow = Math.max(0, ledger.results.length - limits.maxResults);
+    const count = Math.max(byAge, overflow);
+    if (count === 0)
+        return { ledger, count: 0 };
+    const sorted = [...ledger.results].sort((a, b) => a.executedAt.localeCompare(b.executedAt));
+    const aggregates = { ...ledger.state.aggregates };
+    for (const result of sorted.slice(0, count))
+        aggregates[result.itemType] = addToAggregate(aggregates[result.itemType], result);
+    const state = {
+        ...ledger.state,
+        aggregates,
+        totals: { ...ledger.state.totals, resultsFolded: ledger.state.totals.resultsFolded + count }
+    };
+    return { ledger: { ...ledger, state, results: sorted.slice(count) }, count };
+}
+function addToAggregate(aggregate, result) {
+    const tokens = result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite;
+    const base = aggregate ?? {
+        results: 0,
+        successes: 0,
+        failures: 0,
+        costUsd: 0,
+        tokens: 0,
+        turns: 0,
+        durationMs: 0,
+        firstAt: result.executedAt,
+        lastAt: result.executedAt
+    };
+    return {
+        results: base.results + 1,
+        successes: base.successes + (result.success ? 1 : 0),
+        failures: base.failures + (result.success ? 0 : 1),
+        costUsd: roundUsd(base.costUsd + result.costUsd),
+        tokens: base.tokens + tokens,
+        turns: base.turns + result.turns,
+        durationMs: base.durationMs + result.durationMs,
+        firstAt: base.firstAt < result.executedAt ? base.firstAt : result.executedAt,
+        lastAt: base.lastAt > result.executedAt ? base.lastAt : result.executedAt
+    };
+}
+/** Applies the result retention limits on their own (recordResult already does after each result). */
+function pruneHistory(limits) {
+    const effective = withLimits(limits);
+    return (ledger, context) => {
+        const folded = foldResults(ledger, context.now, effective);
+        return {
+            ledger: folded.ledger,
+            description: folded.count
+                ? `fold ${plural(folded.count, 'old result')} into aggregates`
+                : 'fold old results: none'
+        };
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// System state and patterns
+/** Counts a new cycle and remembers which run it was. */
+function beginCycle() {
+    return (ledger, context) => ({
+        ledger: {
+            ...ledger,
+            state: {
+                ...ledger.state,
+                cycles: ledger.state.cycles + 1,
+                lastCycleAt: context.now.toISOString(),
+                lastRunId: context.runId
+            }
+        },
+        description: `cycle ${ledger.state.cycles + 1} begins (run ${context.runId})`
+    });
+}
+/** Stores a source's progress marker (log offset, last seen run id, …). */
+function setCursor(source, cursor) {
+    return ledger => {
+        if (JSON.stringify(ledger.state.cursors[source]) === JSON.stringify(cursor)) {
+            return { ledger, description: `cursor ${source} unchanged` };
+        }
+        return {
+            ledger: {
+                ...ledger,
+                state: { ...ledger.state, cursors: { ...ledger.state.cursors, [source]: cursor } }
+            },
+            description: `cursor ${source} → ${shortTitle(JSON.stringify(cursor))}`
+        };
+    };
+}
+/** Records the hash of the settings the run used, so a change of configuration is visible in the log. */
+function setConfigHash(hash) {
+    return ledger => ledger.state.configHash === hash
+        ? { ledger, description: 'config hash unchanged' }
+        : {
+            ledger: { ...ledger, state: { ...ledger.state, configHash: hash } },
+            description: `config hash → ${hash.slice(0, 12)}`
+        };
+}
+/** Creates or updates a learning pattern (keyed by id), keeping its usage counters. */
+function upsertPattern(input) {
+    return (ledger, context) => {
+        const at = context.now.toISOString();
+        const existing = ledger.patterns.find(pattern => pattern.id === input.id);
+        const pattern = {
+            id: input.id,
+            trigger: input.trigger,
+            approach: input.approach,
+            failedApproaches: [...(input.failedApproaches ?? existing?.failedApproaches ?? [])],
+            confidence: input.confidence,
+            usageCount: existing?.usageCount ?? 0,
+            successCount: existing?.successCount ?? 0,
+            successRate: existing?.successRate ?? 0,
+            createdAt: existing?.createdAt ?? at,
+            updatedAt: at
+        };
+        const patterns = [...ledger.patterns.filter(other => other.id !== input.id), pattern].sort((a, b) => a.id.localeCompare(b.id));
+        return {
+            ledger: { ...ledger, patterns },
+            description: `${existing ? 'update' : 'add'} pattern ${input.id}`
+        };
+    };
+}
+/**
+ * Replaces all patterns with a recomputed set (the learning step derives them from the verdicts on
+ * CCAL's pull requests); validated like every pattern the ledger stores.
+ */
+function setPatterns(patterns) {
+    const next = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .PatternsFileSchema */ .V3.parse([...patterns].sort((a, b) => a.id.localeCompare(b.id)));
+    return ledger => {
+        if (JSON.stringify(ledger.patterns) === JSON.stringify(next)) {
+            return { ledger, description: 'patterns unchanged' };
+        }
+        return { ledger: { ...ledger, patterns: next }, description: `patterns: ${next.length} learned` };
+    };
+}
+/** Counts one use of a pattern and whether it worked. */
+function recordPatternUse(patternId, success) {
+    return (ledger, context) => {
+        const existing = ledger.patterns.find(pattern => pattern.id === patternId);
+        if (!existing)
+            throw new LedgerLookupError(`no pattern '${patternId}' in the ledger`);
+        const usageCount = existing.usageCount + 1;
+        const successCount = existing.successCount + (success ? 1 : 0);
+        const updated = {
+            ...existing,
+            usageCount,
+            successCount,
+            successRate: successCount / usageCount,
+            updatedAt: context.now.toISOString()
+        };
+        const patterns = ledger.patterns.map(pattern => (pattern.id === patternId ? updated : pattern));
+        return {
+            ledger: { ...ledger, patterns },
+            description: `pattern ${patternId} used: ${success ? 'success' : 'failure'}`
+        };
+    };
+}
+/** Applies several operations as one commit; the description lists theirs unless one is given. */
+function combine(ops, description) {
+    return (ledger, context) => {
+        let current = ledger;
+        const lines = [];
+        for (const op of ops) {
+            const result = op(current, context);
+            if (result.ledger !== current)
+                lines.push(result.description);
+            current = result.ledger;
+        }
+        return { ledger: current, description: description ?? (lines.join('; ') || 'no change') };
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Queries
+/** How many items have this status. */
+function countStatus(ledger, status) {
+    let count = 0;
+    for (const item of Object.values(ledger.items))
+        if (item.status === status)
+            count += 1;
+    return count;
+}
+/** Items grouped by status, each group most urgent first, then oldest first. */
+function itemsByStatus(ledger) {
+    const groups = {
+        pending: [],
+        in_progress: [],
+        pr_open: [],
+        completed: [],
+        failed: [],
+        rejected: [],
+        needs_human: [],
+        dismissed: []
+    };
+    for (const item of Object.values(ledger.items))
+        groups[item.status].push(item);
+    for (const group of Object.values(groups)) {
+        group.sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    }
+    return groups;
+}
+
+
+/***/ }),
+
+/***/ 5302:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ emptyLedger),
+/* harmony export */   J4: () => (/* binding */ ITEM_STATUSES),
+/* harmony export */   V3: () => (/* binding */ PatternsFileSchema),
+/* harmony export */   WP: () => (/* binding */ SystemStateSchema),
+/* harmony export */   a5: () => (/* binding */ ItemContextSchema),
+/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
+/* harmony export */   jF: () => (/* binding */ ItemTypeSchema),
+/* harmony export */   lV: () => (/* binding */ PullRequestRefSchema),
+/* harmony export */   nt: () => (/* binding */ UntrustedTextSchema),
+/* harmony export */   sp: () => (/* binding */ ResultsFileSchema),
+/* harmony export */   sv: () => (/* binding */ WorkItemSchema),
+/* harmony export */   w$: () => (/* binding */ ITEM_TYPES)
+/* harmony export */ });
+/* unused harmony exports ItemStatusSchema, TimestampSchema, ItemIdSchema, LeaseSchema, ITEM_EVENTS, ItemEventSchema, TokenUsageSchema, VERIFY_OUTCOMES, VerifyOutcomeSchema, ExecutionResultSchema, LearningPatternSchema, ResultAggregateSchema, TotalsSchema, UtcDaySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6921);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4377);
+/**
+ * The ledger's data model, defined once: every TypeScript type of the ledger is inferred from these
+ * zod schemas, and every file read from or written to the ledger branch is checked against them.
+ *
+ * Conventions: timestamps are ISO-8601 UTC strings (`Date#toISOString`); absent values are explicit
+ * `null` rather than missing keys, so a file always shows every field; objects are strict (an
+ * unknown key is reported, never silently dropped on the next write) except `context`, which sources
+ * extend with their own JSON.
+ */
+
+/** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
+const SCHEMA_VERSION = 1;
+/** Where work items come from. */
+const ITEM_TYPES = [
+    'issue',
+    'ci_failure',
+    'lint',
+    'coverage',
+    'review_feedback',
+    'error_log',
+    'manual'
+];
+const ItemTypeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ITEM_TYPES);
+/**
+ * Lifecycle of a work item: `pending` → `in_progress` → `pr_open` → `completed` | `failed` |
+ * `rejected` (PR closed unmerged; never retried unless a human asks) | `needs_human` | `dismissed`.
+ * The allowed moves are the table in ops.ts.
+ */
+const ITEM_STATUSES = [
+    'pending',
+    'in_progress',
+    'pr_open',
+    'completed',
+    'failed',
+    'rejected',
+    'needs_human',
+    'dismissed'
+];
+const ItemStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ITEM_STATUSES);
+/** An ISO-8601 UTC timestamp. */
+const TimestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$();
+/** Item ids: lowercase hex, file- and URL-safe; see `itemIdForFingerprint` in ops.ts. */
+const ItemIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{8,64}$/, 'expected lowercase hex, 8 to 64 characters');
+/** A run's claim on an item; expired leases are reclaimed by the next cycle. */
+const LeaseSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    acquiredAt: TimestampSchema,
+    until: TimestampSchema,
+    /**
+     * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
+     * so that items running at once, in one run or across runners, never pass the budgets together.
+     */
+    reservedUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().optional()
+});
+/** The pull request CCAL opened for an item. */
+const PullRequestRefSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    branch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)
+});
+/**
+ * Where the work is, as found by the source. Known keys are typed; a source may add its own
+ * JSON-valued keys.
+ */
+const ItemContextSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+    column: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+    rule: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    errorSignature: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    logExcerpt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    issueNumber: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    prNumber: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    workflowRunId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+    jobName: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    commitSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional()
+})
+    .catchall(zod__WEBPACK_IMPORTED_MODULE_0__/* .json */ .Pq9());
+/**
+ * Text that came from outside (issue bodies, comments, log lines). Kept apart from CCAL's own
+ * `title`/`description` so that prompt building always fences it as data.
+ */
+const UntrustedTextSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    evidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional()
+});
+/** Kinds of entries in an item's history. */
+const ITEM_EVENTS = [
+    'created',
+    'seen',
+    'regression',
+    'leased',
+    'renewed',
+    'released',
+    'expired',
+    'status',
+    'result'
+];
+const ItemEventSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    at: TimestampSchema,
+    event: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ITEM_EVENTS),
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    from: ItemStatusSchema.nullable(),
+    to: ItemStatusSchema.nullable(),
+    detail: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()
+});
+/** One unit of work CCAL may do, stored as `items/<id[0..2]>/<id>.json`. */
+const WorkItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    id: ItemIdSchema,
+    /** Stable identity from the source: the same problem found again has the same fingerprint. */
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    type: ItemTypeSchema,
+    /** Which source produced it (`github-issues`, `ci-logs`, `manual`, …). */
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    /** CCAL's own one-line summary. */
+    title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    /** CCAL's own description of the work. */
+    description: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    untrusted: UntrustedTextSchema.nullable(),
+    /** 1 is the most urgent, 5 the least. */
+    priority: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(5),
+    status: ItemStatusSchema,
+    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    lease: LeaseSchema.nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    lastSeenAt: TimestampSchema,
+    /** How many times discovery has reported this fingerprint. */
+    occurrences: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    /** How many times a completed item came back. */
+    regressions: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    context: ItemContextSchema,
+    pr: PullRequestRefSchema.nullable(),
+    /** Claude Code session to resume for follow-ups. */
+    sessionId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    parentId: ItemIdSchema.nullable(),
+    lastError: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    history: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ItemEventSchema),
+    /** Oldest history events removed to keep the file small (their commits remain in git history). */
+    historyDropped: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative()
+});
+/** Token counts of one Claude run. */
+const TokenUsageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    input: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    cacheRead: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    cacheWrite: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative()
+});
+/** How the verify command ended. */
+const VERIFY_OUTCOMES = ['passed', 'failed', 'skipped', 'not_run'];
+const VerifyOutcomeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(VERIFY_OUTCOMES);
+/** What one attempt at one item did; kept in `results.json` until folded into aggregates. */
+const ExecutionResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    itemId: ItemIdSchema,
+    itemType: ItemTypeSchema,
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    success: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    error: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    turns: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    tokens: TokenUsageSchema,
+    costUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    sessionId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    filesChanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    verify: VerifyOutcomeSchema,
+    executedAt: TimestampSchema
+});
+/** Something that worked (or did not) for a kind of problem; the learning loop maintains these. */
+const LearningPatternSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-z_-]{1,64}$/, 'expected lowercase letters, digits, - or _'),
+    trigger: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        type: ItemTypeSchema,
+        rule: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        errorSignature: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()
+    }),
+    approach: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    failedApproaches: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    confidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
+    usageCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    successCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    successRate: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema
+});
+/** Execution results folded out of `results.json` by retention, summed per item type. */
+const ResultAggregateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    results: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    successes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    costUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    turns: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    firstAt: TimestampSchema,
+    lastAt: TimestampSchema
+});
+/** Running totals over the ledger's whole life. */
+const TotalsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    itemsCreated: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    regressions: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    successes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    costUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    /** New candidates not admitted because the pending queue was full (discovery finds them again later). */
+    candidatesDeferred: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    resultsFolded: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative()
+});
+/** A UTC calendar day, `YYYY-MM-DD`. */
+const UtcDaySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+/** Ledger-wide state, stored as `state.json`. */
+const SystemStateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    cycles: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    lastCycleAt: TimestampSchema.nullable(),
+    lastRunId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    totals: TotalsSchema,
+    /** Money spent per UTC day (the last 31 days are kept; older days live on in `totals.costUsd`). */
+    dailySpendUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(UtcDaySchema, zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative()),
+    /** Per-source progress markers: log offsets, last seen workflow run id, … */
+    cursors: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .json */ .Pq9()),
+    configHash: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    aggregates: zod__WEBPACK_IMPORTED_MODULE_0__/* .partialRecord */ .jgl(ItemTypeSchema, ResultAggregateSchema)
+});
+/** The results file: the most recent results, oldest first. */
+const ResultsFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ExecutionResultSchema);
+/** The patterns file: all learning patterns, ordered by id. */
+const PatternsFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LearningPatternSchema);
+/** The ledger of a repository where CCAL has never run. */
+function emptyLedger() {
+    return {
+        state: {
+            schemaVersion: SCHEMA_VERSION,
+            cycles: 0,
+            lastCycleAt: null,
+            lastRunId: null,
+            totals: {
+                itemsCreated: 0,
+                regressions: 0,
+                attempts: 0,
+                successes: 0,
+                failures: 0,
+                costUsd: 0,
+                tokens: 0,
+                durationMs: 0,
+                candidatesDeferred: 0,
+                resultsFolded: 0
+            },
+            dailySpendUsd: {},
+            cursors: {},
+            configHash: null,
+            aggregates: {}
+        },
+        items: {},
+        results: [],
+        patterns: []
+    };
+}
+
+
+/***/ }),
+
+/***/ 1800:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  F$: () => (/* binding */ newRunId),
+  vX: () => (/* binding */ openLedgerStore)
+});
+
+// UNUSED EXPORTS: DEFAULT_IDENTITY, DEFAULT_RETRY
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/git/git.js
+var git_git = __webpack_require__(5216);
+// EXTERNAL MODULE: ./lib/util/errors.js
+var errors = __webpack_require__(9661);
+// EXTERNAL MODULE: ./lib/util/logger.js
+var logger = __webpack_require__(1634);
+;// CONCATENATED MODULE: ./lib/ledger/layout.js
+/**
+ * How the ledger is laid out on its branch and how each file is written and read back.
+ *
+ * ```
+ * README.md                     what this branch is (written once, when the branch is created)
+ * state.json                    SystemState, with schemaVersion
+ * results.json                  recent ExecutionResults, oldest first
+ * patterns.json                 LearningPatterns, ordered by id
+ * items/<id[0..2]>/<id>.json    one WorkItem per file, sharded by the first two characters of its id
+ * ```
+ *
+ * Files are JSON with two-space indentation and a trailing newline; object keys are sorted
+ * alphabetically at every level, so the same state always produces the same bytes and diffs show
+ * only what changed.
+ */
+
+const STATE_FILE = 'state.json';
+const RESULTS_FILE = 'results.json';
+const PATTERNS_FILE = 'patterns.json';
+const README_FILE = 'README.md';
+const ITEMS_DIR = 'items';
+/** The path of an item's file on the ledger branch. */
+function itemPath(id) {
+    return `${ITEMS_DIR}/${id.slice(0, 2)}/${id}.json`;
+}
+const ITEM_PATH = /^items\/([0-9a-f]{2})\/([0-9a-f]{8,64})\.json$/;
+/** Classifies a path found on the ledger branch. */
+function classifyPath(path) {
+    if (path === STATE_FILE)
+        return { kind: 'state' };
+    if (path === RESULTS_FILE)
+        return { kind: 'results' };
+    if (path === PATTERNS_FILE)
+        return { kind: 'patterns' };
+    if (path === README_FILE)
+        return { kind: 'readme' };
+    const match = ITEM_PATH.exec(path);
+    if (match && match[2].startsWith(match[1]))
+        return { kind: 'item', id: match[2] };
+    return { kind: 'unknown' };
+}
+/** Serializes a value the way every ledger file is written: sorted keys, 2-space indent, final newline. */
+function stableJson(value) {
+    return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        const sorted = {};
+        for (const key of Object.keys(value).sort()) {
+            const child = value[key];
+            if (child !== undefined)
+                sorted[key] = sortKeys(child);
+        }
+        return sorted;
+    }
+    return value;
+}
+/** The README written at the root of a new ledger branch. */
+function readmeText(branch) {
+    return [
+        `# ${branch}`,
+        '',
+        'This branch is the ledger of CCAL (Claude Code Autonomous Loop): its work items, results,',
+        'learning patterns and state, as JSON. CCAL writes it with git plumbing; do not merge it into',
+        'other branches.',
+        '',
+        `- \`git log -p ${branch}\` is the audit trail: one commit per change, saying what and which run.`,
+        `- \`git log -p ${branch} -- items/ab/ab12cd34ef56.json\` is one item's history.`,
+        '- `ccal ledger verify` checks it; `ccal ledger restore <sha>` restores an earlier version as a new commit.',
+        ''
+    ].join('\n');
+}
+/** Builds the error for an unreadable ledger file. */
+function corruptError(where, file, keyPath, problem, restoreHint = restoreAdvice(where.branch, null)) {
+    const at = keyPath ? `${file}: ${keyPath}: ` : `${file}: `;
+    return new errors/* LedgerCorruptError */.nV(`ledger branch '${where.branch}' at ${where.commit.slice(0, 7)}: ${at}${problem}. ${restoreHint}`, { branch: where.branch, commit: where.commit, file, keyPath, problem });
+}
+/** The sentence telling a user how to get back to a readable ledger. */
+function restoreAdvice(branch, lastGoodSha) {
+    return lastGoodSha
+        ? `Restore with: ccal ledger restore ${lastGoodSha.slice(0, 12)} (the commit before this file last changed; see git log origin/${branch})`
+        : `Restore with: ccal ledger restore <last-good-sha> (see git log origin/${branch})`;
+}
+/** The same error with a better restore hint, once the store has found a likely good commit. */
+function withRestoreHint(error, lastGoodSha) {
+    const { branch, commit, file, keyPath, problem } = error.details;
+    return corruptError({ branch, commit }, file, keyPath, problem, restoreAdvice(branch, lastGoodSha));
+}
+/** Parses a file's text as JSON or throws the corrupt-ledger error naming it. */
+function parseJsonFile(text, file, where) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw corruptError(where, file, '', `not valid JSON (${error.message})`);
+    }
+}
+/** Validates raw JSON against a schema or throws the corrupt-ledger error naming file and key path. */
+function decodeFile(schema, raw, file, where) {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    const keyPath = issue.path.map(String).join('.');
+    throw corruptError(where, file, keyPath || '(root)', describeIssue(issue, valueAt(raw, issue.path)));
+}
+function describeIssue(issue, found) {
+    const shown = found === undefined ? 'nothing' : truncate(JSON.stringify(found), 60);
+    if (issue.code === 'invalid_value')
+        return `expected one of ${issue.values.map(String).join('|')}, found ${shown}`;
+    if (issue.code === 'unrecognized_keys')
+        return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    if (issue.code === 'invalid_type')
+        return `expected ${issue.expected}, found ${shown}`;
+    return `${issue.message}, found ${shown}`;
+}
+function valueAt(raw, path) {
+    let current = raw;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function truncate(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+// EXTERNAL MODULE: ./lib/ledger/schema.js
+var schema = __webpack_require__(5302);
+;// CONCATENATED MODULE: ./lib/ledger/migrate.js
+/**
+ * Schema migrations. `state.json` carries `schemaVersion`; a ledger written by an older CCAL is
+ * migrated in memory, one version step at a time, before validation, and the next write rewrites
+ * every file in the current format (one commit, so `git log` shows the migration). A ledger written
+ * by a newer CCAL is refused: this code cannot know what the newer fields mean.
+ */
+
+
+/**
+ * The migration table: entry N upgrades version N to N + 1. Version 1 is the first released format,
+ * so the table is empty; add `1: raw => …` together with bumping SCHEMA_VERSION to 2.
+ */
+const MIGRATIONS = {};
+/** Applies the migrations from `fromVersion` up to `toVersion`; each step also stamps the new version into state. */
+function migrate(raw, fromVersion, toVersion = schema/* SCHEMA_VERSION */.f$, table = MIGRATIONS) {
+    let current = raw;
+    for (let version = fromVersion; version < toVersion; version += 1) {
+        const step = table[version];
+        if (!step)
+            throw new errors/* CcalError */.WK(`no migration from ledger schema version ${version} to ${version + 1}`);
+        current = step(current);
+        if (current.state !== null && typeof current.state === 'object') {
+            current = {
+                ...current,
+                state: { ...current.state, schemaVersion: version + 1 }
+            };
+        }
+    }
+    return current;
+}
+/** Reads `schemaVersion` from a raw state file, or null when it is missing or not a positive integer. */
+function rawSchemaVersion(rawState) {
+    if (rawState === null || typeof rawState !== 'object')
+        return null;
+    const version = rawState.schemaVersion;
+    return typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : null;
+}
+
+;// CONCATENATED MODULE: ./lib/ledger/tree.js
+/**
+ * The ledger commit's tree, held in memory (every file's blob sha and every directory's tree sha),
+ * so a write can compute the new tree objects of just the directories it touches instead of asking
+ * git to rebuild an index of every file. With items sharded into `items/<xx>/`, changing one item
+ * means three new tree objects (its shard, `items`, the root), whatever the ledger's size. The tree
+ * objects are computed here and written with one `git mktree --batch`, which checks our shas.
+ */
+
+/** A snapshot of the empty tree (a branch that does not exist yet). */
+const EMPTY_TREE = { blobs: new Map(), modes: new Map(), trees: new Map() };
+const REGULAR = '100644';
+const DIRECTORY = '40000';
+/** Reads `git ls-tree -r -t -z --full-tree <commit>` output; `root` is the commit's tree sha. */
+function parseLsTree(out, root) {
+    const blobs = new Map();
+    const modes = new Map();
+    const trees = new Map([['', root]]);
+    for (const entry of out.split('\0')) {
+        if (!entry)
+            continue;
+        const tab = entry.indexOf('\t');
+        const [mode, type, sha] = entry.slice(0, tab).split(' ');
+        const path = entry.slice(tab + 1);
+        if (type === 'tree')
+            trees.set(path, sha);
+        else {
+            blobs.set(path, sha);
+            if (mode !== REGULAR)
+                modes.set(path, mode);
+        }
+    }
+    return { blobs, modes, trees };
+}
+/** Reads `git diff-tree -r -t -z --no-renames <old> <new>` output. */
+function parseDiffTree(out) {
+    const fields = out.split('\0');
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        const meta = fields[index];
+        if (!meta.startsWith(':'))
+            break;
+        const [oldMode, newMode, , newSha, status] = meta.slice(1).split(' ');
+        const deleted = status === 'D';
+        const mode = deleted ? oldMode : newMode;
+        changes.push({ path: fields[index + 1], sha: deleted ? null : newSha, mode, isTree: mode === '040000' });
+    }
+    return changes;
+}
+/** `previous` with `changes` applied; `root` is the new commit's tree sha. */
+function applyTreeChanges(previous, changes, root) {
+    const blobs = new Map(previous.blobs);
+    const modes = new Map(previous.modes);
+    const trees = new Map(previous.trees);
+    trees.set('', root);
+    for (const change of changes) {
+        if (change.isTree) {
+            if (change.sha)
+                trees.set(change.path, change.sha);
+            else
+                trees.delete(change.path);
+            continue;
+        }
+        if (change.sha)
+            blobs.set(change.path, change.sha);
+        else
+            blobs.delete(change.path);
+        if (change.sha && change.mode !== REGULAR)
+            modes.set(change.path, change.mode);
+        else
+            modes.delete(change.path);
+    }
+    return { blobs, modes, trees };
+}
+function parentOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
+function nameOf(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/**
+ * Plans the new tree after writing `updates` (path → blob sha, regular files) and deleting
+ * `removals`: only the directories containing a changed path get new tree objects; a directory left
+ * empty disappears, as in git.
+ */
+function planTree(base, updates, removals) {
+    const blobs = new Map(base.blobs);
+    const modes = new Map(base.modes);
+    for (const [path, sha] of updates) {
+        blobs.set(path, sha);
+        modes.delete(path);
+    }
+    for (const path of removals) {
+        blobs.delete(path);
+        modes.delete(path);
+    }
+    const dirty = new Set(['']);
+    for (const path of [...updates.keys(), ...removals]) {
+        for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir))
+            dirty.add(dir);
+    }
+    // Entries of each dirty directory: its files, and its subdirectories that did not change.
+    const entries = new Map([...dirty].map(dir => [dir, []]));
+    for (const [path, sha] of blobs) {
+        entries.get(parentOf(path))?.push({ name: nameOf(path), mode: modes.get(path) ?? REGULAR, sha });
+    }
+    for (const [dir, sha] of base.trees) {
+        if (dir !== '' && !dirty.has(dir))
+            entries.get(parentOf(dir))?.push({ name: nameOf(dir), mode: DIRECTORY, sha });
+    }
+    const trees = new Map(base.trees);
+    const planned = [];
+    const deepestFirst = [...dirty].sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
+    for (const dir of deepestFirst) {
+        const own = entries.get(dir);
+        if (own.length === 0 && dir !== '') {
+            trees.delete(dir);
+            continue;
+        }
+        const sha = treeSha(own);
+        trees.set(dir, sha);
+        planned.push({ dir, sha, mktreeLines: own.map(mktreeLine) });
+        if (dir !== '')
+            entries.get(parentOf(dir)).push({ name: nameOf(dir), mode: DIRECTORY, sha });
+    }
+    return { trees: planned, root: trees.get(''), snapshot: { blobs, modes, trees } };
+}
+function depth(dir) {
+    return dir === '' ? 0 : dir.split('/').length;
+}
+function mktreeLine(entry) {
+    const type = entry.mode === DIRECTORY ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob';
+    return `${entry.mode === DIRECTORY ? '040000' : entry.mode} ${type} ${entry.sha}\t${entry.name}`;
+}
+/** The sha git gives a tree with these entries (sorted as git sorts them: a directory as `name/`). */
+function treeSha(entries) {
+    const key = (entry) => entry.mode === DIRECTORY ? `${entry.name}/` : entry.name;
+    const sorted = [...entries].sort((a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b))));
+    const body = Buffer.concat(sorted.flatMap(entry => [Buffer.from(`${entry.mode} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')]));
+    return (0,external_node_crypto_.createHash)('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+}
+
+// EXTERNAL MODULE: ./lib/ledger/ops.js
+var ops = __webpack_require__(4381);
+;// CONCATENATED MODULE: ./lib/ledger/store.js
+/**
+ * The ledger store: reads the ledger branch from a remote and writes it back with compare-and-swap,
+ * using git plumbing only — the working tree, the index and the checked-out branch of the
+ * repository are never touched.
+ *
+ * Read: `git fetch <remote> +refs/heads/<branch>:refs/remotes/<remote>/<branch>`, then `ls-tree` and
+ * one `cat-file --batch` for the blobs (after the first read, only the blobs a `diff-tree` says
+ * changed). Every file is validated; anything unreadable is a {@link LedgerCorruptError} and nothing
+ * is written over it.
+ *
+ * Write: apply the operation to the state last read, write the changed files as blobs, compute the
+ * new tree objects of only the directories that changed (tree.ts) and write them with one
+ * `mktree --batch`, `commit-tree` with the sha read as parent, and push it without force.
+ * A push rejected because another writer got there first is answered by fetching, re-applying the
+ * same operation to the newer state and trying again after a jittered, bounded back-off, so no
+ * update is lost. Other push failures (authentication, a protected branch) are reported at once.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** Defaults for {@link RetryPolicy}: enough for a handful of concurrent runners. */
+const DEFAULT_RETRY = { maxAttempts: 50, baseDelayMs: 100, maxDelayMs: 1500 };
+/** Who the ledger commits are by, when nothing else is configured. */
+const DEFAULT_IDENTITY = { name: 'ccal[bot]', email: 'ccal-bot@users.noreply.github.com' };
+/** Opens the ledger of the repository at `options.repoDir`; nothing is fetched until the first read. */
+async function openLedgerStore(options) {
+    const remote = options.remote ?? 'origin';
+    const branch = options.branch ?? 'ccal-ledger';
+    // Both end up in git's argument vector: refuse anything git could read as an option or refspec syntax.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote))
+        throw new errors/* CcalError */.WK(`invalid remote name '${remote}'`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..') || branch.endsWith('.lock')) {
+        throw new errors/* CcalError */.WK(`invalid ledger branch name '${branch}'`);
+    }
+    const base = options.git ?? (0,git_git/* createGit */.lD)({ cwd: options.repoDir, logger: options.logger });
+    const url = await base.exec(['remote', 'get-url', remote]);
+    if (url.exitCode !== 0) {
+        if (/not a git repository/i.test(url.stderr))
+            throw new errors/* CcalError */.WK(`${options.repoDir} is not inside a git repository`);
+        throw new errors/* CcalError */.WK(`the repository at ${options.repoDir} has no remote '${remote}'`);
+    }
+    const remoteUrl = url.stdout.trim();
+    const git = options.token && (0,git_git/* isHttpRemote */.DY)(remoteUrl)
+        ? base.withConfig((0,git_git/* tokenAuthConfig */.oM)(remoteUrl, options.token))
+        : base;
+    return new GitLedgerStore(git, { ...options, remote });
+}
+const EMPTY = {
+    ledger: (0,schema/* emptyLedger */.Hg)(),
+    commit: null,
+    tree: null,
+    snapshot: EMPTY_TREE,
+    rewriteAll: false
+};
+class GitLedgerStore {
+    git;
+    options;
+    branch;
+    remote;
+    trackingRef;
+    loaded = null;
+    retry;
+    logger;
+    now;
+    random;
+    sleep;
+    constructor(git, options) {
+        this.git = git;
+        this.options = options;
+        this.branch = options.branch ?? 'ccal-ledger';
+        this.remote = options.remote;
+        this.trackingRef = `refs/remotes/${this.remote}/${this.branch}`;
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.logger = options.logger ?? logger/* silentLogger */.qq;
+        this.now = options.now ?? (() => new Date());
+        this.random = options.random ?? Math.random;
+        this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    }
+    async read(options = {}) {
+        if (!this.loaded || options.refresh)
+            this.loaded = await this.refresh(this.loaded);
+        return { ledger: this.loaded.ledger, commit: this.loaded.commit };
+    }
+    async write(op) {
+        let fresh = this.loaded === null;
+        if (!this.loaded) {
+            // A first read of a large ledger takes a while, and other writers may commit meanwhile. A
+            // second fetch costs little (nothing to transfer, only the changed files to read) and
+            // narrows the window between reading the branch and pushing to it.
+            this.loaded = await this.refresh(null);
+            if (this.loaded.commit)
+                this.loaded = await this.refresh(this.loaded);
+        }
+        let snapshot = this.loaded;
+        for (let attempt = 1;; attempt += 1) {
+            const context = { now: this.now(), runId: this.options.runId };
+            let outcome;
+            try {
+                outcome = op(snapshot.ledger, context);
+            }
+            catch (error) {
+                // The state we hold may be stale (another run added or leased the item): judge the
+                // operation against the branch as it is now before giving up.
+                if (fresh || !(0,errors/* isCcalError */.AT)(error))
+                    throw error;
+                snapshot = this.loaded = await this.refresh(snapshot);
+                outcome = op(snapshot.ledger, context);
+            }
+            const written = await this.commitLedger(snapshot, outcome.ledger, outcome.description, context);
+            if (!written)
+                return {
+                    ledger: snapshot.ledger,
+                    commit: snapshot.commit,
+                    changed: false,
+                    description: outcome.description,
+                    attempts: attempt
+                };
+            const pushed = await this.push(written.commit);
+            if (pushed.ok) {
+                // git push moves the remote-tracking ref itself when the remote has the usual fetch refspec.
+                this.loaded = { ...written, ledger: outcome.ledger, rewriteAll: false };
+                return {
+                    ledger: outcome.ledger,
+                    commit: written.commit,
+                    changed: true,
+                    description: outcome.description,
+                    attempts: attempt
+                };
+            }
+            if (attempt >= this.retry.maxAttempts) {
+                throw new errors/* LedgerConflictError */.od(`could not update ledger branch '${this.branch}' after ${attempt} attempts: other writers kept winning (${pushed.reason})`);
+            }
+            const delay = this.backoff(attempt);
+            this.logger.debug(`ledger push lost a race (${pushed.reason}); retrying in ${delay} ms`, { attempt });
+            await this.sleep(delay);
+            snapshot = this.loaded = await this.refresh(snapshot);
+            fresh = true;
+        }
+    }
+    async init() {
+        const snapshot = await this.read();
+        if (snapshot.commit)
+            return snapshot;
+        const created = await this.write(ledger => ({
+            ledger,
+            description: `create ledger branch '${this.branch}'`
+        }));
+        return { ledger: created.ledger, commit: created.commit };
+    }
+    async log(options = {}) {
+        const snapshot = await this.read({ refresh: true });
+        if (!snapshot.commit)
+            return [];
+        const paths = [];
+        if (options.itemId)
+            paths.push('--', itemPath((0,ops/* resolveItemId */.Pl)(snapshot.ledger, options.itemId)));
+        const limit = options.limit ? [`--max-count=${options.limit}`] : [];
+        const format = '--format=%H%x1f%cI%x1f%s%x1f%(trailers:key=CCAL-Run,valueonly,separator=%x2C)%x1e';
+        const out = await this.git.run(['log', format, ...limit, snapshot.commit, ...paths]);
+        return out
+            .split('\x1e')
+            .map(record => record.trim())
+            .filter(record => record.length > 0)
+            .map(record => {
+            const [sha = '', date = '', subject = '', runId = ''] = record.split('\x1f');
+            return { sha, date, subject, runId: runId.trim() || null };
+        });
+    }
+    async restore(sha) {
+        if (!/^[0-9a-f]{4,64}$/i.test(sha))
+            throw new errors/* LedgerLookupError */.uu(`'${sha}' is not a commit sha`);
+        for (let attempt = 1;; attempt += 1) {
+            const headInfo = await this.fetchHead();
+            const head = headInfo?.commit ?? null;
+            const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
+            if (target.exitCode !== 0)
+                throw new errors/* LedgerLookupError */.uu(`no commit '${sha}' in the ledger's history (see ccal ledger log)`);
+            const targetSha = target.stdout.trim();
+            let restored;
+            try {
+                restored = await this.loadFull(targetSha);
+            }
+            catch (error) {
+                if (error instanceof errors/* LedgerCorruptError */.nV) {
+                    throw new errors/* CcalError */.WK(`commit ${targetSha.slice(0, 7)} is not a readable ledger either: ${error.details.file}: ${error.details.problem}`, {
+                        cause: error
+                    });
+                }
+                throw error;
+            }
+            const headTree = headInfo?.tree ?? null;
+            const subject = (await this.git.run(['log', '-1', '--format=%s', targetSha])).trim();
+            const description = `restore ledger to ${targetSha.slice(0, 12)} (${subject})`;
+            if (headTree === restored.tree) {
+                this.loaded = { ...restored, commit: head };
+                return { ledger: restored.ledger, commit: head, changed: false, description, attempts: attempt };
+            }
+            const commit = await this.commitTree(restored.tree, head, description, {
+                now: this.now(),
+                runId: this.options.runId
+            });
+            const pushed = await this.push(commit);
+            if (pushed.ok) {
+                this.loaded = { ...restored, commit };
+                return { ledger: restored.ledger, commit, changed: true, description, attempts: attempt };
+            }
+            if (attempt >= this.retry.maxAttempts) {
+                throw new errors/* LedgerConflictError */.od(`could not restore ledger branch '${this.branch}' after ${attempt} attempts (${pushed.reason})`);
+            }
+            await this.sleep(this.backoff(attempt));
+        }
+    }
+    async verify() {
+        const head = await this.fetchHead();
+        if (!head)
+            return {
+                commit: null,
+                items: 0,
+                problems: [],
+                warnings: [`ledger branch '${this.branch}' does not exist yet`]
+            };
+        const loaded = await this.loadFull(head.commit, head.tree).catch(async (error) => {
+            throw error instanceof errors/* LedgerCorruptError */.nV ? await this.withLastGood(error) : error;
+        });
+        this.loaded = loaded;
+        const problems = [];
+        const warnings = [];
+        const byFingerprint = new Map();
+        for (const item of Object.values(loaded.ledger.items)) {
+            const other = byFingerprint.get(item.fingerprint);
+            if (other)
+                problems.push(`${itemPath(item.id)}: fingerprint also used by item ${other}`);
+            byFingerprint.set(item.fingerprint, item.id);
+            if (item.status === 'in_progress' && !item.lease)
+                problems.push(`${itemPath(item.id)}: in_progress without a lease`);
+            if (item.lease && item.status !== 'in_progress')
+                problems.push(`${itemPath(item.id)}: leased while ${item.status}`);
+            if (item.attempts > item.maxAttempts)
+                warnings.push(`${itemPath(item.id)}: ${item.attempts} attempts, more than maxAttempts ${item.maxAttempts}`);
+            if (item.parentId && !loaded.ledger.items[item.parentId])
+                warnings.push(`${itemPath(item.id)}: parent ${item.parentId} is not in the ledger`);
+        }
+        for (const path of loaded.snapshot.blobs.keys()) {
+            if (classifyPath(path).kind === 'unknown')
+                warnings.push(`${path}: not a ledger file (kept as is)`);
+        }
+        if (loaded.rewriteAll)
+            warnings.push(`written with an older schema version; the next write migrates it to version ${schema/* SCHEMA_VERSION */.f$}`);
+        return { commit: head.commit, items: Object.keys(loaded.ledger.items).length, problems, warnings };
+    }
+    // -------------------------------------------------------------------------------------------
+    // Reading
+    /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
+    async refresh(previous) {
+        const head = await this.fetchHead();
+        if (!head)
+            return EMPTY;
+        if (previous?.commit === head.commit)
+            return previous;
+        try {
+            if (previous?.commit && !previous.rewriteAll) {
+                const incremental = await this.loadChanges(previous, head.commit, head.tree);
+                if (incremental)
+                    return incremental;
+            }
+            return await this.loadFull(head.commit, head.tree);
+        }
+        catch (error) {
+            if (error instanceof errors/* LedgerCorruptError */.nV)
+                throw await this.withLastGood(error);
+            throw error;
+        }
+    }
+    /** Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch does not exist. */
+    async fetchHead() {
+        const args = [
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--no-recurse-submodules',
+            this.remote,
+            `+refs/heads/${this.branch}:${this.trackingRef}`
+        ];
+        for (let attempt = 1;; attempt += 1) {
+            // A ledger fetch should not start the user's background maintenance every time it runs.
+            const result = await this.git.exec(args, { config: { 'maintenance.auto': 'false' } });
+            if (result.exitCode === 0) {
+                const [commit, tree] = (await this.git.run(['rev-parse', this.trackingRef, `${this.trackingRef}^{tree}`]))
+                    .trim()
+                    .split('\n');
+                return { commit: commit, tree: tree };
+            }
+            if (/couldn't find remote ref/i.test(result.stderr)) {
+                await this.git.exec(['update-ref', '-d', this.trackingRef]);
+                return null;
+            }
+            // Two processes fetching into one clone contend for the ref's lock file; that passes.
+            if (isLockContention(result.stderr) && attempt < this.retry.maxAttempts) {
+                await this.sleep(this.backoff(attempt));
+                continue;
+            }
+            throw remoteFailure('fetch', this.remote, args, result);
+        }
+    }
+    where(commit) {
+        return { branch: this.branch, commit };
+    }
+    /** Loads every file of a commit. */
+    async loadFull(commit, knownTree) {
+        const where = this.where(commit);
+        const [tree, listing] = await Promise.all([
+            knownTree ?? this.git.run(['rev-parse', `${commit}^{tree}`]).then(out => out.trim()),
+            this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
+        ]);
+        const snapshot = parseLsTree(listing, tree);
+        const blobs = snapshot.blobs;
+        const wanted = [...blobs].filter(([path]) => isLedgerData(path));
+        const texts = await this.readBlobs(wanted.map(([, sha]) => sha));
+        const textOf = (path) => {
+            const sha = blobs.get(path);
+            return sha === undefined ? undefined : texts.get(sha);
+        };
+        const stateText = textOf(STATE_FILE);
+        if (stateText === undefined)
+            throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger');
+        const raw = {
+            state: parseJsonFile(stateText, STATE_FILE, where),
+            results: optionalJson(textOf(RESULTS_FILE), RESULTS_FILE, where),
+            patterns: optionalJson(textOf(PATTERNS_FILE), PATTERNS_FILE, where),
+            items: new Map()
+        };
+        for (const [path, sha] of wanted) {
+            if (classifyPath(path).kind === 'item')
+                raw.items.set(path, parseJsonFile(texts.get(sha), path, where));
+        }
+        const version = this.checkVersion(raw.state, where);
+        const migrated = version < schema/* SCHEMA_VERSION */.f$ ? migrate(raw, version) : raw;
+        const items = {};
+        for (const [path, value] of migrated.items) {
+            const item = decodeItem(path, value, where);
+            items[item.id] = item;
+        }
+        const ledger = {
+            state: decodeFile(schema/* SystemStateSchema */.WP, migrated.state, STATE_FILE, where),
+            results: decodeFile(schema/* ResultsFileSchema */.sp, migrated.results, RESULTS_FILE, where),
+            patterns: decodeFile(schema/* PatternsFileSchema */.V3, migrated.patterns, PATTERNS_FILE, where),
+            items
+        };
+        return { ledger, commit, tree, snapshot, rewriteAll: version < schema/* SCHEMA_VERSION */.f$ };
+    }
+    /**
+     * Loads `commit` as `previous` plus the files that differ between them, or returns null when a
+     * full load is needed (the schema version changed).
+     */
+    async loadChanges(previous, commit, tree) {
+        const where = this.where(commit);
+        const diff = await this.git.run(['diff-tree', '-r', '-t', '-z', '--no-renames', previous.commit, commit]);
+        const allChanges = parseDiffTree(diff);
+        const snapshot = applyTreeChanges(previous.snapshot, allChanges, tree);
+        const changes = allChanges.filter(change => !change.isTree);
+        const texts = await this.readBlobs(changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha));
+        let { state, results, patterns } = previous.ledger;
+        let items = null;
+        for (const change of changes) {
+            const kind = classifyPath(change.path);
+            if (kind.kind === 'unknown' || kind.kind === 'readme')
+                continue;
+            if (!change.sha) {
+                if (kind.kind === 'item') {
+                    items ??= { ...previous.ledger.items };
+                    delete items[kind.id];
+                    continue;
+                }
+                if (kind.kind === 'state')
+                    throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger');
+                if (kind.kind === 'results')
+                    results = [];
+                if (kind.kind === 'patterns')
+                    patterns = [];
+                continue;
+            }
+            const raw = parseJsonFile(texts.get(change.sha), change.path, where);
+            if (kind.kind === 'state') {
+                if (this.checkVersion(raw, where) !== schema/* SCHEMA_VERSION */.f$)
+                    return null;
+                state = decodeFile(schema/* SystemStateSchema */.WP, raw, STATE_FILE, where);
+            }
+            else if (kind.kind === 'results') {
+                results = decodeFile(schema/* ResultsFileSchema */.sp, raw, RESULTS_FILE, where);
+            }
+            else if (kind.kind === 'patterns') {
+                patterns = decodeFile(schema/* PatternsFileSchema */.V3, raw, PATTERNS_FILE, where);
+            }
+            else {
+                items ??= { ...previous.ledger.items };
+                items[kind.id] = decodeItem(change.path, raw, where);
+            }
+        }
+        const ledger = { state, results, patterns, items: items ?? previous.ledger.items };
+        return { ledger, commit, tree, snapshot, rewriteAll: false };
+    }
+    checkVersion(rawState, where) {
+        const version = rawSchemaVersion(rawState);
+        if (version === null)
+            throw corruptError(where, STATE_FILE, 'schemaVersion', 'missing or not a positive integer');
+        if (version > schema/* SCHEMA_VERSION */.f$) {
+            throw corruptError(where, STATE_FILE, 'schemaVersion', `version ${version} was written by a newer ccal (this one understands up to ${schema/* SCHEMA_VERSION */.f$}); upgrade ccal rather than restoring`);
+        }
+        return version;
+    }
+    /** Adds the likely last good commit (the parent of the commit that last changed the bad file). */
+    async withLastGood(error) {
+        const { commit, file } = error.details;
+        const changed = await this.git.exec(['log', '-1', '--format=%H', commit, '--', file]);
+        const culprit = changed.stdout.trim();
+        if (changed.exitCode !== 0 || !culprit)
+            return error;
+        const parent = await this.git.exec(['rev-parse', '--verify', '--quiet', `${culprit}^`]);
+        return withRestoreHint(error, parent.exitCode === 0 ? parent.stdout.trim() : null);
+    }
+    /** Reads blobs through one `git cat-file --batch` process. */
+    async readBlobs(shas) {
+        const unique = [...new Set(shas)];
+        const texts = new Map();
+        if (unique.length === 0)
+            return texts;
+        const args = ['cat-file', '--batch'];
+        const result = await this.git.execBuffer(args, { input: `${unique.join('\n')}\n` });
+        if (result.exitCode !== 0)
+            throw (0,git_git/* commandFailed */.n6)(args, result);
+        const out = result.stdout;
+        let position = 0;
+        while (position < out.length) {
+            const headerEnd = out.indexOf(0x0a, position);
+            const header = out.toString('utf8', position, headerEnd);
+            const [sha, type, size] = header.split(' ');
+            if (type === 'missing' || size === undefined)
+                throw new errors/* CcalError */.WK(`git object ${sha} is missing from the repository`);
+            const start = headerEnd + 1;
+            const end = start + Number(size);
+            texts.set(sha, out.toString('utf8', start, end));
+            position = end + 1;
+        }
+        return texts;
+    }
+    // -------------------------------------------------------------------------------------------
+    // Writing
+    /** Writes the files that differ between `base` and `next` and commits them on top of `base`; null when nothing differs. */
+    async commitLedger(base, next, description, context) {
+        const files = changedFiles(base, next, this.branch);
+        const updates = [];
+        const removals = [];
+        for (const [path, text] of files) {
+            if (text === null) {
+                if (base.snapshot.blobs.has(path))
+                    removals.push(path);
+                continue;
+            }
+            const sha = blobSha(text);
+            if (base.snapshot.blobs.get(path) !== sha)
+                updates.push({ path, text, sha });
+        }
+        if (updates.length === 0 && removals.length === 0 && base.commit !== null)
+            return null;
+        const plan = planTree(base.snapshot, new Map(updates.map(update => [update.path, update.sha])), removals);
+        // Blobs and trees are independent writes (mktree --missing does not look the entries up).
+        await Promise.all([this.storeBlobs(updates), this.storeTrees(plan.trees)]);
+        const commit = await this.commitTree(plan.root, base.commit, description, context);
+        return { commit, tree: plan.root, snapshot: plan.snapshot };
+    }
+    /** Writes blobs into the object database with one `hash-object --stdin-paths`, checking git agrees on their shas. */
+    async storeBlobs(updates) {
+        if (updates.length === 0)
+            return;
+        const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ccal-ledger-'));
+        try {
+            const blobPaths = updates.map((_, index) => (0,external_node_path_.join)(scratch, `blob-${index}`));
+            await Promise.all(updates.map((update, index) => (0,promises_.writeFile)(blobPaths[index], update.text)));
+            const args = ['hash-object', '-w', '--no-filters', '--stdin-paths'];
+            const written = (await this.git.run(args, { input: `${blobPaths.join('\n')}\n` })).trim().split('\n');
+            written.forEach((sha, index) => {
+                const expected = updates[index];
+                if (sha !== expected.sha)
+                    throw new errors/* CcalError */.WK(`git stored ${expected.path} as ${sha}, expected ${expected.sha}`);
+            });
+        }
+        finally {
+            await (0,promises_.rm)(scratch, { recursive: true, force: true });
+        }
+    }
+    /** Writes planned tree objects with one `git mktree --batch`, checking git computes the same shas. */
+    async storeTrees(trees) {
+        if (trees.length === 0)
+            return;
+        const input = `${trees.map(tree => tree.mktreeLines.join('\n')).join('\n\n')}\n`;
+        const written = (await this.git.run(['mktree', '--batch', '--missing'], { input })).trim().split('\n');
+        trees.forEach((tree, index) => {
+            if (written[index] !== tree.sha) {
+                throw new errors/* CcalError */.WK(`git wrote tree '${tree.dir || '/'}' as ${written[index]}, expected ${tree.sha}`);
+            }
+        });
+    }
+    async commitTree(tree, parent, description, context) {
+        const identity = this.options.identity ?? DEFAULT_IDENTITY;
+        const date = context.now.toISOString();
+        const message = `${description}\n\nCCAL-Run: ${context.runId}\n`;
+        const args = ['commit-tree', '--no-gpg-sign', tree, ...(parent ? ['-p', parent] : [])];
+        const out = await this.git.run(args, {
+            input: message,
+            env: {
+                GIT_AUTHOR_NAME: identity.name,
+                GIT_AUTHOR_EMAIL: identity.email,
+                GIT_AUTHOR_DATE: date,
+                GIT_COMMITTER_NAME: identity.name,
+                GIT_COMMITTER_EMAIL: identity.email,
+                GIT_COMMITTER_DATE: date
+            }
+        });
+        return out.trim();
+    }
+    /** Pushes `commit` to the branch without force; a lost race is an outcome, anything else throws. */
+    async push(commit) {
+        const args = [
+            'push',
+            '--porcelain',
+            '--no-verify',
+            '--quiet',
+            this.remote,
+            `${commit}:refs/heads/${this.branch}`
+        ];
+        const result = await this.git.exec(args);
+        if (result.exitCode === 0)
+            return { ok: true };
+        const rejected = result.stdout.split('\n').find(line => line.startsWith('!'));
+        const reason = rejected?.split('\t')[2] ?? (0,git_git/* firstLines */.UV)(result.stderr, 1);
+        if (rejected && isLostRace(reason))
+            return { ok: false, reason };
+        if (!rejected && isLockContention(result.stderr))
+            return { ok: false, reason: (0,git_git/* firstLines */.UV)(result.stderr, 1) };
+        throw remoteFailure('push to', this.remote, args, result);
+    }
+    /** Delay before attempt `attempt + 1`: exponential, capped, with jitter so racing writers spread out. */
+    backoff(attempt) {
+        // "Full jitter": racing writers that lost together spread over the whole window instead of
+        // colliding again, which wastes the least work when many of them contend.
+        const cap = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+        return Math.round(this.random() * cap);
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+/** Every ledger file whose content may differ between `base` and `next` (null content = delete). */
+function changedFiles(base, next, branch) {
+    const files = new Map();
+    const all = base.rewriteAll || base.commit === null;
+    const previous = base.ledger;
+    if (all || next.state !== previous.state)
+        files.set(STATE_FILE, encode(schema/* SystemStateSchema */.WP, next.state, STATE_FILE));
+    if (all || next.results !== previous.results)
+        files.set(RESULTS_FILE, encode(schema/* ResultsFileSchema */.sp, next.results, RESULTS_FILE));
+    if (all || next.patterns !== previous.patterns)
+        files.set(PATTERNS_FILE, encode(schema/* PatternsFileSchema */.V3, next.patterns, PATTERNS_FILE));
+    if (base.commit === null)
+        files.set(README_FILE, readmeText(branch));
+    if (all || next.items !== previous.items) {
+        for (const [id, item] of Object.entries(next.items)) {
+            if (all || item !== previous.items[id])
+                files.set(itemPath(id), encode(schema/* WorkItemSchema */.sv, item, itemPath(id)));
+        }
+        for (const id of Object.keys(previous.items))
+            if (!(id in next.items))
+                files.set(itemPath(id), null);
+    }
+    return files;
+}
+/** Validates what is about to be written (an operation bug must not reach the branch) and serializes it. */
+function encode(schema, value, file) {
+    const checked = schema.safeParse(value);
+    if (!checked.success) {
+        const issue = checked.error.issues[0];
+        throw new errors/* CcalError */.WK(`refusing to write an invalid ledger: ${file}: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    return stableJson(value);
+}
+function decodeItem(path, raw, where) {
+    const item = decodeFile(schema/* WorkItemSchema */.sv, raw, path, where);
+    if (itemPath(item.id) !== path)
+        throw corruptError(where, path, 'id', `'${item.id}' does not match the file name`);
+    return item;
+}
+function optionalJson(text, file, where) {
+    return text === undefined ? [] : parseJsonFile(text, file, where);
+}
+function isLedgerData(path) {
+    const kind = classifyPath(path).kind;
+    return kind !== 'unknown' && kind !== 'readme';
+}
+/** The sha git gives a blob with this content. */
+function blobSha(text) {
+    const body = Buffer.from(text, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+}
+/** A push refused only because the branch moved since we read it: fetch, re-apply, retry. */
+function isLostRace(reason) {
+    return /fetch first|non-fast-forward|stale info|failed to update ref|cannot lock|incorrect old value|already exists/i.test(reason);
+}
+function isLockContention(stderr) {
+    return /cannot lock ref|unable to create '.*\.lock'|\.lock': File exists/i.test(stderr);
+}
+/** The error for a fetch or push that failed for a reason retrying will not fix (auth, network, protection). */
+function remoteFailure(action, remote, args, result) {
+    const said = (0,git_git/* firstLines */.UV)(`${result.stderr}\n${result.stdout
+        .split('\n')
+        .filter(line => line.startsWith('!'))
+        .join('\n')}`, 3);
+    const auth = /authentication failed|could not read username|permission to .* denied|403|401|terminal prompts disabled/i.test(said);
+    const hint = auth ? ' Check that the token (GITHUB_TOKEN or GH_TOKEN) may write repository contents.' : '';
+    return new errors/* GitCommandError */.iR(`git ${action} '${remote}' failed: ${said || `exit code ${result.exitCode}`}.${hint}`, args, result.exitCode, result.stderr);
+}
+/** A run id for processes that have none of their own (the CLI): `cli-` and 8 random hex characters. */
+function newRunId(prefix = 'cli') {
+    return `${prefix}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 1634:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jo: () => (/* binding */ createStreamLogger),
+/* harmony export */   qO: () => (/* binding */ withFields),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/* unused harmony export isLevelEnabled */
+const LEVEL_RANK = { debug: 0, info: 1, warning: 2, error: 3 };
+/** True when a message at `level` should be written under the `threshold` level. */
+function isLevelEnabled(level, threshold) {
+    return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
+}
+/** A logger that writes lines to a stream: `[level] message k=v` or, with `json`, one JSON object per line. */
+function createStreamLogger(options) {
+    const threshold = options.level ?? 'info';
+    const now = options.now ?? (() => new Date());
+    const emit = (level, message, fields) => {
+        if (!isLevelEnabled(level, threshold))
+            return;
+        if (options.json) {
+            options.write(JSON.stringify({ time: now().toISOString(), level, message, ...fields }));
+            return;
+        }
+        const suffix = fields
+            ? Object.entries(fields)
+                .map(([key, value]) => ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+                .join('')
+            : '';
+        options.write(level === 'info' ? `${message}${suffix}` : `[${level}] ${message}${suffix}`);
+    };
+    return {
+        debug: (message, fields) => emit('debug', message, fields),
+        info: (message, fields) => emit('info', message, fields),
+        warning: (message, fields) => emit('warning', message, fields),
+        error: (message, fields) => emit('error', message, fields)
+    };
+}
+/** A logger that drops everything, for tests and library use where output is not wanted. */
+const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
+/** A logger that adds `fields` (an item's id, say) to every line, so interleaved lines stay attributable. */
+function withFields(logger, fields) {
+    return {
+        debug: (message, extra) => logger.debug(message, { ...fields, ...extra }),
+        info: (message, extra) => logger.info(message, { ...fields, ...extra }),
+        warning: (message, extra) => logger.warning(message, { ...fields, ...extra }),
+        error: (message, extra) => logger.error(message, { ...fields, ...extra })
+    };
+}
+
+
+/***/ }),
+
+/***/ 3694:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DI: () => (/* binding */ workDirectory),
+/* harmony export */   Sv: () => (/* binding */ repositorySlug),
+/* harmony export */   pn: () => (/* binding */ pathSegment)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/**
+ * Where CCAL keeps its own clone and the items' worktrees: configured, else the runner's temporary
+ * directory under Actions (cleaned after every job), else the user's cache directory — never inside
+ * the maintainer's checkout.
+ */
+
+
+
+/** The work directory for `configured` (relative to the checkout), or the default for this machine. */
+function workDirectory(configured, env, checkout) {
+    if (configured)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(configured) ? configured : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(checkout, configured);
+    if (env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP, 'ccal');
+    const cache = env.XDG_CACHE_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cache, 'ccal');
+}
+/**
+ * The directory of one repository inside the work directory, named after its remote so that a
+ * daemon serving several repositories keeps them apart and a readable name says which is which.
+ */
+function repositorySlug(remoteUrl) {
+    const readable = remoteUrl
+        .replace(/^[a-z+]+:\/\//i, '')
+        .replace(/^[^@/]*@/, '')
+        .replace(/\.git$/, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(-60);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(remoteUrl).digest('hex').slice(0, 8);
+    return `${readable || 'repository'}-${hash}`;
+}
+/** A name safe as one path segment, for worktrees named after items and runs. */
+function pathSegment(text) {
+    return text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'x';
+}
+
+
+/***/ }),
+
+/***/ 9724:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aR: () => (/* binding */ Workspace),
+/* harmony export */   tw: () => (/* binding */ readOnlyGit)
+/* harmony export */ });
+/* unused harmony export WorkspaceError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6921);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5216);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9661);
+/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1634);
+/* harmony import */ var _location_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3694);
+/**
+ * CCAL's own side of git: a bare repository in the work directory (seeded once from the checkout's
+ * objects, by hard links where the file system allows) with the checkout's `origin`, and one
+ * worktree per item beside it. Every fetch, item branch, commit, push and ledger write happens
+ * here; the maintainer's checkout is only read — its remote's URL, its objects when seeding, and
+ * whether it sits at the base branch — and its files, index, HEAD, refs, stashes, hooks and config
+ * are never written.
+ *
+ * Each worktree has a marker (`<name>.json` beside it) saying which run made it for which item, on
+ * which host and in which process, so that the next cycle can remove what a killed run left.
+ */
+
+
+
+
+
+
+
+
+
+class WorkspaceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK {
+}
+/** Who made a worktree, so that a later cycle can tell a live one from a crashed run's. */
+const MarkerSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    runId: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(),
+    itemId: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().nullable(),
+    purpose: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(['item', 'discovery']),
+    host: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(),
+    pid: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int(),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP()
+});
+/** The host name markers compare with (a work directory may be shared by machines over NFS). */
+const HOST = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)();
+/** True when a process with `pid` runs on this host (it may have been reused; then the lease decides). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** CCAL's repository and worktrees for one checkout's remote. */
+class Workspace {
+    options;
+    root;
+    repoDir;
+    remoteUrl;
+    /** Git in CCAL's bare repository. */
+    git;
+    /** Git in CCAL's repository with the remote's credentials. */
+    remote;
+    worktrees;
+    /** Fetches into the same remote-tracking refs would fight over ref locks: one at a time. */
+    fetching = Promise.resolve();
+    /** Worktrees made so far by this run, for unique names. */
+    made = 0;
+    constructor(options, 
+    /** The repository's directory in the work directory. */
+    root, 
+    /** CCAL's bare repository. */
+    repoDir, 
+    /** The checkout's `origin`. */
+    remoteUrl) {
+        this.options = options;
+        this.root = root;
+        this.repoDir = repoDir;
+        this.remoteUrl = remoteUrl;
+        const logger = options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq;
+        this.git = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .lD)({
+            cwd: repoDir,
+            logger,
+            config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
+            ...(options.baseEnv ? { baseEnv: options.baseEnv } : {})
+        });
+        this.remote =
+            options.token && (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isHttpRemote */ .DY)(remoteUrl)
+                ? this.git.withConfig((0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenAuthConfig */ .oM)(remoteUrl, options.token))
+                : this.git;
+        this.worktrees = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'worktrees');
+    }
+    /** Opens (creating on first use) CCAL's repository for the checkout's `origin`. */
+    static async open(options) {
+        const checkout = readOnlyGit(options.checkout, options.baseEnv ? { baseEnv: options.baseEnv } : {});
+        const remote = options.remote ?? 'origin';
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote))
+            throw new WorkspaceError(`invalid remote name '${remote}'`);
+        const url = await checkout.exec(['remote', 'get-url', remote]);
+        if (url.exitCode !== 0) {
+            const inside = await checkout.exec(['rev-parse', '--git-dir']);
+            throw new WorkspaceError(inside.exitCode !== 0
+                ? `${options.checkout} is not inside a git repository`
+                : `the repository at ${options.checkout} has no remote '${remote}'`);
+        }
+        const remoteUrl = url.stdout.trim();
+        const root = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(options.directory, (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .repositorySlug */ .Sv)(remoteUrl));
+        const repoDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'repo.git');
+        const workspace = new Workspace(options, root, repoDir, remoteUrl);
+        await workspace.ensureRepository();
+        return workspace;
+    }
+    async ensureRepository() {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.worktrees, { recursive: true });
+        if (!(await this.isRepository()))
+            await this.createRepository();
+        // The checkout's remote may have moved; written only when it did (several runs may open at once).
+        const configured = await this.git.exec(['config', '--get', 'remote.origin.url']);
+        if (configured.stdout.trim() !== this.remoteUrl)
+            await this.git.run(['config', 'remote.origin.url', this.remoteUrl]);
+    }
+    /**
+     * Makes CCAL's repository under a temporary name and renames it into place, so that a run killed
+     * half-way never leaves a half-made repository where the next one looks, and of runs starting at
+     * once the first one's repository is the one all use.
+     */
+    async createRepository() {
+        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq;
+        const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`;
+        const seeded = await this.git.exec(['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary], {
+            cwd: this.root
+        });
+        if (seeded.exitCode !== 0) {
+            logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { recursive: true, force: true });
+            await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root });
+        }
+        else {
+            // The checkout's branches are the maintainer's, not the remote's: only the objects stay.
+            const refs = await this.git.run(['for-each-ref', '--format=delete %(refname)'], { cwd: temporary });
+            if (refs.trim())
+                await this.git.run(['update-ref', '--stdin'], { cwd: temporary, input: refs });
+        }
+        await this.git.run(['config', 'remote.origin.url', this.remoteUrl], { cwd: temporary });
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, this.repoDir);
+            logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`);
+            return;
+        }
+        catch (error) {
+            if (await this.isRepository()) {
+                // Another run made it first: use theirs.
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { recursive: true, force: true });
+                return;
+            }
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(this.repoDir))
+                throw error;
+        }
+        // Something that is no repository is in the way (an older, broken attempt): set it aside.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(this.repoDir, `${this.repoDir}.broken.${process.pid}.${Date.now()}`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, this.repoDir);
+    }
+    async isRepository() {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.repoDir, 'HEAD')))
+            return false;
+        const bare = await this.git.exec(['rev-parse', '--is-bare-repository']);
+        return bare.exitCode === 0 && bare.stdout.trim() === 'true';
+    }
+    /**
+     * Fetches `branch` from the remote into `refs/remotes/origin/<branch>` and returns its tip, or
+     * undefined when the remote has no such branch.
+     */
+    async fetchBranch(branch) {
+        const fetch = async () => {
+            const result = await this.remote.exec([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                'origin',
+                `+refs/heads/${branch}:refs/remotes/origin/${branch}`
+            ]);
+            if (result.exitCode !== 0) {
+                if (/couldn't find remote ref/i.test(result.stderr))
+                    return undefined;
+                throw new WorkspaceError(`cannot fetch '${branch}' from origin: ${result.stderr.trim()}`);
+            }
+            return (await this.git.run(['rev-parse', `refs/remotes/origin/${branch}^{commit}`])).trim();
+        };
+        const next = this.fetching.then(fetch);
+        this.fetching = next.catch(() => undefined);
+        return next;
+    }
+    /** True when the remote has `branch`. */
+    async hasRemoteBranch(branch) {
+        const result = await this.remote.exec(['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
+        if (result.exitCode !== 0)
+            throw new WorkspaceError(`cannot list branches of origin: ${result.stderr.trim()}`);
+        return result.stdout.trim() !== '';
+    }
+    /** Makes a worktree at `commit`, detached, with its marker written first. */
+    async addWorktree(options) {
+        const label = options.itemId ?? options.purpose;
+        this.made += 1;
+        let name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(options.name ?? `${label}.${this.options.runId}.${this.made}`);
+        for (let suffix = 2; (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, `${name}.json`)); suffix++)
+            name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(`${options.name ?? label}.${suffix}`);
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name);
+        const marker = {
+            runId: this.options.runId,
+            itemId: options.itemId ?? null,
+            purpose: options.purpose,
+            host: HOST,
+            pid: process.pid,
+            createdAt: new Date().toISOString()
+        };
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`);
+        const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit]);
+        if (added.exitCode !== 0) {
+            await this.removeWorktree(name);
+            throw new WorkspaceError(`cannot make a worktree for ${label}: ${added.stderr.trim()}`);
+        }
+        const git = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .lD)({
+            cwd: dir,
+            logger: this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq,
+            config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
+            ...(this.options.baseEnv ? { baseEnv: this.options.baseEnv } : {})
+        });
+        return {
+            name,
+            dir,
+            git,
+            startSha: options.commit,
+            marker,
+            remove: () => this.removeWorktree(name)
+        };
+    }
+    /** Removes a worktree by name: its directory, git's administrative files and the marker. */
+    async removeWorktree(name) {
+        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq;
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name);
+        const removed = await this.git.exec(['worktree', 'remove', '--force', '--force', dir]);
+        if (removed.exitCode !== 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true }).catch(error => logger.warning(`workspace: could not remove ${dir}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}`));
+            await this.git.exec(['worktree', 'prune']);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(`${dir}.json`, { force: true });
+    }
+    /**
+     * Removes worktrees nobody uses any more: those whose maker's process is gone from this host, or
+     * whose item `isLive` says no run holds. Returns the names removed.
+     */
+    async pruneStale(isLive) {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.worktrees).catch(() => []);
+        const markers = new Set(entries.filter(entry => entry.endsWith('.json')).map(entry => entry.slice(0, -5)));
+        const removed = [];
+        for (const name of new Set([...markers, ...entries.filter(entry => !entry.endsWith('.json'))])) {
+            const marker = markers.has(name) ? await readMarker((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, `${name}.json`)) : undefined;
+            if (marker && marker.runId === this.options.runId)
+                continue;
+            const stale = !marker || (marker.host === HOST && !isAlive(marker.pid)) || !isLive(marker);
+            if (!stale)
+                continue;
+            await this.removeWorktree(name);
+            removed.push(name);
+        }
+        await this.git.exec(['worktree', 'prune']);
+        return removed;
+    }
+}
+async function readMarker(path) {
+    try {
+        return MarkerSchema.parse(JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Git in the maintainer's checkout, for reading only: `GIT_OPTIONAL_LOCKS=0` stops even `git status`
+ * from refreshing and rewriting the index.
+ */
+function readOnlyGit(checkout, options = {}) {
+    return (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .lD)({
+        cwd: checkout,
+        baseEnv: { ...(options.baseEnv ?? process.env), GIT_OPTIONAL_LOCKS: '0' },
+        config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
+        ...(options.logger ? { logger: options.logger } : {})
+    });
+}
+
+
+/***/ })
+
+};
