@@ -74175,7 +74175,11 @@ class Workspace {
             createdAt: new Date().toISOString()
         };
         await (0,promises_namespaceObject.writeFile)(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`);
-        const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit]);
+        // Git LFS files stay pointers: their smudge filter would fetch from the remote without
+        // credentials, and a failed download would fail the whole checkout.
+        const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit], {
+            env: { GIT_LFS_SKIP_SMUDGE: '1' }
+        });
         if (added.exitCode !== 0) {
             await this.removeWorktree(name);
             throw new WorkspaceError(`cannot make a worktree for ${label}: ${added.stderr.trim()}`);

@@ -4,12 +4,23 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/program.js'
 import type { CliIo } from '../../src/cli/io.js'
 import { claudeBinaryPath, claudeTestEnv, createClaudeHome } from '../support/claude.js'
 import { GIT_TEST_ENV, git } from '../support/repos.js'
-import { OWNER, REPO, REPO_ROOT, TOKEN, createWorld, fixBugScript, type World } from '../support/world.js'
+import { makeMessy, snapshotTree } from '../support/checkout.js'
+import {
+  OWNER,
+  REPO,
+  REPO_ROOT,
+  TOKEN,
+  createWorld,
+  fixBugScript,
+  listWorktrees,
+  type World
+} from '../support/world.js'
 
 let world: World | undefined
 let home: { path: string; cleanup(): void } | undefined
@@ -58,6 +69,23 @@ describe('ccal run --once', () => {
       })
     ])
     expect(world.gh.state.pulls()).toHaveLength(1)
+  })
+
+  it("in a developer's clone with work in progress, opens the pull request and leaves every byte of the clone as it was", async () => {
+    world = await createWorld()
+    makeMessy(world.sandbox.dir)
+    const before = snapshotTree(world.sandbox.dir)
+    const env = shellEnv(world)
+    const io = captureIo(world.sandbox.dir, env)
+
+    expect(await runCli(['run', '--once'], io)).toBe(0)
+
+    expect(world.gh.state.pulls()).toHaveLength(1)
+    expect(snapshotTree(world.sandbox.dir)).toEqual(before)
+    // CCAL's own clone is in the user's cache directory, and no worktree is left there.
+    const cache = join(env.HOME!, '.cache', 'ccal')
+    expect(existsSync(cache)).toBe(true)
+    expect(listWorktrees(cache)).toEqual([])
   })
 
   it('prints the picked item ids in plan mode without executing them', async () => {
