@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8587);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5661);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8587:
+/***/ 5661:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52466,7 +52466,10 @@ const SafetySchema = strictObject({
     max_file_size_bytes: positiveInt()
         .default(1024 * 1024)
         .describe('Largest file a change may write.'),
-    max_execution_time_seconds: positiveInt().default(3600).describe('Wall-clock limit for a whole run.')
+    max_execution_time_seconds: positiveInt().default(3600).describe('Wall-clock limit for a whole run.'),
+    sandbox: schemas_enum(['auto', 'required', 'off'])
+        .default('auto')
+        .describe("The box the agent and every command it can cause to run live in (bubblewrap on Linux): their own processes and /proc, the item's worktree the only writable place, the checkout, RUNNER_TEMP and credential files absent. auto uses it where it works and warns where it cannot; required refuses to run without it; off runs without it.")
 })
     .prefault({})
     .describe('Limits on what the agent may do.');
@@ -68112,9 +68115,12 @@ function runClaudeProcess(options) {
             resolve(emptyResult({ aborted: true, durationMs: 0 }));
             return;
         }
-        const child = (0,external_node_child_process_namespaceObject.spawn)(options.executable, [...options.args], {
+        const argv = options.sandbox
+            ? options.sandbox.wrap([options.executable, ...options.args], options.cwd)
+            : [options.executable, ...options.args];
+        const child = (0,external_node_child_process_namespaceObject.spawn)(argv[0], argv.slice(1), {
             cwd: options.cwd,
-            env: { ...options.env },
+            env: options.sandbox ? options.sandbox.environment(options.env) : { ...options.env },
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true
         });
@@ -68640,6 +68646,20 @@ async function inspectChanges(options) {
         if (isDeletion(file))
             continue;
         const fullPath = (0,external_node_path_namespaceObject.join)(git.cwd, file.path);
+        // A commit carries only the worktree's own files: nothing of a git directory, no link out.
+        if (isGitPath(file.path))
+            violations.push({
+                rule: 'git_path',
+                path: file.path,
+                detail: `${file.path} is inside a .git directory`
+            });
+        const outside = await linkOutOfTree(git.cwd, fullPath);
+        if (outside)
+            violations.push({
+                rule: 'link_out_of_tree',
+                path: file.path,
+                detail: `${file.path} is a symbolic link out of the repository (to ${outside})`
+            });
         const size = await fileSize(fullPath);
         if (size === null)
             continue;
@@ -68660,6 +68680,23 @@ async function inspectChanges(options) {
         violations,
         reverted: excludedFiles.map(file => file.path)
     };
+}
+/** True for a path with a `.git` component (a nested repository's files, or a planted one). */
+function isGitPath(path) {
+    return path.split('/').some(part => part.toLowerCase() === '.git');
+}
+/** Where a symbolic link at `fullPath` points when that is outside `root` (or absolute); else null. */
+async function linkOutOfTree(root, fullPath) {
+    let target;
+    try {
+        target = await (0,promises_namespaceObject.readlink)(fullPath);
+    }
+    catch {
+        return null; // not a link
+    }
+    const resolved = (0,external_node_path_namespaceObject.isAbsolute)(target) ? target : (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(fullPath), target);
+    const inside = (0,external_node_path_namespaceObject.relative)(root, resolved);
+    return (0,external_node_path_namespaceObject.isAbsolute)(target) || inside === '..' || inside.startsWith('../') ? target : null;
 }
 /** One line per violation, for logs and the recorded error. */
 function describeViolations(violations) {
@@ -68715,9 +68752,13 @@ function runStep(command, options) {
     const started = Date.now();
     const maxOutput = options.maxOutput ?? 20_000;
     return new Promise(resolve => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['-c', command.command], {
+        const argv = options.sandbox
+            ? options.sandbox.wrap(['bash', '-c', command.command], options.cwd)
+            : ['bash', '-c', command.command];
+        const env = { ...options.env, CI: options.env.CI ?? 'true' };
+        const child = (0,external_node_child_process_namespaceObject.spawn)(argv[0], argv.slice(1), {
             cwd: options.cwd,
-            env: { ...options.env, CI: options.env.CI ?? 'true' },
+            env: options.sandbox ? options.sandbox.environment(env) : env,
             stdio: ['ignore', 'pipe', 'pipe'],
             detached: true
         });
@@ -68885,7 +68926,8 @@ async function executeItem(options) {
             git,
             env: withoutModelCredentials(options.runtime.env),
             logger,
-            ...(options.signal ? { signal: options.signal } : {})
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.sandbox ? { sandbox: options.sandbox } : {})
         });
         if (failure)
             return summarizeOutcome({
@@ -68919,7 +68961,8 @@ async function prepareWorktree(dir, setup, options) {
         env: options.env,
         timeoutMs: setup.timeoutMs,
         maxOutput: 8_000,
-        ...(options.signal ? { signal: options.signal } : {})
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.sandbox ? { sandbox: options.sandbox } : {})
     });
     const step = report.steps[0];
     if (!step)
@@ -68988,7 +69031,8 @@ async function executeInCleanTree(options, git, logger) {
             killGraceMs: options.killGraceMs,
             signal: options.signal,
             onSessionId: options.onSessionId,
-            logger
+            logger,
+            ...(options.sandbox ? { sandbox: options.sandbox } : {})
         });
         if (resume && isMissingSession(child)) {
             // Nothing ran: the session's transcript never reached the disk (its run was killed early).
@@ -69020,7 +69064,8 @@ async function executeInCleanTree(options, git, logger) {
             cwd: options.repoDir,
             env: verifyEnv,
             timeoutMs: settings.verify.timeout_seconds * 1000,
-            signal: options.signal
+            signal: options.signal,
+            ...(options.sandbox ? { sandbox: options.sandbox } : {})
         });
         verifyReports.push(report);
         logger.info(`verify: ${report.outcome}${report.steps.map(step => ` ${step.name}=${step.exitCode}`).join('')}`);
@@ -69035,7 +69080,8 @@ async function executeInCleanTree(options, git, logger) {
             cwd: options.repoDir,
             env: verifyEnv,
             timeoutMs: settings.verify.timeout_seconds * 1000,
-            signal: options.signal
+            signal: options.signal,
+            ...(options.sandbox ? { sandbox: options.sandbox } : {})
         });
         const preexisting = failing.every(step => {
             const base = baseSteps.find(candidate => candidate.command === step.command);
@@ -73930,6 +73976,185 @@ async function withoutPersistedCredentials(git, work, logger = silentLogger) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/executor/sandbox.js
+/**
+ * The box the agent and everything it can cause to run live in: the Claude Code process and its
+ * tools, the verify commands and the worktree's set-up command. With bubblewrap (Linux) each runs
+ * in its own PID namespace with its own `/proc` — so no process of CCAL, the runner or anyone else,
+ * and none of their environments, is in view — on a read-only view of the machine in which only the
+ * item's worktree, a HOME of its own and a fresh /tmp are writable, and the maintainer's checkout,
+ * RUNNER_TEMP (the event payload, the runner's file-command files), CCAL's work directory (but the
+ * item's own repository, read only) and the usual credential files are not there at all.
+ *
+ * `ccal.safety.sandbox`: `auto` uses it wherever it works and says loudly when it cannot;
+ * `required` refuses to run without it; `off` runs commands as they are.
+ */
+
+
+
+
+
+class SandboxError extends CcalError {
+}
+/** Files and directories under HOME that hold credentials: hidden from the agent. */
+const HOME_SECRETS = [
+    '.ssh',
+    '.gnupg',
+    '.aws',
+    '.azure',
+    '.kube',
+    '.docker',
+    '.config/gh',
+    '.config/gcloud',
+    '.config/hub',
+    '.git-credentials',
+    '.netrc',
+    '.npmrc',
+    '.yarnrc.yml',
+    '.pypirc',
+    '.gem/credentials',
+    '.cargo/credentials.toml',
+    '.cargo/credentials',
+    '.m2/settings.xml',
+    '.gradle/gradle.properties',
+    '.claude',
+    '.claude.json'
+];
+/** A self-hosted Actions runner's own secrets, in its root directory. */
+const RUNNER_SECRETS = ['.credentials', '.credentials_rsaparams', '.runner', '.env'];
+/** What is hidden for every item: the checkout, the runner's files, credentials in HOME. */
+function hiddenPaths(options) {
+    const home = options.env.HOME || (0,external_node_os_.homedir)();
+    const paths = [options.checkout, options.workDirectory, ...HOME_SECRETS.map(path => (0,external_node_path_namespaceObject.join)(home, path))];
+    if (options.env.RUNNER_TEMP)
+        paths.push(options.env.RUNNER_TEMP);
+    if (options.env.GITHUB_EVENT_PATH)
+        paths.push(options.env.GITHUB_EVENT_PATH);
+    for (const name of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+        const path = options.env[name];
+        if (path)
+            paths.push(path);
+    }
+    // actions/runner keeps its registration key beside _work: <root>/_work/<repository>.
+    if (options.env.RUNNER_WORKSPACE) {
+        const root = (0,external_node_path_namespaceObject.resolve)(options.env.RUNNER_WORKSPACE, '..', '..');
+        paths.push(...RUNNER_SECRETS.map(name => (0,external_node_path_namespaceObject.join)(root, name)));
+    }
+    return [...new Set(paths.map(path => (0,external_node_path_namespaceObject.resolve)(path)))];
+}
+/** True when `inner` is `outer` or inside it. */
+function isWithin(inner, outer) {
+    return inner === outer || inner.startsWith(`${outer}/`);
+}
+/** The bubblewrap arguments for a plan: read-only machine, own PID namespace and /proc, holes hidden. */
+function bubblewrapArguments(plan, cwd) {
+    const args = [
+        '--die-with-parent',
+        '--unshare-pid',
+        '--ro-bind',
+        '/',
+        '/',
+        '--dev',
+        '/dev',
+        '--proc',
+        '/proc'
+    ];
+    args.push('--tmpfs', '/tmp');
+    // Hidden first; what must be visible inside a hidden directory is bound back on top, in order.
+    const hidden = plan.hidden.filter(path => (0,external_node_fs_.existsSync)(path)).sort((a, b) => a.length - b.length);
+    for (const path of hidden) {
+        if (hidden.some(other => other !== path && isWithin(path, other)))
+            continue;
+        if ((0,external_node_fs_.statSync)(path).isDirectory())
+            args.push('--tmpfs', path);
+        else
+            args.push('--ro-bind', '/dev/null', path);
+    }
+    for (const path of plan.readOnly)
+        if ((0,external_node_fs_.existsSync)(path))
+            args.push('--ro-bind', path, path);
+    args.push('--bind', plan.home, plan.home);
+    for (const mount of plan.mounts ?? [])
+        if ((0,external_node_fs_.existsSync)(mount.from))
+            args.push('--bind', mount.from, mount.to);
+    args.push('--bind', plan.worktree, plan.worktree, '--chdir', cwd);
+    return args;
+}
+/** A box with bubblewrap at `bwrap` for `plan`. */
+function bubblewrapSandbox(bwrap, plan) {
+    const environment = (env) => ({ ...env, HOME: plan.home, TMPDIR: '/tmp' });
+    return {
+        kind: 'bubblewrap',
+        reason: '',
+        environment,
+        wrap: (argv, cwd) => [bwrap, ...bubblewrapArguments(plan, cwd), '--', ...argv]
+    };
+}
+/** No box: commands run as they are (`off`, or `auto` where none can be made). */
+function noSandbox(reason) {
+    return {
+        kind: 'none',
+        reason,
+        environment: env => ({ ...env }),
+        wrap: argv => [...argv]
+    };
+}
+/** The first `name` on PATH that is a file. */
+function onPath(name, path) {
+    for (const dir of (path ?? '').split(':')) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/** Runs bubblewrap once the way items will: why it cannot be used, or undefined when it can. */
+async function probe(bwrap) {
+    const args = [
+        '--die-with-parent',
+        '--unshare-pid',
+        '--ro-bind',
+        '/',
+        '/',
+        '--dev',
+        '/dev',
+        '--proc',
+        '/proc',
+        '--',
+        'true'
+    ];
+    return new Promise(resolvePromise => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(bwrap, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', error => resolvePromise(`bubblewrap does not start (${error.message})`));
+        child.on('close', code => resolvePromise(code === 0
+            ? undefined
+            : `bubblewrap cannot make a sandbox here (${stderr.trim().split('\n')[0] || `exit ${code}`}); unprivileged user namespaces may be disabled`));
+    });
+}
+/** Looks for a working bubblewrap; `required` without one is a {@link SandboxError}. */
+async function findSandbox(mode, env) {
+    if (mode === 'off')
+        return { available: false, reason: 'ccal.safety.sandbox is off' };
+    const reasonWithout = await (async () => {
+        if (process.platform !== 'linux')
+            return `no sandbox on ${process.platform} (bubblewrap is Linux only)`;
+        const bwrap = onPath('bwrap', env.PATH);
+        if (!bwrap)
+            return 'bubblewrap is not installed (apt-get install bubblewrap)';
+        const problem = await probe(bwrap);
+        return problem ?? bwrap;
+    })();
+    if (reasonWithout.startsWith('/'))
+        return { available: true, bwrap: reasonWithout };
+    if (mode === 'required')
+        throw new SandboxError(`ccal.safety.sandbox is required, but ${reasonWithout}`);
+    return { available: false, reason: reasonWithout };
+}
+
 ;// CONCATENATED MODULE: ./lib/workspace/location.js
 /**
  * Where CCAL keeps its own clone and the items' worktrees: configured, else the runner's temporary
@@ -75633,6 +75858,10 @@ function actionsRunId(env) {
 
 
 
+
+
+
+
 /** The executor's outcome as the cycle needs it. */
 function toCycleOutcome(outcome) {
     const status = outcome.status === 'success'
@@ -75661,6 +75890,13 @@ function toCycleOutcome(outcome) {
 /** The Claude Code executor; the CLI is found, installed and checked once, before the first item. */
 function claudeExecutor(options) {
     let runtime;
+    let support;
+    const findBox = () => (support ??= findSandbox(options.settings.safety.sandbox, options.env).then(found => {
+        if (!found.available)
+            options.logger.warning(`no sandbox: ${found.reason}. The agent and the commands it causes to run can see CCAL's processes and the runner's files`);
+        options.onSandbox?.(found);
+        return found;
+    }));
     const prepare = () => (runtime ??= prepareClaude({
         settings: options.settings.claude,
         env: options.env,
@@ -75671,6 +75907,7 @@ function claudeExecutor(options) {
     }));
     return {
         async prepare() {
+            await findBox();
             await prepare();
         },
         async close() {
@@ -75679,11 +75916,16 @@ function claudeExecutor(options) {
             await prepared?.close();
         },
         async execute(request) {
+            const prepared = await prepare();
+            const found = await findBox();
             const outcome = await executeItem({
                 item: request.item,
                 settings: options.settings,
-                runtime: await prepare(),
+                runtime: prepared,
                 repoDir: request.worktree,
+                sandbox: found.available
+                    ? bubblewrapSandbox(found.bwrap, await agentBox(options, prepared, request.worktree))
+                    : noSandbox(found.reason),
                 budgetUsd: request.maxBudgetUsd,
                 configPath: options.configPath,
                 logger: request.logger ?? options.logger,
@@ -75695,6 +75937,33 @@ function claudeExecutor(options) {
             });
             return toCycleOutcome(outcome);
         }
+    };
+}
+/**
+ * What one item's box holds: its worktree writable, a HOME of the agent's own in the work directory
+ * (with a runner login's ~/.claude in it, the model's credential), CCAL's repository read only, and
+ * none of the checkout, the work directory's other contents, RUNNER_TEMP or credential files.
+ */
+async function agentBox(options, runtime, worktree) {
+    const home = (0,external_node_path_namespaceObject.join)(options.workspace.root, 'agent-home');
+    await (0,promises_namespaceObject.mkdir)(home, { recursive: true });
+    const realHome = options.env.HOME || (0,external_node_os_.homedir)();
+    const login = runtime.auth.source === 'runner login';
+    return {
+        worktree,
+        home,
+        readOnly: [options.workspace.repoDir, (0,external_node_path_namespaceObject.dirname)(runtime.executable)],
+        hidden: hiddenPaths({
+            checkout: options.checkout,
+            workDirectory: options.workspace.directory,
+            env: options.env
+        }),
+        mounts: login
+            ? [
+                { from: (0,external_node_path_namespaceObject.join)(realHome, '.claude'), to: (0,external_node_path_namespaceObject.join)(home, '.claude') },
+                { from: (0,external_node_path_namespaceObject.join)(realHome, '.claude.json'), to: (0,external_node_path_namespaceObject.join)(home, '.claude.json') }
+            ]
+            : []
     };
 }
 /** What `ccal.workspace` says a fresh worktree gets. */
@@ -75726,9 +75995,10 @@ async function runEngine(options) {
     else {
         logger.warning('no GitHub token: GitHub sources are skipped and no pull request can be opened');
     }
+    const directory = workDirectory(settings.workspace.directory, env, options.root);
     const workspace = await Workspace.open({
         checkout: options.root,
-        directory: workDirectory(settings.workspace.directory, env, options.root),
+        directory,
         runId,
         logger,
         ...(options.githubToken ? { token: options.githubToken } : {})
@@ -75743,12 +76013,17 @@ async function runEngine(options) {
         ...(options.githubToken ? { token: options.githubToken } : {})
     });
     const discoveries = [];
+    let sandbox;
     const standard = [...createGitHubSources(github), ...createEvidenceSources()];
     const sources = (options.sources ?? standard).map(source => recording(source, discoveries));
     const executor = claudeExecutor({
         settings,
         configPath: options.configPath,
         checkout: options.root,
+        workspace: { root: workspace.root, repoDir: workspace.repoDir, directory },
+        onSandbox: found => {
+            sandbox = found;
+        },
         env,
         logger,
         ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
@@ -75787,6 +76062,8 @@ async function runEngine(options) {
     const { report, ledger } = settings.safety.dry_run
         ? await cycle()
         : await withoutPersistedCredentials(git, cycle, logger);
+    if (sandbox && !sandbox.available)
+        report.problems.push(`no sandbox: ${sandbox.reason}; the agent and the commands it caused to run could see CCAL's processes and the runner's files`);
     const { commit } = await store.read();
     return { report, discoveries, ledger, commit, repository };
 }

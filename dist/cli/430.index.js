@@ -791,7 +791,10 @@ const SafetySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     max_file_size_bytes: positiveInt()
         .default(1024 * 1024)
         .describe('Largest file a change may write.'),
-    max_execution_time_seconds: positiveInt().default(3600).describe('Wall-clock limit for a whole run.')
+    max_execution_time_seconds: positiveInt().default(3600).describe('Wall-clock limit for a whole run.'),
+    sandbox: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['auto', 'required', 'off'])
+        .default('auto')
+        .describe("The box the agent and every command it can cause to run live in (bubblewrap on Linux): their own processes and /proc, the item's worktree the only writable place, the checkout, RUNNER_TEMP and credential files absent. auto uses it where it works and warns where it cannot; required refuses to run without it; off runs without it.")
 })
     .prefault({})
     .describe('Limits on what the agent may do.');

@@ -17,6 +17,17 @@ import type { Ledger } from '../ledger/schema.js'
 import type { Logger } from '../util/logger.js'
 import { withoutPersistedCredentials } from '../executor/credentials.js'
 import { buildChildEnvironment } from '../executor/environment.js'
+import {
+  bubblewrapSandbox,
+  findSandbox,
+  hiddenPaths,
+  noSandbox,
+  type SandboxPlan,
+  type SandboxSupport
+} from '../executor/sandbox.js'
+import { mkdir } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { prepareWorktree, type WorktreeSetup } from '../executor/execute.js'
 import { workDirectory } from '../workspace/location.js'
 import { readOnlyGit, Workspace } from '../workspace/workspace.js'
@@ -90,6 +101,10 @@ export function claudeExecutor(options: {
   configPath: string
   /** The maintainer's checkout (reusable directories are copied from it). */
   checkout: string
+  /** CCAL's repository and work directory: where the agent's HOME is, and what it must not see. */
+  workspace: Pick<Workspace, 'root' | 'repoDir'> & { directory: string }
+  /** Told once whether items run in a sandbox, and why not when they do not. */
+  onSandbox?: (support: SandboxSupport) => void
   env: NodeJS.ProcessEnv
   anthropicApiKey?: string
   claudeOauthToken?: string
@@ -97,6 +112,16 @@ export function claudeExecutor(options: {
   logger: Logger
 }): ItemExecutor {
   let runtime: Promise<ClaudeRuntime> | undefined
+  let support: Promise<SandboxSupport> | undefined
+  const findBox = () =>
+    (support ??= findSandbox(options.settings.safety.sandbox, options.env).then(found => {
+      if (!found.available)
+        options.logger.warning(
+          `no sandbox: ${found.reason}. The agent and the commands it causes to run can see CCAL's processes and the runner's files`
+        )
+      options.onSandbox?.(found)
+      return found
+    }))
   const prepare = () =>
     (runtime ??= prepareClaude({
       settings: options.settings.claude,
@@ -108,6 +133,7 @@ export function claudeExecutor(options: {
     }))
   return {
     async prepare() {
+      await findBox()
       await prepare()
     },
     async close() {
@@ -116,11 +142,16 @@ export function claudeExecutor(options: {
       await prepared?.close()
     },
     async execute(request) {
+      const prepared = await prepare()
+      const found = await findBox()
       const outcome = await executeItem({
         item: request.item,
         settings: options.settings,
-        runtime: await prepare(),
+        runtime: prepared,
         repoDir: request.worktree,
+        sandbox: found.available
+          ? bubblewrapSandbox(found.bwrap, await agentBox(options, prepared, request.worktree))
+          : noSandbox(found.reason),
         budgetUsd: request.maxBudgetUsd,
         configPath: options.configPath,
         logger: request.logger ?? options.logger,
@@ -132,6 +163,42 @@ export function claudeExecutor(options: {
       })
       return toCycleOutcome(outcome)
     }
+  }
+}
+
+/**
+ * What one item's box holds: its worktree writable, a HOME of the agent's own in the work directory
+ * (with a runner login's ~/.claude in it, the model's credential), CCAL's repository read only, and
+ * none of the checkout, the work directory's other contents, RUNNER_TEMP or credential files.
+ */
+async function agentBox(
+  options: {
+    checkout: string
+    env: NodeJS.ProcessEnv
+    workspace: { root: string; repoDir: string; directory: string }
+  },
+  runtime: ClaudeRuntime,
+  worktree: string
+): Promise<SandboxPlan> {
+  const home = join(options.workspace.root, 'agent-home')
+  await mkdir(home, { recursive: true })
+  const realHome = options.env.HOME || homedir()
+  const login = runtime.auth.source === 'runner login'
+  return {
+    worktree,
+    home,
+    readOnly: [options.workspace.repoDir, dirname(runtime.executable)],
+    hidden: hiddenPaths({
+      checkout: options.checkout,
+      workDirectory: options.workspace.directory,
+      env: options.env
+    }),
+    mounts: login
+      ? [
+          { from: join(realHome, '.claude'), to: join(home, '.claude') },
+          { from: join(realHome, '.claude.json'), to: join(home, '.claude.json') }
+        ]
+      : []
   }
 }
 
@@ -165,9 +232,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   } else {
     logger.warning('no GitHub token: GitHub sources are skipped and no pull request can be opened')
   }
+  const directory = workDirectory(settings.workspace.directory, env, options.root)
   const workspace = await Workspace.open({
     checkout: options.root,
-    directory: workDirectory(settings.workspace.directory, env, options.root),
+    directory,
     runId,
     logger,
     ...(options.githubToken ? { token: options.githubToken } : {})
@@ -182,12 +250,17 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     ...(options.githubToken ? { token: options.githubToken } : {})
   })
   const discoveries: DiscoveryResult[] = []
+  let sandbox: SandboxSupport | undefined
   const standard = [...createGitHubSources(github), ...createEvidenceSources()]
   const sources = (options.sources ?? standard).map(source => recording(source, discoveries))
   const executor = claudeExecutor({
     settings,
     configPath: options.configPath,
     checkout: options.root,
+    workspace: { root: workspace.root, repoDir: workspace.repoDir, directory },
+    onSandbox: found => {
+      sandbox = found
+    },
     env,
     logger,
     ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
@@ -228,6 +301,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const { report, ledger } = settings.safety.dry_run
     ? await cycle()
     : await withoutPersistedCredentials(git, cycle, logger)
+  if (sandbox && !sandbox.available)
+    report.problems.push(
+      `no sandbox: ${sandbox.reason}; the agent and the commands it caused to run could see CCAL's processes and the runner's files`
+    )
   const { commit } = await store.read()
   return { report, discoveries, ledger, commit, repository }
 }

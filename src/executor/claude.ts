@@ -5,6 +5,7 @@
  * `init` line is read, so a run killed afterwards can still be resumed.
  */
 import { spawn } from 'node:child_process'
+import type { Sandbox } from './sandbox.js'
 import { createInterface } from 'node:readline'
 import { errorMessage } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
@@ -30,6 +31,8 @@ export interface ClaudeProcessOptions {
   /** Every parsed event, for callers that want more than the progress lines. */
   readonly onEvent?: (event: StreamEvent) => void
   readonly logger?: Logger
+  /** The box the process runs in (sandbox.ts); as it is without one. */
+  readonly sandbox?: Sandbox
 }
 
 /** How one run ended. */
@@ -91,9 +94,12 @@ export function runClaudeProcess(options: ClaudeProcessOptions): Promise<ClaudeP
       resolve(emptyResult({ aborted: true, durationMs: 0 }))
       return
     }
-    const child = spawn(options.executable, [...options.args], {
+    const argv = options.sandbox
+      ? options.sandbox.wrap([options.executable, ...options.args], options.cwd)
+      : [options.executable, ...options.args]
+    const child = spawn(argv[0] as string, argv.slice(1), {
       cwd: options.cwd,
-      env: { ...options.env },
+      env: options.sandbox ? options.sandbox.environment(options.env) : { ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true
     })

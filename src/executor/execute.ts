@@ -11,6 +11,7 @@ import { createGit, NEUTRAL_GIT_CONFIG, type Git } from '../git/git.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { CcalError } from '../util/errors.js'
 import { reuseDirectories } from '../workspace/setup.js'
+import type { Sandbox } from './sandbox.js'
 import { silentLogger, type Logger } from '../util/logger.js'
 import { buildClaudeArguments } from './arguments.js'
 import { isMissingSession, runClaudeProcess, type ClaudeProcessResult } from './claude.js'
@@ -67,6 +68,8 @@ export interface ExecuteOptions {
   readonly killGraceMs?: number
   /** Readies a fresh worktree before anything runs in it (`ccal.workspace`). */
   readonly setup?: WorktreeSetup
+  /** The box the agent, the set-up and the verify commands run in (sandbox.ts). */
+  readonly sandbox?: Sandbox
 }
 
 /** What a fresh worktree gets before the agent starts: copied directories, then the set-up command. */
@@ -103,7 +106,8 @@ export async function executeItem(options: ExecuteOptions): Promise<ExecutionOut
       git,
       env: withoutModelCredentials(options.runtime.env),
       logger,
-      ...(options.signal ? { signal: options.signal } : {})
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.sandbox ? { sandbox: options.sandbox } : {})
     })
     if (failure)
       return summarizeOutcome({
@@ -130,7 +134,13 @@ export async function executeItem(options: ExecuteOptions): Promise<ExecutionOut
 export async function prepareWorktree(
   dir: string,
   setup: WorktreeSetup,
-  options: { git: Git; env: Readonly<Record<string, string>>; logger: Logger; signal?: AbortSignal }
+  options: {
+    git: Git
+    env: Readonly<Record<string, string>>
+    logger: Logger
+    signal?: AbortSignal
+    sandbox?: Sandbox
+  }
 ): Promise<string | undefined> {
   const { git, logger } = options
   if (setup.reuse.length > 0)
@@ -143,7 +153,8 @@ export async function prepareWorktree(
     env: options.env,
     timeoutMs: setup.timeoutMs,
     maxOutput: 8_000,
-    ...(options.signal ? { signal: options.signal } : {})
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.sandbox ? { sandbox: options.sandbox } : {})
   })
   const step = report.steps[0]
   if (!step) return 'the set-up command did not run (CCAL was stopped)'
@@ -228,7 +239,8 @@ async function executeInCleanTree(
       killGraceMs: options.killGraceMs,
       signal: options.signal,
       onSessionId: options.onSessionId,
-      logger
+      logger,
+      ...(options.sandbox ? { sandbox: options.sandbox } : {})
     })
     if (resume && isMissingSession(child)) {
       // Nothing ran: the session's transcript never reached the disk (its run was killed early).
@@ -263,7 +275,8 @@ async function executeInCleanTree(
       cwd: options.repoDir,
       env: verifyEnv,
       timeoutMs: settings.verify.timeout_seconds * 1000,
-      signal: options.signal
+      signal: options.signal,
+      ...(options.sandbox ? { sandbox: options.sandbox } : {})
     })
     verifyReports.push(report)
     logger.info(
@@ -280,7 +293,8 @@ async function executeInCleanTree(
       cwd: options.repoDir,
       env: verifyEnv,
       timeoutMs: settings.verify.timeout_seconds * 1000,
-      signal: options.signal
+      signal: options.signal,
+      ...(options.sandbox ? { sandbox: options.sandbox } : {})
     })
     const preexisting = failing.every(step => {
       const base = baseSteps.find(candidate => candidate.command === step.command)

@@ -4,8 +4,8 @@
  * cannot be talked around (a shell command or a test script can write anywhere the deny-list does
  * not see).
  */
-import { open, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { open, readlink, stat } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path'
 import type { Settings } from '../config/schema.js'
 import type { Git } from '../git/git.js'
 import { matchesAnyGlob } from './glob.js'
@@ -20,7 +20,8 @@ export interface ChangedFile {
 }
 
 /** Why a change was refused. */
-export type ViolationRule = 'excluded_path' | 'too_many_files' | 'binary_file' | 'file_too_large'
+export type ViolationRule =
+  'excluded_path' | 'too_many_files' | 'binary_file' | 'file_too_large' | 'link_out_of_tree' | 'git_path'
 
 /** One refusal, with the path it concerns (none for `too_many_files`). */
 export interface Violation {
@@ -175,6 +176,20 @@ export async function inspectChanges(options: GateOptions): Promise<GateReport> 
   for (const file of files) {
     if (isDeletion(file)) continue
     const fullPath = join(git.cwd, file.path)
+    // A commit carries only the worktree's own files: nothing of a git directory, no link out.
+    if (isGitPath(file.path))
+      violations.push({
+        rule: 'git_path',
+        path: file.path,
+        detail: `${file.path} is inside a .git directory`
+      })
+    const outside = await linkOutOfTree(git.cwd, fullPath)
+    if (outside)
+      violations.push({
+        rule: 'link_out_of_tree',
+        path: file.path,
+        detail: `${file.path} is a symbolic link out of the repository (to ${outside})`
+      })
     const size = await fileSize(fullPath)
     if (size === null) continue
     if (size > safety.max_file_size_bytes)
@@ -194,6 +209,24 @@ export async function inspectChanges(options: GateOptions): Promise<GateReport> 
     violations,
     reverted: excludedFiles.map(file => file.path)
   }
+}
+
+/** True for a path with a `.git` component (a nested repository's files, or a planted one). */
+export function isGitPath(path: string): boolean {
+  return path.split('/').some(part => part.toLowerCase() === '.git')
+}
+
+/** Where a symbolic link at `fullPath` points when that is outside `root` (or absolute); else null. */
+async function linkOutOfTree(root: string, fullPath: string): Promise<string | null> {
+  let target: string
+  try {
+    target = await readlink(fullPath)
+  } catch {
+    return null // not a link
+  }
+  const resolved = isAbsolute(target) ? target : resolvePath(dirname(fullPath), target)
+  const inside = relative(root, resolved)
+  return isAbsolute(target) || inside === '..' || inside.startsWith('../') ? target : null
 }
 
 /** One line per violation, for logs and the recorded error. */

@@ -5,6 +5,7 @@
  * timeout, in the same scrubbed environment as the agent minus the model credentials.
  */
 import { spawn } from 'node:child_process'
+import type { Sandbox } from './sandbox.js'
 import type { Settings } from '../config/schema.js'
 import { killProcessGroup } from './claude.js'
 import { trimMiddle } from './prompt.js'
@@ -42,6 +43,8 @@ export interface VerifyOptions {
   /** Characters of output kept per command (default 20,000). */
   readonly maxOutput?: number
   readonly signal?: AbortSignal
+  /** The box the commands run in (sandbox.ts); as they are without one. */
+  readonly sandbox?: Sandbox
 }
 
 /** The configured commands, test first. */
@@ -83,9 +86,13 @@ function runStep(command: VerifyCommand, options: VerifyOptions): Promise<Verify
   const started = Date.now()
   const maxOutput = options.maxOutput ?? 20_000
   return new Promise(resolve => {
-    const child = spawn('bash', ['-c', command.command], {
+    const argv = options.sandbox
+      ? options.sandbox.wrap(['bash', '-c', command.command], options.cwd)
+      : ['bash', '-c', command.command]
+    const env = { ...options.env, CI: options.env.CI ?? 'true' }
+    const child = spawn(argv[0] as string, argv.slice(1), {
       cwd: options.cwd,
-      env: { ...options.env, CI: options.env.CI ?? 'true' },
+      env: options.sandbox ? options.sandbox.environment(env) : env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true
     })

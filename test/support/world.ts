@@ -66,6 +66,8 @@ export interface WorldOptions {
   /** Extra scenario keys merged over the default (repository, maintainer, the labelled bug issue). */
   scenario?: Partial<ScenarioInput>
   config?: unknown
+  /** Extra environment of every action run (the runner's own tokens, say). */
+  env?: Record<string, string>
 }
 
 export interface ActionRun {
@@ -279,7 +281,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       GITHUB_OUTPUT: outputPath,
       GITHUB_RUN_ID: String(1000 + Math.floor(Math.random() * 1000)),
       GITHUB_RUN_ATTEMPT: '1',
-      RUNNER_TEMP: runner
+      RUNNER_TEMP: runner,
+      ...options.env
     }
     const allInputs = { 'github-token': TOKEN, 'anthropic-api-key': 'dummy', ...inputs }
     for (const [name, value] of Object.entries(allInputs)) env[`INPUT_${name.toUpperCase()}`] = value

@@ -77,6 +77,8 @@ export interface ModelServer {
   setScript(script: ScriptInput): void
   /** Replaces the conversations' scripts (each starts again at its first turn). */
   setConversations(conversations: Conversation[]): void
+  /** Adds `$NAME` substitutions (paths known only once the world exists). */
+  setVars(vars: Record<string, string>): void
   /** How many scripted turns have not been served yet. */
   remainingTurns(): number
   /** Closes the server and every open connection. */
@@ -305,6 +307,9 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
     },
     setConversations(next) {
       conversations = resolveConversations(next)
+    },
+    setVars(vars) {
+      options.vars = { ...options.vars, ...vars }
     },
     remainingTurns: () => turns.length - cursor,
     stop() {
