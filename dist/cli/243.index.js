@@ -443,7 +443,8 @@ const statusCommand = async (args, io) => {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C0: () => (/* binding */ fenceUntrusted),
 /* harmony export */   _2: () => (/* binding */ sanitizeUntrusted),
-/* harmony export */   a: () => (/* binding */ withoutHtmlComments)
+/* harmony export */   a: () => (/* binding */ withoutHtmlComments),
+/* harmony export */   w_: () => (/* binding */ neutralizeForGitHub)
 /* harmony export */ });
 /**
  * Text from outside — issue titles and bodies, comments, reviews, log lines — is data, never
@@ -451,8 +452,12 @@ const statusCommand = async (args, io) => {
  * prompt (executor). Neither step makes it trustworthy; together they remove the usual ways of
  * hiding instructions from a human reviewer and of breaking out of the fence.
  */
-/** Zero-width characters, bidi controls, the BOM, soft hyphen and Unicode tag characters. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
+/**
+ * What a reader does not see but a model reads: every format character (zero-width characters,
+ * bidi controls, the BOM, soft hyphen, tag characters U+E0000–U+E007F …), variation selectors and
+ * their supplement (which can carry bytes of hidden text), and line and paragraph separators.
+ */
+const INVISIBLE = /[\p{Cf}\uFE00-\uFE0F\u2028\u2029]|[\u{E0100}-\u{E01EF}]/gu;
 /** C0/C1 control characters other than tab and newline (carriage returns become newlines). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -502,6 +507,42 @@ function fenceUntrusted(label, text) {
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     const safeLabel = label.replace(/[^A-Za-z0-9 _.:#/-]/g, '').slice(0, 80);
     return `${fence}untrusted-data ${safeLabel}\n${text}\n${fence}`;
+}
+/** A zero-width joiner: between `@` and a name, or `#` and a number, it keeps GitHub from linking. */
+const JOINER = '\u200D';
+/** `@user`, `@org/team`, not inside a word (an e-mail address) or a path. */
+const MENTION = /(^|[^\w`@./-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?)/g;
+/** `#123`, `owner/repo#123`, `GH-123`: references that link and cross-reference. */
+const REFERENCE = /(^|[^\w&#])((?:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)?#|GH-)(\d+)/g;
+/** Links to issues, pull requests and discussions: they cross-reference like `#123`. */
+const GITHUB_THREAD_URL = /https?:\/\/[^\s)<>\]]*\/(?:issues|pull|discussions)\/\d+[^\s)<>\]]*/g;
+/** An image, inline (`![alt](url)`) or as HTML: fetched by every reader's browser. */
+const ANY_IMAGE = /!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]/g;
+/** Raw HTML tags (not `a < b`): dropped, their text kept. */
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+/**
+ * Text CCAL did not write, made safe to post on GitHub (pull request bodies and titles, comments,
+ * commit messages): mentions cannot ping anyone, `#123` and `owner/repo#123` cannot cross-reference
+ * (CCAL adds its own `Fixes #N` outside this), images and raw HTML are dropped, HTML comments (a
+ * forged CCAL marker) and invisible characters removed, and the length bounded.
+ */
+function neutralizeForGitHub(text, options = {}) {
+    const maxLength = options.maxLength ?? 20000;
+    let clean = withoutHtmlComments(text)
+        .replace(INVISIBLE, '')
+        .replace(CONTROL, '')
+        .replace(ANY_IMAGE, (_match, alt, refAlt) => {
+        const label = (alt ?? refAlt ?? '').trim();
+        return label ? `(image: ${label})` : '(image)';
+    })
+        .replace(HTML_TAG, '')
+        .replace(GITHUB_THREAD_URL, url => `\`${url.replace(/`/g, '')}\``)
+        .replace(MENTION, (_match, before, name) => `${before}@${JOINER}${name}`)
+        .replace(REFERENCE, (_match, before, prefix, number) => `${before}${prefix}${JOINER}${number}`)
+        .trim();
+    if (clean.length > maxLength)
+        clean = `${clean.slice(0, maxLength)}\n[… cut: ${clean.length - maxLength} more characters]`;
+    return clean;
 }
 
 

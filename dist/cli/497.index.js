@@ -6295,13 +6295,25 @@ function branchNameFor(item, prefix) {
 const ITEM_TRAILER = 'CCAL-Item';
 // Agent-written text goes into PR bodies and commits: HTML comments are dropped so it cannot forge a marker.
 
-/** The first paragraph of agent-written text, without HTML comments: what commits and comments quote. */
+/**
+ * The first paragraph of agent-written text, neutralized for GitHub (no pings, no cross-references,
+ * no images or HTML, no forged marker): what commits and comments quote.
+ */
 function firstParagraph(text) {
-    return (0,util_untrusted/* withoutHtmlComments */.a)(text).split(/\n\s*\n/)[0] ?? '';
+    return (0,util_untrusted/* neutralizeForGitHub */.w_)((0,util_untrusted/* withoutHtmlComments */.a)(text).split(/\n\s*\n/)[0] ?? '', { maxLength: 2000 });
+}
+/**
+ * An item's title for GitHub (a pull request's, a commit subject, quoted in a body): one line,
+ * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
+ */
+function safeTitle(item, max = 200) {
+    const clean = (0,util_untrusted/* neutralizeForGitHub */.w_)(item.title.replace(/\s+/g, ' '), { maxLength: max });
+    const own = item.context.issueNumber;
+    return typeof own === 'number' ? clean.replace(`#\u200D${own}`, `#${own}`) : clean;
 }
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
 function commitMessage(item, summary) {
-    const subject = `ccal: ${item.title}`.replace(/\s+/g, ' ').slice(0, 72);
+    const subject = `ccal: ${safeTitle(item)}`.slice(0, 72);
     const body = firstParagraph(summary).slice(0, 1000).trim();
     return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`;
 }
@@ -6310,10 +6322,10 @@ const EVIDENCE_LIMIT = 4000;
 function pullRequestBody(input) {
     const { item } = input;
     const lines = [
-        `CCAL opened this pull request for a ${item.type.replace(/_/g, ' ')} work item: **${item.title}**.`,
+        `CCAL opened this pull request for a ${item.type.replace(/_/g, ' ')} work item: **${safeTitle(item)}**.`,
         ''
     ];
-    const summary = (0,util_untrusted/* withoutHtmlComments */.a)(input.summary);
+    const summary = (0,util_untrusted/* neutralizeForGitHub */.w_)(input.summary, { maxLength: 20000 });
     lines.push('### What was done', '', summary || '_The agent gave no summary._', '');
     // Evidence is sanitized at discovery; stripping comments again here keeps a forged marker out of
     // the body even if an item reached delivery some other way.
@@ -7535,7 +7547,7 @@ async function deliver(deps, git, item, target) {
     const pull = await openOrUpdatePull(deps.github, {
         branch: target.branch,
         base: target.base,
-        title: item.title,
+        title: safeTitle(item),
         body,
         draft: settings.pull_requests.draft,
         labels: settings.pull_requests.labels
@@ -8406,7 +8418,8 @@ const runCommand = async (args, io) => {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C0: () => (/* binding */ fenceUntrusted),
 /* harmony export */   _2: () => (/* binding */ sanitizeUntrusted),
-/* harmony export */   a: () => (/* binding */ withoutHtmlComments)
+/* harmony export */   a: () => (/* binding */ withoutHtmlComments),
+/* harmony export */   w_: () => (/* binding */ neutralizeForGitHub)
 /* harmony export */ });
 /**
  * Text from outside — issue titles and bodies, comments, reviews, log lines — is data, never
@@ -8414,8 +8427,12 @@ const runCommand = async (args, io) => {
  * prompt (executor). Neither step makes it trustworthy; together they remove the usual ways of
  * hiding instructions from a human reviewer and of breaking out of the fence.
  */
-/** Zero-width characters, bidi controls, the BOM, soft hyphen and Unicode tag characters. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
+/**
+ * What a reader does not see but a model reads: every format character (zero-width characters,
+ * bidi controls, the BOM, soft hyphen, tag characters U+E0000–U+E007F …), variation selectors and
+ * their supplement (which can carry bytes of hidden text), and line and paragraph separators.
+ */
+const INVISIBLE = /[\p{Cf}\uFE00-\uFE0F\u2028\u2029]|[\u{E0100}-\u{E01EF}]/gu;
 /** C0/C1 control characters other than tab and newline (carriage returns become newlines). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -8465,6 +8482,42 @@ function fenceUntrusted(label, text) {
     const fence = '`'.repeat(Math.max(3, longestRun + 1));
     const safeLabel = label.replace(/[^A-Za-z0-9 _.:#/-]/g, '').slice(0, 80);
     return `${fence}untrusted-data ${safeLabel}\n${text}\n${fence}`;
+}
+/** A zero-width joiner: between `@` and a name, or `#` and a number, it keeps GitHub from linking. */
+const JOINER = '\u200D';
+/** `@user`, `@org/team`, not inside a word (an e-mail address) or a path. */
+const MENTION = /(^|[^\w`@./-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?)/g;
+/** `#123`, `owner/repo#123`, `GH-123`: references that link and cross-reference. */
+const REFERENCE = /(^|[^\w&#])((?:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)?#|GH-)(\d+)/g;
+/** Links to issues, pull requests and discussions: they cross-reference like `#123`. */
+const GITHUB_THREAD_URL = /https?:\/\/[^\s)<>\]]*\/(?:issues|pull|discussions)\/\d+[^\s)<>\]]*/g;
+/** An image, inline (`![alt](url)`) or as HTML: fetched by every reader's browser. */
+const ANY_IMAGE = /!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]/g;
+/** Raw HTML tags (not `a < b`): dropped, their text kept. */
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+/**
+ * Text CCAL did not write, made safe to post on GitHub (pull request bodies and titles, comments,
+ * commit messages): mentions cannot ping anyone, `#123` and `owner/repo#123` cannot cross-reference
+ * (CCAL adds its own `Fixes #N` outside this), images and raw HTML are dropped, HTML comments (a
+ * forged CCAL marker) and invisible characters removed, and the length bounded.
+ */
+function neutralizeForGitHub(text, options = {}) {
+    const maxLength = options.maxLength ?? 20000;
+    let clean = withoutHtmlComments(text)
+        .replace(INVISIBLE, '')
+        .replace(CONTROL, '')
+        .replace(ANY_IMAGE, (_match, alt, refAlt) => {
+        const label = (alt ?? refAlt ?? '').trim();
+        return label ? `(image: ${label})` : '(image)';
+    })
+        .replace(HTML_TAG, '')
+        .replace(GITHUB_THREAD_URL, url => `\`${url.replace(/`/g, '')}\``)
+        .replace(MENTION, (_match, before, name) => `${before}@${JOINER}${name}`)
+        .replace(REFERENCE, (_match, before, prefix, number) => `${before}${prefix}${JOINER}${number}`)
+        .trim();
+    if (clean.length > maxLength)
+        clean = `${clean.slice(0, maxLength)}\n[… cut: ${clean.length - maxLength} more characters]`;
+    return clean;
 }
 
 

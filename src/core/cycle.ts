@@ -10,7 +10,8 @@ import {
   commitMessage,
   issueCommentBody,
   pullRequestBody,
-  firstParagraph
+  firstParagraph,
+  safeTitle
 } from '../delivery/content.js'
 import {
   authenticated,
@@ -739,7 +740,7 @@ async function deliver(
   const pull = await openOrUpdatePull(deps.github, {
     branch: target.branch,
     base: target.base,
-    title: item.title,
+    title: safeTitle(item),
     body,
     draft: settings.pull_requests.draft,
     labels: settings.pull_requests.labels

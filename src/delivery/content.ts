@@ -3,7 +3,7 @@
  */
 import { formatPullMarker } from '../discovery/marker.js'
 import type { WorkItem } from '../ledger/schema.js'
-import { fenceUntrusted, withoutHtmlComments } from '../util/untrusted.js'
+import { fenceUntrusted, neutralizeForGitHub, withoutHtmlComments } from '../util/untrusted.js'
 
 /** Lowercase words joined by '-', at most `max` characters, never empty. */
 export function slugify(text: string, max = 40): string {
@@ -30,14 +30,27 @@ export const ITEM_TRAILER = 'CCAL-Item'
 // Agent-written text goes into PR bodies and commits: HTML comments are dropped so it cannot forge a marker.
 export { withoutHtmlComments }
 
-/** The first paragraph of agent-written text, without HTML comments: what commits and comments quote. */
+/**
+ * The first paragraph of agent-written text, neutralized for GitHub (no pings, no cross-references,
+ * no images or HTML, no forged marker): what commits and comments quote.
+ */
 export function firstParagraph(text: string): string {
-  return withoutHtmlComments(text).split(/\n\s*\n/)[0] ?? ''
+  return neutralizeForGitHub(withoutHtmlComments(text).split(/\n\s*\n/)[0] ?? '', { maxLength: 2000 })
+}
+
+/**
+ * An item's title for GitHub (a pull request's, a commit subject, quoted in a body): one line,
+ * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
+ */
+export function safeTitle(item: Pick<WorkItem, 'title' | 'context'>, max = 200): string {
+  const clean = neutralizeForGitHub(item.title.replace(/\s+/g, ' '), { maxLength: max })
+  const own = item.context.issueNumber
+  return typeof own === 'number' ? clean.replace(`#\u200D${own}`, `#${own}`) : clean
 }
 
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
-export function commitMessage(item: Pick<WorkItem, 'id' | 'title'>, summary: string): string {
-  const subject = `ccal: ${item.title}`.replace(/\s+/g, ' ').slice(0, 72)
+export function commitMessage(item: Pick<WorkItem, 'id' | 'title' | 'context'>, summary: string): string {
+  const subject = `ccal: ${safeTitle(item)}`.slice(0, 72)
   const body = firstParagraph(summary).slice(0, 1000).trim()
   return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`
 }
@@ -59,10 +72,10 @@ const EVIDENCE_LIMIT = 4000
 export function pullRequestBody(input: PullBodyInput): string {
   const { item } = input
   const lines = [
-    `CCAL opened this pull request for a ${item.type.replace(/_/g, ' ')} work item: **${item.title}**.`,
+    `CCAL opened this pull request for a ${item.type.replace(/_/g, ' ')} work item: **${safeTitle(item)}**.`,
     ''
   ]
-  const summary = withoutHtmlComments(input.summary)
+  const summary = neutralizeForGitHub(input.summary, { maxLength: 20000 })
   lines.push('### What was done', '', summary || '_The agent gave no summary._', '')
   // Evidence is sanitized at discovery; stripping comments again here keeps a forged marker out of
   // the body even if an item reached delivery some other way.

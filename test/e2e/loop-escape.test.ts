@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { findSandbox } from '../../src/executor/sandbox.js'
+import { git } from '../support/repos.js'
 import type { TurnInput } from '../support/model-server/index.js'
 import {
   BUG_ISSUE,
@@ -18,6 +19,7 @@ import {
   SCHEDULE_EVENT,
   TOKEN,
   createWorld,
+  fixBugScript,
   issuesLabeledPayload,
   type World
 } from '../support/world.js'
@@ -128,4 +130,30 @@ describe('an agent that tries to get out', () => {
       expect(existsSync(marker)).toBe(false)
     }
   )
+})
+
+describe("the agent's words on GitHub", () => {
+  it('ping nobody, cross-reference nothing and embed no remote image: PR body, issue comment and commit', async () => {
+    const hostile =
+      'Fixed add(). cc @everyone and @maint, see #123 and octo-org/other#7 ![x](http://evil.example/p.png) <img src="http://evil.example/q.png">'
+    world = await createWorld({ script: fixBugScript(hostile) })
+
+    const run = await world.runAction({
+      name: 'issues',
+      payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER)
+    })
+
+    expect(run.status).toBe(0)
+    const pull = world.gh.state.pulls()[0]!
+    const comment = world.gh.state.issue(BUG_ISSUE.number).comments.at(-1)!.body
+    const commit = git(world.sandbox.origin, 'log', '-1', '--format=%B', pull.pull.head)
+    for (const text of [pull.body, comment, commit]) {
+      expect(text).toContain('Fixed add().')
+      expect(text).not.toMatch(/@(everyone|maint)\b/)
+      expect(text).not.toMatch(/#(123|7)\b/)
+      expect(text).not.toContain('evil.example')
+    }
+    // CCAL's own words still link: the pull request closes its issue.
+    expect(pull.body).toContain(`Fixes #${BUG_ISSUE.number}`)
+  })
 })
