@@ -74308,7 +74308,7 @@ class Workspace {
             cwd: repoDir,
             logger,
             config: NEUTRAL_GIT_CONFIG,
-            ...(options.baseEnv ? { baseEnv: options.baseEnv } : {})
+            baseEnv: ccalGitEnv(options.baseEnv)
         });
         this.remote =
             options.token && isHttpRemote(remoteUrl)
@@ -74453,7 +74453,7 @@ class Workspace {
             cwd: dir,
             logger: this.options.logger ?? silentLogger,
             config: NEUTRAL_GIT_CONFIG,
-            ...(this.options.baseEnv ? { baseEnv: this.options.baseEnv } : {})
+            baseEnv: ccalGitEnv(this.options.baseEnv)
         });
         return {
             name,
@@ -74504,6 +74504,13 @@ async function readMarker(path) {
     catch {
         return undefined;
     }
+}
+/**
+ * The environment of CCAL's git in its own repository: the machine-wide config is not read either
+ * (`GIT_CONFIG_NOSYSTEM`), so that nothing but CCAL's repository config and the user's own applies.
+ */
+function ccalGitEnv(baseEnv = process.env) {
+    return { ...baseEnv, GIT_CONFIG_NOSYSTEM: '1' };
 }
 /**
  * Git in the maintainer's checkout, for reading only: `GIT_OPTIONAL_LOCKS=0` stops even `git status`

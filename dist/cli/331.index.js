@@ -2427,7 +2427,7 @@ class Workspace {
             cwd: repoDir,
             logger,
             config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
-            ...(options.baseEnv ? { baseEnv: options.baseEnv } : {})
+            baseEnv: ccalGitEnv(options.baseEnv)
         });
         this.remote =
             options.token && (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isHttpRemote */ .DY)(remoteUrl)
@@ -2572,7 +2572,7 @@ class Workspace {
             cwd: dir,
             logger: this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq,
             config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
-            ...(this.options.baseEnv ? { baseEnv: this.options.baseEnv } : {})
+            baseEnv: ccalGitEnv(this.options.baseEnv)
         });
         return {
             name,
@@ -2623,6 +2623,13 @@ async function readMarker(path) {
     catch {
         return undefined;
     }
+}
+/**
+ * The environment of CCAL's git in its own repository: the machine-wide config is not read either
+ * (`GIT_CONFIG_NOSYSTEM`), so that nothing but CCAL's repository config and the user's own applies.
+ */
+function ccalGitEnv(baseEnv = process.env) {
+    return { ...baseEnv, GIT_CONFIG_NOSYSTEM: '1' };
 }
 /**
  * Git in the maintainer's checkout, for reading only: `GIT_OPTIONAL_LOCKS=0` stops even `git status`

@@ -99,7 +99,7 @@ export class Workspace {
       cwd: repoDir,
       logger,
       config: NEUTRAL_GIT_CONFIG,
-      ...(options.baseEnv ? { baseEnv: options.baseEnv } : {})
+      baseEnv: ccalGitEnv(options.baseEnv)
     })
     this.remote =
       options.token && isHttpRemote(remoteUrl)
@@ -263,7 +263,7 @@ export class Workspace {
       cwd: dir,
       logger: this.options.logger ?? silentLogger,
       config: NEUTRAL_GIT_CONFIG,
-      ...(this.options.baseEnv ? { baseEnv: this.options.baseEnv } : {})
+      baseEnv: ccalGitEnv(this.options.baseEnv)
     })
     return {
       name,
@@ -316,6 +316,14 @@ async function readMarker(path: string): Promise<WorktreeMarker | undefined> {
   } catch {
     return undefined
   }
+}
+
+/**
+ * The environment of CCAL's git in its own repository: the machine-wide config is not read either
+ * (`GIT_CONFIG_NOSYSTEM`), so that nothing but CCAL's repository config and the user's own applies.
+ */
+function ccalGitEnv(baseEnv: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...baseEnv, GIT_CONFIG_NOSYSTEM: '1' }
 }
 
 /**

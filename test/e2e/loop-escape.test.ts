@@ -7,16 +7,22 @@
  * runs in this cycle or the next, and the link is refused.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findSandbox } from '../../src/executor/sandbox.js'
-import { git } from '../support/repos.js'
+import { claudeBinaryPath, claudeTestEnv } from '../support/claude.js'
+import { GIT_TEST_ENV, git } from '../support/repos.js'
 import type { TurnInput } from '../support/model-server/index.js'
 import {
   BUG_ISSUE,
   MAINTAINER,
   SANDBOX_CONFIG,
   SCHEDULE_EVENT,
+  OWNER,
+  REPO,
+  REPO_ROOT,
   TOKEN,
   createWorld,
   fixBugScript,
@@ -79,58 +85,96 @@ const ESCAPE: TurnInput[] = [
 
 const sandboxed = (await findSandbox('auto', process.env)).available
 
-describe('an agent that tries to get out', () => {
-  ;(sandboxed ? it : it.skip)(
-    'reads no secret, runs no planted code in this cycle or the next, and cannot link out of the tree',
-    async () => {
-      world = await createWorld({
-        config: {
-          ccal: {
-            ...SANDBOX_CONFIG.ccal,
-            verify: { test_command: 'npm test' },
-            safety: { sandbox: 'required' }
-          }
-        },
-        script: ESCAPE,
-        env: SECRETS
-      })
-      const w = world
-      const marker = join(w.runnerTemp, '..', `planted-code-ran-${Date.now()}`)
-      w.model.setVars({
-        EVENT: join(w.runnerTemp, 'event-1.json'),
-        RUNNER: w.runnerTemp,
-        CHECKOUT: w.sandbox.dir,
-        MARKER: marker
-      })
-      writeFileSync(join(w.runnerTemp, 'file-command-marker'), `${SECRETS.ACTIONS_RUNTIME_TOKEN}\n`)
-
-      const run = await w.runAction(
-        { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) },
-        { 'anthropic-api-key': MODEL_KEY }
-      )
-
-      expect(run.status).toBe(0)
-      const seen = JSON.stringify(w.model.requests())
-      // The script ran in the box and its output reached the model (so the test can fail)...
-      expect(seen).toContain('== environ')
-      expect(seen).toContain('== checkout')
-      // ...but none of what it looked for was there.
-      const leaked = [...Object.values(SECRETS), MODEL_KEY, TOKEN].filter(secret => seen.includes(secret))
-      expect(leaked).toEqual([])
-      expect(w.gh.state.pulls()).toHaveLength(0)
-      const item = w.ledgerItems().find(entry => entry.type === 'issue')!
-      expect(item.lastError).toMatch(/verification failed|symbolic link out of the repository/)
-      expect(existsSync(marker)).toBe(false)
-      expect(readFileSync(join(w.sandbox.dir, '.git', 'config'), 'utf8')).not.toContain('trap')
-
-      // The next cycle uses the same repository and worktree directory: nothing planted runs there.
-      w.model.setScript([{ text: 'Nothing to do.' }])
-      const next = await w.runAction(SCHEDULE_EVENT)
-      expect(next.status).toBe(0)
-      expect(existsSync(marker)).toBe(false)
+/** `ccal run --once` from a shell, as an operator runs it, with the runner's secrets in its environment. */
+async function runCliOnce(
+  w: World,
+  env: Record<string, string>
+): Promise<{ status: number | null; stdout: string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli/index.js'), 'run', '--once'], {
+    cwd: w.sandbox.dir,
+    env: {
+      ...claudeTestEnv({ baseUrl: w.model.url, home: w.runnerTemp }),
+      ...(GIT_TEST_ENV as Record<string, string>),
+      CCAL_CLAUDE_EXECUTABLE: claudeBinaryPath(),
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+      GITHUB_API_URL: w.gh.url,
+      ...env
     }
-  )
-})
+  })
+  let stdout = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  const status = await new Promise<number | null>(done => child.on('close', code => done(code)))
+  return { status, stdout }
+}
+
+describe.each(['the bundled action', 'ccal run'] as const)(
+  'an agent that tries to get out, through %s',
+  entry => {
+    ;(sandboxed ? it : it.skip)(
+      'reads no secret, runs no planted code in this cycle or the next, and cannot link out of the tree',
+      async () => {
+        world = await createWorld({
+          config: {
+            ccal: {
+              ...SANDBOX_CONFIG.ccal,
+              verify: { test_command: 'npm test' },
+              safety: { sandbox: 'required' }
+            }
+          },
+          script: ESCAPE,
+          env: SECRETS
+        })
+        const w = world
+        const marker = join(w.runnerTemp, '..', `planted-code-ran-${Date.now()}`)
+        w.model.setVars({
+          EVENT: join(w.runnerTemp, 'event-1.json'),
+          RUNNER: w.runnerTemp,
+          CHECKOUT: w.sandbox.dir,
+          MARKER: marker
+        })
+        writeFileSync(join(w.runnerTemp, 'file-command-marker'), `${SECRETS.ACTIONS_RUNTIME_TOKEN}\n`)
+
+        const run =
+          entry === 'ccal run'
+            ? await runCliOnce(w, {
+                ...SECRETS,
+                GITHUB_TOKEN: TOKEN,
+                ANTHROPIC_API_KEY: MODEL_KEY,
+                RUNNER_TEMP: w.runnerTemp
+              })
+            : await w.runAction(
+                { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) },
+                { 'anthropic-api-key': MODEL_KEY }
+              )
+
+        expect(run.status).toBe(0)
+        if (run.status !== 0) console.log(run.stdout)
+        const seen = JSON.stringify(w.model.requests())
+        // The script ran in the box and its output reached the model (so the test can fail)...
+        expect(seen).toContain('== environ')
+        expect(seen).toContain('== checkout')
+        // ...but none of what it looked for was there.
+        const leaked = [...Object.values(SECRETS), MODEL_KEY, TOKEN].filter(secret => seen.includes(secret))
+        expect(leaked).toEqual([])
+        expect(w.gh.state.pulls()).toHaveLength(0)
+        const item = w.ledgerItems().find(entry => entry.type === 'issue')!
+        expect(item.lastError).toMatch(/verification failed|symbolic link out of the repository/)
+        expect(existsSync(marker)).toBe(false)
+        expect(readFileSync(join(w.sandbox.dir, '.git', 'config'), 'utf8')).not.toContain('trap')
+
+        // The next cycle uses the same repository and worktree directory: nothing planted runs there.
+        w.model.setScript([{ text: 'Nothing to do.' }])
+        const next =
+          entry === 'ccal run'
+            ? await runCliOnce(w, { GITHUB_TOKEN: TOKEN, ANTHROPIC_API_KEY: MODEL_KEY })
+            : await w.runAction(SCHEDULE_EVENT)
+        expect(next.status).toBe(0)
+        expect(existsSync(marker)).toBe(false)
+      }
+    )
+  }
+)
 
 describe("the agent's words on GitHub", () => {
   it('ping nobody, cross-reference nothing and embed no remote image: PR body, issue comment and commit', async () => {
@@ -155,5 +199,31 @@ describe("the agent's words on GitHub", () => {
     }
     // CCAL's own words still link: the pull request closes its issue.
     expect(pull.body).toContain(`Fixes #${BUG_ISSUE.number}`)
+  })
+})
+
+describe('where no sandbox can be made', () => {
+  it('auto runs the item and says so loudly in the log and the summary', async () => {
+    const fake = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
+    writeFileSync(
+      join(fake, 'bwrap'),
+      '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n'
+    )
+    chmodSync(join(fake, 'bwrap'), 0o755)
+    try {
+      world = await createWorld({ env: { PATH: `${fake}:${process.env.PATH ?? ''}` } })
+      const labeled = { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) }
+
+      const auto = await world.runAction(labeled)
+
+      expect(auto.status).toBe(0)
+      expect(world.gh.state.pulls()).toHaveLength(1)
+      expect(auto.stdout).toMatch(
+        /::warning::no sandbox: bubblewrap cannot make a sandbox here \(bwrap: setting up uid map/
+      )
+      expect(auto.summary).toContain('no sandbox: bubblewrap cannot make a sandbox here')
+    } finally {
+      rmSync(fake, { recursive: true, force: true })
+    }
   })
 })

@@ -1,0 +1,134 @@
+/**
+ * The agent's box with the real bubblewrap (where it is installed): what a command inside sees and
+ * may write, and what CCAL does where no box can be made.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  bubblewrapSandbox,
+  findSandbox,
+  hiddenPaths,
+  SandboxError,
+  type SandboxPlan
+} from '../../../src/executor/sandbox.js'
+
+let root: string | undefined
+afterEach(() => {
+  if (root) rmSync(root, { recursive: true, force: true })
+  root = undefined
+})
+
+/** A machine in miniature: a checkout, a work directory with a worktree, a runner temp, a HOME. */
+function layout() {
+  root = mkdtempSync(join(tmpdir(), 'ccal-box-'))
+  const dirs = {
+    checkout: join(root, 'checkout'),
+    work: join(root, 'work'),
+    worktree: join(root, 'work', 'repo', 'worktrees', 'item'),
+    repo: join(root, 'work', 'repo', 'repo.git'),
+    home: join(root, 'work', 'repo', 'agent-home'),
+    runnerTemp: join(root, 'runner-temp'),
+    userHome: join(root, 'user')
+  }
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dirs.checkout, 'notes.txt'), 'the maintainer’s\n')
+  writeFileSync(join(dirs.repo, 'config'), '[core]\n')
+  writeFileSync(join(dirs.runnerTemp, 'event.json'), '{"secret":1}\n')
+  mkdirSync(join(dirs.userHome, '.ssh'))
+  writeFileSync(join(dirs.userHome, '.ssh', 'id_ed25519'), 'PRIVATE KEY\n')
+  writeFileSync(join(dirs.userHome, '.git-credentials'), 'https://x:token@github.com\n')
+  return dirs
+}
+
+/** A `bwrap` that fails the way it does where user namespaces are off. */
+function failingBwrap(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
+  const path = join(dir, 'bwrap')
+  writeFileSync(path, '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n')
+  chmodSync(path, 0o755)
+  return dir
+}
+
+const real = await findSandbox('auto', process.env)
+
+describe('the sandbox', () => {
+  ;(real.available ? it : it.skip)(
+    'shows a command its own processes only, the worktree, HOME and /tmp writable, and hides the rest',
+    () => {
+      const dirs = layout()
+      const env = { HOME: dirs.userHome, RUNNER_TEMP: dirs.runnerTemp }
+      const plan: SandboxPlan = {
+        worktree: dirs.worktree,
+        home: dirs.home,
+        readOnly: [dirs.repo],
+        hidden: hiddenPaths({ checkout: dirs.checkout, workDirectory: dirs.work, env })
+      }
+      const box = bubblewrapSandbox(real.available ? real.bwrap : 'bwrap', plan)
+      const script = [
+        'ls /proc | grep -c "^[0-9]"',
+        `cat ${dirs.checkout}/notes.txt 2>/dev/null || echo checkout-hidden`,
+        `cat ${dirs.runnerTemp}/event.json 2>/dev/null || echo event-hidden`,
+        `cat ${dirs.userHome}/.ssh/id_ed25519 2>/dev/null || echo ssh-hidden`,
+        `test -s ${dirs.userHome}/.git-credentials && echo credentials-visible || echo credentials-hidden`,
+        `cat ${dirs.repo}/config`,
+        `touch ${dirs.repo}/planted 2>/dev/null && echo repo-writable || echo repo-read-only`,
+        `touch ${dirs.worktree}/ok && touch "$HOME/ok" && touch /tmp/ok && echo writable-ok`,
+        'touch /etc/ccal-planted 2>/dev/null && echo etc-writable || echo etc-read-only',
+        `touch ${root}/outside`
+      ].join('; ')
+      const argv = box.wrap(['sh', '-c', script], dirs.worktree)
+      const run = spawnSync(argv[0]!, argv.slice(1), {
+        env: box.environment({ PATH: process.env.PATH ?? '' }),
+        encoding: 'utf8'
+      })
+
+      expect(run.stderr).toBe('')
+      const lines = run.stdout.trim().split('\n')
+      expect(Number(lines[0])).toBeLessThan(5) // bwrap's init, sh, ls and grep: nobody else
+      expect(lines.slice(1)).toEqual([
+        'checkout-hidden',
+        'event-hidden',
+        'ssh-hidden',
+        'credentials-hidden',
+        '[core]',
+        'repo-read-only',
+        'writable-ok',
+        'etc-read-only'
+      ])
+      // Under /tmp, which is the box's own: a write there never reaches the machine.
+      expect(existsSync(join(root!, 'outside'))).toBe(false)
+      expect(existsSync(join(dirs.worktree, 'ok'))).toBe(true)
+      expect(existsSync(join(dirs.home, 'ok'))).toBe(true)
+    }
+  )
+
+  it('says why there is none where bubblewrap cannot make one, and refuses to go on when it is required', async () => {
+    const dir = failingBwrap()
+    const env = { PATH: `${dir}:${process.env.PATH ?? ''}` }
+    try {
+      expect(await findSandbox('auto', env)).toEqual({
+        available: false,
+        reason: expect.stringContaining(
+          'bubblewrap cannot make a sandbox here (bwrap: setting up uid map: Permission denied)'
+        )
+      })
+      await expect(findSandbox('required', env)).rejects.toThrow(SandboxError)
+      await expect(findSandbox('required', env)).rejects.toThrow(
+        /ccal.safety.sandbox is required, but bubblewrap cannot/
+      )
+      expect(await findSandbox('off', env)).toEqual({
+        available: false,
+        reason: 'ccal.safety.sandbox is off'
+      })
+      expect(await findSandbox('auto', { PATH: '/nonexistent' })).toEqual({
+        available: false,
+        reason: 'bubblewrap is not installed (apt-get install bubblewrap)'
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
