@@ -2096,6 +2096,11 @@ const ISSUE_FIELDS = /* GraphQL */ `
       __typename
       login
     }
+    lastEditedAt
+    editor {
+      __typename
+      login
+    }
     labels(first: 50) {
       nodes {
         name
@@ -2155,6 +2160,9 @@ const IssueNodeSchema = schemas/* looseObject */._H3({
     updatedAt: schemas/* string */.YjP(),
     authorAssociation: schemas/* string */.YjP(),
     author: ActorSchema,
+    /** The last edit of the title or body, and who made it (null: never edited). */
+    lastEditedAt: schemas/* string */.YjP().nullable().optional(),
+    editor: ActorSchema.optional(),
     labels: nodes(schemas/* looseObject */._H3({ name: schemas/* string */.YjP() })),
     reactionGroups: schemas/* array */.YOg(schemas/* looseObject */._H3({ content: schemas/* string */.YjP(), reactors: schemas/* looseObject */._H3({ totalCount: schemas/* number */.aig().int() }) }))
         .nullable()
@@ -2987,6 +2995,19 @@ async function judgeLabellers(issue, carried, env) {
         decision: { trusted: false, actor: events[0].actor?.login ?? 'ghost', reason: reasons.join('; ') }
     };
 }
+/**
+ * Why the issue's latest edit is not to be trusted — it came after the trusted label, by someone
+ * without write access — or undefined when it is (no edit since, or a trusted editor).
+ */
+async function judgeLaterEdit(issue, labelledAt, env) {
+    if (!issue.lastEditedAt || !labelledAt || Date.parse(issue.lastEditedAt) <= Date.parse(labelledAt))
+        return undefined;
+    const editor = issue.editor ?? null;
+    const decision = await judgeActor(trustActor(editor), env.context.settings.trust, login => env.permissions.permissionOf(login), 'edit');
+    if (decision.trusted)
+        return undefined;
+    return `edited at ${issue.lastEditedAt} by @${editor?.login ?? 'ghost'} after the label: ${decision.reason}`;
+}
 async function evaluateIssue(issue, env) {
     const { settings, ledger } = env.context;
     const config = settings.discovery.issues;
@@ -3011,6 +3032,22 @@ async function evaluateIssue(issue, env) {
     if (!labelled.decision.trusted) {
         out.skipped.push({ what: where, reason: `untrusted: ${labelled.decision.reason}` });
         return out;
+    }
+    // The label vouches for the text as it was when it was applied; a later edit by someone without
+    // write access does not inherit that trust.
+    const edit = await judgeLaterEdit(issue, labelled.at, env);
+    if (edit) {
+        const kept = existing?.untrusted;
+        if (!kept) {
+            out.skipped.push({
+                what: where,
+                reason: `${edit}, and CCAL never read the text as labelled; a trusted person can re-apply the label`
+            });
+            return out;
+        }
+        env.context.logger.info(`${ISSUES_SOURCE}: ${where}: ${edit}; the edit is ignored`);
+        out.skipped.push({ what: `${where} (its latest edit)`, reason: `${edit}; the text as labelled is kept` });
+        issue = { ...issue, title: kept.title ?? issue.title, body: kept.body ?? issue.body };
     }
     const comments = issue.comments.nodes.flatMap(comment => comment.databaseId === null
         ? []

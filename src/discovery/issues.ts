@@ -247,6 +247,28 @@ async function judgeLabellers(
   }
 }
 
+/**
+ * Why the issue's latest edit is not to be trusted — it came after the trusted label, by someone
+ * without write access — or undefined when it is (no edit since, or a trusted editor).
+ */
+async function judgeLaterEdit(
+  issue: IssueNode,
+  labelledAt: string | undefined,
+  env: IssueEnv
+): Promise<string | undefined> {
+  if (!issue.lastEditedAt || !labelledAt || Date.parse(issue.lastEditedAt) <= Date.parse(labelledAt))
+    return undefined
+  const editor = issue.editor ?? null
+  const decision = await judgeActor(
+    trustActor(editor),
+    env.context.settings.trust,
+    login => env.permissions.permissionOf(login),
+    'edit'
+  )
+  if (decision.trusted) return undefined
+  return `edited at ${issue.lastEditedAt} by @${editor?.login ?? 'ghost'} after the label: ${decision.reason}`
+}
+
 async function evaluateIssue(issue: IssueNode, env: IssueEnv): Promise<Evaluation> {
   const { settings, ledger } = env.context
   const config = settings.discovery.issues
@@ -271,6 +293,22 @@ async function evaluateIssue(issue: IssueNode, env: IssueEnv): Promise<Evaluatio
   if (!labelled.decision.trusted) {
     out.skipped.push({ what: where, reason: `untrusted: ${labelled.decision.reason}` })
     return out
+  }
+  // The label vouches for the text as it was when it was applied; a later edit by someone without
+  // write access does not inherit that trust.
+  const edit = await judgeLaterEdit(issue, labelled.at, env)
+  if (edit) {
+    const kept = existing?.untrusted
+    if (!kept) {
+      out.skipped.push({
+        what: where,
+        reason: `${edit}, and CCAL never read the text as labelled; a trusted person can re-apply the label`
+      })
+      return out
+    }
+    env.context.logger.info(`${ISSUES_SOURCE}: ${where}: ${edit}; the edit is ignored`)
+    out.skipped.push({ what: `${where} (its latest edit)`, reason: `${edit}; the text as labelled is kept` })
+    issue = { ...issue, title: kept.title ?? issue.title, body: kept.body ?? issue.body }
   }
 
   const comments: CommandComment[] = issue.comments.nodes.flatMap(comment =>

@@ -55,6 +55,11 @@ export const ISSUE_FIELDS = /* GraphQL */ `
       __typename
       login
     }
+    lastEditedAt
+    editor {
+      __typename
+      login
+    }
     labels(first: 50) {
       nodes {
         name
@@ -116,6 +121,9 @@ export const IssueNodeSchema = z.looseObject({
   updatedAt: z.string(),
   authorAssociation: z.string(),
   author: ActorSchema,
+  /** The last edit of the title or body, and who made it (null: never edited). */
+  lastEditedAt: z.string().nullable().optional(),
+  editor: ActorSchema.optional(),
   labels: nodes(z.looseObject({ name: z.string() })),
   reactionGroups: z
     .array(z.looseObject({ content: z.string(), reactors: z.looseObject({ totalCount: z.number().int() }) }))

@@ -14,6 +14,15 @@ export const mutationSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('label_issue'), issue: number, label: z.string(), actor: login }),
   z.object({ action: z.literal('unlabel_issue'), issue: number, label: z.string(), actor: login }),
   z.object({ action: z.literal('comment_issue'), issue: number, body: z.string(), author: login }),
+  z.object({
+    action: z.literal('edit_issue'),
+    issue: number,
+    title: z.string().optional(),
+    body: z.string().optional(),
+    editor: login,
+    /** When the edit happened (default: the emulator's clock). */
+    at: z.iso.datetime().optional()
+  }),
   z.object({ action: z.literal('react_issue'), issue: number, content: z.enum(REACTIONS), user: login }),
   z.object({ action: z.literal('close_issue'), issue: number, actor: login }),
   z.object({ action: z.literal('reopen_issue'), issue: number, actor: login }),
@@ -55,6 +64,14 @@ export function applyMutation(state: EmulatorState, mutation: Mutation): { numbe
       return { number: mutation.issue }
     case 'comment_issue':
       return { id: state.addComment(state.issue(mutation.issue), mutation.author, mutation.body).id }
+    case 'edit_issue': {
+      const issue = state.issue(mutation.issue)
+      if (mutation.title !== undefined) issue.title = mutation.title
+      if (mutation.body !== undefined) issue.body = mutation.body
+      issue.lastEditedAt = issue.updatedAt = mutation.at ?? state.now()
+      issue.editor = mutation.editor
+      return { number: mutation.issue }
+    }
     case 'react_issue':
       return {
         id: state.addReaction(state.issue(mutation.issue), mutation.user, mutation.content).reaction.id

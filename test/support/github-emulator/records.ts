@@ -98,6 +98,9 @@ export interface IssueRecord {
   updatedAt: string
   closedAt: string | null
   closedBy: string | null
+  /** The last edit of the title or body after creation (GraphQL `lastEditedAt`, `editor`). */
+  lastEditedAt?: string | null
+  editor?: string | null
   comments: CommentRecord[]
   reactions: ReactionRecord[]
   events: IssueEventRecord[]

@@ -244,6 +244,8 @@ export class GraphModels {
       locked: false,
       author: () => this.actor(record.author),
       authorAssociation: authorAssociation(this.ctx, record.author),
+      lastEditedAt: record.lastEditedAt ?? null,
+      editor: () => (record.editor ? this.actor(record.editor) : null),
       repository: () => this.repository(),
       labels: (args: Args) =>
         connection(record.labels, args, name => this.label(this.ctx.state.ensureLabel(name))),
