@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5661);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1911);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5661:
+/***/ 1911:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52469,7 +52469,27 @@ const SafetySchema = strictObject({
     max_execution_time_seconds: positiveInt().default(3600).describe('Wall-clock limit for a whole run.'),
     sandbox: schemas_enum(['auto', 'required', 'off'])
         .default('auto')
-        .describe("The box the agent and every command it can cause to run live in (bubblewrap on Linux): their own processes and /proc, the item's worktree the only writable place, the checkout, RUNNER_TEMP and credential files absent. auto uses it where it works and warns where it cannot; required refuses to run without it; off runs without it.")
+        .describe("The box the agent and every command it can cause to run live in (bubblewrap on Linux): their own processes and /proc, the item's worktree the only writable place, the checkout, RUNNER_TEMP and credential files absent. auto uses it where it works and warns where it cannot; required refuses to run without it; off runs without it."),
+    network: schemas_enum(['restricted', 'open'])
+        .default('restricted')
+        .describe("The box's network: restricted gives it its own, through which only the model and the network_allow hosts are reached; open shares the machine's."),
+    network_allow: stringList([
+        'registry.npmjs.org',
+        'registry.yarnpkg.com',
+        'pypi.org',
+        'files.pythonhosted.org',
+        'index.crates.io',
+        'static.crates.io',
+        'proxy.golang.org',
+        'sum.golang.org',
+        'rubygems.org',
+        'repo.maven.apache.org',
+        'repo1.maven.org',
+        'plugins.gradle.org',
+        'services.gradle.org',
+        'api.nuget.org',
+        'repo.packagist.org'
+    ], 'Hosts the agent and its commands may reach from a restricted box, over HTTPS through a proxy (HTTPS_PROXY); .example.com allows its subdomains too. The default is the public package registries, so that set-up commands (npm ci, pip install) work; [] allows none.')
 })
     .prefault({})
     .describe('Limits on what the agent may do.');
@@ -74053,6 +74073,253 @@ async function withoutPersistedCredentials(git, work, logger = silentLogger) {
     }
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./lib/executor/network.js
+/**
+ * The box's network. With `--unshare-net` a box has only its own loopback, so nothing inside can
+ * reach the machine's network — not the GitHub API, not the runner's services, not the internet.
+ * Two ways out are made on purpose, both through one Unix socket CCAL listens on (the bridge):
+ *
+ * - the model proxy: inside the box a forwarder listens on the proxy's own loopback address
+ *   (`ANTHROPIC_BASE_URL` is unchanged) and carries each connection to it;
+ * - the hosts in `ccal.safety.network_allow` (package registries, say): the forwarder is also an
+ *   HTTPS proxy (`CONNECT host:port`, given to commands as `HTTPS_PROXY`), and the bridge connects
+ *   only to hosts on the list.
+ *
+ * The forwarder runs inside the box as the box's first process and starts the real command as its
+ * child; its source is a plain function, so that bundling keeps it whole.
+ */
+
+
+
+/** A host allowed by `network_allow`: `registry.npmjs.org`, or `.example.com` for its subdomains too. */
+function isAllowedHost(host, allow) {
+    const name = host.toLowerCase().replace(/\.$/, '');
+    return allow.some(entry => {
+        const rule = entry.toLowerCase().trim();
+        if (!rule)
+            return false;
+        if (rule.startsWith('.'))
+            return name.endsWith(rule) || name === rule.slice(1);
+        return name === rule;
+    });
+}
+/** Reads one `\n`-terminated header line from a socket, then hands the socket (and what followed) on. */
+function readHeader(socket, onHeader) {
+    let buffered = Buffer.alloc(0);
+    const onData = (chunk) => {
+        buffered = Buffer.concat([buffered, chunk]);
+        const end = buffered.indexOf(10);
+        if (end === -1) {
+            if (buffered.length > 1024)
+                socket.destroy();
+            return;
+        }
+        socket.off('data', onData);
+        socket.pause();
+        onHeader(buffered.subarray(0, end).toString('utf8'), buffered.subarray(end + 1));
+    };
+    socket.on('data', onData);
+}
+/**
+ * Starts the bridge in `dir`: `model` connects to the model proxy at `model`; `connect host:port`
+ * connects out when `host` is allowed. The first line back says `ok` or why not.
+ */
+async function startNetworkBridge(options) {
+    await (0,promises_namespaceObject.mkdir)(options.dir, { recursive: true });
+    const socket = (0,external_node_path_namespaceObject.join)(options.dir, `bridge-${process.pid}.sock`);
+    await (0,promises_namespaceObject.rm)(socket, { force: true });
+    const server = (0,external_node_net_.createServer)(client => {
+        client.on('error', () => client.destroy());
+        readHeader(client, (line, rest) => {
+            let target;
+            let refusal = '';
+            if (line === 'model') {
+                target = options.model;
+                if (!target)
+                    refusal = 'no model proxy';
+            }
+            else {
+                const match = /^connect ([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(line);
+                if (!match)
+                    refusal = 'bad request';
+                else if (!isAllowedHost(match[1], options.allow))
+                    refusal = `${match[1]} is not in ccal.safety.network_allow`;
+                else
+                    target = { host: match[1], port: Number(match[2]) };
+            }
+            if (!target) {
+                client.end(`denied ${refusal}\n`);
+                return;
+            }
+            const upstream = (0,external_node_net_.createConnection)(target.port, target.host, () => {
+                client.write('ok\n');
+                if (rest.length > 0)
+                    upstream.write(rest);
+                client.pipe(upstream);
+                upstream.pipe(client);
+                client.resume();
+            });
+            upstream.on('error', error => client.end(`denied ${error.message}\n`));
+            client.on('close', () => upstream.destroy());
+        });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(socket, () => resolve());
+    });
+    return {
+        dir: options.dir,
+        socket,
+        close: async () => {
+            await new Promise(resolve => server.close(() => resolve()));
+            await (0,promises_namespaceObject.rm)(socket, { force: true });
+        }
+    };
+}
+/**
+ * The forwarder, run inside the box as `node -e <source> <config> -- <command…>`: listens on the
+ * model proxy's port and on a proxy port for `CONNECT`, carries both through the bridge, runs the
+ * command and exits as it does. Kept free of imports and of anything outside its body: it is
+ * turned into source text with `toString()`.
+ */
+function forwarderMain() {
+    /* eslint-disable @typescript-eslint/no-require-imports -- runs as a CommonJS `node -e` script */
+    const net = require('node:net');
+    const { spawn } = require('node:child_process');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const args = process.argv.slice(1);
+    const config = JSON.parse(args[0]);
+    const command = args.slice(args.indexOf('--') + 1);
+    const through = (header, onReply) => {
+        const bridge = net.createConnection(config.socket, () => bridge.write(`${header}\n`));
+        track(bridge);
+        let buffered = '';
+        const onData = (chunk) => {
+            buffered += chunk.toString('latin1');
+            const end = buffered.indexOf('\n');
+            if (end === -1)
+                return;
+            bridge.off('data', onData);
+            const reply = buffered.slice(0, end);
+            const rest = Buffer.from(buffered.slice(end + 1), 'latin1');
+            if (rest.length > 0)
+                bridge.unshift(rest);
+            onReply(reply === 'ok', reply, bridge);
+        };
+        bridge.on('data', onData);
+        bridge.on('error', () => onReply(false, 'denied bridge unavailable', bridge));
+    };
+    const servers = [];
+    const open = new Set();
+    const track = (socket) => {
+        open.add(socket);
+        socket.on('close', () => open.delete(socket));
+    };
+    let listening = 0;
+    const wanted = config.modelPort ? 2 : 1;
+    const start = () => {
+        if (++listening < wanted)
+            return;
+        const child = spawn(command[0], command.slice(1), { stdio: 'inherit' });
+        for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'])
+            process.on(signal, () => child.kill(signal));
+        // The forwarder ends with the command, with its exit code: nothing of its own is left open.
+        const end = (code) => {
+            process.exitCode = code;
+            for (const server of servers)
+                server.close();
+            for (const socket of open)
+                socket.destroy();
+        };
+        child.on('exit', (code, signal) => end(code ?? (signal ? 128 + 15 : 1)));
+        child.on('error', error => {
+            process.stderr.write(`${error.message}\n`);
+            end(127);
+        });
+    };
+    if (config.modelPort) {
+        const model = net.createServer(client => {
+            track(client);
+            client.pause();
+            through('model', (ok, _reply, bridge) => {
+                if (!ok)
+                    return client.destroy();
+                client.pipe(bridge);
+                bridge.pipe(client);
+                client.resume();
+                client.on('error', () => bridge.destroy());
+                bridge.on('error', () => client.destroy());
+            });
+        });
+        servers.push(model);
+        model.listen(config.modelPort, '127.0.0.1', start);
+    }
+    const proxy = net.createServer(client => {
+        track(client);
+        let head = '';
+        const onData = (chunk) => {
+            head += chunk.toString('latin1');
+            const end = head.indexOf('\r\n\r\n');
+            if (end === -1) {
+                if (head.length > 8192)
+                    client.destroy();
+                return;
+            }
+            client.off('data', onData);
+            client.pause();
+            const match = /^CONNECT (\S+):(\d+) HTTP\/1\.[01]\r\n/.exec(head);
+            if (!match) {
+                client.end('HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n');
+                return;
+            }
+            through(`connect ${match[1]}:${match[2]}`, (ok, reply, bridge) => {
+                if (!ok) {
+                    const why = reply.replace(/^denied /, '');
+                    client.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: ${why.length}\r\n\r\n${why}`);
+                    bridge.destroy();
+                    return;
+                }
+                client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+                const rest = Buffer.from(head.slice(end + 4), 'latin1');
+                if (rest.length > 0)
+                    bridge.write(rest);
+                client.pipe(bridge);
+                bridge.pipe(client);
+                client.resume();
+                client.on('error', () => bridge.destroy());
+                bridge.on('error', () => client.destroy());
+            });
+        };
+        client.on('data', onData);
+        client.on('error', () => client.destroy());
+    });
+    servers.push(proxy);
+    proxy.listen(config.proxyPort, '127.0.0.1', start);
+}
+/**
+ * The forwarder as `node -e` source. The bundler may wrap named functions in `__name(…)`, which the
+ * script's own scope must then provide (as the read-ahead worker does).
+ */
+const FORWARDER_SOURCE = `var __name = (target) => target;\n(${forwarderMain.toString()})()`;
+/** The port of a loopback `ANTHROPIC_BASE_URL` (the model proxy), if that is what it is. */
+function loopbackPort(url) {
+    if (!url)
+        return undefined;
+    try {
+        const parsed = new URL(url);
+        if (parsed.hostname !== '127.0.0.1' && parsed.hostname !== 'localhost')
+            return undefined;
+        return Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The loopback port the forwarder's HTTPS proxy listens on inside every box. */
+const BOX_PROXY_PORT = 3128;
+
 ;// CONCATENATED MODULE: ./lib/executor/sandbox.js
 /**
  * The box the agent and everything it can cause to run live in: the Claude Code process and its
@@ -74066,6 +74333,7 @@ async function withoutPersistedCredentials(git, work, logger = silentLogger) {
  * `ccal.safety.sandbox`: `auto` uses it wherever it works and says loudly when it cannot;
  * `required` refuses to run without it; `off` runs commands as they are.
  */
+
 
 
 
@@ -74136,6 +74404,8 @@ function bubblewrapArguments(plan, cwd) {
         '--proc',
         '/proc'
     ];
+    if (plan.network)
+        args.push('--unshare-net');
     args.push('--tmpfs', '/tmp');
     // Hidden first; what must be visible inside a hidden directory is bound back on top, in order.
     const hidden = plan.hidden.filter(path => (0,external_node_fs_.existsSync)(path)).sort((a, b) => a.length - b.length);
@@ -74154,17 +74424,47 @@ function bubblewrapArguments(plan, cwd) {
     for (const mount of plan.mounts ?? [])
         if ((0,external_node_fs_.existsSync)(mount.from))
             args.push('--bind', mount.from, mount.to);
+    if (plan.network) {
+        const dir = (0,external_node_path_namespaceObject.dirname)(plan.network.socket);
+        args.push('--bind', dir, dir);
+    }
     args.push('--bind', plan.worktree, plan.worktree, '--chdir', cwd);
     return args;
 }
 /** A box with bubblewrap at `bwrap` for `plan`. */
 function bubblewrapSandbox(bwrap, plan) {
-    const environment = (env) => ({ ...env, HOME: plan.home, TMPDIR: '/tmp' });
+    const proxy = `http://127.0.0.1:${BOX_PROXY_PORT}`;
+    const environment = (env) => ({
+        ...env,
+        HOME: plan.home,
+        TMPDIR: '/tmp',
+        // Inside its own network the box reaches allowed hosts only through the forwarder's proxy.
+        ...(plan.network
+            ? {
+                HTTPS_PROXY: proxy,
+                HTTP_PROXY: proxy,
+                https_proxy: proxy,
+                http_proxy: proxy,
+                NO_PROXY: '127.0.0.1,localhost',
+                no_proxy: '127.0.0.1,localhost'
+            }
+            : {})
+    });
+    const forwarder = (argv) => {
+        if (!plan.network)
+            return [...argv];
+        const config = {
+            socket: plan.network.socket,
+            modelPort: plan.network.modelPort,
+            proxyPort: BOX_PROXY_PORT
+        };
+        return [process.execPath, '-e', FORWARDER_SOURCE, JSON.stringify(config), '--', ...argv];
+    };
     return {
         kind: 'bubblewrap',
         reason: '',
         environment,
-        wrap: (argv, cwd) => [bwrap, ...bubblewrapArguments(plan, cwd), '--', ...argv]
+        wrap: (argv, cwd) => [bwrap, ...bubblewrapArguments(plan, cwd), '--', ...forwarder(argv)]
     };
 }
 /** No box: commands run as they are (`off`, or `auto` where none can be made). */
@@ -75958,6 +76258,8 @@ function actionsRunId(env) {
 
 
 
+
+
 /** The executor's outcome as the cycle needs it. */
 function toCycleOutcome(outcome) {
     const status = outcome.status === 'success'
@@ -76001,6 +76303,20 @@ function claudeExecutor(options) {
         ...(options.claudeOauthToken ? { oauthToken: options.claudeOauthToken } : {}),
         ...(options.toolCache ? { cache: options.toolCache } : {})
     }));
+    // The boxes' way out (network.ts), started once the model proxy's address is known.
+    let bridge;
+    const openBridge = (prepared) => (bridge ??= (async () => {
+        if (options.settings.safety.network !== 'restricted')
+            return undefined;
+        const modelPort = loopbackPort(prepared.env.ANTHROPIC_BASE_URL);
+        // Without the loopback proxy (an OAuth token, a login) the CLI reaches the model API itself.
+        const direct = modelPort === undefined ? [modelHost(prepared.env.ANTHROPIC_BASE_URL)] : [];
+        return startNetworkBridge({
+            dir: await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'ccal-net-')),
+            ...(modelPort === undefined ? {} : { model: { host: '127.0.0.1', port: modelPort } }),
+            allow: [...options.settings.safety.network_allow, ...direct]
+        });
+    })());
     return {
         async prepare() {
             await findBox();
@@ -76008,19 +76324,25 @@ function claudeExecutor(options) {
         },
         async close() {
             // Nothing to stop when no item ran, or when preparing failed (it stopped what it started).
+            const opened = await bridge?.catch(() => undefined);
+            if (opened) {
+                await opened.close();
+                await (0,promises_namespaceObject.rm)(opened.dir, { recursive: true, force: true });
+            }
             const prepared = await runtime?.catch(() => undefined);
             await prepared?.close();
         },
         async execute(request) {
             const prepared = await prepare();
             const found = await findBox();
+            const network = found.available ? await openBridge(prepared) : undefined;
             const outcome = await executeItem({
                 item: request.item,
                 settings: options.settings,
                 runtime: prepared,
                 repoDir: request.worktree,
                 sandbox: found.available
-                    ? bubblewrapSandbox(found.bwrap, await agentBox(options, prepared, request.worktree))
+                    ? bubblewrapSandbox(found.bwrap, await agentBox(options, prepared, request.worktree, network))
                     : noSandbox(found.reason),
                 budgetUsd: request.maxBudgetUsd,
                 configPath: options.configPath,
@@ -76040,7 +76362,7 @@ function claudeExecutor(options) {
  * (with a runner login's ~/.claude in it, the model's credential), CCAL's repository read only, and
  * none of the checkout, the work directory's other contents, RUNNER_TEMP or credential files.
  */
-async function agentBox(options, runtime, worktree) {
+async function agentBox(options, runtime, worktree, bridge) {
     const home = (0,external_node_path_namespaceObject.join)(options.workspace.root, 'agent-home');
     await (0,promises_namespaceObject.mkdir)(home, { recursive: true });
     const realHome = options.env.HOME || (0,external_node_os_.homedir)();
@@ -76054,6 +76376,16 @@ async function agentBox(options, runtime, worktree) {
             workDirectory: options.workspace.directory,
             env: options.env
         }),
+        ...(bridge
+            ? {
+                network: {
+                    socket: bridge.socket,
+                    ...(loopbackPort(runtime.env.ANTHROPIC_BASE_URL) === undefined
+                        ? {}
+                        : { modelPort: loopbackPort(runtime.env.ANTHROPIC_BASE_URL) })
+                }
+            }
+            : {}),
         mounts: login
             ? [
                 { from: (0,external_node_path_namespaceObject.join)(realHome, '.claude'), to: (0,external_node_path_namespaceObject.join)(home, '.claude') },
@@ -76061,6 +76393,15 @@ async function agentBox(options, runtime, worktree) {
             ]
             : []
     };
+}
+/** The host of the model API the CLI talks to itself (no loopback proxy). */
+function modelHost(baseUrl) {
+    try {
+        return new URL(baseUrl || DEFAULT_MODEL_API).hostname;
+    }
+    catch {
+        return new URL(DEFAULT_MODEL_API).hostname;
+    }
 }
 /** What `ccal.workspace` says a fresh worktree gets. */
 function worktreeSetup(settings, checkout) {

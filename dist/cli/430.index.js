@@ -794,7 +794,27 @@ const SafetySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     max_execution_time_seconds: positiveInt().default(3600).describe('Wall-clock limit for a whole run.'),
     sandbox: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['auto', 'required', 'off'])
         .default('auto')
-        .describe("The box the agent and every command it can cause to run live in (bubblewrap on Linux): their own processes and /proc, the item's worktree the only writable place, the checkout, RUNNER_TEMP and credential files absent. auto uses it where it works and warns where it cannot; required refuses to run without it; off runs without it.")
+        .describe("The box the agent and every command it can cause to run live in (bubblewrap on Linux): their own processes and /proc, the item's worktree the only writable place, the checkout, RUNNER_TEMP and credential files absent. auto uses it where it works and warns where it cannot; required refuses to run without it; off runs without it."),
+    network: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['restricted', 'open'])
+        .default('restricted')
+        .describe("The box's network: restricted gives it its own, through which only the model and the network_allow hosts are reached; open shares the machine's."),
+    network_allow: stringList([
+        'registry.npmjs.org',
+        'registry.yarnpkg.com',
+        'pypi.org',
+        'files.pythonhosted.org',
+        'index.crates.io',
+        'static.crates.io',
+        'proxy.golang.org',
+        'sum.golang.org',
+        'rubygems.org',
+        'repo.maven.apache.org',
+        'repo1.maven.org',
+        'plugins.gradle.org',
+        'services.gradle.org',
+        'api.nuget.org',
+        'repo.packagist.org'
+    ], 'Hosts the agent and its commands may reach from a restricted box, over HTTPS through a proxy (HTTPS_PROXY); .example.com allows its subdomains too. The default is the public package registries, so that set-up commands (npm ci, pip install) work; [] allows none.')
 })
     .prefault({})
     .describe('Limits on what the agent may do.');

@@ -25,8 +25,10 @@ import {
   type SandboxPlan,
   type SandboxSupport
 } from '../executor/sandbox.js'
-import { mkdir } from 'node:fs/promises'
-import { homedir } from 'node:os'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { homedir, tmpdir } from 'node:os'
+import { DEFAULT_MODEL_API } from '../executor/model-proxy.js'
+import { loopbackPort, startNetworkBridge, type NetworkBridge } from '../executor/network.js'
 import { dirname, join } from 'node:path'
 import { prepareWorktree, type WorktreeSetup } from '../executor/execute.js'
 import { workDirectory } from '../workspace/location.js'
@@ -131,6 +133,20 @@ export function claudeExecutor(options: {
       ...(options.claudeOauthToken ? { oauthToken: options.claudeOauthToken } : {}),
       ...(options.toolCache ? { cache: options.toolCache } : {})
     }))
+  // The boxes' way out (network.ts), started once the model proxy's address is known.
+  let bridge: Promise<NetworkBridge | undefined> | undefined
+  const openBridge = (prepared: ClaudeRuntime) =>
+    (bridge ??= (async () => {
+      if (options.settings.safety.network !== 'restricted') return undefined
+      const modelPort = loopbackPort(prepared.env.ANTHROPIC_BASE_URL)
+      // Without the loopback proxy (an OAuth token, a login) the CLI reaches the model API itself.
+      const direct = modelPort === undefined ? [modelHost(prepared.env.ANTHROPIC_BASE_URL)] : []
+      return startNetworkBridge({
+        dir: await mkdtemp(join(tmpdir(), 'ccal-net-')),
+        ...(modelPort === undefined ? {} : { model: { host: '127.0.0.1', port: modelPort } }),
+        allow: [...options.settings.safety.network_allow, ...direct]
+      })
+    })())
   return {
     async prepare() {
       await findBox()
@@ -138,19 +154,25 @@ export function claudeExecutor(options: {
     },
     async close() {
       // Nothing to stop when no item ran, or when preparing failed (it stopped what it started).
+      const opened = await bridge?.catch(() => undefined)
+      if (opened) {
+        await opened.close()
+        await rm(opened.dir, { recursive: true, force: true })
+      }
       const prepared = await runtime?.catch(() => undefined)
       await prepared?.close()
     },
     async execute(request) {
       const prepared = await prepare()
       const found = await findBox()
+      const network = found.available ? await openBridge(prepared) : undefined
       const outcome = await executeItem({
         item: request.item,
         settings: options.settings,
         runtime: prepared,
         repoDir: request.worktree,
         sandbox: found.available
-          ? bubblewrapSandbox(found.bwrap, await agentBox(options, prepared, request.worktree))
+          ? bubblewrapSandbox(found.bwrap, await agentBox(options, prepared, request.worktree, network))
           : noSandbox(found.reason),
         budgetUsd: request.maxBudgetUsd,
         configPath: options.configPath,
@@ -178,7 +200,8 @@ async function agentBox(
     workspace: { root: string; repoDir: string; directory: string }
   },
   runtime: ClaudeRuntime,
-  worktree: string
+  worktree: string,
+  bridge: NetworkBridge | undefined
 ): Promise<SandboxPlan> {
   const home = join(options.workspace.root, 'agent-home')
   await mkdir(home, { recursive: true })
@@ -193,12 +216,31 @@ async function agentBox(
       workDirectory: options.workspace.directory,
       env: options.env
     }),
+    ...(bridge
+      ? {
+          network: {
+            socket: bridge.socket,
+            ...(loopbackPort(runtime.env.ANTHROPIC_BASE_URL) === undefined
+              ? {}
+              : { modelPort: loopbackPort(runtime.env.ANTHROPIC_BASE_URL) })
+          }
+        }
+      : {}),
     mounts: login
       ? [
           { from: join(realHome, '.claude'), to: join(home, '.claude') },
           { from: join(realHome, '.claude.json'), to: join(home, '.claude.json') }
         ]
       : []
+  }
+}
+
+/** The host of the model API the CLI talks to itself (no loopback proxy). */
+function modelHost(baseUrl: string | undefined): string {
+  try {
+    return new URL(baseUrl || DEFAULT_MODEL_API).hostname
+  } catch {
+    return new URL(DEFAULT_MODEL_API).hostname
   }
 }
 

@@ -13,8 +13,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { CcalError } from '../util/errors.js'
+import { BOX_PROXY_PORT, FORWARDER_SOURCE } from './network.js'
 
 export class SandboxError extends CcalError {}
 
@@ -60,6 +61,11 @@ export interface SandboxPlan {
   readonly hidden: readonly string[]
   /** Writable directories or files bound at another place (a runner login's ~/.claude into HOME). */
   readonly mounts?: readonly { from: string; to: string }[]
+  /**
+   * The box's own network (network.ts): only loopback inside, the model proxy and allowed hosts
+   * reached through the bridge's socket. Absent: the machine's network is shared.
+   */
+  readonly network?: { readonly socket: string; readonly modelPort?: number }
 }
 
 /** A way to run a command inside the box (or, with none, as it is). */
@@ -113,6 +119,7 @@ export function bubblewrapArguments(plan: SandboxPlan, cwd: string): string[] {
     '--proc',
     '/proc'
   ]
+  if (plan.network) args.push('--unshare-net')
   args.push('--tmpfs', '/tmp')
   // Hidden first; what must be visible inside a hidden directory is bound back on top, in order.
   const hidden = plan.hidden.filter(path => existsSync(path)).sort((a, b) => a.length - b.length)
@@ -124,18 +131,47 @@ export function bubblewrapArguments(plan: SandboxPlan, cwd: string): string[] {
   for (const path of plan.readOnly) if (existsSync(path)) args.push('--ro-bind', path, path)
   args.push('--bind', plan.home, plan.home)
   for (const mount of plan.mounts ?? []) if (existsSync(mount.from)) args.push('--bind', mount.from, mount.to)
+  if (plan.network) {
+    const dir = dirname(plan.network.socket)
+    args.push('--bind', dir, dir)
+  }
   args.push('--bind', plan.worktree, plan.worktree, '--chdir', cwd)
   return args
 }
 
 /** A box with bubblewrap at `bwrap` for `plan`. */
 export function bubblewrapSandbox(bwrap: string, plan: SandboxPlan): Sandbox {
-  const environment = (env: Readonly<Record<string, string>>) => ({ ...env, HOME: plan.home, TMPDIR: '/tmp' })
+  const proxy = `http://127.0.0.1:${BOX_PROXY_PORT}`
+  const environment = (env: Readonly<Record<string, string>>) => ({
+    ...env,
+    HOME: plan.home,
+    TMPDIR: '/tmp',
+    // Inside its own network the box reaches allowed hosts only through the forwarder's proxy.
+    ...(plan.network
+      ? {
+          HTTPS_PROXY: proxy,
+          HTTP_PROXY: proxy,
+          https_proxy: proxy,
+          http_proxy: proxy,
+          NO_PROXY: '127.0.0.1,localhost',
+          no_proxy: '127.0.0.1,localhost'
+        }
+      : {})
+  })
+  const forwarder = (argv: readonly string[]): string[] => {
+    if (!plan.network) return [...argv]
+    const config = {
+      socket: plan.network.socket,
+      modelPort: plan.network.modelPort,
+      proxyPort: BOX_PROXY_PORT
+    }
+    return [process.execPath, '-e', FORWARDER_SOURCE, JSON.stringify(config), '--', ...argv]
+  }
   return {
     kind: 'bubblewrap',
     reason: '',
     environment,
-    wrap: (argv, cwd) => [bwrap, ...bubblewrapArguments(plan, cwd), '--', ...argv]
+    wrap: (argv, cwd) => [bwrap, ...bubblewrapArguments(plan, cwd), '--', ...forwarder(argv)]
   }
 }
 

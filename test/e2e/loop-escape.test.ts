@@ -51,6 +51,7 @@ echo "== ps"; ps eww -A 2>&1
 echo "== event"; cat "$EVENT" 2>&1
 echo "== runner temp"; ls -la "$RUNNER" 2>&1; cat "$RUNNER"/* 2>&1
 echo "== checkout"; cat "$CHECKOUT/.git/config" 2>&1
+echo "== network"; node -e "fetch('$GITHUB_API/repos/o/r').then(r => console.log('API:' + ' reached', r.status), e => console.log('API:' + ' unreachable', e.cause?.code ?? e.message))" 2>&1
 plant() {
   for hook in pre-commit post-commit reference-transaction post-checkout post-index-change pre-push; do
     mkdir -p "$1/hooks" && printf '#!/bin/sh\\necho hook >> "$MARKER"\\n' > "$1/hooks/$hook" && chmod +x "$1/hooks/$hook"
@@ -154,6 +155,9 @@ describe.each(['the bundled action', 'ccal run'] as const)(
         // The script ran in the box and its output reached the model (so the test can fail)...
         expect(seen).toContain('== environ')
         expect(seen).toContain('== checkout')
+        // (The script's own text is in the conversation too: the markers are joined only when it runs.)
+        expect(seen).toContain('API: unreachable')
+        expect(seen).not.toContain('API: reached')
         // ...but none of what it looked for was there.
         const leaked = [...Object.values(SECRETS), MODEL_KEY, TOKEN].filter(secret => seen.includes(secret))
         expect(leaked).toEqual([])

@@ -3,7 +3,9 @@
  * may write, and what CCAL does where no box can be made.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +16,7 @@ import {
   SandboxError,
   type SandboxPlan
 } from '../../../src/executor/sandbox.js'
+import { isAllowedHost, startNetworkBridge } from '../../../src/executor/network.js'
 
 let root: string | undefined
 afterEach(() => {
@@ -105,6 +108,78 @@ describe('the sandbox', () => {
     }
   )
 
+  ;(real.available ? it : it.skip)(
+    'in its own network reaches the model proxy and, through its HTTPS proxy, allowed hosts only',
+    async () => {
+      const dirs = layout()
+      const serve = (text: string) =>
+        new Promise<{ port: number; close(): void }>(resolve => {
+          const server = createServer((_request, response) => response.end(text)).listen(0, '127.0.0.1', () =>
+            resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() })
+          )
+        })
+      const model = await serve('the model')
+      const other = await serve('another service')
+      const bridge = await startNetworkBridge({
+        dir: mkdtempSync(join(tmpdir(), 'ccal-net-')),
+        model: { host: '127.0.0.1', port: model.port },
+        allow: ['localhost']
+      })
+      try {
+        const box = bubblewrapSandbox(real.available ? real.bwrap : 'bwrap', {
+          worktree: dirs.worktree,
+          home: dirs.home,
+          readOnly: [],
+          hidden: [],
+          network: { socket: bridge.socket, modelPort: model.port }
+        })
+        writeFileSync(
+          join(dirs.worktree, 'probe.cjs'),
+          [
+            "const net = require('node:net')",
+            'const connect = (target) => new Promise(resolve => {',
+            "  const socket = net.connect(3128, '127.0.0.1', () => socket.write(`CONNECT ${target} HTTP/1.1\\r\\nHost: ${target}\\r\\n\\r\\n`))",
+            "  let seen = ''",
+            "  socket.on('data', chunk => {",
+            '    seen += chunk',
+            "    if (seen.startsWith('HTTP/1.1 200') && !seen.includes('another')) { if (!socket.sent) { socket.sent = true; socket.write('GET / HTTP/1.0\\r\\n\\r\\n') } }",
+            '  })',
+            "  socket.on('close', () => resolve(seen.split('\\r\\n')[0] + (seen.includes('another service') ? ' another service' : '')))",
+            "  socket.on('error', error => resolve('error ' + error.code))",
+            '})',
+            ';(async () => {',
+            `  console.log('model:', await fetch('http://127.0.0.1:${model.port}/').then(r => r.text(), e => 'failed ' + (e.cause?.code ?? e.message)))`,
+            `  console.log('direct:', await fetch('http://127.0.0.1:${other.port}/').then(r => r.text(), e => 'failed ' + (e.cause?.code ?? e.message)))`,
+            `  console.log('allowed:', await connect('localhost:${other.port}'))`,
+            `  console.log('denied:', await connect('127.0.0.1:${other.port}'))`,
+            '})()'
+          ].join('\n')
+        )
+        const argv = box.wrap([process.execPath, 'probe.cjs'], dirs.worktree)
+        const run = await new Promise<string>(resolve => {
+          const child = spawn(argv[0]!, argv.slice(1), {
+            env: box.environment({ PATH: process.env.PATH ?? '' })
+          })
+          let out = ''
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+          child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
+          child.on('close', () => resolve(out))
+        })
+
+        expect(run.trim().split('\n')).toEqual([
+          'model: the model',
+          'direct: failed ECONNREFUSED',
+          'allowed: HTTP/1.1 200 Connection Established another service',
+          'denied: HTTP/1.1 403 Forbidden'
+        ])
+      } finally {
+        await bridge.close()
+        model.close()
+        other.close()
+      }
+    }
+  )
+
   it('says why there is none where bubblewrap cannot make one, and refuses to go on when it is required', async () => {
     const dir = failingBwrap()
     const env = { PATH: `${dir}:${process.env.PATH ?? ''}` }
@@ -130,5 +205,16 @@ describe('the sandbox', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('network_allow', () => {
+  it('allows a host named, and the subdomains of a name given with a leading dot', () => {
+    expect(isAllowedHost('registry.npmjs.org', ['registry.npmjs.org'])).toBe(true)
+    expect(isAllowedHost('evil.registry.npmjs.org', ['registry.npmjs.org'])).toBe(false)
+    expect(isAllowedHost('files.pythonhosted.org', ['.pythonhosted.org'])).toBe(true)
+    expect(isAllowedHost('pythonhosted.org', ['.pythonhosted.org'])).toBe(true)
+    expect(isAllowedHost('pythonhosted.org.evil.test', ['.pythonhosted.org'])).toBe(false)
+    expect(isAllowedHost('api.github.com', [])).toBe(false)
   })
 })
