@@ -62605,12 +62605,23 @@ const PULL_FIELDS = /* GraphQL */ `
           __typename
           login
         }
+        lastEditedAt
+        editor {
+          __typename
+          login
+        }
         comments(first: 30) {
           nodes {
             databaseId
             body
             path
             line
+            createdAt
+            lastEditedAt
+            editor {
+              __typename
+              login
+            }
           }
         }
       }
@@ -62630,11 +62641,17 @@ const ReviewSchema = looseObject({
     submittedAt: schemas_string().nullable(),
     url: schemas_string(),
     author: ActorSchema,
+    /** The last edit of the review's body after it was submitted, and who made it. */
+    lastEditedAt: schemas_string().nullable().optional(),
+    editor: ActorSchema.optional(),
     comments: nodes(looseObject({
         databaseId: schemas_number().int().nullable(),
         body: schemas_string(),
         path: schemas_string(),
-        line: schemas_number().int().nullable()
+        line: schemas_number().int().nullable(),
+        createdAt: schemas_string().optional(),
+        lastEditedAt: schemas_string().nullable().optional(),
+        editor: ActorSchema.optional()
     }))
 });
 /** The answer for {@link PULL_FIELDS}. */
@@ -65522,71 +65539,6 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./lib/discovery/github-shared.js
-/**
- * Pieces the GitHub sources (issues, PR feedback, reconciliation) share: running a typed GraphQL
- * query with request counting, reading item state the sources' decisions depend on, and short
- * text helpers for CCAL's own titles.
- */
-
-/**
- * Runs a GraphQL document and parses the answer with `schema`. With `allowPartial`, an answer that
- * carries both data and errors (a PR number that no longer exists among several) yields its data.
- */
-async function runQuery(github, document, variables, schema, counter, options = {}) {
-    counter.count += 1;
-    let data;
-    try {
-        data = await github.graphql(document, { owner: github.owner, name: github.repo, ...variables });
-    }
-    catch (error) {
-        if (!(options.allowPartial && error instanceof GraphqlResponseError && error.data))
-            throw error;
-        data = error.data;
-    }
-    return schema.parse(data);
-}
-/** Statuses in which an item is done with, until a trusted person asks again. */
-const CLOSED_OUT_STATUSES = ['failed', 'rejected', 'dismissed', 'needs_human'];
-/** When an item last changed status (its newest `status` history event; else its last update). */
-function lastStatusChangeAt(item) {
-    for (let index = item.history.length - 1; index >= 0; index -= 1) {
-        const entry = item.history[index];
-        if (entry.event === 'status' || entry.event === 'created')
-            return entry.at;
-    }
-    return item.updatedAt;
-}
-/**
- * Context keys that record what CCAL already did with an item (commands applied, a priority set by
- * a person). A source's candidate replaces the item's context when merged, so it carries these over.
- */
-const PRESERVED_CONTEXT_KEYS = ['lastCommandId', 'lastPullCommandId', 'priorityOverride'];
-/** The preserved keys of an existing item's context. */
-function preservedContext(item) {
-    const kept = {};
-    for (const key of PRESERVED_CONTEXT_KEYS) {
-        const value = item?.context[key];
-        if (typeof value === 'number')
-            kept[key] = value;
-    }
-    return kept;
-}
-/** A number from an item's context, when it holds one. */
-function contextNumber(item, key) {
-    const value = item.context[key];
-    return typeof value === 'number' ? value : undefined;
-}
-/** One line of at most `max` characters (for titles and log lines). */
-function oneLine(text, max = 80) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-/** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
-function trustActor(actor) {
-    return actor ? { login: actor.login, type: actor.__typename } : null;
-}
-
 ;// CONCATENATED MODULE: ./lib/discovery/trust.js
 /**
  * Whose requests count (DESIGN.md §6): a label, comment or review moves CCAL only when its author has
@@ -65651,6 +65603,86 @@ async function judgeActor(actor, trust, lookup, what) {
     if (quick)
         return quick;
     return decideFromPermission(actor, await lookup(restLogin(actor)), trust, what);
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/github-shared.js
+/**
+ * Pieces the GitHub sources (issues, PR feedback, reconciliation) share: running a typed GraphQL
+ * query with request counting, reading item state the sources' decisions depend on, and short
+ * text helpers for CCAL's own titles.
+ */
+
+
+/**
+ * Runs a GraphQL document and parses the answer with `schema`. With `allowPartial`, an answer that
+ * carries both data and errors (a PR number that no longer exists among several) yields its data.
+ */
+async function runQuery(github, document, variables, schema, counter, options = {}) {
+    counter.count += 1;
+    let data;
+    try {
+        data = await github.graphql(document, { owner: github.owner, name: github.repo, ...variables });
+    }
+    catch (error) {
+        if (!(options.allowPartial && error instanceof GraphqlResponseError && error.data))
+            throw error;
+        data = error.data;
+    }
+    return schema.parse(data);
+}
+/** Statuses in which an item is done with, until a trusted person asks again. */
+const CLOSED_OUT_STATUSES = ['failed', 'rejected', 'dismissed', 'needs_human'];
+/** When an item last changed status (its newest `status` history event; else its last update). */
+function lastStatusChangeAt(item) {
+    for (let index = item.history.length - 1; index >= 0; index -= 1) {
+        const entry = item.history[index];
+        if (entry.event === 'status' || entry.event === 'created')
+            return entry.at;
+    }
+    return item.updatedAt;
+}
+/**
+ * Context keys that record what CCAL already did with an item (commands applied, a priority set by
+ * a person). A source's candidate replaces the item's context when merged, so it carries these over.
+ */
+const PRESERVED_CONTEXT_KEYS = ['lastCommandId', 'lastPullCommandId', 'priorityOverride'];
+/** The preserved keys of an existing item's context. */
+function preservedContext(item) {
+    const kept = {};
+    for (const key of PRESERVED_CONTEXT_KEYS) {
+        const value = item?.context[key];
+        if (typeof value === 'number')
+            kept[key] = value;
+    }
+    return kept;
+}
+/** A number from an item's context, when it holds one. */
+function contextNumber(item, key) {
+    const value = item.context[key];
+    return typeof value === 'number' ? value : undefined;
+}
+/** One line of at most `max` characters (for titles and log lines). */
+function oneLine(text, max = 80) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
+function trustActor(actor) {
+    return actor ? { login: actor.login, type: actor.__typename } : null;
+}
+/**
+ * Why text's latest edit does not carry the trust it had at `trustedAt` (a label applied, a review
+ * submitted): it came later, from someone without the permission that trust needs. Undefined when
+ * there was no later edit, or its editor is trusted too.
+ */
+async function untrustedLaterEdit(edited, trustedAt, trust, lookup, since) {
+    if (!edited.lastEditedAt || !trustedAt || Date.parse(edited.lastEditedAt) <= Date.parse(trustedAt))
+        return undefined;
+    const editor = edited.editor ?? null;
+    const decision = await judgeActor(trustActor(editor), trust, lookup, 'edit');
+    if (decision.trusted)
+        return undefined;
+    return `edited at ${edited.lastEditedAt} by @${editor?.login ?? 'ghost'} after ${since}: ${decision.reason}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/discovery/command-ops.js
@@ -66140,19 +66172,6 @@ async function judgeLabellers(issue, carried, env) {
         decision: { trusted: false, actor: events[0].actor?.login ?? 'ghost', reason: reasons.join('; ') }
     };
 }
-/**
- * Why the issue's latest edit is not to be trusted — it came after the trusted label, by someone
- * without write access — or undefined when it is (no edit since, or a trusted editor).
- */
-async function judgeLaterEdit(issue, labelledAt, env) {
-    if (!issue.lastEditedAt || !labelledAt || Date.parse(issue.lastEditedAt) <= Date.parse(labelledAt))
-        return undefined;
-    const editor = issue.editor ?? null;
-    const decision = await judgeActor(trustActor(editor), env.context.settings.trust, login => env.permissions.permissionOf(login), 'edit');
-    if (decision.trusted)
-        return undefined;
-    return `edited at ${issue.lastEditedAt} by @${editor?.login ?? 'ghost'} after the label: ${decision.reason}`;
-}
 async function evaluateIssue(issue, env) {
     const { settings, ledger } = env.context;
     const config = settings.discovery.issues;
@@ -66180,7 +66199,7 @@ async function evaluateIssue(issue, env) {
     }
     // The label vouches for the text as it was when it was applied; a later edit by someone without
     // write access does not inherit that trust.
-    const edit = await judgeLaterEdit(issue, labelled.at, env);
+    const edit = await untrustedLaterEdit(issue, labelled.at, settings.trust, login => env.permissions.permissionOf(login), 'the label');
     if (edit) {
         const kept = existing?.untrusted;
         if (!kept) {
@@ -66642,7 +66661,24 @@ async function reviewFeedback(pull, parent, env) {
             env.result.skipped.push({ what, reason: `untrusted: ${decision.reason}` });
             continue;
         }
-        const evidence = review.comments.nodes
+        // A review vouches for its text as submitted; a later edit by someone without write access does not.
+        const editedBody = await untrustedLaterEdit(review, review.submittedAt, settings.trust, env.lookup, 'it was submitted');
+        if (editedBody) {
+            env.result.skipped.push({ what, reason: `${editedBody}; the reviewer can submit it again` });
+            continue;
+        }
+        const comments = [];
+        for (const comment of review.comments.nodes) {
+            const edited = await untrustedLaterEdit(comment, comment.createdAt ?? review.submittedAt, settings.trust, env.lookup, 'it was written');
+            if (edited)
+                env.result.skipped.push({
+                    what: `${what}, comment ${comment.databaseId}`,
+                    reason: `${edited}; left out`
+                });
+            else
+                comments.push(comment);
+        }
+        const evidence = comments
             .map(comment => `${comment.path}${comment.line ? `:${comment.line}` : ''}: ${comment.body}`)
             .join('\n\n');
         env.result.candidates.push(feedbackCandidate(pull, parent, env, {

@@ -8,7 +8,8 @@ import type { z } from 'zod'
 import type { GitHubClient } from '../github/client.js'
 import type { GraphActor } from '../github/queries.js'
 import type { ItemStatus, WorkItem } from '../ledger/schema.js'
-import type { TrustActor } from './trust.js'
+import { judgeActor, type PermissionLookup, type TrustActor } from './trust.js'
+import type { Settings } from '../config/schema.js'
 
 /** Counts the API requests one source makes (DiscoveryResult.requests). */
 export interface RequestCounter {
@@ -81,4 +82,24 @@ export function oneLine(text: string, max = 80): string {
 /** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
 export function trustActor(actor: GraphActor | undefined): TrustActor | null {
   return actor ? { login: actor.login, type: actor.__typename } : null
+}
+
+/**
+ * Why text's latest edit does not carry the trust it had at `trustedAt` (a label applied, a review
+ * submitted): it came later, from someone without the permission that trust needs. Undefined when
+ * there was no later edit, or its editor is trusted too.
+ */
+export async function untrustedLaterEdit(
+  edited: { lastEditedAt?: string | null | undefined; editor?: GraphActor | undefined },
+  trustedAt: string | null | undefined,
+  trust: Settings['trust'],
+  lookup: PermissionLookup,
+  since: string
+): Promise<string | undefined> {
+  if (!edited.lastEditedAt || !trustedAt || Date.parse(edited.lastEditedAt) <= Date.parse(trustedAt))
+    return undefined
+  const editor = edited.editor ?? null
+  const decision = await judgeActor(trustActor(editor), trust, lookup, 'edit')
+  if (decision.trusted) return undefined
+  return `edited at ${edited.lastEditedAt} by @${editor?.login ?? 'ghost'} after ${since}: ${decision.reason}`
 }

@@ -30,6 +30,7 @@ import {
   lastStatusChangeAt,
   runQuery,
   trustActor,
+  untrustedLaterEdit,
   type RequestCounter
 } from './github-shared.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
@@ -247,28 +248,6 @@ async function judgeLabellers(
   }
 }
 
-/**
- * Why the issue's latest edit is not to be trusted — it came after the trusted label, by someone
- * without write access — or undefined when it is (no edit since, or a trusted editor).
- */
-async function judgeLaterEdit(
-  issue: IssueNode,
-  labelledAt: string | undefined,
-  env: IssueEnv
-): Promise<string | undefined> {
-  if (!issue.lastEditedAt || !labelledAt || Date.parse(issue.lastEditedAt) <= Date.parse(labelledAt))
-    return undefined
-  const editor = issue.editor ?? null
-  const decision = await judgeActor(
-    trustActor(editor),
-    env.context.settings.trust,
-    login => env.permissions.permissionOf(login),
-    'edit'
-  )
-  if (decision.trusted) return undefined
-  return `edited at ${issue.lastEditedAt} by @${editor?.login ?? 'ghost'} after the label: ${decision.reason}`
-}
-
 async function evaluateIssue(issue: IssueNode, env: IssueEnv): Promise<Evaluation> {
   const { settings, ledger } = env.context
   const config = settings.discovery.issues
@@ -296,7 +275,13 @@ async function evaluateIssue(issue: IssueNode, env: IssueEnv): Promise<Evaluatio
   }
   // The label vouches for the text as it was when it was applied; a later edit by someone without
   // write access does not inherit that trust.
-  const edit = await judgeLaterEdit(issue, labelled.at, env)
+  const edit = await untrustedLaterEdit(
+    issue,
+    labelled.at,
+    settings.trust,
+    login => env.permissions.permissionOf(login),
+    'the label'
+  )
   if (edit) {
     const kept = existing?.untrusted
     if (!kept) {

@@ -23,7 +23,7 @@ import type { CandidateInput } from '../ledger/ops.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { sanitizeUntrusted } from '../util/untrusted.js'
 import { harvestCommands, type CommandComment } from './command-ops.js'
-import { contextNumber, runQuery, trustActor } from './github-shared.js'
+import { contextNumber, runQuery, trustActor, untrustedLaterEdit } from './github-shared.js'
 import { mentionsCommand } from './commands.js'
 import type { GitHubSourceOptions } from './issues.js'
 import { isCcalPull, parsePullMarker } from './marker.js'
@@ -295,7 +295,35 @@ async function reviewFeedback(pull: PullNode, parent: WorkItem, env: FeedbackEnv
       env.result.skipped.push({ what, reason: `untrusted: ${decision.reason}` })
       continue
     }
-    const evidence = review.comments.nodes
+    // A review vouches for its text as submitted; a later edit by someone without write access does not.
+    const editedBody = await untrustedLaterEdit(
+      review,
+      review.submittedAt,
+      settings.trust,
+      env.lookup,
+      'it was submitted'
+    )
+    if (editedBody) {
+      env.result.skipped.push({ what, reason: `${editedBody}; the reviewer can submit it again` })
+      continue
+    }
+    const comments: typeof review.comments.nodes = []
+    for (const comment of review.comments.nodes) {
+      const edited = await untrustedLaterEdit(
+        comment,
+        comment.createdAt ?? review.submittedAt,
+        settings.trust,
+        env.lookup,
+        'it was written'
+      )
+      if (edited)
+        env.result.skipped.push({
+          what: `${what}, comment ${comment.databaseId}`,
+          reason: `${edited}; left out`
+        })
+      else comments.push(comment)
+    }
+    const evidence = comments
       .map(comment => `${comment.path}${comment.line ? `:${comment.line}` : ''}: ${comment.body}`)
       .join('\n\n')
     env.result.candidates.push(

@@ -218,12 +218,23 @@ export const PULL_FIELDS = /* GraphQL */ `
           __typename
           login
         }
+        lastEditedAt
+        editor {
+          __typename
+          login
+        }
         comments(first: 30) {
           nodes {
             databaseId
             body
             path
             line
+            createdAt
+            lastEditedAt
+            editor {
+              __typename
+              login
+            }
           }
         }
       }
@@ -244,12 +255,18 @@ export const ReviewSchema = z.looseObject({
   submittedAt: z.string().nullable(),
   url: z.string(),
   author: ActorSchema,
+  /** The last edit of the review's body after it was submitted, and who made it. */
+  lastEditedAt: z.string().nullable().optional(),
+  editor: ActorSchema.optional(),
   comments: nodes(
     z.looseObject({
       databaseId: z.number().int().nullable(),
       body: z.string(),
       path: z.string(),
-      line: z.number().int().nullable()
+      line: z.number().int().nullable(),
+      createdAt: z.string().optional(),
+      lastEditedAt: z.string().nullable().optional(),
+      editor: ActorSchema.optional()
     })
   )
 })

@@ -34,6 +34,14 @@ export const mutationSchema = z.discriminatedUnion('action', [
     labels: z.array(z.string()).default([]),
     number: number.optional()
   }),
+  z.object({
+    action: z.literal('edit_review'),
+    pull: number,
+    review: number,
+    body: z.string(),
+    editor: login,
+    at: z.iso.datetime().optional()
+  }),
   z.object({ action: z.literal('merge_pull'), pull: number, actor: login }),
   z.object({ action: z.literal('close_pull'), pull: number, actor: login }),
   z.object({
@@ -86,6 +94,14 @@ export function applyMutation(state: EmulatorState, mutation: Mutation): { numbe
       return { number: mutation.issue }
     case 'create_issue':
       return { number: state.createIssue(mutation).number }
+    case 'edit_review': {
+      const review = state.pull(mutation.pull).pull.reviews.find(entry => entry.id === mutation.review)
+      if (!review) throw new Error(`pull request #${mutation.pull} has no review ${mutation.review}`)
+      review.body = mutation.body
+      review.lastEditedAt = mutation.at ?? state.now()
+      review.editor = mutation.editor
+      return { id: review.id }
+    }
     case 'merge_pull':
       state.mergePull(state.pull(mutation.pull), mutation.actor)
       return { number: mutation.pull }

@@ -55,6 +55,8 @@ export interface ReviewRecord {
   body: string
   submittedAt: string
   commitId: string
+  lastEditedAt?: string | null
+  editor?: string | null
 }
 
 /** An inline review comment (or a reply to one). */
@@ -68,6 +70,8 @@ export interface ReviewCommentRecord {
   inReplyTo?: number
   commitId: string
   createdAt: string
+  lastEditedAt?: string | null
+  editor?: string | null
 }
 
 /** What makes an issue a pull request. */

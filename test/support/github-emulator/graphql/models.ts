@@ -346,6 +346,8 @@ export class GraphModels {
       authorAssociation: authorAssociation(this.ctx, review.user),
       state: review.state,
       body: review.body,
+      lastEditedAt: review.lastEditedAt ?? null,
+      editor: () => (review.editor ? this.actor(review.editor) : null),
       submittedAt: review.submittedAt,
       createdAt: review.submittedAt,
       url: `${repoHtml(this.ctx)}/pull/${pr.number}#pullrequestreview-${review.id}`,
@@ -358,7 +360,10 @@ export class GraphModels {
             databaseId: c.id,
             body: c.body,
             path: c.path,
-            line: c.line
+            line: c.line,
+            createdAt: c.createdAt,
+            lastEditedAt: c.lastEditedAt ?? null,
+            editor: () => (c.editor ? this.actor(c.editor) : null)
           })
         )
     }
