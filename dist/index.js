@@ -74423,6 +74423,15 @@ function hiddenPaths(options) {
     }
     return [...new Set(paths.map(path => (0,external_node_path_namespaceObject.resolve)(path)))];
 }
+/** The entries of the machine's /tmp (none when it cannot be read). */
+function machineTmp() {
+    try {
+        return (0,external_node_fs_.readdirSync)('/tmp');
+    }
+    catch {
+        return [];
+    }
+}
 /** True when `inner` is `outer` or inside it. */
 function isWithin(inner, outer) {
     return inner === outer || inner.startsWith(`${outer}/`);
@@ -74442,9 +74451,16 @@ function bubblewrapArguments(plan, cwd) {
     ];
     if (plan.network)
         args.push('--unshare-net');
-    args.push('--tmpfs', '/tmp');
-    // Hidden first; what must be visible inside a hidden directory is bound back on top, in order.
+    // /tmp of the box's own, so that what is written there stays there; what the machine's /tmp
+    // already holds (tools, test fixtures) is bound back read only, but for what is hidden.
     const hidden = plan.hidden.filter(path => (0,external_node_fs_.existsSync)(path)).sort((a, b) => a.length - b.length);
+    args.push('--tmpfs', '/tmp');
+    for (const entry of machineTmp()) {
+        const path = (0,external_node_path_namespaceObject.join)('/tmp', entry);
+        if (!hidden.some(other => isWithin(path, other)))
+            args.push('--ro-bind', path, path);
+    }
+    // Hidden next; what must be visible inside a hidden directory is bound back on top, in order.
     for (const path of hidden) {
         if (hidden.some(other => other !== path && isWithin(path, other)))
             continue;

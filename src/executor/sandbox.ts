@@ -11,7 +11,7 @@
  * `required` refuses to run without it; `off` runs commands as they are.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { CcalError } from '../util/errors.js'
@@ -101,6 +101,15 @@ export function hiddenPaths(options: {
   return [...new Set(paths.map(path => resolve(path)))]
 }
 
+/** The entries of the machine's /tmp (none when it cannot be read). */
+function machineTmp(): string[] {
+  try {
+    return readdirSync('/tmp')
+  } catch {
+    return []
+  }
+}
+
 /** True when `inner` is `outer` or inside it. */
 function isWithin(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(`${outer}/`)
@@ -120,9 +129,15 @@ export function bubblewrapArguments(plan: SandboxPlan, cwd: string): string[] {
     '/proc'
   ]
   if (plan.network) args.push('--unshare-net')
-  args.push('--tmpfs', '/tmp')
-  // Hidden first; what must be visible inside a hidden directory is bound back on top, in order.
+  // /tmp of the box's own, so that what is written there stays there; what the machine's /tmp
+  // already holds (tools, test fixtures) is bound back read only, but for what is hidden.
   const hidden = plan.hidden.filter(path => existsSync(path)).sort((a, b) => a.length - b.length)
+  args.push('--tmpfs', '/tmp')
+  for (const entry of machineTmp()) {
+    const path = join('/tmp', entry)
+    if (!hidden.some(other => isWithin(path, other))) args.push('--ro-bind', path, path)
+  }
+  // Hidden next; what must be visible inside a hidden directory is bound back on top, in order.
   for (const path of hidden) {
     if (hidden.some(other => other !== path && isWithin(path, other))) continue
     if (statSync(path).isDirectory()) args.push('--tmpfs', path)

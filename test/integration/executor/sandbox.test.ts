@@ -80,7 +80,7 @@ describe('the sandbox', () => {
         `touch ${dirs.repo}/planted 2>/dev/null && echo repo-writable || echo repo-read-only`,
         `touch ${dirs.worktree}/ok && touch "$HOME/ok" && touch /tmp/ok && echo writable-ok`,
         'touch /etc/ccal-planted 2>/dev/null && echo etc-writable || echo etc-read-only',
-        `touch ${root}/outside`
+        `touch ${root}/outside 2>/dev/null && echo machine-tmp-writable || echo machine-tmp-read-only`
       ].join('; ')
       const argv = box.wrap(['sh', '-c', script], dirs.worktree)
       const run = spawnSync(argv[0]!, argv.slice(1), {
@@ -99,10 +99,11 @@ describe('the sandbox', () => {
         '[core]',
         'repo-read-only',
         'writable-ok',
-        'etc-read-only'
+        'etc-read-only',
+        'machine-tmp-read-only'
       ])
-      // Under /tmp, which is the box's own: a write there never reaches the machine.
-      expect(existsSync(join(root!, 'outside'))).toBe(false)
+      // /tmp is the box's own: what is written there never reaches the machine.
+      expect(existsSync('/tmp/ok')).toBe(false)
       expect(existsSync(join(dirs.worktree, 'ok'))).toBe(true)
       expect(existsSync(join(dirs.home, 'ok'))).toBe(true)
     }
