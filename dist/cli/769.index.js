@@ -6505,8 +6505,9 @@ function bubblewrapArguments(plan, cwd) {
     args.push('--tmpfs', '/tmp');
     for (const entry of machineTmp()) {
         const path = (0,external_node_path_.join)('/tmp', entry);
+        // -try: /tmp changes all the time; an entry gone by the time the box starts is simply not there.
         if (!hidden.some(other => isWithin(path, other)))
-            args.push('--ro-bind', path, path);
+            args.push('--ro-bind-try', path, path);
     }
     // Hidden next; what must be visible inside a hidden directory is bound back on top, in order.
     for (const path of hidden) {
@@ -6519,7 +6520,7 @@ function bubblewrapArguments(plan, cwd) {
     }
     for (const path of plan.readOnly)
         if ((0,external_node_fs_.existsSync)(path))
-            args.push('--ro-bind', path, path);
+            args.push('--ro-bind-try', path, path);
     args.push('--bind', plan.home, plan.home);
     for (const mount of plan.mounts ?? [])
         if ((0,external_node_fs_.existsSync)(mount.from))
@@ -8036,6 +8037,7 @@ function actionsRunId(env) {
 
 
 
+
 /** The executor's outcome as the cycle needs it. */
 function toCycleOutcome(outcome) {
     const status = outcome.status === 'success'
@@ -8146,7 +8148,13 @@ async function agentBox(options, runtime, worktree, bridge) {
     return {
         worktree,
         home,
-        readOnly: [options.workspace.repoDir, (0,external_node_path_.dirname)(runtime.executable)],
+        // The CLI itself, wherever it is installed: CCAL's own installs live in the (hidden) work directory.
+        readOnly: [
+            options.workspace.repoDir,
+            (0,external_node_path_.dirname)(runtime.executable),
+            (0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(runtime.executable)),
+            (0,external_node_path_.join)(options.workspace.directory, 'claude-code')
+        ],
         hidden: hiddenPaths({
             checkout: options.checkout,
             workDirectory: options.workspace.directory,

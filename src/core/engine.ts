@@ -25,6 +25,7 @@ import {
   type SandboxPlan,
   type SandboxSupport
 } from '../executor/sandbox.js'
+import { realpathSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { DEFAULT_MODEL_API } from '../executor/model-proxy.js'
@@ -210,7 +211,13 @@ async function agentBox(
   return {
     worktree,
     home,
-    readOnly: [options.workspace.repoDir, dirname(runtime.executable)],
+    // The CLI itself, wherever it is installed: CCAL's own installs live in the (hidden) work directory.
+    readOnly: [
+      options.workspace.repoDir,
+      dirname(runtime.executable),
+      dirname(realpathSync(runtime.executable)),
+      join(options.workspace.directory, 'claude-code')
+    ],
     hidden: hiddenPaths({
       checkout: options.checkout,
       workDirectory: options.workspace.directory,

@@ -135,7 +135,8 @@ export function bubblewrapArguments(plan: SandboxPlan, cwd: string): string[] {
   args.push('--tmpfs', '/tmp')
   for (const entry of machineTmp()) {
     const path = join('/tmp', entry)
-    if (!hidden.some(other => isWithin(path, other))) args.push('--ro-bind', path, path)
+    // -try: /tmp changes all the time; an entry gone by the time the box starts is simply not there.
+    if (!hidden.some(other => isWithin(path, other))) args.push('--ro-bind-try', path, path)
   }
   // Hidden next; what must be visible inside a hidden directory is bound back on top, in order.
   for (const path of hidden) {
@@ -143,7 +144,7 @@ export function bubblewrapArguments(plan: SandboxPlan, cwd: string): string[] {
     if (statSync(path).isDirectory()) args.push('--tmpfs', path)
     else args.push('--ro-bind', '/dev/null', path)
   }
-  for (const path of plan.readOnly) if (existsSync(path)) args.push('--ro-bind', path, path)
+  for (const path of plan.readOnly) if (existsSync(path)) args.push('--ro-bind-try', path, path)
   args.push('--bind', plan.home, plan.home)
   for (const mount of plan.mounts ?? []) if (existsSync(mount.from)) args.push('--bind', mount.from, mount.to)
   if (plan.network) {

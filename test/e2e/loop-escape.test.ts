@@ -150,7 +150,7 @@ describe.each(['the bundled action', 'ccal run'] as const)(
               )
 
         expect(run.status).toBe(0)
-        if (run.status !== 0) console.log(run.stdout)
+        if (run.status !== 0) console.log(run.stdout.slice(-3000))
         const seen = JSON.stringify(w.model.requests())
         // The script ran in the box and its output reached the model (so the test can fail)...
         expect(seen).toContain('== environ')
@@ -180,54 +180,73 @@ describe.each(['the bundled action', 'ccal run'] as const)(
   }
 )
 
-describe("the agent's words on GitHub", () => {
-  it('ping nobody, cross-reference nothing and embed no remote image: PR body, issue comment and commit', async () => {
-    const hostile =
-      'Fixed add(). cc @everyone and @maint, see #123 and octo-org/other#7 ![x](http://evil.example/p.png) <img src="http://evil.example/q.png">'
-    world = await createWorld({ script: fixBugScript(hostile) })
+describe.each(['the bundled action', 'ccal run'] as const)(
+  "the agent's words on GitHub, through %s",
+  entry => {
+    it('ping nobody, cross-reference nothing and embed no remote image: PR body, issue comment and commit', async () => {
+      const hostile =
+        'Fixed add(). cc @everyone and @maint, see #123 and octo-org/other#7 ![x](http://evil.example/p.png) <img src="http://evil.example/q.png">'
+      world = await createWorld({ script: fixBugScript(hostile) })
 
-    const run = await world.runAction({
-      name: 'issues',
-      payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER)
+      const run =
+        entry === 'ccal run'
+          ? await runCliOnce(world, { GITHUB_TOKEN: TOKEN })
+          : await world.runAction({
+              name: 'issues',
+              payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER)
+            })
+
+      expect(run.status).toBe(0)
+      const pull = world.gh.state.pulls()[0]!
+      const comment = world.gh.state.issue(BUG_ISSUE.number).comments.at(-1)!.body
+      const commit = git(world.sandbox.origin, 'log', '-1', '--format=%B', pull.pull.head)
+      for (const text of [pull.body, comment, commit]) {
+        expect(text).toContain('Fixed add().')
+        expect(text).not.toMatch(/@(everyone|maint)\b/)
+        expect(text).not.toMatch(/#(123|7)\b/)
+        expect(text).not.toContain('evil.example')
+      }
+      // CCAL's own words still link: the pull request closes its issue.
+      expect(pull.body).toContain(`Fixes #${BUG_ISSUE.number}`)
     })
+  }
+)
 
-    expect(run.status).toBe(0)
-    const pull = world.gh.state.pulls()[0]!
-    const comment = world.gh.state.issue(BUG_ISSUE.number).comments.at(-1)!.body
-    const commit = git(world.sandbox.origin, 'log', '-1', '--format=%B', pull.pull.head)
-    for (const text of [pull.body, comment, commit]) {
-      expect(text).toContain('Fixed add().')
-      expect(text).not.toMatch(/@(everyone|maint)\b/)
-      expect(text).not.toMatch(/#(123|7)\b/)
-      expect(text).not.toContain('evil.example')
-    }
-    // CCAL's own words still link: the pull request closes its issue.
-    expect(pull.body).toContain(`Fixes #${BUG_ISSUE.number}`)
-  })
-})
-
-describe('where no sandbox can be made', () => {
-  it('auto runs the item and says so loudly in the log and the summary', async () => {
-    const fake = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
-    writeFileSync(
-      join(fake, 'bwrap'),
-      '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n'
-    )
-    chmodSync(join(fake, 'bwrap'), 0o755)
-    try {
-      world = await createWorld({ env: { PATH: `${fake}:${process.env.PATH ?? ''}` } })
-      const labeled = { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) }
-
-      const auto = await world.runAction(labeled)
-
-      expect(auto.status).toBe(0)
-      expect(world.gh.state.pulls()).toHaveLength(1)
-      expect(auto.stdout).toMatch(
-        /::warning::no sandbox: bubblewrap cannot make a sandbox here \(bwrap: setting up uid map/
+describe.each(['the bundled action', 'ccal run'] as const)(
+  'where no sandbox can be made, through %s',
+  entry => {
+    it('auto runs the item and says so loudly in the log and the report', async () => {
+      const fake = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
+      writeFileSync(
+        join(fake, 'bwrap'),
+        '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n'
       )
-      expect(auto.summary).toContain('no sandbox: bubblewrap cannot make a sandbox here')
-    } finally {
-      rmSync(fake, { recursive: true, force: true })
-    }
-  })
-})
+      chmodSync(join(fake, 'bwrap'), 0o755)
+      try {
+        world = await createWorld({ env: { PATH: `${fake}:${process.env.PATH ?? ''}` } })
+        const labeled = { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) }
+
+        if (entry === 'ccal run') {
+          const path = `${fake}:${process.env.PATH ?? ''}`
+          const cli = await runCliOnce(world, { GITHUB_TOKEN: TOKEN, PATH: path })
+          expect(cli.status).toBe(0)
+          expect(world.gh.state.pulls()).toHaveLength(1)
+          expect(cli.stdout).toMatch(
+            /\[warning\] no sandbox: bubblewrap cannot make a sandbox here \(bwrap: setting up uid map/
+          )
+          return
+        }
+        const auto = await world.runAction(labeled)
+
+        expect(auto.status).toBe(0)
+        expect(world.gh.state.pulls()).toHaveLength(1)
+        expect(auto.stdout).toMatch(
+          /::warning::no sandbox: bubblewrap cannot make a sandbox here \(bwrap: setting up uid map/
+        )
+        expect(auto.summary).toContain('no sandbox: bubblewrap cannot make a sandbox here')
+      } finally {
+        rmSync(fake, { recursive: true, force: true })
+      }
+    })
+  }
+)
