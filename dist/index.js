@@ -74541,8 +74541,9 @@ function onPath(name, path) {
     return undefined;
 }
 /** Runs bubblewrap once the way items will: why it cannot be used, or undefined when it can. */
-async function probe(bwrap) {
+async function probe(bwrap, extra = []) {
     const args = [
+        ...extra,
         '--die-with-parent',
         '--unshare-pid',
         '--ro-bind',
@@ -74578,8 +74579,10 @@ async function findSandbox(mode, env) {
         const problem = await probe(bwrap);
         return problem ?? bwrap;
     })();
-    if (reasonWithout.startsWith('/'))
-        return { available: true, bwrap: reasonWithout };
+    if (reasonWithout.startsWith('/')) {
+        const ownNetwork = (await probe(reasonWithout, ['--unshare-net'])) === undefined;
+        return { available: true, bwrap: reasonWithout, ownNetwork };
+    }
     if (mode === 'required')
         throw new SandboxError(`ccal.safety.sandbox is required, but ${reasonWithout}`);
     return { available: false, reason: reasonWithout };
@@ -76346,6 +76349,8 @@ function claudeExecutor(options) {
     const findBox = () => (support ??= findSandbox(options.settings.safety.sandbox, options.env).then(found => {
         if (!found.available)
             options.logger.warning(`no sandbox: ${found.reason}. The agent and the commands it causes to run can see CCAL's processes and the runner's files`);
+        else if (!found.ownNetwork && options.settings.safety.network === 'restricted')
+            options.logger.warning("sandbox without a network of its own (bubblewrap cannot make a network namespace here): the agent's commands share the machine's network");
         options.onSandbox?.(found);
         return found;
     }));
@@ -76389,7 +76394,7 @@ function claudeExecutor(options) {
         async execute(request) {
             const prepared = await prepare();
             const found = await findBox();
-            const network = found.available ? await openBridge(prepared) : undefined;
+            const network = found.available && found.ownNetwork ? await openBridge(prepared) : undefined;
             const outcome = await executeItem({
                 item: request.item,
                 settings: options.settings,

@@ -122,6 +122,10 @@ export function claudeExecutor(options: {
         options.logger.warning(
           `no sandbox: ${found.reason}. The agent and the commands it causes to run can see CCAL's processes and the runner's files`
         )
+      else if (!found.ownNetwork && options.settings.safety.network === 'restricted')
+        options.logger.warning(
+          "sandbox without a network of its own (bubblewrap cannot make a network namespace here): the agent's commands share the machine's network"
+        )
       options.onSandbox?.(found)
       return found
     }))
@@ -166,7 +170,7 @@ export function claudeExecutor(options: {
     async execute(request) {
       const prepared = await prepare()
       const found = await findBox()
-      const network = found.available ? await openBridge(prepared) : undefined
+      const network = found.available && found.ownNetwork ? await openBridge(prepared) : undefined
       const outcome = await executeItem({
         item: request.item,
         settings: options.settings,

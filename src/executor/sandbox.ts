@@ -212,8 +212,9 @@ function onPath(name: string, path: string | undefined): string | undefined {
 }
 
 /** Runs bubblewrap once the way items will: why it cannot be used, or undefined when it can. */
-async function probe(bwrap: string): Promise<string | undefined> {
+async function probe(bwrap: string, extra: readonly string[] = []): Promise<string | undefined> {
   const args = [
+    ...extra,
     '--die-with-parent',
     '--unshare-pid',
     '--ro-bind',
@@ -242,7 +243,14 @@ async function probe(bwrap: string): Promise<string | undefined> {
 }
 
 /** What {@link findSandbox} found: bubblewrap's path, or why there is none. */
-export type SandboxSupport = { available: true; bwrap: string } | { available: false; reason: string }
+export type SandboxSupport =
+  | {
+      available: true
+      bwrap: string
+      /** Whether a box can have a network of its own (some containers allow the one, not the other). */
+      ownNetwork: boolean
+    }
+  | { available: false; reason: string }
 
 /** Looks for a working bubblewrap; `required` without one is a {@link SandboxError}. */
 export async function findSandbox(mode: SandboxMode, env: NodeJS.ProcessEnv): Promise<SandboxSupport> {
@@ -254,7 +262,10 @@ export async function findSandbox(mode: SandboxMode, env: NodeJS.ProcessEnv): Pr
     const problem = await probe(bwrap)
     return problem ?? bwrap
   })()
-  if (reasonWithout.startsWith('/')) return { available: true, bwrap: reasonWithout }
+  if (reasonWithout.startsWith('/')) {
+    const ownNetwork = (await probe(reasonWithout, ['--unshare-net'])) === undefined
+    return { available: true, bwrap: reasonWithout, ownNetwork }
+  }
   if (mode === 'required') throw new SandboxError(`ccal.safety.sandbox is required, but ${reasonWithout}`)
   return { available: false, reason: reasonWithout }
 }

@@ -209,6 +209,26 @@ describe('the sandbox', () => {
   })
 })
 
+describe('a bubblewrap that can make every namespace but a network', () => {
+  it('is used, with the machine’s network shared', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
+    writeFileSync(
+      join(dir, 'bwrap'),
+      '#!/bin/sh\nfor a in "$@"; do [ "$a" = --unshare-net ] && { echo "bwrap: loopback: Failed RTM_NEWADDR" >&2; exit 1; }; done\nexit 0\n'
+    )
+    chmodSync(join(dir, 'bwrap'), 0o755)
+    try {
+      expect(await findSandbox('auto', { PATH: `${dir}:${process.env.PATH ?? ''}` })).toEqual({
+        available: true,
+        bwrap: join(dir, 'bwrap'),
+        ownNetwork: false
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('network_allow', () => {
   it('allows a host named, and the subdomains of a name given with a leading dot', () => {
     expect(isAllowedHost('registry.npmjs.org', ['registry.npmjs.org'])).toBe(true)
