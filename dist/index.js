@@ -52248,6 +52248,9 @@ const LoopSchema = strictObject({
         .default(2)
         .describe('Further attempts after a failed one before an item is marked failed for good.'),
     retry_backoff_seconds: seconds(1800, 'Wait before retrying a failed item; doubles with every attempt.'),
+    request_timeout_seconds: positiveInt()
+        .default(120)
+        .describe('Time limit for one attempt of one GitHub API request, answer included (REST, GraphQL, log downloads); a call that gets no answer in time fails and is retried like a server error.'),
     session_timeout_seconds: positiveInt()
         .default(3600)
         .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.')
@@ -73011,6 +73014,27 @@ var bottleneck_lib = __nccwpck_require__(2203);
 
 
 const DEFAULT_API_URL = 'https://api.github.com';
+/** Time limit of one request attempt when none is configured. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+/**
+ * `fetch` with a time limit per attempt (the retry plugin's retries each get their own), its
+ * failure saying what was not answered and after how long.
+ */
+function timedFetch(timeoutMs) {
+    return async (input, init) => {
+        const limit = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;
+        try {
+            return await fetch(input, { ...init, signal });
+        }
+        catch (error) {
+            if (!limit.aborted)
+                throw error;
+            const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+            throw new Error(`no answer from ${new URL(url).pathname} within ${timeoutMs / 1000} s (ccal.loop.request_timeout_seconds)`, { cause: error });
+        }
+    };
+}
 /** Writes allowed in a burst before the spacing applies (a cycle's few writes need not queue). */
 const WRITE_BURST = 8;
 /**
@@ -73053,6 +73077,7 @@ function createGitHubClient(options) {
     };
     const client = (writeSpacingMs) => getOctokit(options.token, {
         baseUrl: apiUrl,
+        request: { fetch: timedFetch(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
         retry: { retries, retryAfterBaseValue: unit },
         throttle: {
             retryAfterBaseValue: unit,
@@ -76492,7 +76517,13 @@ async function runEngine(options) {
     let github;
     if (options.githubToken) {
         const endpoints = resolveApiEndpoints(env);
-        github = createGitHubClient({ token: options.githubToken, ...repository, ...endpoints, logger });
+        github = createGitHubClient({
+            token: options.githubToken,
+            ...repository,
+            ...endpoints,
+            logger,
+            timeoutMs: settings.loop.request_timeout_seconds * 1000
+        });
     }
     else {
         logger.warning('no GitHub token: GitHub sources are skipped and no pull request can be opened');

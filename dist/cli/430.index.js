@@ -573,6 +573,9 @@ const LoopSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
         .default(2)
         .describe('Further attempts after a failed one before an item is marked failed for good.'),
     retry_backoff_seconds: seconds(1800, 'Wait before retrying a failed item; doubles with every attempt.'),
+    request_timeout_seconds: positiveInt()
+        .default(120)
+        .describe('Time limit for one attempt of one GitHub API request, answer included (REST, GraphQL, log downloads); a call that gets no answer in time fails and is retried like a server error.'),
     session_timeout_seconds: positiveInt()
         .default(3600)
         .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.')

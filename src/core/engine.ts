@@ -281,7 +281,13 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   let github: GitHubClient | undefined
   if (options.githubToken) {
     const endpoints = resolveApiEndpoints(env)
-    github = createGitHubClient({ token: options.githubToken, ...repository, ...endpoints, logger })
+    github = createGitHubClient({
+      token: options.githubToken,
+      ...repository,
+      ...endpoints,
+      logger,
+      timeoutMs: settings.loop.request_timeout_seconds * 1000
+    })
   } else {
     logger.warning('no GitHub token: GitHub sources are skipped and no pull request can be opened')
   }

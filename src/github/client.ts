@@ -45,9 +45,38 @@ export interface GitHubClientOptions {
    * nothing, and items running at once queue on it.) Tests pass 0.
    */
   writeSpacingMs?: number
+  /**
+   * Time limit for one attempt of one request, answer included (`ccal.loop.request_timeout_seconds`):
+   * a call GitHub never answers fails (and is retried like a server error) instead of hanging the run.
+   */
+  timeoutMs?: number
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com'
+
+/** Time limit of one request attempt when none is configured. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000
+
+/**
+ * `fetch` with a time limit per attempt (the retry plugin's retries each get their own), its
+ * failure saying what was not answered and after how long.
+ */
+function timedFetch(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const limit = AbortSignal.timeout(timeoutMs)
+    const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit
+    try {
+      return await fetch(input, { ...init, signal })
+    } catch (error) {
+      if (!limit.aborted) throw error
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      throw new Error(
+        `no answer from ${new URL(url).pathname} within ${timeoutMs / 1000} s (ccal.loop.request_timeout_seconds)`,
+        { cause: error }
+      )
+    }
+  }
+}
 
 /** Writes allowed in a burst before the spacing applies (a cycle's few writes need not queue). */
 const WRITE_BURST = 8
@@ -101,6 +130,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       options.token,
       {
         baseUrl: apiUrl,
+        request: { fetch: timedFetch(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
         retry: { retries, retryAfterBaseValue: unit },
         throttle: {
           retryAfterBaseValue: unit,
