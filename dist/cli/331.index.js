@@ -2517,16 +2517,23 @@ class Workspace {
      */
     async fetchBranch(branch) {
         const fetch = async () => {
-            const result = await this.remote.exec([
-                'fetch',
-                '--quiet',
-                '--no-tags',
-                'origin',
-                `+refs/heads/${branch}:refs/remotes/origin/${branch}`
-            ]);
-            if (result.exitCode !== 0) {
+            for (let attempt = 1;; attempt++) {
+                const result = await this.remote.exec([
+                    'fetch',
+                    '--quiet',
+                    '--no-tags',
+                    'origin',
+                    `+refs/heads/${branch}:refs/remotes/origin/${branch}`
+                ]);
+                if (result.exitCode === 0)
+                    break;
                 if (/couldn't find remote ref/i.test(result.stderr))
                     return undefined;
+                // Runs sharing this repository (a runner pool, two daemons) contend for the ref's lock.
+                if (/cannot lock ref|unable to create .*\.lock|File exists/i.test(result.stderr) && attempt < 20) {
+                    await new Promise(resolve => setTimeout(resolve, 50 * attempt));
+                    continue;
+                }
                 throw new WorkspaceError(`cannot fetch '${branch}' from origin: ${result.stderr.trim()}`);
             }
             return (await this.git.run(['rev-parse', `refs/remotes/origin/${branch}^{commit}`])).trim();
@@ -2606,7 +2613,11 @@ class Workspace {
             const marker = markers.has(name) ? await readMarker((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, `${name}.json`)) : undefined;
             if (marker && marker.runId === this.options.runId)
                 continue;
-            const stale = !marker || (marker.host === HOST && !isAlive(marker.pid)) || !isLive(marker);
+            // A process alive on this host is its own proof of life (the ledger read at the start of this
+            // cycle may not show the lease it took since); elsewhere, the lease decides.
+            // An earlier cycle of this very process (a daemon) is over, whatever its lease says.
+            const stale = !marker ||
+                (marker.host === HOST ? marker.pid === process.pid || !isAlive(marker.pid) : !isLive(marker));
             if (!stale)
                 continue;
             await this.removeWorktree(name);

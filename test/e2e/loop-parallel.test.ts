@@ -178,6 +178,8 @@ describe('loop.max_concurrent_work: 3', () => {
       matrix.include.map(entry => w.startAction(SCHEDULE_EVENT, { mode: 'execute', item: entry.item }).done)
     )
 
+    for (const run of runs)
+      if (run.status !== 0) console.log(run.stdout.slice(-3000), run.stderr.slice(-2000))
     expect(runs.map(run => run.status)).toEqual([0, 0, 0])
     expect(runs.map(run => run.outputs['items-executed']).sort()).toEqual(['0', '1', '1'])
     expect(w.gh.state.pulls()).toHaveLength(2)

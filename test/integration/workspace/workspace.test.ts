@@ -103,12 +103,20 @@ describe('the workspace', () => {
     const live = await (
       await open('run-live')
     ).addWorktree({ commit: tip, itemId: 'b', purpose: 'item', name: 'ccal/b' })
+    // Made by another process that is still running on this host (here: the test runner's parent).
+    writeFileSync(`${live.dir}.json`, JSON.stringify({ ...live.marker, pid: process.ppid, host: hostname() }))
+    // Made on another machine sharing the directory: its lease decides.
+    const remote = await (
+      await open('run-remote')
+    ).addWorktree({ commit: tip, itemId: 'c', purpose: 'item', name: 'ccal/c' })
+    writeFileSync(`${remote.dir}.json`, JSON.stringify({ ...remote.marker, host: 'another-runner' }))
     mkdirSync(join(killed.root, 'worktrees', 'half-made'))
 
     const next = await open('run-next')
-    const removed = await next.pruneStale(marker => marker.runId === 'run-live')
+    // The ledger as this cycle read it knows no live lease at all: a live process still keeps its worktree.
+    const removed = await next.pruneStale(() => false)
 
-    expect(removed.sort()).toEqual(['ccal-a', 'half-made'])
+    expect(removed.sort()).toEqual(['ccal-a', 'ccal-c', 'half-made'])
     expect(existsSync(left.dir)).toBe(false)
     expect(existsSync(live.dir)).toBe(true)
     expect(git(next.repoDir, 'worktree', 'list', '--porcelain')).not.toContain(left.dir)
