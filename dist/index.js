@@ -74233,6 +74233,7 @@ async function startNetworkBridge(options) {
     return {
         dir: options.dir,
         socket,
+        ...(options.model ? { modelPort: options.model.port } : {}),
         close: async () => {
             await new Promise(resolve => server.close(() => resolve()));
             await (0,promises_namespaceObject.rm)(socket, { force: true });
@@ -76353,6 +76354,7 @@ function actionsRunId(env) {
 
 
 
+
 /** The executor's outcome as the cycle needs it. */
 function toCycleOutcome(outcome) {
     const status = outcome.status === 'success'
@@ -76470,7 +76472,7 @@ async function agentBox(options, runtime, worktree, bridge) {
             options.workspace.repoDir,
             (0,external_node_path_namespaceObject.dirname)(runtime.executable),
             (0,external_node_path_namespaceObject.dirname)((0,external_node_fs_.realpathSync)(runtime.executable)),
-            (0,external_node_path_namespaceObject.join)(options.workspace.directory, 'claude-code')
+            toolDirectory(runtime.version, options.env)
         ],
         hidden: hiddenPaths({
             checkout: options.checkout,
@@ -76478,14 +76480,7 @@ async function agentBox(options, runtime, worktree, bridge) {
             env: options.env
         }),
         ...(bridge
-            ? {
-                network: {
-                    socket: bridge.socket,
-                    ...(loopbackPort(runtime.env.ANTHROPIC_BASE_URL) === undefined
-                        ? {}
-                        : { modelPort: loopbackPort(runtime.env.ANTHROPIC_BASE_URL) })
-                }
-            }
+            ? { network: { socket: bridge.socket, ...(bridge.modelPort ? { modelPort: bridge.modelPort } : {}) } }
             : {}),
         mounts: login
             ? [

@@ -6278,6 +6278,7 @@ async function startNetworkBridge(options) {
     return {
         dir: options.dir,
         socket,
+        ...(options.model ? { modelPort: options.model.port } : {}),
         close: async () => {
             await new Promise(resolve => server.close(() => resolve()));
             await (0,promises_.rm)(socket, { force: true });
@@ -8063,6 +8064,7 @@ function actionsRunId(env) {
 
 
 
+
 /** The executor's outcome as the cycle needs it. */
 function toCycleOutcome(outcome) {
     const status = outcome.status === 'success'
@@ -8180,7 +8182,7 @@ async function agentBox(options, runtime, worktree, bridge) {
             options.workspace.repoDir,
             (0,external_node_path_.dirname)(runtime.executable),
             (0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(runtime.executable)),
-            (0,external_node_path_.join)(options.workspace.directory, 'claude-code')
+            toolDirectory(runtime.version, options.env)
         ],
         hidden: hiddenPaths({
             checkout: options.checkout,
@@ -8188,14 +8190,7 @@ async function agentBox(options, runtime, worktree, bridge) {
             env: options.env
         }),
         ...(bridge
-            ? {
-                network: {
-                    socket: bridge.socket,
-                    ...(loopbackPort(runtime.env.ANTHROPIC_BASE_URL) === undefined
-                        ? {}
-                        : { modelPort: loopbackPort(runtime.env.ANTHROPIC_BASE_URL) })
-                }
-            }
+            ? { network: { socket: bridge.socket, ...(bridge.modelPort ? { modelPort: bridge.modelPort } : {}) } }
             : {}),
         mounts: login
             ? [

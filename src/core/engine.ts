@@ -9,6 +9,7 @@ import { createEvidenceSources } from '../discovery/evidence-sources.js'
 import { createGitHubSources } from '../discovery/github-sources.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import { executeItem, prepareClaude, type ClaudeRuntime, type ToolCache } from '../executor/index.js'
+import { toolDirectory } from '../executor/install.js'
 import type { ExecutionOutcome as ExecutorOutcome } from '../executor/index.js'
 import type { Git } from '../git/git.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
@@ -220,7 +221,7 @@ async function agentBox(
       options.workspace.repoDir,
       dirname(runtime.executable),
       dirname(realpathSync(runtime.executable)),
-      join(options.workspace.directory, 'claude-code')
+      toolDirectory(runtime.version, options.env)
     ],
     hidden: hiddenPaths({
       checkout: options.checkout,
@@ -228,14 +229,7 @@ async function agentBox(
       env: options.env
     }),
     ...(bridge
-      ? {
-          network: {
-            socket: bridge.socket,
-            ...(loopbackPort(runtime.env.ANTHROPIC_BASE_URL) === undefined
-              ? {}
-              : { modelPort: loopbackPort(runtime.env.ANTHROPIC_BASE_URL) })
-          }
-        }
+      ? { network: { socket: bridge.socket, ...(bridge.modelPort ? { modelPort: bridge.modelPort } : {}) } }
       : {}),
     mounts: login
       ? [

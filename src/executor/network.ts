@@ -32,6 +32,8 @@ export interface NetworkBridge {
   /** The socket's directory, bound into every box. */
   readonly dir: string
   readonly socket: string
+  /** The model proxy's loopback port, which the box's forwarder listens on too. */
+  readonly modelPort?: number
   close(): Promise<void>
 }
 
@@ -101,6 +103,7 @@ export async function startNetworkBridge(options: {
   return {
     dir: options.dir,
     socket,
+    ...(options.model ? { modelPort: options.model.port } : {}),
     close: async () => {
       await new Promise<void>(resolve => server.close(() => resolve()))
       await rm(socket, { force: true })

@@ -8,11 +8,11 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { findSandbox } from '../../src/executor/sandbox.js'
 import { claudeBinaryPath, claudeTestEnv } from '../support/claude.js'
+import { fakeBwrap } from '../support/fake-bwrap.js'
 import { GIT_TEST_ENV, git } from '../support/repos.js'
 import type { TurnInput } from '../support/model-server/index.js'
 import {
@@ -216,18 +216,13 @@ describe.each(['the bundled action', 'ccal run'] as const)(
   'where no sandbox can be made, through %s',
   entry => {
     it('auto runs the item and says so loudly in the log and the report', async () => {
-      const fake = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
-      writeFileSync(
-        join(fake, 'bwrap'),
-        '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n'
-      )
-      chmodSync(join(fake, 'bwrap'), 0o755)
+      const fake = fakeBwrap()
       try {
-        world = await createWorld({ env: { PATH: `${fake}:${process.env.PATH ?? ''}` } })
+        world = await createWorld({ env: { PATH: `${fake.dir}:${process.env.PATH ?? ''}` } })
         const labeled = { name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) }
 
         if (entry === 'ccal run') {
-          const path = `${fake}:${process.env.PATH ?? ''}`
+          const path = `${fake.dir}:${process.env.PATH ?? ''}`
           const cli = await runCliOnce(world, { GITHUB_TOKEN: TOKEN, PATH: path })
           expect(cli.status).toBe(0)
           expect(world.gh.state.pulls()).toHaveLength(1)
@@ -245,7 +240,7 @@ describe.each(['the bundled action', 'ccal run'] as const)(
         )
         expect(auto.summary).toContain('no sandbox: bubblewrap cannot make a sandbox here')
       } finally {
-        rmSync(fake, { recursive: true, force: true })
+        fake.cleanup()
       }
     })
   }

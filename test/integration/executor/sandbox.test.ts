@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -16,6 +16,7 @@ import {
   SandboxError,
   type SandboxPlan
 } from '../../../src/executor/sandbox.js'
+import { fakeBwrap } from '../../support/fake-bwrap.js'
 import { isAllowedHost, startNetworkBridge } from '../../../src/executor/network.js'
 
 let root: string | undefined
@@ -44,15 +45,6 @@ function layout() {
   writeFileSync(join(dirs.userHome, '.ssh', 'id_ed25519'), 'PRIVATE KEY\n')
   writeFileSync(join(dirs.userHome, '.git-credentials'), 'https://x:token@github.com\n')
   return dirs
-}
-
-/** A `bwrap` that fails the way it does where user namespaces are off. */
-function failingBwrap(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
-  const path = join(dir, 'bwrap')
-  writeFileSync(path, '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n')
-  chmodSync(path, 0o755)
-  return dir
 }
 
 const real = await findSandbox('auto', process.env)
@@ -182,8 +174,8 @@ describe('the sandbox', () => {
   )
 
   it('says why there is none where bubblewrap cannot make one, and refuses to go on when it is required', async () => {
-    const dir = failingBwrap()
-    const env = { PATH: `${dir}:${process.env.PATH ?? ''}` }
+    const fake = fakeBwrap()
+    const env = { PATH: `${fake.dir}:${process.env.PATH ?? ''}` }
     try {
       expect(await findSandbox('auto', env)).toEqual({
         available: false,
@@ -204,27 +196,24 @@ describe('the sandbox', () => {
         reason: 'bubblewrap is not installed (apt-get install bubblewrap)'
       })
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      fake.cleanup()
     }
   })
 })
 
 describe('a bubblewrap that can make every namespace but a network', () => {
   it('is used, with the machine’s network shared', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ccal-fake-bwrap-'))
-    writeFileSync(
-      join(dir, 'bwrap'),
+    const fake = fakeBwrap(
       '#!/bin/sh\nfor a in "$@"; do [ "$a" = --unshare-net ] && { echo "bwrap: loopback: Failed RTM_NEWADDR" >&2; exit 1; }; done\nexit 0\n'
     )
-    chmodSync(join(dir, 'bwrap'), 0o755)
     try {
-      expect(await findSandbox('auto', { PATH: `${dir}:${process.env.PATH ?? ''}` })).toEqual({
+      expect(await findSandbox('auto', { PATH: `${fake.dir}:${process.env.PATH ?? ''}` })).toEqual({
         available: true,
-        bwrap: join(dir, 'bwrap'),
+        bwrap: fake.path,
         ownNetwork: false
       })
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      fake.cleanup()
     }
   })
 })
