@@ -45,6 +45,10 @@ const USAGE = [
     '  verify                        check every file of the ledger and their consistency',
     '  log [ITEM-ID] [--limit N] [--json]',
     '                                the ledger commits, or those that changed one item',
+    '  retry ID [--reason TEXT]      send an item back to the queue (a new generation after a merged or',
+    '                                closed pull request); the reason goes into the next prompt',
+    '  skip ID [--reason TEXT]       dismiss an item nobody is working on',
+    '  priority ID N                 set an item\'s priority, 1 (most urgent) to 5, and keep it',
     '  restore SHA                   new commit with the content of an earlier ledger commit',
     '  export --json                 the whole ledger as one JSON document',
     '',
@@ -99,6 +103,10 @@ const ledgerCommand = async (args, io) => {
             return verify(rest, io);
         case 'log':
             return log(rest, io);
+        case 'retry':
+        case 'skip':
+        case 'priority':
+            return steer(sub, rest, io);
         case 'restore':
             return restore(rest, io);
         case 'export':
@@ -110,7 +118,7 @@ const ledgerCommand = async (args, io) => {
             io.stdout(USAGE);
             return sub === undefined ? 2 : 0;
         default:
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`unknown ledger command '${sub}'. Commands: show, add, verify, log, restore, export.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`unknown ledger command '${sub}'. Commands: show, add, verify, log, retry, skip, priority, restore, export.`);
     }
 };
 function parse(sub, args, options, positionals = false) {
@@ -291,7 +299,10 @@ async function log(args, io) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('ccal ledger log: at most one item id');
     const limit = parseLimit(values.limit, 50);
     const store = await openCliLedger(io, values);
-    const commits = await store.log({ itemId: positionals[0], limit });
+    const itemId = positionals[0]
+        ? (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveItemId */ .Pl)((await store.read({ refresh: true })).ledger, positionals[0])
+        : undefined;
+    const commits = await store.log({ itemId, limit });
     if (values.json) {
         io.stdout(JSON.stringify(commits, null, 2));
         return 0;
@@ -300,10 +311,69 @@ async function log(args, io) {
         io.stdout(`ledger '${store.branch}' has no commits yet`);
         return 0;
     }
+    if (itemId) {
+        const item = (await store.read()).ledger.items[itemId];
+        if (item)
+            for (const line of generationLines(item))
+                io.stdout(line);
+    }
     for (const commit of commits) {
         io.stdout(`${commit.sha.slice(0, 12)}  ${commit.date}  ${commit.subject}${commit.runId ? `  [${commit.runId}]` : ''}`);
     }
     return 0;
+}
+/** An item's rounds, each with its pull request and how it ended, the current one last. */
+function generationLines(item) {
+    const lines = item.generations.map(generation => `generation ${generation.generation}: ${generation.pr ? `PR #${generation.pr.number} (${generation.pr.branch})` : 'no pull request'}, ${generation.ended.replace(/_/g, ' ')} by ${generation.at}${generation.words.length ? `; ${generation.words.length} remark(s) kept for the next prompt` : ''}`);
+    lines.push(`generation ${item.generation}: ${item.pr ? `PR #${item.pr.number} (${item.pr.branch})` : 'no pull request yet'}, ${item.status.replace(/_/g, ' ')} (current)`, '');
+    return lines;
+}
+/** `ccal ledger retry|skip|priority`: a person at a terminal steering an item, as `/ccal` does on GitHub. */
+async function steer(sub, args, io) {
+    const { values, positionals } = parse(sub, args, { reason: { type: 'string' } }, true);
+    if (values.help)
+        return help(io);
+    const [idOrPrefix, level, extra] = positionals;
+    const wanted = sub === 'priority' ? 2 : 1;
+    if (!idOrPrefix || positionals.length !== wanted || extra !== undefined)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(sub === 'priority'
+            ? 'ccal ledger priority: give an item id and a priority from 1 to 5'
+            : `ccal ledger ${sub}: give exactly one item id (see ccal ledger show)`);
+    const priority = Number(level);
+    if (sub === 'priority' && !(Number.isInteger(priority) && priority >= 1 && priority <= 5))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger priority: the priority must be a whole number from 1 to 5; got '${level}'`);
+    const store = await openCliLedger(io, values);
+    const { ledger } = await store.read({ refresh: true });
+    const id = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveItemId */ .Pl)(ledger, idOrPrefix);
+    const who = io.env.GITHUB_ACTOR || io.env.USER || 'operator';
+    const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${oneLineText(values.reason)}` : ''}`;
+    const op = (current, context) => {
+        const item = current.items[id];
+        if (!item)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK(`no item '${id}' in the ledger`);
+        if (sub === 'retry') {
+            if (!_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRYABLE_STATUSES */ .U3.includes(item.status))
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger retry: ${id} is ${item.status}; only ${_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRYABLE_STATUSES */ .U3.join(', ')} items can be retried`);
+            const words = values.reason
+                ? { author: who, kind: 'retry', pr: null, at: context.now.toISOString(), body: values.reason }
+                : undefined;
+            return (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .retryItem */ .aj)(id, { reason, ...(words ? { words } : {}) })(current, context);
+        }
+        if (sub === 'skip') {
+            if (!_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .SKIPPABLE_STATUSES */ .FG.includes(item.status))
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger skip: ${id} is ${item.status}; only ${_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .SKIPPABLE_STATUSES */ .FG.join(', ')} items can be skipped${item.status === 'pr_open' ? ' (close its pull request instead)' : ''}`);
+            return (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .transition */ .kY)(id, 'dismissed', { actor: 'human', reason })(current, context);
+        }
+        return (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .overridePriority */ .V_)(id, priority, reason)(current, context);
+    };
+    const result = await store.write(op);
+    const item = result.ledger.items[id];
+    io.stdout(`${id}: ${item.status}, priority ${item.priority}${item.generation > 1 ? `, generation ${item.generation}` : ''} (commit ${result.commit?.slice(0, 7) ?? 'unchanged'})`);
+    return 0;
+}
+function oneLineText(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 async function restore(args, io) {
     const { values, positionals } = parse('restore', args, {}, true);

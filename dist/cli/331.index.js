@@ -157,16 +157,21 @@ function isHttpRemote(url) {
 /* harmony export */   Ab: () => (/* binding */ upsertCandidates),
 /* harmony export */   EF: () => (/* binding */ setPatterns),
 /* harmony export */   EH: () => (/* binding */ renewLease),
+/* harmony export */   FG: () => (/* binding */ SKIPPABLE_STATUSES),
 /* harmony export */   Nu: () => (/* binding */ recordSessionId),
 /* harmony export */   Od: () => (/* binding */ countStatus),
 /* harmony export */   Pl: () => (/* binding */ resolveItemId),
 /* harmony export */   Pr: () => (/* binding */ recordResult),
 /* harmony export */   R2: () => (/* binding */ findByFingerprint),
+/* harmony export */   U3: () => (/* binding */ RETRYABLE_STATUSES),
+/* harmony export */   V_: () => (/* binding */ overridePriority),
 /* harmony export */   WX: () => (/* binding */ leaseItem),
+/* harmony export */   aj: () => (/* binding */ retryItem),
 /* harmony export */   cT: () => (/* binding */ beginCycle),
 /* harmony export */   dA: () => (/* binding */ utcDay),
 /* harmony export */   de: () => (/* binding */ addManualItem),
 /* harmony export */   f9: () => (/* binding */ setCursor),
+/* harmony export */   jv: () => (/* binding */ addWords),
 /* harmony export */   jz: () => (/* binding */ CandidateSchema),
 /* harmony export */   kY: () => (/* binding */ transition),
 /* harmony export */   kg: () => (/* binding */ combine),
@@ -175,7 +180,7 @@ function isHttpRemote(url) {
 /* harmony export */   qE: () => (/* binding */ spentToday),
 /* harmony export */   wL: () => (/* binding */ releaseLease)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LIMITS, TRANSITIONS, canTransition, itemIdForFingerprint, upsertCandidate, reservedByOthers, spentByRun, pruneHistory, setConfigHash, upsertPattern, recordPatternUse */
+/* unused harmony exports DEFAULT_LIMITS, TRANSITIONS, canTransition, itemIdForFingerprint, startsNewGeneration, upsertCandidate, reservedByOthers, spentByRun, pruneHistory, setConfigHash, upsertPattern, recordPatternUse */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6921);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9661);
@@ -310,8 +315,136 @@ function moveItem(item, to, actor, context, limits, detail = null) {
     const attempts = to === 'pending' && actor === 'human' ? 0 : item.attempts;
     return withEvent({ ...item, status: to, attempts }, event(context, 'status', { from: item.status, to, detail }), limits);
 }
-function withLimits(limits) {
-    return { ...DEFAULT_LIMITS, ...limits };
+/** Earlier generations kept on an item (older ones live on in the branch's history). */
+const MAX_GENERATIONS = 20;
+/** Words kept per generation, and the length of each. */
+const MAX_WORDS = 6;
+const MAX_WORD_LENGTH = 4000;
+/** How an item's current generation ended, from the status it is leaving. */
+function endingOf(item) {
+    switch (item.status) {
+        case 'rejected':
+            return 'closed';
+        case 'completed':
+            return item.pr ? 'merged' : 'completed';
+        case 'failed':
+        case 'needs_human':
+        case 'dismissed':
+            return item.status;
+        default:
+            return 'failed';
+    }
+}
+/**
+ * True when asking for an item again must start its next generation: its round ended with a pull
+ * request that is no longer open (merged or closed), or in success. Any other retry continues the
+ * same round, with fresh attempts.
+ */
+function startsNewGeneration(item) {
+    return item.status === 'rejected' || item.status === 'completed' || (item.pr !== null && item.status !== 'pr_open');
+}
+/** Words as the ledger keeps them: bounded in number and length, newest last. */
+function keptWords(words) {
+    return words.slice(-MAX_WORDS).map(word => ({ ...word, body: word.body.slice(0, MAX_WORD_LENGTH) }));
+}
+/**
+ * Starts the item's next generation: the current one's pull request and the words said about it
+ * move to `generations`; the next starts without a pull request, a session or used attempts, so it
+ * is worked on a fresh branch from the base and delivered as a new pull request.
+ */
+function nextGeneration(item, ended, context, limits, why) {
+    const record = {
+        generation: item.generation,
+        pr: item.pr,
+        ended,
+        at: context.now.toISOString(),
+        words: keptWords(item.words)
+    };
+    const earlier = item.pr ? ` after PR #${item.pr.number} (${ended})` : ` (generation ${item.generation} ${ended})`;
+    return withEvent({
+        ...item,
+        generation: item.generation + 1,
+        generations: [...item.generations, record].slice(-MAX_GENERATIONS),
+        words: [],
+        pr: null,
+        sessionId: null,
+        attempts: 0,
+        lastError: null
+    }, event(context, 'generation', { detail: `generation ${item.generation + 1}: ${why}${earlier}` }), limits);
+}
+/** Statuses a person can ask to retry: the closed-out ones, and completed ones (to redo them). */
+const RETRYABLE_STATUSES = ['failed', 'rejected', 'dismissed', 'needs_human', 'completed'];
+/**
+ * Statuses a person can skip (dismiss): items nobody is working on. An item with an open pull
+ * request is skipped by closing it; one in progress belongs to the run holding its lease.
+ */
+const SKIPPABLE_STATUSES = ['pending', 'failed', 'rejected', 'needs_human'];
+/**
+ * A person asks for an item again (`/ccal retry`, re-labelling, `ccal ledger retry`): it goes back
+ * to pending with fresh attempts — as its next generation when its last round ended with a pull
+ * request or in success — and what they said is kept for the prompt.
+ */
+function retryItem(itemId, request, limits) {
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const item = requireItem(ledger, itemId);
+        const fresh = startsNewGeneration(item);
+        const ended = endingOf(item);
+        let moved = moveItem(item, 'pending', 'human', context, effective, request.reason);
+        // Fresh attempts, as many as the settings give now (the store's limits), else as many as before.
+        const maxAttempts = limits?.defaultMaxAttempts ?? context.limits?.defaultMaxAttempts ?? item.maxAttempts;
+        moved = { ...moved, lease: null, maxAttempts };
+        if (fresh)
+            moved = nextGeneration(moved, ended, context, effective, request.reason);
+        if (request.words)
+            moved = { ...moved, words: keptWords([...moved.words, request.words]) };
+        return {
+            ledger: putItems(ledger, [moved]),
+            description: `${itemId}: ${item.status} → pending${fresh ? ` as generation ${moved.generation}` : ''} (${request.reason})`
+        };
+    };
+}
+/**
+ * A person sets an item's priority (`/ccal priority N`, `ccal ledger priority`): it stays theirs,
+ * whatever the source reports later.
+ */
+function overridePriority(itemId, priority, reason) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        const updated = {
+            ...item,
+            priority,
+            context: { ...item.context, priorityOverride: priority },
+            updatedAt: context.now.toISOString()
+        };
+        return {
+            ledger: putItems(ledger, [updated]),
+            description: `${itemId}: priority ${item.priority} → ${priority} (${reason})`
+        };
+    };
+}
+/** Keeps what trusted people said about an item's current generation (a closing comment, a review). */
+function addWords(itemId, words) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        const known = new Set(item.words.map(word => `${word.kind}:${word.author}:${word.at}`));
+        const fresh = words.filter(word => !known.has(`${word.kind}:${word.author}:${word.at}`));
+        if (fresh.length === 0)
+            return { ledger, description: `${itemId}: no new words` };
+        const updated = {
+            ...item,
+            words: keptWords([...item.words, ...fresh]),
+            updatedAt: context.now.toISOString()
+        };
+        return {
+            ledger: putItems(ledger, [updated]),
+            description: `${itemId}: keep what ${[...new Set(fresh.map(word => `@${word.author}`))].join(', ')} said (${fresh.map(word => word.kind).join(', ')})`
+        };
+    };
+}
+/** The limits an operation applies: the defaults, then the store's (from settings), then its own. */
+function withLimits(limits, context) {
+    return { ...DEFAULT_LIMITS, ...context.limits, ...limits };
 }
 /** The UTC calendar day of a moment, `YYYY-MM-DD`. */
 function utcDay(moment) {
@@ -364,6 +497,9 @@ function newItem(ledger, candidate, context, limits) {
         sessionId: null,
         parentId: candidate.parentId,
         lastError: null,
+        generation: 1,
+        generations: [],
+        words: [],
         history: [event(context, 'created', { to: 'pending', detail: `from ${candidate.source}` })],
         historyDropped: 0
     };
@@ -385,7 +521,8 @@ function seenAgain(item, candidate, context, limits) {
     if (item.status !== 'completed')
         return refreshed;
     const reopened = moveItem(refreshed, 'pending', 'ccal', context, limits, 'regression: fingerprint found again');
-    return withEvent({ ...reopened, attempts: 0, lease: null, regressions: item.regressions + 1 }, event(context, 'regression', { detail: `occurrence ${refreshed.occurrences}` }), limits);
+    const regressed = withEvent({ ...reopened, lease: null, regressions: item.regressions + 1 }, event(context, 'regression', { detail: `occurrence ${refreshed.occurrences}` }), limits);
+    return nextGeneration(regressed, item.pr ? 'merged' : 'completed', context, limits, 'regression');
 }
 /**
  * Merges discovered candidates: a known fingerprint updates its item (occurrences, evidence; a
@@ -395,8 +532,8 @@ function seenAgain(item, candidate, context, limits) {
  */
 function upsertCandidates(candidates, limits) {
     const parsed = candidates.map(candidate => CandidateSchema.parse(candidate));
-    const effective = withLimits(limits);
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const changed = new Map();
         const fresh = [];
         let seen = 0;
@@ -493,8 +630,8 @@ function addManualItem(input, nonce) {
  * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
  */
 function leaseItem(itemId, ttlMs, limits, budget) {
-    const effective = withLimits(limits);
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const item = requireItem(ledger, itemId);
         const until = new Date(context.now.getTime() + ttlMs).toISOString();
         if (item.lease && item.lease.runId === context.runId)
@@ -570,8 +707,8 @@ function requireOwnLease(item, context) {
 }
 /** Extends this run's lease on an item to `now + ttlMs`. */
 function renewLease(itemId, ttlMs, limits) {
-    const effective = withLimits(limits);
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const item = requireItem(ledger, itemId);
         requireOwnLease(item, context);
         const until = new Date(context.now.getTime() + ttlMs).toISOString();
@@ -587,8 +724,8 @@ function renewLease(itemId, ttlMs, limits) {
  * (default back to pending).
  */
 function releaseLease(itemId, options = {}, limits) {
-    const effective = withLimits(limits);
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const item = requireItem(ledger, itemId);
         requireOwnLease(item, context);
         const released = withEvent({ ...item, lease: null }, event(context, 'released', { detail: options.reason ?? null }), effective);
@@ -617,8 +754,8 @@ function recordSessionId(itemId, sessionId) {
  * they have used all their attempts.
  */
 function reclaimExpiredLeases(limits) {
-    const effective = withLimits(limits);
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const now = context.now.getTime();
         const reclaimed = [];
         let charged = 0;
@@ -656,9 +793,9 @@ function reclaimExpiredLeases(limits) {
 // Status changes and results
 /** Moves an item to another status through the transition table (illegal moves throw). */
 function transition(itemId, to, options = {}, limits) {
-    const effective = withLimits(limits);
     const pr = options.pr ? _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .PullRequestRefSchema */ .lV.parse(options.pr) : undefined;
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const item = requireItem(ledger, itemId);
         if (item.status === to && (!pr || item.pr?.number === pr.number)) {
             return { ledger, description: `${itemId} already ${to}` };
@@ -680,9 +817,9 @@ function transition(itemId, to, options = {}, limits) {
  * while attempts remain, else failed.
  */
 function recordResult(input, outcome = {}, limits) {
-    const effective = withLimits(limits);
     const pr = outcome.pr ? _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .PullRequestRefSchema */ .lV.parse(outcome.pr) : undefined;
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const item = requireItem(ledger, input.itemId);
         const result = {
             itemId: item.id,
@@ -701,22 +838,18 @@ function recordResult(input, outcome = {}, limits) {
             executedAt: context.now.toISOString()
         };
         const withPr = pr ?? item.pr;
+        const attempts = outcome.notAnAttempt ? Math.max(0, item.attempts - 1) : item.attempts;
         const to = outcome.status ??
-            (input.success
-                ? withPr
-                    ? 'pr_open'
-                    : 'completed'
-                : item.attempts >= item.maxAttempts
-                    ? 'failed'
-                    : 'pending');
+            (input.success ? (withPr ? 'pr_open' : 'completed') : attempts >= item.maxAttempts ? 'failed' : 'pending');
         const recorded = withEvent({
             ...item,
+            attempts,
             lease: null,
             pr: withPr,
             sessionId: result.sessionId ?? item.sessionId,
             lastError: result.error
         }, event(context, 'result', {
-            detail: `${input.success ? 'success' : 'failure'}: ${shortTitle(input.summary || result.error || '')}`
+            detail: `${input.success ? 'success' : 'failure'}${outcome.notAnAttempt ? ' (not counted as an attempt)' : ''}: ${shortTitle(input.summary || result.error || '')}`
         }), effective);
         const moved = moveItem(recorded, to, 'ccal', context, effective);
         const tokens = result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite;
@@ -803,8 +936,8 @@ function addToAggregate(aggregate, result) {
 }
 /** Applies the result retention limits on their own (recordResult already does after each result). */
 function pruneHistory(limits) {
-    const effective = withLimits(limits);
     return (ledger, context) => {
+        const effective = withLimits(limits, context);
         const folded = foldResults(ledger, context.now, effective);
         return {
             ledger: folded.ledger,
@@ -978,7 +1111,7 @@ function itemsByStatus(ledger) {
 /* harmony export */   sv: () => (/* binding */ WorkItemSchema),
 /* harmony export */   w$: () => (/* binding */ ITEM_TYPES)
 /* harmony export */ });
-/* unused harmony exports ItemStatusSchema, TimestampSchema, ItemIdSchema, LeaseSchema, ITEM_EVENTS, ItemEventSchema, TokenUsageSchema, VERIFY_OUTCOMES, VerifyOutcomeSchema, ExecutionResultSchema, LearningPatternSchema, ResultAggregateSchema, TotalsSchema, UtcDaySchema */
+/* unused harmony exports ItemStatusSchema, TimestampSchema, ItemIdSchema, LeaseSchema, HUMAN_WORD_KINDS, HumanWordsSchema, GENERATION_ENDINGS, GenerationSchema, ITEM_EVENTS, ItemEventSchema, TokenUsageSchema, VERIFY_OUTCOMES, VerifyOutcomeSchema, ExecutionResultSchema, LearningPatternSchema, ResultAggregateSchema, TotalsSchema, UtcDaySchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6921);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4377);
 /**
@@ -992,7 +1125,7 @@ function itemsByStatus(ledger) {
  */
 
 /** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 /** Where work items come from. */
 const ITEM_TYPES = [
     'issue',
@@ -1069,11 +1202,35 @@ const UntrustedTextSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ 
     body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     evidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional()
 });
+/**
+ * What a trusted person said about an item's work: the comments and review around a pull request's
+ * close, the comment asking for a retry. Untrusted text: prompts fence it as data.
+ */
+const HUMAN_WORD_KINDS = ['comment', 'review', 'retry'];
+const HumanWordsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    author: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(HUMAN_WORD_KINDS),
+    /** The pull request it was written on, when it was. */
+    pr: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().nullable(),
+    at: TimestampSchema,
+    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+});
+/** How an earlier generation of an item ended. */
+const GENERATION_ENDINGS = ['merged', 'closed', 'completed', 'failed', 'needs_human', 'dismissed'];
+/** An earlier generation of an item: its pull request, how it ended and what people said about it. */
+const GenerationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    generation: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    pr: PullRequestRefSchema.nullable(),
+    ended: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(GENERATION_ENDINGS),
+    at: TimestampSchema,
+    words: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HumanWordsSchema)
+});
 /** Kinds of entries in an item's history. */
 const ITEM_EVENTS = [
     'created',
     'seen',
     'regression',
+    'generation',
     'leased',
     'renewed',
     'released',
@@ -1121,6 +1278,15 @@ const WorkItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej(
     sessionId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     parentId: ItemIdSchema.nullable(),
     lastError: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /**
+     * The item's round: 1 at first; a regression after a merge, or a retry after a human's no, starts
+     * the next, on a fresh branch and a fresh session, with a new pull request.
+     */
+    generation: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    /** Earlier generations, oldest first. */
+    generations: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(GenerationSchema),
+    /** What trusted people said about this generation's work so far (newest last, bounded). */
+    words: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HumanWordsSchema),
     history: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ItemEventSchema),
     /** Oldest history events removed to keep the file small (their commits remain in git history). */
     historyDropped: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative()
@@ -1419,10 +1585,21 @@ var schema = __webpack_require__(5302);
 
 
 /**
- * The migration table: entry N upgrades version N to N + 1. Version 1 is the first released format,
- * so the table is empty; add `1: raw => …` together with bumping SCHEMA_VERSION to 2.
+ * The migration table: entry N upgrades version N to N + 1, together with bumping SCHEMA_VERSION.
+ * - 1 → 2: items get generations (`generation`, `generations`, `words`); every item so far is in
+ *   its first.
  */
-const MIGRATIONS = {};
+const MIGRATIONS = {
+    1: raw => ({
+        ...raw,
+        items: new Map([...raw.items].map(([path, item]) => [
+            path,
+            item !== null && typeof item === 'object' && !Array.isArray(item)
+                ? { generation: 1, generations: [], words: [], ...item }
+                : item
+        ]))
+    })
+};
 /** Applies the migrations from `fromVersion` up to `toVersion`; each step also stamps the new version into state. */
 function migrate(raw, fromVersion, toVersion = schema/* SCHEMA_VERSION */.f$, table = MIGRATIONS) {
     let current = raw;
@@ -1698,7 +1875,11 @@ class GitLedgerStore {
         }
         let snapshot = this.loaded;
         for (let attempt = 1;; attempt += 1) {
-            const context = { now: this.now(), runId: this.options.runId };
+            const context = {
+                now: this.now(),
+                runId: this.options.runId,
+                ...(this.options.limits ? { limits: this.options.limits } : {})
+            };
             let outcome;
             try {
                 outcome = op(snapshot.ledger, context);
@@ -1802,7 +1983,8 @@ class GitLedgerStore {
             }
             const commit = await this.commitTree(restored.tree, head, description, {
                 now: this.now(),
-                runId: this.options.runId
+                runId: this.options.runId,
+                ...(this.options.limits ? { limits: this.options.limits } : {})
             });
             const pushed = await this.push(commit);
             if (pushed.ok) {

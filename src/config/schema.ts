@@ -37,7 +37,9 @@ const LoopSchema = z
     max_items_per_run: positiveInt().default(3).describe('Work items one run may execute.'),
     retry_limit: nonNegativeInt()
       .default(2)
-      .describe('Further attempts after a failed one before an item is marked failed for good.'),
+      .describe(
+        'Further attempts after a failed one before an item is marked failed: an item gets retry_limit + 1 attempts (a person asking again gives it as many more).'
+      ),
     retry_backoff_seconds: seconds(1800, 'Wait before retrying a failed item; doubles with every attempt.'),
     request_timeout_seconds: positiveInt()
       .default(120)
@@ -311,7 +313,9 @@ const LedgerSchema = z
       .describe("Branch holding the ledger: all of CCAL's state, as JSON files."),
     queue_size_limit: positiveInt()
       .default(1000)
-      .describe('Open work items kept at most; the lowest-priority pending ones are dismissed beyond it.'),
+      .describe(
+        'Pending work items kept at most. Beyond it new findings are not admitted (the most urgent are admitted first; the rest are counted in the summary) and are taken up when a later scan reports them again.'
+      ),
     history_retention_days: positiveInt()
       .default(90)
       .describe('Days execution results are kept in detail before being folded into per-type totals.')
@@ -370,7 +374,11 @@ const SafetySchema = z
     max_file_size_bytes: positiveInt()
       .default(1024 * 1024)
       .describe('Largest file a change may write.'),
-    max_execution_time_seconds: positiveInt().default(3600).describe('Wall-clock limit for a whole run.'),
+    max_execution_time_seconds: positiveInt()
+      .default(3600)
+      .describe(
+        'Wall-clock limit for a whole run: no item starts with less than a minute of it left, and the agent never gets more time than is left.'
+      ),
     sandbox: z
       .enum(['auto', 'required', 'off'])
       .default('auto')

@@ -5,6 +5,7 @@
  * the others. Effects come in through `CycleDeps`, created at the edge (action or CLI).
  */
 import type { Settings } from '../config/schema.js'
+import type { ExecutionOutcome } from '../executor/outcome.js'
 import {
   branchNameFor,
   commitMessage,
@@ -51,22 +52,8 @@ import { runInLanes } from './lanes.js'
 import { schedule, type Plan, type PlanDecision } from './scheduler.js'
 import { describeTrigger, type Trigger } from './trigger.js'
 
-/** What running one item produced in the working tree (the executor's answer, before delivery). */
-export interface ExecutionOutcome {
-  /** changed: a change passed the gate and verification; the others deliver nothing. */
-  status: 'changed' | 'no_op' | 'failed' | 'rejected' | 'aborted'
-  reason: string
-  summary: string
-  sessionId: string | null
-  turns: number
-  costUsd: number
-  durationMs: number
-  tokens: { input: number; output: number; cacheRead: number; cacheWrite: number }
-  filesChanged: string[]
-  verify: 'passed' | 'failed' | 'skipped' | 'not_run'
-  /** Verification failed only as it does on the base branch; the change adds no failure of its own. */
-  failuresOnBase?: boolean
-}
+/** What running one item produced: the executor's one outcome type (src/executor/outcome.ts). */
+export type { ExecutionOutcome }
 
 export interface ExecutionRequest {
   item: WorkItem
@@ -76,6 +63,8 @@ export interface ExecutionRequest {
   hints?: readonly string[]
   /** The most this item may spend: what is left of the run and day budgets. */
   maxBudgetUsd: number
+  /** The time the run has left (`safety.max_execution_time_seconds`): the agent gets no more. */
+  timeoutMs?: number
   /** Claude session to resume (follow-ups on the same item). */
   resumeSessionId?: string
   /** Called as soon as the session id is known, so a killed run can still be resumed. */
@@ -210,6 +199,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   // Items run side by side (each in its own worktree, with its own lease and budget reservation);
   // two items on the same pull request branch run one after the other.
   const slots = deps.mode === 'execute' ? 1 : settings.loop.max_concurrent_work
+  const deadline = Date.parse(startedAt) + settings.safety.max_execution_time_seconds * 1000
   const executed: (ExecutedItem | undefined)[] = []
   let stopped = false
   await runInLanes(
@@ -220,7 +210,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
           stopped = true
           return
         }
-        executed[index] = await executeItem(deps, decision, write)
+        executed[index] = await executeItem(deps, decision, write, deadline)
       }
     })),
     slots
@@ -228,7 +218,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   if (stopped) report.problems.push('stopped by a signal before all planned items ran')
   report.executed.push(...executed.filter((entry): entry is ExecutedItem => entry !== undefined))
   for (const entry of report.executed)
-    if (entry.status === 'skipped' && entry.reason.startsWith('budget:')) report.problems.push(entry.reason)
+    if (entry.status === 'skipped' && /^(budget|time):/.test(entry.reason)) report.problems.push(entry.reason)
   ledger = latest ?? ledger
   return finish(report, ledger, now)
 }
@@ -423,16 +413,23 @@ function identityOf(settings: Settings): Identity {
   return { name: settings.identity.name, email: settings.identity.email }
 }
 
-/** What an outcome that delivers nothing does to the item. */
-function statusAfter(outcome: ExecutionOutcome): { status?: ItemStatus; reportStatus: ExecutionStatus } {
-  switch (outcome.status) {
-    case 'no_op':
-      return { status: 'needs_human', reportStatus: 'no_op' }
-    case 'rejected':
-      return { status: 'needs_human', reportStatus: 'rejected' }
-    default:
-      return { reportStatus: 'failed' }
-  }
+/**
+ * What an outcome that delivers nothing does to the item: no change needed or blocked by the
+ * safety gate wait for a person; a failure another attempt would not fix (too many turns,
+ * verification that still fails) is final; a budget stop is not held against the item, which waits
+ * for the next budget window; any other failure is tried again while attempts remain.
+ */
+function statusAfter(outcome: ExecutionOutcome): {
+  status?: ItemStatus
+  notAnAttempt?: boolean
+  reportStatus: ExecutionStatus
+} {
+  if (outcome.status === 'no_op') return { status: 'needs_human', reportStatus: 'no_op' }
+  if (outcome.status === 'blocked') return { status: 'needs_human', reportStatus: 'blocked' }
+  if (outcome.code === 'budget_exceeded')
+    return { status: 'pending', notAnAttempt: true, reportStatus: 'budget_stopped' }
+  if (!outcome.requeue) return { status: 'failed', reportStatus: 'failed' }
+  return { reportStatus: 'failed' }
 }
 
 /** Where a follow-up (review feedback, a failing check) goes: its parent's pull request branch. */
@@ -461,15 +458,26 @@ function branchOf(item: WorkItem, ledger: Ledger, settings: Settings): string {
   return followUpTarget(item, ledger)?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix)
 }
 
+/** Less time left than this in the run, and no further item starts. */
+const MIN_ITEM_TIME_MS = 60_000
+
 async function executeItem(
   deps: CycleDeps,
   decision: PlanDecision,
-  write: (op: LedgerOp) => Promise<Ledger>
+  write: (op: LedgerOp) => Promise<Ledger>,
+  deadline: number
 ): Promise<ExecutedItem> {
   const { settings } = deps
   const { itemId } = decision
   const logger = withFields(deps.logger, { item: itemId })
   const leaseMs = settings.loop.session_timeout_seconds * 1000
+  const now = (deps.now ?? (() => new Date()))().getTime()
+  const timeLeftMs = deadline - now
+  if (timeLeftMs < Math.min(MIN_ITEM_TIME_MS, settings.safety.max_execution_time_seconds * 500)) {
+    const reason = `time: ${itemId} not started: the run has ${Math.max(0, Math.round(timeLeftMs / 1000))} s left of safety.max_execution_time_seconds (${settings.safety.max_execution_time_seconds} s)`
+    logger.info(reason)
+    return { ...emptyEntry(decision), status: 'skipped', reason }
+  }
   let current: Ledger
   try {
     current = await write(
@@ -495,7 +503,14 @@ async function executeItem(
     return write(op)
   }
   try {
-    return await runLeasedItem({ ...deps, logger }, current, itemId, budgetUsd, write, finalWrite)
+    return await runLeasedItem(
+      { ...deps, logger },
+      current,
+      itemId,
+      { budgetUsd, timeLeftMs },
+      write,
+      finalWrite
+    )
   } finally {
     await heartbeat.stop()
   }
@@ -552,7 +567,7 @@ async function runLeasedItem(
   deps: CycleDeps,
   leased: Ledger,
   itemId: string,
-  budgetUsd: number,
+  limits: { budgetUsd: number; timeLeftMs: number },
   write: (op: LedgerOp) => Promise<Ledger>,
   finalWrite: (op: LedgerOp) => Promise<Ledger>
 ): Promise<ExecutedItem> {
@@ -583,7 +598,8 @@ async function runLeasedItem(
       item,
       worktree: worktree.dir,
       ...(hints.length > 0 ? { hints } : {}),
-      maxBudgetUsd: budgetUsd,
+      maxBudgetUsd: limits.budgetUsd,
+      timeoutMs: limits.timeLeftMs,
       ...(resumeSessionId ? { resumeSessionId } : {}),
       logger,
       onSessionId: async sessionId => {
@@ -598,18 +614,22 @@ async function runLeasedItem(
       verify: describeVerify(outcome),
       reason: outcome.reason
     })
-    if (outcome.status === 'aborted') {
+    entry.code = outcome.code
+    if (outcome.permissionDenials.length > 0)
+      entry.denied = [...new Set(outcome.permissionDenials.map(denial => denial.toolName))]
+    if (outcome.status === 'cancelled') {
       current = await finalWrite(releaseLease(itemId, { reason: 'run stopped by a signal' }))
       entry.status = 'skipped'
       return entry
     }
-    if (outcome.status !== 'changed' || !(await hasChanges(worktree.git))) {
-      const after =
-        outcome.status === 'changed'
-          ? { status: 'needs_human' as const, reportStatus: 'no_op' as const }
-          : statusAfter(outcome)
+    if (outcome.status !== 'success' || !(await hasChanges(worktree.git))) {
+      const after: ReturnType<typeof statusAfter> =
+        outcome.status === 'success' ? { status: 'needs_human', reportStatus: 'no_op' } : statusAfter(outcome)
       current = await finalWrite(
-        recordResult(resultInput(itemId, outcome, false), after.status ? { status: after.status } : {})
+        recordResult(resultInput(itemId, outcome, false), {
+          ...(after.status ? { status: after.status } : {}),
+          ...(after.notAnAttempt ? { notAnAttempt: true } : {})
+        })
       )
       entry.status = after.reportStatus
       return entry
@@ -667,7 +687,7 @@ function resultInput(itemId: string, outcome: ExecutionOutcome | undefined, succ
     costUsd: outcome?.costUsd ?? 0,
     sessionId: outcome?.sessionId ?? null,
     filesChanged: outcome?.filesChanged ?? [],
-    verify: outcome?.verify ?? ('not_run' as const)
+    verify: outcome?.verifyOutcome ?? ('not_run' as const)
   }
 }
 
@@ -802,6 +822,8 @@ function followUpComment(item: WorkItem, sha: string, outcome: ExecutionOutcome)
 }
 
 /** The verification result as people should read it. */
-export function describeVerify(outcome: Pick<ExecutionOutcome, 'verify' | 'failuresOnBase'>): string {
-  return outcome.failuresOnBase ? 'fails on the base branch too; this change adds no failure' : outcome.verify
+export function describeVerify(outcome: Pick<ExecutionOutcome, 'verifyOutcome' | 'failuresOnBase'>): string {
+  return outcome.failuresOnBase
+    ? 'fails on the base branch too; this change adds no failure'
+    : outcome.verifyOutcome
 }

@@ -5,12 +5,12 @@
  * show the report.
  */
 import type { Settings } from '../config/schema.js'
+import type { LedgerLimits } from '../ledger/ops.js'
 import { createEvidenceSources } from '../discovery/evidence-sources.js'
 import { createGitHubSources } from '../discovery/github-sources.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import { executeItem, prepareClaude, type ClaudeRuntime, type ToolCache } from '../executor/index.js'
 import { toolDirectory } from '../executor/install.js'
-import type { ExecutionOutcome as ExecutorOutcome } from '../executor/index.js'
 import type { Git } from '../git/git.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import { newRunId, openLedgerStore } from '../ledger/store.js'
@@ -35,7 +35,7 @@ import { dirname, join } from 'node:path'
 import { prepareWorktree, type WorktreeSetup } from '../executor/execute.js'
 import { workDirectory } from '../workspace/location.js'
 import { readOnlyGit, Workspace } from '../workspace/workspace.js'
-import { runCycle, type CycleMode, type ExecutionOutcome, type ItemExecutor } from './cycle.js'
+import { runCycle, type CycleMode, type ItemExecutor } from './cycle.js'
 import type { CycleReport } from './report.js'
 import { actionsRunId, resolveApiEndpoints, resolveRepository } from './repository.js'
 import type { Trigger } from './trigger.js'
@@ -70,33 +70,6 @@ export interface EngineResult {
   /** The ledger commit the cycle ended on (null when the branch does not exist, as in a first dry run). */
   commit: string | null
   repository: { owner: string; repo: string }
-}
-
-/** The executor's outcome as the cycle needs it. */
-export function toCycleOutcome(outcome: ExecutorOutcome): ExecutionOutcome {
-  const status: ExecutionOutcome['status'] =
-    outcome.status === 'success'
-      ? 'changed'
-      : outcome.status === 'no_op'
-        ? 'no_op'
-        : outcome.status === 'rejected'
-          ? 'rejected'
-          : outcome.status === 'cancelled'
-            ? 'aborted'
-            : 'failed'
-  return {
-    status,
-    reason: outcome.reason,
-    summary: outcome.summary,
-    sessionId: outcome.sessionId,
-    turns: outcome.turns,
-    costUsd: outcome.costUsd,
-    durationMs: outcome.durationMs,
-    tokens: { ...outcome.tokens },
-    filesChanged: [...outcome.filesChanged],
-    verify: outcome.verifyOutcome,
-    failuresOnBase: outcome.failuresOnBase
-  }
 }
 
 /** The Claude Code executor; the CLI is found, installed and checked once, before the first item. */
@@ -187,9 +160,12 @@ export function claudeExecutor(options: {
         setup: worktreeSetup(options.settings, options.checkout),
         ...(request.hints ? { hints: request.hints } : {}),
         ...(request.resumeSessionId ? { resumeSessionId: request.resumeSessionId } : {}),
-        ...(request.signal ? { signal: request.signal } : {})
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.timeoutMs !== undefined
+          ? { timeoutMs: Math.min(request.timeoutMs, options.settings.claude.timeout_seconds * 1000) }
+          : {})
       })
-      return toCycleOutcome(outcome)
+      return outcome
     }
   }
 }
@@ -300,6 +276,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     runId,
     identity: settings.identity,
     logger,
+    limits: ledgerLimits(settings),
     ...(options.githubToken ? { token: options.githubToken } : {})
   })
   const discoveries: DiscoveryResult[] = []
@@ -372,5 +349,14 @@ function recording(source: DiscoverySource, into: DiscoveryResult[]): DiscoveryS
       into.push(result)
       return result
     }
+  }
+}
+
+/** The ledger's limits as the settings give them. */
+export function ledgerLimits(settings: Settings): Partial<LedgerLimits> {
+  return {
+    maxPending: settings.ledger.queue_size_limit,
+    maxResultAgeDays: settings.ledger.history_retention_days,
+    defaultMaxAttempts: settings.loop.retry_limit + 1
   }
 }

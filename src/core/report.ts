@@ -8,7 +8,7 @@ import type { Plan } from './scheduler.js'
 import { signedTenths } from '../util/text.js'
 
 export type ExecutionStatus =
-  'pr_opened' | 'pr_updated' | 'completed' | 'no_op' | 'failed' | 'rejected' | 'skipped'
+  'pr_opened' | 'pr_updated' | 'completed' | 'no_op' | 'failed' | 'blocked' | 'budget_stopped' | 'skipped'
 
 export interface ExecutedItem {
   itemId: string
@@ -22,6 +22,10 @@ export interface ExecutedItem {
   durationMs: number
   verify: string
   pr?: { number: number; url: string }
+  /** The executor's reason code (max_turns, budget_exceeded, timeout, …), when the agent ran. */
+  code?: string
+  /** Tools the agent asked for and was denied. */
+  denied?: string[]
 }
 
 export interface SourceReport {
@@ -82,7 +86,8 @@ const STATUS_LABEL: Record<ExecutionStatus, string> = {
   completed: '✅ completed',
   no_op: '➖ no change needed',
   failed: '❌ failed',
-  rejected: '⛔ rejected by the safety gate',
+  blocked: '⛔ blocked by the safety gate',
+  budget_stopped: '⏸️ stopped at the budget (not counted as an attempt)',
   skipped: '⏭️ skipped'
 }
 

@@ -18,10 +18,35 @@ export function slugify(text: string, max = 40): string {
   return slug || 'work'
 }
 
-/** The one branch of an item: `<prefix><type>/<first 8 of id>-<slug of title>`, stable across runs. */
-export function branchNameFor(item: Pick<WorkItem, 'id' | 'type' | 'title' | 'pr'>, prefix: string): string {
+/**
+ * The branch of an item's generation: its pull request's while it has one, else
+ * `<prefix><type>/<first 8 of id>-<slug of title>`, with `-<generation>` from the second generation
+ * on, so that a new round never lands on an earlier round's branch.
+ */
+export function branchNameFor(
+  item: Pick<WorkItem, 'id' | 'type' | 'title' | 'pr'> & Partial<Pick<WorkItem, 'generation'>>,
+  prefix: string
+): string {
   if (item.pr) return item.pr.branch
-  return `${prefix}${item.type.replace(/_/g, '-')}/${item.id.slice(0, 8)}-${slugify(item.title)}`
+  const generation = (item.generation ?? 1) > 1 ? `-${item.generation}` : ''
+  return `${prefix}${item.type.replace(/_/g, '-')}/${item.id.slice(0, 8)}-${slugify(item.title)}${generation}`
+}
+
+/** One line on how an item's earlier generation ended, linking its pull request (CCAL's own words). */
+export function earlierRoundLine(item: Partial<Pick<WorkItem, 'generations'>>): string | undefined {
+  const last = item.generations?.at(-1)
+  if (!last) return undefined
+  const pr = last.pr ? `#${last.pr.number}` : undefined
+  switch (last.ended) {
+    case 'merged':
+      return `Regression: the problem fixed in ${pr ?? 'an earlier change'} came back.`
+    case 'closed':
+      return `New attempt after ${pr ?? 'the earlier pull request'} was closed without merging.`
+    case 'completed':
+      return `New attempt: the problem came back after generation ${last.generation} completed.`
+    default:
+      return `New attempt after generation ${last.generation} ended (${last.ended.replace(/_/g, ' ')})${pr ? ` with ${pr}` : ''}.`
+  }
 }
 
 /** The trailer that ties a commit to its work item. */
@@ -56,7 +81,8 @@ export function commitMessage(item: Pick<WorkItem, 'id' | 'title' | 'context'>, 
 }
 
 export interface PullBodyInput {
-  item: Pick<WorkItem, 'id' | 'type' | 'title' | 'description' | 'untrusted' | 'context'>
+  item: Pick<WorkItem, 'id' | 'type' | 'title' | 'description' | 'untrusted' | 'context'> &
+    Partial<Pick<WorkItem, 'generations'>>
   summary: string
   verify: string
   turns: number
@@ -68,13 +94,20 @@ export interface PullBodyInput {
 
 const EVIDENCE_LIMIT = 4000
 
+/** `a lint`, `an issue`. */
+function articled(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`
+}
+
 /** The pull request body: what was done, the evidence, verification, cost, the closing keyword and the marker. */
 export function pullRequestBody(input: PullBodyInput): string {
   const { item } = input
   const lines = [
-    `CCAL opened this pull request for a ${item.type.replace(/_/g, ' ')} work item: **${safeTitle(item)}**.`,
+    `CCAL opened this pull request for ${articled(item.type.replace(/_/g, ' '))} work item: **${safeTitle(item)}**.`,
     ''
   ]
+  const earlier = earlierRoundLine(item)
+  if (earlier) lines.push(earlier, '')
   const summary = neutralizeForGitHub(input.summary, { maxLength: 20000 })
   lines.push('### What was done', '', summary || '_The agent gave no summary._', '')
   // Evidence is sanitized at discovery; stripping comments again here keeps a forged marker out of

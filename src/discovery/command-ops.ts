@@ -4,12 +4,21 @@
  * item when applied (the store may apply it to a newer ledger) and is idempotent: a command records
  * its comment id on the item, so the same comment never acts twice.
  */
-import { findByFingerprint, transition, type LedgerOp } from '../ledger/ops.js'
-import type { ItemStatus, Ledger, WorkItem } from '../ledger/schema.js'
+import {
+  findByFingerprint,
+  overridePriority,
+  RETRYABLE_STATUSES,
+  retryItem,
+  SKIPPABLE_STATUSES,
+  transition,
+  type LedgerOp
+} from '../ledger/ops.js'
+import type { Ledger, WorkItem } from '../ledger/schema.js'
 import type { Settings } from '../config/schema.js'
 import { describeCommand, parseCommands, type CcalCommand } from './commands.js'
 import { CLOSED_OUT_STATUSES, contextNumber, lastStatusChangeAt } from './github-shared.js'
 import type { Skipped } from './source.js'
+import { sanitizeUntrusted } from '../util/untrusted.js'
 import { judgeActor, type PermissionLookup, type TrustActor } from './trust.js'
 
 /** How an operation finds its item: by fingerprint (issues) or by id (a PR's parent item). */
@@ -29,15 +38,13 @@ export interface CommandRequest {
   mark: CommandMark
   /** Where it was written, for the commit message: `issue #12`, `PR #40`. */
   where: string
+  /** The comment's text (sanitized), kept with a retry for the next prompt. */
+  body?: string
+  /** When it was written. */
+  at?: string
+  /** The pull request it was written on, if it was. */
+  pr?: number
 }
-
-/** `/ccal retry` brings back items that are done with, and completed ones (to redo them). */
-const RETRYABLE: readonly ItemStatus[] = [...CLOSED_OUT_STATUSES, 'completed']
-/**
- * `/ccal skip` dismisses items nobody is working on. An item with an open PR is skipped by closing
- * the PR; one in progress belongs to the run holding its lease.
- */
-const SKIPPABLE: readonly ItemStatus[] = ['pending', 'failed', 'rejected', 'needs_human']
 
 function resolve(ledger: Ledger, target: ItemTarget): WorkItem | undefined {
   return 'itemId' in target ? ledger.items[target.itemId] : findByFingerprint(ledger, target.fingerprint)
@@ -61,18 +68,24 @@ export function commandOp(request: CommandRequest): LedgerOp {
     for (const command of request.commands) {
       const current = next.items[item.id]!
       const reason = `${describeCommand(command)} by @${request.actor} on ${request.where}`
-      if (command.kind === 'retry' && RETRYABLE.includes(current.status)) {
-        next = transition(item.id, 'pending', { actor: 'human', reason })(next, context).ledger
-        outcomes.push(`${current.status} → pending`)
-      } else if (command.kind === 'skip' && SKIPPABLE.includes(current.status)) {
+      if (command.kind === 'retry' && RETRYABLE_STATUSES.includes(current.status)) {
+        const words = {
+          author: request.actor,
+          kind: 'retry' as const,
+          pr: request.pr ?? null,
+          at: request.at ?? context.now.toISOString(),
+          body: request.body ?? ''
+        }
+        next = retryItem(item.id, { reason, words })(next, context).ledger
+        const generation = next.items[item.id]!.generation
+        outcomes.push(
+          `${current.status} → pending${generation > current.generation ? ` (generation ${generation})` : ''}`
+        )
+      } else if (command.kind === 'skip' && SKIPPABLE_STATUSES.includes(current.status)) {
         next = transition(item.id, 'dismissed', { actor: 'human', reason })(next, context).ledger
         outcomes.push(`${current.status} → dismissed`)
       } else if (command.kind === 'priority') {
-        next = putItem(next, {
-          ...current,
-          priority: command.priority,
-          context: { ...current.context, priorityOverride: command.priority }
-        })
+        next = overridePriority(item.id, command.priority, reason)(next, context).ledger
         outcomes.push(`priority ${current.priority} → ${command.priority}`)
       } else {
         outcomes.push(`${command.kind} not applicable to a ${current.status} item`)
@@ -104,7 +117,7 @@ export function relabelRetryOp(
       return { ledger, description: `${said}: nothing to retry` }
     if (Date.parse(label.at) <= Date.parse(lastStatusChangeAt(item)))
       return { ledger, description: `${said}: older than the item's last status change` }
-    return transition(item.id, 'pending', { actor: 'human', reason: said })(ledger, context)
+    return retryItem(item.id, { reason: said })(ledger, context)
   }
 }
 
@@ -113,6 +126,8 @@ export interface CommandComment {
   id: number
   body: string
   author: TrustActor | null
+  /** When it was written. */
+  at?: string
 }
 
 /** Where commands are read and which item they steer. */
@@ -124,6 +139,8 @@ export interface CommandScope {
   after: number | undefined
   trust: Settings['trust']
   lookup: PermissionLookup
+  /** The pull request the comments are on, when they are. */
+  pr?: number
 }
 
 /** Operations for the trusted commands, comments passed over (with why), and the newest id acted on. */
@@ -163,7 +180,10 @@ export async function harvestCommands(
       actor: decision.actor,
       commentId: comment.id,
       mark: scope.mark,
-      where: scope.where
+      where: scope.where,
+      body: sanitizeUntrusted(comment.body, { maxLength: 4000 }),
+      ...(comment.at ? { at: comment.at } : {}),
+      ...(scope.pr ? { pr: scope.pr } : {})
     }
     harvest.requests.push(request)
     harvest.ops.push(commandOp(request))

@@ -299,7 +299,14 @@ async function evaluateIssue(issue: IssueNode, env: IssueEnv): Promise<Evaluatio
   const comments: CommandComment[] = issue.comments.nodes.flatMap(comment =>
     comment.databaseId === null
       ? []
-      : [{ id: comment.databaseId, body: comment.body, author: trustActor(comment.author) }]
+      : [
+          {
+            id: comment.databaseId,
+            body: comment.body,
+            author: trustActor(comment.author),
+            at: comment.createdAt
+          }
+        ]
   )
   if (env.eventComment && !comments.some(comment => comment.id === env.eventComment!.id))
     comments.push(env.eventComment)

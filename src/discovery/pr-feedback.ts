@@ -236,7 +236,14 @@ async function examinePull(pull: PullNode, env: FeedbackEnv): Promise<void> {
     const comments: CommandComment[] = pull.comments.nodes.flatMap(comment =>
       comment.databaseId === null
         ? []
-        : [{ id: comment.databaseId, body: comment.body, author: trustActor(comment.author) }]
+        : [
+            {
+              id: comment.databaseId,
+              body: comment.body,
+              author: trustActor(comment.author),
+              at: comment.createdAt
+            }
+          ]
     )
     if (trigger.kind === 'issue_comment' && !comments.some(comment => comment.id === trigger.comment.id))
       comments.push({ id: trigger.comment.id, body: trigger.comment.body, author: trigger.comment.author })
@@ -246,7 +253,8 @@ async function examinePull(pull: PullNode, env: FeedbackEnv): Promise<void> {
       where,
       after: contextNumber(parent, 'lastPullCommandId'),
       trust: settings.trust,
-      lookup: env.lookup
+      lookup: env.lookup,
+      pr: pull.number
     })
     result.skipped.push(...harvest.skipped)
     result.ops!.push(...harvest.ops)

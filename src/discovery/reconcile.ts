@@ -11,11 +11,16 @@ import {
   PULL_STATES_BATCH,
   pullStatesQuery,
   PullStateSchema,
-  PullStatesQuerySchema
+  PullStatesQuerySchema,
+  type PullState
 } from '../github/queries.js'
-import { transition, type LedgerOp } from '../ledger/ops.js'
-import type { ItemStatus, Ledger, WorkItem } from '../ledger/schema.js'
-import { runQuery, type RequestCounter } from './github-shared.js'
+import { createPermissionCache } from '../github/permissions.js'
+import { addWords, combine, transition, type LedgerOp } from '../ledger/ops.js'
+import type { HumanWords, ItemStatus, Ledger, WorkItem } from '../ledger/schema.js'
+import type { Settings } from '../config/schema.js'
+import { sanitizeUntrusted } from '../util/untrusted.js'
+import { runQuery, trustActor, type RequestCounter } from './github-shared.js'
+import { judgeActor, type PermissionLookup } from './trust.js'
 import { parsePullMarker } from './marker.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
 
@@ -29,20 +34,80 @@ export interface PullOutcome {
   body: string
   merged: boolean
   closed: boolean
+  /** What trusted people said on it (read for a pull request closed unmerged). */
+  words?: readonly HumanWords[]
 }
 
 /** Follow-ups that are waiting for a PR (not being worked on) are dismissed when it goes away. */
 const WAITING: readonly ItemStatus[] = ['pending', 'needs_human']
 
 /** Moves an item with an open PR to completed (merged) or rejected (closed), if it is still in that state. */
-export function settlePullOp(itemId: string, prNumber: number, merged: boolean): LedgerOp {
+export function settlePullOp(
+  itemId: string,
+  prNumber: number,
+  merged: boolean,
+  words: readonly HumanWords[] = []
+): LedgerOp {
   return (ledger, context) => {
     const item = ledger.items[itemId]
     if (!item || item.status !== 'pr_open' || item.pr?.number !== prNumber)
       return { ledger, description: `${itemId}: PR #${prNumber} already settled` }
     const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`
-    return transition(itemId, merged ? 'completed' : 'rejected', { reason })(ledger, context)
+    const settle = transition(itemId, merged ? 'completed' : 'rejected', { reason })
+    if (merged || words.length === 0) return settle(ledger, context)
+    return combine([settle, addWords(itemId, words)], `${itemId}: ${reason}, with what people said`)(
+      ledger,
+      context
+    )
   }
+}
+
+/** Comments and reviews taken as the reason for a close, at most. */
+const CLOSING_COMMENTS = 2
+
+/**
+ * What trusted people other than the pull request's author (CCAL itself) said last on it: the last
+ * comments and the last review with text, sanitized, oldest first.
+ */
+export async function closingWords(
+  state: PullState,
+  trust: Settings['trust'],
+  lookup: PermissionLookup
+): Promise<HumanWords[]> {
+  const opener = state.author?.login.toLowerCase()
+  const byOthers = (login: string | undefined) => login !== undefined && login.toLowerCase() !== opener
+  const said: Array<Omit<HumanWords, 'author'> & { actor: ReturnType<typeof trustActor> }> = []
+  for (const comment of (state.comments?.nodes ?? []).slice(-CLOSING_COMMENTS))
+    if (comment.body.trim() && byOthers(comment.author?.login))
+      said.push({
+        actor: trustActor(comment.author),
+        kind: 'comment',
+        pr: state.number,
+        at: comment.createdAt,
+        body: comment.body
+      })
+  const review = (state.reviews?.nodes ?? []).filter(node => node.body.trim() && node.submittedAt).at(-1)
+  if (review && byOthers(review.author?.login))
+    said.push({
+      actor: trustActor(review.author),
+      kind: 'review',
+      pr: state.number,
+      at: review.submittedAt!,
+      body: `(${review.state.toLowerCase().replace(/_/g, ' ')}) ${review.body}`
+    })
+  const words: HumanWords[] = []
+  for (const entry of said) {
+    const decision = await judgeActor(entry.actor, trust, lookup, entry.kind)
+    if (!decision.trusted) continue
+    words.push({
+      author: decision.actor,
+      kind: entry.kind,
+      pr: entry.pr,
+      at: entry.at,
+      body: sanitizeUntrusted(entry.body, { maxLength: 4000 })
+    })
+  }
+  return words.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
 }
 
 /** Dismisses a follow-up that can no longer be pushed anywhere because its PR is closed. */
@@ -88,7 +153,7 @@ export function reconcilePull(ledger: Ledger, pull: PullOutcome): LedgerOp[] {
   if (!pull.closed && !pull.merged) return []
   const bound = boundItems(ledger, pull)
   return [
-    ...bound.map(item => settlePullOp(item.id, pull.number, pull.merged)),
+    ...bound.map(item => settlePullOp(item.id, pull.number, pull.merged, pull.words ?? [])),
     ...followUps(ledger, pull, bound).map(item => dismissFollowUpOp(item.id, pull.number))
   ]
 }
@@ -110,7 +175,48 @@ async function reconcile(context: DiscoveryContext): Promise<DiscoveryResult> {
     ops: [],
     requests: 0
   }
-  const { github, trigger, ledger, logger } = context
+  const { github, trigger, ledger, logger, settings } = context
+  const permissions = github ? createPermissionCache(github) : undefined
+  const lookup: PermissionLookup = async login => (permissions ? permissions.permissionOf(login) : 'none')
+  const counter: RequestCounter = { count: 0 }
+  const states = async (numbers: readonly number[]): Promise<Map<number, PullState | undefined>> => {
+    const found = new Map<number, PullState | undefined>()
+    for (let start = 0; start < numbers.length; start += PULL_STATES_BATCH) {
+      const batch = numbers.slice(start, start + PULL_STATES_BATCH)
+      const variables = Object.fromEntries(batch.map((number, index) => [`n${index}`, number]))
+      const data = await runQuery(
+        github!,
+        pullStatesQuery(batch.length),
+        variables,
+        PullStatesQuerySchema,
+        counter,
+        { allowPartial: true }
+      )
+      batch.forEach((number, index) => {
+        const parsed = PullStateSchema.safeParse(data.repository[`p${index}`])
+        found.set(number, parsed.success ? parsed.data : undefined)
+      })
+    }
+    return found
+  }
+  const outcomeOf = async (state: PullState): Promise<PullOutcome> => {
+    const closedUnmerged = state.state !== 'OPEN' && !state.merged
+    return {
+      number: state.number,
+      headRef: state.headRefName,
+      body: state.body,
+      merged: state.merged,
+      closed: state.state !== 'OPEN',
+      ...(closedUnmerged ? { words: await closingWords(state, settings.trust, lookup) } : {})
+    }
+  }
+  const finish = (): DiscoveryResult => {
+    result.requests = counter.count + (permissions?.requests ?? 0)
+    for (const skipped of result.skipped)
+      logger.warning(`${RECONCILE_SOURCE}: ${skipped.what}: ${skipped.reason}`)
+    return result
+  }
+
   if (trigger.kind === 'pull_request') {
     const pull: PullOutcome = {
       number: trigger.pull.number,
@@ -120,12 +226,19 @@ async function reconcile(context: DiscoveryContext): Promise<DiscoveryResult> {
       closed: trigger.pull.state === 'closed'
     }
     result.ops = reconcilePull(ledger, pull)
-    if (result.ops.length === 0)
+    if (result.ops.length === 0) {
       result.skipped.push({
         what: `PR #${pull.number}`,
         reason: 'no CCAL item is waiting on this pull request'
       })
-    return result
+      return result
+    }
+    // The payload has the verdict but not what people said around it: one query reads that.
+    if (pull.closed && !pull.merged && github) {
+      const state = (await states([pull.number])).get(pull.number)
+      if (state) result.ops = reconcilePull(ledger, { ...pull, words: (await outcomeOf(state)).words ?? [] })
+    }
+    return finish()
   }
   const tracked = [
     ...new Set(
@@ -139,42 +252,14 @@ async function reconcile(context: DiscoveryContext): Promise<DiscoveryResult> {
     result.skipped.push({ what: `${tracked.length} open PRs`, reason: 'no GitHub client to check them' })
     return result
   }
-  const counter: RequestCounter = { count: 0 }
-  for (let start = 0; start < tracked.length; start += PULL_STATES_BATCH) {
-    const batch = tracked.slice(start, start + PULL_STATES_BATCH)
-    const variables = Object.fromEntries(batch.map((number, index) => [`n${index}`, number]))
-    const data = await runQuery(
-      github,
-      pullStatesQuery(batch.length),
-      variables,
-      PullStatesQuerySchema,
-      counter,
-      {
-        allowPartial: true
-      }
-    )
-    batch.forEach((number, index) => {
-      const parsed = PullStateSchema.safeParse(data.repository[`p${index}`])
-      if (!parsed.success) {
-        result.skipped.push(missing(number))
-        return
-      }
-      const state = parsed.data
-      result.ops!.push(
-        ...reconcilePull(ledger, {
-          number: state.number,
-          headRef: state.headRefName,
-          body: state.body,
-          merged: state.merged,
-          closed: state.state !== 'OPEN'
-        })
-      )
-    })
+  for (const [number, state] of await states(tracked)) {
+    if (!state) {
+      result.skipped.push(missing(number))
+      continue
+    }
+    result.ops!.push(...reconcilePull(ledger, await outcomeOf(state)))
   }
-  result.requests = counter.count
-  for (const skipped of result.skipped)
-    logger.warning(`${RECONCILE_SOURCE}: ${skipped.what}: ${skipped.reason}`)
-  return result
+  return finish()
 }
 
 function missing(number: number): Skipped {

@@ -265,8 +265,8 @@ async function executeInCleanTree(
       code: 'no_change',
       reason: 'Claude Code finished without changing any file'
     })
-  if (gate.verdict === 'rejected')
-    return finish({ status: 'rejected', code: 'gate_rejected', reason: describeViolations(gate.violations) })
+  if (gate.verdict === 'blocked')
+    return finish({ status: 'blocked', code: 'gate_blocked', reason: describeViolations(gate.violations) })
 
   const verifyEnv = withoutModelCredentials(options.runtime.env)
   const verifyOnce = async () => {
@@ -328,10 +328,10 @@ async function executeInCleanTree(
         code: 'no_change',
         reason: 'the retry left no change in the working tree'
       })
-    if (gate.verdict === 'rejected')
+    if (gate.verdict === 'blocked')
       return finish({
-        status: 'rejected',
-        code: 'gate_rejected',
+        status: 'blocked',
+        code: 'gate_blocked',
         reason: describeViolations(gate.violations)
       })
     report = await verifyOnce()
@@ -356,10 +356,10 @@ async function executeInCleanTree(
   if (report.outcome === 'passed' || preexisting) {
     // The checks themselves may have written files (reports, snapshots) that delivery would commit.
     gate = await inspectChanges({ git, safety: settings.safety, extraExcludedPaths })
-    if (gate.verdict === 'rejected')
+    if (gate.verdict === 'blocked')
       return finish({
-        status: 'rejected',
-        code: 'gate_rejected',
+        status: 'blocked',
+        code: 'gate_blocked',
         reason: `after verification: ${describeViolations(gate.violations)}`
       })
   }

@@ -18,7 +18,7 @@ import {
 import type { VerifyReport } from './verify.js'
 
 /** The broad outcome, for the caller's branching. */
-export type OutcomeStatus = 'success' | 'no_op' | 'failed' | 'rejected' | 'timeout' | 'cancelled'
+export type OutcomeStatus = 'success' | 'no_op' | 'failed' | 'blocked' | 'timeout' | 'cancelled'
 
 /** The precise reason, for logs, the ledger and learning. */
 export type OutcomeCode =
@@ -30,7 +30,7 @@ export type OutcomeCode =
   | 'cli_error'
   | 'timeout'
   | 'cancelled'
-  | 'gate_rejected'
+  | 'gate_blocked'
   | 'verify_failed'
   | 'setup_failed'
 

@@ -32,7 +32,7 @@ export interface Violation {
 
 /** The gate's verdict. */
 export interface GateReport {
-  readonly verdict: 'accepted' | 'rejected' | 'no_change'
+  readonly verdict: 'accepted' | 'blocked' | 'no_change'
   readonly files: readonly ChangedFile[]
   readonly violations: readonly Violation[]
   /** Excluded paths whose changes were reverted. */
@@ -147,8 +147,8 @@ export interface GateOptions {
 }
 
 /**
- * Checks the working tree: excluded paths (reverted, item rejected), too many files, binary or
- * oversized files (rejected), nothing changed (`no_change`). Every violation is listed.
+ * Checks the working tree: excluded paths (reverted, item blocked), too many files, binary or
+ * oversized files (blocked), nothing changed (`no_change`). Every violation is listed.
  */
 export async function inspectChanges(options: GateOptions): Promise<GateReport> {
   const { git, safety } = options
@@ -204,7 +204,7 @@ export async function inspectChanges(options: GateOptions): Promise<GateReport> 
 
   if (excludedFiles.length > 0) await revertFiles(git, excludedFiles)
   return {
-    verdict: violations.length > 0 ? 'rejected' : 'accepted',
+    verdict: violations.length > 0 ? 'blocked' : 'accepted',
     files,
     violations,
     reverted: excludedFiles.map(file => file.path)

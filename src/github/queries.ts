@@ -341,7 +341,10 @@ export const PullQuerySchema = z.looseObject({
   repository: z.looseObject({ pullRequest: PullNodeSchema.nullable() })
 })
 
-/** What reconciliation needs to know of a pull request. */
+/**
+ * What reconciliation needs to know of a pull request: its state, and what people said last (the
+ * comments and review around a close are the reason for a "no").
+ */
 export const PULL_STATE_FIELDS = /* GraphQL */ `
   fragment CcalPullState on PullRequest {
     number
@@ -352,6 +355,26 @@ export const PULL_STATE_FIELDS = /* GraphQL */ `
     closedAt
     headRefName
     body
+    author {
+      __typename
+      login
+    }
+    comments(last: 5) {
+      nodes {
+        ${COMMENT_FIELDS}
+      }
+    }
+    reviews(last: 3) {
+      nodes {
+        state
+        body
+        submittedAt
+        author {
+          __typename
+          login
+        }
+      }
+    }
   }
 `
 /** The answer for {@link PULL_STATE_FIELDS}. */
@@ -363,7 +386,19 @@ export const PullStateSchema = z.looseObject({
   mergedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   headRefName: z.string(),
-  body: z.string()
+  body: z.string(),
+  author: ActorSchema.optional(),
+  comments: nodes(CommentSchema).optional(),
+  reviews: nodes(
+    z.looseObject({
+      state: z.string(),
+      body: z.string(),
+      submittedAt: z.string().nullable(),
+      author: ActorSchema
+    })
+  )
+    .nullable()
+    .optional()
 })
 /** A pull request's state as reconciliation reads it. */
 export type PullState = z.infer<typeof PullStateSchema>

@@ -19,10 +19,23 @@ export interface RawLedgerFiles {
 export type Migration = (raw: RawLedgerFiles) => RawLedgerFiles
 
 /**
- * The migration table: entry N upgrades version N to N + 1. Version 1 is the first released format,
- * so the table is empty; add `1: raw => …` together with bumping SCHEMA_VERSION to 2.
+ * The migration table: entry N upgrades version N to N + 1, together with bumping SCHEMA_VERSION.
+ * - 1 → 2: items get generations (`generation`, `generations`, `words`); every item so far is in
+ *   its first.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {}
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: raw => ({
+    ...raw,
+    items: new Map(
+      [...raw.items].map(([path, item]) => [
+        path,
+        item !== null && typeof item === 'object' && !Array.isArray(item)
+          ? { generation: 1, generations: [], words: [], ...(item as Record<string, unknown>) }
+          : item
+      ])
+    )
+  })
+}
 
 /** Applies the migrations from `fromVersion` up to `toVersion`; each step also stamps the new version into state. */
 export function migrate(

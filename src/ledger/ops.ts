@@ -24,6 +24,9 @@ import {
   PullRequestRefSchema,
   UntrustedTextSchema,
   type ExecutionResult,
+  type Generation,
+  type GenerationEnding,
+  type HumanWords,
   type ItemContext,
   type ItemEvent,
   type ItemStatus,
@@ -41,6 +44,8 @@ import {
 export interface OpContext {
   readonly now: Date
   readonly runId: string
+  /** Limits from the settings (queue size, retention, attempts); operations fall back to the defaults. */
+  readonly limits?: Partial<LedgerLimits>
 }
 
 /** An operation's outcome: the new ledger (the same object when nothing changed) and the commit line. */
@@ -209,8 +214,168 @@ function moveItem(
   )
 }
 
-function withLimits(limits: Partial<LedgerLimits> | undefined): LedgerLimits {
-  return { ...DEFAULT_LIMITS, ...limits }
+/** Earlier generations kept on an item (older ones live on in the branch's history). */
+const MAX_GENERATIONS = 20
+/** Words kept per generation, and the length of each. */
+const MAX_WORDS = 6
+const MAX_WORD_LENGTH = 4000
+
+/** How an item's current generation ended, from the status it is leaving. */
+function endingOf(item: WorkItem): GenerationEnding {
+  switch (item.status) {
+    case 'rejected':
+      return 'closed'
+    case 'completed':
+      return item.pr ? 'merged' : 'completed'
+    case 'failed':
+    case 'needs_human':
+    case 'dismissed':
+      return item.status
+    default:
+      return 'failed'
+  }
+}
+
+/**
+ * True when asking for an item again must start its next generation: its round ended with a pull
+ * request that is no longer open (merged or closed), or in success. Any other retry continues the
+ * same round, with fresh attempts.
+ */
+export function startsNewGeneration(item: WorkItem): boolean {
+  return (
+    item.status === 'rejected' ||
+    item.status === 'completed' ||
+    (item.pr !== null && item.status !== 'pr_open')
+  )
+}
+
+/** Words as the ledger keeps them: bounded in number and length, newest last. */
+function keptWords(words: readonly HumanWords[]): HumanWords[] {
+  return words.slice(-MAX_WORDS).map(word => ({ ...word, body: word.body.slice(0, MAX_WORD_LENGTH) }))
+}
+
+/**
+ * Starts the item's next generation: the current one's pull request and the words said about it
+ * move to `generations`; the next starts without a pull request, a session or used attempts, so it
+ * is worked on a fresh branch from the base and delivered as a new pull request.
+ */
+function nextGeneration(
+  item: WorkItem,
+  ended: GenerationEnding,
+  context: OpContext,
+  limits: LedgerLimits,
+  why: string
+): WorkItem {
+  const record: Generation = {
+    generation: item.generation,
+    pr: item.pr,
+    ended,
+    at: context.now.toISOString(),
+    words: keptWords(item.words)
+  }
+  const earlier = item.pr
+    ? ` after PR #${item.pr.number} (${ended})`
+    : ` (generation ${item.generation} ${ended})`
+  return withEvent(
+    {
+      ...item,
+      generation: item.generation + 1,
+      generations: [...item.generations, record].slice(-MAX_GENERATIONS),
+      words: [],
+      pr: null,
+      sessionId: null,
+      attempts: 0,
+      lastError: null
+    },
+    event(context, 'generation', { detail: `generation ${item.generation + 1}: ${why}${earlier}` }),
+    limits
+  )
+}
+
+/** Statuses a person can ask to retry: the closed-out ones, and completed ones (to redo them). */
+export const RETRYABLE_STATUSES: readonly ItemStatus[] = [
+  'failed',
+  'rejected',
+  'dismissed',
+  'needs_human',
+  'completed'
+]
+/**
+ * Statuses a person can skip (dismiss): items nobody is working on. An item with an open pull
+ * request is skipped by closing it; one in progress belongs to the run holding its lease.
+ */
+export const SKIPPABLE_STATUSES: readonly ItemStatus[] = ['pending', 'failed', 'rejected', 'needs_human']
+
+/**
+ * A person asks for an item again (`/ccal retry`, re-labelling, `ccal ledger retry`): it goes back
+ * to pending with fresh attempts — as its next generation when its last round ended with a pull
+ * request or in success — and what they said is kept for the prompt.
+ */
+export function retryItem(
+  itemId: string,
+  request: { reason: string; words?: HumanWords },
+  limits?: Partial<LedgerLimits>
+): LedgerOp {
+  return (ledger, context) => {
+    const effective = withLimits(limits, context)
+    const item = requireItem(ledger, itemId)
+    const fresh = startsNewGeneration(item)
+    const ended = endingOf(item)
+    let moved = moveItem(item, 'pending', 'human', context, effective, request.reason)
+    // Fresh attempts, as many as the settings give now (the store's limits), else as many as before.
+    const maxAttempts = limits?.defaultMaxAttempts ?? context.limits?.defaultMaxAttempts ?? item.maxAttempts
+    moved = { ...moved, lease: null, maxAttempts }
+    if (fresh) moved = nextGeneration(moved, ended, context, effective, request.reason)
+    if (request.words) moved = { ...moved, words: keptWords([...moved.words, request.words]) }
+    return {
+      ledger: putItems(ledger, [moved]),
+      description: `${itemId}: ${item.status} → pending${fresh ? ` as generation ${moved.generation}` : ''} (${request.reason})`
+    }
+  }
+}
+
+/**
+ * A person sets an item's priority (`/ccal priority N`, `ccal ledger priority`): it stays theirs,
+ * whatever the source reports later.
+ */
+export function overridePriority(itemId: string, priority: number, reason: string): LedgerOp {
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    const updated: WorkItem = {
+      ...item,
+      priority,
+      context: { ...item.context, priorityOverride: priority },
+      updatedAt: context.now.toISOString()
+    }
+    return {
+      ledger: putItems(ledger, [updated]),
+      description: `${itemId}: priority ${item.priority} → ${priority} (${reason})`
+    }
+  }
+}
+
+/** Keeps what trusted people said about an item's current generation (a closing comment, a review). */
+export function addWords(itemId: string, words: readonly HumanWords[]): LedgerOp {
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    const known = new Set(item.words.map(word => `${word.kind}:${word.author}:${word.at}`))
+    const fresh = words.filter(word => !known.has(`${word.kind}:${word.author}:${word.at}`))
+    if (fresh.length === 0) return { ledger, description: `${itemId}: no new words` }
+    const updated: WorkItem = {
+      ...item,
+      words: keptWords([...item.words, ...fresh]),
+      updatedAt: context.now.toISOString()
+    }
+    return {
+      ledger: putItems(ledger, [updated]),
+      description: `${itemId}: keep what ${[...new Set(fresh.map(word => `@${word.author}`))].join(', ')} said (${fresh.map(word => word.kind).join(', ')})`
+    }
+  }
+}
+
+/** The limits an operation applies: the defaults, then the store's (from settings), then its own. */
+function withLimits(limits: Partial<LedgerLimits> | undefined, context: OpContext): LedgerLimits {
+  return { ...DEFAULT_LIMITS, ...context.limits, ...limits }
 }
 
 /** The UTC calendar day of a moment, `YYYY-MM-DD`. */
@@ -272,6 +437,9 @@ function newItem(ledger: Ledger, candidate: Candidate, context: OpContext, limit
     sessionId: null,
     parentId: candidate.parentId,
     lastError: null,
+    generation: 1,
+    generations: [],
+    words: [],
     history: [event(context, 'created', { to: 'pending', detail: `from ${candidate.source}` })],
     historyDropped: 0
   }
@@ -300,11 +468,12 @@ function seenAgain(item: WorkItem, candidate: Candidate, context: OpContext, lim
     limits,
     'regression: fingerprint found again'
   )
-  return withEvent(
-    { ...reopened, attempts: 0, lease: null, regressions: item.regressions + 1 },
+  const regressed = withEvent(
+    { ...reopened, lease: null, regressions: item.regressions + 1 },
     event(context, 'regression', { detail: `occurrence ${refreshed.occurrences}` }),
     limits
   )
+  return nextGeneration(regressed, item.pr ? 'merged' : 'completed', context, limits, 'regression')
 }
 
 /**
@@ -318,8 +487,8 @@ export function upsertCandidates(
   limits?: Partial<LedgerLimits>
 ): LedgerOp {
   const parsed = candidates.map(candidate => CandidateSchema.parse(candidate))
-  const effective = withLimits(limits)
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const changed = new Map<string, WorkItem>()
     const fresh: Candidate[] = []
     let seen = 0
@@ -430,8 +599,8 @@ export function leaseItem(
   limits?: Partial<LedgerLimits>,
   budget?: BudgetRequest
 ): LedgerOp {
-  const effective = withLimits(limits)
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const item = requireItem(ledger, itemId)
     const until = new Date(context.now.getTime() + ttlMs).toISOString()
     if (item.lease && item.lease.runId === context.runId)
@@ -533,8 +702,8 @@ function requireOwnLease(item: WorkItem, context: OpContext): void {
 
 /** Extends this run's lease on an item to `now + ttlMs`. */
 export function renewLease(itemId: string, ttlMs: number, limits?: Partial<LedgerLimits>): LedgerOp {
-  const effective = withLimits(limits)
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const item = requireItem(ledger, itemId)
     requireOwnLease(item, context)
     const until = new Date(context.now.getTime() + ttlMs).toISOString()
@@ -559,8 +728,8 @@ export function releaseLease(
   options: { to?: ItemStatus; reason?: string } = {},
   limits?: Partial<LedgerLimits>
 ): LedgerOp {
-  const effective = withLimits(limits)
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const item = requireItem(ledger, itemId)
     requireOwnLease(item, context)
     const released = withEvent(
@@ -601,8 +770,8 @@ export function recordSessionId(itemId: string, sessionId: string): LedgerOp {
  * they have used all their attempts.
  */
 export function reclaimExpiredLeases(limits?: Partial<LedgerLimits>): LedgerOp {
-  const effective = withLimits(limits)
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const now = context.now.getTime()
     const reclaimed: WorkItem[] = []
     let charged = 0
@@ -657,9 +826,9 @@ export function transition(
   options: { actor?: Actor; reason?: string; pr?: PullRequestRef } = {},
   limits?: Partial<LedgerLimits>
 ): LedgerOp {
-  const effective = withLimits(limits)
   const pr = options.pr ? PullRequestRefSchema.parse(options.pr) : undefined
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const item = requireItem(ledger, itemId)
     if (item.status === to && (!pr || item.pr?.number === pr.number)) {
       return { ledger, description: `${itemId} already ${to}` }
@@ -696,12 +865,17 @@ export interface ResultInput {
  */
 export function recordResult(
   input: ResultInput,
-  outcome: { status?: ItemStatus; pr?: PullRequestRef } = {},
+  outcome: {
+    status?: ItemStatus
+    pr?: PullRequestRef
+    /** The attempt ended for a reason of the run, not the item's (a budget stop): it is not counted. */
+    notAnAttempt?: boolean
+  } = {},
   limits?: Partial<LedgerLimits>
 ): LedgerOp {
-  const effective = withLimits(limits)
   const pr = outcome.pr ? PullRequestRefSchema.parse(outcome.pr) : undefined
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const item = requireItem(ledger, input.itemId)
     const result: ExecutionResult = {
       itemId: item.id,
@@ -720,25 +894,27 @@ export function recordResult(
       executedAt: context.now.toISOString()
     }
     const withPr = pr ?? item.pr
+    const attempts = outcome.notAnAttempt ? Math.max(0, item.attempts - 1) : item.attempts
     const to: ItemStatus =
       outcome.status ??
       (input.success
         ? withPr
           ? 'pr_open'
           : 'completed'
-        : item.attempts >= item.maxAttempts
+        : attempts >= item.maxAttempts
           ? 'failed'
           : 'pending')
     const recorded = withEvent(
       {
         ...item,
+        attempts,
         lease: null,
         pr: withPr,
         sessionId: result.sessionId ?? item.sessionId,
         lastError: result.error
       },
       event(context, 'result', {
-        detail: `${input.success ? 'success' : 'failure'}: ${shortTitle(input.summary || result.error || '')}`
+        detail: `${input.success ? 'success' : 'failure'}${outcome.notAnAttempt ? ' (not counted as an attempt)' : ''}: ${shortTitle(input.summary || result.error || '')}`
       }),
       effective
     )
@@ -843,8 +1019,8 @@ function addToAggregate(aggregate: ResultAggregate | undefined, result: Executio
 
 /** Applies the result retention limits on their own (recordResult already does after each result). */
 export function pruneHistory(limits?: Partial<LedgerLimits>): LedgerOp {
-  const effective = withLimits(limits)
   return (ledger, context) => {
+    const effective = withLimits(limits, context)
     const folded = foldResults(ledger, context.now, effective)
     return {
       ledger: folded.ledger,

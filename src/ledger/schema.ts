@@ -10,7 +10,7 @@
 import { z } from 'zod'
 
 /** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** Where work items come from. */
 export const ITEM_TYPES = [
@@ -103,11 +103,48 @@ export const UntrustedTextSchema = z.strictObject({
 })
 export type UntrustedText = z.infer<typeof UntrustedTextSchema>
 
+/**
+ * What a trusted person said about an item's work: the comments and review around a pull request's
+ * close, the comment asking for a retry. Untrusted text: prompts fence it as data.
+ */
+export const HUMAN_WORD_KINDS = ['comment', 'review', 'retry'] as const
+export const HumanWordsSchema = z.strictObject({
+  author: z.string().min(1),
+  kind: z.enum(HUMAN_WORD_KINDS),
+  /** The pull request it was written on, when it was. */
+  pr: z.number().int().positive().nullable(),
+  at: TimestampSchema,
+  body: z.string()
+})
+export type HumanWords = z.infer<typeof HumanWordsSchema>
+
+/** How an earlier generation of an item ended. */
+export const GENERATION_ENDINGS = [
+  'merged',
+  'closed',
+  'completed',
+  'failed',
+  'needs_human',
+  'dismissed'
+] as const
+export type GenerationEnding = (typeof GENERATION_ENDINGS)[number]
+
+/** An earlier generation of an item: its pull request, how it ended and what people said about it. */
+export const GenerationSchema = z.strictObject({
+  generation: z.number().int().positive(),
+  pr: PullRequestRefSchema.nullable(),
+  ended: z.enum(GENERATION_ENDINGS),
+  at: TimestampSchema,
+  words: z.array(HumanWordsSchema)
+})
+export type Generation = z.infer<typeof GenerationSchema>
+
 /** Kinds of entries in an item's history. */
 export const ITEM_EVENTS = [
   'created',
   'seen',
   'regression',
+  'generation',
   'leased',
   'renewed',
   'released',
@@ -157,6 +194,15 @@ export const WorkItemSchema = z.strictObject({
   sessionId: z.string().nullable(),
   parentId: ItemIdSchema.nullable(),
   lastError: z.string().nullable(),
+  /**
+   * The item's round: 1 at first; a regression after a merge, or a retry after a human's no, starts
+   * the next, on a fresh branch and a fresh session, with a new pull request.
+   */
+  generation: z.number().int().positive(),
+  /** Earlier generations, oldest first. */
+  generations: z.array(GenerationSchema),
+  /** What trusted people said about this generation's work so far (newest last, bounded). */
+  words: z.array(HumanWordsSchema),
   history: z.array(ItemEventSchema),
   /** Oldest history events removed to keep the file small (their commits remain in git history). */
   historyDropped: z.number().int().nonnegative()

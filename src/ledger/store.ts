@@ -55,7 +55,7 @@ import {
   type PlannedTree,
   type TreeSnapshot
 } from './tree.js'
-import { resolveItemId, type LedgerOp, type OpContext } from './ops.js'
+import { resolveItemId, type LedgerLimits, type LedgerOp, type OpContext } from './ops.js'
 import {
   PatternsFileSchema,
   ResultsFileSchema,
@@ -101,6 +101,8 @@ export interface LedgerStoreOptions {
   readonly logger?: Logger
   /** A git client to use instead of one created for `repoDir`. */
   readonly git?: Git
+  /** Limits from the settings, given to every operation (queue size, retention, attempts). */
+  readonly limits?: Partial<LedgerLimits>
 }
 
 /** The ledger as of one commit of its branch (`commit` is null before the branch exists). */
@@ -238,7 +240,11 @@ class GitLedgerStore implements LedgerStore {
     }
     let snapshot = this.loaded
     for (let attempt = 1; ; attempt += 1) {
-      const context: OpContext = { now: this.now(), runId: this.options.runId }
+      const context: OpContext = {
+        now: this.now(),
+        runId: this.options.runId,
+        ...(this.options.limits ? { limits: this.options.limits } : {})
+      }
       let outcome: ReturnType<LedgerOp>
       try {
         outcome = op(snapshot.ledger, context)
@@ -343,7 +349,8 @@ class GitLedgerStore implements LedgerStore {
       }
       const commit = await this.commitTree(restored.tree!, head, description, {
         now: this.now(),
-        runId: this.options.runId
+        runId: this.options.runId,
+        ...(this.options.limits ? { limits: this.options.limits } : {})
       })
       const pushed = await this.push(commit)
       if (pushed.ok) {

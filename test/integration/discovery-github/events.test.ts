@@ -141,7 +141,7 @@ describe('event-scoped discovery with real webhook payloads', () => {
     ])
   })
 
-  it('pull_request.closed settles the PR from the payload without a request', async () => {
+  it('pull_request.closed settles the PR from the payload; a close without a merge reads what people said in one query', async () => {
     const { ledger, itemId } = delivered()
     gh = await startGitHubEmulator(ccalPullScenario(itemId))
     // Edited: PR #2 → CCAL's PR #40 (branch, marker); the example is closed without merging.
@@ -151,6 +151,7 @@ describe('event-scoped discovery with real webhook payloads', () => {
       contextFor(gh, { trigger: parseTrigger('pull_request', payload), ledger })
     )
     expect(applyResult(ledger, closed).items[itemId]!.status).toBe('rejected')
+    expect(gh.requests().map(request => request.graphql?.operationName)).toEqual(['CcalPullStates'])
 
     // Edited further: merged.
     obj(payload.pull_request).merged = true
@@ -158,7 +159,7 @@ describe('event-scoped discovery with real webhook payloads', () => {
       contextFor(gh, { trigger: parseTrigger('pull_request', payload), ledger })
     )
     expect(applyResult(ledger, merged).items[itemId]!.status).toBe('completed')
-    expect(gh.requests()).toEqual([])
+    expect(gh.requests()).toHaveLength(1)
   })
 
   it('pull_request_review.submitted on a CCAL PR yields feedback bound to the parent', async () => {

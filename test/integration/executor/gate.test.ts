@@ -66,7 +66,7 @@ describe('inspectChanges', () => {
       extraExcludedPaths: ['.github/ccal.yml']
     })
 
-    expect(report.verdict).toBe('rejected')
+    expect(report.verdict).toBe('blocked')
     expect(report.violations.map(violation => `${violation.rule} ${violation.path}`).sort()).toEqual([
       'excluded_path .github/ccal.yml',
       'excluded_path .github/workflows/ci.yml',
@@ -83,7 +83,7 @@ describe('inspectChanges', () => {
 
     const report = await inspectChanges({ git: repo, safety: safety() })
 
-    expect(report.verdict).toBe('rejected')
+    expect(report.verdict).toBe('blocked')
     expect(readFileSync(join(repos.work, '.github/workflows/ci.yml'), 'utf8')).toBe('on: push\n')
   })
 
@@ -92,7 +92,7 @@ describe('inspectChanges', () => {
 
     const report = await inspectChanges({ git: repo, safety: safety({ max_file_operations: 3 }) })
 
-    expect(report.verdict).toBe('rejected')
+    expect(report.verdict).toBe('blocked')
     expect(report.violations).toEqual([
       { rule: 'too_many_files', path: null, detail: '4 files changed; at most 3 are allowed' }
     ])

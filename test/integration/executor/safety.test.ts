@@ -41,7 +41,7 @@ describe('safety', () => {
 
     const outcome = await execute(fixture, { settings, runtime })
 
-    expect(outcome).toMatchObject({ status: 'rejected', code: 'gate_rejected', requeue: false })
+    expect(outcome).toMatchObject({ status: 'blocked', code: 'gate_blocked', requeue: false })
     expect(outcome.gate?.violations).toEqual([
       {
         rule: 'excluded_path',

@@ -8,6 +8,7 @@ import { build } from 'esbuild'
 import type { CliIo } from '../../../src/cli/io.js'
 import { runCli } from '../../../src/cli/program.js'
 import { GIT_TEST_ENV, createTestRepos, git, type TestRepos } from '../../support/repos.js'
+import { SCHEMA_VERSION } from '../../../src/ledger/schema.js'
 
 const run = promisify(execFile)
 let repos: TestRepos
@@ -109,7 +110,7 @@ describe('ccal ledger', () => {
     const logged = await ccal('ledger', 'log', exported.items[0].id)
 
     expect(exported.items.map((item: { title: string }) => item.title).sort()).toEqual(['one', 'two'])
-    expect(exported.state.schemaVersion).toBe(1)
+    expect(exported.state.schemaVersion).toBe(SCHEMA_VERSION)
     expect(exported.commit).toBe(git(repos.origin, 'rev-parse', 'ccal-ledger'))
     expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/is valid: 2 items/) })
     expect(logged.stdout.split('\n')).toHaveLength(1)

@@ -63,9 +63,19 @@ describe('migrate', () => {
     items: new Map()
   }
 
-  it('has no steps yet: version 1 is the first format', () => {
-    expect(MIGRATIONS).toEqual({})
-    expect(migrate(raw, 1)).toBe(raw)
+  it('brings version 1 items into their first generation, keeping every other field', () => {
+    const item = { id: 'a1b2c3d4e5f6', status: 'completed', pr: { number: 4 } }
+    const old: RawLedgerFiles = { ...raw, items: new Map([['items/a1/a1b2c3d4e5f6.json', item]]) }
+
+    const migrated = migrate(old, 1, 2, MIGRATIONS)
+
+    expect(migrated.items.get('items/a1/a1b2c3d4e5f6.json')).toEqual({
+      ...item,
+      generation: 1,
+      generations: [],
+      words: []
+    })
+    expect(migrated.state).toEqual({ schemaVersion: 2, cycles: 3 })
   })
 
   it('applies each step in order and stamps the new version', () => {

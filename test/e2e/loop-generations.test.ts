@@ -1,0 +1,239 @@
+/**
+ * The second round, end to end (dist/index.js, the real Claude Code CLI against the scripted model
+ * server, the GitHub emulator, real git): a failure fixed by a merged CCAL pull request comes back,
+ * and a pull request a maintainer closed is asked for again. Each time the item starts a new
+ * generation: a fresh branch from the base, a fresh session, a new pull request that links the
+ * earlier one, and what people said in the prompt.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { CliIo } from '../../src/cli/io.js'
+import { runCli } from '../../src/cli/program.js'
+import { git } from '../support/repos.js'
+import { webhookExample } from '../support/webhooks.js'
+import {
+  BUG_ISSUE,
+  MAINTAINER,
+  OWNER,
+  REPO,
+  SCHEDULE_EVENT,
+  createWorld,
+  fixBugScript,
+  issuesLabeledPayload,
+  type World
+} from '../support/world.js'
+
+let world: World | undefined
+afterEach(async () => {
+  await world?.cleanup()
+  world = undefined
+})
+
+/** The sandbox's real `node --test` failure in a runner-shaped job log. */
+function failedJobLog(world: World): string {
+  const run = world.sandbox.run(world.sandbox.testCommand)
+  expect(run.exitCode).toBe(1)
+  const checkout = `/home/runner/work/${REPO}/${REPO}`
+  const lines = [
+    '##[group]Run node --test',
+    'shell: /usr/bin/bash -e {0}',
+    '##[endgroup]',
+    ...run.stdout.split(world.sandbox.dir).join(checkout).trimEnd().split('\n'),
+    '##[error]Process completed with exit code 1.'
+  ]
+  const start = Date.now() - 60_000
+  return `${lines.map((line, index) => `${new Date(start + index * 100).toISOString()} ${line}`).join('\n')}\n`
+}
+
+function failedRun(id: number, headSha: string, log: string) {
+  return {
+    id,
+    name: 'CI',
+    head_branch: 'main',
+    head_sha: headSha,
+    conclusion: 'failure' as const,
+    jobs: [{ id: id * 10, name: 'test', conclusion: 'failure' as const, log }]
+  }
+}
+
+/** Merges a pull request's branch into main on origin, as GitHub's merge button would. */
+function mergeOnOrigin(world: World, branch: string): void {
+  const dir = world.sandbox.dir
+  git(dir, 'fetch', '--quiet', 'origin')
+  git(dir, 'checkout', '--quiet', 'main')
+  git(dir, 'reset', '--quiet', '--hard', 'origin/main')
+  git(dir, 'merge', '--quiet', '--no-ff', '-m', `Merge ${branch}`, `origin/${branch}`)
+  git(dir, 'push', '--quiet', 'origin', 'main')
+}
+
+/** A maintainer's commit on main that brings the bug back. */
+function breakAgain(world: World): string {
+  const dir = world.sandbox.dir
+  world.sandbox.repos.commitFiles(
+    dir,
+    { 'src/math.js': world.sandbox.read('src/math.js').replace('return a + b', 'return a - b') },
+    'Refactor math (reintroduces the bug)'
+  )
+  git(dir, 'push', '--quiet', 'origin', 'main')
+  return git(dir, 'rev-parse', 'HEAD')
+}
+
+async function ledgerLog(world: World, itemId: string): Promise<string> {
+  const out: string[] = []
+  const io: CliIo = {
+    cwd: world.sandbox.dir,
+    env: {},
+    stdout: text => out.push(text),
+    stderr: () => undefined
+  }
+  expect(await runCli(['ledger', 'log', itemId], io)).toBe(0)
+  return out.join('\n')
+}
+
+/** A real `issue_comment.created` payload from GitHub's examples, edited to be `body` by `author` on issue 1. */
+function issueCommentPayload(comment: { id: number; body: string }, author: string): unknown {
+  const payload = webhookExample('issue_comment', 'created') as Record<string, Record<string, unknown>>
+  payload.issue = {
+    ...payload.issue,
+    number: BUG_ISSUE.number,
+    title: BUG_ISSUE.title,
+    pull_request: undefined
+  }
+  payload.comment = {
+    ...payload.comment,
+    id: comment.id,
+    body: comment.body,
+    user: { ...(payload.comment!.user as Record<string, unknown>), login: author, type: 'User' }
+  }
+  payload.sender = { ...payload.sender, login: author, type: 'User' }
+  payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
+  return payload
+}
+
+describe('a CI failure fixed by a merged pull request that comes back', () => {
+  it('becomes generation 2: a new pull request from the current base that links the merged one', async () => {
+    world = await createWorld({ scenario: { issues: [] } })
+    const head = git(world.sandbox.origin, 'rev-parse', 'main')
+    world.gh.mutate({ action: 'add_workflow_run', run: failedRun(7001, head, failedJobLog(world)) })
+    const first = await world.runAction(SCHEDULE_EVENT)
+    expect(first.status).toBe(0)
+    const firstPull = world.gh.state.pulls()[0]!
+    const item = world.itemOfPull(firstPull.body)
+    mergeOnOrigin(world, firstPull.pull.head)
+    world.gh.mutate({ action: 'merge_pull', pull: firstPull.number, actor: MAINTAINER })
+
+    const broken = breakAgain(world)
+    world.gh.mutate({ action: 'add_workflow_run', run: failedRun(7002, broken, failedJobLog(world)) })
+    world.model.setScript(fixBugScript('Fixed add() again; `node --test` passes.'))
+    const before = world.model.mainRequests().length
+    const second = await world.runAction(SCHEDULE_EVENT)
+
+    expect(second.stderr).toBe('')
+    expect(second.status).toBe(0)
+    const pulls = world.gh.state.pulls()
+    expect(pulls).toHaveLength(2)
+    const newPull = pulls.find(pull => pull.number !== firstPull.number)!
+    expect(newPull.state).toBe('open')
+    expect(newPull.pull.head).toBe(`${firstPull.pull.head}-2`)
+    expect(newPull.body).toContain(`Regression: the problem fixed in #${firstPull.number} came back.`)
+    // From the current base: the maintainer's breaking commit is its parent, and the fix is on it.
+    expect(git(world.sandbox.origin, 'rev-parse', `${newPull.pull.head}~1`)).toBe(broken)
+    expect(git(world.sandbox.origin, 'show', `${newPull.pull.head}:src/math.js`)).toContain('return a + b')
+    // The same item, in its second generation, with the first one's pull request kept.
+    const now = world.itemOfPull(newPull.body)
+    expect(now.id).toBe(item.id)
+    expect(now).toMatchObject({ generation: 2, status: 'pr_open', regressions: 1 })
+    expect(now.pr?.number).toBe(newPull.number)
+    expect(now.generations).toEqual([
+      expect.objectContaining({
+        generation: 1,
+        ended: 'merged',
+        pr: expect.objectContaining({ number: firstPull.number })
+      })
+    ])
+    // A fresh session: the conversation starts with the new round's prompt.
+    const opening = world.model.mainRequests()[before]!
+    expect(opening.firstUserText).toContain('# Earlier rounds of this task (this is round 2)')
+    expect(opening.firstUserText).toContain(`Round 1: PR #${firstPull.number} was merged`)
+    const log = await ledgerLog(world, item.id)
+    expect(log).toContain(`generation 1: PR #${firstPull.number} (${firstPull.pull.head}), merged`)
+    expect(log).toContain(`generation 2: PR #${newPull.number} (${newPull.pull.head}), pr open (current)`)
+  }, 240_000)
+})
+
+describe('a pull request closed by a maintainer, then `/ccal retry`', () => {
+  it('starts a fresh branch without the rejected commits, and the prompt carries what the maintainer said', async () => {
+    world = await createWorld()
+    const first = await world.runAction({
+      name: 'issues',
+      payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER)
+    })
+    expect(first.status).toBe(0)
+    const rejected = world.gh.state.pulls()[0]!
+    const rejectedHead = git(world.sandbox.origin, 'rev-parse', rejected.pull.head)
+    world.gh.mutate({
+      action: 'comment_issue',
+      issue: rejected.number,
+      author: MAINTAINER,
+      body: 'Closing: please also cover add() with negative numbers in the tests.'
+    })
+    world.gh.mutate({ action: 'close_pull', pull: rejected.number, actor: MAINTAINER })
+    const settled = await world.runAction(SCHEDULE_EVENT)
+    expect(settled.status).toBe(0)
+    const item = world.itemOfPull(rejected.body)
+    expect(item.status).toBe('rejected')
+    expect(item.words).toEqual([
+      expect.objectContaining({ author: MAINTAINER, kind: 'comment', pr: rejected.number })
+    ])
+
+    const { id: commentId } = world.gh.mutate({
+      action: 'comment_issue',
+      issue: BUG_ISSUE.number,
+      author: MAINTAINER,
+      body: '/ccal retry\nKeep the fix in src/math.js and add a test for negatives.'
+    })
+    world.model.setScript(fixBugScript('Fixed add() and kept the change small.'))
+    const before = world.model.mainRequests().length
+    const retried = await world.runAction({
+      name: 'issue_comment',
+      payload: issueCommentPayload(
+        { id: commentId!, body: '/ccal retry\nKeep the fix in src/math.js and add a test for negatives.' },
+        MAINTAINER
+      )
+    })
+
+    expect(retried.stderr).toBe('')
+    expect(retried.status).toBe(0)
+    const fresh = world.gh.state.pulls().find(pull => pull.number !== rejected.number)!
+    expect(fresh.pull.head).toBe(`${rejected.pull.head}-2`)
+    expect(fresh.body).toContain(`New attempt after #${rejected.number} was closed without merging.`)
+    const freshHead = git(world.sandbox.origin, 'rev-parse', fresh.pull.head)
+    // None of the rejected commits are on the new branch: it starts from main.
+    const contains = git(
+      world.sandbox.origin,
+      'branch',
+      '--contains',
+      rejectedHead,
+      '--list',
+      fresh.pull.head
+    )
+    expect(contains).toBe('')
+    expect(git(world.sandbox.origin, 'rev-parse', `${freshHead}~1`)).toBe(
+      git(world.sandbox.origin, 'rev-parse', 'main')
+    )
+    // A fresh session whose prompt says what was rejected and what the maintainer asked for, as data.
+    const opening = world.model.mainRequests()[before]!
+    expect(opening.firstUserText).toContain(`Round 1: PR #${rejected.number} was closed without merging`)
+    expect(opening.firstUserText).toMatch(
+      /untrusted-data comment by maintainer on PR #\d+[^\n]*\nClosing: please also cover/
+    )
+    expect(opening.firstUserText).toMatch(
+      /untrusted-data request to try again by maintainer[^\n]*\n\/ccal retry\nKeep the fix/
+    )
+    const now = world.itemOfPull(fresh.body)
+    expect(now).toMatchObject({ id: item.id, generation: 2, status: 'pr_open' })
+    expect(now.generations[0]).toMatchObject({
+      ended: 'closed',
+      pr: expect.objectContaining({ number: rejected.number })
+    })
+  }, 240_000)
+})
