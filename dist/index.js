@@ -62941,7 +62941,14 @@ const HumanWordsSchema = strictObject({
     body: schemas_string()
 });
 /** How an earlier generation of an item ended. */
-const GENERATION_ENDINGS = ['merged', 'closed', 'completed', 'failed', 'needs_human', 'dismissed'];
+const GENERATION_ENDINGS = [
+    'merged',
+    'closed',
+    'completed',
+    'failed',
+    'needs_human',
+    'dismissed'
+];
 /** An earlier generation of an item: its pull request, how it ended and what people said about it. */
 const GenerationSchema = strictObject({
     generation: schemas_number().int().positive(),
@@ -63294,7 +63301,9 @@ function endingOf(item) {
  * same round, with fresh attempts.
  */
 function startsNewGeneration(item) {
-    return item.status === 'rejected' || item.status === 'completed' || (item.pr !== null && item.status !== 'pr_open');
+    return (item.status === 'rejected' ||
+        item.status === 'completed' ||
+        (item.pr !== null && item.status !== 'pr_open'));
 }
 /** Words as the ledger keeps them: bounded in number and length, newest last. */
 function keptWords(words) {
@@ -63313,7 +63322,9 @@ function nextGeneration(item, ended, context, limits, why) {
         at: context.now.toISOString(),
         words: keptWords(item.words)
     };
-    const earlier = item.pr ? ` after PR #${item.pr.number} (${ended})` : ` (generation ${item.generation} ${ended})`;
+    const earlier = item.pr
+        ? ` after PR #${item.pr.number} (${ended})`
+        : ` (generation ${item.generation} ${ended})`;
     return withEvent({
         ...item,
         generation: item.generation + 1,
@@ -63326,7 +63337,13 @@ function nextGeneration(item, ended, context, limits, why) {
     }, ops_event(context, 'generation', { detail: `generation ${item.generation + 1}: ${why}${earlier}` }), limits);
 }
 /** Statuses a person can ask to retry: the closed-out ones, and completed ones (to redo them). */
-const RETRYABLE_STATUSES = ['failed', 'rejected', 'dismissed', 'needs_human', 'completed'];
+const RETRYABLE_STATUSES = [
+    'failed',
+    'rejected',
+    'dismissed',
+    'needs_human',
+    'completed'
+];
 /**
  * Statuses a person can skip (dismiss): items nobody is working on. An item with an open pull
  * request is skipped by closing it; one in progress belongs to the run holding its lease.
@@ -63793,7 +63810,13 @@ function recordResult(input, outcome = {}, limits) {
         const withPr = pr ?? item.pr;
         const attempts = outcome.notAnAttempt ? Math.max(0, item.attempts - 1) : item.attempts;
         const to = outcome.status ??
-            (input.success ? (withPr ? 'pr_open' : 'completed') : attempts >= item.maxAttempts ? 'failed' : 'pending');
+            (input.success
+                ? withPr
+                    ? 'pr_open'
+                    : 'completed'
+                : attempts >= item.maxAttempts
+                    ? 'failed'
+                    : 'pending');
         const recorded = withEvent({
             ...item,
             attempts,

@@ -48,7 +48,7 @@ const USAGE = [
     '  retry ID [--reason TEXT]      send an item back to the queue (a new generation after a merged or',
     '                                closed pull request); the reason goes into the next prompt',
     '  skip ID [--reason TEXT]       dismiss an item nobody is working on',
-    '  priority ID N                 set an item\'s priority, 1 (most urgent) to 5, and keep it',
+    "  priority ID N                 set an item's priority, 1 (most urgent) to 5, and keep it",
     '  restore SHA                   new commit with the content of an earlier ledger commit',
     '  export --json                 the whole ledger as one JSON document',
     '',
@@ -355,7 +355,13 @@ async function steer(sub, args, io) {
             if (!_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRYABLE_STATUSES */ .U3.includes(item.status))
                 throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger retry: ${id} is ${item.status}; only ${_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRYABLE_STATUSES */ .U3.join(', ')} items can be retried`);
             const words = values.reason
-                ? { author: who, kind: 'retry', pr: null, at: context.now.toISOString(), body: values.reason }
+                ? {
+                    author: who,
+                    kind: 'retry',
+                    pr: null,
+                    at: context.now.toISOString(),
+                    body: values.reason
+                }
                 : undefined;
             return (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .retryItem */ .aj)(id, { reason, ...(words ? { words } : {}) })(current, context);
         }

@@ -341,7 +341,9 @@ function endingOf(item) {
  * same round, with fresh attempts.
  */
 function startsNewGeneration(item) {
-    return item.status === 'rejected' || item.status === 'completed' || (item.pr !== null && item.status !== 'pr_open');
+    return (item.status === 'rejected' ||
+        item.status === 'completed' ||
+        (item.pr !== null && item.status !== 'pr_open'));
 }
 /** Words as the ledger keeps them: bounded in number and length, newest last. */
 function keptWords(words) {
@@ -360,7 +362,9 @@ function nextGeneration(item, ended, context, limits, why) {
         at: context.now.toISOString(),
         words: keptWords(item.words)
     };
-    const earlier = item.pr ? ` after PR #${item.pr.number} (${ended})` : ` (generation ${item.generation} ${ended})`;
+    const earlier = item.pr
+        ? ` after PR #${item.pr.number} (${ended})`
+        : ` (generation ${item.generation} ${ended})`;
     return withEvent({
         ...item,
         generation: item.generation + 1,
@@ -373,7 +377,13 @@ function nextGeneration(item, ended, context, limits, why) {
     }, event(context, 'generation', { detail: `generation ${item.generation + 1}: ${why}${earlier}` }), limits);
 }
 /** Statuses a person can ask to retry: the closed-out ones, and completed ones (to redo them). */
-const RETRYABLE_STATUSES = ['failed', 'rejected', 'dismissed', 'needs_human', 'completed'];
+const RETRYABLE_STATUSES = [
+    'failed',
+    'rejected',
+    'dismissed',
+    'needs_human',
+    'completed'
+];
 /**
  * Statuses a person can skip (dismiss): items nobody is working on. An item with an open pull
  * request is skipped by closing it; one in progress belongs to the run holding its lease.
@@ -840,7 +850,13 @@ function recordResult(input, outcome = {}, limits) {
         const withPr = pr ?? item.pr;
         const attempts = outcome.notAnAttempt ? Math.max(0, item.attempts - 1) : item.attempts;
         const to = outcome.status ??
-            (input.success ? (withPr ? 'pr_open' : 'completed') : attempts >= item.maxAttempts ? 'failed' : 'pending');
+            (input.success
+                ? withPr
+                    ? 'pr_open'
+                    : 'completed'
+                : attempts >= item.maxAttempts
+                    ? 'failed'
+                    : 'pending');
         const recorded = withEvent({
             ...item,
             attempts,
@@ -1216,7 +1232,14 @@ const HumanWordsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
     body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
 });
 /** How an earlier generation of an item ended. */
-const GENERATION_ENDINGS = ['merged', 'closed', 'completed', 'failed', 'needs_human', 'dismissed'];
+const GENERATION_ENDINGS = [
+    'merged',
+    'closed',
+    'completed',
+    'failed',
+    'needs_human',
+    'dismissed'
+];
 /** An earlier generation of an item: its pull request, how it ended and what people said about it. */
 const GenerationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     generation: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
