@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1911);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9513);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1911:
+/***/ 9513:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60977,6 +60977,1396 @@ function isScanDue(lastScanAt, intervalSeconds, now) {
     return !Number.isFinite(last) || now.getTime() >= last + intervalSeconds * 1000;
 }
 
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./lib/ledger/schema.js
+/**
+ * The ledger's data model, defined once: every TypeScript type of the ledger is inferred from these
+ * zod schemas, and every file read from or written to the ledger branch is checked against them.
+ *
+ * Conventions: timestamps are ISO-8601 UTC strings (`Date#toISOString`); absent values are explicit
+ * `null` rather than missing keys, so a file always shows every field; objects are strict (an
+ * unknown key is reported, never silently dropped on the next write) except `context`, which sources
+ * extend with their own JSON.
+ */
+
+/** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
+const SCHEMA_VERSION = 2;
+/** Where work items come from. */
+const ITEM_TYPES = [
+    'issue',
+    'ci_failure',
+    'lint',
+    'coverage',
+    'review_feedback',
+    'error_log',
+    'manual'
+];
+const ItemTypeSchema = schemas_enum(ITEM_TYPES);
+/**
+ * Lifecycle of a work item: `pending` → `in_progress` → `pr_open` → `completed` | `failed` |
+ * `rejected` (PR closed unmerged; never retried unless a human asks) | `needs_human` | `dismissed`.
+ * The allowed moves are the table in ops.ts.
+ */
+const ITEM_STATUSES = [
+    'pending',
+    'in_progress',
+    'pr_open',
+    'completed',
+    'failed',
+    'rejected',
+    'needs_human',
+    'dismissed'
+];
+const ItemStatusSchema = schemas_enum(ITEM_STATUSES);
+/** An ISO-8601 UTC timestamp. */
+const TimestampSchema = iso_datetime();
+/** Item ids: lowercase hex, file- and URL-safe; see `itemIdForFingerprint` in ops.ts. */
+const ItemIdSchema = schemas_string().regex(/^[0-9a-f]{8,64}$/, 'expected lowercase hex, 8 to 64 characters');
+/** A run's claim on an item; expired leases are reclaimed by the next cycle. */
+const LeaseSchema = strictObject({
+    runId: schemas_string().min(1),
+    acquiredAt: TimestampSchema,
+    until: TimestampSchema,
+    /**
+     * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
+     * so that items running at once, in one run or across runners, never pass the budgets together.
+     */
+    reservedUsd: schemas_number().nonnegative().optional()
+});
+/** The pull request CCAL opened for an item. */
+const PullRequestRefSchema = strictObject({
+    number: schemas_number().int().positive(),
+    url: schemas_string().min(1),
+    branch: schemas_string().min(1)
+});
+/**
+ * Where the work is, as found by the source. Known keys are typed; a source may add its own
+ * JSON-valued keys.
+ */
+const ItemContextSchema = object({
+    file: schemas_string().optional(),
+    line: schemas_number().int().nonnegative().optional(),
+    column: schemas_number().int().nonnegative().optional(),
+    rule: schemas_string().optional(),
+    errorSignature: schemas_string().optional(),
+    logExcerpt: schemas_string().optional(),
+    issueNumber: schemas_number().int().positive().optional(),
+    prNumber: schemas_number().int().positive().optional(),
+    workflowRunId: schemas_number().int().nonnegative().optional(),
+    jobName: schemas_string().optional(),
+    commitSha: schemas_string().optional(),
+    url: schemas_string().optional()
+})
+    .catchall(json());
+/**
+ * Text that came from outside (issue bodies, comments, log lines). Kept apart from CCAL's own
+ * `title`/`description` so that prompt building always fences it as data.
+ */
+const UntrustedTextSchema = strictObject({
+    title: schemas_string().optional(),
+    body: schemas_string().optional(),
+    evidence: schemas_string().optional()
+});
+/**
+ * What a trusted person said about an item's work: the comments and review around a pull request's
+ * close, the comment asking for a retry. Untrusted text: prompts fence it as data.
+ */
+const HUMAN_WORD_KINDS = ['comment', 'review', 'retry'];
+const HumanWordsSchema = strictObject({
+    author: schemas_string().min(1),
+    kind: schemas_enum(HUMAN_WORD_KINDS),
+    /** The pull request it was written on, when it was. */
+    pr: schemas_number().int().positive().nullable(),
+    at: TimestampSchema,
+    body: schemas_string()
+});
+/** How an earlier generation of an item ended. */
+const GENERATION_ENDINGS = [
+    'merged',
+    'closed',
+    'completed',
+    'failed',
+    'needs_human',
+    'dismissed'
+];
+/** An earlier generation of an item: its pull request, how it ended and what people said about it. */
+const GenerationSchema = strictObject({
+    generation: schemas_number().int().positive(),
+    pr: PullRequestRefSchema.nullable(),
+    ended: schemas_enum(GENERATION_ENDINGS),
+    at: TimestampSchema,
+    words: array(HumanWordsSchema)
+});
+/** Kinds of entries in an item's history. */
+const ITEM_EVENTS = [
+    'created',
+    'seen',
+    'regression',
+    'generation',
+    'leased',
+    'renewed',
+    'released',
+    'expired',
+    'status',
+    'result'
+];
+const ItemEventSchema = strictObject({
+    at: TimestampSchema,
+    event: schemas_enum(ITEM_EVENTS),
+    runId: schemas_string().nullable(),
+    from: ItemStatusSchema.nullable(),
+    to: ItemStatusSchema.nullable(),
+    detail: schemas_string().nullable()
+});
+/** One unit of work CCAL may do, stored as `items/<id[0..2]>/<id>.json`. */
+const WorkItemSchema = strictObject({
+    id: ItemIdSchema,
+    /** Stable identity from the source: the same problem found again has the same fingerprint. */
+    fingerprint: schemas_string().min(1),
+    type: ItemTypeSchema,
+    /** Which source produced it (`github-issues`, `ci-logs`, `manual`, …). */
+    source: schemas_string().min(1),
+    /** CCAL's own one-line summary. */
+    title: schemas_string().min(1),
+    /** CCAL's own description of the work. */
+    description: schemas_string(),
+    untrusted: UntrustedTextSchema.nullable(),
+    /** 1 is the most urgent, 5 the least. */
+    priority: schemas_number().int().min(1).max(5),
+    status: ItemStatusSchema,
+    attempts: schemas_number().int().nonnegative(),
+    maxAttempts: schemas_number().int().positive(),
+    lease: LeaseSchema.nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    lastSeenAt: TimestampSchema,
+    /** How many times discovery has reported this fingerprint. */
+    occurrences: schemas_number().int().positive(),
+    /** How many times a completed item came back. */
+    regressions: schemas_number().int().nonnegative(),
+    context: ItemContextSchema,
+    pr: PullRequestRefSchema.nullable(),
+    /** Claude Code session to resume for follow-ups. */
+    sessionId: schemas_string().nullable(),
+    parentId: ItemIdSchema.nullable(),
+    lastError: schemas_string().nullable(),
+    /**
+     * The item's round: 1 at first; a regression after a merge, or a retry after a human's no, starts
+     * the next, on a fresh branch and a fresh session, with a new pull request.
+     */
+    generation: schemas_number().int().positive(),
+    /** Earlier generations, oldest first. */
+    generations: array(GenerationSchema),
+    /** What trusted people said about this generation's work so far (newest last, bounded). */
+    words: array(HumanWordsSchema),
+    history: array(ItemEventSchema),
+    /** Oldest history events removed to keep the file small (their commits remain in git history). */
+    historyDropped: schemas_number().int().nonnegative()
+});
+/** Token counts of one Claude run. */
+const TokenUsageSchema = strictObject({
+    input: schemas_number().int().nonnegative(),
+    output: schemas_number().int().nonnegative(),
+    cacheRead: schemas_number().int().nonnegative(),
+    cacheWrite: schemas_number().int().nonnegative()
+});
+/** How the verify command ended. */
+const VERIFY_OUTCOMES = ['passed', 'failed', 'skipped', 'not_run'];
+const VerifyOutcomeSchema = schemas_enum(VERIFY_OUTCOMES);
+/** What one attempt at one item did; kept in `results.json` until folded into aggregates. */
+const ExecutionResultSchema = strictObject({
+    itemId: ItemIdSchema,
+    itemType: ItemTypeSchema,
+    runId: schemas_string().min(1),
+    success: schemas_boolean(),
+    summary: schemas_string(),
+    error: schemas_string().nullable(),
+    durationMs: schemas_number().int().nonnegative(),
+    turns: schemas_number().int().nonnegative(),
+    tokens: TokenUsageSchema,
+    costUsd: schemas_number().nonnegative(),
+    sessionId: schemas_string().nullable(),
+    filesChanged: array(schemas_string()),
+    verify: VerifyOutcomeSchema,
+    executedAt: TimestampSchema
+});
+/** Something that worked (or did not) for a kind of problem; the learning loop maintains these. */
+const LearningPatternSchema = strictObject({
+    id: schemas_string().regex(/^[0-9a-z_-]{1,64}$/, 'expected lowercase letters, digits, - or _'),
+    trigger: strictObject({
+        type: ItemTypeSchema,
+        rule: schemas_string().nullable(),
+        errorSignature: schemas_string().nullable()
+    }),
+    approach: schemas_string(),
+    failedApproaches: array(schemas_string()),
+    confidence: schemas_number().min(0).max(1),
+    usageCount: schemas_number().int().nonnegative(),
+    successCount: schemas_number().int().nonnegative(),
+    successRate: schemas_number().min(0).max(1),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema
+});
+/** Execution results folded out of `results.json` by retention, summed per item type. */
+const ResultAggregateSchema = strictObject({
+    results: schemas_number().int().nonnegative(),
+    successes: schemas_number().int().nonnegative(),
+    failures: schemas_number().int().nonnegative(),
+    costUsd: schemas_number().nonnegative(),
+    tokens: schemas_number().int().nonnegative(),
+    turns: schemas_number().int().nonnegative(),
+    durationMs: schemas_number().int().nonnegative(),
+    firstAt: TimestampSchema,
+    lastAt: TimestampSchema
+});
+/** Running totals over the ledger's whole life. */
+const TotalsSchema = strictObject({
+    itemsCreated: schemas_number().int().nonnegative(),
+    regressions: schemas_number().int().nonnegative(),
+    attempts: schemas_number().int().nonnegative(),
+    successes: schemas_number().int().nonnegative(),
+    failures: schemas_number().int().nonnegative(),
+    costUsd: schemas_number().nonnegative(),
+    tokens: schemas_number().int().nonnegative(),
+    durationMs: schemas_number().int().nonnegative(),
+    /** New candidates not admitted because the pending queue was full (discovery finds them again later). */
+    candidatesDeferred: schemas_number().int().nonnegative(),
+    resultsFolded: schemas_number().int().nonnegative()
+});
+/** A UTC calendar day, `YYYY-MM-DD`. */
+const UtcDaySchema = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+/** Ledger-wide state, stored as `state.json`. */
+const SystemStateSchema = strictObject({
+    schemaVersion: schemas_number().int().positive(),
+    cycles: schemas_number().int().nonnegative(),
+    lastCycleAt: TimestampSchema.nullable(),
+    lastRunId: schemas_string().nullable(),
+    totals: TotalsSchema,
+    /** Money spent per UTC day (the last 31 days are kept; older days live on in `totals.costUsd`). */
+    dailySpendUsd: record(UtcDaySchema, schemas_number().nonnegative()),
+    /** Per-source progress markers: log offsets, last seen workflow run id, … */
+    cursors: record(schemas_string(), json()),
+    configHash: schemas_string().nullable(),
+    aggregates: partialRecord(ItemTypeSchema, ResultAggregateSchema)
+});
+/** The results file: the most recent results, oldest first. */
+const ResultsFileSchema = array(ExecutionResultSchema);
+/** The patterns file: all learning patterns, ordered by id. */
+const PatternsFileSchema = array(LearningPatternSchema);
+/** The ledger of a repository where CCAL has never run. */
+function emptyLedger() {
+    return {
+        state: {
+            schemaVersion: SCHEMA_VERSION,
+            cycles: 0,
+            lastCycleAt: null,
+            lastRunId: null,
+            totals: {
+                itemsCreated: 0,
+                regressions: 0,
+                attempts: 0,
+                successes: 0,
+                failures: 0,
+                costUsd: 0,
+                tokens: 0,
+                durationMs: 0,
+                candidatesDeferred: 0,
+                resultsFolded: 0
+            },
+            dailySpendUsd: {},
+            cursors: {},
+            configHash: null,
+            aggregates: {}
+        },
+        items: {},
+        results: [],
+        patterns: []
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/ledger/ops.js
+/**
+ * Pure ledger operations. Each operation is a plain function `(ledger, context) → { ledger,
+ * description }`: it never touches git, the clock or randomness except through `context`, and
+ * returns a new ledger that shares every unchanged item with the old one (the store writes only
+ * the items whose object changed). The description is the first line of the commit message.
+ *
+ * The store may apply the same operation more than once (when another writer won the race it
+ * re-applies it to the newer state), so an operation must be a function of its arguments and the
+ * ledger it is given, nothing else.
+ */
+
+
+
+
+/** Defaults for {@link LedgerLimits}. */
+const DEFAULT_LIMITS = {
+    maxPending: 500,
+    maxResults: 500,
+    maxResultAgeDays: 90,
+    maxHistoryEvents: 100,
+    spendDays: 31,
+    defaultMaxAttempts: 3
+};
+/**
+ * The transition table: `TRANSITIONS[from][to]` is the least privileged actor allowed to make the
+ * move; a missing entry means the move is illegal.
+ */
+const TRANSITIONS = {
+    pending: { in_progress: 'ccal', completed: 'ccal', needs_human: 'ccal', dismissed: 'ccal' },
+    in_progress: {
+        pending: 'ccal',
+        pr_open: 'ccal',
+        completed: 'ccal',
+        failed: 'ccal',
+        needs_human: 'ccal',
+        dismissed: 'ccal'
+    },
+    pr_open: { in_progress: 'ccal', completed: 'ccal', rejected: 'ccal', failed: 'ccal', needs_human: 'ccal' },
+    // A completed item whose fingerprint comes back is a regression and is reopened.
+    completed: { pending: 'ccal' },
+    failed: { pending: 'human', dismissed: 'ccal' },
+    rejected: { pending: 'human', dismissed: 'ccal' },
+    needs_human: { pending: 'human', completed: 'human', dismissed: 'ccal' },
+    dismissed: { pending: 'human' }
+};
+/** True when `actor` may move an item from `from` to `to`. */
+function canTransition(from, to, actor) {
+    const needed = TRANSITIONS[from][to];
+    return needed !== undefined && (needed === 'ccal' || actor === 'human');
+}
+// ---------------------------------------------------------------------------------------------
+// Ids and lookups
+const ID_LENGTH = 12;
+/**
+ * The id of the item with this fingerprint: the first 12 hex characters of its SHA-256, extended
+ * 4 characters at a time in the (unlikely) case another fingerprint already holds the shorter id.
+ * Deriving ids from fingerprints makes two writers that find the same problem agree on its id.
+ */
+function itemIdForFingerprint(ledger, fingerprint) {
+    const full = (0,external_node_crypto_.createHash)('sha256').update(fingerprint).digest('hex');
+    for (let length = ID_LENGTH; length <= full.length; length += 4) {
+        const id = full.slice(0, length);
+        const existing = ledger.items[id];
+        if (!existing || existing.fingerprint === fingerprint)
+            return id;
+    }
+    throw new CcalError(`no free item id for fingerprint ${fingerprint}`);
+}
+/** The item with this fingerprint, if the ledger has one. */
+function findByFingerprint(ledger, fingerprint) {
+    const item = ledger.items[itemIdForFingerprint(ledger, fingerprint)];
+    return item?.fingerprint === fingerprint ? item : undefined;
+}
+/** The item whose id is `idOrPrefix` or uniquely starts with it (as git accepts short shas). */
+function resolveItemId(ledger, idOrPrefix) {
+    if (ledger.items[idOrPrefix])
+        return idOrPrefix;
+    const matches = Object.keys(ledger.items).filter(id => id.startsWith(idOrPrefix));
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length > 1)
+        throw new errors_LedgerLookupError(`item id '${idOrPrefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}…`);
+    throw new errors_LedgerLookupError(`no item '${idOrPrefix}' in the ledger`);
+}
+function requireItem(ledger, id) {
+    const item = ledger.items[id];
+    if (!item)
+        throw new errors_LedgerLookupError(`no item '${id}' in the ledger`);
+    return item;
+}
+// ---------------------------------------------------------------------------------------------
+// Small building blocks
+function putItems(ledger, changed) {
+    if (changed.length === 0)
+        return ledger;
+    const items = { ...ledger.items };
+    for (const item of changed)
+        items[item.id] = item;
+    return { ...ledger, items };
+}
+function ops_event(context, kind, fields = {}) {
+    return {
+        at: context.now.toISOString(),
+        event: kind,
+        runId: context.runId,
+        from: fields.from ?? null,
+        to: fields.to ?? null,
+        detail: fields.detail ?? null
+    };
+}
+function withEvent(item, entry, limits) {
+    const history = [...item.history, entry];
+    const excess = Math.max(0, history.length - limits.maxHistoryEvents);
+    return {
+        ...item,
+        history: excess > 0 ? history.slice(excess) : history,
+        historyDropped: item.historyDropped + excess,
+        updatedAt: entry.at
+    };
+}
+/** Moves an item to `to`, checking the table and recording the change in its history. */
+function moveItem(item, to, actor, context, limits, detail = null) {
+    if (item.status === to)
+        return item;
+    if (!canTransition(item.status, to, actor))
+        throw new IllegalTransitionError(item.id, item.status, to, actor);
+    // A human sending an item back to the queue gives it a fresh set of attempts.
+    const attempts = to === 'pending' && actor === 'human' ? 0 : item.attempts;
+    return withEvent({ ...item, status: to, attempts }, ops_event(context, 'status', { from: item.status, to, detail }), limits);
+}
+/** Earlier generations kept on an item (older ones live on in the branch's history). */
+const MAX_GENERATIONS = 20;
+/** Words kept per generation, and the length of each. */
+const MAX_WORDS = 6;
+const MAX_WORD_LENGTH = 4000;
+/** How an item's current generation ended, from the status it is leaving. */
+function endingOf(item) {
+    switch (item.status) {
+        case 'rejected':
+            return 'closed';
+        case 'completed':
+            return item.pr ? 'merged' : 'completed';
+        case 'failed':
+        case 'needs_human':
+        case 'dismissed':
+            return item.status;
+        default:
+            return 'failed';
+    }
+}
+/**
+ * True when asking for an item again must start its next generation: its round ended with a pull
+ * request that is no longer open (merged or closed), or in success. Any other retry continues the
+ * same round, with fresh attempts.
+ */
+function startsNewGeneration(item) {
+    return (item.status === 'rejected' ||
+        item.status === 'completed' ||
+        (item.pr !== null && item.status !== 'pr_open'));
+}
+/** Words as the ledger keeps them: bounded in number and length, newest last. */
+function keptWords(words) {
+    return words.slice(-MAX_WORDS).map(word => ({ ...word, body: word.body.slice(0, MAX_WORD_LENGTH) }));
+}
+/**
+ * Starts the item's next generation: the current one's pull request and the words said about it
+ * move to `generations`; the next starts without a pull request, a session or used attempts, so it
+ * is worked on a fresh branch from the base and delivered as a new pull request.
+ */
+function nextGeneration(item, ended, context, limits, why) {
+    const record = {
+        generation: item.generation,
+        pr: item.pr,
+        ended,
+        at: context.now.toISOString(),
+        words: keptWords(item.words)
+    };
+    const earlier = item.pr
+        ? ` after PR #${item.pr.number} (${ended})`
+        : ` (generation ${item.generation} ${ended})`;
+    return withEvent({
+        ...item,
+        generation: item.generation + 1,
+        generations: [...item.generations, record].slice(-MAX_GENERATIONS),
+        words: [],
+        pr: null,
+        sessionId: null,
+        attempts: 0,
+        lastError: null
+    }, ops_event(context, 'generation', { detail: `generation ${item.generation + 1}: ${why}${earlier}` }), limits);
+}
+/** Statuses a person can ask to retry: the closed-out ones, and completed ones (to redo them). */
+const RETRYABLE_STATUSES = [
+    'failed',
+    'rejected',
+    'dismissed',
+    'needs_human',
+    'completed'
+];
+/**
+ * Statuses a person can skip (dismiss): items nobody is working on. An item with an open pull
+ * request is skipped by closing it; one in progress belongs to the run holding its lease.
+ */
+const SKIPPABLE_STATUSES = ['pending', 'failed', 'rejected', 'needs_human'];
+/**
+ * A person asks for an item again (`/ccal retry`, re-labelling, `ccal ledger retry`): it goes back
+ * to pending with fresh attempts — as its next generation when its last round ended with a pull
+ * request or in success — and what they said is kept for the prompt.
+ */
+function retryItem(itemId, request, limits) {
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const item = requireItem(ledger, itemId);
+        const fresh = startsNewGeneration(item);
+        const ended = endingOf(item);
+        let moved = moveItem(item, 'pending', 'human', context, effective, request.reason);
+        // Fresh attempts, as many as the settings give now (the store's limits), else as many as before.
+        const maxAttempts = limits?.defaultMaxAttempts ?? context.limits?.defaultMaxAttempts ?? item.maxAttempts;
+        moved = { ...moved, lease: null, maxAttempts };
+        if (fresh)
+            moved = nextGeneration(moved, ended, context, effective, request.reason);
+        if (request.words)
+            moved = { ...moved, words: keptWords([...moved.words, request.words]) };
+        return {
+            ledger: putItems(ledger, [moved]),
+            description: `${itemId}: ${item.status} → pending${fresh ? ` as generation ${moved.generation}` : ''} (${request.reason})`
+        };
+    };
+}
+/**
+ * A person sets an item's priority (`/ccal priority N`, `ccal ledger priority`): it stays theirs,
+ * whatever the source reports later.
+ */
+function overridePriority(itemId, priority, reason) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        const updated = {
+            ...item,
+            priority,
+            context: { ...item.context, priorityOverride: priority },
+            updatedAt: context.now.toISOString()
+        };
+        return {
+            ledger: putItems(ledger, [updated]),
+            description: `${itemId}: priority ${item.priority} → ${priority} (${reason})`
+        };
+    };
+}
+/** Keeps what trusted people said about an item's current generation (a closing comment, a review). */
+function addWords(itemId, words) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        const known = new Set(item.words.map(word => `${word.kind}:${word.author}:${word.at}`));
+        const fresh = words.filter(word => !known.has(`${word.kind}:${word.author}:${word.at}`));
+        if (fresh.length === 0)
+            return { ledger, description: `${itemId}: no new words` };
+        const updated = {
+            ...item,
+            words: keptWords([...item.words, ...fresh]),
+            updatedAt: context.now.toISOString()
+        };
+        return {
+            ledger: putItems(ledger, [updated]),
+            description: `${itemId}: keep what ${[...new Set(fresh.map(word => `@${word.author}`))].join(', ')} said (${fresh.map(word => word.kind).join(', ')})`
+        };
+    };
+}
+/** The limits an operation applies: the defaults, then the store's (from settings), then its own. */
+function withLimits(limits, context) {
+    return { ...DEFAULT_LIMITS, ...context.limits, ...limits };
+}
+/** The UTC calendar day of a moment, `YYYY-MM-DD`. */
+function utcDay(moment) {
+    return moment.toISOString().slice(0, 10);
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function shortTitle(title) {
+    const line = title.replace(/\s+/g, ' ').trim();
+    return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+// ---------------------------------------------------------------------------------------------
+// Discovery: candidates become items
+/** What a discovery source reports; validated before it enters the ledger. */
+const CandidateSchema = strictObject({
+    fingerprint: schemas_string().min(1),
+    type: ItemTypeSchema,
+    source: schemas_string().min(1),
+    title: schemas_string().min(1),
+    description: schemas_string().default(''),
+    untrusted: UntrustedTextSchema.nullable().default(null),
+    priority: schemas_number().int().min(1).max(5).default(3),
+    context: ItemContextSchema.default({}),
+    maxAttempts: schemas_number().int().positive().optional(),
+    parentId: schemas_string().nullable().default(null)
+});
+function newItem(ledger, candidate, context, limits) {
+    const at = context.now.toISOString();
+    return {
+        id: itemIdForFingerprint(ledger, candidate.fingerprint),
+        fingerprint: candidate.fingerprint,
+        type: candidate.type,
+        source: candidate.source,
+        title: candidate.title,
+        description: candidate.description,
+        untrusted: candidate.untrusted,
+        priority: candidate.priority,
+        status: 'pending',
+        attempts: 0,
+        maxAttempts: candidate.maxAttempts ?? limits.defaultMaxAttempts,
+        lease: null,
+        createdAt: at,
+        updatedAt: at,
+        lastSeenAt: at,
+        occurrences: 1,
+        regressions: 0,
+        context: candidate.context,
+        pr: null,
+        sessionId: null,
+        parentId: candidate.parentId,
+        lastError: null,
+        generation: 1,
+        generations: [],
+        words: [],
+        history: [ops_event(context, 'created', { to: 'pending', detail: `from ${candidate.source}` })],
+        historyDropped: 0
+    };
+}
+/** A known fingerprint seen again: count it, refresh the evidence, reopen it if it had been completed. */
+function seenAgain(item, candidate, context, limits) {
+    // The source's view of the priority (labels, reactions, age) is current unless a person set one
+    // with `/ccal priority N`; context keys the source does not report (command marks) are kept.
+    const overridden = typeof item.context.priorityOverride === 'number';
+    const refreshed = {
+        ...item,
+        occurrences: item.occurrences + 1,
+        lastSeenAt: context.now.toISOString(),
+        updatedAt: context.now.toISOString(),
+        priority: overridden ? item.priority : candidate.priority,
+        // The source's words are current: a batch with fewer findings left says so in its title.
+        title: candidate.title,
+        description: candidate.description,
+        context: { ...item.context, ...candidate.context },
+        untrusted: candidate.untrusted ?? item.untrusted
+    };
+    if (item.status !== 'completed')
+        return refreshed;
+    const reopened = moveItem(refreshed, 'pending', 'ccal', context, limits, 'regression: fingerprint found again');
+    const regressed = withEvent({ ...reopened, lease: null, regressions: item.regressions + 1 }, ops_event(context, 'regression', { detail: `occurrence ${refreshed.occurrences}` }), limits);
+    return nextGeneration(regressed, item.pr ? 'merged' : 'completed', context, limits, 'regression');
+}
+/**
+ * Merges discovered candidates: a known fingerprint updates its item (occurrences, evidence; a
+ * completed one is reopened as a regression), an unknown one becomes a pending item unless the
+ * pending queue is full, in which case it is deferred (counted, not stored: the source will report
+ * it again). New candidates are admitted most urgent first.
+ */
+function upsertCandidates(candidates, limits) {
+    const parsed = candidates.map(candidate => CandidateSchema.parse(candidate));
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const changed = new Map();
+        const fresh = [];
+        let seen = 0;
+        let regressions = 0;
+        for (const candidate of parsed) {
+            const id = itemIdForFingerprint(ledger, candidate.fingerprint);
+            const existing = changed.get(id) ?? ledger.items[id];
+            if (existing) {
+                const updated = seenAgain(existing, candidate, context, effective);
+                if (existing.status === 'completed')
+                    regressions += 1;
+                else
+                    seen += 1;
+                changed.set(id, updated);
+            }
+            else {
+                fresh.push(candidate);
+            }
+        }
+        let pending = countStatus(ledger, 'pending') + regressions;
+        let created = 0;
+        let deferred = 0;
+        const byUrgency = [...fresh].sort((a, b) => a.priority - b.priority);
+        // New items are added to a private copy as they are admitted (so ids of later candidates in
+        // the batch see them) without copying the whole item map once per candidate.
+        const admitted = { ...ledger.items };
+        const working = { ...ledger, items: admitted };
+        for (const candidate of byUrgency) {
+            const id = itemIdForFingerprint(working, candidate.fingerprint);
+            if (changed.has(id)) {
+                // The same new fingerprint twice in one batch counts as two occurrences of one item.
+                changed.set(id, seenAgain(changed.get(id), candidate, context, effective));
+                seen += 1;
+                continue;
+            }
+            if (pending >= effective.maxPending) {
+                deferred += 1;
+                continue;
+            }
+            const item = newItem(working, candidate, context, effective);
+            changed.set(id, item);
+            admitted[id] = item;
+            pending += 1;
+            created += 1;
+        }
+        if (changed.size === 0 && deferred === 0)
+            return { ledger, description: 'merge candidates: nothing new' };
+        const totals = {
+            ...ledger.state.totals,
+            itemsCreated: ledger.state.totals.itemsCreated + created,
+            regressions: ledger.state.totals.regressions + regressions,
+            candidatesDeferred: ledger.state.totals.candidatesDeferred + deferred
+        };
+        const next = { ...putItems(ledger, [...changed.values()]), state: { ...ledger.state, totals } };
+        if (parsed.length === 1 && changed.size === 1) {
+            const item = [...changed.values()][0];
+            const what = created ? 'add' : regressions ? 'reopen regression' : 'seen again';
+            return { ledger: next, description: `${what} ${item.type} ${item.id}: ${shortTitle(item.title)}` };
+        }
+        const parts = [`${created} new`, `${seen} seen again`];
+        if (regressions)
+            parts.push(plural(regressions, 'regression'));
+        if (deferred)
+            parts.push(`${deferred} deferred (queue full)`);
+        return { ledger: next, description: `merge ${plural(parsed.length, 'candidate')}: ${parts.join(', ')}` };
+    };
+}
+/** {@link upsertCandidates} for a single candidate. */
+function upsertCandidate(candidate, limits) {
+    return upsertCandidates([candidate], limits);
+}
+/**
+ * Adds a work item a person asked for (source `manual`). `nonce` makes its fingerprint unique, so two
+ * requests with the same title are two items; pass the same nonce when retrying the same request.
+ * A person's request is never deferred by the queue limit.
+ */
+function addManualItem(input, nonce) {
+    return upsertCandidates([
+        {
+            fingerprint: `manual:${nonce}`,
+            type: input.type ?? 'manual',
+            source: 'manual',
+            title: input.title,
+            description: input.description ?? '',
+            priority: input.priority ?? 3
+        }
+    ], { maxPending: Number.POSITIVE_INFINITY });
+}
+// ---------------------------------------------------------------------------------------------
+// Leases
+/**
+ * Claims an item for `context.runId` until `now + ttlMs`: a pending (or pr_open, for a follow-up)
+ * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
+ * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
+ */
+function leaseItem(itemId, ttlMs, limits, budget) {
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const item = requireItem(ledger, itemId);
+        const until = new Date(context.now.getTime() + ttlMs).toISOString();
+        if (item.lease && item.lease.runId === context.runId)
+            return renewLease(itemId, ttlMs, limits)(ledger, context);
+        if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
+            throw new LedgerConflictError(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
+        }
+        const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined;
+        const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);
+        const reservation = reservedUsd === undefined ? '' : `, $${reservedUsd.toFixed(2)} reserved`;
+        const leased = withEvent({
+            ...taken,
+            attempts: taken.attempts + 1,
+            lease: {
+                runId: context.runId,
+                acquiredAt: context.now.toISOString(),
+                until,
+                ...(reservedUsd === undefined ? {} : { reservedUsd })
+            }
+        }, ops_event(context, 'leased', {
+            detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}${reservation}`
+        }), effective);
+        const totals = { ...ledger.state.totals, attempts: ledger.state.totals.attempts + 1 };
+        return {
+            ledger: { ...putItems(ledger, [leased]), state: { ...ledger.state, totals } },
+            description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts}${reservation})`
+        };
+    };
+}
+/** Money set aside by live leases other than `itemId`'s: all of them, and this run's. */
+function reservedByOthers(ledger, itemId, runId, now) {
+    let day = 0;
+    let run = 0;
+    for (const other of Object.values(ledger.items)) {
+        const lease = other.lease;
+        if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime())
+            continue;
+        day += lease.reservedUsd;
+        if (lease.runId === runId)
+            run += lease.reservedUsd;
+    }
+    return { day, run };
+}
+/** Model spend recorded by the results of `runId`. */
+function spentByRun(ledger, runId) {
+    return ledger.results
+        .filter(result => result.runId === runId)
+        .reduce((sum, result) => sum + result.costUsd, 0);
+}
+/**
+ * The reservation for an item about to start: its cap, or what the budgets still leave after what
+ * has been spent and what running items reserved — or a {@link BudgetReservationError} when that is
+ * less than the item is expected to cost.
+ */
+function reserve(ledger, itemId, budget, context) {
+    const others = reservedByOthers(ledger, itemId, context.runId, context.now);
+    const dayLeft = budget.dayBudgetUsd - spentToday(ledger, context.now) - others.day;
+    const runLeft = budget.runBudgetUsd - spentByRun(ledger, context.runId) - others.run;
+    const reserved = roundUsd(Math.max(0, Math.min(budget.capUsd, dayLeft, runLeft)));
+    if (reserved <= 0 || reserved < Math.min(budget.minimumUsd, budget.capUsd)) {
+        const which = dayLeft <= runLeft
+            ? `the day budget ($${budget.dayBudgetUsd.toFixed(2)}) leaves $${Math.max(0, dayLeft).toFixed(2)} after today's spend and $${others.day.toFixed(2)} reserved by running items`
+            : `the run budget ($${budget.runBudgetUsd.toFixed(2)}) leaves $${Math.max(0, runLeft).toFixed(2)} after this run's spend and $${others.run.toFixed(2)} reserved by its running items`;
+        throw new BudgetReservationError(`${which}; ${itemId} needs ~$${budget.minimumUsd.toFixed(2)}`);
+    }
+    return reserved;
+}
+function requireOwnLease(item, context) {
+    if (!item.lease || item.lease.runId !== context.runId) {
+        const holder = item.lease ? `run ${item.lease.runId}` : 'nobody';
+        throw new LedgerConflictError(`item ${item.id} is not leased by run ${context.runId} (held by ${holder})`);
+    }
+}
+/** Extends this run's lease on an item to `now + ttlMs`. */
+function renewLease(itemId, ttlMs, limits) {
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const item = requireItem(ledger, itemId);
+        requireOwnLease(item, context);
+        const until = new Date(context.now.getTime() + ttlMs).toISOString();
+        const renewed = withEvent({ ...item, lease: { ...item.lease, until } }, ops_event(context, 'renewed', { detail: `until ${until}` }), effective);
+        return {
+            ledger: putItems(ledger, [renewed]),
+            description: `renew lease on ${itemId} for run ${context.runId}`
+        };
+    };
+}
+/**
+ * Gives up this run's lease without a result (e.g. the run is stopping). The item moves to `to`
+ * (default back to pending).
+ */
+function releaseLease(itemId, options = {}, limits) {
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const item = requireItem(ledger, itemId);
+        requireOwnLease(item, context);
+        const released = withEvent({ ...item, lease: null }, ops_event(context, 'released', { detail: options.reason ?? null }), effective);
+        const moved = moveItem(released, options.to ?? 'pending', 'ccal', context, effective, options.reason ?? null);
+        return {
+            ledger: putItems(ledger, [moved]),
+            description: `release ${itemId} from run ${context.runId} → ${moved.status}${options.reason ? ` (${options.reason})` : ''}`
+        };
+    };
+}
+/**
+ * Stores the Claude session of the run holding the item, as soon as it is known, so a run killed
+ * mid-item can still be resumed by the next one.
+ */
+function recordSessionId(itemId, sessionId) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        if (item.sessionId === sessionId)
+            return { ledger, description: `${itemId} session unchanged` };
+        const updated = { ...item, sessionId, updatedAt: context.now.toISOString() };
+        return { ledger: putItems(ledger, [updated]), description: `${itemId}: session ${sessionId}` };
+    };
+}
+/**
+ * Returns items whose lease has expired (a crashed or cancelled run) to pending — or to failed when
+ * they have used all their attempts.
+ */
+function reclaimExpiredLeases(limits) {
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const now = context.now.getTime();
+        const reclaimed = [];
+        let charged = 0;
+        for (const item of Object.values(ledger.items)) {
+            if (!item.lease || Date.parse(item.lease.until) > now)
+                continue;
+            const reserved = item.lease.reservedUsd;
+            const expired = withEvent({ ...item, lease: null }, ops_event(context, 'expired', {
+                detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}${reserved ? `; its $${reserved.toFixed(2)} reservation is counted as spent` : ''}`
+            }), effective);
+            const to = item.attempts >= item.maxAttempts ? 'failed' : 'pending';
+            // A run that died may have spent up to what it reserved: counted as spent, so that a killed
+            // run's work cannot take the day past its budget unseen.
+            charged += item.lease.reservedUsd ?? 0;
+            reclaimed.push(item.status === 'in_progress'
+                ? moveItem(expired, to, 'ccal', context, effective, 'lease expired')
+                : expired);
+        }
+        if (reclaimed.length === 0)
+            return { ledger, description: 'reclaim expired leases: none' };
+        const ids = reclaimed.map(item => item.id);
+        const state = charged > 0
+            ? {
+                ...ledger.state,
+                dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), charged, effective.spendDays)
+            }
+            : ledger.state;
+        return {
+            ledger: { ...putItems(ledger, reclaimed), state },
+            description: `reclaim ${plural(ids.length, 'expired lease')}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
+        };
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Status changes and results
+/** Moves an item to another status through the transition table (illegal moves throw). */
+function transition(itemId, to, options = {}, limits) {
+    const pr = options.pr ? PullRequestRefSchema.parse(options.pr) : undefined;
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const item = requireItem(ledger, itemId);
+        if (item.status === to && (!pr || item.pr?.number === pr.number)) {
+            return { ledger, description: `${itemId} already ${to}` };
+        }
+        let moved = moveItem(item, to, options.actor ?? 'ccal', context, effective, options.reason ?? null);
+        // Leaving in_progress by any route ends the lease.
+        if (to !== 'in_progress' && moved.lease)
+            moved = { ...moved, lease: null };
+        if (pr)
+            moved = { ...moved, pr };
+        const why = options.reason ? ` (${options.reason})` : '';
+        return { ledger: putItems(ledger, [moved]), description: `${itemId}: ${item.status} → ${to}${why}` };
+    };
+}
+/**
+ * Records an attempt's result: appends it to results (folding old ones into aggregates), adds its
+ * cost to today's budget and the totals, ends the run's lease and moves the item on. Without an
+ * explicit `status`: success with a PR → pr_open, success without → completed, failure → pending
+ * while attempts remain, else failed.
+ */
+function recordResult(input, outcome = {}, limits) {
+    const pr = outcome.pr ? PullRequestRefSchema.parse(outcome.pr) : undefined;
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const item = requireItem(ledger, input.itemId);
+        const result = {
+            itemId: item.id,
+            itemType: item.type,
+            runId: context.runId,
+            success: input.success,
+            summary: input.summary,
+            error: input.error ?? null,
+            durationMs: Math.max(0, Math.round(input.durationMs)),
+            turns: input.turns,
+            tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, ...input.tokens },
+            costUsd: input.costUsd,
+            sessionId: input.sessionId ?? null,
+            filesChanged: [...(input.filesChanged ?? [])],
+            verify: input.verify ?? 'not_run',
+            executedAt: context.now.toISOString()
+        };
+        const withPr = pr ?? item.pr;
+        const attempts = outcome.notAnAttempt ? Math.max(0, item.attempts - 1) : item.attempts;
+        const to = outcome.status ??
+            (input.success
+                ? withPr
+                    ? 'pr_open'
+                    : 'completed'
+                : attempts >= item.maxAttempts
+                    ? 'failed'
+                    : 'pending');
+        const recorded = withEvent({
+            ...item,
+            attempts,
+            lease: null,
+            pr: withPr,
+            sessionId: result.sessionId ?? item.sessionId,
+            lastError: result.error
+        }, ops_event(context, 'result', {
+            detail: `${input.success ? 'success' : 'failure'}${outcome.notAnAttempt ? ' (not counted as an attempt)' : ''}: ${shortTitle(input.summary || result.error || '')}`
+        }), effective);
+        const moved = moveItem(recorded, to, 'ccal', context, effective);
+        const tokens = result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite;
+        const totals = ledger.state.totals;
+        const state = {
+            ...ledger.state,
+            totals: {
+                ...totals,
+                successes: totals.successes + (result.success ? 1 : 0),
+                failures: totals.failures + (result.success ? 0 : 1),
+                costUsd: roundUsd(totals.costUsd + result.costUsd),
+                tokens: totals.tokens + tokens,
+                durationMs: totals.durationMs + result.durationMs
+            },
+            dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), result.costUsd, effective.spendDays)
+        };
+        const appended = { ...putItems(ledger, [moved]), state, results: [...ledger.results, result] };
+        const folded = foldResults(appended, context.now, effective);
+        const cost = result.costUsd > 0 ? `, $${result.costUsd.toFixed(2)}` : '';
+        const prText = moved.pr && moved.status === 'pr_open' ? ` PR #${moved.pr.number}` : '';
+        return {
+            ledger: folded.ledger,
+            description: `result ${item.id}: ${result.success ? 'success' : 'failure'} → ${moved.status}${prText} (${plural(result.turns, 'turn')}${cost})${folded.count ? `; fold ${plural(folded.count, 'old result')}` : ''}`
+        };
+    };
+}
+function roundUsd(value) {
+    return Math.round(value * 1e6) / 1e6;
+}
+function addSpend(daily, day, costUsd, keepDays) {
+    const next = { ...daily, [day]: roundUsd((daily[day] ?? 0) + costUsd) };
+    const days = Object.keys(next).sort();
+    for (const old of days.slice(0, Math.max(0, days.length - keepDays)))
+        delete next[old];
+    return next;
+}
+/** Money spent on the UTC day of `now`, in USD. */
+function spentToday(ledger, now) {
+    return ledger.state.dailySpendUsd[utcDay(now)] ?? 0;
+}
+/** Folds results beyond the retention limits into per-type aggregates; returns how many it folded. */
+function foldResults(ledger, now, limits) {
+    const oldest = now.getTime() - limits.maxResultAgeDays * 86_400_000;
+    const byAge = ledger.results.filter(result => Date.parse(result.executedAt) < oldest).length;
+    const overflow = Math.max(0, ledger.results.length - limits.maxResults);
+    const count = Math.max(byAge, overflow);
+    if (count === 0)
+        return { ledger, count: 0 };
+    const sorted = [...ledger.results].sort((a, b) => a.executedAt.localeCompare(b.executedAt));
+    const aggregates = { ...ledger.state.aggregates };
+    for (const result of sorted.slice(0, count))
+        aggregates[result.itemType] = addToAggregate(aggregates[result.itemType], result);
+    const state = {
+        ...ledger.state,
+        aggregates,
+        totals: { ...ledger.state.totals, resultsFolded: ledger.state.totals.resultsFolded + count }
+    };
+    return { ledger: { ...ledger, state, results: sorted.slice(count) }, count };
+}
+function addToAggregate(aggregate, result) {
+    const tokens = result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite;
+    const base = aggregate ?? {
+        results: 0,
+        successes: 0,
+        failures: 0,
+        costUsd: 0,
+        tokens: 0,
+        turns: 0,
+        durationMs: 0,
+        firstAt: result.executedAt,
+        lastAt: result.executedAt
+    };
+    return {
+        results: base.results + 1,
+        successes: base.successes + (result.success ? 1 : 0),
+        failures: base.failures + (result.success ? 0 : 1),
+        costUsd: roundUsd(base.costUsd + result.costUsd),
+        tokens: base.tokens + tokens,
+        turns: base.turns + result.turns,
+        durationMs: base.durationMs + result.durationMs,
+        firstAt: base.firstAt < result.executedAt ? base.firstAt : result.executedAt,
+        lastAt: base.lastAt > result.executedAt ? base.lastAt : result.executedAt
+    };
+}
+/** Applies the result retention limits on their own (recordResult already does after each result). */
+function pruneHistory(limits) {
+    return (ledger, context) => {
+        const effective = withLimits(limits, context);
+        const folded = foldResults(ledger, context.now, effective);
+        return {
+            ledger: folded.ledger,
+            description: folded.count
+                ? `fold ${plural(folded.count, 'old result')} into aggregates`
+                : 'fold old results: none'
+        };
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// System state and patterns
+/** Counts a new cycle and remembers which run it was. */
+function beginCycle() {
+    return (ledger, context) => ({
+        ledger: {
+            ...ledger,
+            state: {
+                ...ledger.state,
+                cycles: ledger.state.cycles + 1,
+                lastCycleAt: context.now.toISOString(),
+                lastRunId: context.runId
+            }
+        },
+        description: `cycle ${ledger.state.cycles + 1} begins (run ${context.runId})`
+    });
+}
+/** Stores a source's progress marker (log offset, last seen run id, …). */
+function setCursor(source, cursor) {
+    return ledger => {
+        if (JSON.stringify(ledger.state.cursors[source]) === JSON.stringify(cursor)) {
+            return { ledger, description: `cursor ${source} unchanged` };
+        }
+        return {
+            ledger: {
+                ...ledger,
+                state: { ...ledger.state, cursors: { ...ledger.state.cursors, [source]: cursor } }
+            },
+            description: `cursor ${source} → ${shortTitle(JSON.stringify(cursor))}`
+        };
+    };
+}
+/** Records the hash of the settings the run used, so a change of configuration is visible in the log. */
+function setConfigHash(hash) {
+    return ledger => ledger.state.configHash === hash
+        ? { ledger, description: 'config hash unchanged' }
+        : {
+            ledger: { ...ledger, state: { ...ledger.state, configHash: hash } },
+            description: `config hash → ${hash.slice(0, 12)}`
+        };
+}
+/** Creates or updates a learning pattern (keyed by id), keeping its usage counters. */
+function upsertPattern(input) {
+    return (ledger, context) => {
+        const at = context.now.toISOString();
+        const existing = ledger.patterns.find(pattern => pattern.id === input.id);
+        const pattern = {
+            id: input.id,
+            trigger: input.trigger,
+            approach: input.approach,
+            failedApproaches: [...(input.failedApproaches ?? existing?.failedApproaches ?? [])],
+            confidence: input.confidence,
+            usageCount: existing?.usageCount ?? 0,
+            successCount: existing?.successCount ?? 0,
+            successRate: existing?.successRate ?? 0,
+            createdAt: existing?.createdAt ?? at,
+            updatedAt: at
+        };
+        const patterns = [...ledger.patterns.filter(other => other.id !== input.id), pattern].sort((a, b) => a.id.localeCompare(b.id));
+        return {
+            ledger: { ...ledger, patterns },
+            description: `${existing ? 'update' : 'add'} pattern ${input.id}`
+        };
+    };
+}
+/**
+ * Replaces all patterns with a recomputed set (the learning step derives them from the verdicts on
+ * CCAL's pull requests); validated like every pattern the ledger stores.
+ */
+function setPatterns(patterns) {
+    const next = PatternsFileSchema.parse([...patterns].sort((a, b) => a.id.localeCompare(b.id)));
+    return ledger => {
+        if (JSON.stringify(ledger.patterns) === JSON.stringify(next)) {
+            return { ledger, description: 'patterns unchanged' };
+        }
+        return { ledger: { ...ledger, patterns: next }, description: `patterns: ${next.length} learned` };
+    };
+}
+/** Counts one use of a pattern and whether it worked. */
+function recordPatternUse(patternId, success) {
+    return (ledger, context) => {
+        const existing = ledger.patterns.find(pattern => pattern.id === patternId);
+        if (!existing)
+            throw new LedgerLookupError(`no pattern '${patternId}' in the ledger`);
+        const usageCount = existing.usageCount + 1;
+        const successCount = existing.successCount + (success ? 1 : 0);
+        const updated = {
+            ...existing,
+            usageCount,
+            successCount,
+            successRate: successCount / usageCount,
+            updatedAt: context.now.toISOString()
+        };
+        const patterns = ledger.patterns.map(pattern => (pattern.id === patternId ? updated : pattern));
+        return {
+            ledger: { ...ledger, patterns },
+            description: `pattern ${patternId} used: ${success ? 'success' : 'failure'}`
+        };
+    };
+}
+/** Applies several operations as one commit; the description lists theirs unless one is given. */
+function combine(ops, description) {
+    return (ledger, context) => {
+        let current = ledger;
+        const lines = [];
+        for (const op of ops) {
+            const result = op(current, context);
+            if (result.ledger !== current)
+                lines.push(result.description);
+            current = result.ledger;
+        }
+        return { ledger: current, description: description ?? (lines.join('; ') || 'no change') };
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Queries
+/** How many items have this status. */
+function countStatus(ledger, status) {
+    let count = 0;
+    for (const item of Object.values(ledger.items))
+        if (item.status === status)
+            count += 1;
+    return count;
+}
+/** Items grouped by status, each group most urgent first, then oldest first. */
+function itemsByStatus(ledger) {
+    const groups = {
+        pending: [],
+        in_progress: [],
+        pr_open: [],
+        completed: [],
+        failed: [],
+        rejected: [],
+        needs_human: [],
+        dismissed: []
+    };
+    for (const item of Object.values(ledger.items))
+        groups[item.status].push(item);
+    for (const group of Object.values(groups)) {
+        group.sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/batches.js
+/**
+ * Batches with a stable identity. A lint batch is its group — tool, rule and directory (or file) —
+ * and a part number, not the findings it holds today; a coverage item is its file and a part
+ * number. Each scan re-reads the findings and gives them to the batches that already hold them:
+ * fewer left → the same item, retitled; none left → the pending item is completed; new findings of
+ * the group join its pending batch, then new parts. A completed batch gives its findings up, so
+ * what a partial fix left becomes a new part, never a regression of the completed one (pure).
+ */
+
+
+
+/** The fingerprint of a group's part: the group alone for part 1 of a coverage file, `#N` otherwise. */
+function partFingerprint(group, part, bareFirstPart = false) {
+    return bareFirstPart && part === 1 ? group : `${group}#${part}`;
+}
+/** The group and part of a fingerprint made by {@link partFingerprint}. */
+function parsePartFingerprint(fingerprint) {
+    const hash = fingerprint.lastIndexOf('#');
+    const part = hash >= 0 ? Number(fingerprint.slice(hash + 1)) : Number.NaN;
+    return Number.isInteger(part) && part > 0
+        ? { group: fingerprint.slice(0, hash), part }
+        : { group: fingerprint, part: 1 };
+}
+/**
+ * A finding's identity across scans: its file and message, not its line (fixing one finding moves
+ * the lines of the others).
+ */
+function findingKey(finding) {
+    return `${finding.file ?? ''}|${normalizeMessage(finding.message)}`;
+}
+/** The keys an item says it holds (`context.findings`); entries written before keys existed match by place. */
+function heldKeys(item) {
+    const keys = new Set();
+    const places = new Set();
+    const entries = Array.isArray(item.context.findings) ? item.context.findings : [];
+    for (const entry of entries) {
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+            continue;
+        const record = entry;
+        if (typeof record.key === 'string')
+            keys.add(record.key);
+        else
+            places.add(`${String(record.file ?? '')}@${String(record.line ?? '')}`);
+    }
+    return { keys, places };
+}
+/** True when an item's batch is over and gives its members up to new parts. */
+function releasesMembers(item) {
+    return item.status === 'completed';
+}
+/** The ledger's items of one source, by group. */
+function itemsByGroup(ledger, source) {
+    const groups = new Map();
+    for (const item of Object.values(ledger.items)) {
+        if (item.source !== source)
+            continue;
+        const { group } = parsePartFingerprint(item.fingerprint);
+        const list = groups.get(group) ?? [];
+        list.push(item);
+        groups.set(group, list);
+    }
+    for (const list of groups.values())
+        list.sort((a, b) => parsePartFingerprint(a.fingerprint).part - parsePartFingerprint(b.fingerprint).part);
+    return groups;
+}
+/**
+ * Gives this scan's findings of each group to the group's batches: first to the items that hold
+ * them (any status but completed), then to pending batches with room, then to new parts of `size`
+ * numbered after every part the group ever had. Pending items left with nothing are finished.
+ */
+function planFindingBatches(groups, ledger, source, size) {
+    const known = itemsByGroup(ledger, source);
+    const batches = [];
+    const finished = [];
+    // Groups the ledger knows and this scan found nothing of are looked at too: their pending batches are done.
+    const all = new Set([...groups.keys(), ...known.keys()]);
+    for (const group of all) {
+        const findings = groups.get(group) ?? [];
+        const items = known.get(group) ?? [];
+        let free = [...findings].sort(compareFindings);
+        const holders = items.filter(item => !releasesMembers(item));
+        const held = new Map();
+        for (const item of holders) {
+            const { keys, places } = heldKeys(item);
+            const mine = [];
+            free = free.filter(finding => {
+                const matches = keys.has(findingKey(finding)) || places.has(`${finding.file ?? ''}@${finding.line ?? ''}`);
+                if (matches)
+                    mine.push(finding);
+                return !matches;
+            });
+            held.set(item, mine);
+        }
+        for (const item of holders) {
+            if (item.status !== 'pending' || free.length === 0)
+                continue;
+            const mine = held.get(item);
+            const room = Math.max(0, size - mine.length);
+            mine.push(...free.slice(0, room));
+            free = free.slice(room);
+        }
+        for (const item of holders) {
+            const mine = held.get(item);
+            const { part } = parsePartFingerprint(item.fingerprint);
+            if (mine.length > 0)
+                batches.push({ group, part, members: mine.sort(compareFindings) });
+            else if (item.status === 'pending')
+                finished.push({ itemId: item.id, reason: 'no findings of this batch are left on the base branch' });
+        }
+        let next = Math.max(0, ...items.map(item => parsePartFingerprint(item.fingerprint).part)) + 1;
+        for (let start = 0; start < free.length; start += size)
+            batches.push({ group, part: next++, members: free.slice(start, start + size) });
+    }
+    return { batches, finished };
+}
+/**
+ * The part a coverage file's work goes to: the open item's, else the next after the completed ones
+ * (tests a merged pull request added did not lift the file far enough: more to do, not a regression).
+ */
+function coveragePart(ledger, source, group) {
+    const items = itemsByGroup(ledger, source).get(group) ?? [];
+    const open = items.find(item => !releasesMembers(item));
+    if (open)
+        return parsePartFingerprint(open.fingerprint).part;
+    return Math.max(0, ...items.map(item => parsePartFingerprint(item.fingerprint).part)) + 1;
+}
+/** Pending items of a group whose work is gone (a file now above the threshold), to be finished. */
+function pendingOfGroup(ledger, source, group) {
+    return (itemsByGroup(ledger, source).get(group) ?? []).filter(item => item.status === 'pending');
+}
+/** Completes a pending batch that has nothing left to do; anything else about the item stays as it is. */
+function finishBatchOp(batch) {
+    return (ledger, context) => {
+        const item = ledger.items[batch.itemId];
+        if (!item || item.status !== 'pending')
+            return { ledger, description: `${batch.itemId}: not pending, left as it is` };
+        return transition(batch.itemId, 'completed', { reason: batch.reason })(ledger, context);
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/findings/reports/xml.js
 /**
  * A small, tolerant XML reader for the flat report formats CCAL reads (Checkstyle, Cobertura): it
@@ -61783,6 +63173,7 @@ function evidenceTree(context) {
 
 
 
+
 const COVERAGE_SOURCE = 'coverage';
 const coverage_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
 /** Go reports name files by import path (`example.com/mod/pkg/x.go`): the module path from go.mod maps them into the repository. */
@@ -61824,12 +63215,16 @@ async function readCoverage(root, patterns, skipped) {
     }
     return [...byFile.values()];
 }
-/** The "add tests" item for a file under the threshold. */
-function coverageCandidate(file, threshold) {
+/** A file's coverage work: its items are this group's parts (a part after each merged one). */
+function coverageGroup(file) {
+    return `coverage:${file}`;
+}
+/** The "add tests" item for a file under the threshold (part 2 and on: after a merged part). */
+function coverageCandidate(file, threshold, part = 1) {
     const covered = percent(file);
     const ranges = lineRanges(file.uncovered);
     return {
-        fingerprint: `coverage:${file.file}`,
+        fingerprint: partFingerprint(coverageGroup(file.file), part, true),
         type: 'coverage',
         source: COVERAGE_SOURCE,
         title: `Add tests for ${file.file} (${covered.toFixed(1)}% line coverage)`,
@@ -61874,7 +63269,15 @@ class CoverageSource {
             .sort((a, b) => b.lines - b.covered - (a.lines - a.covered) || a.file.localeCompare(b.file));
         result.candidates = under
             .slice(0, config.max_items_per_cycle)
-            .map(file => coverageCandidate(file, config.min_test_coverage));
+            .map(file => coverageCandidate(file, config.min_test_coverage, coveragePart(context.ledger, this.name, coverageGroup(file.file))));
+        // Files the reports now show at or above the threshold: their waiting items have nothing left to do.
+        if (result.skipped.length === 0)
+            result.ops = files
+                .filter(file => file.lines > 0 && percent(file) >= config.min_test_coverage)
+                .flatMap(file => pendingOfGroup(context.ledger, this.name, coverageGroup(file.file)).map(item => finishBatchOp({
+                itemId: item.id,
+                reason: `line coverage of ${file.file} is ${percent(file).toFixed(1)}%, at or above ${config.min_test_coverage}%`
+            })));
         for (const file of under.slice(config.max_items_per_cycle)) {
             result.skipped.push({
                 what: file.file,
@@ -62144,6 +63547,7 @@ function compilePatterns(patterns, skipped) {
 
 
 
+
 const LINT_SOURCE = 'lint';
 const lint_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
 // Rule names and paths come from tool output: keep them to printable, short text in our titles.
@@ -62151,43 +63555,55 @@ function label(text, max = 80) {
     const clean = text.replace(/[^\x20-\x7e]/g, '').trim();
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
-/** Groups findings by tool + rule (+ directory or file), then cuts each group into batches of `size`. */
-function batchFindings(findings, groupBy, size) {
+/** A group's fingerprint prefix: tool, rule and scope; its batches add `#<part>`. */
+function groupFingerprint(tool, rule, scope) {
+    return `lint:${label(tool, 40)}:${label(rule, 80)}:${scope || '*'}`;
+}
+/**
+ * Groups findings by tool + rule (+ directory or file) and cuts each group into batches of at most
+ * `size`, keeping every finding with the batch that already holds it in the ledger (batches.ts):
+ * returns the batches, and the pending batches that have nothing left.
+ */
+function batchFindings(findings, groupBy, size, ledger = emptyLedger()) {
     const groups = new Map();
     for (const finding of findings) {
         const rule = finding.rule ?? '(no rule)';
         const file = finding.file ?? '';
         const scope = groupBy === 'rule' ? '' : groupBy === 'file' ? file : external_node_path_namespaceObject.posix.dirname(file) || '.';
-        const key = `${finding.tool}\u0000${rule}\u0000${scope}`;
+        const key = groupFingerprint(finding.tool, rule, scope);
         const group = groups.get(key) ?? { tool: finding.tool, rule, scope, findings: [] };
         group.findings.push(finding);
         groups.set(key, group);
     }
-    const batches = [];
-    for (const group of [...groups.values()].sort((a, b) => b.findings.length - a.findings.length)) {
-        const sorted = [...group.findings].sort(compareFindings);
-        const parts = Math.ceil(sorted.length / size);
-        for (let part = 0; part < parts; part++) {
-            batches.push({
-                ...group,
-                part: part + 1,
-                parts,
-                findings: sorted.slice(part * size, (part + 1) * size)
-            });
-        }
-    }
-    return batches;
+    const planned = planFindingBatches(new Map([...groups].map(([key, group]) => [key, group.findings])), ledger, LINT_SOURCE, size);
+    const parts = new Map();
+    for (const batch of planned.batches)
+        parts.set(batch.group, (parts.get(batch.group) ?? 0) + 1);
+    const batches = planned.batches
+        .map(batch => {
+        const group = groups.get(batch.group);
+        return {
+            tool: group.tool,
+            rule: group.rule,
+            scope: group.scope,
+            part: batch.part,
+            parts: parts.get(batch.group),
+            findings: batch.members
+        };
+    })
+        .sort((a, b) => b.findings.length - a.findings.length || a.part - b.part);
+    return { batches, finished: planned.finished };
 }
 /** The work item for a batch. The fingerprint names tool, rule, scope and part, so a batch keeps its item while its findings are fixed one by one. */
 function lintCandidate(batch, evidenceChars) {
     const count = batch.findings.length;
     const where = batch.scope ? ` in ${label(batch.scope)}` : '';
-    const part = batch.parts > 1 ? ` (part ${batch.part} of ${batch.parts})` : '';
+    const part = batch.part > 1 || batch.parts > 1 ? ` (part ${batch.part})` : '';
     const places = batch.findings.map(f => `- ${label(f.file ?? '(no file)', 200)}${f.line !== null ? `:${f.line}` : ''}${f.column !== null ? `:${f.column}` : ''}`);
     const hasError = batch.findings.some(f => f.severity === 'error');
     const first = batch.findings[0];
     return {
-        fingerprint: `lint:${label(batch.tool, 40)}:${label(batch.rule, 80)}:${batch.scope || '*'}#${batch.part}`,
+        fingerprint: partFingerprint(groupFingerprint(batch.tool, batch.rule, batch.scope), batch.part),
         type: 'lint',
         source: LINT_SOURCE,
         title: `Fix ${count} ${label(batch.tool, 40)} \`${label(batch.rule, 60)}\` finding${count === 1 ? '' : 's'}${where}${part}`,
@@ -62205,7 +63621,12 @@ function lintCandidate(batch, evidenceChars) {
             rule: batch.rule,
             errorSignature: `${batch.tool}|${batch.rule}|${batch.scope}`,
             tool: batch.tool,
-            findings: batch.findings.map(f => ({ file: f.file, line: f.line, column: f.column }))
+            findings: batch.findings.map(f => ({
+                file: f.file,
+                line: f.line,
+                column: f.column,
+                key: findingKey(f)
+            }))
         }
     };
 }
@@ -62255,9 +63676,13 @@ class LintSource {
             return true;
         });
         const budget = evidenceBudget(context.settings.claude.max_prompt_length);
-        result.candidates = batchFindings(kept, config.group_by, config.batch_size).map(batch => lintCandidate(batch, budget));
+        const { batches, finished } = batchFindings(kept, config.group_by, config.batch_size, context.ledger);
+        result.candidates = batches.map(batch => lintCandidate(batch, budget));
+        // A command that did not run or a report that could not be read says nothing about what is left.
+        const complete = result.skipped.length === 0;
+        result.ops = complete ? finished.map(finishBatchOp) : [];
         result.cursor = { lastScanAt: context.now.toISOString() };
-        context.logger.info(`${this.name}: ${kept.length} findings in ${result.candidates.length} batches`);
+        context.logger.info(`${this.name}: ${kept.length} findings in ${result.candidates.length} batches${finished.length ? `; ${finished.length} pending batch(es) with nothing left${complete ? ' completed' : ' kept: part of the scan did not run'}` : ''}`);
         return result;
     }
     async runCommand(command, root, context, skipped) {
@@ -62820,1252 +64245,6 @@ const CheckRunsSchema = looseObject({
             .optional()
     }))
 });
-
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./lib/ledger/schema.js
-/**
- * The ledger's data model, defined once: every TypeScript type of the ledger is inferred from these
- * zod schemas, and every file read from or written to the ledger branch is checked against them.
- *
- * Conventions: timestamps are ISO-8601 UTC strings (`Date#toISOString`); absent values are explicit
- * `null` rather than missing keys, so a file always shows every field; objects are strict (an
- * unknown key is reported, never silently dropped on the next write) except `context`, which sources
- * extend with their own JSON.
- */
-
-/** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
-const SCHEMA_VERSION = 2;
-/** Where work items come from. */
-const ITEM_TYPES = [
-    'issue',
-    'ci_failure',
-    'lint',
-    'coverage',
-    'review_feedback',
-    'error_log',
-    'manual'
-];
-const ItemTypeSchema = schemas_enum(ITEM_TYPES);
-/**
- * Lifecycle of a work item: `pending` → `in_progress` → `pr_open` → `completed` | `failed` |
- * `rejected` (PR closed unmerged; never retried unless a human asks) | `needs_human` | `dismissed`.
- * The allowed moves are the table in ops.ts.
- */
-const ITEM_STATUSES = [
-    'pending',
-    'in_progress',
-    'pr_open',
-    'completed',
-    'failed',
-    'rejected',
-    'needs_human',
-    'dismissed'
-];
-const ItemStatusSchema = schemas_enum(ITEM_STATUSES);
-/** An ISO-8601 UTC timestamp. */
-const TimestampSchema = iso_datetime();
-/** Item ids: lowercase hex, file- and URL-safe; see `itemIdForFingerprint` in ops.ts. */
-const ItemIdSchema = schemas_string().regex(/^[0-9a-f]{8,64}$/, 'expected lowercase hex, 8 to 64 characters');
-/** A run's claim on an item; expired leases are reclaimed by the next cycle. */
-const LeaseSchema = strictObject({
-    runId: schemas_string().min(1),
-    acquiredAt: TimestampSchema,
-    until: TimestampSchema,
-    /**
-     * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
-     * so that items running at once, in one run or across runners, never pass the budgets together.
-     */
-    reservedUsd: schemas_number().nonnegative().optional()
-});
-/** The pull request CCAL opened for an item. */
-const PullRequestRefSchema = strictObject({
-    number: schemas_number().int().positive(),
-    url: schemas_string().min(1),
-    branch: schemas_string().min(1)
-});
-/**
- * Where the work is, as found by the source. Known keys are typed; a source may add its own
- * JSON-valued keys.
- */
-const ItemContextSchema = object({
-    file: schemas_string().optional(),
-    line: schemas_number().int().nonnegative().optional(),
-    column: schemas_number().int().nonnegative().optional(),
-    rule: schemas_string().optional(),
-    errorSignature: schemas_string().optional(),
-    logExcerpt: schemas_string().optional(),
-    issueNumber: schemas_number().int().positive().optional(),
-    prNumber: schemas_number().int().positive().optional(),
-    workflowRunId: schemas_number().int().nonnegative().optional(),
-    jobName: schemas_string().optional(),
-    commitSha: schemas_string().optional(),
-    url: schemas_string().optional()
-})
-    .catchall(json());
-/**
- * Text that came from outside (issue bodies, comments, log lines). Kept apart from CCAL's own
- * `title`/`description` so that prompt building always fences it as data.
- */
-const UntrustedTextSchema = strictObject({
-    title: schemas_string().optional(),
-    body: schemas_string().optional(),
-    evidence: schemas_string().optional()
-});
-/**
- * What a trusted person said about an item's work: the comments and review around a pull request's
- * close, the comment asking for a retry. Untrusted text: prompts fence it as data.
- */
-const HUMAN_WORD_KINDS = ['comment', 'review', 'retry'];
-const HumanWordsSchema = strictObject({
-    author: schemas_string().min(1),
-    kind: schemas_enum(HUMAN_WORD_KINDS),
-    /** The pull request it was written on, when it was. */
-    pr: schemas_number().int().positive().nullable(),
-    at: TimestampSchema,
-    body: schemas_string()
-});
-/** How an earlier generation of an item ended. */
-const GENERATION_ENDINGS = [
-    'merged',
-    'closed',
-    'completed',
-    'failed',
-    'needs_human',
-    'dismissed'
-];
-/** An earlier generation of an item: its pull request, how it ended and what people said about it. */
-const GenerationSchema = strictObject({
-    generation: schemas_number().int().positive(),
-    pr: PullRequestRefSchema.nullable(),
-    ended: schemas_enum(GENERATION_ENDINGS),
-    at: TimestampSchema,
-    words: array(HumanWordsSchema)
-});
-/** Kinds of entries in an item's history. */
-const ITEM_EVENTS = [
-    'created',
-    'seen',
-    'regression',
-    'generation',
-    'leased',
-    'renewed',
-    'released',
-    'expired',
-    'status',
-    'result'
-];
-const ItemEventSchema = strictObject({
-    at: TimestampSchema,
-    event: schemas_enum(ITEM_EVENTS),
-    runId: schemas_string().nullable(),
-    from: ItemStatusSchema.nullable(),
-    to: ItemStatusSchema.nullable(),
-    detail: schemas_string().nullable()
-});
-/** One unit of work CCAL may do, stored as `items/<id[0..2]>/<id>.json`. */
-const WorkItemSchema = strictObject({
-    id: ItemIdSchema,
-    /** Stable identity from the source: the same problem found again has the same fingerprint. */
-    fingerprint: schemas_string().min(1),
-    type: ItemTypeSchema,
-    /** Which source produced it (`github-issues`, `ci-logs`, `manual`, …). */
-    source: schemas_string().min(1),
-    /** CCAL's own one-line summary. */
-    title: schemas_string().min(1),
-    /** CCAL's own description of the work. */
-    description: schemas_string(),
-    untrusted: UntrustedTextSchema.nullable(),
-    /** 1 is the most urgent, 5 the least. */
-    priority: schemas_number().int().min(1).max(5),
-    status: ItemStatusSchema,
-    attempts: schemas_number().int().nonnegative(),
-    maxAttempts: schemas_number().int().positive(),
-    lease: LeaseSchema.nullable(),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema,
-    lastSeenAt: TimestampSchema,
-    /** How many times discovery has reported this fingerprint. */
-    occurrences: schemas_number().int().positive(),
-    /** How many times a completed item came back. */
-    regressions: schemas_number().int().nonnegative(),
-    context: ItemContextSchema,
-    pr: PullRequestRefSchema.nullable(),
-    /** Claude Code session to resume for follow-ups. */
-    sessionId: schemas_string().nullable(),
-    parentId: ItemIdSchema.nullable(),
-    lastError: schemas_string().nullable(),
-    /**
-     * The item's round: 1 at first; a regression after a merge, or a retry after a human's no, starts
-     * the next, on a fresh branch and a fresh session, with a new pull request.
-     */
-    generation: schemas_number().int().positive(),
-    /** Earlier generations, oldest first. */
-    generations: array(GenerationSchema),
-    /** What trusted people said about this generation's work so far (newest last, bounded). */
-    words: array(HumanWordsSchema),
-    history: array(ItemEventSchema),
-    /** Oldest history events removed to keep the file small (their commits remain in git history). */
-    historyDropped: schemas_number().int().nonnegative()
-});
-/** Token counts of one Claude run. */
-const TokenUsageSchema = strictObject({
-    input: schemas_number().int().nonnegative(),
-    output: schemas_number().int().nonnegative(),
-    cacheRead: schemas_number().int().nonnegative(),
-    cacheWrite: schemas_number().int().nonnegative()
-});
-/** How the verify command ended. */
-const VERIFY_OUTCOMES = ['passed', 'failed', 'skipped', 'not_run'];
-const VerifyOutcomeSchema = schemas_enum(VERIFY_OUTCOMES);
-/** What one attempt at one item did; kept in `results.json` until folded into aggregates. */
-const ExecutionResultSchema = strictObject({
-    itemId: ItemIdSchema,
-    itemType: ItemTypeSchema,
-    runId: schemas_string().min(1),
-    success: schemas_boolean(),
-    summary: schemas_string(),
-    error: schemas_string().nullable(),
-    durationMs: schemas_number().int().nonnegative(),
-    turns: schemas_number().int().nonnegative(),
-    tokens: TokenUsageSchema,
-    costUsd: schemas_number().nonnegative(),
-    sessionId: schemas_string().nullable(),
-    filesChanged: array(schemas_string()),
-    verify: VerifyOutcomeSchema,
-    executedAt: TimestampSchema
-});
-/** Something that worked (or did not) for a kind of problem; the learning loop maintains these. */
-const LearningPatternSchema = strictObject({
-    id: schemas_string().regex(/^[0-9a-z_-]{1,64}$/, 'expected lowercase letters, digits, - or _'),
-    trigger: strictObject({
-        type: ItemTypeSchema,
-        rule: schemas_string().nullable(),
-        errorSignature: schemas_string().nullable()
-    }),
-    approach: schemas_string(),
-    failedApproaches: array(schemas_string()),
-    confidence: schemas_number().min(0).max(1),
-    usageCount: schemas_number().int().nonnegative(),
-    successCount: schemas_number().int().nonnegative(),
-    successRate: schemas_number().min(0).max(1),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema
-});
-/** Execution results folded out of `results.json` by retention, summed per item type. */
-const ResultAggregateSchema = strictObject({
-    results: schemas_number().int().nonnegative(),
-    successes: schemas_number().int().nonnegative(),
-    failures: schemas_number().int().nonnegative(),
-    costUsd: schemas_number().nonnegative(),
-    tokens: schemas_number().int().nonnegative(),
-    turns: schemas_number().int().nonnegative(),
-    durationMs: schemas_number().int().nonnegative(),
-    firstAt: TimestampSchema,
-    lastAt: TimestampSchema
-});
-/** Running totals over the ledger's whole life. */
-const TotalsSchema = strictObject({
-    itemsCreated: schemas_number().int().nonnegative(),
-    regressions: schemas_number().int().nonnegative(),
-    attempts: schemas_number().int().nonnegative(),
-    successes: schemas_number().int().nonnegative(),
-    failures: schemas_number().int().nonnegative(),
-    costUsd: schemas_number().nonnegative(),
-    tokens: schemas_number().int().nonnegative(),
-    durationMs: schemas_number().int().nonnegative(),
-    /** New candidates not admitted because the pending queue was full (discovery finds them again later). */
-    candidatesDeferred: schemas_number().int().nonnegative(),
-    resultsFolded: schemas_number().int().nonnegative()
-});
-/** A UTC calendar day, `YYYY-MM-DD`. */
-const UtcDaySchema = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
-/** Ledger-wide state, stored as `state.json`. */
-const SystemStateSchema = strictObject({
-    schemaVersion: schemas_number().int().positive(),
-    cycles: schemas_number().int().nonnegative(),
-    lastCycleAt: TimestampSchema.nullable(),
-    lastRunId: schemas_string().nullable(),
-    totals: TotalsSchema,
-    /** Money spent per UTC day (the last 31 days are kept; older days live on in `totals.costUsd`). */
-    dailySpendUsd: record(UtcDaySchema, schemas_number().nonnegative()),
-    /** Per-source progress markers: log offsets, last seen workflow run id, … */
-    cursors: record(schemas_string(), json()),
-    configHash: schemas_string().nullable(),
-    aggregates: partialRecord(ItemTypeSchema, ResultAggregateSchema)
-});
-/** The results file: the most recent results, oldest first. */
-const ResultsFileSchema = array(ExecutionResultSchema);
-/** The patterns file: all learning patterns, ordered by id. */
-const PatternsFileSchema = array(LearningPatternSchema);
-/** The ledger of a repository where CCAL has never run. */
-function emptyLedger() {
-    return {
-        state: {
-            schemaVersion: SCHEMA_VERSION,
-            cycles: 0,
-            lastCycleAt: null,
-            lastRunId: null,
-            totals: {
-                itemsCreated: 0,
-                regressions: 0,
-                attempts: 0,
-                successes: 0,
-                failures: 0,
-                costUsd: 0,
-                tokens: 0,
-                durationMs: 0,
-                candidatesDeferred: 0,
-                resultsFolded: 0
-            },
-            dailySpendUsd: {},
-            cursors: {},
-            configHash: null,
-            aggregates: {}
-        },
-        items: {},
-        results: [],
-        patterns: []
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/ledger/ops.js
-/**
- * Pure ledger operations. Each operation is a plain function `(ledger, context) → { ledger,
- * description }`: it never touches git, the clock or randomness except through `context`, and
- * returns a new ledger that shares every unchanged item with the old one (the store writes only
- * the items whose object changed). The description is the first line of the commit message.
- *
- * The store may apply the same operation more than once (when another writer won the race it
- * re-applies it to the newer state), so an operation must be a function of its arguments and the
- * ledger it is given, nothing else.
- */
-
-
-
-
-/** Defaults for {@link LedgerLimits}. */
-const DEFAULT_LIMITS = {
-    maxPending: 500,
-    maxResults: 500,
-    maxResultAgeDays: 90,
-    maxHistoryEvents: 100,
-    spendDays: 31,
-    defaultMaxAttempts: 3
-};
-/**
- * The transition table: `TRANSITIONS[from][to]` is the least privileged actor allowed to make the
- * move; a missing entry means the move is illegal.
- */
-const TRANSITIONS = {
-    pending: { in_progress: 'ccal', completed: 'ccal', needs_human: 'ccal', dismissed: 'ccal' },
-    in_progress: {
-        pending: 'ccal',
-        pr_open: 'ccal',
-        completed: 'ccal',
-        failed: 'ccal',
-        needs_human: 'ccal',
-        dismissed: 'ccal'
-    },
-    pr_open: { in_progress: 'ccal', completed: 'ccal', rejected: 'ccal', failed: 'ccal', needs_human: 'ccal' },
-    // A completed item whose fingerprint comes back is a regression and is reopened.
-    completed: { pending: 'ccal' },
-    failed: { pending: 'human', dismissed: 'ccal' },
-    rejected: { pending: 'human', dismissed: 'ccal' },
-    needs_human: { pending: 'human', completed: 'human', dismissed: 'ccal' },
-    dismissed: { pending: 'human' }
-};
-/** True when `actor` may move an item from `from` to `to`. */
-function canTransition(from, to, actor) {
-    const needed = TRANSITIONS[from][to];
-    return needed !== undefined && (needed === 'ccal' || actor === 'human');
-}
-// ---------------------------------------------------------------------------------------------
-// Ids and lookups
-const ID_LENGTH = 12;
-/**
- * The id of the item with this fingerprint: the first 12 hex characters of its SHA-256, extended
- * 4 characters at a time in the (unlikely) case another fingerprint already holds the shorter id.
- * Deriving ids from fingerprints makes two writers that find the same problem agree on its id.
- */
-function itemIdForFingerprint(ledger, fingerprint) {
-    const full = (0,external_node_crypto_.createHash)('sha256').update(fingerprint).digest('hex');
-    for (let length = ID_LENGTH; length <= full.length; length += 4) {
-        const id = full.slice(0, length);
-        const existing = ledger.items[id];
-        if (!existing || existing.fingerprint === fingerprint)
-            return id;
-    }
-    throw new CcalError(`no free item id for fingerprint ${fingerprint}`);
-}
-/** The item with this fingerprint, if the ledger has one. */
-function findByFingerprint(ledger, fingerprint) {
-    const item = ledger.items[itemIdForFingerprint(ledger, fingerprint)];
-    return item?.fingerprint === fingerprint ? item : undefined;
-}
-/** The item whose id is `idOrPrefix` or uniquely starts with it (as git accepts short shas). */
-function resolveItemId(ledger, idOrPrefix) {
-    if (ledger.items[idOrPrefix])
-        return idOrPrefix;
-    const matches = Object.keys(ledger.items).filter(id => id.startsWith(idOrPrefix));
-    if (matches.length === 1)
-        return matches[0];
-    if (matches.length > 1)
-        throw new errors_LedgerLookupError(`item id '${idOrPrefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}…`);
-    throw new errors_LedgerLookupError(`no item '${idOrPrefix}' in the ledger`);
-}
-function requireItem(ledger, id) {
-    const item = ledger.items[id];
-    if (!item)
-        throw new errors_LedgerLookupError(`no item '${id}' in the ledger`);
-    return item;
-}
-// ---------------------------------------------------------------------------------------------
-// Small building blocks
-function putItems(ledger, changed) {
-    if (changed.length === 0)
-        return ledger;
-    const items = { ...ledger.items };
-    for (const item of changed)
-        items[item.id] = item;
-    return { ...ledger, items };
-}
-function ops_event(context, kind, fields = {}) {
-    return {
-        at: context.now.toISOString(),
-        event: kind,
-        runId: context.runId,
-        from: fields.from ?? null,
-        to: fields.to ?? null,
-        detail: fields.detail ?? null
-    };
-}
-function withEvent(item, entry, limits) {
-    const history = [...item.history, entry];
-    const excess = Math.max(0, history.length - limits.maxHistoryEvents);
-    return {
-        ...item,
-        history: excess > 0 ? history.slice(excess) : history,
-        historyDropped: item.historyDropped + excess,
-        updatedAt: entry.at
-    };
-}
-/** Moves an item to `to`, checking the table and recording the change in its history. */
-function moveItem(item, to, actor, context, limits, detail = null) {
-    if (item.status === to)
-        return item;
-    if (!canTransition(item.status, to, actor))
-        throw new IllegalTransitionError(item.id, item.status, to, actor);
-    // A human sending an item back to the queue gives it a fresh set of attempts.
-    const attempts = to === 'pending' && actor === 'human' ? 0 : item.attempts;
-    return withEvent({ ...item, status: to, attempts }, ops_event(context, 'status', { from: item.status, to, detail }), limits);
-}
-/** Earlier generations kept on an item (older ones live on in the branch's history). */
-const MAX_GENERATIONS = 20;
-/** Words kept per generation, and the length of each. */
-const MAX_WORDS = 6;
-const MAX_WORD_LENGTH = 4000;
-/** How an item's current generation ended, from the status it is leaving. */
-function endingOf(item) {
-    switch (item.status) {
-        case 'rejected':
-            return 'closed';
-        case 'completed':
-            return item.pr ? 'merged' : 'completed';
-        case 'failed':
-        case 'needs_human':
-        case 'dismissed':
-            return item.status;
-        default:
-            return 'failed';
-    }
-}
-/**
- * True when asking for an item again must start its next generation: its round ended with a pull
- * request that is no longer open (merged or closed), or in success. Any other retry continues the
- * same round, with fresh attempts.
- */
-function startsNewGeneration(item) {
-    return (item.status === 'rejected' ||
-        item.status === 'completed' ||
-        (item.pr !== null && item.status !== 'pr_open'));
-}
-/** Words as the ledger keeps them: bounded in number and length, newest last. */
-function keptWords(words) {
-    return words.slice(-MAX_WORDS).map(word => ({ ...word, body: word.body.slice(0, MAX_WORD_LENGTH) }));
-}
-/**
- * Starts the item's next generation: the current one's pull request and the words said about it
- * move to `generations`; the next starts without a pull request, a session or used attempts, so it
- * is worked on a fresh branch from the base and delivered as a new pull request.
- */
-function nextGeneration(item, ended, context, limits, why) {
-    const record = {
-        generation: item.generation,
-        pr: item.pr,
-        ended,
-        at: context.now.toISOString(),
-        words: keptWords(item.words)
-    };
-    const earlier = item.pr
-        ? ` after PR #${item.pr.number} (${ended})`
-        : ` (generation ${item.generation} ${ended})`;
-    return withEvent({
-        ...item,
-        generation: item.generation + 1,
-        generations: [...item.generations, record].slice(-MAX_GENERATIONS),
-        words: [],
-        pr: null,
-        sessionId: null,
-        attempts: 0,
-        lastError: null
-    }, ops_event(context, 'generation', { detail: `generation ${item.generation + 1}: ${why}${earlier}` }), limits);
-}
-/** Statuses a person can ask to retry: the closed-out ones, and completed ones (to redo them). */
-const RETRYABLE_STATUSES = [
-    'failed',
-    'rejected',
-    'dismissed',
-    'needs_human',
-    'completed'
-];
-/**
- * Statuses a person can skip (dismiss): items nobody is working on. An item with an open pull
- * request is skipped by closing it; one in progress belongs to the run holding its lease.
- */
-const SKIPPABLE_STATUSES = ['pending', 'failed', 'rejected', 'needs_human'];
-/**
- * A person asks for an item again (`/ccal retry`, re-labelling, `ccal ledger retry`): it goes back
- * to pending with fresh attempts — as its next generation when its last round ended with a pull
- * request or in success — and what they said is kept for the prompt.
- */
-function retryItem(itemId, request, limits) {
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const item = requireItem(ledger, itemId);
-        const fresh = startsNewGeneration(item);
-        const ended = endingOf(item);
-        let moved = moveItem(item, 'pending', 'human', context, effective, request.reason);
-        // Fresh attempts, as many as the settings give now (the store's limits), else as many as before.
-        const maxAttempts = limits?.defaultMaxAttempts ?? context.limits?.defaultMaxAttempts ?? item.maxAttempts;
-        moved = { ...moved, lease: null, maxAttempts };
-        if (fresh)
-            moved = nextGeneration(moved, ended, context, effective, request.reason);
-        if (request.words)
-            moved = { ...moved, words: keptWords([...moved.words, request.words]) };
-        return {
-            ledger: putItems(ledger, [moved]),
-            description: `${itemId}: ${item.status} → pending${fresh ? ` as generation ${moved.generation}` : ''} (${request.reason})`
-        };
-    };
-}
-/**
- * A person sets an item's priority (`/ccal priority N`, `ccal ledger priority`): it stays theirs,
- * whatever the source reports later.
- */
-function overridePriority(itemId, priority, reason) {
-    return (ledger, context) => {
-        const item = requireItem(ledger, itemId);
-        const updated = {
-            ...item,
-            priority,
-            context: { ...item.context, priorityOverride: priority },
-            updatedAt: context.now.toISOString()
-        };
-        return {
-            ledger: putItems(ledger, [updated]),
-            description: `${itemId}: priority ${item.priority} → ${priority} (${reason})`
-        };
-    };
-}
-/** Keeps what trusted people said about an item's current generation (a closing comment, a review). */
-function addWords(itemId, words) {
-    return (ledger, context) => {
-        const item = requireItem(ledger, itemId);
-        const known = new Set(item.words.map(word => `${word.kind}:${word.author}:${word.at}`));
-        const fresh = words.filter(word => !known.has(`${word.kind}:${word.author}:${word.at}`));
-        if (fresh.length === 0)
-            return { ledger, description: `${itemId}: no new words` };
-        const updated = {
-            ...item,
-            words: keptWords([...item.words, ...fresh]),
-            updatedAt: context.now.toISOString()
-        };
-        return {
-            ledger: putItems(ledger, [updated]),
-            description: `${itemId}: keep what ${[...new Set(fresh.map(word => `@${word.author}`))].join(', ')} said (${fresh.map(word => word.kind).join(', ')})`
-        };
-    };
-}
-/** The limits an operation applies: the defaults, then the store's (from settings), then its own. */
-function withLimits(limits, context) {
-    return { ...DEFAULT_LIMITS, ...context.limits, ...limits };
-}
-/** The UTC calendar day of a moment, `YYYY-MM-DD`. */
-function utcDay(moment) {
-    return moment.toISOString().slice(0, 10);
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-function shortTitle(title) {
-    const line = title.replace(/\s+/g, ' ').trim();
-    return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-// ---------------------------------------------------------------------------------------------
-// Discovery: candidates become items
-/** What a discovery source reports; validated before it enters the ledger. */
-const CandidateSchema = strictObject({
-    fingerprint: schemas_string().min(1),
-    type: ItemTypeSchema,
-    source: schemas_string().min(1),
-    title: schemas_string().min(1),
-    description: schemas_string().default(''),
-    untrusted: UntrustedTextSchema.nullable().default(null),
-    priority: schemas_number().int().min(1).max(5).default(3),
-    context: ItemContextSchema.default({}),
-    maxAttempts: schemas_number().int().positive().optional(),
-    parentId: schemas_string().nullable().default(null)
-});
-function newItem(ledger, candidate, context, limits) {
-    const at = context.now.toISOString();
-    return {
-        id: itemIdForFingerprint(ledger, candidate.fingerprint),
-        fingerprint: candidate.fingerprint,
-        type: candidate.type,
-        source: candidate.source,
-        title: candidate.title,
-        description: candidate.description,
-        untrusted: candidate.untrusted,
-        priority: candidate.priority,
-        status: 'pending',
-        attempts: 0,
-        maxAttempts: candidate.maxAttempts ?? limits.defaultMaxAttempts,
-        lease: null,
-        createdAt: at,
-        updatedAt: at,
-        lastSeenAt: at,
-        occurrences: 1,
-        regressions: 0,
-        context: candidate.context,
-        pr: null,
-        sessionId: null,
-        parentId: candidate.parentId,
-        lastError: null,
-        generation: 1,
-        generations: [],
-        words: [],
-        history: [ops_event(context, 'created', { to: 'pending', detail: `from ${candidate.source}` })],
-        historyDropped: 0
-    };
-}
-/** A known fingerprint seen again: count it, refresh the evidence, reopen it if it had been completed. */
-function seenAgain(item, candidate, context, limits) {
-    // The source's view of the priority (labels, reactions, age) is current unless a person set one
-    // with `/ccal priority N`; context keys the source does not report (command marks) are kept.
-    const overridden = typeof item.context.priorityOverride === 'number';
-    const refreshed = {
-        ...item,
-        occurrences: item.occurrences + 1,
-        lastSeenAt: context.now.toISOString(),
-        updatedAt: context.now.toISOString(),
-        priority: overridden ? item.priority : candidate.priority,
-        context: { ...item.context, ...candidate.context },
-        untrusted: candidate.untrusted ?? item.untrusted
-    };
-    if (item.status !== 'completed')
-        return refreshed;
-    const reopened = moveItem(refreshed, 'pending', 'ccal', context, limits, 'regression: fingerprint found again');
-    const regressed = withEvent({ ...reopened, lease: null, regressions: item.regressions + 1 }, ops_event(context, 'regression', { detail: `occurrence ${refreshed.occurrences}` }), limits);
-    return nextGeneration(regressed, item.pr ? 'merged' : 'completed', context, limits, 'regression');
-}
-/**
- * Merges discovered candidates: a known fingerprint updates its item (occurrences, evidence; a
- * completed one is reopened as a regression), an unknown one becomes a pending item unless the
- * pending queue is full, in which case it is deferred (counted, not stored: the source will report
- * it again). New candidates are admitted most urgent first.
- */
-function upsertCandidates(candidates, limits) {
-    const parsed = candidates.map(candidate => CandidateSchema.parse(candidate));
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const changed = new Map();
-        const fresh = [];
-        let seen = 0;
-        let regressions = 0;
-        for (const candidate of parsed) {
-            const id = itemIdForFingerprint(ledger, candidate.fingerprint);
-            const existing = changed.get(id) ?? ledger.items[id];
-            if (existing) {
-                const updated = seenAgain(existing, candidate, context, effective);
-                if (existing.status === 'completed')
-                    regressions += 1;
-                else
-                    seen += 1;
-                changed.set(id, updated);
-            }
-            else {
-                fresh.push(candidate);
-            }
-        }
-        let pending = countStatus(ledger, 'pending') + regressions;
-        let created = 0;
-        let deferred = 0;
-        const byUrgency = [...fresh].sort((a, b) => a.priority - b.priority);
-        // New items are added to a private copy as they are admitted (so ids of later candidates in
-        // the batch see them) without copying the whole item map once per candidate.
-        const admitted = { ...ledger.items };
-        const working = { ...ledger, items: admitted };
-        for (const candidate of byUrgency) {
-            const id = itemIdForFingerprint(working, candidate.fingerprint);
-            if (changed.has(id)) {
-                // The same new fingerprint twice in one batch counts as two occurrences of one item.
-                changed.set(id, seenAgain(changed.get(id), candidate, context, effective));
-                seen += 1;
-                continue;
-            }
-            if (pending >= effective.maxPending) {
-                deferred += 1;
-                continue;
-            }
-            const item = newItem(working, candidate, context, effective);
-            changed.set(id, item);
-            admitted[id] = item;
-            pending += 1;
-            created += 1;
-        }
-        if (changed.size === 0 && deferred === 0)
-            return { ledger, description: 'merge candidates: nothing new' };
-        const totals = {
-            ...ledger.state.totals,
-            itemsCreated: ledger.state.totals.itemsCreated + created,
-            regressions: ledger.state.totals.regressions + regressions,
-            candidatesDeferred: ledger.state.totals.candidatesDeferred + deferred
-        };
-        const next = { ...putItems(ledger, [...changed.values()]), state: { ...ledger.state, totals } };
-        if (parsed.length === 1 && changed.size === 1) {
-            const item = [...changed.values()][0];
-            const what = created ? 'add' : regressions ? 'reopen regression' : 'seen again';
-            return { ledger: next, description: `${what} ${item.type} ${item.id}: ${shortTitle(item.title)}` };
-        }
-        const parts = [`${created} new`, `${seen} seen again`];
-        if (regressions)
-            parts.push(plural(regressions, 'regression'));
-        if (deferred)
-            parts.push(`${deferred} deferred (queue full)`);
-        return { ledger: next, description: `merge ${plural(parsed.length, 'candidate')}: ${parts.join(', ')}` };
-    };
-}
-/** {@link upsertCandidates} for a single candidate. */
-function upsertCandidate(candidate, limits) {
-    return upsertCandidates([candidate], limits);
-}
-/**
- * Adds a work item a person asked for (source `manual`). `nonce` makes its fingerprint unique, so two
- * requests with the same title are two items; pass the same nonce when retrying the same request.
- * A person's request is never deferred by the queue limit.
- */
-function addManualItem(input, nonce) {
-    return upsertCandidates([
-        {
-            fingerprint: `manual:${nonce}`,
-            type: input.type ?? 'manual',
-            source: 'manual',
-            title: input.title,
-            description: input.description ?? '',
-            priority: input.priority ?? 3
-        }
-    ], { maxPending: Number.POSITIVE_INFINITY });
-}
-// ---------------------------------------------------------------------------------------------
-// Leases
-/**
- * Claims an item for `context.runId` until `now + ttlMs`: a pending (or pr_open, for a follow-up)
- * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
- * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
- */
-function leaseItem(itemId, ttlMs, limits, budget) {
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const item = requireItem(ledger, itemId);
-        const until = new Date(context.now.getTime() + ttlMs).toISOString();
-        if (item.lease && item.lease.runId === context.runId)
-            return renewLease(itemId, ttlMs, limits)(ledger, context);
-        if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
-            throw new LedgerConflictError(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
-        }
-        const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined;
-        const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);
-        const reservation = reservedUsd === undefined ? '' : `, $${reservedUsd.toFixed(2)} reserved`;
-        const leased = withEvent({
-            ...taken,
-            attempts: taken.attempts + 1,
-            lease: {
-                runId: context.runId,
-                acquiredAt: context.now.toISOString(),
-                until,
-                ...(reservedUsd === undefined ? {} : { reservedUsd })
-            }
-        }, ops_event(context, 'leased', {
-            detail: `attempt ${taken.attempts + 1} of ${taken.maxAttempts}, until ${until}${reservation}`
-        }), effective);
-        const totals = { ...ledger.state.totals, attempts: ledger.state.totals.attempts + 1 };
-        return {
-            ledger: { ...putItems(ledger, [leased]), state: { ...ledger.state, totals } },
-            description: `lease ${itemId} to run ${context.runId} (attempt ${leased.attempts} of ${leased.maxAttempts}${reservation})`
-        };
-    };
-}
-/** Money set aside by live leases other than `itemId`'s: all of them, and this run's. */
-function reservedByOthers(ledger, itemId, runId, now) {
-    let day = 0;
-    let run = 0;
-    for (const other of Object.values(ledger.items)) {
-        const lease = other.lease;
-        if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime())
-            continue;
-        day += lease.reservedUsd;
-        if (lease.runId === runId)
-            run += lease.reservedUsd;
-    }
-    return { day, run };
-}
-/** Model spend recorded by the results of `runId`. */
-function spentByRun(ledger, runId) {
-    return ledger.results
-        .filter(result => result.runId === runId)
-        .reduce((sum, result) => sum + result.costUsd, 0);
-}
-/**
- * The reservation for an item about to start: its cap, or what the budgets still leave after what
- * has been spent and what running items reserved — or a {@link BudgetReservationError} when that is
- * less than the item is expected to cost.
- */
-function reserve(ledger, itemId, budget, context) {
-    const others = reservedByOthers(ledger, itemId, context.runId, context.now);
-    const dayLeft = budget.dayBudgetUsd - spentToday(ledger, context.now) - others.day;
-    const runLeft = budget.runBudgetUsd - spentByRun(ledger, context.runId) - others.run;
-    const reserved = roundUsd(Math.max(0, Math.min(budget.capUsd, dayLeft, runLeft)));
-    if (reserved <= 0 || reserved < Math.min(budget.minimumUsd, budget.capUsd)) {
-        const which = dayLeft <= runLeft
-            ? `the day budget ($${budget.dayBudgetUsd.toFixed(2)}) leaves $${Math.max(0, dayLeft).toFixed(2)} after today's spend and $${others.day.toFixed(2)} reserved by running items`
-            : `the run budget ($${budget.runBudgetUsd.toFixed(2)}) leaves $${Math.max(0, runLeft).toFixed(2)} after this run's spend and $${others.run.toFixed(2)} reserved by its running items`;
-        throw new BudgetReservationError(`${which}; ${itemId} needs ~$${budget.minimumUsd.toFixed(2)}`);
-    }
-    return reserved;
-}
-function requireOwnLease(item, context) {
-    if (!item.lease || item.lease.runId !== context.runId) {
-        const holder = item.lease ? `run ${item.lease.runId}` : 'nobody';
-        throw new LedgerConflictError(`item ${item.id} is not leased by run ${context.runId} (held by ${holder})`);
-    }
-}
-/** Extends this run's lease on an item to `now + ttlMs`. */
-function renewLease(itemId, ttlMs, limits) {
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const item = requireItem(ledger, itemId);
-        requireOwnLease(item, context);
-        const until = new Date(context.now.getTime() + ttlMs).toISOString();
-        const renewed = withEvent({ ...item, lease: { ...item.lease, until } }, ops_event(context, 'renewed', { detail: `until ${until}` }), effective);
-        return {
-            ledger: putItems(ledger, [renewed]),
-            description: `renew lease on ${itemId} for run ${context.runId}`
-        };
-    };
-}
-/**
- * Gives up this run's lease without a result (e.g. the run is stopping). The item moves to `to`
- * (default back to pending).
- */
-function releaseLease(itemId, options = {}, limits) {
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const item = requireItem(ledger, itemId);
-        requireOwnLease(item, context);
-        const released = withEvent({ ...item, lease: null }, ops_event(context, 'released', { detail: options.reason ?? null }), effective);
-        const moved = moveItem(released, options.to ?? 'pending', 'ccal', context, effective, options.reason ?? null);
-        return {
-            ledger: putItems(ledger, [moved]),
-            description: `release ${itemId} from run ${context.runId} → ${moved.status}${options.reason ? ` (${options.reason})` : ''}`
-        };
-    };
-}
-/**
- * Stores the Claude session of the run holding the item, as soon as it is known, so a run killed
- * mid-item can still be resumed by the next one.
- */
-function recordSessionId(itemId, sessionId) {
-    return (ledger, context) => {
-        const item = requireItem(ledger, itemId);
-        if (item.sessionId === sessionId)
-            return { ledger, description: `${itemId} session unchanged` };
-        const updated = { ...item, sessionId, updatedAt: context.now.toISOString() };
-        return { ledger: putItems(ledger, [updated]), description: `${itemId}: session ${sessionId}` };
-    };
-}
-/**
- * Returns items whose lease has expired (a crashed or cancelled run) to pending — or to failed when
- * they have used all their attempts.
- */
-function reclaimExpiredLeases(limits) {
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const now = context.now.getTime();
-        const reclaimed = [];
-        let charged = 0;
-        for (const item of Object.values(ledger.items)) {
-            if (!item.lease || Date.parse(item.lease.until) > now)
-                continue;
-            const reserved = item.lease.reservedUsd;
-            const expired = withEvent({ ...item, lease: null }, ops_event(context, 'expired', {
-                detail: `lease of run ${item.lease.runId} expired at ${item.lease.until}${reserved ? `; its $${reserved.toFixed(2)} reservation is counted as spent` : ''}`
-            }), effective);
-            const to = item.attempts >= item.maxAttempts ? 'failed' : 'pending';
-            // A run that died may have spent up to what it reserved: counted as spent, so that a killed
-            // run's work cannot take the day past its budget unseen.
-            charged += item.lease.reservedUsd ?? 0;
-            reclaimed.push(item.status === 'in_progress'
-                ? moveItem(expired, to, 'ccal', context, effective, 'lease expired')
-                : expired);
-        }
-        if (reclaimed.length === 0)
-            return { ledger, description: 'reclaim expired leases: none' };
-        const ids = reclaimed.map(item => item.id);
-        const state = charged > 0
-            ? {
-                ...ledger.state,
-                dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), charged, effective.spendDays)
-            }
-            : ledger.state;
-        return {
-            ledger: { ...putItems(ledger, reclaimed), state },
-            description: `reclaim ${plural(ids.length, 'expired lease')}: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`
-        };
-    };
-}
-// ---------------------------------------------------------------------------------------------
-// Status changes and results
-/** Moves an item to another status through the transition table (illegal moves throw). */
-function transition(itemId, to, options = {}, limits) {
-    const pr = options.pr ? PullRequestRefSchema.parse(options.pr) : undefined;
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const item = requireItem(ledger, itemId);
-        if (item.status === to && (!pr || item.pr?.number === pr.number)) {
-            return { ledger, description: `${itemId} already ${to}` };
-        }
-        let moved = moveItem(item, to, options.actor ?? 'ccal', context, effective, options.reason ?? null);
-        // Leaving in_progress by any route ends the lease.
-        if (to !== 'in_progress' && moved.lease)
-            moved = { ...moved, lease: null };
-        if (pr)
-            moved = { ...moved, pr };
-        const why = options.reason ? ` (${options.reason})` : '';
-        return { ledger: putItems(ledger, [moved]), description: `${itemId}: ${item.status} → ${to}${why}` };
-    };
-}
-/**
- * Records an attempt's result: appends it to results (folding old ones into aggregates), adds its
- * cost to today's budget and the totals, ends the run's lease and moves the item on. Without an
- * explicit `status`: success with a PR → pr_open, success without → completed, failure → pending
- * while attempts remain, else failed.
- */
-function recordResult(input, outcome = {}, limits) {
-    const pr = outcome.pr ? PullRequestRefSchema.parse(outcome.pr) : undefined;
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const item = requireItem(ledger, input.itemId);
-        const result = {
-            itemId: item.id,
-            itemType: item.type,
-            runId: context.runId,
-            success: input.success,
-            summary: input.summary,
-            error: input.error ?? null,
-            durationMs: Math.max(0, Math.round(input.durationMs)),
-            turns: input.turns,
-            tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, ...input.tokens },
-            costUsd: input.costUsd,
-            sessionId: input.sessionId ?? null,
-            filesChanged: [...(input.filesChanged ?? [])],
-            verify: input.verify ?? 'not_run',
-            executedAt: context.now.toISOString()
-        };
-        const withPr = pr ?? item.pr;
-        const attempts = outcome.notAnAttempt ? Math.max(0, item.attempts - 1) : item.attempts;
-        const to = outcome.status ??
-            (input.success
-                ? withPr
-                    ? 'pr_open'
-                    : 'completed'
-                : attempts >= item.maxAttempts
-                    ? 'failed'
-                    : 'pending');
-        const recorded = withEvent({
-            ...item,
-            attempts,
-            lease: null,
-            pr: withPr,
-            sessionId: result.sessionId ?? item.sessionId,
-            lastError: result.error
-        }, ops_event(context, 'result', {
-            detail: `${input.success ? 'success' : 'failure'}${outcome.notAnAttempt ? ' (not counted as an attempt)' : ''}: ${shortTitle(input.summary || result.error || '')}`
-        }), effective);
-        const moved = moveItem(recorded, to, 'ccal', context, effective);
-        const tokens = result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite;
-        const totals = ledger.state.totals;
-        const state = {
-            ...ledger.state,
-            totals: {
-                ...totals,
-                successes: totals.successes + (result.success ? 1 : 0),
-                failures: totals.failures + (result.success ? 0 : 1),
-                costUsd: roundUsd(totals.costUsd + result.costUsd),
-                tokens: totals.tokens + tokens,
-                durationMs: totals.durationMs + result.durationMs
-            },
-            dailySpendUsd: addSpend(ledger.state.dailySpendUsd, utcDay(context.now), result.costUsd, effective.spendDays)
-        };
-        const appended = { ...putItems(ledger, [moved]), state, results: [...ledger.results, result] };
-        const folded = foldResults(appended, context.now, effective);
-        const cost = result.costUsd > 0 ? `, $${result.costUsd.toFixed(2)}` : '';
-        const prText = moved.pr && moved.status === 'pr_open' ? ` PR #${moved.pr.number}` : '';
-        return {
-            ledger: folded.ledger,
-            description: `result ${item.id}: ${result.success ? 'success' : 'failure'} → ${moved.status}${prText} (${plural(result.turns, 'turn')}${cost})${folded.count ? `; fold ${plural(folded.count, 'old result')}` : ''}`
-        };
-    };
-}
-function roundUsd(value) {
-    return Math.round(value * 1e6) / 1e6;
-}
-function addSpend(daily, day, costUsd, keepDays) {
-    const next = { ...daily, [day]: roundUsd((daily[day] ?? 0) + costUsd) };
-    const days = Object.keys(next).sort();
-    for (const old of days.slice(0, Math.max(0, days.length - keepDays)))
-        delete next[old];
-    return next;
-}
-/** Money spent on the UTC day of `now`, in USD. */
-function spentToday(ledger, now) {
-    return ledger.state.dailySpendUsd[utcDay(now)] ?? 0;
-}
-/** Folds results beyond the retention limits into per-type aggregates; returns how many it folded. */
-function foldResults(ledger, now, limits) {
-    const oldest = now.getTime() - limits.maxResultAgeDays * 86_400_000;
-    const byAge = ledger.results.filter(result => Date.parse(result.executedAt) < oldest).length;
-    const overflow = Math.max(0, ledger.results.length - limits.maxResults);
-    const count = Math.max(byAge, overflow);
-    if (count === 0)
-        return { ledger, count: 0 };
-    const sorted = [...ledger.results].sort((a, b) => a.executedAt.localeCompare(b.executedAt));
-    const aggregates = { ...ledger.state.aggregates };
-    for (const result of sorted.slice(0, count))
-        aggregates[result.itemType] = addToAggregate(aggregates[result.itemType], result);
-    const state = {
-        ...ledger.state,
-        aggregates,
-        totals: { ...ledger.state.totals, resultsFolded: ledger.state.totals.resultsFolded + count }
-    };
-    return { ledger: { ...ledger, state, results: sorted.slice(count) }, count };
-}
-function addToAggregate(aggregate, result) {
-    const tokens = result.tokens.input + result.tokens.output + result.tokens.cacheRead + result.tokens.cacheWrite;
-    const base = aggregate ?? {
-        results: 0,
-        successes: 0,
-        failures: 0,
-        costUsd: 0,
-        tokens: 0,
-        turns: 0,
-        durationMs: 0,
-        firstAt: result.executedAt,
-        lastAt: result.executedAt
-    };
-    return {
-        results: base.results + 1,
-        successes: base.successes + (result.success ? 1 : 0),
-        failures: base.failures + (result.success ? 0 : 1),
-        costUsd: roundUsd(base.costUsd + result.costUsd),
-        tokens: base.tokens + tokens,
-        turns: base.turns + result.turns,
-        durationMs: base.durationMs + result.durationMs,
-        firstAt: base.firstAt < result.executedAt ? base.firstAt : result.executedAt,
-        lastAt: base.lastAt > result.executedAt ? base.lastAt : result.executedAt
-    };
-}
-/** Applies the result retention limits on their own (recordResult already does after each result). */
-function pruneHistory(limits) {
-    return (ledger, context) => {
-        const effective = withLimits(limits, context);
-        const folded = foldResults(ledger, context.now, effective);
-        return {
-            ledger: folded.ledger,
-            description: folded.count
-                ? `fold ${plural(folded.count, 'old result')} into aggregates`
-                : 'fold old results: none'
-        };
-    };
-}
-// ---------------------------------------------------------------------------------------------
-// System state and patterns
-/** Counts a new cycle and remembers which run it was. */
-function beginCycle() {
-    return (ledger, context) => ({
-        ledger: {
-            ...ledger,
-            state: {
-                ...ledger.state,
-                cycles: ledger.state.cycles + 1,
-                lastCycleAt: context.now.toISOString(),
-                lastRunId: context.runId
-            }
-        },
-        description: `cycle ${ledger.state.cycles + 1} begins (run ${context.runId})`
-    });
-}
-/** Stores a source's progress marker (log offset, last seen run id, …). */
-function setCursor(source, cursor) {
-    return ledger => {
-        if (JSON.stringify(ledger.state.cursors[source]) === JSON.stringify(cursor)) {
-            return { ledger, description: `cursor ${source} unchanged` };
-        }
-        return {
-            ledger: {
-                ...ledger,
-                state: { ...ledger.state, cursors: { ...ledger.state.cursors, [source]: cursor } }
-            },
-            description: `cursor ${source} → ${shortTitle(JSON.stringify(cursor))}`
-        };
-    };
-}
-/** Records the hash of the settings the run used, so a change of configuration is visible in the log. */
-function setConfigHash(hash) {
-    return ledger => ledger.state.configHash === hash
-        ? { ledger, description: 'config hash unchanged' }
-        : {
-            ledger: { ...ledger, state: { ...ledger.state, configHash: hash } },
-            description: `config hash → ${hash.slice(0, 12)}`
-        };
-}
-/** Creates or updates a learning pattern (keyed by id), keeping its usage counters. */
-function upsertPattern(input) {
-    return (ledger, context) => {
-        const at = context.now.toISOString();
-        const existing = ledger.patterns.find(pattern => pattern.id === input.id);
-        const pattern = {
-            id: input.id,
-            trigger: input.trigger,
-            approach: input.approach,
-            failedApproaches: [...(input.failedApproaches ?? existing?.failedApproaches ?? [])],
-            confidence: input.confidence,
-            usageCount: existing?.usageCount ?? 0,
-            successCount: existing?.successCount ?? 0,
-            successRate: existing?.successRate ?? 0,
-            createdAt: existing?.createdAt ?? at,
-            updatedAt: at
-        };
-        const patterns = [...ledger.patterns.filter(other => other.id !== input.id), pattern].sort((a, b) => a.id.localeCompare(b.id));
-        return {
-            ledger: { ...ledger, patterns },
-            description: `${existing ? 'update' : 'add'} pattern ${input.id}`
-        };
-    };
-}
-/**
- * Replaces all patterns with a recomputed set (the learning step derives them from the verdicts on
- * CCAL's pull requests); validated like every pattern the ledger stores.
- */
-function setPatterns(patterns) {
-    const next = PatternsFileSchema.parse([...patterns].sort((a, b) => a.id.localeCompare(b.id)));
-    return ledger => {
-        if (JSON.stringify(ledger.patterns) === JSON.stringify(next)) {
-            return { ledger, description: 'patterns unchanged' };
-        }
-        return { ledger: { ...ledger, patterns: next }, description: `patterns: ${next.length} learned` };
-    };
-}
-/** Counts one use of a pattern and whether it worked. */
-function recordPatternUse(patternId, success) {
-    return (ledger, context) => {
-        const existing = ledger.patterns.find(pattern => pattern.id === patternId);
-        if (!existing)
-            throw new LedgerLookupError(`no pattern '${patternId}' in the ledger`);
-        const usageCount = existing.usageCount + 1;
-        const successCount = existing.successCount + (success ? 1 : 0);
-        const updated = {
-            ...existing,
-            usageCount,
-            successCount,
-            successRate: successCount / usageCount,
-            updatedAt: context.now.toISOString()
-        };
-        const patterns = ledger.patterns.map(pattern => (pattern.id === patternId ? updated : pattern));
-        return {
-            ledger: { ...ledger, patterns },
-            description: `pattern ${patternId} used: ${success ? 'success' : 'failure'}`
-        };
-    };
-}
-/** Applies several operations as one commit; the description lists theirs unless one is given. */
-function combine(ops, description) {
-    return (ledger, context) => {
-        let current = ledger;
-        const lines = [];
-        for (const op of ops) {
-            const result = op(current, context);
-            if (result.ledger !== current)
-                lines.push(result.description);
-            current = result.ledger;
-        }
-        return { ledger: current, description: description ?? (lines.join('; ') || 'no change') };
-    };
-}
-// ---------------------------------------------------------------------------------------------
-// Queries
-/** How many items have this status. */
-function countStatus(ledger, status) {
-    let count = 0;
-    for (const item of Object.values(ledger.items))
-        if (item.status === status)
-            count += 1;
-    return count;
-}
-/** Items grouped by status, each group most urgent first, then oldest first. */
-function itemsByStatus(ledger) {
-    const groups = {
-        pending: [],
-        in_progress: [],
-        pr_open: [],
-        completed: [],
-        failed: [],
-        rejected: [],
-        needs_human: [],
-        dismissed: []
-    };
-    for (const item of Object.values(ledger.items))
-        groups[item.status].push(item);
-    for (const group of Object.values(groups)) {
-        group.sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    }
-    return groups;
-}
 
 ;// CONCATENATED MODULE: ./lib/discovery/commands.js
 /**

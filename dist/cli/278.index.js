@@ -322,8 +322,10 @@ async function log(args, io) {
     }
     return 0;
 }
-/** An item's rounds, each with its pull request and how it ended, the current one last. */
+/** An item's rounds, each with its pull request and how it ended, the current one last (none for a first round). */
 function generationLines(item) {
+    if (item.generations.length === 0)
+        return [];
     const lines = item.generations.map(generation => `generation ${generation.generation}: ${generation.pr ? `PR #${generation.pr.number} (${generation.pr.branch})` : 'no pull request'}, ${generation.ended.replace(/_/g, ' ')} by ${generation.at}${generation.words.length ? `; ${generation.words.length} remark(s) kept for the next prompt` : ''}`);
     lines.push(`generation ${item.generation}: ${item.pr ? `PR #${item.pr.number} (${item.pr.branch})` : 'no pull request yet'}, ${item.status.replace(/_/g, ' ')} (current)`, '');
     return lines;

@@ -525,6 +525,9 @@ function seenAgain(item, candidate, context, limits) {
         lastSeenAt: context.now.toISOString(),
         updatedAt: context.now.toISOString(),
         priority: overridden ? item.priority : candidate.priority,
+        // The source's words are current: a batch with fewer findings left says so in its title.
+        title: candidate.title,
+        description: candidate.description,
         context: { ...item.context, ...candidate.context },
         untrusted: candidate.untrusted ?? item.untrusted
     };

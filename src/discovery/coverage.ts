@@ -12,6 +12,7 @@ import type { CandidateInput } from '../ledger/ops.js'
 import { errorMessage } from '../util/errors.js'
 import { expandPath, isScanDue, repoPath } from './files.js'
 import { normalizePath } from '../findings/fingerprint.js'
+import { coveragePart, finishBatchOp, partFingerprint, pendingOfGroup } from './batches.js'
 import { lineRanges, percent, type FileCoverage } from '../findings/reports/coverage.js'
 import { UnsupportedInputError, detectFormat, isCoverageFormat, parseCoverage } from '../findings/detect.js'
 import {
@@ -67,12 +68,17 @@ export async function readCoverage(
   return [...byFile.values()]
 }
 
-/** The "add tests" item for a file under the threshold. */
-export function coverageCandidate(file: FileCoverage, threshold: number): CandidateInput {
+/** A file's coverage work: its items are this group's parts (a part after each merged one). */
+function coverageGroup(file: string): string {
+  return `coverage:${file}`
+}
+
+/** The "add tests" item for a file under the threshold (part 2 and on: after a merged part). */
+export function coverageCandidate(file: FileCoverage, threshold: number, part = 1): CandidateInput {
   const covered = percent(file)
   const ranges = lineRanges(file.uncovered)
   return {
-    fingerprint: `coverage:${file.file}`,
+    fingerprint: partFingerprint(coverageGroup(file.file), part, true),
     type: 'coverage',
     source: COVERAGE_SOURCE,
     title: `Add tests for ${file.file} (${covered.toFixed(1)}% line coverage)`,
@@ -120,7 +126,25 @@ export class CoverageSource implements DiscoverySource {
       .sort((a, b) => b.lines - b.covered - (a.lines - a.covered) || a.file.localeCompare(b.file))
     result.candidates = under
       .slice(0, config.max_items_per_cycle)
-      .map(file => coverageCandidate(file, config.min_test_coverage))
+      .map(file =>
+        coverageCandidate(
+          file,
+          config.min_test_coverage,
+          coveragePart(context.ledger, this.name, coverageGroup(file.file))
+        )
+      )
+    // Files the reports now show at or above the threshold: their waiting items have nothing left to do.
+    if (result.skipped.length === 0)
+      result.ops = files
+        .filter(file => file.lines > 0 && percent(file) >= config.min_test_coverage)
+        .flatMap(file =>
+          pendingOfGroup(context.ledger, this.name, coverageGroup(file.file)).map(item =>
+            finishBatchOp({
+              itemId: item.id,
+              reason: `line coverage of ${file.file} is ${percent(file).toFixed(1)}%, at or above ${config.min_test_coverage}%`
+            })
+          )
+        )
     for (const file of under.slice(config.max_items_per_cycle)) {
       result.skipped.push({
         what: file.file,

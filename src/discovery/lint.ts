@@ -10,6 +10,14 @@ import { z } from 'zod'
 import type { Settings } from '../config/schema.js'
 import { isFullScan, type Trigger } from '../core/trigger.js'
 import type { CandidateInput } from '../ledger/ops.js'
+import { emptyLedger, type Ledger } from '../ledger/schema.js'
+import {
+  findingKey,
+  finishBatchOp,
+  partFingerprint,
+  planFindingBatches,
+  type FinishedBatch
+} from './batches.js'
 import { errorMessage } from '../util/errors.js'
 import {
   CommandSyntaxError,
@@ -19,7 +27,7 @@ import {
 } from './command-runner.js'
 import { buildEvidence, evidenceBudget } from '../findings/evidence.js'
 import { expandPath, isScanDue, repoPath } from './files.js'
-import { compareFindings, type Finding } from '../findings/finding.js'
+import type { Finding } from '../findings/finding.js'
 import { normalizePath } from '../findings/fingerprint.js'
 import { UnsupportedInputError, isCoverageFormat, parseAnyInput } from '../findings/detect.js'
 import {
@@ -42,7 +50,9 @@ export interface FindingBatch {
   rule: string
   /** The directory (rule_directory), the file (file), or '' (rule). */
   scope: string
+  /** The batch's number within its group: stable while its findings are fixed one by one. */
   part: number
+  /** Batches of its group in this scan. */
   parts: number
   findings: Finding[]
 }
@@ -53,39 +63,61 @@ function label(text: string, max = 80): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean
 }
 
-/** Groups findings by tool + rule (+ directory or file), then cuts each group into batches of `size`. */
-export function batchFindings(findings: readonly Finding[], groupBy: GroupBy, size: number): FindingBatch[] {
+/** A group's fingerprint prefix: tool, rule and scope; its batches add `#<part>`. */
+function groupFingerprint(tool: string, rule: string, scope: string): string {
+  return `lint:${label(tool, 40)}:${label(rule, 80)}:${scope || '*'}`
+}
+
+/**
+ * Groups findings by tool + rule (+ directory or file) and cuts each group into batches of at most
+ * `size`, keeping every finding with the batch that already holds it in the ledger (batches.ts):
+ * returns the batches, and the pending batches that have nothing left.
+ */
+export function batchFindings(
+  findings: readonly Finding[],
+  groupBy: GroupBy,
+  size: number,
+  ledger: Ledger = emptyLedger()
+): { batches: FindingBatch[]; finished: FinishedBatch[] } {
   const groups = new Map<string, { tool: string; rule: string; scope: string; findings: Finding[] }>()
   for (const finding of findings) {
     const rule = finding.rule ?? '(no rule)'
     const file = finding.file ?? ''
     const scope = groupBy === 'rule' ? '' : groupBy === 'file' ? file : posix.dirname(file) || '.'
-    const key = `${finding.tool}\u0000${rule}\u0000${scope}`
+    const key = groupFingerprint(finding.tool, rule, scope)
     const group = groups.get(key) ?? { tool: finding.tool, rule, scope, findings: [] }
     group.findings.push(finding)
     groups.set(key, group)
   }
-  const batches: FindingBatch[] = []
-  for (const group of [...groups.values()].sort((a, b) => b.findings.length - a.findings.length)) {
-    const sorted = [...group.findings].sort(compareFindings)
-    const parts = Math.ceil(sorted.length / size)
-    for (let part = 0; part < parts; part++) {
-      batches.push({
-        ...group,
-        part: part + 1,
-        parts,
-        findings: sorted.slice(part * size, (part + 1) * size)
-      })
-    }
-  }
-  return batches
+  const planned = planFindingBatches(
+    new Map([...groups].map(([key, group]) => [key, group.findings])),
+    ledger,
+    LINT_SOURCE,
+    size
+  )
+  const parts = new Map<string, number>()
+  for (const batch of planned.batches) parts.set(batch.group, (parts.get(batch.group) ?? 0) + 1)
+  const batches = planned.batches
+    .map(batch => {
+      const group = groups.get(batch.group)!
+      return {
+        tool: group.tool,
+        rule: group.rule,
+        scope: group.scope,
+        part: batch.part,
+        parts: parts.get(batch.group)!,
+        findings: batch.members
+      }
+    })
+    .sort((a, b) => b.findings.length - a.findings.length || a.part - b.part)
+  return { batches, finished: planned.finished }
 }
 
 /** The work item for a batch. The fingerprint names tool, rule, scope and part, so a batch keeps its item while its findings are fixed one by one. */
 export function lintCandidate(batch: FindingBatch, evidenceChars: number): CandidateInput {
   const count = batch.findings.length
   const where = batch.scope ? ` in ${label(batch.scope)}` : ''
-  const part = batch.parts > 1 ? ` (part ${batch.part} of ${batch.parts})` : ''
+  const part = batch.part > 1 || batch.parts > 1 ? ` (part ${batch.part})` : ''
   const places = batch.findings.map(
     f =>
       `- ${label(f.file ?? '(no file)', 200)}${f.line !== null ? `:${f.line}` : ''}${f.column !== null ? `:${f.column}` : ''}`
@@ -93,7 +125,7 @@ export function lintCandidate(batch: FindingBatch, evidenceChars: number): Candi
   const hasError = batch.findings.some(f => f.severity === 'error')
   const first = batch.findings[0] as Finding
   return {
-    fingerprint: `lint:${label(batch.tool, 40)}:${label(batch.rule, 80)}:${batch.scope || '*'}#${batch.part}`,
+    fingerprint: partFingerprint(groupFingerprint(batch.tool, batch.rule, batch.scope), batch.part),
     type: 'lint',
     source: LINT_SOURCE,
     title: `Fix ${count} ${label(batch.tool, 40)} \`${label(batch.rule, 60)}\` finding${count === 1 ? '' : 's'}${where}${part}`,
@@ -111,7 +143,12 @@ export function lintCandidate(batch: FindingBatch, evidenceChars: number): Candi
       rule: batch.rule,
       errorSignature: `${batch.tool}|${batch.rule}|${batch.scope}`,
       tool: batch.tool,
-      findings: batch.findings.map(f => ({ file: f.file, line: f.line, column: f.column }))
+      findings: batch.findings.map(f => ({
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        key: findingKey(f)
+      }))
     }
   }
 }
@@ -160,11 +197,15 @@ export class LintSource implements DiscoverySource {
         return true
       })
     const budget = evidenceBudget(context.settings.claude.max_prompt_length)
-    result.candidates = batchFindings(kept, config.group_by, config.batch_size).map(batch =>
-      lintCandidate(batch, budget)
-    )
+    const { batches, finished } = batchFindings(kept, config.group_by, config.batch_size, context.ledger)
+    result.candidates = batches.map(batch => lintCandidate(batch, budget))
+    // A command that did not run or a report that could not be read says nothing about what is left.
+    const complete = result.skipped.length === 0
+    result.ops = complete ? finished.map(finishBatchOp) : []
     result.cursor = { lastScanAt: context.now.toISOString() }
-    context.logger.info(`${this.name}: ${kept.length} findings in ${result.candidates.length} batches`)
+    context.logger.info(
+      `${this.name}: ${kept.length} findings in ${result.candidates.length} batches${finished.length ? `; ${finished.length} pending batch(es) with nothing left${complete ? ' completed' : ' kept: part of the scan did not run'}` : ''}`
+    )
     return result
   }
 

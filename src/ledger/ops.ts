@@ -456,6 +456,9 @@ function seenAgain(item: WorkItem, candidate: Candidate, context: OpContext, lim
     lastSeenAt: context.now.toISOString(),
     updatedAt: context.now.toISOString(),
     priority: overridden ? item.priority : candidate.priority,
+    // The source's words are current: a batch with fewer findings left says so in its title.
+    title: candidate.title,
+    description: candidate.description,
     context: { ...item.context, ...candidate.context },
     untrusted: candidate.untrusted ?? item.untrusted
   }

@@ -9,12 +9,14 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { CliIo } from '../../src/cli/io.js'
 import { runCli } from '../../src/cli/program.js'
 import { git } from '../support/repos.js'
+import { ESLINT_BIN } from '../support/sandbox-project.js'
 import { webhookExample } from '../support/webhooks.js'
 import {
   BUG_ISSUE,
   MAINTAINER,
   OWNER,
   REPO,
+  SANDBOX_CONFIG,
   SCHEDULE_EVENT,
   createWorld,
   fixBugScript,
@@ -235,5 +237,69 @@ describe('a pull request closed by a maintainer, then `/ccal retry`', () => {
       ended: 'closed',
       pr: expect.objectContaining({ number: rejected.number })
     })
+  }, 240_000)
+})
+
+/** Four unused variables in one file of the sandbox, on main. */
+const UNUSED = ['alpha', 'beta', 'gamma', 'delta']
+const HELPERS = `${UNUSED.map(name => `export function ${name}Helper() {\n  const ${name} = 1\n  return 0\n}\n`).join('\n')}`
+
+/** The agent removes the first two unused variables only. */
+const HALF_FIX = [
+  { tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/helpers.js' } }] },
+  ...UNUSED.slice(0, 2).map(name => ({
+    tool_use: [
+      {
+        name: 'Edit',
+        input: { file_path: '$CWD/src/helpers.js', old_string: `  const ${name} = 1\n`, new_string: '' }
+      }
+    ]
+  })),
+  { text: 'Removed two of the unused variables.' }
+]
+
+describe('a lint batch half fixed by a merged pull request', () => {
+  it('leaves the batch completed and offers what is left as a new, smaller part, not a regression', async () => {
+    const config = {
+      ccal: {
+        claude: SANDBOX_CONFIG.ccal.claude,
+        pull_requests: { draft: false },
+        discovery: {
+          lint: {
+            enabled: true,
+            interval_seconds: 0,
+            commands: [`${process.execPath} ${ESLINT_BIN} --format json src/helpers.js`]
+          }
+        }
+      }
+    }
+    world = await createWorld({ config, scenario: { issues: [] }, script: HALF_FIX })
+    world.sandbox.repos.commitFiles(world.sandbox.dir, { 'src/helpers.js': HELPERS }, 'Add helpers')
+    git(world.sandbox.dir, 'push', '--quiet', 'origin', 'main')
+
+    const first = await world.runAction(SCHEDULE_EVENT)
+    expect(first.stderr).toBe('')
+    const firstPull = world.gh.state.pulls()[0]!
+    expect(firstPull.title).toContain('Fix 4 eslint `no-unused-vars` findings in src')
+    const batch = world.itemOfPull(firstPull.body)
+    mergeOnOrigin(world, firstPull.pull.head)
+    world.gh.mutate({ action: 'merge_pull', pull: firstPull.number, actor: MAINTAINER })
+    world.model.setScript(HALF_FIX.slice(0, 1).concat([{ text: 'Nothing to change.' }]))
+
+    const second = await world.runAction(SCHEDULE_EVENT)
+
+    expect(second.stderr).toBe('')
+    expect(second.status).toBe(0)
+    const items = world.ledgerItems()
+    expect(items.find(item => item.id === batch.id)).toMatchObject({
+      status: 'completed',
+      regressions: 0,
+      generation: 1
+    })
+    const rest = items.find(item => item.id !== batch.id)
+    if (!rest) throw new Error(`no batch for what was left; the run said:\n${second.stdout}`)
+    expect(rest.fingerprint).toBe(`${batch.fingerprint.replace(/#1$/, '')}#2`)
+    expect(rest.title).toBe('Fix 2 eslint `no-unused-vars` findings in src (part 2)')
+    expect(second.summary).not.toMatch(/regression/i)
   }, 240_000)
 })

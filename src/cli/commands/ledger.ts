@@ -344,8 +344,9 @@ async function log(args: string[], io: CliIo): Promise<number> {
   return 0
 }
 
-/** An item's rounds, each with its pull request and how it ended, the current one last. */
+/** An item's rounds, each with its pull request and how it ended, the current one last (none for a first round). */
 function generationLines(item: WorkItem): string[] {
+  if (item.generations.length === 0) return []
   const lines = item.generations.map(
     generation =>
       `generation ${generation.generation}: ${generation.pr ? `PR #${generation.pr.number} (${generation.pr.branch})` : 'no pull request'}, ${generation.ended.replace(/_/g, ' ')} by ${generation.at}${generation.words.length ? `; ${generation.words.length} remark(s) kept for the next prompt` : ''}`

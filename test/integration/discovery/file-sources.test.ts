@@ -99,8 +99,8 @@ describe('the lint source', () => {
     const docstrings = result.candidates.filter(c => c.context?.rule === 'D103')
 
     expect(docstrings.map(c => [c.fingerprint, c.title])).toEqual([
-      ['lint:ruff:D103:*#1', 'Fix 2 ruff `D103` findings (part 1 of 2)'],
-      ['lint:ruff:D103:*#2', 'Fix 1 ruff `D103` finding (part 2 of 2)']
+      ['lint:ruff:D103:*#1', 'Fix 2 ruff `D103` findings (part 1)'],
+      ['lint:ruff:D103:*#2', 'Fix 1 ruff `D103` finding (part 2)']
     ])
   })
 
