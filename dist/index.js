@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9513);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1259);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9513:
+/***/ 1259:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60370,6 +60370,103 @@ function scanLogBuffer(data, options = {}) {
     return stream.end().findings;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./lib/discovery/files.js
+/**
+ * File helpers the file-based sources share: expanding the configured paths and globs inside the
+ * repository, and the per-source scan interval kept in the source's cursor.
+ */
+
+
+/** Directories never descended into when expanding `**`. */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+/** `src/**\/*.json` → a RegExp over `/`-separated relative paths. */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            const slash = pattern[i + 2] === '/';
+            source += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else
+            source += /[\\^$.|+()[\]{}]/.test(char) ? `\\${char}` : char;
+    }
+    return new RegExp(`^${source}$`);
+}
+async function files_walk(dir, depth, into) {
+    if (depth > 20)
+        return;
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!SKIPPED_DIRECTORIES.has(entry.name))
+                await files_walk(path, depth + 1, into);
+        }
+        else if (entry.isFile())
+            into.push(path);
+    }
+}
+/**
+ * Absolute paths of the files a configured path names: a file, a glob (`*`, `**`, `?`) relative to
+ * `root`, or (with `directoryFilter`) the matching files directly inside a directory. Missing paths
+ * yield nothing; the caller reports them.
+ */
+async function expandPath(root, pattern, directoryFilter) {
+    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(root, pattern);
+    if (!/[*?]/.test(pattern)) {
+        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => null);
+        if (!info)
+            return [];
+        if (info.isFile())
+            return [absolute];
+        if (info.isDirectory() && directoryFilter) {
+            const entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+            return entries
+                .filter(entry => entry.isFile() && directoryFilter(entry.name))
+                .map(entry => (0,external_node_path_namespaceObject.join)(absolute, entry.name))
+                .sort();
+        }
+        return [];
+    }
+    // Walk from the last directory before the first wildcard.
+    const normalized = absolute.split(external_node_path_namespaceObject.sep).join('/');
+    const firstWild = normalized.search(/[*?]/);
+    const base = normalized.slice(0, normalized.lastIndexOf('/', firstWild));
+    const matcher = globToRegExp(normalized.slice(base.length + 1));
+    const files = [];
+    await files_walk(base, 0, files);
+    return files.filter(file => matcher.test((0,external_node_path_namespaceObject.relative)(base, file).split(external_node_path_namespaceObject.sep).join('/'))).sort();
+}
+/** A path relative to the repository root with `/` separators (absolute when outside the root). */
+function files_repoPath(root, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
+    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? path : inside.split(external_node_path_namespaceObject.sep).join('/');
+}
+/**
+ * Whether a source that last scanned at `lastScanAt` is due again after `intervalSeconds` (always
+ * when the interval is 0 or it never scanned).
+ */
+function isScanDue(lastScanAt, intervalSeconds, now) {
+    if (intervalSeconds <= 0 || !lastScanAt)
+        return true;
+    const last = Date.parse(lastScanAt);
+    return !Number.isFinite(last) || now.getTime() >= last + intervalSeconds * 1000;
+}
+
 ;// CONCATENATED MODULE: ./lib/discovery/ci-logs.js
 /**
  * The CI-logs source: failed workflow runs on the watched branches (the default branch unless
@@ -60396,13 +60493,16 @@ function scanLogBuffer(data, options = {}) {
 
 
 
+
 const CI_LOGS_SOURCE = 'ci-logs';
 /** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
 const MAX_REMEMBERED_RUNS = 500;
 const CursorSchema = looseObject({
     processed: array(schemas_number()).default([]),
     /** Run id → the attempt CCAL asked for when it re-ran the failed jobs. */
-    rerun: record(schemas_string(), schemas_number()).default({})
+    rerun: record(schemas_string(), schemas_number()).default({}),
+    /** When a scheduled scan last looked for failed runs (`interval_seconds` counts from it). */
+    lastScanAt: schemas_string().optional()
 });
 const ci_logs_FAILED = new Set(['failure', 'timed_out']);
 /** What the source needs of a workflow run (the REST answer is parsed into this). */
@@ -60440,6 +60540,15 @@ class CiLogsSource {
         }
         const config = context.settings.discovery.ci_logs;
         const cursor = CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {});
+        // A failed run's own event is always looked at; scheduled scans keep to the interval.
+        const scheduled = context.trigger.kind !== 'workflow_run';
+        if (scheduled && !isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
+            result.skipped.push({
+                what: 'CI logs',
+                reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.ci_logs.interval_seconds)`
+            });
+            return result;
+        }
         const processed = new Set(cursor.processed);
         const rerun = { ...cursor.rerun };
         const count = () => (result.requests = (result.requests ?? 0) + 1);
@@ -60466,7 +60575,8 @@ class CiLogsSource {
             }
         }
         const remembered = [...processed].slice(-MAX_REMEMBERED_RUNS);
-        result.cursor = { processed: remembered, rerun };
+        const lastScanAt = scheduled ? context.now.toISOString() : cursor.lastScanAt;
+        result.cursor = { processed: remembered, rerun, ...(lastScanAt ? { lastScanAt } : {}) };
         return result;
     }
     /** Failed runs on the watched branches, newest first, plus the triggering run. */
@@ -60878,103 +60988,6 @@ function createProcessRunner(env = process.env) {
             });
         }
     };
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./lib/discovery/files.js
-/**
- * File helpers the file-based sources share: expanding the configured paths and globs inside the
- * repository, and the per-source scan interval kept in the source's cursor.
- */
-
-
-/** Directories never descended into when expanding `**`. */
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
-/** `src/**\/*.json` → a RegExp over `/`-separated relative paths. */
-function globToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            const slash = pattern[i + 2] === '/';
-            source += slash ? '(?:.*/)?' : '.*';
-            i += slash ? 2 : 1;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else
-            source += /[\\^$.|+()[\]{}]/.test(char) ? `\\${char}` : char;
-    }
-    return new RegExp(`^${source}$`);
-}
-async function files_walk(dir, depth, into) {
-    if (depth > 20)
-        return;
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const entry of entries) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-        if (entry.isDirectory()) {
-            if (!SKIPPED_DIRECTORIES.has(entry.name))
-                await files_walk(path, depth + 1, into);
-        }
-        else if (entry.isFile())
-            into.push(path);
-    }
-}
-/**
- * Absolute paths of the files a configured path names: a file, a glob (`*`, `**`, `?`) relative to
- * `root`, or (with `directoryFilter`) the matching files directly inside a directory. Missing paths
- * yield nothing; the caller reports them.
- */
-async function expandPath(root, pattern, directoryFilter) {
-    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(root, pattern);
-    if (!/[*?]/.test(pattern)) {
-        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => null);
-        if (!info)
-            return [];
-        if (info.isFile())
-            return [absolute];
-        if (info.isDirectory() && directoryFilter) {
-            const entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
-            return entries
-                .filter(entry => entry.isFile() && directoryFilter(entry.name))
-                .map(entry => (0,external_node_path_namespaceObject.join)(absolute, entry.name))
-                .sort();
-        }
-        return [];
-    }
-    // Walk from the last directory before the first wildcard.
-    const normalized = absolute.split(external_node_path_namespaceObject.sep).join('/');
-    const firstWild = normalized.search(/[*?]/);
-    const base = normalized.slice(0, normalized.lastIndexOf('/', firstWild));
-    const matcher = globToRegExp(normalized.slice(base.length + 1));
-    const files = [];
-    await files_walk(base, 0, files);
-    return files.filter(file => matcher.test((0,external_node_path_namespaceObject.relative)(base, file).split(external_node_path_namespaceObject.sep).join('/'))).sort();
-}
-/** A path relative to the repository root with `/` separators (absolute when outside the root). */
-function files_repoPath(root, path) {
-    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
-    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? path : inside.split(external_node_path_namespaceObject.sep).join('/');
-}
-/**
- * Whether a source that last scanned at `lastScanAt` is due again after `intervalSeconds` (always
- * when the interval is 0 or it never scanned).
- */
-function isScanDue(lastScanAt, intervalSeconds, now) {
-    if (intervalSeconds <= 0 || !lastScanAt)
-        return true;
-    const last = Date.parse(lastScanAt);
-    return !Number.isFinite(last) || now.getTime() >= last + intervalSeconds * 1000;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
@@ -61546,6 +61559,23 @@ function overridePriority(itemId, priority, reason) {
         return {
             ledger: putItems(ledger, [updated]),
             description: `${itemId}: priority ${item.priority} → ${priority} (${reason})`
+        };
+    };
+}
+/** Keeps where an item's tracking comment is and which state it shows (see delivery/tracking.ts). */
+function recordTracking(itemId, note) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        if (item.context.trackingCommentId === note.commentId && item.context.trackingState === note.state)
+            return { ledger, description: `${itemId}: tracking comment unchanged` };
+        const updated = {
+            ...item,
+            context: { ...item.context, trackingCommentId: note.commentId, trackingState: note.state },
+            updatedAt: context.now.toISOString()
+        };
+        return {
+            ledger: putItems(ledger, [updated]),
+            description: `${itemId}: tracking comment ${note.commentId} shows ${note.state}`
         };
     };
 }
@@ -66268,12 +66298,28 @@ function relabelRetryOp(fingerprint, label) {
         return retryItem(item.id, { reason: said })(ledger, context);
     };
 }
+/** Why each command of a comment would not apply to the item as it is now (empty: all apply). */
+function refusals(item, commands) {
+    const reasons = [];
+    for (const command of commands) {
+        const status = item?.status;
+        if (command.kind === 'retry' && (status === undefined || !RETRYABLE_STATUSES.includes(status)))
+            reasons.push(status === undefined
+                ? '`/ccal retry`: there is no CCAL work item for this yet'
+                : `\`/ccal retry\`: the item is ${status.replace(/_/g, ' ')}; only ${RETRYABLE_STATUSES.map(s => s.replace(/_/g, ' ')).join(', ')} items can be retried`);
+        if (command.kind === 'skip' && status !== undefined && !SKIPPABLE_STATUSES.includes(status))
+            reasons.push(status === 'pr_open'
+                ? '`/ccal skip`: the item has an open pull request; close it to drop the work'
+                : `\`/ccal skip\`: the item is ${status.replace(/_/g, ' ')} and belongs to the run working on it`);
+    }
+    return reasons;
+}
 /**
  * Reads the commands in new comments, oldest first. The author's permission is looked up only for
  * comments that hold a command, so ordinary discussion costs no requests.
  */
 async function harvestCommands(comments, scope) {
-    const harvest = { ops: [], skipped: [], requests: [] };
+    const harvest = { ops: [], skipped: [], requests: [], answers: [] };
     const fresh = comments
         .filter(comment => (scope.after === undefined || comment.id > scope.after) && /\/ccal/i.test(comment.body))
         .sort((a, b) => a.id - b.id);
@@ -66282,13 +66328,32 @@ async function harvestCommands(comments, scope) {
         const what = `comment ${comment.id} on ${scope.where}`;
         for (const bad of invalid)
             harvest.skipped.push({ what, reason: `'${bad.line}': ${bad.reason}` });
-        if (commands.length === 0)
+        if (commands.length === 0 && invalid.length === 0)
             continue;
         const decision = await judgeActor(comment.author, scope.trust, scope.lookup, 'command');
+        const answer = { on: scope.on, commentId: comment.id };
         if (!decision.trusted) {
             harvest.skipped.push({ what, reason: `ignored: ${decision.reason}` });
+            harvest.answers.push({
+                ...answer,
+                reaction: 'confused',
+                reply: `CCAL takes \`/ccal\` commands only from people with ${scope.trust.min_permission} access to the repository or more; this comment was not acted on.`
+            });
             continue;
         }
+        const refused = [
+            ...invalid.map(bad => `\`${bad.line}\`: ${bad.reason}`),
+            ...refusals(scope.item, commands)
+        ];
+        harvest.answers.push(refused.length === 0
+            ? { ...answer, reaction: '+1' }
+            : {
+                ...answer,
+                reaction: commands.length > refused.length - invalid.length ? '+1' : 'confused',
+                reply: `CCAL did not act on all of this comment: ${refused.join('; ')}.`
+            });
+        if (commands.length === 0)
+            continue;
         const request = {
             target: scope.target,
             commands,
@@ -66512,6 +66577,8 @@ async function discoverIssues(context, options) {
             result.candidates.push(evaluation.candidate);
         result.skipped.push(...evaluation.skipped);
         result.ops.push(...evaluation.ops);
+        if (evaluation.answers?.length)
+            (result.answers ??= []).push(...evaluation.answers);
     }
     if (fullScan)
         result.ops.push(...withdrawnRequests(context.ledger, result.candidates));
@@ -66634,10 +66701,13 @@ async function evaluateIssue(issue, env) {
             where,
             after: existing ? contextNumber(existing, 'lastCommandId') : undefined,
             trust: settings.trust,
-            lookup: login => env.permissions.permissionOf(login)
+            lookup: login => env.permissions.permissionOf(login),
+            on: issue.number,
+            ...(existing ? { item: existing } : {})
         })
-        : { ops: [], skipped: [], requests: [] };
+        : { ops: [], skipped: [], requests: [], answers: [] };
     out.skipped.push(...harvest.skipped);
+    out.answers = harvest.answers;
     const retryAsked = harvest.requests.some(request => request.commands.some(command => command.kind === 'retry'));
     const relabelled = existing !== undefined &&
         labelled.at !== undefined &&
@@ -67029,10 +67099,14 @@ async function examinePull(pull, env) {
             after: contextNumber(parent, 'lastPullCommandId'),
             trust: settings.trust,
             lookup: env.lookup,
-            pr: pull.number
+            pr: pull.number,
+            on: pull.number,
+            item: parent
         });
         result.skipped.push(...harvest.skipped);
         result.ops.push(...harvest.ops);
+        if (harvest.answers.length)
+            (result.answers ??= []).push(...harvest.answers);
     }
 }
 /** Whether a review asks for work: changes requested, or inline comments in any submitted review. */
@@ -75606,16 +75680,6 @@ function pullRequestBody(input) {
     lines.push(formatPullMarker(item.id));
     return `${lines.join('\n')}\n`;
 }
-/** The comment on the source issue that links the pull request. */
-function issueCommentBody(input) {
-    return [
-        `CCAL opened #${input.pullNumber} for this issue: ${input.pullUrl}`,
-        '',
-        firstParagraph(input.summary),
-        '',
-        `_${input.turns} agent turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}._`
-    ].join('\n');
-}
 
 ;// CONCATENATED MODULE: ./lib/delivery/git.js
 /**
@@ -75690,6 +75754,19 @@ async function pushBranch(git, options) {
     const result = await git.exec(args);
     if (result.exitCode !== 0)
         throw new DeliveryError(`push to '${options.branch}' was rejected: ${result.stderr.trim().split('\n')[0]}`);
+}
+
+;// CONCATENATED MODULE: ./lib/delivery/commands.js
+/** Reacts to the command's comment and, when there is one, posts the reply. */
+async function answerCommand(client, answer) {
+    const where = { owner: client.owner, repo: client.repo };
+    await client.rest.rest.reactions.createForIssueComment({
+        ...where,
+        comment_id: answer.commentId,
+        content: answer.reaction
+    });
+    if (answer.reply)
+        await client.rest.rest.issues.createComment({ ...where, issue_number: answer.on, body: answer.reply });
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/pulls.js
@@ -75791,6 +75868,172 @@ async function replyToReviewComment(client, pullNumber, commentId, body) {
         comment_id: commentId,
         body
     });
+}
+
+;// CONCATENATED MODULE: ./lib/delivery/tracking.js
+
+
+/** Where an item's tracking comment lives: an issue or pull request number. */
+function trackingTarget(item) {
+    const { issueNumber, prNumber } = item.context;
+    if (item.type === 'issue' && typeof issueNumber === 'number')
+        return issueNumber;
+    if (item.parentId !== null && typeof prNumber === 'number')
+        return prNumber;
+    return undefined;
+}
+/** The hidden line that names the item a tracking comment follows. */
+function formatTrackingMarker(itemId) {
+    if (!/^[0-9a-f]{8,64}$/.test(itemId))
+        throw new RangeError(`not an item id: '${itemId}'`);
+    return `<!-- ccal:tracking=${itemId} -->`;
+}
+/** Text from the agent or an error, quoted safely: one paragraph, no pings, bounded. */
+function quoted(text, max = 600) {
+    return neutralizeForGitHub(text.split(/\n\s*\n/)[0] ?? '', { maxLength: max }).trim();
+}
+const RETRY_HINT = 'A person with write access can comment `/ccal retry` to try again, or `/ccal skip` to drop it.';
+/** The headline and what follows, per state. */
+function stateLines(state) {
+    switch (state.kind) {
+        case 'working':
+            return [
+                `⏳ **Working on it** (attempt ${state.attempt} of ${state.maxAttempts}).`,
+                '',
+                'This comment is updated when the attempt ends.'
+            ];
+        case 'pr_opened':
+        case 'pr_updated': {
+            const cost = `_${state.turns} agent turn${state.turns === 1 ? '' : 's'}, $${state.costUsd.toFixed(2)}._`;
+            const headline = state.kind === 'pr_opened'
+                ? `✅ **CCAL opened #${state.pr.number}**: ${state.pr.url}`
+                : `✅ **CCAL updated #${state.pr.number}**: ${state.pr.url}`;
+            return [headline, '', quoted(state.summary), '', cost];
+        }
+        case 'no_change':
+            return [
+                'ℹ️ **No change made**: the agent found nothing to change.',
+                '',
+                quoted(state.summary),
+                '',
+                `It now waits for a person. ${RETRY_HINT}`
+            ];
+        case 'blocked':
+            return [
+                '⛔ **Blocked by the safety gate**: the change touched what CCAL may not change.',
+                '',
+                quoted(state.reason),
+                '',
+                `It now waits for a person. ${RETRY_HINT}`
+            ];
+        case 'failed':
+            return state.final
+                ? [
+                    `❌ **Failed** (attempt ${state.attempt} of ${state.maxAttempts}); CCAL will not try again on its own.`,
+                    '',
+                    quoted(state.reason),
+                    '',
+                    RETRY_HINT
+                ]
+                : [
+                    `⚠️ **Attempt ${state.attempt} of ${state.maxAttempts} failed**; CCAL tries again in a later run.`,
+                    '',
+                    quoted(state.reason)
+                ];
+        case 'deferred':
+            return ['⏸️ **Waiting**', '', quoted(state.reason)];
+        case 'budget_stopped':
+            return [
+                '⏸️ **Stopped at the budget**; this does not count as an attempt. CCAL goes on when the budget allows.',
+                '',
+                quoted(state.reason)
+            ];
+    }
+}
+/** The tracking comment's body for an item in a state. */
+function trackingBody(input) {
+    const round = input.item.generation > 1 ? ` · round ${input.item.generation}` : '';
+    const run = input.runUrl ? ` · [workflow run](${input.runUrl})` : '';
+    return [
+        ...stateLines(input.state),
+        '',
+        `<sub>CCAL · item \`${input.item.id}\`${round} · ${input.at.toISOString().slice(0, 16).replace('T', ' ')} UTC${run}</sub>`,
+        '',
+        formatTrackingMarker(input.item.id)
+    ]
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n');
+}
+function isNotFound(error) {
+    return typeof error === 'object' && error !== null && error.status === 404;
+}
+/**
+ * Edits the item's tracking comment, or creates it when there is none yet (or it was deleted).
+ * Returns its id, to be kept in the ledger.
+ */
+async function postTracking(client, target, commentId, body) {
+    const where = { owner: client.owner, repo: client.repo };
+    if (commentId !== undefined) {
+        try {
+            await client.rest.rest.issues.updateComment({ ...where, comment_id: commentId, body });
+            return { commentId, created: false };
+        }
+        catch (error) {
+            if (!isNotFound(error))
+                throw error;
+        }
+    }
+    const { data } = await client.rest.rest.issues.createComment({ ...where, issue_number: target, body });
+    return { commentId: data.id, created: true };
+}
+/** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
+function stateKey(state) {
+    switch (state.kind) {
+        case 'working':
+            return `working:${state.attempt}`;
+        case 'pr_opened':
+        case 'pr_updated':
+            return `${state.kind}:${state.pr.number}`;
+        case 'failed':
+            return `failed:${state.attempt}:${state.final}`;
+        case 'deferred':
+            return `deferred:${state.reason.split(':')[0]}`;
+        default:
+            return state.kind;
+    }
+}
+/** The tracker of one cycle. */
+function createTracker(deps) {
+    // What this cycle wrote, ahead of the ledger copy the caller holds (writes land in the background).
+    const written = new Map();
+    return {
+        async update(item, state) {
+            const target = trackingTarget(item);
+            if (!deps.github || target === undefined)
+                return;
+            const key = stateKey(state);
+            const mine = written.get(item.id);
+            const known = mine?.commentId ?? item.context.trackingCommentId;
+            const shown = mine?.state ?? item.context.trackingState;
+            if (shown === key && typeof known === 'number')
+                return;
+            const body = trackingBody({
+                item,
+                state,
+                at: deps.now(),
+                ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
+            });
+            try {
+                const posted = await postTracking(deps.github, target, typeof known === 'number' ? known : undefined, body);
+                const note = { commentId: posted.commentId, state: key };
+                written.set(item.id, note);
+                await deps.remember(item.id, note);
+            }
+            catch (error) {
+                deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`);
+            }
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/learning/outcomes.js
@@ -76280,6 +76523,8 @@ function schedule(input) {
 
 
 
+
+
 function queueOf(ledger) {
     return Object.fromEntries(ITEM_STATUSES.map(status => [status, countStatus(ledger, status)]));
 }
@@ -76330,6 +76575,15 @@ async function runCycle(deps) {
         writing = next.catch(() => undefined);
         return next;
     };
+    const tracker = createTracker({
+        ...(deps.github ? { github: deps.github } : {}),
+        ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
+        now,
+        warn: message => logger.warning(message),
+        remember: async (itemId, note) => {
+            await write(recordTracking(itemId, note));
+        }
+    });
     let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger;
     if (!dryRun) {
         ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]));
@@ -76352,6 +76606,7 @@ async function runCycle(deps) {
     logPlan(logger, plan);
     if (deps.mode === 'plan' || dryRun)
         return finish(report, ledger, now);
+    await tellDeferred(tracker, ledger, plan);
     if (plan.picked.length > 0)
         await deps.executor.prepare?.();
     if (deps.mode === 'execute' && plan.picked.length === 0) {
@@ -76371,7 +76626,7 @@ async function runCycle(deps) {
                 stopped = true;
                 return;
             }
-            executed[index] = await cycle_executeItem(deps, decision, write, deadline);
+            executed[index] = await cycle_executeItem(deps, decision, write, deadline, tracker);
         }
     })), slots);
     if (stopped)
@@ -76490,10 +76745,13 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
             for (const skipped of result.skipped)
                 deps.logger.info(`${source.name}: skipped ${skipped.what}: ${skipped.reason}`);
             const ops = mergeOps(result);
-            if (ops.length === 0)
-                continue;
-            const merge = combine(ops);
-            current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge);
+            if (ops.length > 0) {
+                const merge = combine(ops);
+                current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge);
+            }
+            // Told only once what they asked for is written.
+            if (!dryRun && result.answers?.length)
+                current = await answerCommands(deps, current, result.answers, write);
         }
         catch (error) {
             entry.error = errorMessage(error);
@@ -76502,6 +76760,34 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
         }
     }
     return current;
+}
+/** The ledger cursor of the command comments CCAL answered (the newest few hundred). */
+const ANSWERED_CURSOR = 'command-answers';
+const ANSWERED_KEPT = 500;
+/**
+ * Reacts to (and, when refused, replies to) each command comment not answered before, then keeps
+ * their ids, so that a refused comment, which never moves an item's high-water mark, is answered
+ * once and not on every scan.
+ */
+async function answerCommands(deps, ledger, answers, write) {
+    if (!deps.github)
+        return ledger;
+    const cursor = ledger.state.cursors[ANSWERED_CURSOR];
+    const answered = new Set(Array.isArray(cursor) ? cursor.filter(id => typeof id === 'number') : []);
+    const fresh = answers.filter(answer => !answered.has(answer.commentId));
+    if (fresh.length === 0)
+        return ledger;
+    for (const answer of fresh) {
+        try {
+            await answerCommand(deps.github, answer);
+        }
+        catch (error) {
+            deps.logger.warning(`could not answer comment ${answer.commentId} on #${answer.on}: ${errorMessage(error)}`);
+        }
+        answered.add(answer.commentId);
+    }
+    const kept = [...answered].sort((a, b) => a - b).slice(-ANSWERED_KEPT);
+    return write(setCursor(ANSWERED_CURSOR, kept));
 }
 /**
  * Step 9 of DESIGN.md §2, run right after reconciliation rather than after execution: the verdicts
@@ -76577,7 +76863,7 @@ function branchOf(item, ledger, settings) {
 }
 /** Less time left than this in the run, and no further item starts. */
 const MIN_ITEM_TIME_MS = 60_000;
-async function cycle_executeItem(deps, decision, write, deadline) {
+async function cycle_executeItem(deps, decision, write, deadline, tracker) {
     const { settings } = deps;
     const { itemId } = decision;
     const logger = withFields(deps.logger, { item: itemId });
@@ -76614,7 +76900,8 @@ async function cycle_executeItem(deps, decision, write, deadline) {
         return write(op);
     };
     try {
-        return await runLeasedItem({ ...deps, logger }, current, itemId, { budgetUsd, timeLeftMs }, write, finalWrite);
+        const entry = await runLeasedItem({ ...deps, logger }, current, itemId, { budgetUsd, timeLeftMs }, write, finalWrite, tracker);
+        return entry;
     }
     finally {
         await heartbeat.stop();
@@ -76657,7 +76944,17 @@ function leaseHeartbeat(write, itemId, leaseMs, logger) {
         }
     };
 }
-async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
+async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite, tracker) {
+    const working = { started: Promise.resolve() };
+    const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, write, finalWrite, tracker, working);
+    await working.started;
+    const after = (ledger.items[itemId] ?? leased.items[itemId]);
+    const state = trackedOutcome(entry, after);
+    if (state && !(after.parentId !== null && entry.status === 'pr_updated'))
+        await tracker.update(after, state);
+    return entry;
+}
+async function attemptItem(deps, leased, itemId, limits, write, finalWrite, tracker, working) {
     const { settings, logger } = deps;
     let current = leased;
     const item = current.items[itemId];
@@ -76670,6 +76967,11 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
         : undefined;
     const entry = emptyEntry({ itemId, title: item.title, type: item.type });
     logger.info(`execute ${itemId}: ${item.title} on ${branch}${resumeSessionId ? ` (resuming session ${resumeSessionId})` : ''}`);
+    // People watching the item's issue see it picked (a follow-up's answer comes in its thread); the
+    // agent does not wait for the comment, and the outcome is written only after it.
+    working.started = followUp
+        ? Promise.resolve()
+        : tracker.update(item, { kind: 'working', attempt: item.attempts, maxAttempts: item.maxAttempts });
     let outcome;
     let worktree;
     try {
@@ -76698,7 +77000,8 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
             turns: outcome.turns,
             durationMs: outcome.durationMs,
             verify: describeVerify(outcome),
-            reason: outcome.reason
+            reason: outcome.reason,
+            summary: outcome.summary
         });
         entry.code = outcome.code;
         if (outcome.permissionDenials.length > 0)
@@ -76706,7 +77009,7 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
         if (outcome.status === 'cancelled') {
             current = await finalWrite(releaseLease(itemId, { reason: 'run stopped by a signal' }));
             entry.status = 'skipped';
-            return entry;
+            return { entry, ledger: current };
         }
         if (outcome.status !== 'success' || !(await hasChanges(worktree.git))) {
             const after = outcome.status === 'success' ? { status: 'needs_human', reportStatus: 'no_op' } : statusAfter(outcome);
@@ -76715,7 +77018,7 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
                 ...(after.notAnAttempt ? { notAnAttempt: true } : {})
             }));
             entry.status = after.reportStatus;
-            return entry;
+            return { entry, ledger: current };
         }
         const live = current.items[itemId];
         if (followUp) {
@@ -76723,7 +77026,7 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
             current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr }));
             entry.status = 'pr_updated';
             entry.pr = { number: pr.number, url: pr.url };
-            return entry;
+            return { entry, ledger: current };
         }
         const delivered = await deliver(deps, worktree.git, live, {
             branch,
@@ -76734,7 +77037,7 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
         current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }));
         entry.status = delivered.created ? 'pr_opened' : 'pr_updated';
         entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
-        return entry;
+        return { entry, ledger: current };
     }
     catch (error) {
         const message = errorMessage(error);
@@ -76749,10 +77052,60 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite) {
             logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`);
             return current;
         });
-        return entry;
+        return { entry, ledger: current };
     }
     finally {
         await worktree?.remove();
+    }
+}
+/** What the tracking comment says about an attempt that ended as `entry` left the item. */
+function trackedOutcome(entry, item) {
+    switch (entry.status) {
+        case 'pr_opened':
+        case 'pr_updated':
+            return entry.pr
+                ? {
+                    kind: entry.status,
+                    pr: entry.pr,
+                    summary: entry.summary ?? '',
+                    turns: entry.turns,
+                    costUsd: entry.costUsd
+                }
+                : undefined;
+        case 'completed':
+            return undefined;
+        case 'no_op':
+            return { kind: 'no_change', summary: entry.summary || entry.reason };
+        case 'blocked':
+            return { kind: 'blocked', reason: entry.reason };
+        case 'budget_stopped':
+            return { kind: 'budget_stopped', reason: entry.reason };
+        case 'failed':
+            return {
+                kind: 'failed',
+                reason: entry.reason,
+                final: item.status !== 'pending',
+                attempt: item.attempts,
+                maxAttempts: item.maxAttempts
+            };
+        case 'skipped':
+            return entry.reason.startsWith('run stopped')
+                ? { kind: 'deferred', reason: `${entry.reason}: the item is back in the queue` }
+                : undefined;
+    }
+}
+/** Items deferred by a budget this many at most get their tracking comment told per cycle. */
+const DEFERRALS_TOLD = 10;
+/** Tells the people watching budget-deferred items why they wait (once per reason, not every cycle). */
+async function tellDeferred(tracker, ledger, plan) {
+    const budgeted = plan.deferred.filter(decision => /^(run|daily) budget/.test(decision.reason));
+    for (const decision of budgeted.slice(0, DEFERRALS_TOLD)) {
+        const item = ledger.items[decision.itemId];
+        const resumes = decision.reason.startsWith('daily')
+            ? 'CCAL goes on after 00:00 UTC, when a new day of budget starts.'
+            : 'CCAL goes on in a later run.';
+        if (item)
+            await tracker.update(item, { kind: 'deferred', reason: `${decision.reason}. ${resumes}` });
     }
 }
 function resultInput(itemId, outcome, success) {
@@ -76832,16 +77185,6 @@ async function deliver(deps, git, item, target) {
         draft: settings.pull_requests.draft,
         labels: settings.pull_requests.labels
     });
-    const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined;
-    if (pull.created && item.type === 'issue' && issueNumber) {
-        await commentOn(deps.github, issueNumber, issueCommentBody({
-            pullNumber: pull.number,
-            pullUrl: pull.url,
-            summary: target.outcome.summary,
-            costUsd: target.outcome.costUsd,
-            turns: target.outcome.turns
-        })).catch(error => deps.logger.warning(`could not comment on issue #${issueNumber}: ${errorMessage(error)}`));
-    }
     return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
 /**
@@ -76923,6 +77266,15 @@ function resolveApiEndpoints(env) {
 /** The token outside Actions: GITHUB_TOKEN, else GH_TOKEN (the gh CLI's name). */
 function tokenFromEnvironment(env) {
     return env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined;
+}
+/** The page of the workflow run CCAL runs in (`GITHUB_SERVER_URL/owner/repo/actions/runs/N`), if any. */
+function actionsRunUrl(env) {
+    const run = env.GITHUB_RUN_ID?.trim();
+    const repository = env.GITHUB_REPOSITORY?.trim();
+    if (!run || !/^\d+$/.test(run) || !repository || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
+    return `${server}/${repository}/actions/runs/${run}`;
 }
 /** `<run id>-<attempt>` on Actions, so every ledger commit names the workflow run that made it. */
 function actionsRunId(env) {
@@ -77166,6 +77518,7 @@ async function runEngine(options) {
         store,
         ...(github ? { github } : {}),
         ...(options.githubToken ? { pushToken: options.githubToken } : {}),
+        ...(actionsRunUrl(env) ? { runUrl: actionsRunUrl(env) } : {}),
         sources,
         executor,
         logger,

@@ -158,6 +158,7 @@ function isHttpRemote(url) {
 /* harmony export */   EF: () => (/* binding */ setPatterns),
 /* harmony export */   EH: () => (/* binding */ renewLease),
 /* harmony export */   FG: () => (/* binding */ SKIPPABLE_STATUSES),
+/* harmony export */   Fq: () => (/* binding */ recordTracking),
 /* harmony export */   Nu: () => (/* binding */ recordSessionId),
 /* harmony export */   Od: () => (/* binding */ countStatus),
 /* harmony export */   Pl: () => (/* binding */ resolveItemId),
@@ -430,6 +431,23 @@ function overridePriority(itemId, priority, reason) {
         return {
             ledger: putItems(ledger, [updated]),
             description: `${itemId}: priority ${item.priority} → ${priority} (${reason})`
+        };
+    };
+}
+/** Keeps where an item's tracking comment is and which state it shows (see delivery/tracking.ts). */
+function recordTracking(itemId, note) {
+    return (ledger, context) => {
+        const item = requireItem(ledger, itemId);
+        if (item.context.trackingCommentId === note.commentId && item.context.trackingState === note.state)
+            return { ledger, description: `${itemId}: tracking comment unchanged` };
+        const updated = {
+            ...item,
+            context: { ...item.context, trackingCommentId: note.commentId, trackingState: note.state },
+            updatedAt: context.now.toISOString()
+        };
+        return {
+            ledger: putItems(ledger, [updated]),
+            description: `${itemId}: tracking comment ${note.commentId} shows ${note.state}`
         };
     };
 }

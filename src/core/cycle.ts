@@ -9,7 +9,6 @@ import type { ExecutionOutcome } from '../executor/outcome.js'
 import {
   branchNameFor,
   commitMessage,
-  issueCommentBody,
   pullRequestBody,
   firstParagraph,
   safeTitle
@@ -22,7 +21,10 @@ import {
   startBranch,
   type Identity
 } from '../delivery/git.js'
+import { answerCommand } from '../delivery/commands.js'
 import { commentOn, openOrUpdatePull, replyToReviewComment } from '../delivery/pulls.js'
+import type { CommandAnswer } from '../discovery/command-ops.js'
+import { createTracker, type Tracker, type TrackingState } from '../delivery/tracking.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
@@ -34,6 +36,7 @@ import {
   reclaimExpiredLeases,
   recordResult,
   recordSessionId,
+  recordTracking,
   releaseLease,
   renewLease,
   setCursor,
@@ -110,6 +113,8 @@ export interface CycleDeps {
   github?: GitHubClient
   /** Token for pushing item branches (per command, never stored). */
   pushToken?: string
+  /** The workflow run's page, linked from tracking comments. */
+  runUrl?: string
   sources: readonly DiscoverySource[]
   executor: ItemExecutor
   logger: Logger
@@ -167,6 +172,15 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
     writing = next.catch(() => undefined)
     return next
   }
+  const tracker = createTracker({
+    ...(deps.github ? { github: deps.github } : {}),
+    ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
+    now,
+    warn: message => logger.warning(message),
+    remember: async (itemId, note) => {
+      await write(recordTracking(itemId, note))
+    }
+  })
   let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger
   if (!dryRun) {
     ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]))
@@ -191,6 +205,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   logPlan(logger, plan)
 
   if (deps.mode === 'plan' || dryRun) return finish(report, ledger, now)
+  await tellDeferred(tracker, ledger, plan)
   if (plan.picked.length > 0) await deps.executor.prepare?.()
   if (deps.mode === 'execute' && plan.picked.length === 0) {
     const why = plan.deferred[0]?.reason ?? `item ${deps.itemId} is not pending`
@@ -210,7 +225,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
           stopped = true
           return
         }
-        executed[index] = await executeItem(deps, decision, write, deadline)
+        executed[index] = await executeItem(deps, decision, write, deadline, tracker)
       }
     })),
     slots
@@ -346,9 +361,13 @@ async function discoverFrom(
       for (const skipped of result.skipped)
         deps.logger.info(`${source.name}: skipped ${skipped.what}: ${skipped.reason}`)
       const ops = mergeOps(result)
-      if (ops.length === 0) continue
-      const merge = combine(ops)
-      current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge)
+      if (ops.length > 0) {
+        const merge = combine(ops)
+        current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge)
+      }
+      // Told only once what they asked for is written.
+      if (!dryRun && result.answers?.length)
+        current = await answerCommands(deps, current, result.answers, write)
     } catch (error) {
       entry.error = errorMessage(error)
       report.problems.push(`${source.name}: ${entry.error}`)
@@ -356,6 +375,40 @@ async function discoverFrom(
     }
   }
   return current
+}
+
+/** The ledger cursor of the command comments CCAL answered (the newest few hundred). */
+const ANSWERED_CURSOR = 'command-answers'
+const ANSWERED_KEPT = 500
+
+/**
+ * Reacts to (and, when refused, replies to) each command comment not answered before, then keeps
+ * their ids, so that a refused comment, which never moves an item's high-water mark, is answered
+ * once and not on every scan.
+ */
+async function answerCommands(
+  deps: CycleDeps,
+  ledger: Ledger,
+  answers: readonly CommandAnswer[],
+  write: (op: LedgerOp) => Promise<Ledger>
+): Promise<Ledger> {
+  if (!deps.github) return ledger
+  const cursor = ledger.state.cursors[ANSWERED_CURSOR]
+  const answered = new Set(Array.isArray(cursor) ? cursor.filter(id => typeof id === 'number') : [])
+  const fresh = answers.filter(answer => !answered.has(answer.commentId))
+  if (fresh.length === 0) return ledger
+  for (const answer of fresh) {
+    try {
+      await answerCommand(deps.github, answer)
+    } catch (error) {
+      deps.logger.warning(
+        `could not answer comment ${answer.commentId} on #${answer.on}: ${errorMessage(error)}`
+      )
+    }
+    answered.add(answer.commentId)
+  }
+  const kept = [...answered].sort((a, b) => a - b).slice(-ANSWERED_KEPT)
+  return write(setCursor(ANSWERED_CURSOR, kept))
 }
 
 /**
@@ -465,7 +518,8 @@ async function executeItem(
   deps: CycleDeps,
   decision: PlanDecision,
   write: (op: LedgerOp) => Promise<Ledger>,
-  deadline: number
+  deadline: number,
+  tracker: Tracker
 ): Promise<ExecutedItem> {
   const { settings } = deps
   const { itemId } = decision
@@ -503,14 +557,16 @@ async function executeItem(
     return write(op)
   }
   try {
-    return await runLeasedItem(
+    const entry = await runLeasedItem(
       { ...deps, logger },
       current,
       itemId,
       { budgetUsd, timeLeftMs },
       write,
-      finalWrite
+      finalWrite,
+      tracker
     )
+    return entry
   } finally {
     await heartbeat.stop()
   }
@@ -569,8 +625,37 @@ async function runLeasedItem(
   itemId: string,
   limits: { budgetUsd: number; timeLeftMs: number },
   write: (op: LedgerOp) => Promise<Ledger>,
-  finalWrite: (op: LedgerOp) => Promise<Ledger>
+  finalWrite: (op: LedgerOp) => Promise<Ledger>,
+  tracker: Tracker
 ): Promise<ExecutedItem> {
+  const working: { started: Promise<void> } = { started: Promise.resolve() }
+  const { entry, ledger } = await attemptItem(
+    deps,
+    leased,
+    itemId,
+    limits,
+    write,
+    finalWrite,
+    tracker,
+    working
+  )
+  await working.started
+  const after = (ledger.items[itemId] ?? leased.items[itemId]) as WorkItem
+  const state = trackedOutcome(entry, after)
+  if (state && !(after.parentId !== null && entry.status === 'pr_updated')) await tracker.update(after, state)
+  return entry
+}
+
+async function attemptItem(
+  deps: CycleDeps,
+  leased: Ledger,
+  itemId: string,
+  limits: { budgetUsd: number; timeLeftMs: number },
+  write: (op: LedgerOp) => Promise<Ledger>,
+  finalWrite: (op: LedgerOp) => Promise<Ledger>,
+  tracker: Tracker,
+  working: { started: Promise<void> }
+): Promise<{ entry: ExecutedItem; ledger: Ledger }> {
   const { settings, logger } = deps
   let current = leased
   const item = current.items[itemId] as WorkItem
@@ -585,6 +670,11 @@ async function runLeasedItem(
   logger.info(
     `execute ${itemId}: ${item.title} on ${branch}${resumeSessionId ? ` (resuming session ${resumeSessionId})` : ''}`
   )
+  // People watching the item's issue see it picked (a follow-up's answer comes in its thread); the
+  // agent does not wait for the comment, and the outcome is written only after it.
+  working.started = followUp
+    ? Promise.resolve()
+    : tracker.update(item, { kind: 'working', attempt: item.attempts, maxAttempts: item.maxAttempts })
   let outcome: ExecutionOutcome | undefined
   let worktree: Worktree | undefined
   try {
@@ -612,7 +702,8 @@ async function runLeasedItem(
       turns: outcome.turns,
       durationMs: outcome.durationMs,
       verify: describeVerify(outcome),
-      reason: outcome.reason
+      reason: outcome.reason,
+      summary: outcome.summary
     })
     entry.code = outcome.code
     if (outcome.permissionDenials.length > 0)
@@ -620,7 +711,7 @@ async function runLeasedItem(
     if (outcome.status === 'cancelled') {
       current = await finalWrite(releaseLease(itemId, { reason: 'run stopped by a signal' }))
       entry.status = 'skipped'
-      return entry
+      return { entry, ledger: current }
     }
     if (outcome.status !== 'success' || !(await hasChanges(worktree.git))) {
       const after: ReturnType<typeof statusAfter> =
@@ -632,7 +723,7 @@ async function runLeasedItem(
         })
       )
       entry.status = after.reportStatus
-      return entry
+      return { entry, ledger: current }
     }
     const live = current.items[itemId] as WorkItem
     if (followUp) {
@@ -642,7 +733,7 @@ async function runLeasedItem(
       )
       entry.status = 'pr_updated'
       entry.pr = { number: pr.number, url: pr.url }
-      return entry
+      return { entry, ledger: current }
     }
     const delivered = await deliver(deps, worktree.git, live, {
       branch,
@@ -653,7 +744,7 @@ async function runLeasedItem(
     current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }))
     entry.status = delivered.created ? 'pr_opened' : 'pr_updated'
     entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
-    return entry
+    return { entry, ledger: current }
   } catch (error) {
     const message = errorMessage(error)
     logger.warning(`item ${itemId} failed: ${message}`)
@@ -669,9 +760,61 @@ async function runLeasedItem(
       logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`)
       return current
     })
-    return entry
+    return { entry, ledger: current }
   } finally {
     await worktree?.remove()
+  }
+}
+
+/** What the tracking comment says about an attempt that ended as `entry` left the item. */
+function trackedOutcome(entry: ExecutedItem, item: WorkItem): TrackingState | undefined {
+  switch (entry.status) {
+    case 'pr_opened':
+    case 'pr_updated':
+      return entry.pr
+        ? {
+            kind: entry.status,
+            pr: entry.pr,
+            summary: entry.summary ?? '',
+            turns: entry.turns,
+            costUsd: entry.costUsd
+          }
+        : undefined
+    case 'completed':
+      return undefined
+    case 'no_op':
+      return { kind: 'no_change', summary: entry.summary || entry.reason }
+    case 'blocked':
+      return { kind: 'blocked', reason: entry.reason }
+    case 'budget_stopped':
+      return { kind: 'budget_stopped', reason: entry.reason }
+    case 'failed':
+      return {
+        kind: 'failed',
+        reason: entry.reason,
+        final: item.status !== 'pending',
+        attempt: item.attempts,
+        maxAttempts: item.maxAttempts
+      }
+    case 'skipped':
+      return entry.reason.startsWith('run stopped')
+        ? { kind: 'deferred', reason: `${entry.reason}: the item is back in the queue` }
+        : undefined
+  }
+}
+
+/** Items deferred by a budget this many at most get their tracking comment told per cycle. */
+const DEFERRALS_TOLD = 10
+
+/** Tells the people watching budget-deferred items why they wait (once per reason, not every cycle). */
+async function tellDeferred(tracker: Tracker, ledger: Ledger, plan: Plan): Promise<void> {
+  const budgeted = plan.deferred.filter(decision => /^(run|daily) budget/.test(decision.reason))
+  for (const decision of budgeted.slice(0, DEFERRALS_TOLD)) {
+    const item = ledger.items[decision.itemId]
+    const resumes = decision.reason.startsWith('daily')
+      ? 'CCAL goes on after 00:00 UTC, when a new day of budget starts.'
+      : 'CCAL goes on in a later run.'
+    if (item) await tracker.update(item, { kind: 'deferred', reason: `${decision.reason}. ${resumes}` })
   }
 }
 
@@ -765,22 +908,6 @@ async function deliver(
     draft: settings.pull_requests.draft,
     labels: settings.pull_requests.labels
   })
-  const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined
-  if (pull.created && item.type === 'issue' && issueNumber) {
-    await commentOn(
-      deps.github,
-      issueNumber,
-      issueCommentBody({
-        pullNumber: pull.number,
-        pullUrl: pull.url,
-        summary: target.outcome.summary,
-        costUsd: target.outcome.costUsd,
-        turns: target.outcome.turns
-      })
-    ).catch(error =>
-      deps.logger.warning(`could not comment on issue #${issueNumber}: ${errorMessage(error)}`)
-    )
-  }
   return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
 }
 

@@ -37,7 +37,7 @@ import { workDirectory } from '../workspace/location.js'
 import { readOnlyGit, Workspace } from '../workspace/workspace.js'
 import { runCycle, type CycleMode, type ItemExecutor } from './cycle.js'
 import type { CycleReport } from './report.js'
-import { actionsRunId, resolveApiEndpoints, resolveRepository } from './repository.js'
+import { actionsRunId, actionsRunUrl, resolveApiEndpoints, resolveRepository } from './repository.js'
 import type { Trigger } from './trigger.js'
 
 export interface EngineOptions {
@@ -321,6 +321,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
       store,
       ...(github ? { github } : {}),
       ...(options.githubToken ? { pushToken: options.githubToken } : {}),
+      ...(actionsRunUrl(env) ? { runUrl: actionsRunUrl(env)! } : {}),
       sources,
       executor,
       logger,

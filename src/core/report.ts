@@ -22,6 +22,8 @@ export interface ExecutedItem {
   durationMs: number
   verify: string
   pr?: { number: number; url: string }
+  /** The agent's own summary of what it did, when it ran. */
+  summary?: string
   /** The executor's reason code (max_turns, budget_exceeded, timeout, …), when the agent ran. */
   code?: string
   /** Tools the agent asked for and was denied. */

@@ -58,6 +58,15 @@ export function tokenFromEnvironment(env: NodeJS.ProcessEnv): string | undefined
   return env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined
 }
 
+/** The page of the workflow run CCAL runs in (`GITHUB_SERVER_URL/owner/repo/actions/runs/N`), if any. */
+export function actionsRunUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const run = env.GITHUB_RUN_ID?.trim()
+  const repository = env.GITHUB_REPOSITORY?.trim()
+  if (!run || !/^\d+$/.test(run) || !repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined
+  const server = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '')
+  return `${server}/${repository}/actions/runs/${run}`
+}
+
 /** `<run id>-<attempt>` on Actions, so every ledger commit names the workflow run that made it. */
 export function actionsRunId(env: NodeJS.ProcessEnv): string | undefined {
   const run = env.GITHUB_RUN_ID?.trim()

@@ -144,20 +144,3 @@ export function pullRequestBody(input: PullBodyInput): string {
   lines.push(formatPullMarker(item.id))
   return `${lines.join('\n')}\n`
 }
-
-/** The comment on the source issue that links the pull request. */
-export function issueCommentBody(input: {
-  pullNumber: number
-  pullUrl: string
-  summary: string
-  costUsd: number
-  turns: number
-}): string {
-  return [
-    `CCAL opened #${input.pullNumber} for this issue: ${input.pullUrl}`,
-    '',
-    firstParagraph(input.summary),
-    '',
-    `_${input.turns} agent turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}._`
-  ].join('\n')
-}

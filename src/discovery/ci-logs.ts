@@ -26,6 +26,7 @@ import { toolLabel } from '../findings/tools/labels.js'
 import type { GitHubClient } from '../github/client.js'
 import type { CandidateInput } from '../ledger/ops.js'
 import { errorMessage } from '../util/errors.js'
+import { isScanDue } from './files.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
 
 export const CI_LOGS_SOURCE = 'ci-logs'
@@ -36,7 +37,9 @@ const MAX_REMEMBERED_RUNS = 500
 const CursorSchema = z.looseObject({
   processed: z.array(z.number()).default([]),
   /** Run id → the attempt CCAL asked for when it re-ran the failed jobs. */
-  rerun: z.record(z.string(), z.number()).default({})
+  rerun: z.record(z.string(), z.number()).default({}),
+  /** When a scheduled scan last looked for failed runs (`interval_seconds` counts from it). */
+  lastScanAt: z.string().optional()
 })
 
 const FAILED = new Set(['failure', 'timed_out'])
@@ -80,6 +83,15 @@ export class CiLogsSource implements DiscoverySource {
     }
     const config = context.settings.discovery.ci_logs
     const cursor = CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {})
+    // A failed run's own event is always looked at; scheduled scans keep to the interval.
+    const scheduled = context.trigger.kind !== 'workflow_run'
+    if (scheduled && !isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
+      result.skipped.push({
+        what: 'CI logs',
+        reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.ci_logs.interval_seconds)`
+      })
+      return result
+    }
     const processed = new Set(cursor.processed)
     const rerun = { ...cursor.rerun }
     const count = () => (result.requests = (result.requests ?? 0) + 1)
@@ -105,7 +117,8 @@ export class CiLogsSource implements DiscoverySource {
       }
     }
     const remembered = [...processed].slice(-MAX_REMEMBERED_RUNS)
-    result.cursor = { processed: remembered, rerun }
+    const lastScanAt = scheduled ? context.now.toISOString() : cursor.lastScanAt
+    result.cursor = { processed: remembered, rerun, ...(lastScanAt ? { lastScanAt } : {}) }
     return result
   }
 

@@ -130,6 +130,39 @@ export interface CommandComment {
   at?: string
 }
 
+/**
+ * What to tell the author of a comment with `/ccal` commands: 👍 when CCAL acted on it, 😕 and one
+ * line saying why when it did not (never naming anyone: the reply pings nobody).
+ */
+export interface CommandAnswer {
+  /** The issue or pull request the comment is on. */
+  on: number
+  commentId: number
+  reaction: '+1' | 'confused'
+  reply?: string
+}
+
+/** Why each command of a comment would not apply to the item as it is now (empty: all apply). */
+export function refusals(item: WorkItem | undefined, commands: readonly CcalCommand[]): string[] {
+  const reasons: string[] = []
+  for (const command of commands) {
+    const status = item?.status
+    if (command.kind === 'retry' && (status === undefined || !RETRYABLE_STATUSES.includes(status)))
+      reasons.push(
+        status === undefined
+          ? '`/ccal retry`: there is no CCAL work item for this yet'
+          : `\`/ccal retry\`: the item is ${status.replace(/_/g, ' ')}; only ${RETRYABLE_STATUSES.map(s => s.replace(/_/g, ' ')).join(', ')} items can be retried`
+      )
+    if (command.kind === 'skip' && status !== undefined && !SKIPPABLE_STATUSES.includes(status))
+      reasons.push(
+        status === 'pr_open'
+          ? '`/ccal skip`: the item has an open pull request; close it to drop the work'
+          : `\`/ccal skip\`: the item is ${status.replace(/_/g, ' ')} and belongs to the run working on it`
+      )
+  }
+  return reasons
+}
+
 /** Where commands are read and which item they steer. */
 export interface CommandScope {
   target: ItemTarget
@@ -141,6 +174,10 @@ export interface CommandScope {
   lookup: PermissionLookup
   /** The pull request the comments are on, when they are. */
   pr?: number
+  /** The issue or pull request the comments are on (where answers go). */
+  on: number
+  /** The item as the ledger has it now, to tell the author when a command cannot apply. */
+  item?: WorkItem
 }
 
 /** Operations for the trusted commands, comments passed over (with why), and the newest id acted on. */
@@ -148,6 +185,7 @@ export interface CommandHarvest {
   ops: LedgerOp[]
   skipped: Skipped[]
   requests: CommandRequest[]
+  answers: CommandAnswer[]
 }
 
 /**
@@ -158,7 +196,7 @@ export async function harvestCommands(
   comments: readonly CommandComment[],
   scope: CommandScope
 ): Promise<CommandHarvest> {
-  const harvest: CommandHarvest = { ops: [], skipped: [], requests: [] }
+  const harvest: CommandHarvest = { ops: [], skipped: [], requests: [], answers: [] }
   const fresh = comments
     .filter(
       comment => (scope.after === undefined || comment.id > scope.after) && /\/ccal/i.test(comment.body)
@@ -168,12 +206,32 @@ export async function harvestCommands(
     const { commands, invalid } = parseCommands(comment.body)
     const what = `comment ${comment.id} on ${scope.where}`
     for (const bad of invalid) harvest.skipped.push({ what, reason: `'${bad.line}': ${bad.reason}` })
-    if (commands.length === 0) continue
+    if (commands.length === 0 && invalid.length === 0) continue
     const decision = await judgeActor(comment.author, scope.trust, scope.lookup, 'command')
+    const answer = { on: scope.on, commentId: comment.id }
     if (!decision.trusted) {
       harvest.skipped.push({ what, reason: `ignored: ${decision.reason}` })
+      harvest.answers.push({
+        ...answer,
+        reaction: 'confused',
+        reply: `CCAL takes \`/ccal\` commands only from people with ${scope.trust.min_permission} access to the repository or more; this comment was not acted on.`
+      })
       continue
     }
+    const refused = [
+      ...invalid.map(bad => `\`${bad.line}\`: ${bad.reason}`),
+      ...refusals(scope.item, commands)
+    ]
+    harvest.answers.push(
+      refused.length === 0
+        ? { ...answer, reaction: '+1' }
+        : {
+            ...answer,
+            reaction: commands.length > refused.length - invalid.length ? '+1' : 'confused',
+            reply: `CCAL did not act on all of this comment: ${refused.join('; ')}.`
+          }
+    )
+    if (commands.length === 0) continue
     const request: CommandRequest = {
       target: scope.target,
       commands,

@@ -21,7 +21,7 @@ import {
 } from '../github/queries.js'
 import { findByFingerprint, transition, type CandidateInput, type LedgerOp } from '../ledger/ops.js'
 import type { Ledger, WorkItem } from '../ledger/schema.js'
-import { harvestCommands, relabelRetryOp, type CommandComment } from './command-ops.js'
+import { harvestCommands, relabelRetryOp, type CommandAnswer, type CommandComment } from './command-ops.js'
 import { mentionsCommand } from './commands.js'
 import { issueCandidate, issueFingerprint, ISSUES_SOURCE } from './issue-candidate.js'
 import {
@@ -158,6 +158,7 @@ async function discoverIssues(
     if (evaluation.candidate) result.candidates.push(evaluation.candidate)
     result.skipped.push(...evaluation.skipped)
     result.ops!.push(...evaluation.ops)
+    if (evaluation.answers?.length) (result.answers ??= []).push(...evaluation.answers)
   }
   if (fullScan) result.ops!.push(...withdrawnRequests(context.ledger, result.candidates))
   for (const skipped of result.skipped)
@@ -200,6 +201,7 @@ interface Evaluation {
   candidate?: CandidateInput
   skipped: Skipped[]
   ops: LedgerOp[]
+  answers?: CommandAnswer[]
 }
 
 /** The latest LABELED event of each trigger label the issue carries, newest first. */
@@ -317,10 +319,13 @@ async function evaluateIssue(issue: IssueNode, env: IssueEnv): Promise<Evaluatio
         where,
         after: existing ? contextNumber(existing, 'lastCommandId') : undefined,
         trust: settings.trust,
-        lookup: login => env.permissions.permissionOf(login)
+        lookup: login => env.permissions.permissionOf(login),
+        on: issue.number,
+        ...(existing ? { item: existing } : {})
       })
-    : { ops: [], skipped: [], requests: [] }
+    : { ops: [], skipped: [], requests: [], answers: [] }
   out.skipped.push(...harvest.skipped)
+  out.answers = harvest.answers
   const retryAsked = harvest.requests.some(request =>
     request.commands.some(command => command.kind === 'retry')
   )

@@ -254,10 +254,13 @@ async function examinePull(pull: PullNode, env: FeedbackEnv): Promise<void> {
       after: contextNumber(parent, 'lastPullCommandId'),
       trust: settings.trust,
       lookup: env.lookup,
-      pr: pull.number
+      pr: pull.number,
+      on: pull.number,
+      item: parent
     })
     result.skipped.push(...harvest.skipped)
     result.ops!.push(...harvest.ops)
+    if (harvest.answers.length) (result.answers ??= []).push(...harvest.answers)
   }
 }
 

@@ -11,6 +11,7 @@ import type { GitHubClient } from '../github/client.js'
 import type { CandidateInput, LedgerOp } from '../ledger/ops.js'
 import type { Ledger } from '../ledger/schema.js'
 import type { Logger } from '../util/logger.js'
+import type { CommandAnswer } from './command-ops.js'
 
 /** Everything a source may read. Effects beyond these come in through the source's own constructor. */
 export interface DiscoveryContext {
@@ -54,6 +55,8 @@ export interface DiscoveryResult {
   cursor?: z.core.util.JSONType
   /** API requests this source made (for the summary and the request budget tests). */
   requests?: number
+  /** What to tell the authors of `/ccal` commands, once the source's operations are written. */
+  answers?: CommandAnswer[]
 }
 
 export interface DiscoverySource {

@@ -354,6 +354,24 @@ export function overridePriority(itemId: string, priority: number, reason: strin
   }
 }
 
+/** Keeps where an item's tracking comment is and which state it shows (see delivery/tracking.ts). */
+export function recordTracking(itemId: string, note: { commentId: number; state: string }): LedgerOp {
+  return (ledger, context) => {
+    const item = requireItem(ledger, itemId)
+    if (item.context.trackingCommentId === note.commentId && item.context.trackingState === note.state)
+      return { ledger, description: `${itemId}: tracking comment unchanged` }
+    const updated: WorkItem = {
+      ...item,
+      context: { ...item.context, trackingCommentId: note.commentId, trackingState: note.state },
+      updatedAt: context.now.toISOString()
+    }
+    return {
+      ledger: putItems(ledger, [updated]),
+      description: `${itemId}: tracking comment ${note.commentId} shows ${note.state}`
+    }
+  }
+}
+
 /** Keeps what trusted people said about an item's current generation (a closing comment, a review). */
 export function addWords(itemId: string, words: readonly HumanWords[]): LedgerOp {
   return (ledger, context) => {

@@ -41,7 +41,7 @@ const ISSUES = [BUG_ISSUE, DOC_ISSUE, LINT_ISSUE].map(issue => ({
 }))
 
 /** The first turn of every agent waits, so that all three are surely under way at the same time. */
-function slowStart(turns: TurnInput[], delayMs = 1_500): TurnInput[] {
+function slowStart(turns: TurnInput[], delayMs = 2_500): TurnInput[] {
   const [first, ...rest] = turns
   return [{ ...first, delay_ms: delayMs } as TurnInput, ...rest]
 }

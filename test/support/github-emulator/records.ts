@@ -25,6 +25,8 @@ export interface CommentRecord {
   body: string
   createdAt: string
   updatedAt: string
+  /** Reactions on the comment (created on the first one). */
+  reactions?: ReactionRecord[]
 }
 
 /** A reaction on an issue. */

@@ -232,16 +232,17 @@ export class EmulatorState {
     throw notFound()
   }
 
-  /** Adds a reaction; an identical existing one is returned instead (GitHub answers 200 then). */
+  /** Adds a reaction to an issue or a comment; an identical existing one is returned instead (GitHub answers 200 then). */
   addReaction(
-    issue: IssueRecord,
+    target: { reactions?: ReactionRecord[] },
     user: string,
     content: ReactionContent
   ): { reaction: ReactionRecord; created: boolean } {
-    const existing = issue.reactions.find(r => r.user === user && r.content === content)
+    const reactions = (target.reactions ??= [])
+    const existing = reactions.find(r => r.user === user && r.content === content)
     if (existing) return { reaction: existing, created: false }
     const reaction = { id: this.nextId(), user: this.user(user).login, content, createdAt: this.now() }
-    issue.reactions.push(reaction)
+    reactions.push(reaction)
     return { reaction, created: true }
   }
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import {
   branchNameFor,
   commitMessage,
-  issueCommentBody,
   pullRequestBody,
   slugify,
   withoutHtmlComments
@@ -93,19 +92,5 @@ describe('pull request bodies', () => {
       durationMs: 0
     })
     expect(body).not.toContain('deadbeefdeadbeef')
-  })
-})
-
-describe('issue comments', () => {
-  it('link the pull request with the first paragraph of the summary and the cost', () => {
-    expect(
-      issueCommentBody({
-        pullNumber: 9,
-        pullUrl: 'https://x/pull/9',
-        summary: 'Fixed it.\n\nMore.',
-        costUsd: 1,
-        turns: 2
-      })
-    ).toBe('CCAL opened #9 for this issue: https://x/pull/9\n\nFixed it.\n\n_2 agent turns, $1.00._')
   })
 })

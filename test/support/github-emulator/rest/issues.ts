@@ -224,6 +224,13 @@ export const issueHandlers: RestHandlers = {
     return json(reaction(req.ctx, result.reaction), result.created ? 201 : 200)
   },
 
+  'reactions/create-for-issue-comment': req => {
+    const found = req.ctx.state.comment(intParam(req, 'comment_id'))
+    const { content } = parseBody(req, z.object({ content: z.enum(REACTIONS) }))
+    const result = req.ctx.state.addReaction(found.comment, req.actor, content)
+    return json(reaction(req.ctx, result.reaction), result.created ? 201 : 200)
+  },
+
   'issues/list-labels-for-repo': req =>
     jsonPage(req, [...req.ctx.state.labels.values()], l => label(req.ctx, l)),
 

@@ -1,0 +1,229 @@
+/**
+ * The tracking comment: one comment per item on the conversation people watch (the item's issue,
+ * or the pull request a review or check follow-up belongs to), edited in place as the item moves —
+ * picked, working, and how it ended: the pull request, or why not and what a person can do.
+ * The body is built here (pure); {@link postTracking} creates or edits it.
+ */
+import type { GitHubClient } from '../github/client.js'
+import type { WorkItem } from '../ledger/schema.js'
+import { errorMessage } from '../util/errors.js'
+import { neutralizeForGitHub } from '../util/untrusted.js'
+
+/** Where an item's tracking comment lives: an issue or pull request number. */
+export function trackingTarget(item: Pick<WorkItem, 'type' | 'context' | 'parentId'>): number | undefined {
+  const { issueNumber, prNumber } = item.context
+  if (item.type === 'issue' && typeof issueNumber === 'number') return issueNumber
+  if (item.parentId !== null && typeof prNumber === 'number') return prNumber
+  return undefined
+}
+
+/** Where the item stands, as the tracking comment tells it. */
+export type TrackingState =
+  | { kind: 'working'; attempt: number; maxAttempts: number }
+  | {
+      kind: 'pr_opened' | 'pr_updated'
+      pr: { number: number; url: string }
+      summary: string
+      turns: number
+      costUsd: number
+    }
+  | { kind: 'no_change'; summary: string }
+  | { kind: 'blocked'; reason: string }
+  | { kind: 'failed'; reason: string; final: boolean; attempt: number; maxAttempts: number }
+  | { kind: 'deferred'; reason: string }
+  | { kind: 'budget_stopped'; reason: string }
+
+/** The hidden line that names the item a tracking comment follows. */
+export function formatTrackingMarker(itemId: string): string {
+  if (!/^[0-9a-f]{8,64}$/.test(itemId)) throw new RangeError(`not an item id: '${itemId}'`)
+  return `<!-- ccal:tracking=${itemId} -->`
+}
+
+/** Text from the agent or an error, quoted safely: one paragraph, no pings, bounded. */
+function quoted(text: string, max = 600): string {
+  return neutralizeForGitHub(text.split(/\n\s*\n/)[0] ?? '', { maxLength: max }).trim()
+}
+
+const RETRY_HINT =
+  'A person with write access can comment `/ccal retry` to try again, or `/ccal skip` to drop it.'
+
+/** The headline and what follows, per state. */
+function stateLines(state: TrackingState): string[] {
+  switch (state.kind) {
+    case 'working':
+      return [
+        `⏳ **Working on it** (attempt ${state.attempt} of ${state.maxAttempts}).`,
+        '',
+        'This comment is updated when the attempt ends.'
+      ]
+    case 'pr_opened':
+    case 'pr_updated': {
+      const cost = `_${state.turns} agent turn${state.turns === 1 ? '' : 's'}, $${state.costUsd.toFixed(2)}._`
+      const headline =
+        state.kind === 'pr_opened'
+          ? `✅ **CCAL opened #${state.pr.number}**: ${state.pr.url}`
+          : `✅ **CCAL updated #${state.pr.number}**: ${state.pr.url}`
+      return [headline, '', quoted(state.summary), '', cost]
+    }
+    case 'no_change':
+      return [
+        'ℹ️ **No change made**: the agent found nothing to change.',
+        '',
+        quoted(state.summary),
+        '',
+        `It now waits for a person. ${RETRY_HINT}`
+      ]
+    case 'blocked':
+      return [
+        '⛔ **Blocked by the safety gate**: the change touched what CCAL may not change.',
+        '',
+        quoted(state.reason),
+        '',
+        `It now waits for a person. ${RETRY_HINT}`
+      ]
+    case 'failed':
+      return state.final
+        ? [
+            `❌ **Failed** (attempt ${state.attempt} of ${state.maxAttempts}); CCAL will not try again on its own.`,
+            '',
+            quoted(state.reason),
+            '',
+            RETRY_HINT
+          ]
+        : [
+            `⚠️ **Attempt ${state.attempt} of ${state.maxAttempts} failed**; CCAL tries again in a later run.`,
+            '',
+            quoted(state.reason)
+          ]
+    case 'deferred':
+      return ['⏸️ **Waiting**', '', quoted(state.reason)]
+    case 'budget_stopped':
+      return [
+        '⏸️ **Stopped at the budget**; this does not count as an attempt. CCAL goes on when the budget allows.',
+        '',
+        quoted(state.reason)
+      ]
+  }
+}
+
+/** The tracking comment's body for an item in a state. */
+export function trackingBody(input: {
+  item: Pick<WorkItem, 'id' | 'generation'>
+  state: TrackingState
+  /** The workflow run acting on the item, when there is one. */
+  runUrl?: string
+  at: Date
+}): string {
+  const round = input.item.generation > 1 ? ` · round ${input.item.generation}` : ''
+  const run = input.runUrl ? ` · [workflow run](${input.runUrl})` : ''
+  return [
+    ...stateLines(input.state),
+    '',
+    `<sub>CCAL · item \`${input.item.id}\`${round} · ${input.at.toISOString().slice(0, 16).replace('T', ' ')} UTC${run}</sub>`,
+    '',
+    formatTrackingMarker(input.item.id)
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+}
+
+/** Which answer a create-or-edit got. */
+export interface TrackingWrite {
+  commentId: number
+  created: boolean
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404
+}
+
+/**
+ * Edits the item's tracking comment, or creates it when there is none yet (or it was deleted).
+ * Returns its id, to be kept in the ledger.
+ */
+export async function postTracking(
+  client: GitHubClient,
+  target: number,
+  commentId: number | undefined,
+  body: string
+): Promise<TrackingWrite> {
+  const where = { owner: client.owner, repo: client.repo }
+  if (commentId !== undefined) {
+    try {
+      await client.rest.rest.issues.updateComment({ ...where, comment_id: commentId, body })
+      return { commentId, created: false }
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+    }
+  }
+  const { data } = await client.rest.rest.issues.createComment({ ...where, issue_number: target, body })
+  return { commentId: data.id, created: true }
+}
+
+/** What the tracker needs from the cycle. */
+export interface TrackerDeps {
+  github?: GitHubClient
+  runUrl?: string
+  now: () => Date
+  warn: (message: string) => void
+  /** Keeps the comment id and the state's key on the item (a ledger write), when they changed. */
+  remember: (itemId: string, note: { commentId: number; state: string }) => Promise<void>
+}
+
+/** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
+export function stateKey(state: TrackingState): string {
+  switch (state.kind) {
+    case 'working':
+      return `working:${state.attempt}`
+    case 'pr_opened':
+    case 'pr_updated':
+      return `${state.kind}:${state.pr.number}`
+    case 'failed':
+      return `failed:${state.attempt}:${state.final}`
+    case 'deferred':
+      return `deferred:${state.reason.split(':')[0]}`
+    default:
+      return state.kind
+  }
+}
+
+/** Keeps items' tracking comments; failures are warnings, never an item's failure. */
+export interface Tracker {
+  update(item: WorkItem, state: TrackingState): Promise<void>
+}
+
+/** The tracker of one cycle. */
+export function createTracker(deps: TrackerDeps): Tracker {
+  // What this cycle wrote, ahead of the ledger copy the caller holds (writes land in the background).
+  const written = new Map<string, { commentId: number; state: string }>()
+  return {
+    async update(item, state) {
+      const target = trackingTarget(item)
+      if (!deps.github || target === undefined) return
+      const key = stateKey(state)
+      const mine = written.get(item.id)
+      const known = mine?.commentId ?? item.context.trackingCommentId
+      const shown = mine?.state ?? item.context.trackingState
+      if (shown === key && typeof known === 'number') return
+      const body = trackingBody({
+        item,
+        state,
+        at: deps.now(),
+        ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
+      })
+      try {
+        const posted = await postTracking(
+          deps.github,
+          target,
+          typeof known === 'number' ? known : undefined,
+          body
+        )
+        const note = { commentId: posted.commentId, state: key }
+        written.set(item.id, note)
+        await deps.remember(item.id, note)
+      } catch (error) {
+        deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`)
+      }
+    }
+  }
+}
