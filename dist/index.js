@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1259);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3965);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1259:
+/***/ 3965:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75870,6 +75870,127 @@ async function replyToReviewComment(client, pullNumber, commentId, body) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/delivery/deliver.js
+
+
+
+function identityOf(settings) {
+    return { name: settings.identity.name, email: settings.identity.email };
+}
+function followUpTarget(item, ledger) {
+    const { branch, prNumber } = item.context;
+    if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number')
+        return undefined;
+    return { branch, prNumber, parent: ledger.items[item.parentId] };
+}
+/** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
+function branchOf(item, ledger, settings) {
+    return followUpTarget(item, ledger)?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix);
+}
+/** Base branches by client: the repository's default is looked up once per cycle, not once per item. */
+const baseBranches = new WeakMap();
+/** The branch pull requests target: configured, else the repository's default branch. */
+function baseBranchOf(deps) {
+    const configured = deps.settings.pull_requests.base_branch;
+    if (configured)
+        return Promise.resolve(configured);
+    // Keyed by the client, which every item of a cycle shares (the deps object is copied per item).
+    const key = deps.github ?? deps.git;
+    let base = baseBranches.get(key);
+    if (!base) {
+        base = defaultBranch(deps);
+        baseBranches.set(key, base);
+    }
+    return base;
+}
+async function defaultBranch(deps) {
+    if (deps.github) {
+        const { data } = await deps.github.rest.rest.repos.get({
+            owner: deps.github.owner,
+            repo: deps.github.repo
+        });
+        return data.default_branch;
+    }
+    const head = await deps.git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD']);
+    return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
+}
+/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
+async function commitAndPush(deps, git, item, target) {
+    const { settings } = deps;
+    const sha = await commitAll(git, {
+        message: commitMessage(item, target.outcome.summary),
+        identity: identityOf(settings)
+    });
+    const pushGit = await authenticated(git, deps.pushToken);
+    await pushBranch(pushGit, {
+        branch: target.branch,
+        base: target.base,
+        branchPrefix: settings.pull_requests.branch_prefix,
+        replace: target.replace
+    });
+    return sha;
+}
+async function deliver(deps, git, item, target) {
+    const { settings } = deps;
+    if (!deps.github)
+        throw new Error('no GitHub client: cannot open a pull request');
+    await commitAndPush(deps, git, item, target);
+    const body = pullRequestBody({
+        item,
+        summary: target.outcome.summary,
+        verify: describeVerify(target.outcome),
+        turns: target.outcome.turns,
+        costUsd: target.outcome.costUsd,
+        durationMs: target.outcome.durationMs
+    });
+    const pull = await openOrUpdatePull(deps.github, {
+        branch: target.branch,
+        base: target.base,
+        title: safeTitle(item),
+        body,
+        draft: settings.pull_requests.draft,
+        labels: settings.pull_requests.labels
+    });
+    return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
+}
+/**
+ * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
+ * on the pull request (in the review comment's thread when there is one). The PR body stays the
+ * parent's, so its marker keeps naming the parent item.
+ */
+async function deliverFollowUp(deps, git, item, target) {
+    if (!deps.github)
+        throw new Error('no GitHub client: cannot answer on the pull request');
+    const sha = await commitAndPush(deps, git, item, { ...target, replace: false });
+    const answer = followUpComment(item, sha, target.outcome);
+    const commentId = item.context.reviewCommentId;
+    if (typeof commentId === 'number') {
+        await replyToReviewComment(deps.github, target.prNumber, commentId, answer);
+    }
+    else {
+        await commentOn(deps.github, target.prNumber, answer);
+    }
+    const url = target.parent?.pr?.url ?? (typeof item.context.url === 'string' ? item.context.url : '');
+    return { number: target.prNumber, url, branch: target.branch };
+}
+function followUpComment(item, sha, outcome) {
+    const who = typeof item.context.reviewer === 'string' ? `@${item.context.reviewer}'s review` : 'the failing check';
+    const summary = firstParagraph(outcome.summary);
+    return [
+        `CCAL pushed ${sha.slice(0, 7)} to address ${who}.`,
+        '',
+        summary,
+        '',
+        `_Verification: ${describeVerify(outcome)}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
+    ].join('\n');
+}
+/** The verification result as people should read it. */
+function describeVerify(outcome) {
+    return outcome.failuresOnBase
+        ? 'fails on the base branch too; this change adds no failure'
+        : outcome.verifyOutcome;
+}
+
 ;// CONCATENATED MODULE: ./lib/delivery/tracking.js
 
 
@@ -76826,9 +76947,6 @@ function finish(report, ledger, now) {
     report.finishedAt = now().toISOString();
     return { report, ledger };
 }
-function identityOf(settings) {
-    return { name: settings.identity.name, email: settings.identity.email };
-}
 /**
  * What an outcome that delivers nothing does to the item: no change needed or blocked by the
  * safety gate wait for a person; a failure another attempt would not fix (too many turns,
@@ -76846,20 +76964,10 @@ function statusAfter(outcome) {
         return { status: 'failed', reportStatus: 'failed' };
     return { reportStatus: 'failed' };
 }
-function followUpTarget(item, ledger) {
-    const { branch, prNumber } = item.context;
-    if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number')
-        return undefined;
-    return { branch, prNumber, parent: ledger.items[item.parentId] };
-}
 /** The most one item may spend: configured, else the run budget shared by the items that run at once. */
 function itemBudgetCap(settings) {
     return (settings.budgets.cost_per_item_usd ??
         settings.budgets.cost_per_run_usd / Math.max(1, settings.loop.max_concurrent_work));
-}
-/** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
-function branchOf(item, ledger, settings) {
-    return followUpTarget(item, ledger)?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix);
 }
 /** Less time left than this in the run, and no further item starts. */
 const MIN_ITEM_TIME_MS = 60_000;
@@ -76949,6 +77057,12 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite, tr
     const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, write, finalWrite, tracker, working);
     await working.started;
     const after = (ledger.items[itemId] ?? leased.items[itemId]);
+    entry.after = {
+        status: after.status,
+        attempts: after.attempts,
+        maxAttempts: after.maxAttempts,
+        generation: after.generation
+    };
     const state = trackedOutcome(entry, after);
     if (state && !(after.parentId !== null && entry.status === 'pr_updated'))
         await tracker.update(after, state);
@@ -77122,107 +77236,6 @@ function resultInput(itemId, outcome, success) {
         filesChanged: outcome?.filesChanged ?? [],
         verify: outcome?.verifyOutcome ?? 'not_run'
     };
-}
-/** Base branches by cycle: the repository's default is looked up once per cycle, not once per item. */
-const baseBranches = new WeakMap();
-/** The branch pull requests target: configured, else the repository's default branch. */
-function baseBranchOf(deps) {
-    const configured = deps.settings.pull_requests.base_branch;
-    if (configured)
-        return Promise.resolve(configured);
-    let base = baseBranches.get(deps);
-    if (!base) {
-        base = defaultBranch(deps);
-        baseBranches.set(deps, base);
-    }
-    return base;
-}
-async function defaultBranch(deps) {
-    if (deps.github) {
-        const { data } = await deps.github.rest.rest.repos.get({
-            owner: deps.github.owner,
-            repo: deps.github.repo
-        });
-        return data.default_branch;
-    }
-    const head = await deps.git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD']);
-    return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
-}
-/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
-async function commitAndPush(deps, git, item, target) {
-    const { settings } = deps;
-    const sha = await commitAll(git, {
-        message: commitMessage(item, target.outcome.summary),
-        identity: identityOf(settings)
-    });
-    const pushGit = await authenticated(git, deps.pushToken);
-    await pushBranch(pushGit, {
-        branch: target.branch,
-        base: target.base,
-        branchPrefix: settings.pull_requests.branch_prefix,
-        replace: target.replace
-    });
-    return sha;
-}
-async function deliver(deps, git, item, target) {
-    const { settings } = deps;
-    if (!deps.github)
-        throw new Error('no GitHub client: cannot open a pull request');
-    await commitAndPush(deps, git, item, target);
-    const body = pullRequestBody({
-        item,
-        summary: target.outcome.summary,
-        verify: describeVerify(target.outcome),
-        turns: target.outcome.turns,
-        costUsd: target.outcome.costUsd,
-        durationMs: target.outcome.durationMs
-    });
-    const pull = await openOrUpdatePull(deps.github, {
-        branch: target.branch,
-        base: target.base,
-        title: safeTitle(item),
-        body,
-        draft: settings.pull_requests.draft,
-        labels: settings.pull_requests.labels
-    });
-    return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
-}
-/**
- * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
- * on the pull request (in the review comment's thread when there is one). The PR body stays the
- * parent's, so its marker keeps naming the parent item.
- */
-async function deliverFollowUp(deps, git, item, target) {
-    if (!deps.github)
-        throw new Error('no GitHub client: cannot answer on the pull request');
-    const sha = await commitAndPush(deps, git, item, { ...target, replace: false });
-    const answer = followUpComment(item, sha, target.outcome);
-    const commentId = item.context.reviewCommentId;
-    if (typeof commentId === 'number') {
-        await replyToReviewComment(deps.github, target.prNumber, commentId, answer);
-    }
-    else {
-        await commentOn(deps.github, target.prNumber, answer);
-    }
-    const url = target.parent?.pr?.url ?? (typeof item.context.url === 'string' ? item.context.url : '');
-    return { number: target.prNumber, url, branch: target.branch };
-}
-function followUpComment(item, sha, outcome) {
-    const who = typeof item.context.reviewer === 'string' ? `@${item.context.reviewer}'s review` : 'the failing check';
-    const summary = firstParagraph(outcome.summary);
-    return [
-        `CCAL pushed ${sha.slice(0, 7)} to address ${who}.`,
-        '',
-        summary,
-        '',
-        `_Verification: ${describeVerify(outcome)}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
-    ].join('\n');
-}
-/** The verification result as people should read it. */
-function describeVerify(outcome) {
-    return outcome.failuresOnBase
-        ? 'fails on the base branch too; this change adds no failure'
-        : outcome.verifyOutcome;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/repository.js
@@ -77584,6 +77597,31 @@ const STATUS_LABEL = {
     budget_stopped: '⏸️ stopped at the budget (not counted as an attempt)',
     skipped: '⏭️ skipped'
 };
+/** What became of the item, as its tracking comment tells it: the outcome, why, and what comes next. */
+function outcomeCell(item) {
+    const delivered = item.status === 'pr_opened' || item.status === 'pr_updated';
+    const code = item.code && !delivered ? ` (${item.code})` : '';
+    // What comes next goes before the reason: a long reason is what a table cell cuts.
+    const parts = [`${STATUS_LABEL[item.status]}${code}`];
+    const after = item.after;
+    if (after && !delivered) {
+        const next = after.status === 'pending'
+            ? `back in the queue (attempt ${after.attempts} of ${after.maxAttempts} used)`
+            : after.status === 'failed'
+                ? 'failed: not retried unless a person asks'
+                : after.status === 'needs_human'
+                    ? 'waits for a person'
+                    : after.status.replace(/_/g, ' ');
+        parts.push(`now ${next}`);
+    }
+    if (after && after.generation > 1)
+        parts.push(`round ${after.generation}`);
+    if (item.denied?.length)
+        parts.push(`tools denied: ${item.denied.join(', ')}`);
+    if (item.reason)
+        parts.push(item.reason);
+    return parts.join(' · ');
+}
 /** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 function renderSummary(report) {
     const lines = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, ''];
@@ -77605,7 +77643,7 @@ function renderSummary(report) {
     lines.push(...table(['Item', 'Type', 'Outcome', 'Verify', 'Turns', 'Cost', 'Pull request'], report.executed.map(item => [
         `${item.title} (\`${item.itemId}\`)`,
         item.type,
-        `${STATUS_LABEL[item.status]}${item.reason ? `: ${item.reason}` : ''}`,
+        outcomeCell(item),
         item.verify,
         String(item.turns),
         report_usd(item.costUsd),

@@ -202,6 +202,19 @@ function ledgerHeading(store, snapshot) {
     const count = Object.keys(snapshot.ledger.items).length;
     return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`;
 }
+/** Why an item waits for a person or was given up on: its last error, else its last move's reason. */
+function whyClosedOut(item) {
+    if (!['failed', 'needs_human', 'rejected', 'dismissed'].includes(item.status))
+        return undefined;
+    const moved = [...item.history]
+        .reverse()
+        .find(entry => entry.event === 'status' && entry.to === item.status);
+    const reason = item.lastError ?? moved?.detail;
+    if (!reason)
+        return undefined;
+    const line = reason.replace(/\s+/g, ' ').trim();
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
 /** One line per item: id, priority, type, title and what matters for its status. */
 function itemLine(item) {
     const notes = [];
@@ -213,6 +226,12 @@ function itemLine(item) {
         notes.push(`PR #${item.pr.number}`);
     if (item.attempts > 0)
         notes.push(`attempt ${item.attempts}/${item.maxAttempts}`);
+    const earlier = item.generations.at(-1);
+    if (earlier)
+        notes.push(`round ${item.generation}, after ${earlier.pr ? `PR #${earlier.pr.number} ` : ''}${earlier.ended.replace(/_/g, ' ')}`);
+    const why = whyClosedOut(item);
+    if (why)
+        notes.push(why);
     const suffix = notes.length ? `  (${notes.join(', ')})` : '';
     return `  ${item.id}  P${item.priority}  ${item.type.padEnd(15)}  ${item.title}${suffix}`;
 }
@@ -502,6 +521,7 @@ const statusCommand = async (args, io) => {
     section('In progress', groups.in_progress, 10);
     section('Open PRs', groups.pr_open, 10);
     section('Needs a human', groups.needs_human, 10);
+    section('Failed', groups.failed, 10);
     section('Next up', groups.pending, 5);
     lines.push(...learnedLines(snapshot.ledger.patterns));
     lines.push('', ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.moneyLines)(snapshot.ledger, now));

@@ -6,23 +6,17 @@
  */
 import type { Settings } from '../config/schema.js'
 import type { ExecutionOutcome } from '../executor/outcome.js'
-import {
-  branchNameFor,
-  commitMessage,
-  pullRequestBody,
-  firstParagraph,
-  safeTitle
-} from '../delivery/content.js'
-import {
-  authenticated,
-  commitAll,
-  hasChanges,
-  pushBranch,
-  startBranch,
-  type Identity
-} from '../delivery/git.js'
+import { branchNameFor } from '../delivery/content.js'
+import { hasChanges, startBranch } from '../delivery/git.js'
 import { answerCommand } from '../delivery/commands.js'
-import { commentOn, openOrUpdatePull, replyToReviewComment } from '../delivery/pulls.js'
+import {
+  baseBranchOf,
+  branchOf,
+  deliver,
+  deliverFollowUp,
+  describeVerify,
+  followUpTarget
+} from '../delivery/deliver.js'
 import type { CommandAnswer } from '../discovery/command-ops.js'
 import { createTracker, type Tracker, type TrackingState } from '../delivery/tracking.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
@@ -462,10 +456,6 @@ function finish(
   return { report, ledger }
 }
 
-function identityOf(settings: Settings): Identity {
-  return { name: settings.identity.name, email: settings.identity.email }
-}
-
 /**
  * What an outcome that delivers nothing does to the item: no change needed or blocked by the
  * safety gate wait for a person; a failure another attempt would not fix (too many turns,
@@ -485,30 +475,12 @@ function statusAfter(outcome: ExecutionOutcome): {
   return { reportStatus: 'failed' }
 }
 
-/** Where a follow-up (review feedback, a failing check) goes: its parent's pull request branch. */
-interface FollowUpTarget {
-  branch: string
-  prNumber: number
-  parent: WorkItem | undefined
-}
-
-function followUpTarget(item: WorkItem, ledger: Ledger): FollowUpTarget | undefined {
-  const { branch, prNumber } = item.context
-  if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number') return undefined
-  return { branch, prNumber, parent: ledger.items[item.parentId] }
-}
-
 /** The most one item may spend: configured, else the run budget shared by the items that run at once. */
 export function itemBudgetCap(settings: Settings): number {
   return (
     settings.budgets.cost_per_item_usd ??
     settings.budgets.cost_per_run_usd / Math.max(1, settings.loop.max_concurrent_work)
   )
-}
-
-/** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
-function branchOf(item: WorkItem, ledger: Ledger, settings: Settings): string {
-  return followUpTarget(item, ledger)?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix)
 }
 
 /** Less time left than this in the run, and no further item starts. */
@@ -641,6 +613,12 @@ async function runLeasedItem(
   )
   await working.started
   const after = (ledger.items[itemId] ?? leased.items[itemId]) as WorkItem
+  entry.after = {
+    status: after.status,
+    attempts: after.attempts,
+    maxAttempts: after.maxAttempts,
+    generation: after.generation
+  }
   const state = trackedOutcome(entry, after)
   if (state && !(after.parentId !== null && entry.status === 'pr_updated')) await tracker.update(after, state)
   return entry
@@ -832,125 +810,4 @@ function resultInput(itemId: string, outcome: ExecutionOutcome | undefined, succ
     filesChanged: outcome?.filesChanged ?? [],
     verify: outcome?.verifyOutcome ?? ('not_run' as const)
   }
-}
-
-/** Base branches by cycle: the repository's default is looked up once per cycle, not once per item. */
-const baseBranches = new WeakMap<CycleDeps, Promise<string>>()
-
-/** The branch pull requests target: configured, else the repository's default branch. */
-function baseBranchOf(deps: CycleDeps): Promise<string> {
-  const configured = deps.settings.pull_requests.base_branch
-  if (configured) return Promise.resolve(configured)
-  let base = baseBranches.get(deps)
-  if (!base) {
-    base = defaultBranch(deps)
-    baseBranches.set(deps, base)
-  }
-  return base
-}
-
-async function defaultBranch(deps: CycleDeps): Promise<string> {
-  if (deps.github) {
-    const { data } = await deps.github.rest.rest.repos.get({
-      owner: deps.github.owner,
-      repo: deps.github.repo
-    })
-    return data.default_branch
-  }
-  const head = await deps.git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])
-  return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main'
-}
-
-/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
-async function commitAndPush(
-  deps: CycleDeps,
-  git: Git,
-  item: WorkItem,
-  target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
-): Promise<string> {
-  const { settings } = deps
-  const sha = await commitAll(git, {
-    message: commitMessage(item, target.outcome.summary),
-    identity: identityOf(settings)
-  })
-  const pushGit = await authenticated(git, deps.pushToken)
-  await pushBranch(pushGit, {
-    branch: target.branch,
-    base: target.base,
-    branchPrefix: settings.pull_requests.branch_prefix,
-    replace: target.replace
-  })
-  return sha
-}
-
-async function deliver(
-  deps: CycleDeps,
-  git: Git,
-  item: WorkItem,
-  target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
-): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
-  const { settings } = deps
-  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
-  await commitAndPush(deps, git, item, target)
-  const body = pullRequestBody({
-    item,
-    summary: target.outcome.summary,
-    verify: describeVerify(target.outcome),
-    turns: target.outcome.turns,
-    costUsd: target.outcome.costUsd,
-    durationMs: target.outcome.durationMs
-  })
-  const pull = await openOrUpdatePull(deps.github, {
-    branch: target.branch,
-    base: target.base,
-    title: safeTitle(item),
-    body,
-    draft: settings.pull_requests.draft,
-    labels: settings.pull_requests.labels
-  })
-  return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
-}
-
-/**
- * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
- * on the pull request (in the review comment's thread when there is one). The PR body stays the
- * parent's, so its marker keeps naming the parent item.
- */
-async function deliverFollowUp(
-  deps: CycleDeps,
-  git: Git,
-  item: WorkItem,
-  target: FollowUpTarget & { base: string; outcome: ExecutionOutcome }
-): Promise<{ number: number; url: string; branch: string }> {
-  if (!deps.github) throw new Error('no GitHub client: cannot answer on the pull request')
-  const sha = await commitAndPush(deps, git, item, { ...target, replace: false })
-  const answer = followUpComment(item, sha, target.outcome)
-  const commentId = item.context.reviewCommentId
-  if (typeof commentId === 'number') {
-    await replyToReviewComment(deps.github, target.prNumber, commentId, answer)
-  } else {
-    await commentOn(deps.github, target.prNumber, answer)
-  }
-  const url = target.parent?.pr?.url ?? (typeof item.context.url === 'string' ? item.context.url : '')
-  return { number: target.prNumber, url, branch: target.branch }
-}
-
-function followUpComment(item: WorkItem, sha: string, outcome: ExecutionOutcome): string {
-  const who =
-    typeof item.context.reviewer === 'string' ? `@${item.context.reviewer}'s review` : 'the failing check'
-  const summary = firstParagraph(outcome.summary)
-  return [
-    `CCAL pushed ${sha.slice(0, 7)} to address ${who}.`,
-    '',
-    summary,
-    '',
-    `_Verification: ${describeVerify(outcome)}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
-  ].join('\n')
-}
-
-/** The verification result as people should read it. */
-export function describeVerify(outcome: Pick<ExecutionOutcome, 'verifyOutcome' | 'failuresOnBase'>): string {
-  return outcome.failuresOnBase
-    ? 'fails on the base branch too; this change adds no failure'
-    : outcome.verifyOutcome
 }

@@ -28,6 +28,8 @@ export interface ExecutedItem {
   code?: string
   /** Tools the agent asked for and was denied. */
   denied?: string[]
+  /** Where the attempt left the item: its status, attempts and round. */
+  after?: { status: ItemStatus; attempts: number; maxAttempts: number; generation: number }
 }
 
 export interface SourceReport {
@@ -93,6 +95,30 @@ const STATUS_LABEL: Record<ExecutionStatus, string> = {
   skipped: '⏭️ skipped'
 }
 
+/** What became of the item, as its tracking comment tells it: the outcome, why, and what comes next. */
+function outcomeCell(item: ExecutedItem): string {
+  const delivered = item.status === 'pr_opened' || item.status === 'pr_updated'
+  const code = item.code && !delivered ? ` (${item.code})` : ''
+  // What comes next goes before the reason: a long reason is what a table cell cuts.
+  const parts = [`${STATUS_LABEL[item.status]}${code}`]
+  const after = item.after
+  if (after && !delivered) {
+    const next =
+      after.status === 'pending'
+        ? `back in the queue (attempt ${after.attempts} of ${after.maxAttempts} used)`
+        : after.status === 'failed'
+          ? 'failed: not retried unless a person asks'
+          : after.status === 'needs_human'
+            ? 'waits for a person'
+            : after.status.replace(/_/g, ' ')
+    parts.push(`now ${next}`)
+  }
+  if (after && after.generation > 1) parts.push(`round ${after.generation}`)
+  if (item.denied?.length) parts.push(`tools denied: ${item.denied.join(', ')}`)
+  if (item.reason) parts.push(item.reason)
+  return parts.join(' · ')
+}
+
 /** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 export function renderSummary(report: CycleReport): string {
   const lines: string[] = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, '']
@@ -126,7 +152,7 @@ export function renderSummary(report: CycleReport): string {
       report.executed.map(item => [
         `${item.title} (\`${item.itemId}\`)`,
         item.type,
-        `${STATUS_LABEL[item.status]}${item.reason ? `: ${item.reason}` : ''}`,
+        outcomeCell(item),
         item.verify,
         String(item.turns),
         usd(item.costUsd),

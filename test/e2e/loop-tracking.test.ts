@@ -6,6 +6,8 @@
  * budgets hold.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
+import type { CliIo } from '../../src/cli/io.js'
+import { runCli } from '../../src/cli/program.js'
 import { webhookExample } from '../support/webhooks.js'
 import {
   BUG_ISSUE,
@@ -63,6 +65,18 @@ function issueCommentPayload(comment: { id: number; body: string }, author: stri
   payload.sender = { ...payload.sender, login: author, type: 'User' }
   payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
   return payload
+}
+
+async function statusOf(world: World): Promise<string> {
+  const out: string[] = []
+  const io: CliIo = {
+    cwd: world.sandbox.dir,
+    env: {},
+    stdout: text => out.push(text),
+    stderr: () => undefined
+  }
+  expect(await runCli(['status'], io)).toBe(0)
+  return out.join('\n')
 }
 
 const labelled = () => ({ name: 'issues', payload: issuesLabeledPayload(BUG_ISSUE, 'ccal-task', MAINTAINER) })
@@ -172,6 +186,15 @@ describe('settings that bound the work', () => {
     const [tracking] = ccalComments(world, BUG_ISSUE.number)
     expect(tracking!.body).toContain('**Failed** (attempt 1 of 1); CCAL will not try again on its own.')
     expect(run.stdout).toContain('attempt 1 of 1')
+    // The job summary and `ccal status` tell the same story as the comment.
+    const row = run.summary.split('\n').find(line => line.includes(item.id))!
+    expect(row).toContain('❌ failed (api_error)')
+    expect(row).toContain('now failed: not retried unless a person asks')
+    const status = await statusOf(world)
+    const line = status.split('\n').find(text => text.includes(item.id))!
+    expect(status).toContain('Failed (1)')
+    expect(line).toContain('attempt 1/1')
+    expect(line).toContain('the model broke')
   }, 180_000)
 
   it('a run budget that fits one item starts one, and the waiting issue is told why', async () => {

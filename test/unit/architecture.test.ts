@@ -104,6 +104,14 @@ describe('architecture', () => {
     }
   })
 
+  it('delivery does what the cycle decides and knows nothing of the cycle itself', () => {
+    for (const file of filesIn('delivery')) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(/→ (.*\/(core|ledger\/store)\b|@actions\/)/)
+      }
+    }
+  })
+
   it('the workspace knows git and nothing of the cycle: no sources, agent, ledger or GitHub', () => {
     for (const file of filesIn('workspace')) {
       for (const target of importsOf(file.text)) {

@@ -214,6 +214,18 @@ export function ledgerHeading(store: LedgerStore, snapshot: LedgerSnapshot): str
   return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`
 }
 
+/** Why an item waits for a person or was given up on: its last error, else its last move's reason. */
+function whyClosedOut(item: WorkItem): string | undefined {
+  if (!['failed', 'needs_human', 'rejected', 'dismissed'].includes(item.status)) return undefined
+  const moved = [...item.history]
+    .reverse()
+    .find(entry => entry.event === 'status' && entry.to === item.status)
+  const reason = item.lastError ?? moved?.detail
+  if (!reason) return undefined
+  const line = reason.replace(/\s+/g, ' ').trim()
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line
+}
+
 /** One line per item: id, priority, type, title and what matters for its status. */
 export function itemLine(item: WorkItem): string {
   const notes: string[] = []
@@ -221,6 +233,13 @@ export function itemLine(item: WorkItem): string {
   if (item.lease) notes.push(`leased by ${item.lease.runId} until ${item.lease.until}`)
   if (item.pr) notes.push(`PR #${item.pr.number}`)
   if (item.attempts > 0) notes.push(`attempt ${item.attempts}/${item.maxAttempts}`)
+  const earlier = item.generations.at(-1)
+  if (earlier)
+    notes.push(
+      `round ${item.generation}, after ${earlier.pr ? `PR #${earlier.pr.number} ` : ''}${earlier.ended.replace(/_/g, ' ')}`
+    )
+  const why = whyClosedOut(item)
+  if (why) notes.push(why)
   const suffix = notes.length ? `  (${notes.join(', ')})` : ''
   return `  ${item.id}  P${item.priority}  ${item.type.padEnd(15)}  ${item.title}${suffix}`
 }

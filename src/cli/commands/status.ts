@@ -87,6 +87,7 @@ export const statusCommand: CliCommand = async (args, io) => {
   section('In progress', groups.in_progress, 10)
   section('Open PRs', groups.pr_open, 10)
   section('Needs a human', groups.needs_human, 10)
+  section('Failed', groups.failed, 10)
   section('Next up', groups.pending, 5)
   lines.push(...learnedLines(snapshot.ledger.patterns))
   lines.push('', ...moneyLines(snapshot.ledger, now))

@@ -1,0 +1,168 @@
+/**
+ * Delivery of an item's change: the base branch, the commit and push, the pull request (opened or
+ * updated), and for a follow-up the answer on its parent's pull request. The cycle decides when;
+ * this module does it.
+ */
+import type { Settings } from '../config/schema.js'
+import type { ExecutionOutcome } from '../executor/outcome.js'
+import type { Git } from '../git/git.js'
+import type { GitHubClient } from '../github/client.js'
+import type { Ledger, WorkItem } from '../ledger/schema.js'
+import { branchNameFor, commitMessage, firstParagraph, pullRequestBody, safeTitle } from './content.js'
+import { authenticated, commitAll, pushBranch, type Identity } from './git.js'
+import { commentOn, openOrUpdatePull, replyToReviewComment } from './pulls.js'
+
+/** What delivery needs from the cycle. */
+export interface DeliveryDeps {
+  settings: Settings
+  github?: GitHubClient
+  /** Token for pushing item branches (per command, never stored). */
+  pushToken?: string
+  /** Git in the checkout (read only): the remote's default branch when there is no GitHub client. */
+  git: Git
+}
+
+function identityOf(settings: Settings): Identity {
+  return { name: settings.identity.name, email: settings.identity.email }
+}
+
+/** Where a follow-up (review feedback, a failing check) goes: its parent's pull request branch. */
+export interface FollowUpTarget {
+  branch: string
+  prNumber: number
+  parent: WorkItem | undefined
+}
+
+export function followUpTarget(item: WorkItem, ledger: Ledger): FollowUpTarget | undefined {
+  const { branch, prNumber } = item.context
+  if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number') return undefined
+  return { branch, prNumber, parent: ledger.items[item.parentId] }
+}
+
+/** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
+export function branchOf(item: WorkItem, ledger: Ledger, settings: Settings): string {
+  return followUpTarget(item, ledger)?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix)
+}
+
+/** Base branches by client: the repository's default is looked up once per cycle, not once per item. */
+const baseBranches = new WeakMap<object, Promise<string>>()
+
+/** The branch pull requests target: configured, else the repository's default branch. */
+export function baseBranchOf(deps: DeliveryDeps): Promise<string> {
+  const configured = deps.settings.pull_requests.base_branch
+  if (configured) return Promise.resolve(configured)
+  // Keyed by the client, which every item of a cycle shares (the deps object is copied per item).
+  const key = deps.github ?? deps.git
+  let base = baseBranches.get(key)
+  if (!base) {
+    base = defaultBranch(deps)
+    baseBranches.set(key, base)
+  }
+  return base
+}
+
+async function defaultBranch(deps: DeliveryDeps): Promise<string> {
+  if (deps.github) {
+    const { data } = await deps.github.rest.rest.repos.get({
+      owner: deps.github.owner,
+      repo: deps.github.repo
+    })
+    return data.default_branch
+  }
+  const head = await deps.git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])
+  return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main'
+}
+
+/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
+async function commitAndPush(
+  deps: DeliveryDeps,
+  git: Git,
+  item: WorkItem,
+  target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
+): Promise<string> {
+  const { settings } = deps
+  const sha = await commitAll(git, {
+    message: commitMessage(item, target.outcome.summary),
+    identity: identityOf(settings)
+  })
+  const pushGit = await authenticated(git, deps.pushToken)
+  await pushBranch(pushGit, {
+    branch: target.branch,
+    base: target.base,
+    branchPrefix: settings.pull_requests.branch_prefix,
+    replace: target.replace
+  })
+  return sha
+}
+
+export async function deliver(
+  deps: DeliveryDeps,
+  git: Git,
+  item: WorkItem,
+  target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
+): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
+  const { settings } = deps
+  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
+  await commitAndPush(deps, git, item, target)
+  const body = pullRequestBody({
+    item,
+    summary: target.outcome.summary,
+    verify: describeVerify(target.outcome),
+    turns: target.outcome.turns,
+    costUsd: target.outcome.costUsd,
+    durationMs: target.outcome.durationMs
+  })
+  const pull = await openOrUpdatePull(deps.github, {
+    branch: target.branch,
+    base: target.base,
+    title: safeTitle(item),
+    body,
+    draft: settings.pull_requests.draft,
+    labels: settings.pull_requests.labels
+  })
+  return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
+}
+
+/**
+ * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
+ * on the pull request (in the review comment's thread when there is one). The PR body stays the
+ * parent's, so its marker keeps naming the parent item.
+ */
+export async function deliverFollowUp(
+  deps: DeliveryDeps,
+  git: Git,
+  item: WorkItem,
+  target: FollowUpTarget & { base: string; outcome: ExecutionOutcome }
+): Promise<{ number: number; url: string; branch: string }> {
+  if (!deps.github) throw new Error('no GitHub client: cannot answer on the pull request')
+  const sha = await commitAndPush(deps, git, item, { ...target, replace: false })
+  const answer = followUpComment(item, sha, target.outcome)
+  const commentId = item.context.reviewCommentId
+  if (typeof commentId === 'number') {
+    await replyToReviewComment(deps.github, target.prNumber, commentId, answer)
+  } else {
+    await commentOn(deps.github, target.prNumber, answer)
+  }
+  const url = target.parent?.pr?.url ?? (typeof item.context.url === 'string' ? item.context.url : '')
+  return { number: target.prNumber, url, branch: target.branch }
+}
+
+function followUpComment(item: WorkItem, sha: string, outcome: ExecutionOutcome): string {
+  const who =
+    typeof item.context.reviewer === 'string' ? `@${item.context.reviewer}'s review` : 'the failing check'
+  const summary = firstParagraph(outcome.summary)
+  return [
+    `CCAL pushed ${sha.slice(0, 7)} to address ${who}.`,
+    '',
+    summary,
+    '',
+    `_Verification: ${describeVerify(outcome)}; ${outcome.turns} agent turn${outcome.turns === 1 ? '' : 's'}, $${outcome.costUsd.toFixed(2)}._`
+  ].join('\n')
+}
+
+/** The verification result as people should read it. */
+export function describeVerify(outcome: Pick<ExecutionOutcome, 'verifyOutcome' | 'failuresOnBase'>): string {
+  return outcome.failuresOnBase
+    ? 'fails on the base branch too; this change adds no failure'
+    : outcome.verifyOutcome
+}
