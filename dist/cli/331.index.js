@@ -223,7 +223,15 @@ const TRANSITIONS = {
         needs_human: 'ccal',
         dismissed: 'ccal'
     },
-    pr_open: { in_progress: 'ccal', completed: 'ccal', rejected: 'ccal', failed: 'ccal', needs_human: 'ccal' },
+    // dismissed: the work of an open PR is gone from the base (fixed some other way).
+    pr_open: {
+        in_progress: 'ccal',
+        completed: 'ccal',
+        rejected: 'ccal',
+        failed: 'ccal',
+        needs_human: 'ccal',
+        dismissed: 'ccal'
+    },
     // A completed item whose fingerprint comes back is a regression and is reopened.
     completed: { pending: 'ccal' },
     failed: { pending: 'human', dismissed: 'ccal' },
@@ -866,6 +874,8 @@ function recordResult(input, outcome = {}, limits) {
             sessionId: input.sessionId ?? null,
             filesChanged: [...(input.filesChanged ?? [])],
             verify: input.verify ?? 'not_run',
+            code: input.code ?? null,
+            deniedTools: [...(input.deniedTools ?? [])],
             executedAt: context.now.toISOString()
         };
         const withPr = pr ?? item.pr;
@@ -1360,6 +1370,10 @@ const ExecutionResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject *
     sessionId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     filesChanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
     verify: VerifyOutcomeSchema,
+    /** The executor's reason code (success, max_turns, budget_exceeded, api_error, …); null when the agent did not run. */
+    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    /** Tools the agent asked for and was denied. */
+    deniedTools: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
     executedAt: TimestampSchema
 });
 /** Something that worked (or did not) for a kind of problem; the learning loop maintains these. */
@@ -1631,11 +1645,16 @@ var schema = __webpack_require__(5302);
 /**
  * The migration table: entry N upgrades version N to N + 1, together with bumping SCHEMA_VERSION.
  * - 1 → 2: items get generations (`generation`, `generations`, `words`); every item so far is in
- *   its first.
+ *   its first. Results get the executor's `code` (unknown: null) and `deniedTools` (none known).
  */
 const MIGRATIONS = {
     1: raw => ({
         ...raw,
+        results: Array.isArray(raw.results)
+            ? raw.results.map(result => result !== null && typeof result === 'object' && !Array.isArray(result)
+                ? { code: null, deniedTools: [], ...result }
+                : result)
+            : raw.results,
         items: new Map([...raw.items].map(([path, item]) => [
             path,
             item !== null && typeof item === 'object' && !Array.isArray(item)

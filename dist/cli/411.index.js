@@ -1454,6 +1454,13 @@ function heldKeys(item) {
     }
     return { keys, places };
 }
+/**
+ * True when an item whose work is gone from the base can be completed by a scan: it waits in the
+ * queue, or its pull request is still open (the base was fixed some other way; the PR is told).
+ */
+function isFinishable(item) {
+    return item.status === 'pending' || item.status === 'pr_open';
+}
 /** True when an item's batch is over and gives its members up to new parts. */
 function releasesMembers(item) {
     return item.status === 'completed';
@@ -1514,7 +1521,7 @@ function planFindingBatches(groups, ledger, source, size) {
             const { part } = parsePartFingerprint(item.fingerprint);
             if (mine.length > 0)
                 batches.push({ group, part, members: mine.sort(finding/* compareFindings */.Eg) });
-            else if (item.status === 'pending')
+            else if (isFinishable(item))
                 finished.push({ itemId: item.id, reason: 'no findings of this batch are left on the base branch' });
         }
         let next = Math.max(0, ...items.map(item => parsePartFingerprint(item.fingerprint).part)) + 1;
@@ -1534,17 +1541,22 @@ function coveragePart(ledger, source, group) {
         return parsePartFingerprint(open.fingerprint).part;
     return Math.max(0, ...items.map(item => parsePartFingerprint(item.fingerprint).part)) + 1;
 }
-/** Pending items of a group whose work is gone (a file now above the threshold), to be finished. */
-function pendingOfGroup(ledger, source, group) {
-    return (itemsByGroup(ledger, source).get(group) ?? []).filter(item => item.status === 'pending');
+/** Items of a group whose work may be gone (a file now above the threshold), to be finished. */
+function finishableOfGroup(ledger, source, group) {
+    return (itemsByGroup(ledger, source).get(group) ?? []).filter(isFinishable);
 }
-/** Completes a pending batch that has nothing left to do; anything else about the item stays as it is. */
+/**
+ * Ends a batch that has nothing left to do: a waiting one is completed, one with an open pull request
+ * dismissed (its PR is told); an item that moved on meanwhile stays as it is.
+ */
 function finishBatchOp(batch) {
     return (ledger, context) => {
         const item = ledger.items[batch.itemId];
-        if (!item || item.status !== 'pending')
-            return { ledger, description: `${batch.itemId}: not pending, left as it is` };
-        return (0,ledger_ops/* transition */.kY)(batch.itemId, 'completed', { reason: batch.reason })(ledger, context);
+        if (!item || !isFinishable(item))
+            return { ledger, description: `${batch.itemId}: ${item?.status ?? 'gone'}, left as it is` };
+        // An open PR whose work is gone was neither merged nor refused: dismissed, not a verdict.
+        const to = item.status === 'pr_open' ? 'dismissed' : 'completed';
+        return (0,ledger_ops/* transition */.kY)(batch.itemId, to, { reason: batch.reason })(ledger, context);
     };
 }
 
@@ -1671,11 +1683,11 @@ class CoverageSource {
         result.candidates = under
             .slice(0, config.max_items_per_cycle)
             .map(file => coverageCandidate(file, config.min_test_coverage, coveragePart(context.ledger, this.name, coverageGroup(file.file))));
-        // Files the reports now show at or above the threshold: their waiting items have nothing left to do.
+        // Files the reports now show at or above the threshold: their waiting or open items have nothing left to do.
         if (result.skipped.length === 0)
             result.ops = files
                 .filter(file => file.lines > 0 && (0,coverage/* percent */.KN)(file) >= config.min_test_coverage)
-                .flatMap(file => pendingOfGroup(context.ledger, this.name, coverageGroup(file.file)).map(item => finishBatchOp({
+                .flatMap(file => finishableOfGroup(context.ledger, this.name, coverageGroup(file.file)).map(item => finishBatchOp({
                 itemId: item.id,
                 reason: `line coverage of ${file.file} is ${(0,coverage/* percent */.KN)(file).toFixed(1)}%, at or above ${config.min_test_coverage}%`
             })));
@@ -5494,24 +5506,26 @@ function summarizeOutcome(input) {
         failuresOnBase: input.failuresOnBase ?? false
     };
 }
-/** The ledger's view of an outcome, for `recordResult` (ops.ts). */
-function toResultInput(itemId, outcome) {
-    const success = outcome.status === 'success';
-    const denials = outcome.permissionDenials.length
-        ? ` (${outcome.permissionDenials.length} tool call(s) denied: ${outcome.permissionDenials.map(denial => denial.toolName).join(', ')})`
-        : '';
+/**
+ * The ledger's view of an attempt, for `recordResult` (ops.ts): `delivered` says whether its change
+ * reached a pull request (the attempt's success as the ledger counts it); without an outcome (the
+ * attempt failed before the agent ran) only the error is known.
+ */
+function toResultInput(itemId, outcome, delivered, error) {
     return {
         itemId,
-        success,
-        summary: `${outcome.status}/${outcome.code}: ${success ? outcome.summary || outcome.reason : outcome.reason}${denials}`,
-        error: success ? null : outcome.reason,
-        durationMs: outcome.durationMs,
-        turns: outcome.turns,
-        tokens: outcome.tokens,
-        costUsd: outcome.costUsd,
-        sessionId: outcome.sessionId,
-        filesChanged: outcome.filesChanged,
-        verify: outcome.verifyOutcome
+        success: delivered,
+        summary: outcome?.summary ?? '',
+        error: delivered ? null : (error ?? outcome?.reason ?? null),
+        durationMs: outcome?.durationMs ?? 0,
+        turns: outcome?.turns ?? 0,
+        tokens: outcome?.tokens ?? {},
+        costUsd: outcome?.costUsd ?? 0,
+        sessionId: outcome?.sessionId ?? null,
+        filesChanged: outcome?.filesChanged ?? [],
+        verify: outcome?.verifyOutcome ?? 'not_run',
+        code: outcome?.code ?? null,
+        deniedTools: [...new Set(outcome?.permissionDenials.map(denial => denial.toolName) ?? [])]
     };
 }
 
@@ -7061,6 +7075,94 @@ async function findSandbox(mode, env) {
 var workspace_location = __webpack_require__(3694);
 // EXTERNAL MODULE: ./lib/workspace/workspace.js
 var workspace_workspace = __webpack_require__(9724);
+;// CONCATENATED MODULE: ./lib/delivery/git.js
+/**
+ * Branches, commits and pushes for work items, through the git choke point. Credentials are passed
+ * per command; CCAL never pushes to the base branch and never force-pushes a branch it did not make.
+ */
+
+
+class DeliveryError extends errors/* CcalError */.WK {
+}
+function identityEnv(identity) {
+    return {
+        GIT_AUTHOR_NAME: identity.name,
+        GIT_AUTHOR_EMAIL: identity.email,
+        GIT_COMMITTER_NAME: identity.name,
+        GIT_COMMITTER_EMAIL: identity.email
+    };
+}
+/** The URL of a remote, as configured. */
+async function remoteUrl(git, remote = 'origin') {
+    return (await git.run(['remote', 'get-url', remote])).trim();
+}
+/** A git client that authenticates to `remote` with `token` for HTTPS remotes (per command only). */
+async function authenticated(git, token, remote = 'origin') {
+    if (!token)
+        return git;
+    const url = await remoteUrl(git, remote);
+    return (0,git_git/* isHttpRemote */.DY)(url) ? git.withConfig((0,git_git/* tokenAuthConfig */.oM)(url, token)) : git;
+}
+/** True when the working tree has changes (tracked or untracked) to commit. */
+async function hasChanges(git) {
+    return (await git.run(['status', '--porcelain', '--untracked-files=all'])).trim().length > 0;
+}
+async function remoteBranchSha(git, branch, remote) {
+    const result = await git.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
+    if (result.exitCode !== 0)
+        throw new DeliveryError(`cannot list branches of ${remote}: ${result.stderr.trim()}`);
+    return result.stdout.split(/\s+/)[0] || undefined;
+}
+/**
+ * The branch an item's worktree starts from: a follow-up continues its existing remote branch; new
+ * work starts from the tip of the base branch. Refuses to work on the base branch itself.
+ */
+async function startBranch(remote, options) {
+    if (options.branch === options.base)
+        throw new DeliveryError(`refusing to work on the base branch '${options.base}'`);
+    return options.followUp && (await remote.hasRemoteBranch(options.branch)) ? options.branch : options.base;
+}
+/** Commits every change in the working tree as CCAL; returns the new sha. */
+async function commitAll(git, options) {
+    await git.run(['add', '--all']);
+    await git.run(['commit', '--quiet', '--no-verify', '-F', '-'], {
+        input: options.message,
+        env: identityEnv(options.identity)
+    });
+    return (await git.run(['rev-parse', 'HEAD'])).trim();
+}
+/**
+ * Pushes HEAD to the item's branch. New work may replace an earlier attempt on the same CCAL branch
+ * (with a lease on what was there); a follow-up only fast-forwards.
+ */
+async function pushBranch(git, options) {
+    const remote = options.remote ?? 'origin';
+    if (options.branch === options.base || !options.branch.startsWith(options.branchPrefix)) {
+        throw new DeliveryError(`refusing to push to '${options.branch}': CCAL pushes only to its own '${options.branchPrefix}' branches`);
+    }
+    const args = ['push', '--quiet', '--no-verify', remote, `HEAD:refs/heads/${options.branch}`];
+    if (options.replace) {
+        const current = await remoteBranchSha(git, options.branch, remote);
+        args.splice(2, 0, `--force-with-lease=refs/heads/${options.branch}:${current ?? ''}`);
+    }
+    const result = await git.exec(args);
+    if (result.exitCode !== 0)
+        throw new DeliveryError(`push to '${options.branch}' was rejected: ${result.stderr.trim().split('\n')[0]}`);
+}
+
+;// CONCATENATED MODULE: ./lib/delivery/commands.js
+/** Reacts to the command's comment and, when there is one, posts the reply. */
+async function answerCommand(client, answer) {
+    const where = { owner: client.owner, repo: client.repo };
+    await client.rest.rest.reactions.createForIssueComment({
+        ...where,
+        comment_id: answer.commentId,
+        content: answer.reaction
+    });
+    if (answer.reply)
+        await client.rest.rest.issues.createComment({ ...where, issue_number: answer.on, body: answer.reply });
+}
+
 ;// CONCATENATED MODULE: ./lib/delivery/content.js
 /**
  * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
@@ -7168,93 +7270,13 @@ function pullRequestBody(input) {
     lines.push(formatPullMarker(item.id));
     return `${lines.join('\n')}\n`;
 }
-
-;// CONCATENATED MODULE: ./lib/delivery/git.js
-/**
- * Branches, commits and pushes for work items, through the git choke point. Credentials are passed
- * per command; CCAL never pushes to the base branch and never force-pushes a branch it did not make.
- */
-
-
-class DeliveryError extends errors/* CcalError */.WK {
-}
-function identityEnv(identity) {
-    return {
-        GIT_AUTHOR_NAME: identity.name,
-        GIT_AUTHOR_EMAIL: identity.email,
-        GIT_COMMITTER_NAME: identity.name,
-        GIT_COMMITTER_EMAIL: identity.email
-    };
-}
-/** The URL of a remote, as configured. */
-async function remoteUrl(git, remote = 'origin') {
-    return (await git.run(['remote', 'get-url', remote])).trim();
-}
-/** A git client that authenticates to `remote` with `token` for HTTPS remotes (per command only). */
-async function authenticated(git, token, remote = 'origin') {
-    if (!token)
-        return git;
-    const url = await remoteUrl(git, remote);
-    return (0,git_git/* isHttpRemote */.DY)(url) ? git.withConfig((0,git_git/* tokenAuthConfig */.oM)(url, token)) : git;
-}
-/** True when the working tree has changes (tracked or untracked) to commit. */
-async function hasChanges(git) {
-    return (await git.run(['status', '--porcelain', '--untracked-files=all'])).trim().length > 0;
-}
-async function remoteBranchSha(git, branch, remote) {
-    const result = await git.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
-    if (result.exitCode !== 0)
-        throw new DeliveryError(`cannot list branches of ${remote}: ${result.stderr.trim()}`);
-    return result.stdout.split(/\s+/)[0] || undefined;
-}
-/**
- * The branch an item's worktree starts from: a follow-up continues its existing remote branch; new
- * work starts from the tip of the base branch. Refuses to work on the base branch itself.
- */
-async function startBranch(remote, options) {
-    if (options.branch === options.base)
-        throw new DeliveryError(`refusing to work on the base branch '${options.base}'`);
-    return options.followUp && (await remote.hasRemoteBranch(options.branch)) ? options.branch : options.base;
-}
-/** Commits every change in the working tree as CCAL; returns the new sha. */
-async function commitAll(git, options) {
-    await git.run(['add', '--all']);
-    await git.run(['commit', '--quiet', '--no-verify', '-F', '-'], {
-        input: options.message,
-        env: identityEnv(options.identity)
-    });
-    return (await git.run(['rev-parse', 'HEAD'])).trim();
-}
-/**
- * Pushes HEAD to the item's branch. New work may replace an earlier attempt on the same CCAL branch
- * (with a lease on what was there); a follow-up only fast-forwards.
- */
-async function pushBranch(git, options) {
-    const remote = options.remote ?? 'origin';
-    if (options.branch === options.base || !options.branch.startsWith(options.branchPrefix)) {
-        throw new DeliveryError(`refusing to push to '${options.branch}': CCAL pushes only to its own '${options.branchPrefix}' branches`);
-    }
-    const args = ['push', '--quiet', '--no-verify', remote, `HEAD:refs/heads/${options.branch}`];
-    if (options.replace) {
-        const current = await remoteBranchSha(git, options.branch, remote);
-        args.splice(2, 0, `--force-with-lease=refs/heads/${options.branch}:${current ?? ''}`);
-    }
-    const result = await git.exec(args);
-    if (result.exitCode !== 0)
-        throw new DeliveryError(`push to '${options.branch}' was rejected: ${result.stderr.trim().split('\n')[0]}`);
-}
-
-;// CONCATENATED MODULE: ./lib/delivery/commands.js
-/** Reacts to the command's comment and, when there is one, posts the reply. */
-async function answerCommand(client, answer) {
-    const where = { owner: client.owner, repo: client.repo };
-    await client.rest.rest.reactions.createForIssueComment({
-        ...where,
-        comment_id: answer.commentId,
-        content: answer.reaction
-    });
-    if (answer.reply)
-        await client.rest.rest.issues.createComment({ ...where, issue_number: answer.on, body: answer.reply });
+/** The note on an open pull request whose work item was completed by a scan of the base branch. */
+function doneElsewhereComment(reason) {
+    return [
+        `CCAL considers the work of this pull request done: ${reason.replace(/\s+/g, ' ').trim()}.`,
+        '',
+        'The base branch no longer has what it fixes, so CCAL stops tracking it. Close it if it is no longer needed.'
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/pulls.js
@@ -7649,7 +7671,8 @@ function createTracker(deps) {
 /**
  * A pull request a maintainer has ruled on. Follow-ups (`review_feedback`) only push to their
  * parent's PR, whose own verdict counts; an item reopened as a regression no longer counts as merged
- * (its fix did not hold) until its new PR is ruled on.
+ * (its fix did not hold) until its new PR is ruled on; an open PR whose work a scan found gone is
+ * dismissed, not ruled on.
  */
 function isRuledOn(item) {
     return (item.pr !== null &&
@@ -7677,7 +7700,7 @@ function pullRequestOutcomes(ledger) {
         if (result.success)
             filesByItem.set(result.itemId, result.filesChanged.length);
     }
-    return Object.values(ledger.items)
+    const current = Object.values(ledger.items)
         .filter(isRuledOn)
         .map(item => ({
         itemId: item.id,
@@ -7687,8 +7710,24 @@ function pullRequestOutcomes(ledger) {
         merged: item.status === 'completed',
         at: settledAt(item),
         filesChanged: filesByItem.get(item.id) ?? null
-    }))
-        .sort((a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId));
+    }));
+    // A "no" stays a "no" after a person asked again: earlier rounds closed unmerged count too.
+    const earlier = Object.values(ledger.items).flatMap(item => item.type === 'review_feedback'
+        ? []
+        : item.generations.flatMap(generation => generation.ended === 'closed' && generation.pr
+            ? [
+                {
+                    itemId: item.id,
+                    type: item.type,
+                    rule: ruleOf(item),
+                    prNumber: generation.pr.number,
+                    merged: false,
+                    at: generation.at,
+                    filesChanged: null
+                }
+            ]
+            : []));
+    return [...current, ...earlier].sort((a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId) || a.prNumber - b.prNumber);
 }
 
 ;// CONCATENATED MODULE: ./lib/learning/patterns.js
@@ -8134,6 +8173,9 @@ function schedule(input) {
 
 
 
+
+
+
 function queueOf(ledger) {
     return Object.fromEntries(schema/* ITEM_STATUSES */.J4.map(status => [status, (0,ledger_ops/* countStatus */.Od)(ledger, status)]));
 }
@@ -8356,7 +8398,10 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
             const ops = mergeOps(result);
             if (ops.length > 0) {
                 const merge = (0,ledger_ops/* combine */.kg)(ops);
+                const before = current;
                 current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge);
+                if (!dryRun && source.name !== RECONCILE_SOURCE)
+                    await tellDoneElsewhere(deps, before, current);
             }
             // Told only once what they asked for is written.
             if (!dryRun && result.answers?.length)
@@ -8369,6 +8414,21 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
         }
     }
     return current;
+}
+/**
+ * Items whose open pull request a source dismissed (its work is gone from the base: fixed some
+ * other way): the pull request is told, so a maintainer can close it.
+ */
+async function tellDoneElsewhere(deps, before, after) {
+    if (!deps.github)
+        return;
+    for (const item of Object.values(after.items)) {
+        const was = before.items[item.id];
+        if (item === was || was?.status !== 'pr_open' || item.status !== 'dismissed' || !item.pr)
+            continue;
+        const reason = [...item.history].reverse().find(entry => entry.to === 'dismissed')?.detail ?? 'its work is done';
+        await commentOn(deps.github, item.pr.number, doneElsewhereComment(reason)).catch(error => deps.logger.warning(`could not tell PR #${item.pr.number} that its work is done: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    }
 }
 /** The ledger cursor of the command comments CCAL answered (the newest few hundred). */
 const ANSWERED_CURSOR = 'command-answers';
@@ -8615,7 +8675,7 @@ async function attemptItem(deps, leased, itemId, limits, write, finalWrite, trac
         }
         if (outcome.status !== 'success' || !(await hasChanges(worktree.git))) {
             const after = outcome.status === 'success' ? { status: 'needs_human', reportStatus: 'no_op' } : statusAfter(outcome);
-            current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(resultInput(itemId, outcome, false), {
+            current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(toResultInput(itemId, outcome, false), {
                 ...(after.status ? { status: after.status } : {}),
                 ...(after.notAnAttempt ? { notAnAttempt: true } : {})
             }));
@@ -8625,7 +8685,7 @@ async function attemptItem(deps, leased, itemId, limits, write, finalWrite, trac
         const live = current.items[itemId];
         if (followUp) {
             const pr = await deliverFollowUp(deps, worktree.git, live, { ...followUp, base, outcome });
-            current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(resultInput(itemId, outcome, true), { status: 'completed', pr }));
+            current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(toResultInput(itemId, outcome, true), { status: 'completed', pr }));
             entry.status = 'pr_updated';
             entry.pr = { number: pr.number, url: pr.url };
             return { entry, ledger: current };
@@ -8636,7 +8696,7 @@ async function attemptItem(deps, leased, itemId, limits, write, finalWrite, trac
             replace: item.pr === null,
             outcome
         });
-        current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(resultInput(itemId, outcome, true), { pr: delivered.pr }));
+        current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(toResultInput(itemId, outcome, true), { pr: delivered.pr }));
         entry.status = delivered.created ? 'pr_opened' : 'pr_updated';
         entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
         return { entry, ledger: current };
@@ -8646,11 +8706,7 @@ async function attemptItem(deps, leased, itemId, limits, write, finalWrite, trac
         logger.warning(`item ${itemId} failed: ${message}`);
         entry.status = 'failed';
         entry.reason = message;
-        current = await finalWrite((0,ledger_ops/* recordResult */.Pr)({
-            ...resultInput(itemId, outcome, false),
-            error: message,
-            summary: outcome?.summary ?? ''
-        })).catch(async (recordError) => {
+        current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(toResultInput(itemId, outcome, false, message))).catch(async (recordError) => {
             logger.error(`could not record the failure of ${itemId}: ${(0,errors/* errorMessage */.gJ)(recordError)}`);
             return current;
         });
@@ -8709,21 +8765,6 @@ async function tellDeferred(tracker, ledger, plan) {
         if (item)
             await tracker.update(item, { kind: 'deferred', reason: `${decision.reason}. ${resumes}` });
     }
-}
-function resultInput(itemId, outcome, success) {
-    return {
-        itemId,
-        success,
-        summary: outcome?.summary ?? '',
-        error: success ? null : (outcome?.reason ?? null),
-        durationMs: outcome?.durationMs ?? 0,
-        turns: outcome?.turns ?? 0,
-        tokens: outcome?.tokens ?? {},
-        costUsd: outcome?.costUsd ?? 0,
-        sessionId: outcome?.sessionId ?? null,
-        filesChanged: outcome?.filesChanged ?? [],
-        verify: outcome?.verifyOutcome ?? 'not_run'
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/core/repository.js

@@ -5,10 +5,12 @@
  * the others. Effects come in through `CycleDeps`, created at the edge (action or CLI).
  */
 import type { Settings } from '../config/schema.js'
-import type { ExecutionOutcome } from '../executor/outcome.js'
-import { branchNameFor } from '../delivery/content.js'
+import { toResultInput, type ExecutionOutcome } from '../executor/outcome.js'
 import { hasChanges, startBranch } from '../delivery/git.js'
 import { answerCommand } from '../delivery/commands.js'
+import { branchNameFor, doneElsewhereComment } from '../delivery/content.js'
+import { commentOn } from '../delivery/pulls.js'
+import { RECONCILE_SOURCE } from '../discovery/reconcile.js'
 import {
   baseBranchOf,
   branchOf,
@@ -357,7 +359,9 @@ async function discoverFrom(
       const ops = mergeOps(result)
       if (ops.length > 0) {
         const merge = combine(ops)
+        const before = current
         current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge)
+        if (!dryRun && source.name !== RECONCILE_SOURCE) await tellDoneElsewhere(deps, before, current)
       }
       // Told only once what they asked for is written.
       if (!dryRun && result.answers?.length)
@@ -369,6 +373,25 @@ async function discoverFrom(
     }
   }
   return current
+}
+
+/**
+ * Items whose open pull request a source dismissed (its work is gone from the base: fixed some
+ * other way): the pull request is told, so a maintainer can close it.
+ */
+async function tellDoneElsewhere(deps: CycleDeps, before: Ledger, after: Ledger): Promise<void> {
+  if (!deps.github) return
+  for (const item of Object.values(after.items)) {
+    const was = before.items[item.id]
+    if (item === was || was?.status !== 'pr_open' || item.status !== 'dismissed' || !item.pr) continue
+    const reason =
+      [...item.history].reverse().find(entry => entry.to === 'dismissed')?.detail ?? 'its work is done'
+    await commentOn(deps.github, item.pr.number, doneElsewhereComment(reason)).catch(error =>
+      deps.logger.warning(
+        `could not tell PR #${item.pr!.number} that its work is done: ${errorMessage(error)}`
+      )
+    )
+  }
 }
 
 /** The ledger cursor of the command comments CCAL answered (the newest few hundred). */
@@ -695,7 +718,7 @@ async function attemptItem(
       const after: ReturnType<typeof statusAfter> =
         outcome.status === 'success' ? { status: 'needs_human', reportStatus: 'no_op' } : statusAfter(outcome)
       current = await finalWrite(
-        recordResult(resultInput(itemId, outcome, false), {
+        recordResult(toResultInput(itemId, outcome, false), {
           ...(after.status ? { status: after.status } : {}),
           ...(after.notAnAttempt ? { notAnAttempt: true } : {})
         })
@@ -707,7 +730,7 @@ async function attemptItem(
     if (followUp) {
       const pr = await deliverFollowUp(deps, worktree.git, live, { ...followUp, base, outcome })
       current = await finalWrite(
-        recordResult(resultInput(itemId, outcome, true), { status: 'completed', pr })
+        recordResult(toResultInput(itemId, outcome, true), { status: 'completed', pr })
       )
       entry.status = 'pr_updated'
       entry.pr = { number: pr.number, url: pr.url }
@@ -719,7 +742,7 @@ async function attemptItem(
       replace: item.pr === null,
       outcome
     })
-    current = await finalWrite(recordResult(resultInput(itemId, outcome, true), { pr: delivered.pr }))
+    current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { pr: delivered.pr }))
     entry.status = delivered.created ? 'pr_opened' : 'pr_updated'
     entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
     return { entry, ledger: current }
@@ -729,11 +752,7 @@ async function attemptItem(
     entry.status = 'failed'
     entry.reason = message
     current = await finalWrite(
-      recordResult({
-        ...resultInput(itemId, outcome, false),
-        error: message,
-        summary: outcome?.summary ?? ''
-      })
+      recordResult(toResultInput(itemId, outcome, false, message))
     ).catch(async recordError => {
       logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`)
       return current
@@ -796,18 +815,3 @@ async function tellDeferred(tracker: Tracker, ledger: Ledger, plan: Plan): Promi
   }
 }
 
-function resultInput(itemId: string, outcome: ExecutionOutcome | undefined, success: boolean) {
-  return {
-    itemId,
-    success,
-    summary: outcome?.summary ?? '',
-    error: success ? null : (outcome?.reason ?? null),
-    durationMs: outcome?.durationMs ?? 0,
-    turns: outcome?.turns ?? 0,
-    tokens: outcome?.tokens ?? {},
-    costUsd: outcome?.costUsd ?? 0,
-    sessionId: outcome?.sessionId ?? null,
-    filesChanged: outcome?.filesChanged ?? [],
-    verify: outcome?.verifyOutcome ?? ('not_run' as const)
-  }
-}

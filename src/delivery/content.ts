@@ -144,3 +144,12 @@ export function pullRequestBody(input: PullBodyInput): string {
   lines.push(formatPullMarker(item.id))
   return `${lines.join('\n')}\n`
 }
+
+/** The note on an open pull request whose work item was completed by a scan of the base branch. */
+export function doneElsewhereComment(reason: string): string {
+  return [
+    `CCAL considers the work of this pull request done: ${reason.replace(/\s+/g, ' ').trim()}.`,
+    '',
+    'The base branch no longer has what it fixes, so CCAL stops tracking it. Close it if it is no longer needed.'
+  ].join('\n')
+}

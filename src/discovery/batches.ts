@@ -61,6 +61,14 @@ function heldKeys(item: WorkItem): { keys: Set<string>; places: Set<string> } {
   return { keys, places }
 }
 
+/**
+ * True when an item whose work is gone from the base can be completed by a scan: it waits in the
+ * queue, or its pull request is still open (the base was fixed some other way; the PR is told).
+ */
+function isFinishable(item: WorkItem): boolean {
+  return item.status === 'pending' || item.status === 'pr_open'
+}
+
 /** True when an item's batch is over and gives its members up to new parts. */
 function releasesMembers(item: WorkItem): boolean {
   return item.status === 'completed'
@@ -125,7 +133,7 @@ export function planFindingBatches(
       const mine = held.get(item)!
       const { part } = parsePartFingerprint(item.fingerprint)
       if (mine.length > 0) batches.push({ group, part, members: mine.sort(compareFindings) })
-      else if (item.status === 'pending')
+      else if (isFinishable(item))
         finished.push({ itemId: item.id, reason: 'no findings of this batch are left on the base branch' })
     }
     let next = Math.max(0, ...items.map(item => parsePartFingerprint(item.fingerprint).part)) + 1
@@ -146,17 +154,22 @@ export function coveragePart(ledger: Ledger, source: string, group: string): num
   return Math.max(0, ...items.map(item => parsePartFingerprint(item.fingerprint).part)) + 1
 }
 
-/** Pending items of a group whose work is gone (a file now above the threshold), to be finished. */
-export function pendingOfGroup(ledger: Ledger, source: string, group: string): WorkItem[] {
-  return (itemsByGroup(ledger, source).get(group) ?? []).filter(item => item.status === 'pending')
+/** Items of a group whose work may be gone (a file now above the threshold), to be finished. */
+export function finishableOfGroup(ledger: Ledger, source: string, group: string): WorkItem[] {
+  return (itemsByGroup(ledger, source).get(group) ?? []).filter(isFinishable)
 }
 
-/** Completes a pending batch that has nothing left to do; anything else about the item stays as it is. */
+/**
+ * Ends a batch that has nothing left to do: a waiting one is completed, one with an open pull request
+ * dismissed (its PR is told); an item that moved on meanwhile stays as it is.
+ */
 export function finishBatchOp(batch: FinishedBatch): LedgerOp {
   return (ledger, context) => {
     const item = ledger.items[batch.itemId]
-    if (!item || item.status !== 'pending')
-      return { ledger, description: `${batch.itemId}: not pending, left as it is` }
-    return transition(batch.itemId, 'completed', { reason: batch.reason })(ledger, context)
+    if (!item || !isFinishable(item))
+      return { ledger, description: `${batch.itemId}: ${item?.status ?? 'gone'}, left as it is` }
+    // An open PR whose work is gone was neither merged nor refused: dismissed, not a verdict.
+    const to = item.status === 'pr_open' ? 'dismissed' : 'completed'
+    return transition(batch.itemId, to, { reason: batch.reason })(ledger, context)
   }
 }

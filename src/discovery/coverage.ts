@@ -12,7 +12,7 @@ import type { CandidateInput } from '../ledger/ops.js'
 import { errorMessage } from '../util/errors.js'
 import { expandPath, isScanDue, repoPath } from './files.js'
 import { normalizePath } from '../findings/fingerprint.js'
-import { coveragePart, finishBatchOp, partFingerprint, pendingOfGroup } from './batches.js'
+import { coveragePart, finishBatchOp, partFingerprint, finishableOfGroup } from './batches.js'
 import { lineRanges, percent, type FileCoverage } from '../findings/reports/coverage.js'
 import { UnsupportedInputError, detectFormat, isCoverageFormat, parseCoverage } from '../findings/detect.js'
 import {
@@ -133,12 +133,12 @@ export class CoverageSource implements DiscoverySource {
           coveragePart(context.ledger, this.name, coverageGroup(file.file))
         )
       )
-    // Files the reports now show at or above the threshold: their waiting items have nothing left to do.
+    // Files the reports now show at or above the threshold: their waiting or open items have nothing left to do.
     if (result.skipped.length === 0)
       result.ops = files
         .filter(file => file.lines > 0 && percent(file) >= config.min_test_coverage)
         .flatMap(file =>
-          pendingOfGroup(context.ledger, this.name, coverageGroup(file.file)).map(item =>
+          finishableOfGroup(context.ledger, this.name, coverageGroup(file.file)).map(item =>
             finishBatchOp({
               itemId: item.id,
               reason: `line coverage of ${file.file} is ${percent(file).toFixed(1)}%, at or above ${config.min_test_coverage}%`

@@ -213,23 +213,30 @@ export function summarizeOutcome(input: {
   }
 }
 
-/** The ledger's view of an outcome, for `recordResult` (ops.ts). */
-export function toResultInput(itemId: string, outcome: ExecutionOutcome): ResultInput {
-  const success = outcome.status === 'success'
-  const denials = outcome.permissionDenials.length
-    ? ` (${outcome.permissionDenials.length} tool call(s) denied: ${outcome.permissionDenials.map(denial => denial.toolName).join(', ')})`
-    : ''
+/**
+ * The ledger's view of an attempt, for `recordResult` (ops.ts): `delivered` says whether its change
+ * reached a pull request (the attempt's success as the ledger counts it); without an outcome (the
+ * attempt failed before the agent ran) only the error is known.
+ */
+export function toResultInput(
+  itemId: string,
+  outcome: ExecutionOutcome | undefined,
+  delivered: boolean,
+  error?: string
+): ResultInput {
   return {
     itemId,
-    success,
-    summary: `${outcome.status}/${outcome.code}: ${success ? outcome.summary || outcome.reason : outcome.reason}${denials}`,
-    error: success ? null : outcome.reason,
-    durationMs: outcome.durationMs,
-    turns: outcome.turns,
-    tokens: outcome.tokens,
-    costUsd: outcome.costUsd,
-    sessionId: outcome.sessionId,
-    filesChanged: outcome.filesChanged,
-    verify: outcome.verifyOutcome
+    success: delivered,
+    summary: outcome?.summary ?? '',
+    error: delivered ? null : (error ?? outcome?.reason ?? null),
+    durationMs: outcome?.durationMs ?? 0,
+    turns: outcome?.turns ?? 0,
+    tokens: outcome?.tokens ?? {},
+    costUsd: outcome?.costUsd ?? 0,
+    sessionId: outcome?.sessionId ?? null,
+    filesChanged: outcome?.filesChanged ?? [],
+    verify: outcome?.verifyOutcome ?? 'not_run',
+    code: outcome?.code ?? null,
+    deniedTools: [...new Set(outcome?.permissionDenials.map(denial => denial.toolName) ?? [])]
   }
 }

@@ -22,7 +22,8 @@ export interface PullRequestOutcome {
 /**
  * A pull request a maintainer has ruled on. Follow-ups (`review_feedback`) only push to their
  * parent's PR, whose own verdict counts; an item reopened as a regression no longer counts as merged
- * (its fix did not hold) until its new PR is ruled on.
+ * (its fix did not hold) until its new PR is ruled on; an open PR whose work a scan found gone is
+ * dismissed, not ruled on.
  */
 function isRuledOn(item: WorkItem): item is WorkItem & { pr: NonNullable<WorkItem['pr']> } {
   return (
@@ -53,7 +54,7 @@ export function pullRequestOutcomes(ledger: Ledger): PullRequestOutcome[] {
   for (const result of ledger.results) {
     if (result.success) filesByItem.set(result.itemId, result.filesChanged.length)
   }
-  return Object.values(ledger.items)
+  const current = Object.values(ledger.items)
     .filter(isRuledOn)
     .map(item => ({
       itemId: item.id,
@@ -64,5 +65,27 @@ export function pullRequestOutcomes(ledger: Ledger): PullRequestOutcome[] {
       at: settledAt(item),
       filesChanged: filesByItem.get(item.id) ?? null
     }))
-    .sort((a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId))
+  // A "no" stays a "no" after a person asked again: earlier rounds closed unmerged count too.
+  const earlier = Object.values(ledger.items).flatMap(item =>
+    item.type === 'review_feedback'
+      ? []
+      : item.generations.flatMap(generation =>
+          generation.ended === 'closed' && generation.pr
+            ? [
+                {
+                  itemId: item.id,
+                  type: item.type,
+                  rule: ruleOf(item),
+                  prNumber: generation.pr.number,
+                  merged: false,
+                  at: generation.at,
+                  filesChanged: null
+                }
+              ]
+            : []
+        )
+  )
+  return [...current, ...earlier].sort(
+    (a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId) || a.prNumber - b.prNumber
+  )
 }

@@ -21,11 +21,18 @@ export type Migration = (raw: RawLedgerFiles) => RawLedgerFiles
 /**
  * The migration table: entry N upgrades version N to N + 1, together with bumping SCHEMA_VERSION.
  * - 1 → 2: items get generations (`generation`, `generations`, `words`); every item so far is in
- *   its first.
+ *   its first. Results get the executor's `code` (unknown: null) and `deniedTools` (none known).
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: raw => ({
     ...raw,
+    results: Array.isArray(raw.results)
+      ? raw.results.map(result =>
+          result !== null && typeof result === 'object' && !Array.isArray(result)
+            ? { code: null, deniedTools: [], ...(result as Record<string, unknown>) }
+            : result
+        )
+      : raw.results,
     items: new Map(
       [...raw.items].map(([path, item]) => [
         path,

@@ -100,7 +100,15 @@ export const TRANSITIONS: Readonly<Record<ItemStatus, Partial<Record<ItemStatus,
     needs_human: 'ccal',
     dismissed: 'ccal'
   },
-  pr_open: { in_progress: 'ccal', completed: 'ccal', rejected: 'ccal', failed: 'ccal', needs_human: 'ccal' },
+  // dismissed: the work of an open PR is gone from the base (fixed some other way).
+  pr_open: {
+    in_progress: 'ccal',
+    completed: 'ccal',
+    rejected: 'ccal',
+    failed: 'ccal',
+    needs_human: 'ccal',
+    dismissed: 'ccal'
+  },
   // A completed item whose fingerprint comes back is a regression and is reopened.
   completed: { pending: 'ccal' },
   failed: { pending: 'human', dismissed: 'ccal' },
@@ -876,6 +884,9 @@ export interface ResultInput {
   readonly sessionId?: string | null
   readonly filesChanged?: readonly string[]
   readonly verify?: ExecutionResult['verify']
+  /** The executor's reason code, when the agent ran. */
+  readonly code?: string | null
+  readonly deniedTools?: readonly string[]
 }
 
 /**
@@ -912,6 +923,8 @@ export function recordResult(
       sessionId: input.sessionId ?? null,
       filesChanged: [...(input.filesChanged ?? [])],
       verify: input.verify ?? 'not_run',
+      code: input.code ?? null,
+      deniedTools: [...(input.deniedTools ?? [])],
       executedAt: context.now.toISOString()
     }
     const withPr = pr ?? item.pr

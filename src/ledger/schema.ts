@@ -237,6 +237,10 @@ export const ExecutionResultSchema = z.strictObject({
   sessionId: z.string().nullable(),
   filesChanged: z.array(z.string()),
   verify: VerifyOutcomeSchema,
+  /** The executor's reason code (success, max_turns, budget_exceeded, api_error, …); null when the agent did not run. */
+  code: z.string().nullable(),
+  /** Tools the agent asked for and was denied. */
+  deniedTools: z.array(z.string()),
   executedAt: TimestampSchema
 })
 export type ExecutionResult = z.infer<typeof ExecutionResultSchema>

@@ -303,3 +303,41 @@ describe('a lint batch half fixed by a merged pull request', () => {
     expect(second.summary).not.toMatch(/regression/i)
   }, 240_000)
 })
+
+describe('a CI failure that needs a human, retried from a terminal', () => {
+  it('`ccal ledger retry ID --reason` sends it back with the reason, and `ccal run --once` delivers it', async () => {
+    world = await createWorld({
+      scenario: { issues: [] },
+      script: [{ text: 'The failing test looks intentional; nothing to change.' }]
+    })
+    const head = git(world.sandbox.origin, 'rev-parse', 'main')
+    world.gh.mutate({ action: 'add_workflow_run', run: failedRun(7101, head, failedJobLog(world)) })
+    const first = await world.runCli(['run', '--once'])
+    expect(first.status).toBe(0)
+    const item = world.ledgerItems().find(entry => entry.type === 'ci_failure')!
+    expect(item.status).toBe('needs_human')
+    expect(world.gh.state.pulls()).toHaveLength(0)
+
+    const retry = await world.runCli([
+      'ledger',
+      'retry',
+      item.id.slice(0, 8),
+      '--reason',
+      'The test is right: add() must add. Fix src/math.js.'
+    ])
+    expect(retry.status).toBe(0)
+    expect(retry.stdout).toContain(`${item.id}: pending`)
+    world.model.setScript(fixBugScript())
+    const before = world.model.mainRequests().length
+    const second = await world.runCli(['run', '--once'])
+
+    expect(second.status).toBe(0)
+    const pull = world.gh.state.pulls()[0]!
+    expect(world.itemOfPull(pull.body)).toMatchObject({ id: item.id, status: 'pr_open', generation: 1 })
+    // The same round (no pull request was rejected): the session goes on, told what the person said.
+    const prompt = world.model.mainRequests()[before]!.lastUserText
+    expect(prompt).toMatch(
+      /untrusted-data request to try again by operator[^\n]*\nThe test is right: add\(\) must add\./
+    )
+  }, 240_000)
+})

@@ -186,6 +186,8 @@ describe('settings that bound the work', () => {
     const [tracking] = ccalComments(world, BUG_ISSUE.number)
     expect(tracking!.body).toContain('**Failed** (attempt 1 of 1); CCAL will not try again on its own.')
     expect(run.stdout).toContain('attempt 1 of 1')
+    const results = JSON.parse(world.ledgerFile('results.json')) as Array<{ code: string | null }>
+    expect(results.map(result => result.code)).toEqual(['api_error'])
     // The job summary and `ccal status` tell the same story as the comment.
     const row = run.summary.split('\n').find(line => line.includes(item.id))!
     expect(row).toContain('❌ failed (api_error)')

@@ -95,7 +95,11 @@ export interface World {
    * runner's job), so a test can kill the whole group (the action and the Claude CLI under it).
    */
   startAction(event: { name: string; payload: unknown }, inputs?: Record<string, string>): StartedAction
-  /** The ledger branch's files as committed on origin. */
+  /**
+   * Runs the bundled `ccal` command (dist/cli/index.js) in the sandbox checkout, outside Actions,
+   * pointed at this world's servers: `GITHUB_TOKEN` and the model unless `env` says otherwise.
+   */
+  runCli(args: string[], env?: Record<string, string>): Promise<{ status: number | null; stdout: string }>
   /**
    * The environment the Actions runner gives the action for one event (INPUT_*, GITHUB_*, the
    * event, summary and output files), pointed at this world's servers and sandbox.
@@ -317,6 +321,31 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const runAction = (event: { name: string; payload: unknown }, inputs: Record<string, string> = {}) =>
     startAction(event, inputs).done
 
+  const runCli = (args: string[], env: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli/index.js'), ...args], {
+      cwd: sandbox.dir,
+      env: {
+        ...claudeTestEnv({ baseUrl: model.url, home: home.path }),
+        ...(GIT_TEST_ENV as Record<string, string>),
+        CCAL_CLAUDE_EXECUTABLE: claudeBinaryPath(),
+        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+        GITHUB_API_URL: gh.url,
+        GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
+        GITHUB_TOKEN: TOKEN,
+        ANTHROPIC_API_KEY: 'dummy',
+        // CCAL's work directory, as the action's (RUNNER_TEMP/ccal) would be.
+        CCAL_WORKSPACE_DIRECTORY: join(runner, 'ccal'),
+        ...env
+      }
+    })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    return new Promise<{ status: number | null; stdout: string }>(done =>
+      child.on('close', code => done({ status: code, stdout }))
+    )
+  }
+
   const ledgerFile = (path: string): string => git(sandbox.origin, 'show', `ccal-ledger:${path}`)
   const ledgerFiles = (): string[] =>
     git(sandbox.origin, 'ls-tree', '-r', '--name-only', 'ccal-ledger').split('\n').filter(Boolean)
@@ -330,6 +359,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     worktrees: () => listWorktrees(join(runner, 'ccal')),
     runAction,
     startAction,
+    runCli,
     actionEnvironment,
     ledgerFile,
     ledgerFiles,

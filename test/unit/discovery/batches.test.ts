@@ -17,6 +17,7 @@ import {
   type LedgerOp
 } from '../../../src/ledger/ops.js'
 import { emptyLedger, type Ledger } from '../../../src/ledger/schema.js'
+import { pullRequestOutcomes } from '../../../src/learning/outcomes.js'
 
 const context = { now: new Date('2026-03-01T10:00:00.000Z'), runId: 'run-1' }
 const apply = (ledger: Ledger, op: LedgerOp): Ledger => op(ledger, context).ledger
@@ -111,6 +112,24 @@ describe('lint batches across scans', () => {
       [PART_2, 'Fix 2 eslint `no-unused-vars` findings in src (part 2)']
     ])
     expect(after.ledger.state.totals.regressions).toBe(0)
+  })
+
+  it('dismiss a batch whose findings are gone from the base while its pull request is open', () => {
+    let { ledger } = scan(emptyLedger(), [unused('a', 1)])
+    const id = itemOf(ledger, PART_1).id
+    ledger = apply(ledger, leaseItem(id, 60_000))
+    ledger = apply(
+      ledger,
+      recordResult(
+        { itemId: id, success: true, summary: 's', durationMs: 1, turns: 1, costUsd: 0 },
+        { pr: { number: 3, url: 'u', branch: 'b' } }
+      )
+    )
+
+    const after = scan(ledger, [])
+
+    expect(itemOf(after.ledger, PART_1)).toMatchObject({ status: 'dismissed', pr: { number: 3 } })
+    expect(pullRequestOutcomes(after.ledger)).toEqual([])
   })
 
   it('add new findings of the group to its pending batch while it has room', () => {

@@ -85,7 +85,7 @@ describe('classifyRun', () => {
 })
 
 describe('summarizeOutcome and toResultInput', () => {
-  it('sums the runs and maps onto the ledger result', () => {
+  it('sums the runs and maps onto the ledger result, reason code included', () => {
     const first = classifyRun(run(), 'initial', 30)
     const second = classifyRun(
       run({ result: result({ costUsd: 0.02, numTurns: 2, text: 'Fixed.' }) }),
@@ -118,10 +118,12 @@ describe('summarizeOutcome and toResultInput', () => {
       filesChanged: ['a.ts'],
       requeue: false
     })
-    expect(toResultInput('abcdef0123', outcome)).toMatchObject({
+    expect(toResultInput('abcdef0123', outcome, true)).toMatchObject({
       itemId: 'abcdef0123',
       success: true,
       error: null,
+      code: 'success',
+      deniedTools: [],
       turns: 5,
       tokens: { input: 200, output: 40, cacheRead: 0, cacheWrite: 0 },
       sessionId: 's1',

@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { branchNameFor, earlierRoundLine, pullRequestBody } from '../../../src/delivery/content.js'
 import { buildPrompt } from '../../../src/executor/prompt.js'
+import { pullRequestOutcomes } from '../../../src/learning/outcomes.js'
 import {
   addWords,
   leaseItem,
@@ -95,6 +96,17 @@ describe('a retry after a human no', () => {
     expect(item).toMatchObject({ status: 'pending', generation: 2, pr: null, sessionId: null, words: [ask] })
     expect(item.generations[0]).toMatchObject({ generation: 1, pr: PR, ended: 'closed', words: [closing] })
     expect(item.history.at(-1)).toMatchObject({ event: 'generation' })
+  })
+
+  it('keeps counting the closed pull request as a no for learning once the item is back in the queue', () => {
+    const { ledger: open, id } = delivered()
+    const closed = apply(open, transition(id, 'rejected'), 10)
+
+    const retried = apply(closed, retryItem(id, { reason: 'retry' }), 20)
+
+    expect(pullRequestOutcomes(retried)).toEqual([
+      expect.objectContaining({ itemId: id, prNumber: 12, merged: false })
+    ])
   })
 
   it('continues the same generation when the earlier round ended without a pull request', () => {

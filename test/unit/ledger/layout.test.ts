@@ -63,9 +63,14 @@ describe('migrate', () => {
     items: new Map()
   }
 
-  it('brings version 1 items into their first generation, keeping every other field', () => {
+  it('brings version 1 items into their first generation and gives results an unknown code, keeping every other field', () => {
     const item = { id: 'a1b2c3d4e5f6', status: 'completed', pr: { number: 4 } }
-    const old: RawLedgerFiles = { ...raw, items: new Map([['items/a1/a1b2c3d4e5f6.json', item]]) }
+    const result = { itemId: 'a1b2c3d4e5f6', success: true }
+    const old: RawLedgerFiles = {
+      ...raw,
+      results: [result],
+      items: new Map([['items/a1/a1b2c3d4e5f6.json', item]])
+    }
 
     const migrated = migrate(old, 1, 2, MIGRATIONS)
 
@@ -75,6 +80,7 @@ describe('migrate', () => {
       generations: [],
       words: []
     })
+    expect(migrated.results).toEqual([{ ...result, code: null, deniedTools: [] }])
     expect(migrated.state).toEqual({ schemaVersion: 2, cycles: 3 })
   })
 
