@@ -751,12 +751,12 @@ async function attemptItem(
     logger.warning(`item ${itemId} failed: ${message}`)
     entry.status = 'failed'
     entry.reason = message
-    current = await finalWrite(
-      recordResult(toResultInput(itemId, outcome, false, message))
-    ).catch(async recordError => {
-      logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`)
-      return current
-    })
+    current = await finalWrite(recordResult(toResultInput(itemId, outcome, false, message))).catch(
+      async recordError => {
+        logger.error(`could not record the failure of ${itemId}: ${errorMessage(recordError)}`)
+        return current
+      }
+    )
     return { entry, ledger: current }
   } finally {
     await worktree?.remove()
@@ -814,4 +814,3 @@ async function tellDeferred(tracker: Tracker, ledger: Ledger, plan: Plan): Promi
     if (item) await tracker.update(item, { kind: 'deferred', reason: `${decision.reason}. ${resumes}` })
   }
 }
-
