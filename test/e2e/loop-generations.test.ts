@@ -111,12 +111,30 @@ function issueCommentPayload(comment: { id: number; body: string }, author: stri
   return payload
 }
 
-describe('a CI failure fixed by a merged pull request that comes back', () => {
+/** The two ways a cycle runs: the bundled action on a schedule event, or `ccal run --once`. */
+const ENTRIES = ['the bundled action', 'ccal run'] as const
+type Entry = (typeof ENTRIES)[number]
+
+/** Runs one scheduled cycle through `entry`; returns its exit status and what it printed on stderr. */
+async function scheduledCycle(
+  world: World,
+  entry: Entry
+): Promise<{ status: number | null; errors: string }> {
+  if (entry === 'ccal run') {
+    const run = await world.runCli(['run', '--once'])
+    if (run.status !== 0) console.log(run.stdout.slice(-3000))
+    return { status: run.status, errors: run.status === 0 ? '' : run.stdout }
+  }
+  const run = await world.runAction(SCHEDULE_EVENT)
+  return { status: run.status, errors: run.stderr }
+}
+
+describe.each(ENTRIES)('a CI failure fixed by a merged pull request that comes back, through %s', entry => {
   it('becomes generation 2: a new pull request from the current base that links the merged one', async () => {
     world = await createWorld({ scenario: { issues: [] } })
     const head = git(world.sandbox.origin, 'rev-parse', 'main')
     world.gh.mutate({ action: 'add_workflow_run', run: failedRun(7001, head, failedJobLog(world)) })
-    const first = await world.runAction(SCHEDULE_EVENT)
+    const first = await scheduledCycle(world, entry)
     expect(first.status).toBe(0)
     const firstPull = world.gh.state.pulls()[0]!
     const item = world.itemOfPull(firstPull.body)
@@ -127,9 +145,9 @@ describe('a CI failure fixed by a merged pull request that comes back', () => {
     world.gh.mutate({ action: 'add_workflow_run', run: failedRun(7002, broken, failedJobLog(world)) })
     world.model.setScript(fixBugScript('Fixed add() again; `node --test` passes.'))
     const before = world.model.mainRequests().length
-    const second = await world.runAction(SCHEDULE_EVENT)
+    const second = await scheduledCycle(world, entry)
 
-    expect(second.stderr).toBe('')
+    expect(second.errors).toBe('')
     expect(second.status).toBe(0)
     const pulls = world.gh.state.pulls()
     expect(pulls).toHaveLength(2)
@@ -162,7 +180,7 @@ describe('a CI failure fixed by a merged pull request that comes back', () => {
   }, 240_000)
 })
 
-describe('a pull request closed by a maintainer, then `/ccal retry`', () => {
+describe.each(ENTRIES)('a pull request closed by a maintainer, then `/ccal retry`, through %s', entry => {
   it('starts a fresh branch without the rejected commits, and the prompt carries what the maintainer said', async () => {
     world = await createWorld()
     const first = await world.runAction({
@@ -179,7 +197,7 @@ describe('a pull request closed by a maintainer, then `/ccal retry`', () => {
       body: 'Closing: please also cover add() with negative numbers in the tests.'
     })
     world.gh.mutate({ action: 'close_pull', pull: rejected.number, actor: MAINTAINER })
-    const settled = await world.runAction(SCHEDULE_EVENT)
+    const settled = await scheduledCycle(world, entry)
     expect(settled.status).toBe(0)
     const item = world.itemOfPull(rejected.body)
     expect(item.status).toBe('rejected')
@@ -195,15 +213,24 @@ describe('a pull request closed by a maintainer, then `/ccal retry`', () => {
     })
     world.model.setScript(fixBugScript('Fixed add() and kept the change small.'))
     const before = world.model.mainRequests().length
-    const retried = await world.runAction({
-      name: 'issue_comment',
-      payload: issueCommentPayload(
-        { id: commentId!, body: '/ccal retry\nKeep the fix in src/math.js and add a test for negatives.' },
-        MAINTAINER
-      )
-    })
+    // The action answers the comment's own event; `ccal run` finds the command in its scan.
+    const retried =
+      entry === 'ccal run'
+        ? await scheduledCycle(world, entry)
+        : await world
+            .runAction({
+              name: 'issue_comment',
+              payload: issueCommentPayload(
+                {
+                  id: commentId!,
+                  body: '/ccal retry\nKeep the fix in src/math.js and add a test for negatives.'
+                },
+                MAINTAINER
+              )
+            })
+            .then(run => ({ status: run.status, errors: run.stderr }))
 
-    expect(retried.stderr).toBe('')
+    expect(retried.errors).toBe('')
     expect(retried.status).toBe(0)
     const fresh = world.gh.state.pulls().find(pull => pull.number !== rejected.number)!
     expect(fresh.pull.head).toBe(`${rejected.pull.head}-2`)
