@@ -75910,6 +75910,27 @@ async function replyToReviewComment(client, pullNumber, commentId, body) {
         body
     });
 }
+/** The note CCAL keeps in a pull request's body between these lines (replaced, never stacked). */
+const NOTE_START = '<!-- ccal:note -->';
+const NOTE_END = '<!-- ccal:note-end -->';
+/** A body with `note` in CCAL's note block: the old note replaced, else the note put first. */
+function withNote(body, note) {
+    const block = `${NOTE_START}\n${note}\n${NOTE_END}`;
+    const start = body.indexOf(NOTE_START);
+    const end = body.indexOf(NOTE_END);
+    if (start >= 0 && end > start)
+        return `${body.slice(0, start)}${block}${body.slice(end + NOTE_END.length)}`;
+    return `${block}\n\n${body}`;
+}
+/** Retitles an open pull request and keeps a note at the top of its body. */
+async function notePull(client, pullNumber, change) {
+    const where = { owner: client.owner, repo: client.repo, pull_number: pullNumber };
+    const { data } = await client.rest.rest.pulls.get(where);
+    const body = withNote(data.body ?? '', change.note);
+    if (data.title === change.title && body === (data.body ?? ''))
+        return;
+    await client.rest.rest.pulls.update({ ...where, title: change.title, body });
+}
 
 ;// CONCATENATED MODULE: ./lib/delivery/deliver.js
 
@@ -76955,11 +76976,36 @@ async function tellDoneElsewhere(deps, before, after) {
         return;
     for (const item of Object.values(after.items)) {
         const was = before.items[item.id];
+        if (item !== was && was?.status === 'pr_open' && item.status === 'pr_open' && item.pr)
+            await tellShrunk(deps.github, was, item).catch(error => deps.logger.warning(`could not update PR #${item.pr.number}: ${errorMessage(error)}`));
         if (item === was || was?.status !== 'pr_open' || item.status !== 'dismissed' || !item.pr)
             continue;
         const reason = [...item.history].reverse().find(entry => entry.to === 'dismissed')?.detail ?? 'its work is done';
         await commentOn(deps.github, item.pr.number, doneElsewhereComment(reason)).catch(error => deps.logger.warning(`could not tell PR #${item.pr.number} that its work is done: ${errorMessage(error)}`));
     }
+}
+/** How many findings an item holds (`context.findings`), or undefined for items without them. */
+function findingCount(item) {
+    return Array.isArray(item.context.findings) ? item.context.findings.length : undefined;
+}
+/**
+ * An open pull request whose lint batch holds fewer findings on the base than before (some were
+ * fixed there): its title follows the item's, and a note in its body says what is left.
+ */
+async function tellShrunk(github, was, item) {
+    const before = findingCount(was);
+    const now = findingCount(item);
+    if (item.type !== 'lint' ||
+        !item.pr ||
+        before === undefined ||
+        now === undefined ||
+        now >= before ||
+        now === 0)
+        return;
+    await notePull(github, item.pr.number, {
+        title: safeTitle(item),
+        note: `_The base branch now has ${now} of the findings this pull request fixes; the others were fixed there._`
+    });
 }
 /** The ledger cursor of the command comments CCAL answered (the newest few hundred). */
 const ANSWERED_CURSOR = 'command-answers';

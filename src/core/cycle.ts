@@ -8,8 +8,8 @@ import type { Settings } from '../config/schema.js'
 import { toResultInput, type ExecutionOutcome } from '../executor/outcome.js'
 import { hasChanges, startBranch } from '../delivery/git.js'
 import { answerCommand } from '../delivery/commands.js'
-import { branchNameFor, doneElsewhereComment } from '../delivery/content.js'
-import { commentOn } from '../delivery/pulls.js'
+import { branchNameFor, doneElsewhereComment, safeTitle } from '../delivery/content.js'
+import { commentOn, notePull } from '../delivery/pulls.js'
 import { RECONCILE_SOURCE } from '../discovery/reconcile.js'
 import {
   baseBranchOf,
@@ -383,6 +383,10 @@ async function tellDoneElsewhere(deps: CycleDeps, before: Ledger, after: Ledger)
   if (!deps.github) return
   for (const item of Object.values(after.items)) {
     const was = before.items[item.id]
+    if (item !== was && was?.status === 'pr_open' && item.status === 'pr_open' && item.pr)
+      await tellShrunk(deps.github, was, item).catch(error =>
+        deps.logger.warning(`could not update PR #${item.pr!.number}: ${errorMessage(error)}`)
+      )
     if (item === was || was?.status !== 'pr_open' || item.status !== 'dismissed' || !item.pr) continue
     const reason =
       [...item.history].reverse().find(entry => entry.to === 'dismissed')?.detail ?? 'its work is done'
@@ -392,6 +396,33 @@ async function tellDoneElsewhere(deps: CycleDeps, before: Ledger, after: Ledger)
       )
     )
   }
+}
+
+/** How many findings an item holds (`context.findings`), or undefined for items without them. */
+function findingCount(item: WorkItem): number | undefined {
+  return Array.isArray(item.context.findings) ? item.context.findings.length : undefined
+}
+
+/**
+ * An open pull request whose lint batch holds fewer findings on the base than before (some were
+ * fixed there): its title follows the item's, and a note in its body says what is left.
+ */
+async function tellShrunk(github: GitHubClient, was: WorkItem, item: WorkItem): Promise<void> {
+  const before = findingCount(was)
+  const now = findingCount(item)
+  if (
+    item.type !== 'lint' ||
+    !item.pr ||
+    before === undefined ||
+    now === undefined ||
+    now >= before ||
+    now === 0
+  )
+    return
+  await notePull(github, item.pr.number, {
+    title: safeTitle(item),
+    note: `_The base branch now has ${now} of the findings this pull request fixes; the others were fixed there._`
+  })
 }
 
 /** The ledger cursor of the command comments CCAL answered (the newest few hundred). */

@@ -136,3 +136,29 @@ export async function replyToReviewComment(
     body
   })
 }
+
+/** The note CCAL keeps in a pull request's body between these lines (replaced, never stacked). */
+const NOTE_START = '<!-- ccal:note -->'
+const NOTE_END = '<!-- ccal:note-end -->'
+
+/** A body with `note` in CCAL's note block: the old note replaced, else the note put first. */
+export function withNote(body: string, note: string): string {
+  const block = `${NOTE_START}\n${note}\n${NOTE_END}`
+  const start = body.indexOf(NOTE_START)
+  const end = body.indexOf(NOTE_END)
+  if (start >= 0 && end > start) return `${body.slice(0, start)}${block}${body.slice(end + NOTE_END.length)}`
+  return `${block}\n\n${body}`
+}
+
+/** Retitles an open pull request and keeps a note at the top of its body. */
+export async function notePull(
+  client: GitHubClient,
+  pullNumber: number,
+  change: { title: string; note: string }
+): Promise<void> {
+  const where = { owner: client.owner, repo: client.repo, pull_number: pullNumber }
+  const { data } = await client.rest.rest.pulls.get(where)
+  const body = withNote(data.body ?? '', change.note)
+  if (data.title === change.title && body === (data.body ?? '')) return
+  await client.rest.rest.pulls.update({ ...where, title: change.title, body })
+}

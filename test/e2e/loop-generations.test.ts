@@ -368,3 +368,59 @@ describe('a CI failure that needs a human, retried from a terminal', () => {
     )
   }, 240_000)
 })
+
+describe('a lint batch whose findings are fixed on the base while its pull request is open', () => {
+  it('retitles the pull request with a note when some are left, and tells it when none are', async () => {
+    const config = {
+      ccal: {
+        claude: SANDBOX_CONFIG.ccal.claude,
+        pull_requests: { draft: false },
+        discovery: {
+          lint: {
+            enabled: true,
+            interval_seconds: 0,
+            commands: [`${process.execPath} ${ESLINT_BIN} --format json src/helpers.js`]
+          }
+        }
+      }
+    }
+    world = await createWorld({ config, scenario: { issues: [] }, script: HALF_FIX })
+    const dir = world.sandbox.dir
+    world.sandbox.repos.commitFiles(dir, { 'src/helpers.js': HELPERS }, 'Add helpers')
+    git(dir, 'push', '--quiet', 'origin', 'main')
+    expect((await world.runAction(SCHEDULE_EVENT)).status).toBe(0)
+    const pull = world.gh.state.pulls()[0]!
+    const batch = world.itemOfPull(pull.body)
+
+    // A maintainer fixes one of the four on main.
+    world.sandbox.repos.commitFiles(
+      dir,
+      { 'src/helpers.js': HELPERS.replace('  const alpha = 1\n', '') },
+      'Fix alpha'
+    )
+    git(dir, 'push', '--quiet', 'origin', 'main')
+    const fewer = await world.runAction(SCHEDULE_EVENT)
+
+    expect(fewer.stderr).toBe('')
+    expect(world.gh.state.pull(pull.number).title).toBe('Fix 3 eslint `no-unused-vars` findings in src')
+    expect(world.gh.state.pull(pull.number).body).toContain(
+      'The base branch now has 3 of the findings this pull request fixes'
+    )
+    expect(world.gh.state.pull(pull.number).body).toContain(`<!-- ccal:item=${batch.id} -->`)
+
+    // And then the rest.
+    const clean = UNUSED.reduce((text, name) => text.replace(`  const ${name} = 1\n`, ''), HELPERS)
+    world.sandbox.repos.commitFiles(dir, { 'src/helpers.js': clean }, 'Fix the rest')
+    git(dir, 'push', '--quiet', 'origin', 'main')
+    const none = await world.runAction(SCHEDULE_EVENT)
+
+    expect(none.stderr).toBe('')
+    expect(world.ledgerItems().find(item => item.id === batch.id)?.status).toBe('dismissed')
+    const told = world.gh.state.pull(pull.number).comments.map(comment => comment.body)
+    expect(told).toEqual([
+      expect.stringContaining(
+        'CCAL considers the work of this pull request done: no findings of this batch are left on the base branch.'
+      )
+    ])
+  }, 240_000)
+})
