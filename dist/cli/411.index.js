@@ -3944,17 +3944,19 @@ async function closingWords(state, trust, lookup) {
     const opener = state.author?.login.toLowerCase();
     const byOthers = (login) => login !== undefined && login.toLowerCase() !== opener;
     const said = [];
-    for (const comment of (state.comments?.nodes ?? []).slice(-CLOSING_COMMENTS))
-        if (comment.body.trim() && byOthers(comment.author?.login))
-            said.push({
-                actor: trustActor(comment.author),
-                kind: 'comment',
-                pr: state.number,
-                at: comment.createdAt,
-                body: comment.body
-            });
-    const review = (state.reviews?.nodes ?? []).filter(node => node.body.trim() && node.submittedAt).at(-1);
-    if (review && byOthers(review.author?.login))
+    const comments = (state.comments?.nodes ?? []).filter(comment => comment.body.trim() && byOthers(comment.author?.login));
+    for (const comment of comments.slice(-CLOSING_COMMENTS))
+        said.push({
+            actor: trustActor(comment.author),
+            kind: 'comment',
+            pr: state.number,
+            at: comment.createdAt,
+            body: comment.body
+        });
+    const review = (state.reviews?.nodes ?? [])
+        .filter(node => node.body.trim() && node.submittedAt && byOthers(node.author?.login))
+        .at(-1);
+    if (review)
         said.push({
             actor: trustActor(review.author),
             kind: 'review',

@@ -223,4 +223,28 @@ describe('settings that bound the work', () => {
       .find(comment => comment.body.includes('Waiting'))!
     expect(waiting.body).toMatch(/run budget: .* would pass \$0\.75\. CCAL goes on in a later run\./)
   }, 180_000)
+
+  it('an item stopped at its budget keeps its attempt and waits, and its issue is told', async () => {
+    world = await createWorld({
+      config: { ccal: { ...SANDBOX_CONFIG.ccal, budgets: { cost_per_item_usd: 1 } } },
+      script: [
+        {
+          tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/math.js' } }],
+          usage: { input_tokens: 1_000_000 }
+        },
+        { text: 'never reached' }
+      ]
+    })
+
+    const run = await world.runAction(labelled())
+
+    expect(run.status).toBe(0)
+    const item = world.ledgerItems()[0]!
+    expect(item).toMatchObject({ status: 'pending', attempts: 0 })
+    const [tracking] = ccalComments(world, BUG_ISSUE.number)
+    expect(tracking!.body).toContain('**Stopped at the budget**; this does not count as an attempt.')
+    const row = run.summary.split('\n').find(line => line.includes(item.id) && line.includes('budget'))!
+    expect(row).toContain('stopped at the budget (not counted as an attempt) (budget_exceeded)')
+    expect(row).toContain('now back in the queue (attempt 0 of 3 used)')
+  }, 180_000)
 })
