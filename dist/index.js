@@ -61346,7 +61346,13 @@ const DEFAULT_LIMITS = {
  * move; a missing entry means the move is illegal.
  */
 const TRANSITIONS = {
-    pending: { in_progress: 'ccal', completed: 'ccal', needs_human: 'ccal', dismissed: 'ccal' },
+    pending: {
+        in_progress: 'ccal',
+        completed: 'ccal',
+        needs_human: 'ccal',
+        dismissed: 'ccal',
+        rejected: 'human'
+    },
     in_progress: {
         pending: 'ccal',
         pr_open: 'ccal',
@@ -61366,9 +61372,10 @@ const TRANSITIONS = {
     },
     // A completed item whose fingerprint comes back is a regression and is reopened.
     completed: { pending: 'ccal' },
-    failed: { pending: 'human', dismissed: 'ccal' },
+    // A merge or close of an item's pull request is a person's verdict, whatever the item's state.
+    failed: { pending: 'human', dismissed: 'ccal', completed: 'human', rejected: 'human' },
     rejected: { pending: 'human', dismissed: 'ccal' },
-    needs_human: { pending: 'human', completed: 'human', dismissed: 'ccal' },
+    needs_human: { pending: 'human', completed: 'human', rejected: 'human', dismissed: 'ccal' },
     dismissed: { pending: 'human' }
 };
 /** True when `actor` may move an item from `from` to `to`. */
@@ -61798,9 +61805,10 @@ function addManualItem(input, nonce) {
 /**
  * Claims an item for `context.runId` until `now + ttlMs`: a pending (or pr_open, for a follow-up)
  * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
- * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
+ * item held by another run whose lease has not expired, or (with `from`) one no longer in a status
+ * the caller planned it from, is a {@link LedgerConflictError}.
  */
-function leaseItem(itemId, ttlMs, limits, budget) {
+function leaseItem(itemId, ttlMs, limits, budget, from) {
     return (ledger, context) => {
         const effective = withLimits(limits, context);
         const item = requireItem(ledger, itemId);
@@ -61809,6 +61817,10 @@ function leaseItem(itemId, ttlMs, limits, budget) {
             return renewLease(itemId, ttlMs, limits)(ledger, context);
         if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
             throw new LedgerConflictError(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
+        }
+        // The plan was made from an older ledger: another run may have worked the item since.
+        if (from && !from.includes(item.status)) {
+            throw new LedgerConflictError(`item ${itemId} is ${item.status} now, not ${from.join(' or ')} as planned (another run moved it)`);
         }
         const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined;
         const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);
@@ -67285,16 +67297,25 @@ function feedbackCandidate(pull, parent, env, facts) {
 
 /** The source name. */
 const RECONCILE_SOURCE = 'pr-reconcile';
+/**
+ * True when an item's pull request may still get a verdict to record: its PR is open as far as the
+ * ledger knows, or a later attempt left it waiting (pending, needs a human, failed) with the PR still
+ * there. An item being worked on is settled once its run lets go of it.
+ */
+function awaitsVerdict(item) {
+    return item.pr !== null && ['pr_open', 'pending', 'needs_human', 'failed'].includes(item.status);
+}
 /** Follow-ups that are waiting for a PR (not being worked on) are dismissed when it goes away. */
 const WAITING = ['pending', 'needs_human'];
 /** Moves an item with an open PR to completed (merged) or rejected (closed), if it is still in that state. */
 function settlePullOp(itemId, prNumber, merged, words = []) {
     return (ledger, context) => {
         const item = ledger.items[itemId];
-        if (!item || item.status !== 'pr_open' || item.pr?.number !== prNumber)
+        if (!item || !awaitsVerdict(item) || item.pr?.number !== prNumber)
             return { ledger, description: `${itemId}: PR #${prNumber} already settled` };
         const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`;
-        const settle = transition(itemId, merged ? 'completed' : 'rejected', { reason });
+        // The verdict is a person's (a merge or a close), whatever CCAL made of the item meanwhile.
+        const settle = transition(itemId, merged ? 'completed' : 'rejected', { reason, actor: 'human' });
         if (merged || words.length === 0)
             return settle(ledger, context);
         return combine([settle, addWords(itemId, words)], `${itemId}: ${reason}, with what people said`)(ledger, context);
@@ -67357,7 +67378,7 @@ function dismissFollowUpOp(itemId, prNumber) {
 /** Items that delivered a PR and are waiting on its outcome. */
 function boundItems(ledger, pull) {
     const marked = parsePullMarker(pull.body);
-    return Object.values(ledger.items).filter(item => item.status === 'pr_open' &&
+    return Object.values(ledger.items).filter(item => awaitsVerdict(item) &&
         item.pr?.number === pull.number &&
         (item.pr.branch === pull.headRef || item.id === marked));
 }
@@ -67461,7 +67482,7 @@ async function reconcile(context) {
     }
     const tracked = [
         ...new Set(Object.values(ledger.items)
-            .filter(item => item.status === 'pr_open' && item.pr)
+            .filter(awaitsVerdict)
             .map(item => item.pr.number))
     ].sort((a, b) => a - b);
     if (tracked.length === 0)
@@ -77117,7 +77138,9 @@ async function cycle_executeItem(deps, decision, write, deadline, tracker) {
             minimumUsd: decision.estimatedCostUsd,
             runBudgetUsd: settings.budgets.cost_per_run_usd,
             dayBudgetUsd: settings.budgets.cost_per_day_usd
-        }));
+        }, 
+        // The scheduler plans pending items only; anything else means another run got there first.
+        ['pending']));
     }
     catch (error) {
         // Not started, nothing spent, no attempt used: the item stays as it was for a later run.

@@ -214,7 +214,13 @@ const DEFAULT_LIMITS = {
  * move; a missing entry means the move is illegal.
  */
 const TRANSITIONS = {
-    pending: { in_progress: 'ccal', completed: 'ccal', needs_human: 'ccal', dismissed: 'ccal' },
+    pending: {
+        in_progress: 'ccal',
+        completed: 'ccal',
+        needs_human: 'ccal',
+        dismissed: 'ccal',
+        rejected: 'human'
+    },
     in_progress: {
         pending: 'ccal',
         pr_open: 'ccal',
@@ -234,9 +240,10 @@ const TRANSITIONS = {
     },
     // A completed item whose fingerprint comes back is a regression and is reopened.
     completed: { pending: 'ccal' },
-    failed: { pending: 'human', dismissed: 'ccal' },
+    // A merge or close of an item's pull request is a person's verdict, whatever the item's state.
+    failed: { pending: 'human', dismissed: 'ccal', completed: 'human', rejected: 'human' },
     rejected: { pending: 'human', dismissed: 'ccal' },
-    needs_human: { pending: 'human', completed: 'human', dismissed: 'ccal' },
+    needs_human: { pending: 'human', completed: 'human', rejected: 'human', dismissed: 'ccal' },
     dismissed: { pending: 'human' }
 };
 /** True when `actor` may move an item from `from` to `to`. */
@@ -666,9 +673,10 @@ function addManualItem(input, nonce) {
 /**
  * Claims an item for `context.runId` until `now + ttlMs`: a pending (or pr_open, for a follow-up)
  * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
- * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
+ * item held by another run whose lease has not expired, or (with `from`) one no longer in a status
+ * the caller planned it from, is a {@link LedgerConflictError}.
  */
-function leaseItem(itemId, ttlMs, limits, budget) {
+function leaseItem(itemId, ttlMs, limits, budget, from) {
     return (ledger, context) => {
         const effective = withLimits(limits, context);
         const item = requireItem(ledger, itemId);
@@ -677,6 +685,10 @@ function leaseItem(itemId, ttlMs, limits, budget) {
             return renewLease(itemId, ttlMs, limits)(ledger, context);
         if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerConflictError */ .od(`item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`);
+        }
+        // The plan was made from an older ledger: another run may have worked the item since.
+        if (from && !from.includes(item.status)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerConflictError */ .od(`item ${itemId} is ${item.status} now, not ${from.join(' or ')} as planned (another run moved it)`);
         }
         const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined;
         const taken = item.status === 'in_progress' ? item : moveItem(item, 'in_progress', 'ccal', context, effective);

@@ -3919,16 +3919,25 @@ function feedbackCandidate(pull, parent, env, facts) {
 
 /** The source name. */
 const RECONCILE_SOURCE = 'pr-reconcile';
+/**
+ * True when an item's pull request may still get a verdict to record: its PR is open as far as the
+ * ledger knows, or a later attempt left it waiting (pending, needs a human, failed) with the PR still
+ * there. An item being worked on is settled once its run lets go of it.
+ */
+function awaitsVerdict(item) {
+    return item.pr !== null && ['pr_open', 'pending', 'needs_human', 'failed'].includes(item.status);
+}
 /** Follow-ups that are waiting for a PR (not being worked on) are dismissed when it goes away. */
 const WAITING = ['pending', 'needs_human'];
 /** Moves an item with an open PR to completed (merged) or rejected (closed), if it is still in that state. */
 function settlePullOp(itemId, prNumber, merged, words = []) {
     return (ledger, context) => {
         const item = ledger.items[itemId];
-        if (!item || item.status !== 'pr_open' || item.pr?.number !== prNumber)
+        if (!item || !awaitsVerdict(item) || item.pr?.number !== prNumber)
             return { ledger, description: `${itemId}: PR #${prNumber} already settled` };
         const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`;
-        const settle = (0,ledger_ops/* transition */.kY)(itemId, merged ? 'completed' : 'rejected', { reason });
+        // The verdict is a person's (a merge or a close), whatever CCAL made of the item meanwhile.
+        const settle = (0,ledger_ops/* transition */.kY)(itemId, merged ? 'completed' : 'rejected', { reason, actor: 'human' });
         if (merged || words.length === 0)
             return settle(ledger, context);
         return (0,ledger_ops/* combine */.kg)([settle, (0,ledger_ops/* addWords */.jv)(itemId, words)], `${itemId}: ${reason}, with what people said`)(ledger, context);
@@ -3991,7 +4000,7 @@ function dismissFollowUpOp(itemId, prNumber) {
 /** Items that delivered a PR and are waiting on its outcome. */
 function boundItems(ledger, pull) {
     const marked = parsePullMarker(pull.body);
-    return Object.values(ledger.items).filter(item => item.status === 'pr_open' &&
+    return Object.values(ledger.items).filter(item => awaitsVerdict(item) &&
         item.pr?.number === pull.number &&
         (item.pr.branch === pull.headRef || item.id === marked));
 }
@@ -4095,7 +4104,7 @@ async function reconcile(context) {
     }
     const tracked = [
         ...new Set(Object.values(ledger.items)
-            .filter(item => item.status === 'pr_open' && item.pr)
+            .filter(awaitsVerdict)
             .map(item => item.pr.number))
     ].sort((a, b) => a - b);
     if (tracked.length === 0)
@@ -8586,7 +8595,9 @@ async function cycle_executeItem(deps, decision, write, deadline, tracker) {
             minimumUsd: decision.estimatedCostUsd,
             runBudgetUsd: settings.budgets.cost_per_run_usd,
             dayBudgetUsd: settings.budgets.cost_per_day_usd
-        }));
+        }, 
+        // The scheduler plans pending items only; anything else means another run got there first.
+        ['pending']));
     }
     catch (error) {
         // Not started, nothing spent, no attempt used: the item stays as it was for a later run.

@@ -561,12 +561,19 @@ async function executeItem(
   let current: Ledger
   try {
     current = await write(
-      leaseItem(itemId, leaseMs, undefined, {
-        capUsd: itemBudgetCap(settings),
-        minimumUsd: decision.estimatedCostUsd,
-        runBudgetUsd: settings.budgets.cost_per_run_usd,
-        dayBudgetUsd: settings.budgets.cost_per_day_usd
-      })
+      leaseItem(
+        itemId,
+        leaseMs,
+        undefined,
+        {
+          capUsd: itemBudgetCap(settings),
+          minimumUsd: decision.estimatedCostUsd,
+          runBudgetUsd: settings.budgets.cost_per_run_usd,
+          dayBudgetUsd: settings.budgets.cost_per_day_usd
+        },
+        // The scheduler plans pending items only; anything else means another run got there first.
+        ['pending']
+      )
     )
   } catch (error) {
     // Not started, nothing spent, no attempt used: the item stays as it was for a later run.

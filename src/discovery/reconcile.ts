@@ -38,6 +38,15 @@ export interface PullOutcome {
   words?: readonly HumanWords[]
 }
 
+/**
+ * True when an item's pull request may still get a verdict to record: its PR is open as far as the
+ * ledger knows, or a later attempt left it waiting (pending, needs a human, failed) with the PR still
+ * there. An item being worked on is settled once its run lets go of it.
+ */
+export function awaitsVerdict(item: WorkItem): boolean {
+  return item.pr !== null && ['pr_open', 'pending', 'needs_human', 'failed'].includes(item.status)
+}
+
 /** Follow-ups that are waiting for a PR (not being worked on) are dismissed when it goes away. */
 const WAITING: readonly ItemStatus[] = ['pending', 'needs_human']
 
@@ -50,10 +59,11 @@ export function settlePullOp(
 ): LedgerOp {
   return (ledger, context) => {
     const item = ledger.items[itemId]
-    if (!item || item.status !== 'pr_open' || item.pr?.number !== prNumber)
+    if (!item || !awaitsVerdict(item) || item.pr?.number !== prNumber)
       return { ledger, description: `${itemId}: PR #${prNumber} already settled` }
     const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`
-    const settle = transition(itemId, merged ? 'completed' : 'rejected', { reason })
+    // The verdict is a person's (a merge or a close), whatever CCAL made of the item meanwhile.
+    const settle = transition(itemId, merged ? 'completed' : 'rejected', { reason, actor: 'human' })
     if (merged || words.length === 0) return settle(ledger, context)
     return combine([settle, addWords(itemId, words)], `${itemId}: ${reason}, with what people said`)(
       ledger,
@@ -129,7 +139,7 @@ function boundItems(ledger: Ledger, pull: PullOutcome): WorkItem[] {
   const marked = parsePullMarker(pull.body)
   return Object.values(ledger.items).filter(
     item =>
-      item.status === 'pr_open' &&
+      awaitsVerdict(item) &&
       item.pr?.number === pull.number &&
       (item.pr.branch === pull.headRef || item.id === marked)
   )
@@ -247,7 +257,7 @@ async function reconcile(context: DiscoveryContext): Promise<DiscoveryResult> {
   const tracked = [
     ...new Set(
       Object.values(ledger.items)
-        .filter(item => item.status === 'pr_open' && item.pr)
+        .filter(awaitsVerdict)
         .map(item => item.pr!.number)
     )
   ].sort((a, b) => a - b)

@@ -91,7 +91,13 @@ export type Actor = 'ccal' | 'human'
  * move; a missing entry means the move is illegal.
  */
 export const TRANSITIONS: Readonly<Record<ItemStatus, Partial<Record<ItemStatus, Actor>>>> = {
-  pending: { in_progress: 'ccal', completed: 'ccal', needs_human: 'ccal', dismissed: 'ccal' },
+  pending: {
+    in_progress: 'ccal',
+    completed: 'ccal',
+    needs_human: 'ccal',
+    dismissed: 'ccal',
+    rejected: 'human'
+  },
   in_progress: {
     pending: 'ccal',
     pr_open: 'ccal',
@@ -111,9 +117,10 @@ export const TRANSITIONS: Readonly<Record<ItemStatus, Partial<Record<ItemStatus,
   },
   // A completed item whose fingerprint comes back is a regression and is reopened.
   completed: { pending: 'ccal' },
-  failed: { pending: 'human', dismissed: 'ccal' },
+  // A merge or close of an item's pull request is a person's verdict, whatever the item's state.
+  failed: { pending: 'human', dismissed: 'ccal', completed: 'human', rejected: 'human' },
   rejected: { pending: 'human', dismissed: 'ccal' },
-  needs_human: { pending: 'human', completed: 'human', dismissed: 'ccal' },
+  needs_human: { pending: 'human', completed: 'human', rejected: 'human', dismissed: 'ccal' },
   dismissed: { pending: 'human' }
 }
 
@@ -620,13 +627,15 @@ export function addManualItem(input: ManualItemInput, nonce: string): LedgerOp {
 /**
  * Claims an item for `context.runId` until `now + ttlMs`: a pending (or pr_open, for a follow-up)
  * item moves to in_progress and uses one attempt; an item this run already holds is renewed; an
- * item held by another run whose lease has not expired is a {@link LedgerConflictError}.
+ * item held by another run whose lease has not expired, or (with `from`) one no longer in a status
+ * the caller planned it from, is a {@link LedgerConflictError}.
  */
 export function leaseItem(
   itemId: string,
   ttlMs: number,
   limits?: Partial<LedgerLimits>,
-  budget?: BudgetRequest
+  budget?: BudgetRequest,
+  from?: readonly ItemStatus[]
 ): LedgerOp {
   return (ledger, context) => {
     const effective = withLimits(limits, context)
@@ -637,6 +646,12 @@ export function leaseItem(
     if (item.lease && Date.parse(item.lease.until) > context.now.getTime()) {
       throw new LedgerConflictError(
         `item ${itemId} is leased by run ${item.lease.runId} until ${item.lease.until}`
+      )
+    }
+    // The plan was made from an older ledger: another run may have worked the item since.
+    if (from && !from.includes(item.status)) {
+      throw new LedgerConflictError(
+        `item ${itemId} is ${item.status} now, not ${from.join(' or ')} as planned (another run moved it)`
       )
     }
     const reservedUsd = budget ? reserve(ledger, itemId, budget, context) : undefined

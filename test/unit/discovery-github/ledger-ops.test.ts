@@ -67,6 +67,23 @@ describe('reconciliation (pure)', () => {
     expect(settled.items[id]!.status).toBe('rejected')
   })
 
+  it('records the verdict on a PR whose item a later attempt left waiting for a person', () => {
+    const { ledger: open, id } = withOpenPull()
+    const waiting = apply(open, [transition(id, 'needs_human', { reason: 'no change needed' })], at(15))
+
+    const settled = apply(waiting, reconcilePull(waiting, { ...pull, merged: true, closed: true }), at(20))
+
+    expect(settled.items[id]!.status).toBe('completed')
+  })
+
+  it('refuses to lease an item another run delivered since the plan was made', () => {
+    const { ledger, id } = withOpenPull()
+
+    expect(() => apply(ledger, [leaseItem(id, 60_000, undefined, undefined, ['pending'])], at(20))).toThrow(
+      `item ${id} is pr_open now, not pending as planned (another run moved it)`
+    )
+  })
+
   it('ignores a closed PR on another branch with the same number', () => {
     const { ledger } = withOpenPull()
     expect(reconcilePull(ledger, { ...pull, headRef: 'someone/else', closed: true })).toEqual([])
