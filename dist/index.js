@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3965);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8106);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3965:
+/***/ 8106:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68977,6 +68977,11 @@ function shutdownSignal(signals = ['SIGTERM', 'SIGINT']) {
 
 ;// CONCATENATED MODULE: ./lib/executor/outcome.js
 
+/**
+ * Kinds of model outage: the service overloaded (529), failing (5xx), refusing the credential
+ * (401/403), rate-limiting (429), or not reachable at all. None is the item's fault.
+ */
+const OUTAGE_KINDS = (/* unused pure expression or super */ null && (['overloaded', 'server_error', 'auth', 'rate_limited', 'unreachable']));
 const ZERO_TOKENS = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 /** Classifies one finished CLI process. */
 function classifyRun(run, purpose, maxTurns) {
@@ -68993,7 +68998,8 @@ function classifyRun(run, purpose, maxTurns) {
         tokens: result?.tokens ?? ZERO_TOKENS,
         permissionDenials: result?.permissionDenials ?? [],
         text: result?.text ?? '',
-        errors: result?.errors ?? []
+        errors: result?.errors ?? [],
+        apiErrorStatus: result?.apiErrorStatus ?? null
     };
     const verdict = (status, code, reason) => ({
         ...base,
@@ -69041,6 +69047,34 @@ function sumTokens(runs) {
         cacheWrite: sum.cacheWrite + run.tokens.cacheWrite
     }), ZERO_TOKENS);
 }
+function outageField(last) {
+    const outage = last ? outageOf(last) : undefined;
+    return outage ? { outage } : {};
+}
+/** Text of a CLI run that could not reach the model at all (the process printed why). */
+const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection error|fetch failed|socket hang up/i;
+/** The outage a run ended on, if it ended on one. */
+function outageOf(run) {
+    const message = (run.text || run.errors.join('; ') || run.reason).slice(0, 300);
+    if (run.code === 'api_error') {
+        const status = run.apiErrorStatus;
+        const kind = status === 401 || status === 403
+            ? 'auth'
+            : status === 429
+                ? 'rate_limited'
+                : status === 529 || /overloaded/i.test(message)
+                    ? 'overloaded'
+                    : status !== null && status >= 500
+                        ? 'server_error'
+                        : /authentication|invalid.*api key|x-api-key/i.test(message)
+                            ? 'auth'
+                            : 'server_error';
+        return { kind, status, message };
+    }
+    if (run.code === 'cli_error' && UNREACHABLE.test(`${run.reason} ${message}`))
+        return { kind: 'unreachable', status: null, message };
+    return undefined;
+}
 /** Folds the runs, gate and verify reports into one outcome. */
 function summarizeOutcome(input) {
     const last = input.runs.at(-1);
@@ -69062,7 +69096,9 @@ function summarizeOutcome(input) {
         verify: input.verify,
         verifyOutcome: lastVerify ? lastVerify.outcome : 'not_run',
         requeue: isRequeueable(input.code),
-        failuresOnBase: input.failuresOnBase ?? false
+        failuresOnBase: input.failuresOnBase ?? false,
+        // An outage only when the execution ended on it (not a verify retry's failure after a change).
+        ...(last && last.code === input.code ? outageField(last) : {})
     };
 }
 /**
@@ -69842,7 +69878,10 @@ async function executeInCleanTree(options, git, logger) {
         return finish({
             status: 'no_op',
             code: 'no_change',
-            reason: 'Claude Code finished without changing any file'
+            // An empty answer is the model's silence, not the agent's judgement that nothing needs doing.
+            reason: first.text.trim()
+                ? 'Claude Code finished without changing any file'
+                : `the model gave an empty answer (${first.turns} turn${first.turns === 1 ? '' : 's'}) and nothing was changed`
         });
     if (gate.verdict === 'blocked')
         return finish({ status: 'blocked', code: 'gate_blocked', reason: describeViolations(gate.violations) });
@@ -76154,6 +76193,12 @@ function stateLines(state) {
                 '',
                 quoted(state.reason)
             ];
+        case 'outage':
+            return [
+                '⏸️ **The model API was unavailable**; this does not count as an attempt. CCAL tries again in a later run.',
+                '',
+                quoted(state.reason)
+            ];
     }
 }
 /** The tracking comment's body for an item in a state. */
@@ -76555,6 +76600,75 @@ function runInLanes(tasks, limit) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/outage.js
+/**
+ * The model-outage breaker of one cycle: after a few consecutive items end on the same kind of model
+ * outage (overloaded, failing, rate-limited, unreachable) — or on the first rejected credential — no
+ * further item starts. Outages are not the items' fault: they are not charged as attempts (the
+ * cycle records them as such), and the outage is kept in the ledger so that the next cycle probes
+ * with one item before starting the others.
+ */
+
+/** Items in a row ending on one kind of outage after which the cycle stops starting items. */
+const OUTAGE_LIMIT = 2;
+/** The ledger cursor where an open outage is kept between cycles (null once the model answers again). */
+const OUTAGE_CURSOR = 'model-outage';
+/** An outage as the ledger keeps it. */
+const RecordedOutageSchema = looseObject({
+    kind: schemas_string(),
+    status: schemas_number().nullable(),
+    message: schemas_string(),
+    at: schemas_string()
+});
+/** The outage an earlier cycle recorded, if any (anything unreadable counts as none). */
+function recordedOutage(cursor) {
+    const parsed = RecordedOutageSchema.safeParse(cursor);
+    return parsed.success ? parsed.data : undefined;
+}
+/** What an outage means, for people: one line. */
+function describeOutage(outage) {
+    const code = outage.status === null ? '' : ` (HTTP ${outage.status})`;
+    const what = {
+        auth: `the model API rejected the credential${code}: check ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN or the runner's Claude login`,
+        overloaded: `the model API is overloaded${code}`,
+        server_error: `the model API is failing${code}`,
+        rate_limited: `the model API is rate-limiting this account${code}`,
+        unreachable: 'the model API cannot be reached'
+    };
+    const kind = outage.kind;
+    return `${what[kind] ?? `model outage ${outage.kind}${code}`}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
+}
+/** The breaker's state within one cycle. */
+class OutageBreaker {
+    limit;
+    kind;
+    count = 0;
+    opened;
+    /** True once an item ended on something other than an outage (the model answered). */
+    answered = false;
+    /** `limit`: outages in a row that open it (1 when an earlier cycle already saw the outage). */
+    constructor(limit = OUTAGE_LIMIT) {
+        this.limit = limit;
+    }
+    /** The outage that stopped the cycle from starting items, if it did. */
+    get open() {
+        return this.opened;
+    }
+    /** Counts one item's end: an outage of the same kind as the last adds up; anything else resets. */
+    observe(outage) {
+        if (!outage) {
+            this.kind = undefined;
+            this.count = 0;
+            this.answered = true;
+            return;
+        }
+        this.count = outage.kind === this.kind ? this.count + 1 : 1;
+        this.kind = outage.kind;
+        if (outage.kind === 'auth' || this.count >= this.limit)
+            this.opened ??= outage;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/core/scheduler.js
 
 
@@ -76751,6 +76865,7 @@ function schedule(input) {
 
 
 
+
 function queueOf(ledger) {
     return Object.fromEntries(ITEM_STATUSES.map(status => [status, countStatus(ledger, status)]));
 }
@@ -76845,16 +76960,31 @@ async function runCycle(deps) {
     const deadline = Date.parse(startedAt) + settings.safety.max_execution_time_seconds * 1000;
     const executed = [];
     let stopped = false;
-    await runInLanes(plan.picked.map((decision, index) => ({
+    // After an outage an earlier cycle saw, the first item runs alone: a probe of the model.
+    const outageBefore = recordedOutage(ledger.state.cursors[OUTAGE_CURSOR]);
+    const run = {
+        write,
+        deadline,
+        tracker,
+        breaker: new OutageBreaker(outageBefore ? 1 : OUTAGE_LIMIT)
+    };
+    const task = (decision, index) => ({
         lane: branchOf(ledger.items[decision.itemId], ledger, settings),
         run: async () => {
             if (deps.signal?.aborted) {
                 stopped = true;
                 return;
             }
-            executed[index] = await cycle_executeItem(deps, decision, write, deadline, tracker);
+            executed[index] = await cycle_executeItem(deps, decision, run);
         }
-    })), slots);
+    });
+    const tasks = plan.picked.map(task);
+    const probe = outageBefore ? tasks.slice(0, 1) : [];
+    if (probe.length > 0)
+        logger.info(`model: an earlier cycle saw an outage (${outageBefore.kind}); one item goes first`);
+    await runInLanes(probe, 1);
+    await runInLanes(tasks.slice(probe.length), slots);
+    await keepOutage(run, outageBefore, report, logger);
     if (stopped)
         report.problems.push('stopped by a signal before all planned items ran');
     report.executed.push(...executed.filter((entry) => entry !== undefined));
@@ -76863,6 +76993,26 @@ async function runCycle(deps) {
             report.problems.push(entry.reason);
     ledger = latest ?? ledger;
     return finish(report, ledger, now);
+}
+/**
+ * Keeps the cycle's outage for the next one (and says it once), or clears an earlier one the model
+ * has since answered through.
+ */
+async function keepOutage(run, before, report, logger) {
+    const outage = run.breaker.open;
+    if (outage) {
+        const line = `model outage: ${describeOutage(outage)}; no further item started in this cycle, and none was charged an attempt; the next cycle tries one item first`;
+        logger.error(line);
+        report.problems.push(line);
+        await run
+            .write(setCursor(OUTAGE_CURSOR, { ...outage, at: new Date().toISOString() }))
+            .catch(error => logger.warning(`could not record the outage: ${errorMessage(error)}`));
+        return;
+    }
+    if (before && run.breaker.answered)
+        await run
+            .write(setCursor(OUTAGE_CURSOR, null))
+            .catch(error => logger.warning(`could not clear the recorded outage: ${errorMessage(error)}`));
 }
 /** Removes the worktrees of runs that ended without removing them (killed), before new ones are made. */
 async function pruneWorktrees(deps, ledger, now) {
@@ -77096,12 +77246,15 @@ function finish(report, ledger, now) {
     return { report, ledger };
 }
 /**
- * What an outcome that delivers nothing does to the item: no change needed or blocked by the
- * safety gate wait for a person; a failure another attempt would not fix (too many turns,
+ * What an outcome that delivers nothing does to the item: a model outage is not held against it (it
+ * waits in the queue, its attempt given back); no change needed or blocked by the safety gate wait
+ * for a person; a failure another attempt would not fix (too many turns,
  * verification that still fails) is final; a budget stop is not held against the item, which waits
  * for the next budget window; any other failure is tried again while attempts remain.
  */
 function statusAfter(outcome) {
+    if (outcome.outage)
+        return { status: 'pending', notAnAttempt: true, reportStatus: 'outage' };
     if (outcome.status === 'no_op')
         return { status: 'needs_human', reportStatus: 'no_op' };
     if (outcome.status === 'blocked')
@@ -77119,10 +77272,17 @@ function itemBudgetCap(settings) {
 }
 /** Less time left than this in the run, and no further item starts. */
 const MIN_ITEM_TIME_MS = 60_000;
-async function cycle_executeItem(deps, decision, write, deadline, tracker) {
+async function cycle_executeItem(deps, decision, run) {
     const { settings } = deps;
+    const { write, deadline } = run;
     const { itemId } = decision;
     const logger = withFields(deps.logger, { item: itemId });
+    const outage = run.breaker.open;
+    if (outage) {
+        const reason = `outage: ${itemId} not started: ${describeOutage(outage)}`;
+        logger.info(reason);
+        return { ...emptyEntry(decision), status: 'skipped', reason };
+    }
     const leaseMs = settings.loop.session_timeout_seconds * 1000;
     const now = (deps.now ?? (() => new Date()))().getTime();
     const timeLeftMs = deadline - now;
@@ -77158,7 +77318,7 @@ async function cycle_executeItem(deps, decision, write, deadline, tracker) {
         return write(op);
     };
     try {
-        const entry = await runLeasedItem({ ...deps, logger }, current, itemId, { budgetUsd, timeLeftMs }, write, finalWrite, tracker);
+        const entry = await runLeasedItem({ ...deps, logger }, current, itemId, { budgetUsd, timeLeftMs }, finalWrite, run);
         return entry;
     }
     finally {
@@ -77202,9 +77362,9 @@ function leaseHeartbeat(write, itemId, leaseMs, logger) {
         }
     };
 }
-async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite, tracker) {
+async function runLeasedItem(deps, leased, itemId, limits, finalWrite, run) {
     const working = { started: Promise.resolve() };
-    const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, write, finalWrite, tracker, working);
+    const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run, working);
     await working.started;
     const after = (ledger.items[itemId] ?? leased.items[itemId]);
     entry.after = {
@@ -77215,11 +77375,12 @@ async function runLeasedItem(deps, leased, itemId, limits, write, finalWrite, tr
     };
     const state = trackedOutcome(entry, after);
     if (state && !(after.parentId !== null && entry.status === 'pr_updated'))
-        await tracker.update(after, state);
+        await run.tracker.update(after, state);
     return entry;
 }
-async function attemptItem(deps, leased, itemId, limits, write, finalWrite, tracker, working) {
+async function attemptItem(deps, leased, itemId, limits, finalWrite, run, working) {
     const { settings, logger } = deps;
+    const { write, tracker } = run;
     let current = leased;
     const item = current.items[itemId];
     const base = await baseBranchOf(deps);
@@ -77259,6 +77420,9 @@ async function attemptItem(deps, leased, itemId, limits, write, finalWrite, trac
             },
             ...(deps.signal ? { signal: deps.signal } : {})
         });
+        // An outcome the agent reached counts for the breaker, a cancelled one says nothing of the model.
+        if (outcome.status !== 'cancelled')
+            run.breaker.observe(outcome.outage);
         Object.assign(entry, {
             costUsd: outcome.costUsd,
             turns: outcome.turns,
@@ -77340,6 +77504,8 @@ function trackedOutcome(entry, item) {
             return { kind: 'blocked', reason: entry.reason };
         case 'budget_stopped':
             return { kind: 'budget_stopped', reason: entry.reason };
+        case 'outage':
+            return { kind: 'outage', reason: entry.reason };
         case 'failed':
             return {
                 kind: 'failed',
@@ -77726,6 +77892,7 @@ const STATUS_LABEL = {
     failed: '❌ failed',
     blocked: '⛔ blocked by the safety gate',
     budget_stopped: '⏸️ stopped at the budget (not counted as an attempt)',
+    outage: '⏸️ model unavailable (not counted as an attempt)',
     skipped: '⏭️ skipped'
 };
 /** What became of the item, as its tracking comment tells it: the outcome, why, and what comes next. */

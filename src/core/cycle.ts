@@ -48,6 +48,14 @@ import { withFields, type Logger } from '../util/logger.js'
 import type { Workspace, Worktree, WorktreeMarker } from '../workspace/workspace.js'
 import type { CycleReport, ExecutedItem, ExecutionStatus, SourceReport } from './report.js'
 import { runInLanes } from './lanes.js'
+import {
+  describeOutage,
+  OUTAGE_CURSOR,
+  OUTAGE_LIMIT,
+  OutageBreaker,
+  recordedOutage,
+  type RecordedOutage
+} from './outage.js'
 import { schedule, type Plan, type PlanDecision } from './scheduler.js'
 import { describeTrigger, type Trigger } from './trigger.js'
 
@@ -213,25 +221,63 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   const deadline = Date.parse(startedAt) + settings.safety.max_execution_time_seconds * 1000
   const executed: (ExecutedItem | undefined)[] = []
   let stopped = false
-  await runInLanes(
-    plan.picked.map((decision, index) => ({
-      lane: branchOf(ledger.items[decision.itemId] as WorkItem, ledger, settings),
-      run: async () => {
-        if (deps.signal?.aborted) {
-          stopped = true
-          return
-        }
-        executed[index] = await executeItem(deps, decision, write, deadline, tracker)
+  // After an outage an earlier cycle saw, the first item runs alone: a probe of the model.
+  const outageBefore = recordedOutage(ledger.state.cursors[OUTAGE_CURSOR])
+  const run: CycleRun = {
+    write,
+    deadline,
+    tracker,
+    breaker: new OutageBreaker(outageBefore ? 1 : OUTAGE_LIMIT)
+  }
+  const task = (decision: PlanDecision, index: number) => ({
+    lane: branchOf(ledger.items[decision.itemId] as WorkItem, ledger, settings),
+    run: async () => {
+      if (deps.signal?.aborted) {
+        stopped = true
+        return
       }
-    })),
-    slots
-  )
+      executed[index] = await executeItem(deps, decision, run)
+    }
+  })
+  const tasks = plan.picked.map(task)
+  const probe = outageBefore ? tasks.slice(0, 1) : []
+  if (probe.length > 0)
+    logger.info(`model: an earlier cycle saw an outage (${outageBefore!.kind}); one item goes first`)
+  await runInLanes(probe, 1)
+  await runInLanes(tasks.slice(probe.length), slots)
+  await keepOutage(run, outageBefore, report, logger)
   if (stopped) report.problems.push('stopped by a signal before all planned items ran')
   report.executed.push(...executed.filter((entry): entry is ExecutedItem => entry !== undefined))
   for (const entry of report.executed)
     if (entry.status === 'skipped' && /^(budget|time):/.test(entry.reason)) report.problems.push(entry.reason)
   ledger = latest ?? ledger
   return finish(report, ledger, now)
+}
+
+/**
+ * Keeps the cycle's outage for the next one (and says it once), or clears an earlier one the model
+ * has since answered through.
+ */
+async function keepOutage(
+  run: CycleRun,
+  before: RecordedOutage | undefined,
+  report: CycleReport,
+  logger: Logger
+): Promise<void> {
+  const outage = run.breaker.open
+  if (outage) {
+    const line = `model outage: ${describeOutage(outage)}; no further item started in this cycle, and none was charged an attempt; the next cycle tries one item first`
+    logger.error(line)
+    report.problems.push(line)
+    await run
+      .write(setCursor(OUTAGE_CURSOR, { ...outage, at: new Date().toISOString() }))
+      .catch(error => logger.warning(`could not record the outage: ${errorMessage(error)}`))
+    return
+  }
+  if (before && run.breaker.answered)
+    await run
+      .write(setCursor(OUTAGE_CURSOR, null))
+      .catch(error => logger.warning(`could not clear the recorded outage: ${errorMessage(error)}`))
 }
 
 /** Removes the worktrees of runs that ended without removing them (killed), before new ones are made. */
@@ -511,8 +557,9 @@ function finish(
 }
 
 /**
- * What an outcome that delivers nothing does to the item: no change needed or blocked by the
- * safety gate wait for a person; a failure another attempt would not fix (too many turns,
+ * What an outcome that delivers nothing does to the item: a model outage is not held against it (it
+ * waits in the queue, its attempt given back); no change needed or blocked by the safety gate wait
+ * for a person; a failure another attempt would not fix (too many turns,
  * verification that still fails) is final; a budget stop is not held against the item, which waits
  * for the next budget window; any other failure is tried again while attempts remain.
  */
@@ -521,6 +568,7 @@ function statusAfter(outcome: ExecutionOutcome): {
   notAnAttempt?: boolean
   reportStatus: ExecutionStatus
 } {
+  if (outcome.outage) return { status: 'pending', notAnAttempt: true, reportStatus: 'outage' }
   if (outcome.status === 'no_op') return { status: 'needs_human', reportStatus: 'no_op' }
   if (outcome.status === 'blocked') return { status: 'needs_human', reportStatus: 'blocked' }
   if (outcome.code === 'budget_exceeded')
@@ -540,16 +588,25 @@ export function itemBudgetCap(settings: Settings): number {
 /** Less time left than this in the run, and no further item starts. */
 const MIN_ITEM_TIME_MS = 60_000
 
-async function executeItem(
-  deps: CycleDeps,
-  decision: PlanDecision,
-  write: (op: LedgerOp) => Promise<Ledger>,
-  deadline: number,
+/** What every item of one cycle shares: the ledger writer, the deadline, the tracker, the breaker. */
+interface CycleRun {
+  write: (op: LedgerOp) => Promise<Ledger>
+  deadline: number
   tracker: Tracker
-): Promise<ExecutedItem> {
+  breaker: OutageBreaker
+}
+
+async function executeItem(deps: CycleDeps, decision: PlanDecision, run: CycleRun): Promise<ExecutedItem> {
   const { settings } = deps
+  const { write, deadline } = run
   const { itemId } = decision
   const logger = withFields(deps.logger, { item: itemId })
+  const outage = run.breaker.open
+  if (outage) {
+    const reason = `outage: ${itemId} not started: ${describeOutage(outage)}`
+    logger.info(reason)
+    return { ...emptyEntry(decision), status: 'skipped', reason }
+  }
   const leaseMs = settings.loop.session_timeout_seconds * 1000
   const now = (deps.now ?? (() => new Date()))().getTime()
   const timeLeftMs = deadline - now
@@ -595,9 +652,8 @@ async function executeItem(
       current,
       itemId,
       { budgetUsd, timeLeftMs },
-      write,
       finalWrite,
-      tracker
+      run
     )
     return entry
   } finally {
@@ -657,21 +713,11 @@ async function runLeasedItem(
   leased: Ledger,
   itemId: string,
   limits: { budgetUsd: number; timeLeftMs: number },
-  write: (op: LedgerOp) => Promise<Ledger>,
   finalWrite: (op: LedgerOp) => Promise<Ledger>,
-  tracker: Tracker
+  run: CycleRun
 ): Promise<ExecutedItem> {
   const working: { started: Promise<void> } = { started: Promise.resolve() }
-  const { entry, ledger } = await attemptItem(
-    deps,
-    leased,
-    itemId,
-    limits,
-    write,
-    finalWrite,
-    tracker,
-    working
-  )
+  const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run, working)
   await working.started
   const after = (ledger.items[itemId] ?? leased.items[itemId]) as WorkItem
   entry.after = {
@@ -681,7 +727,8 @@ async function runLeasedItem(
     generation: after.generation
   }
   const state = trackedOutcome(entry, after)
-  if (state && !(after.parentId !== null && entry.status === 'pr_updated')) await tracker.update(after, state)
+  if (state && !(after.parentId !== null && entry.status === 'pr_updated'))
+    await run.tracker.update(after, state)
   return entry
 }
 
@@ -690,12 +737,12 @@ async function attemptItem(
   leased: Ledger,
   itemId: string,
   limits: { budgetUsd: number; timeLeftMs: number },
-  write: (op: LedgerOp) => Promise<Ledger>,
   finalWrite: (op: LedgerOp) => Promise<Ledger>,
-  tracker: Tracker,
+  run: CycleRun,
   working: { started: Promise<void> }
 ): Promise<{ entry: ExecutedItem; ledger: Ledger }> {
   const { settings, logger } = deps
+  const { write, tracker } = run
   let current = leased
   const item = current.items[itemId] as WorkItem
   const base = await baseBranchOf(deps)
@@ -736,6 +783,8 @@ async function attemptItem(
       },
       ...(deps.signal ? { signal: deps.signal } : {})
     })
+    // An outcome the agent reached counts for the breaker, a cancelled one says nothing of the model.
+    if (outcome.status !== 'cancelled') run.breaker.observe(outcome.outage)
     Object.assign(entry, {
       costUsd: outcome.costUsd,
       turns: outcome.turns,
@@ -823,6 +872,8 @@ function trackedOutcome(entry: ExecutedItem, item: WorkItem): TrackingState | un
       return { kind: 'blocked', reason: entry.reason }
     case 'budget_stopped':
       return { kind: 'budget_stopped', reason: entry.reason }
+    case 'outage':
+      return { kind: 'outage', reason: entry.reason }
     case 'failed':
       return {
         kind: 'failed',

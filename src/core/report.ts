@@ -8,7 +8,15 @@ import type { Plan } from './scheduler.js'
 import { signedTenths } from '../util/text.js'
 
 export type ExecutionStatus =
-  'pr_opened' | 'pr_updated' | 'completed' | 'no_op' | 'failed' | 'blocked' | 'budget_stopped' | 'skipped'
+  | 'pr_opened'
+  | 'pr_updated'
+  | 'completed'
+  | 'no_op'
+  | 'failed'
+  | 'blocked'
+  | 'budget_stopped'
+  | 'outage'
+  | 'skipped'
 
 export interface ExecutedItem {
   itemId: string
@@ -92,6 +100,7 @@ const STATUS_LABEL: Record<ExecutionStatus, string> = {
   failed: '❌ failed',
   blocked: '⛔ blocked by the safety gate',
   budget_stopped: '⏸️ stopped at the budget (not counted as an attempt)',
+  outage: '⏸️ model unavailable (not counted as an attempt)',
   skipped: '⏭️ skipped'
 }
 

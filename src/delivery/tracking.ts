@@ -32,6 +32,7 @@ export type TrackingState =
   | { kind: 'failed'; reason: string; final: boolean; attempt: number; maxAttempts: number }
   | { kind: 'deferred'; reason: string }
   | { kind: 'budget_stopped'; reason: string }
+  | { kind: 'outage'; reason: string }
 
 /** The hidden line that names the item a tracking comment follows. */
 export function formatTrackingMarker(itemId: string): string {
@@ -100,6 +101,12 @@ function stateLines(state: TrackingState): string[] {
     case 'budget_stopped':
       return [
         '⏸️ **Stopped at the budget**; this does not count as an attempt. CCAL goes on when the budget allows.',
+        '',
+        quoted(state.reason)
+      ]
+    case 'outage':
+      return [
+        '⏸️ **The model API was unavailable**; this does not count as an attempt. CCAL tries again in a later run.',
         '',
         quoted(state.reason)
       ]

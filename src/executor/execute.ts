@@ -263,7 +263,10 @@ async function executeInCleanTree(
     return finish({
       status: 'no_op',
       code: 'no_change',
-      reason: 'Claude Code finished without changing any file'
+      // An empty answer is the model's silence, not the agent's judgement that nothing needs doing.
+      reason: first.text.trim()
+        ? 'Claude Code finished without changing any file'
+        : `the model gave an empty answer (${first.turns} turn${first.turns === 1 ? '' : 's'}) and nothing was changed`
     })
   if (gate.verdict === 'blocked')
     return finish({ status: 'blocked', code: 'gate_blocked', reason: describeViolations(gate.violations) })

@@ -53,6 +53,22 @@ export interface RunRecord {
   /** The agent's closing text (its summary) or the CLI's error text. */
   readonly text: string
   readonly errors: readonly string[]
+  /** The HTTP status of the model API's error, when the run ended on one. */
+  readonly apiErrorStatus: number | null
+}
+
+/**
+ * Kinds of model outage: the service overloaded (529), failing (5xx), refusing the credential
+ * (401/403), rate-limiting (429), or not reachable at all. None is the item's fault.
+ */
+export const OUTAGE_KINDS = ['overloaded', 'server_error', 'auth', 'rate_limited', 'unreachable'] as const
+export type OutageKind = (typeof OUTAGE_KINDS)[number]
+
+/** A model outage an execution ran into, with what the API said. */
+export interface Outage {
+  readonly kind: OutageKind
+  readonly status: number | null
+  readonly message: string
 }
 
 /** Everything one execution did. */
@@ -84,6 +100,8 @@ export interface ExecutionOutcome {
    * accepted for adding no failure of its own (see baseline.ts).
    */
   readonly failuresOnBase: boolean
+  /** Set when the execution ended on a model outage rather than anything about the item. */
+  readonly outage?: Outage
 }
 
 const ZERO_TOKENS: RunTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }
@@ -107,7 +125,8 @@ export function classifyRun(
     tokens: result?.tokens ?? ZERO_TOKENS,
     permissionDenials: result?.permissionDenials ?? [],
     text: result?.text ?? '',
-    errors: result?.errors ?? []
+    errors: result?.errors ?? [],
+    apiErrorStatus: result?.apiErrorStatus ?? null
   }
   const verdict = (status: OutcomeStatus, code: OutcomeCode, reason: string): RunRecord => ({
     ...base,
@@ -179,6 +198,38 @@ function sumTokens(runs: readonly RunRecord[]): RunTokens {
   )
 }
 
+function outageField(last: RunRecord | undefined): { outage?: Outage } {
+  const outage = last ? outageOf(last) : undefined
+  return outage ? { outage } : {}
+}
+
+/** Text of a CLI run that could not reach the model at all (the process printed why). */
+const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection error|fetch failed|socket hang up/i
+
+/** The outage a run ended on, if it ended on one. */
+export function outageOf(run: RunRecord): Outage | undefined {
+  const message = (run.text || run.errors.join('; ') || run.reason).slice(0, 300)
+  if (run.code === 'api_error') {
+    const status = run.apiErrorStatus
+    const kind: OutageKind =
+      status === 401 || status === 403
+        ? 'auth'
+        : status === 429
+          ? 'rate_limited'
+          : status === 529 || /overloaded/i.test(message)
+            ? 'overloaded'
+            : status !== null && status >= 500
+              ? 'server_error'
+              : /authentication|invalid.*api key|x-api-key/i.test(message)
+                ? 'auth'
+                : 'server_error'
+    return { kind, status, message }
+  }
+  if (run.code === 'cli_error' && UNREACHABLE.test(`${run.reason} ${message}`))
+    return { kind: 'unreachable', status: null, message }
+  return undefined
+}
+
 /** Folds the runs, gate and verify reports into one outcome. */
 export function summarizeOutcome(input: {
   status: OutcomeStatus
@@ -209,7 +260,9 @@ export function summarizeOutcome(input: {
     verify: input.verify,
     verifyOutcome: lastVerify ? lastVerify.outcome : 'not_run',
     requeue: isRequeueable(input.code),
-    failuresOnBase: input.failuresOnBase ?? false
+    failuresOnBase: input.failuresOnBase ?? false,
+    // An outage only when the execution ended on it (not a verify retry's failure after a change).
+    ...(last && last.code === input.code ? outageField(last) : {})
   }
 }
 

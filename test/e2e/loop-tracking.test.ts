@@ -174,8 +174,15 @@ describe('a /ccal command from someone without write access', () => {
 describe('settings that bound the work', () => {
   it('retry_limit 0 gives an item one attempt, and the tracking comment says it will not be retried', async () => {
     world = await createWorld({
-      config: { ccal: { ...SANDBOX_CONFIG.ccal, loop: { retry_limit: 0 } } },
-      script: [{ error: { status: 500, message: 'the model broke' }, repeat: 20 }]
+      // A failure worth another attempt that is no model outage: the agent runs out of time.
+      config: {
+        ccal: {
+          ...SANDBOX_CONFIG.ccal,
+          claude: { ...SANDBOX_CONFIG.ccal.claude, timeout_seconds: 3 },
+          loop: { retry_limit: 0 }
+        }
+      },
+      script: [{ text: 'Still thinking.', delay_ms: 30_000 }]
     })
 
     const run = await world.runAction(labelled())
@@ -187,16 +194,16 @@ describe('settings that bound the work', () => {
     expect(tracking!.body).toContain('**Failed** (attempt 1 of 1); CCAL will not try again on its own.')
     expect(run.stdout).toContain('attempt 1 of 1')
     const results = JSON.parse(world.ledgerFile('results.json')) as Array<{ code: string | null }>
-    expect(results.map(result => result.code)).toEqual(['api_error'])
+    expect(results.map(result => result.code)).toEqual(['timeout'])
     // The job summary and `ccal status` tell the same story as the comment.
     const row = run.summary.split('\n').find(line => line.includes(item.id))!
-    expect(row).toContain('❌ failed (api_error)')
+    expect(row).toContain('❌ failed (timeout)')
     expect(row).toContain('now failed: not retried unless a person asks')
     const status = await statusOf(world)
     const line = status.split('\n').find(text => text.includes(item.id))!
     expect(status).toContain('Failed (1)')
     expect(line).toContain('attempt 1/1')
-    expect(line).toContain('the model broke')
+    expect(line).toContain('did not finish within the time limit')
   }, 180_000)
 
   it('a run budget that fits one item starts one, and the waiting issue is told why', async () => {
