@@ -1915,6 +1915,8 @@ class GitLedgerStore {
     branch;
     remote;
     trackingRef;
+    /** The newest ledger head this clone has seen (read or written): history must only move on from it. */
+    seenRef;
     loaded = null;
     retry;
     logger;
@@ -1927,6 +1929,7 @@ class GitLedgerStore {
         this.branch = options.branch ?? 'ccal-ledger';
         this.remote = options.remote;
         this.trackingRef = `refs/remotes/${this.remote}/${this.branch}`;
+        this.seenRef = `refs/ccal/seen/${this.remote}/${this.branch}`;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
         this.logger = options.logger ?? logger/* silentLogger */.qq;
         this.now = options.now ?? (() => new Date());
@@ -1980,6 +1983,7 @@ class GitLedgerStore {
             if (pushed.ok) {
                 // git push moves the remote-tracking ref itself when the remote has the usual fetch refspec.
                 this.loaded = { ...written, ledger: outcome.ledger, rewriteAll: false };
+                await this.moveSeen(written.commit);
                 return {
                     ledger: outcome.ledger,
                     commit: written.commit,
@@ -2054,6 +2058,8 @@ class GitLedgerStore {
             const description = `restore ledger to ${targetSha.slice(0, 12)} (${subject})`;
             if (headTree === restored.tree) {
                 this.loaded = { ...restored, commit: head };
+                if (head)
+                    await this.git.exec(['update-ref', this.seenRef, head]);
                 return { ledger: restored.ledger, commit: head, changed: false, description, attempts: attempt };
             }
             const commit = await this.commitTree(restored.tree, head, description, {
@@ -2064,6 +2070,8 @@ class GitLedgerStore {
             const pushed = await this.push(commit);
             if (pushed.ok) {
                 this.loaded = { ...restored, commit };
+                // A person chose this content: history goes on from the new commit, whatever was seen before.
+                await this.git.exec(['update-ref', this.seenRef, commit]);
                 return { ledger: restored.ledger, commit, changed: true, description, attempts: attempt };
             }
             if (attempt >= this.retry.maxAttempts) {
@@ -2114,7 +2122,7 @@ class GitLedgerStore {
     // Reading
     /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
     async refresh(previous) {
-        const head = await this.fetchHead();
+        const head = await this.fetchForward();
         if (!head)
             return EMPTY;
         if (previous?.commit === head.commit)
@@ -2123,15 +2131,65 @@ class GitLedgerStore {
             if (previous?.commit && !previous.rewriteAll) {
                 const incremental = await this.loadChanges(previous, head.commit, head.tree);
                 if (incremental)
-                    return incremental;
+                    return await this.remember(incremental);
             }
-            return await this.loadFull(head.commit, head.tree);
+            return await this.remember(await this.loadFull(head.commit, head.tree));
         }
         catch (error) {
             if (error instanceof errors/* LedgerCorruptError */.nV)
                 throw await this.withLastGood(error);
             throw error;
         }
+    }
+    /**
+     * Fetches the head and refuses one that does not contain the last head this clone saw: the
+     * branch's history was rewritten, and reading it would lose items and rewind the spend counters.
+     * Both ways out are a `ccal ledger restore`, which makes a new commit and moves the mark along.
+     * Runs sharing the clone move the tracking ref and the mark as they go, so a head that looks
+     * behind is fetched again, and only one the remote itself still shows is refused.
+     */
+    async fetchForward() {
+        for (let attempt = 1;; attempt += 1) {
+            const last = await this.lastSeen();
+            const head = await this.fetchHead();
+            if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit))))
+                return head;
+            const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`]);
+            const shown = remote.exitCode === 0 ? (remote.stdout.split('\t')[0]?.trim() ?? '') || null : undefined;
+            const confirmed = shown !== undefined && shown === (head?.commit ?? null);
+            if (confirmed && (await this.lastSeen()) === last)
+                throw this.rollback(head?.commit ?? null, last);
+            if (attempt >= 5)
+                throw this.rollback(head?.commit ?? null, last);
+            await this.sleep(this.backoff(attempt));
+        }
+    }
+    async lastSeen() {
+        const seen = await this.git.exec(['rev-parse', '--verify', '--quiet', `${this.seenRef}^{commit}`]);
+        return seen.exitCode === 0 ? seen.stdout.trim() : undefined;
+    }
+    async isAncestor(older, newer) {
+        return (await this.git.exec(['merge-base', '--is-ancestor', older, newer])).exitCode === 0;
+    }
+    rollback(head, last) {
+        const where = `ledger branch '${this.branch}' on ${this.remote}`;
+        const now = head
+            ? `is at ${head.slice(0, 12)}, which does not contain`
+            : 'is gone, though this machine saw it at';
+        return new errors/* LedgerRollbackError */.sC(`${where} ${now} ${last.slice(0, 12)}, the last head this machine saw: its history was rewritten (a force-push to an older commit?), and reading it would lose what was recorded since. Nothing was written. To keep what this machine saw: ccal ledger restore ${last.slice(0, 12)}${head ? `; to accept the branch as it is: ccal ledger restore ${head.slice(0, 12)}` : ''}`);
+    }
+    /** Records a head this clone read or wrote as the last one seen, when it moves history on. */
+    async remember(loaded) {
+        if (loaded.commit)
+            await this.moveSeen(loaded.commit);
+        return loaded;
+    }
+    async moveSeen(commit) {
+        const last = await this.lastSeen();
+        // Several runs share the clone: never move the mark back to an older head one of them still holds.
+        if (last && (last === commit || (await this.isAncestor(commit, last))))
+            return;
+        await this.git.exec(['update-ref', this.seenRef, commit]);
     }
     /** Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch does not exist. */
     async fetchHead() {

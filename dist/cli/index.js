@@ -498,6 +498,7 @@ async function runCli(argv, io) {
 /* harmony export */   iR: () => (/* binding */ GitCommandError),
 /* harmony export */   nV: () => (/* binding */ LedgerCorruptError),
 /* harmony export */   od: () => (/* binding */ LedgerConflictError),
+/* harmony export */   sC: () => (/* binding */ LedgerRollbackError),
 /* harmony export */   uM: () => (/* binding */ BudgetReservationError),
 /* harmony export */   uu: () => (/* binding */ LedgerLookupError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
@@ -578,6 +579,12 @@ class LedgerCorruptError extends CcalError {
 }
 /** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
 class LedgerConflictError extends CcalError {
+}
+/**
+ * The ledger branch moved backwards: its head does not contain the last head this machine saw (a
+ * force-push to an older commit, a deleted branch). Nothing is written until a person chooses.
+ */
+class LedgerRollbackError extends CcalError {
 }
 /** An item cannot start: what is left of the run or day budget, after what running items reserved, is too little. */
 class BudgetReservationError extends CcalError {

@@ -27,6 +27,7 @@ import {
   LedgerConflictError,
   LedgerCorruptError,
   LedgerLookupError,
+  LedgerRollbackError,
   isCcalError
 } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
@@ -203,6 +204,8 @@ class GitLedgerStore implements LedgerStore {
   readonly branch: string
   readonly remote: string
   readonly trackingRef: string
+  /** The newest ledger head this clone has seen (read or written): history must only move on from it. */
+  private readonly seenRef: string
   private loaded: Loaded | null = null
   private readonly retry: RetryPolicy
   private readonly logger: Logger
@@ -217,6 +220,7 @@ class GitLedgerStore implements LedgerStore {
     this.branch = options.branch ?? 'ccal-ledger'
     this.remote = options.remote
     this.trackingRef = `refs/remotes/${this.remote}/${this.branch}`
+    this.seenRef = `refs/ccal/seen/${this.remote}/${this.branch}`
     this.retry = { ...DEFAULT_RETRY, ...options.retry }
     this.logger = options.logger ?? silentLogger
     this.now = options.now ?? (() => new Date())
@@ -268,6 +272,7 @@ class GitLedgerStore implements LedgerStore {
       if (pushed.ok) {
         // git push moves the remote-tracking ref itself when the remote has the usual fetch refspec.
         this.loaded = { ...written, ledger: outcome.ledger, rewriteAll: false }
+        await this.moveSeen(written.commit)
         return {
           ledger: outcome.ledger,
           commit: written.commit,
@@ -345,6 +350,7 @@ class GitLedgerStore implements LedgerStore {
       const description = `restore ledger to ${targetSha.slice(0, 12)} (${subject})`
       if (headTree === restored.tree) {
         this.loaded = { ...restored, commit: head }
+        if (head) await this.git.exec(['update-ref', this.seenRef, head])
         return { ledger: restored.ledger, commit: head, changed: false, description, attempts: attempt }
       }
       const commit = await this.commitTree(restored.tree!, head, description, {
@@ -355,6 +361,8 @@ class GitLedgerStore implements LedgerStore {
       const pushed = await this.push(commit)
       if (pushed.ok) {
         this.loaded = { ...restored, commit }
+        // A person chose this content: history goes on from the new commit, whatever was seen before.
+        await this.git.exec(['update-ref', this.seenRef, commit])
         return { ledger: restored.ledger, commit, changed: true, description, attempts: attempt }
       }
       if (attempt >= this.retry.maxAttempts) {
@@ -412,19 +420,72 @@ class GitLedgerStore implements LedgerStore {
 
   /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
   private async refresh(previous: Loaded | null): Promise<Loaded> {
-    const head = await this.fetchHead()
+    const head = await this.fetchForward()
     if (!head) return EMPTY
     if (previous?.commit === head.commit) return previous
     try {
       if (previous?.commit && !previous.rewriteAll) {
         const incremental = await this.loadChanges(previous, head.commit, head.tree)
-        if (incremental) return incremental
+        if (incremental) return await this.remember(incremental)
       }
-      return await this.loadFull(head.commit, head.tree)
+      return await this.remember(await this.loadFull(head.commit, head.tree))
     } catch (error) {
       if (error instanceof LedgerCorruptError) throw await this.withLastGood(error)
       throw error
     }
+  }
+
+  /**
+   * Fetches the head and refuses one that does not contain the last head this clone saw: the
+   * branch's history was rewritten, and reading it would lose items and rewind the spend counters.
+   * Both ways out are a `ccal ledger restore`, which makes a new commit and moves the mark along.
+   * Runs sharing the clone move the tracking ref and the mark as they go, so a head that looks
+   * behind is fetched again, and only one the remote itself still shows is refused.
+   */
+  private async fetchForward(): Promise<{ commit: string; tree: string } | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      const last = await this.lastSeen()
+      const head = await this.fetchHead()
+      if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit)))) return head
+      const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`])
+      const shown = remote.exitCode === 0 ? (remote.stdout.split('\t')[0]?.trim() ?? '') || null : undefined
+      const confirmed = shown !== undefined && shown === (head?.commit ?? null)
+      if (confirmed && (await this.lastSeen()) === last) throw this.rollback(head?.commit ?? null, last)
+      if (attempt >= 5) throw this.rollback(head?.commit ?? null, last)
+      await this.sleep(this.backoff(attempt))
+    }
+  }
+
+  private async lastSeen(): Promise<string | undefined> {
+    const seen = await this.git.exec(['rev-parse', '--verify', '--quiet', `${this.seenRef}^{commit}`])
+    return seen.exitCode === 0 ? seen.stdout.trim() : undefined
+  }
+
+  private async isAncestor(older: string, newer: string): Promise<boolean> {
+    return (await this.git.exec(['merge-base', '--is-ancestor', older, newer])).exitCode === 0
+  }
+
+  private rollback(head: string | null, last: string): LedgerRollbackError {
+    const where = `ledger branch '${this.branch}' on ${this.remote}`
+    const now = head
+      ? `is at ${head.slice(0, 12)}, which does not contain`
+      : 'is gone, though this machine saw it at'
+    return new LedgerRollbackError(
+      `${where} ${now} ${last.slice(0, 12)}, the last head this machine saw: its history was rewritten (a force-push to an older commit?), and reading it would lose what was recorded since. Nothing was written. To keep what this machine saw: ccal ledger restore ${last.slice(0, 12)}${head ? `; to accept the branch as it is: ccal ledger restore ${head.slice(0, 12)}` : ''}`
+    )
+  }
+
+  /** Records a head this clone read or wrote as the last one seen, when it moves history on. */
+  private async remember<T extends { commit: string | null }>(loaded: T): Promise<T> {
+    if (loaded.commit) await this.moveSeen(loaded.commit)
+    return loaded
+  }
+
+  private async moveSeen(commit: string): Promise<void> {
+    const last = await this.lastSeen()
+    // Several runs share the clone: never move the mark back to an older head one of them still holds.
+    if (last && (last === commit || (await this.isAncestor(commit, last)))) return
+    await this.git.exec(['update-ref', this.seenRef, commit])
   }
 
   /** Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch does not exist. */

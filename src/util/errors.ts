@@ -83,6 +83,12 @@ export class LedgerCorruptError extends CcalError {
 /** A ledger write lost to other writers more times than allowed, or an item is leased by another run. */
 export class LedgerConflictError extends CcalError {}
 
+/**
+ * The ledger branch moved backwards: its head does not contain the last head this machine saw (a
+ * force-push to an older commit, a deleted branch). Nothing is written until a person chooses.
+ */
+export class LedgerRollbackError extends CcalError {}
+
 /** An item cannot start: what is left of the run or day budget, after what running items reserved, is too little. */
 export class BudgetReservationError extends CcalError {}
 

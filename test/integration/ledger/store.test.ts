@@ -11,7 +11,12 @@ import {
 } from '../../../src/ledger/ops.js'
 import { stableJson } from '../../../src/ledger/layout.js'
 import { openLedgerStore, type LedgerStore, type LedgerStoreOptions } from '../../../src/ledger/store.js'
-import { GitCommandError, LedgerConflictError, LedgerCorruptError } from '../../../src/util/errors.js'
+import {
+  GitCommandError,
+  LedgerConflictError,
+  LedgerCorruptError,
+  LedgerRollbackError
+} from '../../../src/util/errors.js'
 import { createTestRepos, git, type TestRepos } from '../../support/repos.js'
 
 let repos: TestRepos
@@ -344,5 +349,48 @@ describe('git client', () => {
 
     expect(result.exitCode).not.toBe(0)
     expect(result.stderr).toContain('Needed a single revision')
+  })
+})
+
+describe('a ledger whose history was rewritten', () => {
+  it('is refused with both heads and the way out, and restoring what this clone saw goes on from there', async () => {
+    const store = await open(repos.work)
+    const first = await store.write(add('one'))
+    const second = await store.write(add('two'))
+    // Someone force-pushes the branch back to its first commit: item "two" would vanish.
+    git(repos.origin, 'update-ref', 'refs/heads/ccal-ledger', first.commit!)
+
+    const later = await open(repos.work)
+    const refused = await later.read({ refresh: true }).then(
+      () => undefined,
+      (error: unknown) => error
+    )
+
+    expect(refused).toBeInstanceOf(LedgerRollbackError)
+    const message = (refused as Error).message
+    expect(message).toContain(
+      `is at ${first.commit!.slice(0, 12)}, which does not contain ${second.commit!.slice(0, 12)}`
+    )
+    expect(message).toContain(`ccal ledger restore ${second.commit!.slice(0, 12)}`)
+    await expect(later.write(add('three'))).rejects.toBeInstanceOf(LedgerRollbackError)
+    expect(originHead()).toBe(first.commit)
+
+    const restored = await later.restore(second.commit!)
+    expect(restored.changed).toBe(true)
+    const titles = Object.values((await later.write(add('three'))).ledger.items).map(item => item.title)
+    expect(titles.sort()).toEqual(['one', 'three', 'two'])
+  })
+
+  it('is accepted as it is once a person restores the older content', async () => {
+    const store = await open(repos.work)
+    const first = await store.write(add('one'))
+    await store.write(add('two'))
+    git(repos.origin, 'update-ref', 'refs/heads/ccal-ledger', first.commit!)
+
+    const later = await open(repos.work)
+    await later.restore(first.commit!)
+
+    const titles = Object.values((await later.read({ refresh: true })).ledger.items).map(item => item.title)
+    expect(titles).toEqual(['one'])
   })
 })
