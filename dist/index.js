@@ -52952,7 +52952,13 @@ function parseConfigText(file, text) {
             continue;
         content.problems.push(`${locateKeyIn(doc, at, [], key)}: unknown top-level key '${key}': settings go under the top-level '${ROOT_KEY}:' key`);
     }
-    content.settings = data[ROOT_KEY] ?? undefined;
+    const settings = data[ROOT_KEY] ?? undefined;
+    // `ccal:` with nothing under it means the defaults; anything but a mapping is a mistake.
+    if (settings !== undefined && (typeof settings !== 'object' || Array.isArray(settings))) {
+        content.problems.push(`${locateValue(doc, at, [ROOT_KEY])}: ${ROOT_KEY}: expected a mapping of settings, found ${describeValue(settings)}`);
+        return content;
+    }
+    content.settings = settings;
     return content;
 }
 function firstLine(text) {
@@ -53003,6 +53009,8 @@ function mergeSettings(base, top) {
         merged[key] = mergeSettings(base[key], value);
     return merged;
 }
+/** The largest config file read: far beyond any real one, small enough to parse at once. */
+const MAX_CONFIG_BYTES = 256 * 1024;
 function readConfigFile(options) {
     const requested = options.configPath && options.configPath.trim() !== '' ? options.configPath : DEFAULT_CONFIG_PATH;
     const absolute = (0,external_node_path_namespaceObject.isAbsolute)(requested) ? requested : (0,external_node_path_namespaceObject.resolve)(options.root, requested);
@@ -53012,6 +53020,15 @@ function readConfigFile(options) {
         const problems = options.configRequired ? [`${shownPath}: config file not found`] : [];
         return { shownPath, problems };
     }
+    // A settings file is a page or two; anything far larger is a mistake, refused before it is parsed.
+    const size = (0,external_node_fs_.statSync)(absolute).size;
+    if (size > MAX_CONFIG_BYTES)
+        return {
+            shownPath,
+            problems: [
+                `${shownPath}: ${size} bytes; a config file may be at most ${MAX_CONFIG_BYTES / 1024} KiB (is it the right file?)`
+            ]
+        };
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');
@@ -62451,16 +62468,20 @@ function finishBatchOp(batch) {
 class XmlSyntaxError extends Error {
 }
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** Replaces XML entities and character references. */
+/** Replaces XML entities and character references; a reference to no character is an {@link XmlSyntaxError}. */
 function decodeEntities(text) {
     if (!text.includes('&'))
         return text;
     return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, entity) => {
-        if (entity.startsWith('#x'))
-            return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-        if (entity.startsWith('#'))
-            return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
-        return ENTITIES[entity] ?? whole;
+        if (!entity.startsWith('#'))
+            return ENTITIES[entity] ?? whole;
+        const code = entity.startsWith('#x')
+            ? Number.parseInt(entity.slice(2), 16)
+            : Number.parseInt(entity.slice(1), 10);
+        // XML allows no character outside Unicode, nor NUL: such a reference is malformed markup.
+        if (!(code > 0 && code <= 0x10ffff))
+            throw new XmlSyntaxError(`invalid character reference '${whole.slice(0, 20)}'`);
+        return String.fromCodePoint(code);
     });
 }
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -75807,7 +75828,176 @@ async function pushBranch(git, options) {
         throw new DeliveryError(`push to '${options.branch}' was rejected: ${result.stderr.trim().split('\n')[0]}`);
 }
 
+;// CONCATENATED MODULE: ./lib/delivery/pulls.js
+
+class PullRequestError extends CcalError {
+}
+/** The most recent pull request whose head is `branch` in this repository, open or closed. */
+async function findPullForBranch(client, branch) {
+    const { data } = await client.rest.rest.pulls.list({
+        owner: client.owner,
+        repo: client.repo,
+        head: `${client.owner}:${branch}`,
+        state: 'all',
+        per_page: 10
+    });
+    const latest = [...data].sort((a, b) => b.number - a.number)[0];
+    if (!latest)
+        return undefined;
+    return {
+        number: latest.number,
+        url: latest.html_url,
+        state: latest.state === 'open' ? 'open' : 'closed',
+        merged: Boolean(latest.merged_at),
+        headRef: latest.head.ref,
+        body: latest.body ?? ''
+    };
+}
+/**
+ * Opens the pull request for `spec.branch`, or updates the open one. A merged one is an error (the
+ * work is done); a closed unmerged one is left closed and a new one opened, since a person asked
+ * for the retry.
+ */
+async function openOrUpdatePull(client, spec) {
+    const existing = await findPullForBranch(client, spec.branch);
+    if (existing?.merged) {
+        throw new PullRequestError(`pull request #${existing.number} for '${spec.branch}' is already merged`);
+    }
+    if (existing?.state === 'open') {
+        await client.rest.rest.pulls.update({
+            owner: client.owner,
+            repo: client.repo,
+            pull_number: existing.number,
+            title: spec.title,
+            body: spec.body
+        });
+        return { ...existing, body: spec.body, created: false };
+    }
+    let created;
+    try {
+        created = await client.rest.rest.pulls.create({
+            owner: client.owner,
+            repo: client.repo,
+            head: spec.branch,
+            base: spec.base,
+            title: spec.title,
+            body: spec.body,
+            draft: spec.draft,
+            // Not retried blindly: a create whose answer was lost is looked for first (below).
+            request: { retries: 0 }
+        });
+    }
+    catch (error) {
+        // The server may have opened it all the same (a lost answer), or an earlier attempt did.
+        const found = mayHaveActed(error) || isAlreadyExists(error) ? await findPullForBranch(client, spec.branch) : undefined;
+        if (found?.state === 'open')
+            created = { data: { number: found.number, html_url: found.url } };
+        else
+            throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`, {
+                cause: error
+            });
+    }
+    if (spec.labels.length > 0) {
+        await client.rest.rest.issues.addLabels({
+            owner: client.owner,
+            repo: client.repo,
+            issue_number: created.data.number,
+            labels: [...spec.labels]
+        });
+    }
+    return {
+        number: created.data.number,
+        url: created.data.html_url,
+        state: 'open',
+        merged: false,
+        headRef: spec.branch,
+        body: spec.body,
+        created: true
+    };
+}
+/** Posts a comment on an issue or pull request conversation, once; returns its URL. */
+async function commentOn(client, issueNumber, body) {
+    return (await createCommentOnce(client, issueNumber, body)).url;
+}
+/** True when a failed write may have been carried out all the same: no answer, or a server error. */
+function mayHaveActed(error) {
+    const status = typeof error === 'object' && error !== null ? error.status : undefined;
+    return typeof status !== 'number' || status >= 500;
+}
+/** GitHub's 422 for a second pull request from the same head. */
+function isAlreadyExists(error) {
+    const status = typeof error === 'object' && error !== null ? error.status : undefined;
+    return status === 422 && /already exists/i.test(errorMessage(error));
+}
+/** Attempts at creating one comment, each after looking for what the one before may have made. */
+const COMMENT_ATTEMPTS = 3;
+/**
+ * Creates a comment exactly once: a create whose answer was lost (a server error, a timeout) is
+ * looked for by its body among the conversation's latest comments before another is made.
+ */
+async function createCommentOnce(client, issueNumber, body) {
+    const since = new Date(Date.now() - 10 * 60_000).toISOString();
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            const { data } = await client.rest.rest.issues.createComment({
+                owner: client.owner,
+                repo: client.repo,
+                issue_number: issueNumber,
+                body,
+                request: { retries: 0 }
+            });
+            return { id: data.id, url: data.html_url };
+        }
+        catch (error) {
+            if (!mayHaveActed(error) || attempt >= COMMENT_ATTEMPTS)
+                throw error;
+            const { data } = await client.rest.rest.issues.listComments({
+                owner: client.owner,
+                repo: client.repo,
+                issue_number: issueNumber,
+                since,
+                per_page: 100
+            });
+            const made = data.find(comment => comment.body === body);
+            if (made)
+                return { id: made.id, url: made.html_url };
+        }
+    }
+}
+/** Replies in the thread of a review comment on a pull request. */
+async function replyToReviewComment(client, pullNumber, commentId, body) {
+    await client.rest.rest.pulls.createReplyForReviewComment({
+        owner: client.owner,
+        repo: client.repo,
+        pull_number: pullNumber,
+        comment_id: commentId,
+        body
+    });
+}
+/** The note CCAL keeps in a pull request's body between these lines (replaced, never stacked). */
+const NOTE_START = '<!-- ccal:note -->';
+const NOTE_END = '<!-- ccal:note-end -->';
+/** A body with `note` in CCAL's note block: the old note replaced, else the note put first. */
+function withNote(body, note) {
+    const block = `${NOTE_START}\n${note}\n${NOTE_END}`;
+    const start = body.indexOf(NOTE_START);
+    const end = body.indexOf(NOTE_END);
+    if (start >= 0 && end > start)
+        return `${body.slice(0, start)}${block}${body.slice(end + NOTE_END.length)}`;
+    return `${block}\n\n${body}`;
+}
+/** Retitles an open pull request and keeps a note at the top of its body. */
+async function notePull(client, pullNumber, change) {
+    const where = { owner: client.owner, repo: client.repo, pull_number: pullNumber };
+    const { data } = await client.rest.rest.pulls.get(where);
+    const body = withNote(data.body ?? '', change.note);
+    if (data.title === change.title && body === (data.body ?? ''))
+        return;
+    await client.rest.rest.pulls.update({ ...where, title: change.title, body });
+}
+
 ;// CONCATENATED MODULE: ./lib/delivery/commands.js
+
 /** Reacts to the command's comment and, when there is one, posts the reply. */
 async function answerCommand(client, answer) {
     const where = { owner: client.owner, repo: client.repo };
@@ -75817,7 +76007,7 @@ async function answerCommand(client, answer) {
         content: answer.reaction
     });
     if (answer.reply)
-        await client.rest.rest.issues.createComment({ ...where, issue_number: answer.on, body: answer.reply });
+        await createCommentOnce(client, answer.on, answer.reply);
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/content.js
@@ -75934,128 +76124,6 @@ function doneElsewhereComment(reason) {
         '',
         'The base branch no longer has what it fixes, so CCAL stops tracking it. Close it if it is no longer needed.'
     ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/delivery/pulls.js
-
-class PullRequestError extends CcalError {
-}
-/** The most recent pull request whose head is `branch` in this repository, open or closed. */
-async function findPullForBranch(client, branch) {
-    const { data } = await client.rest.rest.pulls.list({
-        owner: client.owner,
-        repo: client.repo,
-        head: `${client.owner}:${branch}`,
-        state: 'all',
-        per_page: 10
-    });
-    const latest = [...data].sort((a, b) => b.number - a.number)[0];
-    if (!latest)
-        return undefined;
-    return {
-        number: latest.number,
-        url: latest.html_url,
-        state: latest.state === 'open' ? 'open' : 'closed',
-        merged: Boolean(latest.merged_at),
-        headRef: latest.head.ref,
-        body: latest.body ?? ''
-    };
-}
-/**
- * Opens the pull request for `spec.branch`, or updates the open one. A merged one is an error (the
- * work is done); a closed unmerged one is left closed and a new one opened, since a person asked
- * for the retry.
- */
-async function openOrUpdatePull(client, spec) {
-    const existing = await findPullForBranch(client, spec.branch);
-    if (existing?.merged) {
-        throw new PullRequestError(`pull request #${existing.number} for '${spec.branch}' is already merged`);
-    }
-    if (existing?.state === 'open') {
-        await client.rest.rest.pulls.update({
-            owner: client.owner,
-            repo: client.repo,
-            pull_number: existing.number,
-            title: spec.title,
-            body: spec.body
-        });
-        return { ...existing, body: spec.body, created: false };
-    }
-    let created;
-    try {
-        created = await client.rest.rest.pulls.create({
-            owner: client.owner,
-            repo: client.repo,
-            head: spec.branch,
-            base: spec.base,
-            title: spec.title,
-            body: spec.body,
-            draft: spec.draft
-        });
-    }
-    catch (error) {
-        throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`, {
-            cause: error
-        });
-    }
-    if (spec.labels.length > 0) {
-        await client.rest.rest.issues.addLabels({
-            owner: client.owner,
-            repo: client.repo,
-            issue_number: created.data.number,
-            labels: [...spec.labels]
-        });
-    }
-    return {
-        number: created.data.number,
-        url: created.data.html_url,
-        state: 'open',
-        merged: false,
-        headRef: spec.branch,
-        body: spec.body,
-        created: true
-    };
-}
-/** Posts a comment on an issue or pull request conversation; returns its URL. */
-async function commentOn(client, issueNumber, body) {
-    const { data } = await client.rest.rest.issues.createComment({
-        owner: client.owner,
-        repo: client.repo,
-        issue_number: issueNumber,
-        body
-    });
-    return data.html_url;
-}
-/** Replies in the thread of a review comment on a pull request. */
-async function replyToReviewComment(client, pullNumber, commentId, body) {
-    await client.rest.rest.pulls.createReplyForReviewComment({
-        owner: client.owner,
-        repo: client.repo,
-        pull_number: pullNumber,
-        comment_id: commentId,
-        body
-    });
-}
-/** The note CCAL keeps in a pull request's body between these lines (replaced, never stacked). */
-const NOTE_START = '<!-- ccal:note -->';
-const NOTE_END = '<!-- ccal:note-end -->';
-/** A body with `note` in CCAL's note block: the old note replaced, else the note put first. */
-function withNote(body, note) {
-    const block = `${NOTE_START}\n${note}\n${NOTE_END}`;
-    const start = body.indexOf(NOTE_START);
-    const end = body.indexOf(NOTE_END);
-    if (start >= 0 && end > start)
-        return `${body.slice(0, start)}${block}${body.slice(end + NOTE_END.length)}`;
-    return `${block}\n\n${body}`;
-}
-/** Retitles an open pull request and keeps a note at the top of its body. */
-async function notePull(client, pullNumber, change) {
-    const where = { owner: client.owner, repo: client.repo, pull_number: pullNumber };
-    const { data } = await client.rest.rest.pulls.get(where);
-    const body = withNote(data.body ?? '', change.note);
-    if (data.title === change.title && body === (data.body ?? ''))
-        return;
-    await client.rest.rest.pulls.update({ ...where, title: change.title, body });
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/deliver.js
@@ -76182,6 +76250,7 @@ function describeVerify(outcome) {
 ;// CONCATENATED MODULE: ./lib/delivery/tracking.js
 
 
+
 /** Where an item's tracking comment lives: an issue or pull request number. */
 function trackingTarget(item) {
     const { issueNumber, prNumber } = item.context;
@@ -76298,8 +76367,8 @@ async function postTracking(client, target, commentId, body) {
                 throw error;
         }
     }
-    const { data } = await client.rest.rest.issues.createComment({ ...where, issue_number: target, body });
-    return { commentId: data.id, created: true };
+    const made = await createCommentOnce(client, target, body);
+    return { commentId: made.id, created: true };
 }
 /** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
 function stateKey(state) {

@@ -115,7 +115,7 @@ __webpack_require__.d(__webpack_exports__, {
   M5: () => (/* binding */ loadSettings)
 });
 
-// UNUSED EXPORTS: mergeSettings
+// UNUSED EXPORTS: MAX_CONFIG_BYTES, mergeSettings
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -401,7 +401,13 @@ function parseConfigText(file, text) {
             continue;
         content.problems.push(`${locateKeyIn(doc, at, [], key)}: unknown top-level key '${key}': settings go under the top-level '${ROOT_KEY}:' key`);
     }
-    content.settings = data[ROOT_KEY] ?? undefined;
+    const settings = data[ROOT_KEY] ?? undefined;
+    // `ccal:` with nothing under it means the defaults; anything but a mapping is a mistake.
+    if (settings !== undefined && (typeof settings !== 'object' || Array.isArray(settings))) {
+        content.problems.push(`${locateValue(doc, at, [ROOT_KEY])}: ${ROOT_KEY}: expected a mapping of settings, found ${(0,util_text/* describeValue */.bp)(settings)}`);
+        return content;
+    }
+    content.settings = settings;
     return content;
 }
 function firstLine(text) {
@@ -452,6 +458,8 @@ function mergeSettings(base, top) {
         merged[key] = mergeSettings(base[key], value);
     return merged;
 }
+/** The largest config file read: far beyond any real one, small enough to parse at once. */
+const MAX_CONFIG_BYTES = 256 * 1024;
 function readConfigFile(options) {
     const requested = options.configPath && options.configPath.trim() !== '' ? options.configPath : DEFAULT_CONFIG_PATH;
     const absolute = (0,external_node_path_.isAbsolute)(requested) ? requested : (0,external_node_path_.resolve)(options.root, requested);
@@ -461,6 +469,15 @@ function readConfigFile(options) {
         const problems = options.configRequired ? [`${shownPath}: config file not found`] : [];
         return { shownPath, problems };
     }
+    // A settings file is a page or two; anything far larger is a mistake, refused before it is parsed.
+    const size = (0,external_node_fs_.statSync)(absolute).size;
+    if (size > MAX_CONFIG_BYTES)
+        return {
+            shownPath,
+            problems: [
+                `${shownPath}: ${size} bytes; a config file may be at most ${MAX_CONFIG_BYTES / 1024} KiB (is it the right file?)`
+            ]
+        };
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(absolute, 'utf8');

@@ -2599,16 +2599,20 @@ function decodeFileUrl(url) {
 class XmlSyntaxError extends Error {
 }
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** Replaces XML entities and character references. */
+/** Replaces XML entities and character references; a reference to no character is an {@link XmlSyntaxError}. */
 function decodeEntities(text) {
     if (!text.includes('&'))
         return text;
     return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, entity) => {
-        if (entity.startsWith('#x'))
-            return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-        if (entity.startsWith('#'))
-            return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
-        return ENTITIES[entity] ?? whole;
+        if (!entity.startsWith('#'))
+            return ENTITIES[entity] ?? whole;
+        const code = entity.startsWith('#x')
+            ? Number.parseInt(entity.slice(2), 16)
+            : Number.parseInt(entity.slice(1), 10);
+        // XML allows no character outside Unicode, nor NUL: such a reference is malformed markup.
+        if (!(code > 0 && code <= 0x10ffff))
+            throw new XmlSyntaxError(`invalid character reference '${whole.slice(0, 20)}'`);
+        return String.fromCodePoint(code);
     });
 }
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

@@ -2,7 +2,7 @@
  * Effective settings: defaults ← YAML file ← CCAL_* environment ← action inputs / CLI flags.
  * Every problem of every layer is collected and reported together, one line each.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { ConfigError, errorMessage } from '../util/errors.js'
 import { describeIssue, type OriginLookup } from './messages.js'
@@ -47,6 +47,9 @@ export function mergeSettings(base: unknown, top: unknown): unknown {
   return merged
 }
 
+/** The largest config file read: far beyond any real one, small enough to parse at once. */
+export const MAX_CONFIG_BYTES = 256 * 1024
+
 function readConfigFile(options: LoadSettingsOptions): {
   content?: ConfigFileContent
   shownPath: string
@@ -61,6 +64,15 @@ function readConfigFile(options: LoadSettingsOptions): {
     const problems = options.configRequired ? [`${shownPath}: config file not found`] : []
     return { shownPath, problems }
   }
+  // A settings file is a page or two; anything far larger is a mistake, refused before it is parsed.
+  const size = statSync(absolute).size
+  if (size > MAX_CONFIG_BYTES)
+    return {
+      shownPath,
+      problems: [
+        `${shownPath}: ${size} bytes; a config file may be at most ${MAX_CONFIG_BYTES / 1024} KiB (is it the right file?)`
+      ]
+    }
   let text: string
   try {
     text = readFileSync(absolute, 'utf8')

@@ -63,7 +63,15 @@ export function parseConfigText(file: string, text: string): ConfigFileContent {
       `${locateKeyIn(doc, at, [], key)}: unknown top-level key '${key}': settings go under the top-level '${ROOT_KEY}:' key`
     )
   }
-  content.settings = (data as Record<string, unknown>)[ROOT_KEY] ?? undefined
+  const settings = (data as Record<string, unknown>)[ROOT_KEY] ?? undefined
+  // `ccal:` with nothing under it means the defaults; anything but a mapping is a mistake.
+  if (settings !== undefined && (typeof settings !== 'object' || Array.isArray(settings))) {
+    content.problems.push(
+      `${locateValue(doc, at, [ROOT_KEY])}: ${ROOT_KEY}: expected a mapping of settings, found ${describeValue(settings)}`
+    )
+    return content
+  }
+  content.settings = settings
   return content
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CommandAnswer } from '../discovery/command-ops.js'
 import type { GitHubClient } from '../github/client.js'
+import { createCommentOnce } from './pulls.js'
 
 /** Reacts to the command's comment and, when there is one, posts the reply. */
 export async function answerCommand(client: GitHubClient, answer: CommandAnswer): Promise<void> {
@@ -14,6 +15,5 @@ export async function answerCommand(client: GitHubClient, answer: CommandAnswer)
     comment_id: answer.commentId,
     content: answer.reaction
   })
-  if (answer.reply)
-    await client.rest.rest.issues.createComment({ ...where, issue_number: answer.on, body: answer.reply })
+  if (answer.reply) await createCommentOnce(client, answer.on, answer.reply)
 }

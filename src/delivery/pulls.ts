@@ -72,7 +72,7 @@ export async function openOrUpdatePull(
     })
     return { ...existing, body: spec.body, created: false }
   }
-  let created
+  let created: { data: { number: number; html_url: string } }
   try {
     created = await client.rest.rest.pulls.create({
       owner: client.owner,
@@ -81,15 +81,22 @@ export async function openOrUpdatePull(
       base: spec.base,
       title: spec.title,
       body: spec.body,
-      draft: spec.draft
+      draft: spec.draft,
+      // Not retried blindly: a create whose answer was lost is looked for first (below).
+      request: { retries: 0 }
     })
   } catch (error) {
-    throw new PullRequestError(
-      `cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`,
-      {
-        cause: error
-      }
-    )
+    // The server may have opened it all the same (a lost answer), or an earlier attempt did.
+    const found =
+      mayHaveActed(error) || isAlreadyExists(error) ? await findPullForBranch(client, spec.branch) : undefined
+    if (found?.state === 'open') created = { data: { number: found.number, html_url: found.url } }
+    else
+      throw new PullRequestError(
+        `cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`,
+        {
+          cause: error
+        }
+      )
   }
   if (spec.labels.length > 0) {
     await client.rest.rest.issues.addLabels({
@@ -110,15 +117,61 @@ export async function openOrUpdatePull(
   }
 }
 
-/** Posts a comment on an issue or pull request conversation; returns its URL. */
+/** Posts a comment on an issue or pull request conversation, once; returns its URL. */
 export async function commentOn(client: GitHubClient, issueNumber: number, body: string): Promise<string> {
-  const { data } = await client.rest.rest.issues.createComment({
-    owner: client.owner,
-    repo: client.repo,
-    issue_number: issueNumber,
-    body
-  })
-  return data.html_url
+  return (await createCommentOnce(client, issueNumber, body)).url
+}
+
+/** True when a failed write may have been carried out all the same: no answer, or a server error. */
+export function mayHaveActed(error: unknown): boolean {
+  const status =
+    typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined
+  return typeof status !== 'number' || status >= 500
+}
+
+/** GitHub's 422 for a second pull request from the same head. */
+function isAlreadyExists(error: unknown): boolean {
+  const status =
+    typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined
+  return status === 422 && /already exists/i.test(errorMessage(error))
+}
+
+/** Attempts at creating one comment, each after looking for what the one before may have made. */
+const COMMENT_ATTEMPTS = 3
+
+/**
+ * Creates a comment exactly once: a create whose answer was lost (a server error, a timeout) is
+ * looked for by its body among the conversation's latest comments before another is made.
+ */
+export async function createCommentOnce(
+  client: GitHubClient,
+  issueNumber: number,
+  body: string
+): Promise<{ id: number; url: string }> {
+  const since = new Date(Date.now() - 10 * 60_000).toISOString()
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const { data } = await client.rest.rest.issues.createComment({
+        owner: client.owner,
+        repo: client.repo,
+        issue_number: issueNumber,
+        body,
+        request: { retries: 0 }
+      })
+      return { id: data.id, url: data.html_url }
+    } catch (error) {
+      if (!mayHaveActed(error) || attempt >= COMMENT_ATTEMPTS) throw error
+      const { data } = await client.rest.rest.issues.listComments({
+        owner: client.owner,
+        repo: client.repo,
+        issue_number: issueNumber,
+        since,
+        per_page: 100
+      })
+      const made = data.find(comment => comment.body === body)
+      if (made) return { id: made.id, url: made.html_url }
+    }
+  }
 }
 
 /** Replies in the thread of a review comment on a pull request. */

@@ -5,6 +5,7 @@
  * The body is built here (pure); {@link postTracking} creates or edits it.
  */
 import type { GitHubClient } from '../github/client.js'
+import { createCommentOnce } from './pulls.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { errorMessage } from '../util/errors.js'
 import { neutralizeForGitHub } from '../util/untrusted.js'
@@ -163,8 +164,8 @@ export async function postTracking(
       if (!isNotFound(error)) throw error
     }
   }
-  const { data } = await client.rest.rest.issues.createComment({ ...where, issue_number: target, body })
-  return { commentId: data.id, created: true }
+  const made = await createCommentOnce(client, target, body)
+  return { commentId: made.id, created: true }
 }
 
 /** What the tracker needs from the cycle. */

@@ -146,6 +146,32 @@ describe('delivery', () => {
     expect(gh.state.issue(7).comments.map(comment => comment.body)).toEqual([`CCAL opened #${pull.number}`])
   })
 
+  it('makes one comment when the answer to its creation is lost after GitHub made it', async () => {
+    gh.injectFault({
+      method: 'POST',
+      route: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      status: 502,
+      afterAction: true
+    })
+
+    const url = await commentOn(client, 7, 'CCAL opened #1')
+
+    const comments = gh.state.issue(7).comments
+    expect(comments.map(comment => comment.body)).toEqual(['CCAL opened #1'])
+    expect(url).toContain(`#issuecomment-${comments[0]!.id}`)
+  })
+
+  it('finds the pull request whose creation answer was lost instead of failing or opening a second', async () => {
+    gh.injectFault({ method: 'POST', route: '/repos/{owner}/{repo}/pulls', status: 502, afterAction: true })
+
+    const { pull } = await deliverOnce('Fixed.')
+
+    expect(pull.created).toBe(true)
+    expect(gh.state.pulls()).toHaveLength(1)
+    expect(pull.number).toBe(gh.state.pulls()[0]!.number)
+    expect(gh.state.pulls()[0]!.labels).toEqual(['ccal'])
+  })
+
   it('refuses to push to the base branch or outside its prefix', async () => {
     await expect(
       pushBranch(git, { branch: 'main', base: 'main', branchPrefix: 'ccal/', replace: false })

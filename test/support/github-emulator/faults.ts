@@ -25,6 +25,11 @@ export interface FaultSpec {
   rateLimitRemaining?: number
   /** Overrides the error message. */
   message?: string
+  /**
+   * The server does what was asked and only then fails to answer (a lost answer): the change is made,
+   * the client sees `status`.
+   */
+  afterAction?: boolean
 }
 
 /** The JSON form accepted by POST /_emulator/faults (`route` or `routeRegex`). */
@@ -38,6 +43,7 @@ export const faultJsonSchema = z
     retryAfter: z.number().nonnegative().optional(),
     delayMs: z.number().nonnegative().optional(),
     rateLimitRemaining: z.number().int().nonnegative().optional(),
+    afterAction: z.boolean().optional(),
     message: z.string().optional()
   })
   .refine(

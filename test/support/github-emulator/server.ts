@@ -185,7 +185,8 @@ async function restAnswer(
   entry.route = operation.template
   const invalid = validateRequest(parts, ex, operation, pathParams)
   if (invalid) return invalid
-  const faulted = await applyFault(parts, ex, operation.template)
+  const spec = parts.faults.take(ex.entry.method, ex.entry.path, operation.template)
+  const faulted = spec && !spec.afterAction ? await answerFault(ex, spec) : undefined
   if (faulted) return faulted
   const handler = handlers[operation.operationId]
   if (!handler) {
@@ -204,6 +205,8 @@ async function restAnswer(
   )
   const problems = answer.body === undefined ? [] : checkResponse(operation, answer.status, answer.body)
   for (const problem of problems) violation(parts, ex, 'response-schema', problem)
+  // A lost answer: the change above is made, and the client hears only the fault.
+  if (spec?.afterAction) return (await answerFault(ex, spec)) ?? answer
   return answer
 }
 
@@ -263,7 +266,11 @@ function runHandler(parts: ServerParts, ex: Exchange, run: () => RestResponse): 
 
 async function applyFault(parts: ServerParts, ex: Exchange, template: string): Promise<Answer | undefined> {
   const spec: FaultSpec | undefined = parts.faults.take(ex.entry.method, ex.entry.path, template)
-  if (!spec) return undefined
+  return spec ? answerFault(ex, spec) : undefined
+}
+
+/** The answer to a request a fault took: after its delay, its status (undefined: answer normally). */
+async function answerFault(ex: Exchange, spec: FaultSpec): Promise<Answer | undefined> {
   ex.entry.fault = { status: spec.status ?? null, delayMs: spec.delayMs ?? null }
   if (spec.delayMs) await new Promise(resolve => setTimeout(resolve, spec.delayMs))
   const fault = faultResponse(spec)

@@ -136,6 +136,25 @@ describe('loadSettings errors', () => {
     ])
   })
 
+  it('refuses settings that are not a mapping, such as `ccal: 5`', () => {
+    writeConfig('ccal: 5\n')
+
+    expect(problemsOf(() => loadSettings({ root }))).toEqual([
+      '.github/ccal.yml:1:7: ccal: expected a mapping of settings, found 5'
+    ])
+  })
+
+  it('refuses a config file far larger than any real one at once, before parsing it', () => {
+    const keys = Array.from({ length: 40_000 }, (_, index) => `  unknown_key_${index}: ${index}`).join('\n')
+    writeConfig(`ccal:\n${keys}\n`)
+
+    const problems = problemsOf(() => loadSettings({ root }))
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^\.github\/ccal\.yml: \d+ bytes; a config file may be at most 256 KiB/)
+    ])
+  })
+
   it('reports a YAML syntax error with its position', () => {
     writeConfig('ccal:\n  loop: [1\n')
 

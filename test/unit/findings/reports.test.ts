@@ -181,6 +181,10 @@ describe('format detection', () => {
       'checkstyle',
       'malformed XML (document ends inside an element)'
     ])
+    expect(attempt('<checkstyle><file name="a&#x110000;"></file></checkstyle>')).toEqual([
+      'checkstyle',
+      "malformed XML (invalid character reference '&#x110000;')"
+    ])
   })
 
   it('names the format and what is wrong when a named format does not fit', () => {
