@@ -8,14 +8,16 @@
  * exit status is non-zero unless every case is clean.
  *
  * Cases so far: two `ccal run --once` started together over several rounds; a lost answer to the
- * pull request POST and to the comment POST; a three-cycle model outage; hostile inputs (a 6 MB
- * one-line log, `ccal: 5`, an oversized config, an invalid XML character reference).
+ * pull request POST and to the comment POST; `kill -9` during the model turn; a three-cycle model
+ * outage; hostile inputs (a 6 MB one-line log, `ccal: 5`, an oversized config, an invalid XML
+ * character reference).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Conversation, TurnInput } from '../support/model-server/index.js'
+import { killTree, waitFor } from '../support/processes.js'
 import {
   MAINTAINER,
   REPO_ROOT,
@@ -184,6 +186,40 @@ const CASES: Case[] = [
         countLedger(world, tally)
         tally.duplicates += Math.max(0, trackingComments(world, 1) - 1)
         if (trackingComments(world, 1) === 0) tally.lost += 1
+      } finally {
+        await world.cleanup()
+      }
+    }
+  },
+  {
+    name: 'kill -9 during the model turn, then the next cycles',
+    async run(tally) {
+      // A short lease, so that the dead run's item is reclaimed within the case.
+      const world = await createWorld({
+        config: { ccal: { ...SANDBOX_CONFIG.ccal, loop: { session_timeout_seconds: 3 } } },
+        script: [{ text: 'Looking into it.', delay_ms: 60_000 }]
+      })
+      try {
+        const killed = world.startAction({
+          name: 'issues',
+          payload: issuesLabeledPayload(
+            { number: 1, title: 'add() subtracts instead of adding' },
+            'ccal-task',
+            MAINTAINER
+          )
+        })
+        await waitFor('the agent mid-turn', () => (world.model.requests().length > 0 ? true : undefined))
+        killTree(killed.child.pid!)
+        await killed.done
+        await new Promise(resolve => setTimeout(resolve, 4_500))
+        world.model.setScript(fixBugScript())
+        const next = await world.runAction(SCHEDULE_EVENT)
+        if (next.status !== 0) tally.problems.push(`the cycle after the kill exited ${next.status}`)
+        countLedger(world, tally)
+        if (world.ledgerItems()[0]?.status !== 'pr_open') tally.lost += 1
+        tally.duplicates += Math.max(0, trackingComments(world, 1) - 1)
+        if (world.worktrees().length > 0)
+          tally.problems.push(`worktrees left: ${world.worktrees().join(', ')}`)
       } finally {
         await world.cleanup()
       }
