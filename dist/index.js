@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8106);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5288);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8106:
+/***/ 5288:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42593,6 +42593,12 @@ class IllegalTransitionError extends CcalError {
 /** A ledger command named a work item or commit the ledger does not have. */
 class errors_LedgerLookupError extends CcalError {
 }
+/** The HTTP status an API error carries (Octokit's `RequestError`), or undefined when it has none. */
+function httpStatus(error) {
+    if (typeof error !== 'object' || error === null || !('status' in error))
+        return undefined;
+    return typeof error.status === 'number' ? error.status : undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/action/failure.js
 
@@ -42685,6 +42691,11 @@ function describeValue(value, max = 60) {
     }
     text = text.replace(/\s+/g, ' ');
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** One line of at most `max` characters (for titles, reasons and log lines). */
+function oneLine(text, max = 80) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
@@ -61355,6 +61366,7 @@ function emptyLedger() {
 
 
 
+
 /** Defaults for {@link LedgerLimits}. */
 const DEFAULT_LIMITS = {
     maxPending: 500,
@@ -61652,8 +61664,7 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 function shortTitle(title) {
-    const line = title.replace(/\s+/g, ' ').trim();
-    return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+    return oneLine(title, 60);
 }
 // ---------------------------------------------------------------------------------------------
 // Discovery: candidates become items
@@ -63866,6 +63877,7 @@ function createEvidenceSources(options = {}) {
  */
 
 
+
 const PermissionAnswer = looseObject({
     permission: schemas_string(),
     role_name: schemas_string().nullish()
@@ -63884,11 +63896,6 @@ function permissionFromApi(answer) {
     };
     return known(answer.role_name) ?? known(answer.permission) ?? 'none';
 }
-function statusOf(error) {
-    if (typeof error !== 'object' || error === null || !('status' in error))
-        return undefined;
-    return typeof error.status === 'number' ? error.status : undefined;
-}
 /** Creates the cache for one run. Share it between sources so each login costs one request per run. */
 function createPermissionCache(github) {
     // Promises, not values, are cached: two sources asking at the same moment share one request.
@@ -63906,7 +63913,7 @@ function createPermissionCache(github) {
         }
         catch (error) {
             // 404: not a user GitHub knows for this repository; it has no say here.
-            if (statusOf(error) === 404)
+            if (httpStatus(error) === 404)
                 return 'none';
             throw error;
         }
@@ -66156,11 +66163,6 @@ function preservedContext(item) {
 function contextNumber(item, key) {
     const value = item.context[key];
     return typeof value === 'number' ? value : undefined;
-}
-/** One line of at most `max` characters (for titles and log lines). */
-function oneLine(text, max = 80) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 /** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
 function trustActor(actor) {
@@ -68636,6 +68638,7 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
  * event instead of an exception, because a progress stream must never take the run down.
  */
 
+
 const InitSchema = looseObject({
     type: literal('system'),
     subtype: literal('init'),
@@ -68797,8 +68800,7 @@ function describeToolInput(name, input) {
         : name === 'Grep' || name === 'Glob'
             ? [pick('pattern'), pick('path')].filter(Boolean).join(' in ')
             : pick('file_path', 'path', 'notebook_path', 'url', 'query', 'description', 'prompt');
-    const oneLine = detail.replace(/\s+/g, ' ').trim();
-    return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL - 1)}…` : oneLine;
+    return oneLine(detail, MAX_DETAIL);
 }
 /** A progress line for the log, or undefined for events not worth a line of their own. */
 function progressLine(event) {
@@ -75260,19 +75262,21 @@ function machineTmp() {
 function isWithin(inner, outer) {
     return inner === outer || inner.startsWith(`${outer}/`);
 }
+/** Every box's base: the machine read only, its own PID namespace, /dev and /proc. */
+const BOX_BASE = [
+    '--die-with-parent',
+    '--unshare-pid',
+    '--ro-bind',
+    '/',
+    '/',
+    '--dev',
+    '/dev',
+    '--proc',
+    '/proc'
+];
 /** The bubblewrap arguments for a plan: read-only machine, own PID namespace and /proc, holes hidden. */
 function bubblewrapArguments(plan, cwd) {
-    const args = [
-        '--die-with-parent',
-        '--unshare-pid',
-        '--ro-bind',
-        '/',
-        '/',
-        '--dev',
-        '/dev',
-        '--proc',
-        '/proc'
-    ];
+    const args = [...BOX_BASE];
     if (plan.network)
         args.push('--unshare-net');
     // /tmp of the box's own, so that what is written there stays there; what the machine's /tmp
@@ -75366,20 +75370,7 @@ function onPath(name, path) {
 }
 /** Runs bubblewrap once the way items will: why it cannot be used, or undefined when it can. */
 async function probe(bwrap, extra = []) {
-    const args = [
-        ...extra,
-        '--die-with-parent',
-        '--unshare-pid',
-        '--ro-bind',
-        '/',
-        '/',
-        '--dev',
-        '/dev',
-        '--proc',
-        '/proc',
-        '--',
-        'true'
-    ];
+    const args = [...extra, ...BOX_BASE, '--', 'true'];
     return new Promise(resolvePromise => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(bwrap, args, { stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
@@ -75921,13 +75912,12 @@ async function commentOn(client, issueNumber, body) {
 }
 /** True when a failed write may have been carried out all the same: no answer, or a server error. */
 function mayHaveActed(error) {
-    const status = typeof error === 'object' && error !== null ? error.status : undefined;
-    return typeof status !== 'number' || status >= 500;
+    const status = httpStatus(error);
+    return status === undefined || status >= 500;
 }
 /** GitHub's 422 for a second pull request from the same head. */
 function isAlreadyExists(error) {
-    const status = typeof error === 'object' && error !== null ? error.status : undefined;
-    return status === 422 && /already exists/i.test(errorMessage(error));
+    return httpStatus(error) === 422 && /already exists/i.test(errorMessage(error));
 }
 /** Attempts at creating one comment, each after looking for what the one before may have made. */
 const COMMENT_ATTEMPTS = 3;
@@ -76124,6 +76114,40 @@ function doneElsewhereComment(reason) {
         '',
         'The base branch no longer has what it fixes, so CCAL stops tracking it. Close it if it is no longer needed.'
     ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/delivery/scan-notes.js
+
+
+
+/** How many findings an item holds (`context.findings`), or undefined for items without them. */
+function findingCount(item) {
+    return Array.isArray(item.context.findings) ? item.context.findings.length : undefined;
+}
+/** True when a lint batch with an open PR holds fewer findings than before, and some still. */
+function hasShrunk(was, item) {
+    const before = findingCount(was);
+    const now = findingCount(item);
+    return item.type === 'lint' && before !== undefined && now !== undefined && now > 0 && now < before;
+}
+/** Tells each open PR what the merge of a scan's results (`before` → `after`) changed about its item. */
+async function tellOpenPulls(github, before, after, warn) {
+    for (const item of Object.values(after.items)) {
+        const was = before.items[item.id];
+        if (item === was || was?.status !== 'pr_open' || !item.pr)
+            continue;
+        const pr = item.pr.number;
+        if (item.status === 'pr_open' && hasShrunk(was, item)) {
+            await notePull(github, pr, {
+                title: safeTitle(item),
+                note: `_The base branch now has ${findingCount(item)} of the findings this pull request fixes; the others were fixed there._`
+            }).catch(error => warn(`could not update PR #${pr}: ${errorMessage(error)}`));
+        }
+        else if (item.status === 'dismissed') {
+            const reason = [...item.history].reverse().find(entry => entry.to === 'dismissed')?.detail ?? 'its work is done';
+            await commentOn(github, pr, doneElsewhereComment(reason)).catch(error => warn(`could not tell PR #${pr} that its work is done: ${errorMessage(error)}`));
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/deliver.js
@@ -76349,7 +76373,7 @@ function trackingBody(input) {
         .replace(/\n{3,}/g, '\n\n');
 }
 function isNotFound(error) {
-    return typeof error === 'object' && error !== null && error.status === 404;
+    return httpStatus(error) === 404;
 }
 /**
  * Edits the item's tracking comment, or creates it when there is none yet (or it was deleted).
@@ -76390,33 +76414,40 @@ function stateKey(state) {
 function createTracker(deps) {
     // What this cycle wrote, ahead of the ledger copy the caller holds (writes land in the background).
     const written = new Map();
-    return {
-        async update(item, state) {
-            const target = trackingTarget(item);
-            if (!deps.github || target === undefined)
-                return;
-            const key = stateKey(state);
-            const mine = written.get(item.id);
-            const known = mine?.commentId ?? item.context.trackingCommentId;
-            const shown = mine?.state ?? item.context.trackingState;
-            if (shown === key && typeof known === 'number')
-                return;
-            const body = trackingBody({
-                item,
-                state,
-                at: deps.now(),
-                ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
-            });
-            try {
-                const posted = await postTracking(deps.github, target, typeof known === 'number' ? known : undefined, body);
-                const note = { commentId: posted.commentId, state: key };
-                written.set(item.id, note);
-                await deps.remember(item.id, note);
-            }
-            catch (error) {
-                deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`);
-            }
+    const queues = new Map();
+    const write = async (item, state) => {
+        const target = trackingTarget(item);
+        if (!deps.github || target === undefined)
+            return;
+        const key = stateKey(state);
+        const mine = written.get(item.id);
+        const known = mine?.commentId ?? item.context.trackingCommentId;
+        const shown = mine?.state ?? item.context.trackingState;
+        if (shown === key && typeof known === 'number')
+            return;
+        const body = trackingBody({
+            item,
+            state,
+            at: deps.now(),
+            ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
+        });
+        try {
+            const posted = await postTracking(deps.github, target, typeof known === 'number' ? known : undefined, body);
+            const note = { commentId: posted.commentId, state: key };
+            written.set(item.id, note);
+            await deps.remember(item.id, note);
         }
+        catch (error) {
+            deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`);
+        }
+    };
+    return {
+        update(item, state) {
+            const next = (queues.get(item.id) ?? Promise.resolve()).then(() => write(item, state));
+            queues.set(item.id, next);
+            return next;
+        },
+        settled: itemId => queues.get(itemId) ?? Promise.resolve()
     };
 }
 
@@ -77258,8 +77289,8 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
                 const merge = combine(ops);
                 const before = current;
                 current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge);
-                if (!dryRun && source.name !== RECONCILE_SOURCE)
-                    await tellDoneElsewhere(deps, before, current);
+                if (!dryRun && deps.github && source.name !== RECONCILE_SOURCE)
+                    await tellOpenPulls(deps.github, before, current, message => deps.logger.warning(message));
             }
             // Told only once what they asked for is written.
             if (!dryRun && result.answers?.length)
@@ -77272,46 +77303,6 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
         }
     }
     return current;
-}
-/**
- * Items whose open pull request a source dismissed (its work is gone from the base: fixed some
- * other way): the pull request is told, so a maintainer can close it.
- */
-async function tellDoneElsewhere(deps, before, after) {
-    if (!deps.github)
-        return;
-    for (const item of Object.values(after.items)) {
-        const was = before.items[item.id];
-        if (item !== was && was?.status === 'pr_open' && item.status === 'pr_open' && item.pr)
-            await tellShrunk(deps.github, was, item).catch(error => deps.logger.warning(`could not update PR #${item.pr.number}: ${errorMessage(error)}`));
-        if (item === was || was?.status !== 'pr_open' || item.status !== 'dismissed' || !item.pr)
-            continue;
-        const reason = [...item.history].reverse().find(entry => entry.to === 'dismissed')?.detail ?? 'its work is done';
-        await commentOn(deps.github, item.pr.number, doneElsewhereComment(reason)).catch(error => deps.logger.warning(`could not tell PR #${item.pr.number} that its work is done: ${errorMessage(error)}`));
-    }
-}
-/** How many findings an item holds (`context.findings`), or undefined for items without them. */
-function findingCount(item) {
-    return Array.isArray(item.context.findings) ? item.context.findings.length : undefined;
-}
-/**
- * An open pull request whose lint batch holds fewer findings on the base than before (some were
- * fixed there): its title follows the item's, and a note in its body says what is left.
- */
-async function tellShrunk(github, was, item) {
-    const before = findingCount(was);
-    const now = findingCount(item);
-    if (item.type !== 'lint' ||
-        !item.pr ||
-        before === undefined ||
-        now === undefined ||
-        now >= before ||
-        now === 0)
-        return;
-    await notePull(github, item.pr.number, {
-        title: safeTitle(item),
-        note: `_The base branch now has ${now} of the findings this pull request fixes; the others were fixed there._`
-    });
 }
 /** The ledger cursor of the command comments CCAL answered (the newest few hundred). */
 const ANSWERED_CURSOR = 'command-answers';
@@ -77496,9 +77487,7 @@ function leaseHeartbeat(write, itemId, leaseMs, logger) {
     };
 }
 async function runLeasedItem(deps, leased, itemId, limits, finalWrite, run) {
-    const working = { started: Promise.resolve() };
-    const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run, working);
-    await working.started;
+    const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run);
     const after = (ledger.items[itemId] ?? leased.items[itemId]);
     entry.after = {
         status: after.status,
@@ -77509,9 +77498,10 @@ async function runLeasedItem(deps, leased, itemId, limits, finalWrite, run) {
     const state = trackedOutcome(entry, after);
     if (state && !(after.parentId !== null && entry.status === 'pr_updated'))
         await run.tracker.update(after, state);
+    await run.tracker.settled(itemId);
     return entry;
 }
-async function attemptItem(deps, leased, itemId, limits, finalWrite, run, working) {
+async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
     const { settings, logger } = deps;
     const { write, tracker } = run;
     let current = leased;
@@ -77526,10 +77516,9 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run, workin
     const entry = emptyEntry({ itemId, title: item.title, type: item.type });
     logger.info(`execute ${itemId}: ${item.title} on ${branch}${resumeSessionId ? ` (resuming session ${resumeSessionId})` : ''}`);
     // People watching the item's issue see it picked (a follow-up's answer comes in its thread); the
-    // agent does not wait for the comment, and the outcome is written only after it.
-    working.started = followUp
-        ? Promise.resolve()
-        : tracker.update(item, { kind: 'working', attempt: item.attempts, maxAttempts: item.maxAttempts });
+    // agent does not wait for the comment (the tracker writes the outcome after it).
+    if (!followUp)
+        void tracker.update(item, { kind: 'working', attempt: item.attempts, maxAttempts: item.maxAttempts });
     let outcome;
     let worktree;
     try {
@@ -77939,6 +77928,7 @@ async function runEngine(options) {
         ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
         ...(options.toolCache ? { toolCache: options.toolCache } : {})
     });
+    const runUrl = actionsRunUrl(env);
     const cycle = () => runCycle({
         settings,
         trigger: options.trigger,
@@ -77961,7 +77951,7 @@ async function runEngine(options) {
         store,
         ...(github ? { github } : {}),
         ...(options.githubToken ? { pushToken: options.githubToken } : {}),
-        ...(actionsRunUrl(env) ? { runUrl: actionsRunUrl(env) } : {}),
+        ...(runUrl ? { runUrl } : {}),
         sources,
         executor,
         logger,

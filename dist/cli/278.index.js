@@ -22,9 +22,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ledger_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1800);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9661);
 /* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1634);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8805);
 /* harmony import */ var _workspace_location_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3694);
 /* harmony import */ var _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9724);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8908);
+
 
 
 
@@ -212,8 +214,7 @@ function whyClosedOut(item) {
     const reason = item.lastError ?? moved?.detail;
     if (!reason)
         return undefined;
-    const line = reason.replace(/\s+/g, ' ').trim();
-    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .oneLine */ .TN)(reason, 100);
 }
 /** One line per item: id, priority, type, title and what matters for its status. */
 function itemLine(item) {
@@ -367,7 +368,7 @@ async function steer(sub, args, io) {
     const { ledger } = await store.read({ refresh: true });
     const id = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveItemId */ .Pl)(ledger, idOrPrefix);
     const who = io.env.GITHUB_ACTOR || io.env.USER || 'operator';
-    const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${oneLineText(values.reason)}` : ''}`;
+    const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .oneLine */ .TN)(values.reason)}` : ''}`;
     const op = (current, context) => {
         const item = current.items[id];
         if (!item)
@@ -397,10 +398,6 @@ async function steer(sub, args, io) {
     const item = result.ledger.items[id];
     io.stdout(`${id}: ${item.status}, priority ${item.priority}${item.generation > 1 ? `, generation ${item.generation}` : ''} (commit ${result.commit?.slice(0, 7) ?? 'unchanged'})`);
     return 0;
-}
-function oneLineText(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 async function restore(args, io) {
     const { values, positionals } = parse('restore', args, {}, true);

@@ -183,8 +183,9 @@ function isHttpRemote(url) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_LIMITS, TRANSITIONS, canTransition, itemIdForFingerprint, startsNewGeneration, upsertCandidate, reservedByOthers, spentByRun, pruneHistory, setConfigHash, upsertPattern, recordPatternUse */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6921);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6921);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9661);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8805);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5302);
 /**
  * Pure ledger operations. Each operation is a plain function `(ledger, context) → { ledger,
@@ -196,6 +197,7 @@ function isHttpRemote(url) {
  * re-applies it to the newer state), so an operation must be a function of its arguments and the
  * ledger it is given, nothing else.
  */
+
 
 
 
@@ -497,23 +499,22 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 function shortTitle(title) {
-    const line = title.replace(/\s+/g, ' ').trim();
-    return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(title, 60);
 }
 // ---------------------------------------------------------------------------------------------
 // Discovery: candidates become items
 /** What a discovery source reports; validated before it enters the ledger. */
-const CandidateSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
+const CandidateSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
     type: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ItemTypeSchema */ .jF,
-    source: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-    title: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
-    description: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().default(''),
+    source: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    title: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1),
+    description: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().default(''),
     untrusted: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .UntrustedTextSchema */ .nt.nullable().default(null),
-    priority: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(1).max(5).default(3),
+    priority: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().min(1).max(5).default(3),
     context: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .ItemContextSchema */ .a5.default({}),
-    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive().optional(),
-    parentId: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable().default(null)
+    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().optional(),
+    parentId: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().nullable().default(null)
 });
 function newItem(ledger, candidate, context, limits) {
     const at = context.now.toISOString();
@@ -2595,6 +2596,89 @@ function withFields(logger, fields) {
         warning: (message, extra) => logger.warning(message, { ...fields, ...extra }),
         error: (message, extra) => logger.error(message, { ...fields, ...extra })
     };
+}
+
+
+/***/ }),
+
+/***/ 8805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   VU: () => (/* binding */ signedTenths),
+/* harmony export */   bp: () => (/* binding */ describeValue),
+/* harmony export */   h0: () => (/* binding */ closestMatch)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/** Small text helpers shared by error messages. */
+/** Levenshtein edit distance between two strings. */
+function editDistance(a, b) {
+    const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = previous[0];
+        previous[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = previous[j];
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + cost);
+            diagonal = above;
+        }
+    }
+    return previous[b.length];
+}
+function commonPrefixLength(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[length] === b[length])
+        length++;
+    return length;
+}
+/**
+ * The closest candidate to `word` when it is a likely typo or abbreviation of it (small edit
+ * distance, or a long shared beginning such as `max_file_ops` → `max_file_operations`), else undefined.
+ */
+function closestMatch(word, candidates) {
+    const normalized = word.toLowerCase().replace(/-/g, '_');
+    let best;
+    for (const candidate of candidates) {
+        const lower = candidate.toLowerCase();
+        const distance = editDistance(normalized, lower);
+        const prefix = commonPrefixLength(normalized, lower);
+        const isTypo = distance <= Math.max(2, Math.floor(lower.length / 3));
+        const isAbbreviation = prefix >= Math.max(4, Math.ceil(normalized.length * 0.6));
+        if (!isTypo && !isAbbreviation)
+            continue;
+        const score = distance - prefix;
+        if (!best || score < best.score)
+            best = { candidate, score };
+    }
+    return best?.candidate;
+}
+/** A number to one decimal with its sign (`+3.3`, `-1`), or '' when it rounds to nothing shown (0). */
+function signedTenths(value) {
+    if (value === 0)
+        return '';
+    const rounded = Math.round(value * 10) / 10;
+    return rounded > 0 ? `+${rounded}` : String(rounded);
+}
+/** A value as it appears in an error message: JSON, shortened to stay on one line. */
+function describeValue(value, max = 60) {
+    if (value === undefined)
+        return 'nothing';
+    let text;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        text = String(value);
+    }
+    text = text.replace(/\s+/g, ' ');
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** One line of at most `max` characters (for titles, reasons and log lines). */
+function oneLine(text, max = 80) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 

@@ -414,7 +414,7 @@ const CCAL_VERSION = '0.1.0';
  */
 const COMMANDS = {
     run: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(331), __nccwpck_require__.e(824), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(758)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8758))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(331), __nccwpck_require__.e(824), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4491))).runCommand,
         summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
     },
     status: {
@@ -426,7 +426,7 @@ const COMMANDS = {
         summary: 'show | add | verify | log | restore | export the ledger branch'
     },
     config: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(430), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4880))).configCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(430), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4880))).configCommand,
         summary: 'validate [path] | print | schema'
     },
     findings: {
@@ -496,6 +496,7 @@ async function runCli(argv, io) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gZ: () => (/* binding */ IllegalTransitionError),
 /* harmony export */   iR: () => (/* binding */ GitCommandError),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
 /* harmony export */   nV: () => (/* binding */ LedgerCorruptError),
 /* harmony export */   od: () => (/* binding */ LedgerConflictError),
 /* harmony export */   sC: () => (/* binding */ LedgerRollbackError),
@@ -605,6 +606,12 @@ class IllegalTransitionError extends CcalError {
 }
 /** A ledger command named a work item or commit the ledger does not have. */
 class LedgerLookupError extends CcalError {
+}
+/** The HTTP status an API error carries (Octokit's `RequestError`), or undefined when it has none. */
+function httpStatus(error) {
+    if (typeof error !== 'object' || error === null || !('status' in error))
+        return undefined;
+    return typeof error.status === 'number' ? error.status : undefined;
 }
 
 

@@ -8,8 +8,8 @@ import type { Settings } from '../config/schema.js'
 import { toResultInput, type ExecutionOutcome } from '../executor/outcome.js'
 import { hasChanges, startBranch } from '../delivery/git.js'
 import { answerCommand } from '../delivery/commands.js'
-import { branchNameFor, doneElsewhereComment, safeTitle } from '../delivery/content.js'
-import { commentOn, notePull } from '../delivery/pulls.js'
+import { branchNameFor } from '../delivery/content.js'
+import { tellOpenPulls } from '../delivery/scan-notes.js'
 import { RECONCILE_SOURCE } from '../discovery/reconcile.js'
 import {
   baseBranchOf,
@@ -407,7 +407,8 @@ async function discoverFrom(
         const merge = combine(ops)
         const before = current
         current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge)
-        if (!dryRun && source.name !== RECONCILE_SOURCE) await tellDoneElsewhere(deps, before, current)
+        if (!dryRun && deps.github && source.name !== RECONCILE_SOURCE)
+          await tellOpenPulls(deps.github, before, current, message => deps.logger.warning(message))
       }
       // Told only once what they asked for is written.
       if (!dryRun && result.answers?.length)
@@ -419,56 +420,6 @@ async function discoverFrom(
     }
   }
   return current
-}
-
-/**
- * Items whose open pull request a source dismissed (its work is gone from the base: fixed some
- * other way): the pull request is told, so a maintainer can close it.
- */
-async function tellDoneElsewhere(deps: CycleDeps, before: Ledger, after: Ledger): Promise<void> {
-  if (!deps.github) return
-  for (const item of Object.values(after.items)) {
-    const was = before.items[item.id]
-    if (item !== was && was?.status === 'pr_open' && item.status === 'pr_open' && item.pr)
-      await tellShrunk(deps.github, was, item).catch(error =>
-        deps.logger.warning(`could not update PR #${item.pr!.number}: ${errorMessage(error)}`)
-      )
-    if (item === was || was?.status !== 'pr_open' || item.status !== 'dismissed' || !item.pr) continue
-    const reason =
-      [...item.history].reverse().find(entry => entry.to === 'dismissed')?.detail ?? 'its work is done'
-    await commentOn(deps.github, item.pr.number, doneElsewhereComment(reason)).catch(error =>
-      deps.logger.warning(
-        `could not tell PR #${item.pr!.number} that its work is done: ${errorMessage(error)}`
-      )
-    )
-  }
-}
-
-/** How many findings an item holds (`context.findings`), or undefined for items without them. */
-function findingCount(item: WorkItem): number | undefined {
-  return Array.isArray(item.context.findings) ? item.context.findings.length : undefined
-}
-
-/**
- * An open pull request whose lint batch holds fewer findings on the base than before (some were
- * fixed there): its title follows the item's, and a note in its body says what is left.
- */
-async function tellShrunk(github: GitHubClient, was: WorkItem, item: WorkItem): Promise<void> {
-  const before = findingCount(was)
-  const now = findingCount(item)
-  if (
-    item.type !== 'lint' ||
-    !item.pr ||
-    before === undefined ||
-    now === undefined ||
-    now >= before ||
-    now === 0
-  )
-    return
-  await notePull(github, item.pr.number, {
-    title: safeTitle(item),
-    note: `_The base branch now has ${now} of the findings this pull request fixes; the others were fixed there._`
-  })
 }
 
 /** The ledger cursor of the command comments CCAL answered (the newest few hundred). */
@@ -716,9 +667,7 @@ async function runLeasedItem(
   finalWrite: (op: LedgerOp) => Promise<Ledger>,
   run: CycleRun
 ): Promise<ExecutedItem> {
-  const working: { started: Promise<void> } = { started: Promise.resolve() }
-  const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run, working)
-  await working.started
+  const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run)
   const after = (ledger.items[itemId] ?? leased.items[itemId]) as WorkItem
   entry.after = {
     status: after.status,
@@ -729,6 +678,7 @@ async function runLeasedItem(
   const state = trackedOutcome(entry, after)
   if (state && !(after.parentId !== null && entry.status === 'pr_updated'))
     await run.tracker.update(after, state)
+  await run.tracker.settled(itemId)
   return entry
 }
 
@@ -738,8 +688,7 @@ async function attemptItem(
   itemId: string,
   limits: { budgetUsd: number; timeLeftMs: number },
   finalWrite: (op: LedgerOp) => Promise<Ledger>,
-  run: CycleRun,
-  working: { started: Promise<void> }
+  run: CycleRun
 ): Promise<{ entry: ExecutedItem; ledger: Ledger }> {
   const { settings, logger } = deps
   const { write, tracker } = run
@@ -757,10 +706,9 @@ async function attemptItem(
     `execute ${itemId}: ${item.title} on ${branch}${resumeSessionId ? ` (resuming session ${resumeSessionId})` : ''}`
   )
   // People watching the item's issue see it picked (a follow-up's answer comes in its thread); the
-  // agent does not wait for the comment, and the outcome is written only after it.
-  working.started = followUp
-    ? Promise.resolve()
-    : tracker.update(item, { kind: 'working', attempt: item.attempts, maxAttempts: item.maxAttempts })
+  // agent does not wait for the comment (the tracker writes the outcome after it).
+  if (!followUp)
+    void tracker.update(item, { kind: 'working', attempt: item.attempts, maxAttempts: item.maxAttempts })
   let outcome: ExecutionOutcome | undefined
   let worktree: Worktree | undefined
   try {

@@ -297,6 +297,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
     ...(options.toolCache ? { toolCache: options.toolCache } : {})
   })
+  const runUrl = actionsRunUrl(env)
   const cycle = () =>
     runCycle({
       settings,
@@ -321,7 +322,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
       store,
       ...(github ? { github } : {}),
       ...(options.githubToken ? { pushToken: options.githubToken } : {}),
-      ...(actionsRunUrl(env) ? { runUrl: actionsRunUrl(env)! } : {}),
+      ...(runUrl ? { runUrl } : {}),
       sources,
       executor,
       logger,

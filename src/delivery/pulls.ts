@@ -3,7 +3,7 @@
  * branch (state=all) and updated rather than opened twice.
  */
 import type { GitHubClient } from '../github/client.js'
-import { CcalError, errorMessage } from '../util/errors.js'
+import { CcalError, errorMessage, httpStatus } from '../util/errors.js'
 
 export interface PullRequestInfo {
   number: number
@@ -124,16 +124,13 @@ export async function commentOn(client: GitHubClient, issueNumber: number, body:
 
 /** True when a failed write may have been carried out all the same: no answer, or a server error. */
 export function mayHaveActed(error: unknown): boolean {
-  const status =
-    typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined
-  return typeof status !== 'number' || status >= 500
+  const status = httpStatus(error)
+  return status === undefined || status >= 500
 }
 
 /** GitHub's 422 for a second pull request from the same head. */
 function isAlreadyExists(error: unknown): boolean {
-  const status =
-    typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined
-  return status === 422 && /already exists/i.test(errorMessage(error))
+  return httpStatus(error) === 422 && /already exists/i.test(errorMessage(error))
 }
 
 /** Attempts at creating one comment, each after looking for what the one before may have made. */

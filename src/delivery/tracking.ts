@@ -7,7 +7,7 @@
 import type { GitHubClient } from '../github/client.js'
 import { createCommentOnce } from './pulls.js'
 import type { WorkItem } from '../ledger/schema.js'
-import { errorMessage } from '../util/errors.js'
+import { errorMessage, httpStatus } from '../util/errors.js'
 import { neutralizeForGitHub } from '../util/untrusted.js'
 
 /** Where an item's tracking comment lives: an issue or pull request number. */
@@ -142,7 +142,7 @@ export interface TrackingWrite {
 }
 
 function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404
+  return httpStatus(error) === 404
 }
 
 /**
@@ -197,41 +197,54 @@ export function stateKey(state: TrackingState): string {
 
 /** Keeps items' tracking comments; failures are warnings, never an item's failure. */
 export interface Tracker {
+  /**
+   * Shows `state` on the item's comment. Updates of one item are written in the order asked, so a
+   * caller need not wait for one (the agent does not wait for "working") before asking the next.
+   */
   update(item: WorkItem, state: TrackingState): Promise<void>
+  /** Resolves once every update asked for the item so far is written. */
+  settled(itemId: string): Promise<void>
 }
 
 /** The tracker of one cycle. */
 export function createTracker(deps: TrackerDeps): Tracker {
   // What this cycle wrote, ahead of the ledger copy the caller holds (writes land in the background).
   const written = new Map<string, { commentId: number; state: string }>()
-  return {
-    async update(item, state) {
-      const target = trackingTarget(item)
-      if (!deps.github || target === undefined) return
-      const key = stateKey(state)
-      const mine = written.get(item.id)
-      const known = mine?.commentId ?? item.context.trackingCommentId
-      const shown = mine?.state ?? item.context.trackingState
-      if (shown === key && typeof known === 'number') return
-      const body = trackingBody({
-        item,
-        state,
-        at: deps.now(),
-        ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
-      })
-      try {
-        const posted = await postTracking(
-          deps.github,
-          target,
-          typeof known === 'number' ? known : undefined,
-          body
-        )
-        const note = { commentId: posted.commentId, state: key }
-        written.set(item.id, note)
-        await deps.remember(item.id, note)
-      } catch (error) {
-        deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`)
-      }
+  const queues = new Map<string, Promise<void>>()
+  const write = async (item: WorkItem, state: TrackingState): Promise<void> => {
+    const target = trackingTarget(item)
+    if (!deps.github || target === undefined) return
+    const key = stateKey(state)
+    const mine = written.get(item.id)
+    const known = mine?.commentId ?? item.context.trackingCommentId
+    const shown = mine?.state ?? item.context.trackingState
+    if (shown === key && typeof known === 'number') return
+    const body = trackingBody({
+      item,
+      state,
+      at: deps.now(),
+      ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
+    })
+    try {
+      const posted = await postTracking(
+        deps.github,
+        target,
+        typeof known === 'number' ? known : undefined,
+        body
+      )
+      const note = { commentId: posted.commentId, state: key }
+      written.set(item.id, note)
+      await deps.remember(item.id, note)
+    } catch (error) {
+      deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`)
     }
+  }
+  return {
+    update(item, state) {
+      const next = (queues.get(item.id) ?? Promise.resolve()).then(() => write(item, state))
+      queues.set(item.id, next)
+      return next
+    },
+    settled: itemId => queues.get(itemId) ?? Promise.resolve()
   }
 }

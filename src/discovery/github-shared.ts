@@ -73,12 +73,6 @@ export function contextNumber(item: WorkItem, key: string): number | undefined {
   return typeof value === 'number' ? value : undefined
 }
 
-/** One line of at most `max` characters (for titles and log lines). */
-export function oneLine(text: string, max = 80): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line
-}
-
 /** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
 export function trustActor(actor: GraphActor | undefined): TrustActor | null {
   return actor ? { login: actor.login, type: actor.__typename } : null

@@ -115,19 +115,22 @@ function isWithin(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(`${outer}/`)
 }
 
+/** Every box's base: the machine read only, its own PID namespace, /dev and /proc. */
+const BOX_BASE = [
+  '--die-with-parent',
+  '--unshare-pid',
+  '--ro-bind',
+  '/',
+  '/',
+  '--dev',
+  '/dev',
+  '--proc',
+  '/proc'
+]
+
 /** The bubblewrap arguments for a plan: read-only machine, own PID namespace and /proc, holes hidden. */
 export function bubblewrapArguments(plan: SandboxPlan, cwd: string): string[] {
-  const args = [
-    '--die-with-parent',
-    '--unshare-pid',
-    '--ro-bind',
-    '/',
-    '/',
-    '--dev',
-    '/dev',
-    '--proc',
-    '/proc'
-  ]
+  const args = [...BOX_BASE]
   if (plan.network) args.push('--unshare-net')
   // /tmp of the box's own, so that what is written there stays there; what the machine's /tmp
   // already holds (tools, test fixtures) is bound back read only, but for what is hidden.
@@ -213,20 +216,7 @@ function onPath(name: string, path: string | undefined): string | undefined {
 
 /** Runs bubblewrap once the way items will: why it cannot be used, or undefined when it can. */
 async function probe(bwrap: string, extra: readonly string[] = []): Promise<string | undefined> {
-  const args = [
-    ...extra,
-    '--die-with-parent',
-    '--unshare-pid',
-    '--ro-bind',
-    '/',
-    '/',
-    '--dev',
-    '/dev',
-    '--proc',
-    '/proc',
-    '--',
-    'true'
-  ]
+  const args = [...extra, ...BOX_BASE, '--', 'true']
   return new Promise(resolvePromise => {
     const child = spawn(bwrap, args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''

@@ -4,6 +4,7 @@
  * CLI version pass through; a line that is not JSON or not a known shape becomes an `other`/`invalid`
  * event instead of an exception, because a progress stream must never take the run down.
  */
+import { oneLine } from '../util/text.js'
 import { z } from 'zod'
 
 const InitSchema = z.looseObject({
@@ -229,8 +230,7 @@ export function describeToolInput(name: string, input: Readonly<Record<string, u
       : name === 'Grep' || name === 'Glob'
         ? [pick('pattern'), pick('path')].filter(Boolean).join(' in ')
         : pick('file_path', 'path', 'notebook_path', 'url', 'query', 'description', 'prompt')
-  const oneLine = detail.replace(/\s+/g, ' ').trim()
-  return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL - 1)}…` : oneLine
+  return oneLine(detail, MAX_DETAIL)
 }
 
 /** A progress line for the log, or undefined for events not worth a line of their own. */

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { PERMISSION_LEVELS, type Permission } from '../config/schema.js'
 import type { GitHubClient } from './client.js'
+import { httpStatus } from '../util/errors.js'
 
 /** A repository permission, or `none` for someone without access. */
 export type PermissionLevel = Permission | 'none'
@@ -40,11 +41,6 @@ export interface PermissionCache {
   readonly requests: number
 }
 
-function statusOf(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined
-  return typeof error.status === 'number' ? error.status : undefined
-}
-
 /** Creates the cache for one run. Share it between sources so each login costs one request per run. */
 export function createPermissionCache(github: GitHubClient): PermissionCache {
   // Promises, not values, are cached: two sources asking at the same moment share one request.
@@ -61,7 +57,7 @@ export function createPermissionCache(github: GitHubClient): PermissionCache {
       return permissionFromApi(PermissionAnswer.parse(response.data))
     } catch (error) {
       // 404: not a user GitHub knows for this repository; it has no say here.
-      if (statusOf(error) === 404) return 'none'
+      if (httpStatus(error) === 404) return 'none'
       throw error
     }
   }

@@ -17,6 +17,7 @@ import {
   LedgerConflictError,
   LedgerLookupError
 } from '../util/errors.js'
+import { oneLine } from '../util/text.js'
 import {
   ItemContextSchema,
   ItemTypeSchema,
@@ -421,8 +422,7 @@ function plural(count: number, noun: string): string {
 }
 
 function shortTitle(title: string): string {
-  const line = title.replace(/\s+/g, ' ').trim()
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line
+  return oneLine(title, 60)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -106,3 +106,9 @@ export class IllegalTransitionError extends CcalError {
 
 /** A ledger command named a work item or commit the ledger does not have. */
 export class LedgerLookupError extends CcalError {}
+
+/** The HTTP status an API error carries (Octokit's `RequestError`), or undefined when it has none. */
+export function httpStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined
+  return typeof error.status === 'number' ? error.status : undefined
+}

@@ -61,3 +61,9 @@ export function describeValue(value: unknown, max = 60): string {
   text = text.replace(/\s+/g, ' ')
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
+
+/** One line of at most `max` characters (for titles, reasons and log lines). */
+export function oneLine(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}

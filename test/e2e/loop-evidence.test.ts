@@ -18,6 +18,7 @@ import {
   SCHEDULE_EVENT,
   createWorld,
   fixBugScript,
+  failedRun,
   type World
 } from '../support/world.js'
 
@@ -56,18 +57,6 @@ function failedTestJobLog(sandbox: SandboxProject): string {
   ]
   const start = Date.now() - 60_000
   return `${lines.map((line, index) => `${new Date(start + index * 137).toISOString().replace('Z', '0000Z')} ${line}`).join('\n')}\n`
-}
-
-/** A failed CI run of the sandbox's main branch with one failed job holding `log`. */
-function failedRun(id: number, headSha: string, log: string) {
-  return {
-    id,
-    name: 'CI',
-    head_branch: 'main',
-    head_sha: headSha,
-    conclusion: 'failure' as const,
-    jobs: [{ id: id * 10, name: 'test', conclusion: 'failure' as const, log }]
-  }
 }
 
 /**

@@ -10,17 +10,17 @@ import type { CliIo } from '../../src/cli/io.js'
 import { runCli } from '../../src/cli/program.js'
 import { git } from '../support/repos.js'
 import { ESLINT_BIN } from '../support/sandbox-project.js'
-import { webhookExample } from '../support/webhooks.js'
 import {
   BUG_ISSUE,
   MAINTAINER,
-  OWNER,
   REPO,
   SANDBOX_CONFIG,
   SCHEDULE_EVENT,
   createWorld,
   fixBugScript,
   issuesLabeledPayload,
+  issueCommentPayload,
+  failedRun,
   type World
 } from '../support/world.js'
 
@@ -44,17 +44,6 @@ function failedJobLog(world: World): string {
   ]
   const start = Date.now() - 60_000
   return `${lines.map((line, index) => `${new Date(start + index * 100).toISOString()} ${line}`).join('\n')}\n`
-}
-
-function failedRun(id: number, headSha: string, log: string) {
-  return {
-    id,
-    name: 'CI',
-    head_branch: 'main',
-    head_sha: headSha,
-    conclusion: 'failure' as const,
-    jobs: [{ id: id * 10, name: 'test', conclusion: 'failure' as const, log }]
-  }
 }
 
 /** Merges a pull request's branch into main on origin, as GitHub's merge button would. */
@@ -89,26 +78,6 @@ async function ledgerLog(world: World, itemId: string): Promise<string> {
   }
   expect(await runCli(['ledger', 'log', itemId], io)).toBe(0)
   return out.join('\n')
-}
-
-/** A real `issue_comment.created` payload from GitHub's examples, edited to be `body` by `author` on issue 1. */
-function issueCommentPayload(comment: { id: number; body: string }, author: string): unknown {
-  const payload = webhookExample('issue_comment', 'created') as Record<string, Record<string, unknown>>
-  payload.issue = {
-    ...payload.issue,
-    number: BUG_ISSUE.number,
-    title: BUG_ISSUE.title,
-    pull_request: undefined
-  }
-  payload.comment = {
-    ...payload.comment,
-    id: comment.id,
-    body: comment.body,
-    user: { ...(payload.comment!.user as Record<string, unknown>), login: author, type: 'User' }
-  }
-  payload.sender = { ...payload.sender, login: author, type: 'User' }
-  payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
-  return payload
 }
 
 /** The two ways a cycle runs: the bundled action on a schedule event, or `ccal run --once`. */
@@ -285,9 +254,13 @@ const HALF_FIX = [
   { text: 'Removed two of the unused variables.' }
 ]
 
-describe('a lint batch half fixed by a merged pull request', () => {
-  it('leaves the batch completed and offers what is left as a new, smaller part, not a regression', async () => {
-    const config = {
+/**
+ * A world whose main has the four unused variables, linted by ESLint at every scan, and an agent
+ * that fixes half of them.
+ */
+async function helpersWorld(): Promise<World> {
+  const created = await createWorld({
+    config: {
       ccal: {
         claude: SANDBOX_CONFIG.ccal.claude,
         pull_requests: { draft: false },
@@ -299,10 +272,18 @@ describe('a lint batch half fixed by a merged pull request', () => {
           }
         }
       }
-    }
-    world = await createWorld({ config, scenario: { issues: [] }, script: HALF_FIX })
-    world.sandbox.repos.commitFiles(world.sandbox.dir, { 'src/helpers.js': HELPERS }, 'Add helpers')
-    git(world.sandbox.dir, 'push', '--quiet', 'origin', 'main')
+    },
+    scenario: { issues: [] },
+    script: HALF_FIX
+  })
+  created.sandbox.repos.commitFiles(created.sandbox.dir, { 'src/helpers.js': HELPERS }, 'Add helpers')
+  git(created.sandbox.dir, 'push', '--quiet', 'origin', 'main')
+  return created
+}
+
+describe('a lint batch half fixed by a merged pull request', () => {
+  it('leaves the batch completed and offers what is left as a new, smaller part, not a regression', async () => {
+    world = await helpersWorld()
 
     const first = await world.runAction(SCHEDULE_EVENT)
     expect(first.stderr).toBe('')
@@ -371,23 +352,8 @@ describe('a CI failure that needs a human, retried from a terminal', () => {
 
 describe('a lint batch whose findings are fixed on the base while its pull request is open', () => {
   it('retitles the pull request with a note when some are left, and tells it when none are', async () => {
-    const config = {
-      ccal: {
-        claude: SANDBOX_CONFIG.ccal.claude,
-        pull_requests: { draft: false },
-        discovery: {
-          lint: {
-            enabled: true,
-            interval_seconds: 0,
-            commands: [`${process.execPath} ${ESLINT_BIN} --format json src/helpers.js`]
-          }
-        }
-      }
-    }
-    world = await createWorld({ config, scenario: { issues: [] }, script: HALF_FIX })
+    world = await helpersWorld()
     const dir = world.sandbox.dir
-    world.sandbox.repos.commitFiles(dir, { 'src/helpers.js': HELPERS }, 'Add helpers')
-    git(dir, 'push', '--quiet', 'origin', 'main')
     expect((await world.runAction(SCHEDULE_EVENT)).status).toBe(0)
     const pull = world.gh.state.pulls()[0]!
     const batch = world.itemOfPull(pull.body)

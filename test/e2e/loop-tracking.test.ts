@@ -8,17 +8,15 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { CliIo } from '../../src/cli/io.js'
 import { runCli } from '../../src/cli/program.js'
-import { webhookExample } from '../support/webhooks.js'
 import {
   BUG_ISSUE,
   MAINTAINER,
-  OWNER,
-  REPO,
   SANDBOX_CONFIG,
   SCHEDULE_EVENT,
   createWorld,
   fixBugScript,
   issuesLabeledPayload,
+  issueCommentPayload,
   type World
 } from '../support/world.js'
 
@@ -45,26 +43,6 @@ function writesOf(world: World, commentId: number): string[] {
         (entry.operationId === 'issues/update-comment' && entry.path.endsWith(`/comments/${commentId}`))
     )
     .map(entry => String((entry.body as { body?: string } | undefined)?.body ?? ''))
-}
-
-/** A real `issue_comment.created` payload from GitHub's examples, edited to be `body` by `author` on issue 1. */
-function issueCommentPayload(comment: { id: number; body: string }, author: string): unknown {
-  const payload = webhookExample('issue_comment', 'created') as Record<string, Record<string, unknown>>
-  payload.issue = {
-    ...payload.issue,
-    number: BUG_ISSUE.number,
-    title: BUG_ISSUE.title,
-    pull_request: undefined
-  }
-  payload.comment = {
-    ...payload.comment,
-    id: comment.id,
-    body: comment.body,
-    user: { ...(payload.comment!.user as Record<string, unknown>), login: author, type: 'User' }
-  }
-  payload.sender = { ...payload.sender, login: author, type: 'User' }
-  payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
-  return payload
 }
 
 async function statusOf(world: World): Promise<string> {

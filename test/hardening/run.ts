@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { FaultSpec } from '../support/github-emulator/faults.js'
 import type { Conversation, TurnInput } from '../support/model-server/index.js'
 import { killTree, waitFor } from '../support/processes.js'
 import {
@@ -80,6 +81,37 @@ function trackingComments(world: World, issue: number): number {
     .length
 }
 
+/** The event of a maintainer labelling the sandbox's bug issue. */
+function labelledBug() {
+  return {
+    name: 'issues',
+    payload: issuesLabeledPayload(
+      { number: 1, title: 'add() subtracts instead of adding' },
+      'ccal-task',
+      MAINTAINER
+    )
+  }
+}
+
+/** A labelled issue worked with one GitHub fault armed; `check` counts what the case is about. */
+function lostAnswer(name: string, fault: FaultSpec, check: (world: World, tally: Tally) => void): Case {
+  return {
+    name,
+    async run(tally) {
+      const world = await createWorld()
+      try {
+        world.gh.injectFault(fault)
+        const run = await world.runAction(labelledBug())
+        if (run.status !== 0) tally.problems.push(`the run exited ${run.status}`)
+        countLedger(world, tally)
+        check(world, tally)
+      } finally {
+        await world.cleanup()
+      }
+    }
+  }
+}
+
 const CASES: Case[] = [
   {
     name: 'two ccal run --once started together, 3 rounds over 4 labelled issues',
@@ -127,70 +159,34 @@ const CASES: Case[] = [
       }
     }
   },
-  {
-    name: 'the answer to the pull request POST is lost after GitHub opened it',
-    async run(tally) {
-      const world = await createWorld()
-      try {
-        world.gh.injectFault({
-          method: 'POST',
-          route: '/repos/{owner}/{repo}/pulls',
-          status: 502,
-          afterAction: true
-        })
-        const run = await world.runAction({
-          name: 'issues',
-          payload: issuesLabeledPayload(
-            { number: 1, title: 'add() subtracts instead of adding' },
-            'ccal-task',
-            MAINTAINER
-          )
-        })
-        if (run.status !== 0) tally.problems.push(`the run exited ${run.status}`)
-        countLedger(world, tally)
-        const item = world.ledgerItems()[0]
-        if (item?.status !== 'pr_open') tally.lost += 1
-        if (!world.gh.state.issue(1).comments.some(comment => comment.body.includes('CCAL opened #')))
-          tally.lost += 1
-        tally.duplicates += Math.max(0, trackingComments(world, 1) - 1)
-        tally.duplicates += Math.max(
-          0,
-          world.model.mainRequests().filter(request => request.turnIndex === 0).length - 1
-        )
-      } finally {
-        await world.cleanup()
-      }
+  lostAnswer(
+    'the answer to the pull request POST is lost after GitHub opened it',
+    { method: 'POST', route: '/repos/{owner}/{repo}/pulls', status: 502, afterAction: true },
+    (world, tally) => {
+      if (world.ledgerItems()[0]?.status !== 'pr_open') tally.lost += 1
+      if (!world.gh.state.issue(1).comments.some(comment => comment.body.includes('CCAL opened #')))
+        tally.lost += 1
+      tally.duplicates += Math.max(0, trackingComments(world, 1) - 1)
+      tally.duplicates += Math.max(
+        0,
+        world.model.mainRequests().filter(request => request.turnIndex === 0).length - 1
+      )
     }
-  },
-  {
-    name: 'the answer to the comment POST is lost after GitHub made it',
-    async run(tally) {
-      const world = await createWorld()
-      try {
-        world.gh.injectFault({
-          method: 'POST',
-          route: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
-          status: 502,
-          afterAction: true,
-          times: 2
-        })
-        const run = await world.runAction({
-          name: 'issues',
-          payload: issuesLabeledPayload(
-            { number: 1, title: 'add() subtracts instead of adding' },
-            'ccal-task',
-            MAINTAINER
-          )
-        })
-        if (run.status !== 0) tally.problems.push(`the run exited ${run.status}`)
-        countLedger(world, tally)
-        tally.duplicates += Math.max(0, trackingComments(world, 1) - 1)
-        if (trackingComments(world, 1) === 0) tally.lost += 1
-      } finally {
-        await world.cleanup()
-      }
+  ),
+  lostAnswer(
+    'the answer to the comment POST is lost after GitHub made it',
+    {
+      method: 'POST',
+      route: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      status: 502,
+      afterAction: true,
+      times: 2
+    },
+    (world, tally) => {
+      tally.duplicates += Math.max(0, trackingComments(world, 1) - 1)
+      if (trackingComments(world, 1) === 0) tally.lost += 1
     }
-  },
+  ),
   {
     name: 'kill -9 during the model turn, then the next cycles',
     async run(tally) {
@@ -200,14 +196,7 @@ const CASES: Case[] = [
         script: [{ text: 'Looking into it.', delay_ms: 60_000 }]
       })
       try {
-        const killed = world.startAction({
-          name: 'issues',
-          payload: issuesLabeledPayload(
-            { number: 1, title: 'add() subtracts instead of adding' },
-            'ccal-task',
-            MAINTAINER
-          )
-        })
+        const killed = world.startAction(labelledBug())
         await waitFor('the agent mid-turn', () => (world.model.requests().length > 0 ? true : undefined))
         killTree(killed.child.pid!)
         await killed.done

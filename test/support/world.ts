@@ -140,6 +140,40 @@ export function issuesLabeledPayload(
   return payload
 }
 
+/**
+ * A real `issue_comment.created` payload from GitHub's examples, edited to be `comment` by `author`
+ * on `issue` (the labelled bug issue unless said otherwise).
+ */
+export function issueCommentPayload(
+  comment: { id: number; body: string },
+  author: string,
+  issue: { number: number; title: string } = BUG_ISSUE
+): unknown {
+  const payload = webhookExample('issue_comment', 'created') as Record<string, Record<string, unknown>>
+  payload.issue = { ...payload.issue, number: issue.number, title: issue.title, pull_request: undefined }
+  payload.comment = {
+    ...payload.comment,
+    id: comment.id,
+    body: comment.body,
+    user: { ...(payload.comment!.user as Record<string, unknown>), login: author, type: 'User' }
+  }
+  payload.sender = { ...payload.sender, login: author, type: 'User' }
+  payload.repository = { ...payload.repository, name: REPO, full_name: `${OWNER}/${REPO}` }
+  return payload
+}
+
+/** A failed CI run of the sandbox's main branch with one failed job, `test`, holding `log`. */
+export function failedRun(id: number, headSha: string, log: string) {
+  return {
+    id,
+    name: 'CI',
+    head_branch: 'main',
+    head_sha: headSha,
+    conclusion: 'failure' as const,
+    jobs: [{ id: id * 10, name: 'test', conclusion: 'failure' as const, log }]
+  }
+}
+
 /** The event of the loop's heartbeat (a `schedule` run; GitHub's payload holds just the cron line). */
 export const SCHEDULE_EVENT = { name: 'schedule', payload: { schedule: '*/30 * * * *' } } as const
 

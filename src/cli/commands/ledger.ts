@@ -24,6 +24,7 @@ import {
 import { newRunId, openLedgerStore, type LedgerSnapshot, type LedgerStore } from '../../ledger/store.js'
 import { CcalError, UsageError } from '../../util/errors.js'
 import { createStreamLogger } from '../../util/logger.js'
+import { oneLine } from '../../util/text.js'
 import { workDirectory } from '../../workspace/location.js'
 import { Workspace } from '../../workspace/workspace.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
@@ -222,8 +223,7 @@ function whyClosedOut(item: WorkItem): string | undefined {
     .find(entry => entry.event === 'status' && entry.to === item.status)
   const reason = item.lastError ?? moved?.detail
   if (!reason) return undefined
-  const line = reason.replace(/\s+/g, ' ').trim()
-  return line.length > 100 ? `${line.slice(0, 99)}…` : line
+  return oneLine(reason, 100)
 }
 
 /** One line per item: id, priority, type, title and what matters for its status. */
@@ -398,7 +398,7 @@ async function steer(sub: 'retry' | 'skip' | 'priority', args: string[], io: Cli
   const { ledger } = await store.read({ refresh: true })
   const id = resolveItemId(ledger, idOrPrefix)
   const who = io.env.GITHUB_ACTOR || io.env.USER || 'operator'
-  const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${oneLineText(values.reason)}` : ''}`
+  const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${oneLine(values.reason)}` : ''}`
   const op: LedgerOp = (current, context) => {
     const item = current.items[id]
     if (!item) throw new CcalError(`no item '${id}' in the ledger`)
@@ -433,11 +433,6 @@ async function steer(sub: 'retry' | 'skip' | 'priority', args: string[], io: Cli
     `${id}: ${item.status}, priority ${item.priority}${item.generation > 1 ? `, generation ${item.generation}` : ''} (commit ${result.commit?.slice(0, 7) ?? 'unchanged'})`
   )
   return 0
-}
-
-function oneLineText(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line
 }
 
 async function restore(args: string[], io: CliIo): Promise<number> {

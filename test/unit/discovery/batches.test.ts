@@ -44,6 +44,18 @@ function scan(ledger: Ledger, findings: Finding[], size = 5) {
   return { ledger: next, candidates, finished }
 }
 
+/** The batch worked and delivered as PR #3. */
+function withPull(ledger: Ledger, id: string): Ledger {
+  const leased = apply(ledger, leaseItem(id, 60_000))
+  return apply(
+    leased,
+    recordResult(
+      { itemId: id, success: true, summary: 'fixed', durationMs: 1, turns: 1, costUsd: 0 },
+      { pr: { number: 3, url: 'u', branch: 'b' } }
+    )
+  )
+}
+
 function itemOf(ledger: Ledger, fingerprint: string) {
   return Object.values(ledger.items).find(item => item.fingerprint === fingerprint)!
 }
@@ -93,16 +105,7 @@ describe('lint batches across scans', () => {
       NAMES.slice(0, 4).map((name, index) => unused(name, index + 1))
     )
     const id = itemOf(ledger, PART_1).id
-    ledger = apply(ledger, leaseItem(id, 60_000))
-    ledger = apply(
-      ledger,
-      recordResult(
-        { itemId: id, success: true, summary: 'fixed two', durationMs: 1, turns: 1, costUsd: 0 },
-        {
-          pr: { number: 3, url: 'u', branch: 'b' }
-        }
-      )
-    )
+    ledger = withPull(ledger, id)
     ledger = apply(ledger, transition(id, 'completed', { reason: 'PR #3 merged' }))
 
     const after = scan(ledger, [unused('c', 1), unused('d', 2)])
@@ -117,14 +120,7 @@ describe('lint batches across scans', () => {
   it('dismiss a batch whose findings are gone from the base while its pull request is open', () => {
     let { ledger } = scan(emptyLedger(), [unused('a', 1)])
     const id = itemOf(ledger, PART_1).id
-    ledger = apply(ledger, leaseItem(id, 60_000))
-    ledger = apply(
-      ledger,
-      recordResult(
-        { itemId: id, success: true, summary: 's', durationMs: 1, turns: 1, costUsd: 0 },
-        { pr: { number: 3, url: 'u', branch: 'b' } }
-      )
-    )
+    ledger = withPull(ledger, id)
 
     const after = scan(ledger, [])
 
@@ -144,16 +140,7 @@ describe('lint batches across scans', () => {
   it('leave findings with a batch a maintainer rejected, instead of offering them again', () => {
     let { ledger } = scan(emptyLedger(), [unused('a', 1)])
     const id = itemOf(ledger, PART_1).id
-    ledger = apply(ledger, leaseItem(id, 60_000))
-    ledger = apply(
-      ledger,
-      recordResult(
-        { itemId: id, success: true, summary: 's', durationMs: 1, turns: 1, costUsd: 0 },
-        {
-          pr: { number: 3, url: 'u', branch: 'b' }
-        }
-      )
-    )
+    ledger = withPull(ledger, id)
     ledger = apply(ledger, transition(id, 'rejected'))
 
     const after = scan(ledger, [unused('a', 1)])
