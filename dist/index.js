@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5288);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9231);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5288:
+/***/ 9231:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59835,6 +59835,12 @@ const NEWLINE = 10;
 /** Keywords a scanner takes: a hit is stored as `position * MAX_KEYWORDS + index`. */
 const MAX_KEYWORDS = 64;
 /**
+ * Bytes of one line that are read: the start of a longer line is read as a line of its own and the
+ * rest of it is passed over unread, so that a log costs the same per byte and the same memory
+ * whether its bytes come in short lines or in one (a minified bundle, a base64 blob, a binary).
+ */
+const MAX_LINE_BYTES = 256 * 1024;
+/**
  * Matches of the scanner's kernel found ahead, by another thread (see read-ahead.ts): absolute
  * offsets in the log and kernel entries, in increasing order of offset.
  */
@@ -59914,6 +59920,8 @@ class scan_LogScanner {
     /** Lines of context owed after `fedEnd` only while the parser named `owedTool` has a block open. */
     owedBlock = 0;
     owedTool = null;
+    /** Inside the unread rest of a line longer than {@link MAX_LINE_BYTES}. */
+    skipping = false;
     /** Bytes scanned, lines decoded and gaps, for the benchmark and the logs. */
     stats = { bytes: 0, decodedLines: 0, gaps: 0 };
     constructor(parser, rules = LOG_RULES) {
@@ -59939,6 +59947,7 @@ class scan_LogScanner {
         this.owed = 0;
         this.owedBlock = 0;
         this.owedTool = null;
+        this.skipping = false;
     }
     /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */
     kernelSpec() {
@@ -59952,7 +59961,17 @@ class scan_LogScanner {
      * kernel's matches come from there, searched ahead, instead of being searched here.
      */
     scan(data, from = 0, final = false, found) {
-        const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
+        if (this.skipping) {
+            from = this.skip(data, from, found);
+            if (this.skipping)
+                return from;
+        }
+        let limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
+        // A line that has gone on for longer than the cap ends there; the rest of it is skipped.
+        const last = Math.max(limit, from);
+        const cut = !final && data.length - last > MAX_LINE_BYTES;
+        if (cut)
+            limit = last + MAX_LINE_BYTES;
         if (limit <= from)
             return from;
         // Absolute offset of data[0].
@@ -60014,7 +60033,22 @@ class scan_LogScanner {
         this.payOwed(data, fed, limit, origin);
         this.scanned = origin + limit;
         this.stats.bytes += limit - from;
+        this.skipping = cut;
         return limit;
+    }
+    /**
+     * Passes over the rest of an over-long line, up to and with its line break, without reading it
+     * (matches searched ahead in it are dropped); returns where scanning goes on.
+     */
+    skip(data, from, found) {
+        const newline = data.indexOf(NEWLINE, from);
+        const stop = newline === -1 ? data.length : newline + 1;
+        const origin = this.scanned - from;
+        found?.take(origin + stop, () => undefined);
+        this.scanned = origin + stop;
+        this.stats.bytes += stop - from;
+        this.skipping = newline === -1;
+        return stop;
     }
     /** No more data: closes the parser. */
     end() {
@@ -60097,7 +60131,7 @@ class scan_LogScanner {
         return newline === -1 || newline >= limit ? limit : newline + 1;
     }
     decode(data, start, end) {
-        let stop = end;
+        let stop = Math.min(end, start + MAX_LINE_BYTES);
         if (stop > start && data[stop - 1] === NEWLINE)
             stop--;
         if (stop > start && data[stop - 1] === 13)
@@ -60143,7 +60177,7 @@ const CHUNK_BYTES = 1024 * 1024;
 const READ_AHEAD_ABOVE = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 /** Bytes of already scanned text kept in front of new text, for context before a hit. */
 const LOOK_BACK_BYTES = 64 * 1024;
-/** The scanner's buffer: unscanned bytes after a look-back region, grown when a line is longer than it. */
+/** The scanner's buffer: unscanned bytes after a look-back region (the scanner cuts long lines, so it stays small). */
 class ChunkBuffer {
     buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
     /** Bytes held. */
@@ -60155,7 +60189,10 @@ class ChunkBuffer {
         if (this.length + bytes <= this.buffer.length)
             return;
         const floor = this.from - LOOK_BACK_BYTES;
-        const keep = floor <= 0 ? 0 : this.buffer.indexOf(10, floor) + 1;
+        let keep = floor <= 0 ? 0 : this.buffer.indexOf(10, floor) + 1;
+        // No line starts in the look-back window (one long line): none of it is kept.
+        if (floor > 0 && (keep === 0 || keep > this.from))
+            keep = this.from;
         if (keep > 0 && keep <= this.from) {
             this.buffer.copy(this.buffer, 0, keep, this.length);
             this.length -= keep;
@@ -61022,6 +61059,30 @@ function createProcessRunner(env = process.env) {
             });
         }
     };
+}
+
+;// CONCATENATED MODULE: ./lib/findings/report-file.js
+/**
+ * Reading a report or coverage file. JSON and XML reports are parsed whole (neither has a prefix
+ * worth reading alone), so their size is checked before a byte is read: a file far over any real
+ * report is refused at once instead of taking gigabytes on its way to an error.
+ */
+
+
+/**
+ * The largest report read. Parsing costs about three times the file in memory (a 95 MB SARIF with
+ * 330,000 results: 267 MB), and CodeQL's SARIF for large repositories stays in the tens of MB.
+ */
+const MAX_REPORT_BYTES = 128 * 1024 * 1024;
+/** A report over {@link MAX_REPORT_BYTES}; the message names the file and both sizes. */
+class ReportTooLargeError extends CcalError {
+}
+/** The text of the report at `path` (`shown` names it in errors). */
+async function readReportText(path, shown) {
+    const { size } = await (0,promises_namespaceObject.stat)(path);
+    if (size > MAX_REPORT_BYTES)
+        throw new ReportTooLargeError(`${shown}: ${size} bytes; a report is read whole and may be at most ${MAX_REPORT_BYTES / (1024 * 1024)} MiB (split it, or report fewer rules)`);
+    return (0,promises_namespaceObject.readFile)(path, 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
@@ -63280,6 +63341,7 @@ function evidenceTree(context) {
 
 
 
+
 const COVERAGE_SOURCE = 'coverage';
 const coverage_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() });
 /** Go reports name files by import path (`example.com/mod/pkg/x.go`): the module path from go.mod maps them into the repository. */
@@ -63298,7 +63360,7 @@ async function readCoverage(root, patterns, skipped) {
         for (const path of files) {
             const shown = files_repoPath(root, path);
             try {
-                const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+                const text = await readReportText(path, shown);
                 const format = detectFormat(text, shown);
                 if (format === null || !isCoverageFormat(format)) {
                     skipped.push({ what: shown, reason: `not a coverage report (${format ?? 'unknown format'})` });
@@ -63831,7 +63893,7 @@ class LintSource {
 }
 async function readReport(path, shown, skipped) {
     try {
-        const parsed = parseAnyInput(await (0,promises_namespaceObject.readFile)(path, 'utf8'), 'auto', shown, { every: true });
+        const parsed = parseAnyInput(await readReportText(path, shown), 'auto', shown, { every: true });
         if (isCoverageFormat(parsed.format)) {
             skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' });
             return [];
@@ -68597,6 +68659,15 @@ function disallowedTools(input) {
         ...excludedPathRules(excluded)
     ]);
 }
+/**
+ * Linux refuses to start a program with one argument over 128 KiB (MAX_ARG_STRLEN: `spawn E2BIG`),
+ * and all of them with the environment share about 2 MiB; text over 32 KiB goes by file.
+ */
+const ARGUMENT_LIMIT_BYTES = 32 * 1024;
+/** True when `text` can be passed as one command-line argument. */
+function fitsInArgument(text) {
+    return Buffer.byteLength(text, 'utf8') <= ARGUMENT_LIMIT_BYTES;
+}
 /** `--max-budget-usd` wants a positive amount; cents are precise enough and keep the log readable. */
 function formatBudget(usd) {
     return Math.max(0.01, Math.floor(usd * 100) / 100).toFixed(2);
@@ -68617,6 +68688,8 @@ function buildClaudeArguments(input) {
     if (input.resumeSessionId)
         args.push('--resume', input.resumeSessionId);
     // A resumed session keeps the system prompt it started with; sending it again would repeat it.
+    else if (input.systemPromptFile)
+        args.push('--append-system-prompt-file', input.systemPromptFile);
     else if (input.systemPrompt)
         args.push('--append-system-prompt', input.systemPrompt);
     if (input.maxBudgetUsd !== undefined)
@@ -69747,6 +69820,7 @@ async function resetToHead(git) {
 
 
 
+
 /** The working tree is not clean before a run: changes could not be told apart from the agent's. */
 class DirtyWorkingTreeError extends CcalError {
 }
@@ -69796,7 +69870,26 @@ async function executeItem(options) {
     }
     if (!(await isCleanTree(git)))
         throw new DirtyWorkingTreeError(`the working tree at ${options.repoDir} has uncommitted changes${options.setup?.command ? ` after the set-up command (${options.setup.command})` : ''}; CCAL runs each item on a clean tree`);
-    return executeInCleanTree(options, git, logger);
+    const files = [];
+    try {
+        return await executeInCleanTree(options, git, logger, files);
+    }
+    finally {
+        await Promise.all(files.map(path => (0,promises_namespaceObject.rm)(path, { recursive: true, force: true })));
+    }
+}
+/**
+ * Writes a system prompt too long for the command line to a file the agent's process can read: in
+ * the box, its own HOME (the box's /tmp is its own); without one, a new directory under the
+ * machine's temporary directory. Returns the file; `made` gets what to remove afterwards.
+ */
+async function writeSystemPromptFile(text, options, made) {
+    const boxHome = options.sandbox?.kind === 'bubblewrap' ? options.sandbox.environment(options.runtime.env).HOME : undefined;
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(boxHome ?? (0,external_node_os_.tmpdir)(), boxHome ? '.ccal-system-prompt-' : 'ccal-system-prompt-'));
+    made.push(dir);
+    const path = (0,external_node_path_namespaceObject.join)(dir, 'append-system-prompt.md');
+    await (0,promises_namespaceObject.writeFile)(path, text, { mode: 0o600 });
+    return path;
 }
 /**
  * Readies a fresh worktree: copies reusable directories and runs the set-up command (output to the
@@ -69828,7 +69921,7 @@ async function prepareWorktree(dir, setup, options) {
     logger.info(`workspace: set-up command ${outcome} in ${(step.durationMs / 1000).toFixed(1)} s${output ? `:\n${output}` : ''}`);
     return isPassingStep(step) ? undefined : `the set-up command (${setup.command}) ${outcome}`;
 }
-async function executeInCleanTree(options, git, logger) {
+async function executeInCleanTree(options, git, logger, files) {
     const { settings } = options;
     const started = Date.now();
     const runs = [];
@@ -69862,6 +69955,9 @@ async function executeInCleanTree(options, git, logger) {
     if (prompt.overLimit)
         logger.warning(`prompt: CCAL's own text alone exceeds max_prompt_length; sent whole`);
     const systemPrompt = buildSystemPrompt({ excludedPaths, extra: settings.claude.append_system_prompt });
+    const systemPromptFile = fitsInArgument(systemPrompt)
+        ? undefined
+        : await writeSystemPromptFile(systemPrompt, options, files);
     const cwd = (0,external_node_path_namespaceObject.join)(options.repoDir, settings.claude.working_directory);
     const timeoutMs = options.timeoutMs ?? settings.claude.timeout_seconds * 1000;
     const run = async (text, resume, purpose) => {
@@ -69870,6 +69966,7 @@ async function executeInCleanTree(options, git, logger) {
         const args = buildClaudeArguments({
             settings,
             systemPrompt,
+            ...(systemPromptFile ? { systemPromptFile } : {}),
             maxBudgetUsd: budget,
             resumeSessionId: resume,
             extraExcludedPaths
@@ -75642,10 +75739,6 @@ class Workspace {
     async addWorktree(options) {
         const label = options.itemId ?? options.purpose;
         this.made += 1;
-        let name = pathSegment(options.name ?? `${label}.${this.options.runId}.${this.made}`);
-        for (let suffix = 2; (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(this.worktrees, name)) || (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(this.worktrees, `${name}.json`)); suffix++)
-            name = pathSegment(`${options.name ?? label}.${suffix}`);
-        const dir = (0,external_node_path_namespaceObject.join)(this.worktrees, name);
         const marker = {
             runId: this.options.runId,
             itemId: options.itemId ?? null,
@@ -75654,7 +75747,12 @@ class Workspace {
             pid: process.pid,
             createdAt: new Date().toISOString()
         };
-        await (0,promises_namespaceObject.writeFile)(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`);
+        // The marker claims the name: runs sharing this directory never take the same one.
+        let name = pathSegment(options.name ?? `${label}.${this.options.runId}.${this.made}`);
+        for (let suffix = 2; (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(this.worktrees, name)) ||
+            !(await claimName((0,external_node_path_namespaceObject.join)(this.worktrees, `${name}.json`), marker)); suffix++)
+            name = pathSegment(`${options.name ?? label}.${suffix}`);
+        const dir = (0,external_node_path_namespaceObject.join)(this.worktrees, name);
         // Git LFS files stay pointers: their smudge filter would fetch from the remote without
         // credentials, and a failed download would fail the whole checkout.
         const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit], {
@@ -75695,7 +75793,12 @@ class Workspace {
      * whose item `isLive` says no run holds. Returns the names removed.
      */
     async pruneStale(isLive) {
-        const entries = await (0,promises_namespaceObject.readdir)(this.worktrees).catch(() => []);
+        const all = await (0,promises_namespaceObject.readdir)(this.worktrees).catch(() => []);
+        // A marker being written by another run is not a worktree; one left by a killed run is removed.
+        for (const entry of all.filter(isMarkerDraft))
+            if (await isOlderThan((0,external_node_path_namespaceObject.join)(this.worktrees, entry), DRAFT_TTL_MS))
+                await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(this.worktrees, entry), { force: true });
+        const entries = all.filter(entry => !isMarkerDraft(entry));
         const markers = new Set(entries.filter(entry => entry.endsWith('.json')).map(entry => entry.slice(0, -5)));
         const removed = [];
         for (const name of new Set([...markers, ...entries.filter(entry => !entry.endsWith('.json'))])) {
@@ -75714,6 +75817,46 @@ class Workspace {
         }
         await this.git.exec(['worktree', 'prune']);
         return removed;
+    }
+}
+/** A marker's draft: written beside it under this suffix, then linked into place. */
+const DRAFT_SUFFIX = '.draft';
+/** A draft older than this was left by a run killed while writing it. */
+const DRAFT_TTL_MS = 10 * 60 * 1000;
+function isMarkerDraft(entry) {
+    return entry.endsWith(DRAFT_SUFFIX);
+}
+async function isOlderThan(path, ms) {
+    const info = await (0,promises_namespaceObject.stat)(path).catch(() => null);
+    return info !== null && Date.now() - info.mtimeMs > ms;
+}
+/**
+ * Writes `marker` at `path` whole and only when nothing is there: false when another run has the
+ * name. A reader sees the whole marker or none (a half-written one would read as no marker, and
+ * its worktree as abandoned).
+ */
+async function claimName(path, marker) {
+    const draft = `${path}.${process.pid}.${Date.now()}${DRAFT_SUFFIX}`;
+    await (0,promises_namespaceObject.writeFile)(draft, `${JSON.stringify(marker, null, 2)}\n`);
+    try {
+        await (0,promises_namespaceObject.link)(draft, path);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV')
+            throw error;
+        // A file system without hard links: exclusive still, though not whole at every instant.
+        return (0,promises_namespaceObject.writeFile)(path, await (0,promises_namespaceObject.readFile)(draft), { flag: 'wx' }).then(() => true, (failure) => {
+            if (failure.code === 'EEXIST')
+                return false;
+            throw failure;
+        });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(draft, { force: true });
     }
 }
 async function readMarker(path) {

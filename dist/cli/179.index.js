@@ -14,15 +14,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6939);
 /* harmony import */ var _findings_log_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1927);
-/* harmony import */ var _findings_formats_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6674);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9661);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8908);
+/* harmony import */ var _findings_report_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8309);
+/* harmony import */ var _findings_formats_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6674);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9661);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8908);
 /**
  * `ccal findings <file> [--format auto|NAME] [--all] [--json]`: the normalized findings of any
  * supported log, report or coverage file, with the format recognised from the content. Logs and
  * tool output stream through the scanner and their findings are printed as they are found, so a
  * log of any size is read in bounded memory; reports and coverage are read whole.
  */
+
 
 
 
@@ -43,9 +45,9 @@ const FINDINGS_HELP = [
     'error); --all prints every finding, warnings and passing steps too. Logs are printed in the',
     'order they are found, reports sorted by place.',
     '',
-    `Reports:  ${_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_FORMATS */ .EL.join(', ')}`,
-    `Coverage: ${_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .COVERAGE_FORMATS */ .Oo.join(', ')}`,
-    `Text:     ${_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .TEXT_FORMATS */ .fR.join(', ')}`,
+    `Reports:  ${_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_FORMATS */ .EL.join(', ')}`,
+    `Coverage: ${_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .COVERAGE_FORMATS */ .Oo.join(', ')}`,
+    `Text:     ${_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .TEXT_FORMATS */ .fR.join(', ')}`,
     '',
     '  --format NAME  parse as NAME instead of recognising the format (default auto)',
     '  --all          every finding of a log, not only what failed',
@@ -69,7 +71,9 @@ async function readHead(path) {
         if (bytesRead <= HEAD_BYTES)
             return { text: buffer.toString('utf8', 0, bytesRead), whole: true };
         const text = buffer.toString('utf8', 0, HEAD_BYTES);
-        return { text: text.slice(0, text.lastIndexOf('\n') + 1), whole: false };
+        // A one-line report (ESLint's JSON, minified SARIF) keeps its start: that is what tells it apart.
+        const lineEnd = text.lastIndexOf('\n');
+        return { text: lineEnd < 0 ? text : text.slice(0, lineEnd + 1), whole: false };
     }
     finally {
         await handle.close();
@@ -78,14 +82,14 @@ async function readHead(path) {
 /** The format `--format` names, or the one the file's start shows; null for a report to read whole. */
 async function textFormatOf(path, shown, format) {
     if (format !== 'auto')
-        return (0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .isTextFormat */ .Z2)(format) ? format : null;
+        return (0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .isTextFormat */ .Z2)(format) ? format : null;
     const head = await readHead(path);
     const start = head.text.trimStart();
     // JSON and XML are reports: the head alone may not parse.
     if (start.startsWith('{') || start.startsWith('[') || start.startsWith('<'))
         return null;
-    const detected = (0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .detectFormat */ .Tz)(head.text, shown);
-    return detected !== null && (0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .isTextFormat */ .Z2)(detected) ? detected : null;
+    const detected = (0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .detectFormat */ .Tz)(head.text, shown);
+    return detected !== null && (0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .isTextFormat */ .Z2)(detected) ? detected : null;
 }
 /** Lines written in pieces, so that a log with 300,000 findings does not take 300,000 writes. */
 function batchedOutput(io) {
@@ -142,7 +146,7 @@ async function printLog(path, format, all, auto, io, json) {
     const print = printer(io, json);
     // Nothing is printed before the first finding: plain text without any is an error, not an empty list.
     await (0,_findings_log_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .readLogFile */ .jQ)(path, {
-        ...(0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .textOptions */ .aW)(format, { every: all }),
+        ...(0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .textOptions */ .aW)(format, { every: all }),
         onFinding: found => {
             if (print.count === 0)
                 print.begin(format);
@@ -151,7 +155,7 @@ async function printLog(path, format, all, auto, io, json) {
     });
     if (print.count === 0) {
         if (auto && format === 'text' && !(await isBlank(path)))
-            throw new _findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .UnsupportedInputError */ .aH('no output of a supported tool found', 'auto');
+            throw new _findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .UnsupportedInputError */ .aH('no output of a supported tool found', 'auto');
         print.begin(format);
     }
     print.finish(format);
@@ -164,7 +168,7 @@ async function isBlank(path) {
 async function printReport(path, shown, format, all, io, json) {
     // The report parsers (and zod, which checks reports) load only for a report.
     const { parseAnyInput } = await Promise.all(/* import() */[__webpack_require__.e(921), __webpack_require__.e(415)]).then(__webpack_require__.bind(__webpack_require__, 415));
-    const parsed = parseAnyInput(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'), format, shown, { every: all });
+    const parsed = parseAnyInput(await (0,_findings_report_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readReportText */ .Kq)(path, shown), format, shown, { every: all });
     const print = printer(io, json);
     print.begin(parsed.format);
     for (const found of [...parsed.findings].sort(_findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .compareFindings */ .Eg))
@@ -173,7 +177,7 @@ async function printReport(path, shown, format, all, io, json) {
 }
 /** `ccal findings`. */
 const findingsCommand = async (args, io) => {
-    const { values, positionals } = (0,_io_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Q)('findings', args, {
+    const { values, positionals } = (0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Q)('findings', args, {
         format: { type: 'string', default: 'auto' },
         all: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -184,12 +188,12 @@ const findingsCommand = async (args, io) => {
         return 0;
     }
     if (positionals.length !== 1) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal findings: expected one file, found ${positionals.length}. Run 'ccal findings --help' for usage.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`ccal findings: expected one file, found ${positionals.length}. Run 'ccal findings --help' for usage.`);
     }
     const shown = positionals[0];
     const format = values.format;
-    if (format !== 'auto' && !(0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .isInputFormat */ .aY)(format)) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal findings: unknown format '${format}'. Formats: auto, ${[..._findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_FORMATS */ .EL, ..._findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .COVERAGE_FORMATS */ .Oo, ..._findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .TEXT_FORMATS */ .fR].join(', ')}.`);
+    if (format !== 'auto' && !(0,_findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .isInputFormat */ .aY)(format)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`ccal findings: unknown format '${format}'. Formats: auto, ${[..._findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_FORMATS */ .EL, ..._findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .COVERAGE_FORMATS */ .Oo, ..._findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .TEXT_FORMATS */ .fR].join(', ')}.`);
     }
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, shown);
     try {
@@ -200,14 +204,14 @@ const findingsCommand = async (args, io) => {
             await printLog(path, text, values.all, format === 'auto', io, values.json);
     }
     catch (error) {
-        if (error instanceof _findings_formats_js__WEBPACK_IMPORTED_MODULE_4__/* .UnsupportedInputError */ .aH) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK(`ccal findings: ${shown}: ${error.message} (format tried: ${error.format})`, {
+        if (error instanceof _findings_formats_js__WEBPACK_IMPORTED_MODULE_5__/* .UnsupportedInputError */ .aH) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .CcalError */ .WK(`ccal findings: ${shown}: ${error.message} (format tried: ${error.format})`, {
                 cause: error
             });
         }
         const code = error.code;
         if (typeof code === 'string')
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK(`ccal findings: cannot read ${shown}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .CcalError */ .WK(`ccal findings: cannot read ${shown}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)}`, { cause: error });
         throw error;
     }
     return 0;

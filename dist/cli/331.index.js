@@ -2952,10 +2952,6 @@ class Workspace {
     async addWorktree(options) {
         const label = options.itemId ?? options.purpose;
         this.made += 1;
-        let name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(options.name ?? `${label}.${this.options.runId}.${this.made}`);
-        for (let suffix = 2; (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, `${name}.json`)); suffix++)
-            name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(`${options.name ?? label}.${suffix}`);
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name);
         const marker = {
             runId: this.options.runId,
             itemId: options.itemId ?? null,
@@ -2964,7 +2960,12 @@ class Workspace {
             pid: process.pid,
             createdAt: new Date().toISOString()
         };
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`);
+        // The marker claims the name: runs sharing this directory never take the same one.
+        let name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(options.name ?? `${label}.${this.options.runId}.${this.made}`);
+        for (let suffix = 2; (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name)) ||
+            !(await claimName((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, `${name}.json`), marker)); suffix++)
+            name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(`${options.name ?? label}.${suffix}`);
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name);
         // Git LFS files stay pointers: their smudge filter would fetch from the remote without
         // credentials, and a failed download would fail the whole checkout.
         const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit], {
@@ -3005,7 +3006,12 @@ class Workspace {
      * whose item `isLive` says no run holds. Returns the names removed.
      */
     async pruneStale(isLive) {
-        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.worktrees).catch(() => []);
+        const all = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.worktrees).catch(() => []);
+        // A marker being written by another run is not a worktree; one left by a killed run is removed.
+        for (const entry of all.filter(isMarkerDraft))
+            if (await isOlderThan((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, entry), DRAFT_TTL_MS))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, entry), { force: true });
+        const entries = all.filter(entry => !isMarkerDraft(entry));
         const markers = new Set(entries.filter(entry => entry.endsWith('.json')).map(entry => entry.slice(0, -5)));
         const removed = [];
         for (const name of new Set([...markers, ...entries.filter(entry => !entry.endsWith('.json'))])) {
@@ -3024,6 +3030,46 @@ class Workspace {
         }
         await this.git.exec(['worktree', 'prune']);
         return removed;
+    }
+}
+/** A marker's draft: written beside it under this suffix, then linked into place. */
+const DRAFT_SUFFIX = '.draft';
+/** A draft older than this was left by a run killed while writing it. */
+const DRAFT_TTL_MS = 10 * 60 * 1000;
+function isMarkerDraft(entry) {
+    return entry.endsWith(DRAFT_SUFFIX);
+}
+async function isOlderThan(path, ms) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => null);
+    return info !== null && Date.now() - info.mtimeMs > ms;
+}
+/**
+ * Writes `marker` at `path` whole and only when nothing is there: false when another run has the
+ * name. A reader sees the whole marker or none (a half-written one would read as no marker, and
+ * its worktree as abandoned).
+ */
+async function claimName(path, marker) {
+    const draft = `${path}.${process.pid}.${Date.now()}${DRAFT_SUFFIX}`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(draft, `${JSON.stringify(marker, null, 2)}\n`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(draft, path);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV')
+            throw error;
+        // A file system without hard links: exclusive still, though not whole at every instant.
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(draft), { flag: 'wx' }).then(() => true, (failure) => {
+            if (failure.code === 'EEXIST')
+                return false;
+            throw failure;
+        });
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(draft, { force: true });
     }
 }
 async function readMarker(path) {

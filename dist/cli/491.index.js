@@ -1405,6 +1405,8 @@ function createProcessRunner(env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/findings/report-file.js
+var report_file = __webpack_require__(8309);
 // EXTERNAL MODULE: ./lib/ledger/ops.js
 var ledger_ops = __webpack_require__(4381);
 ;// CONCATENATED MODULE: ./lib/discovery/batches.js
@@ -1587,6 +1589,7 @@ function evidenceTree(context) {
 
 
 
+
 const COVERAGE_SOURCE = 'coverage';
 const coverage_CursorSchema = schemas/* looseObject */._H3({ lastScanAt: schemas/* string */.YjP().optional() });
 /** Go reports name files by import path (`example.com/mod/pkg/x.go`): the module path from go.mod maps them into the repository. */
@@ -1605,7 +1608,7 @@ async function readCoverage(root, patterns, skipped) {
         for (const path of files) {
             const shown = repoPath(root, path);
             try {
-                const text = await (0,promises_.readFile)(path, 'utf8');
+                const text = await (0,report_file/* readReportText */.Kq)(path, shown);
                 const format = (0,detect/* detectFormat */.Tz)(text, shown);
                 if (format === null || !(0,detect/* isCoverageFormat */.C4)(format)) {
                     skipped.push({ what: shown, reason: `not a coverage report (${format ?? 'unknown format'})` });
@@ -2142,7 +2145,7 @@ class LintSource {
 }
 async function readReport(path, shown, skipped) {
     try {
-        const parsed = (0,detect.parseAnyInput)(await (0,promises_.readFile)(path, 'utf8'), 'auto', shown, { every: true });
+        const parsed = (0,detect.parseAnyInput)(await (0,report_file/* readReportText */.Kq)(path, shown), 'auto', shown, { every: true });
         if ((0,detect/* isCoverageFormat */.C4)(parsed.format)) {
             skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' });
             return [];
@@ -5011,6 +5014,15 @@ function disallowedTools(input) {
         ...excludedPathRules(excluded)
     ]);
 }
+/**
+ * Linux refuses to start a program with one argument over 128 KiB (MAX_ARG_STRLEN: `spawn E2BIG`),
+ * and all of them with the environment share about 2 MiB; text over 32 KiB goes by file.
+ */
+const ARGUMENT_LIMIT_BYTES = 32 * 1024;
+/** True when `text` can be passed as one command-line argument. */
+function fitsInArgument(text) {
+    return Buffer.byteLength(text, 'utf8') <= ARGUMENT_LIMIT_BYTES;
+}
 /** `--max-budget-usd` wants a positive amount; cents are precise enough and keep the log readable. */
 function formatBudget(usd) {
     return Math.max(0.01, Math.floor(usd * 100) / 100).toFixed(2);
@@ -5031,6 +5043,8 @@ function buildClaudeArguments(input) {
     if (input.resumeSessionId)
         args.push('--resume', input.resumeSessionId);
     // A resumed session keeps the system prompt it started with; sending it again would repeat it.
+    else if (input.systemPromptFile)
+        args.push('--append-system-prompt-file', input.systemPromptFile);
     else if (input.systemPrompt)
         args.push('--append-system-prompt', input.systemPrompt);
     if (input.maxBudgetUsd !== undefined)
@@ -6163,6 +6177,7 @@ async function resetToHead(git) {
 
 
 
+
 /** The working tree is not clean before a run: changes could not be told apart from the agent's. */
 class DirtyWorkingTreeError extends errors/* CcalError */.WK {
 }
@@ -6212,7 +6227,26 @@ async function executeItem(options) {
     }
     if (!(await isCleanTree(git)))
         throw new DirtyWorkingTreeError(`the working tree at ${options.repoDir} has uncommitted changes${options.setup?.command ? ` after the set-up command (${options.setup.command})` : ''}; CCAL runs each item on a clean tree`);
-    return executeInCleanTree(options, git, logger);
+    const files = [];
+    try {
+        return await executeInCleanTree(options, git, logger, files);
+    }
+    finally {
+        await Promise.all(files.map(path => (0,promises_.rm)(path, { recursive: true, force: true })));
+    }
+}
+/**
+ * Writes a system prompt too long for the command line to a file the agent's process can read: in
+ * the box, its own HOME (the box's /tmp is its own); without one, a new directory under the
+ * machine's temporary directory. Returns the file; `made` gets what to remove afterwards.
+ */
+async function writeSystemPromptFile(text, options, made) {
+    const boxHome = options.sandbox?.kind === 'bubblewrap' ? options.sandbox.environment(options.runtime.env).HOME : undefined;
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(boxHome ?? (0,external_node_os_.tmpdir)(), boxHome ? '.ccal-system-prompt-' : 'ccal-system-prompt-'));
+    made.push(dir);
+    const path = (0,external_node_path_.join)(dir, 'append-system-prompt.md');
+    await (0,promises_.writeFile)(path, text, { mode: 0o600 });
+    return path;
 }
 /**
  * Readies a fresh worktree: copies reusable directories and runs the set-up command (output to the
@@ -6244,7 +6278,7 @@ async function prepareWorktree(dir, setup, options) {
     logger.info(`workspace: set-up command ${outcome} in ${(step.durationMs / 1000).toFixed(1)} s${output ? `:\n${output}` : ''}`);
     return isPassingStep(step) ? undefined : `the set-up command (${setup.command}) ${outcome}`;
 }
-async function executeInCleanTree(options, git, logger) {
+async function executeInCleanTree(options, git, logger, files) {
     const { settings } = options;
     const started = Date.now();
     const runs = [];
@@ -6278,6 +6312,9 @@ async function executeInCleanTree(options, git, logger) {
     if (prompt.overLimit)
         logger.warning(`prompt: CCAL's own text alone exceeds max_prompt_length; sent whole`);
     const systemPrompt = buildSystemPrompt({ excludedPaths, extra: settings.claude.append_system_prompt });
+    const systemPromptFile = fitsInArgument(systemPrompt)
+        ? undefined
+        : await writeSystemPromptFile(systemPrompt, options, files);
     const cwd = (0,external_node_path_.join)(options.repoDir, settings.claude.working_directory);
     const timeoutMs = options.timeoutMs ?? settings.claude.timeout_seconds * 1000;
     const run = async (text, resume, purpose) => {
@@ -6286,6 +6323,7 @@ async function executeInCleanTree(options, git, logger) {
         const args = buildClaudeArguments({
             settings,
             systemPrompt,
+            ...(systemPromptFile ? { systemPromptFile } : {}),
             maxBudgetUsd: budget,
             resumeSessionId: resume,
             extraExcludedPaths

@@ -12,6 +12,7 @@ import type { CandidateInput } from '../ledger/ops.js'
 import { errorMessage } from '../util/errors.js'
 import { expandPath, isScanDue, repoPath } from './files.js'
 import { normalizePath } from '../findings/fingerprint.js'
+import { readReportText } from '../findings/report-file.js'
 import { coveragePart, finishBatchOp, partFingerprint, finishableOfGroup } from './batches.js'
 import { lineRanges, percent, type FileCoverage } from '../findings/reports/coverage.js'
 import { UnsupportedInputError, detectFormat, isCoverageFormat, parseCoverage } from '../findings/detect.js'
@@ -47,7 +48,7 @@ export async function readCoverage(
     for (const path of files) {
       const shown = repoPath(root, path)
       try {
-        const text = await readFile(path, 'utf8')
+        const text = await readReportText(path, shown)
         const format = detectFormat(text, shown)
         if (format === null || !isCoverageFormat(format)) {
           skipped.push({ what: shown, reason: `not a coverage report (${format ?? 'unknown format'})` })

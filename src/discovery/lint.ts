@@ -4,7 +4,6 @@
  * each ("fix 7 `no-unused-vars` findings in src/x"), so that one pull request fixes N findings of
  * one rule.
  */
-import { readFile } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { z } from 'zod'
 import type { Settings } from '../config/schema.js'
@@ -29,6 +28,7 @@ import { buildEvidence, evidenceBudget } from '../findings/evidence.js'
 import { expandPath, isScanDue, repoPath } from './files.js'
 import type { Finding } from '../findings/finding.js'
 import { normalizePath } from '../findings/fingerprint.js'
+import { readReportText } from '../findings/report-file.js'
 import { UnsupportedInputError, isCoverageFormat, parseAnyInput } from '../findings/detect.js'
 import {
   evidenceTree,
@@ -252,7 +252,7 @@ export class LintSource implements DiscoverySource {
 
 async function readReport(path: string, shown: string, skipped: Skipped[]): Promise<Finding[]> {
   try {
-    const parsed = parseAnyInput(await readFile(path, 'utf8'), 'auto', shown, { every: true })
+    const parsed = parseAnyInput(await readReportText(path, shown), 'auto', shown, { every: true })
     if (isCoverageFormat(parsed.format)) {
       skipped.push({ what: shown, reason: 'a coverage report (list it under discovery.coverage.reports)' })
       return []

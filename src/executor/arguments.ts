@@ -45,6 +45,11 @@ export interface ClaudeArgumentsInput {
   readonly settings: ArgumentSettings
   /** CCAL's rules (see prompt.ts), passed as `--append-system-prompt`; ignored when resuming. */
   readonly systemPrompt: string
+  /**
+   * A file holding `systemPrompt`, passed as `--append-system-prompt-file` instead of the text: a
+   * long `append_system_prompt` would not fit in one argument (see {@link fitsInArgument}).
+   */
+  readonly systemPromptFile?: string
   /** What is left of the budget; `--max-budget-usd` is omitted when undefined. */
   readonly maxBudgetUsd?: number
   /** Session to continue (`--resume`). */
@@ -111,6 +116,17 @@ export function disallowedTools(input: ClaudeArgumentsInput): string[] {
   ])
 }
 
+/**
+ * Linux refuses to start a program with one argument over 128 KiB (MAX_ARG_STRLEN: `spawn E2BIG`),
+ * and all of them with the environment share about 2 MiB; text over 32 KiB goes by file.
+ */
+export const ARGUMENT_LIMIT_BYTES = 32 * 1024
+
+/** True when `text` can be passed as one command-line argument. */
+export function fitsInArgument(text: string): boolean {
+  return Buffer.byteLength(text, 'utf8') <= ARGUMENT_LIMIT_BYTES
+}
+
 /** `--max-budget-usd` wants a positive amount; cents are precise enough and keep the log readable. */
 export function formatBudget(usd: number): string {
   return Math.max(0.01, Math.floor(usd * 100) / 100).toFixed(2)
@@ -127,6 +143,7 @@ export function buildClaudeArguments(input: ClaudeArgumentsInput): string[] {
   for (const tool of disallowedTools(input)) args.push('--disallowedTools', tool)
   if (input.resumeSessionId) args.push('--resume', input.resumeSessionId)
   // A resumed session keeps the system prompt it started with; sending it again would repeat it.
+  else if (input.systemPromptFile) args.push('--append-system-prompt-file', input.systemPromptFile)
   else if (input.systemPrompt) args.push('--append-system-prompt', input.systemPrompt)
   if (input.maxBudgetUsd !== undefined) args.push('--max-budget-usd', formatBudget(input.maxBudgetUsd))
   args.push(...claude.extra_args)

@@ -4,7 +4,8 @@
  * is not a success leaves the working tree as it was found (clean). The executor holds no GitHub
  * client and writes no ledger: the caller records the session id (`onSessionId`) and the outcome.
  */
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Settings } from '../config/schema.js'
 import { createGit, NEUTRAL_GIT_CONFIG, type Git } from '../git/git.js'
@@ -13,7 +14,7 @@ import { CcalError } from '../util/errors.js'
 import { reuseDirectories } from '../workspace/setup.js'
 import type { Sandbox } from './sandbox.js'
 import { silentLogger, type Logger } from '../util/logger.js'
-import { buildClaudeArguments } from './arguments.js'
+import { buildClaudeArguments, fitsInArgument } from './arguments.js'
 import { isMissingSession, runClaudeProcess, type ClaudeProcessResult } from './claude.js'
 import { withoutModelCredentials } from './environment.js'
 import type { ClaudeRuntime } from './install.js'
@@ -124,7 +125,33 @@ export async function executeItem(options: ExecuteOptions): Promise<ExecutionOut
     throw new DirtyWorkingTreeError(
       `the working tree at ${options.repoDir} has uncommitted changes${options.setup?.command ? ` after the set-up command (${options.setup.command})` : ''}; CCAL runs each item on a clean tree`
     )
-  return executeInCleanTree(options, git, logger)
+  const files: string[] = []
+  try {
+    return await executeInCleanTree(options, git, logger, files)
+  } finally {
+    await Promise.all(files.map(path => rm(path, { recursive: true, force: true })))
+  }
+}
+
+/**
+ * Writes a system prompt too long for the command line to a file the agent's process can read: in
+ * the box, its own HOME (the box's /tmp is its own); without one, a new directory under the
+ * machine's temporary directory. Returns the file; `made` gets what to remove afterwards.
+ */
+async function writeSystemPromptFile(
+  text: string,
+  options: Pick<ExecuteOptions, 'sandbox' | 'runtime'>,
+  made: string[]
+): Promise<string> {
+  const boxHome =
+    options.sandbox?.kind === 'bubblewrap' ? options.sandbox.environment(options.runtime.env).HOME : undefined
+  const dir = await mkdtemp(
+    join(boxHome ?? tmpdir(), boxHome ? '.ccal-system-prompt-' : 'ccal-system-prompt-')
+  )
+  made.push(dir)
+  const path = join(dir, 'append-system-prompt.md')
+  await writeFile(path, text, { mode: 0o600 })
+  return path
 }
 
 /**
@@ -171,7 +198,8 @@ export async function prepareWorktree(
 async function executeInCleanTree(
   options: ExecuteOptions,
   git: Git,
-  logger: Logger
+  logger: Logger,
+  files: string[]
 ): Promise<ExecutionOutcome> {
   const { settings } = options
   const started = Date.now()
@@ -209,6 +237,9 @@ async function executeInCleanTree(
     logger.info(`prompt: ${prompt.trimmedChars} characters of evidence trimmed to fit`)
   if (prompt.overLimit) logger.warning(`prompt: CCAL's own text alone exceeds max_prompt_length; sent whole`)
   const systemPrompt = buildSystemPrompt({ excludedPaths, extra: settings.claude.append_system_prompt })
+  const systemPromptFile = fitsInArgument(systemPrompt)
+    ? undefined
+    : await writeSystemPromptFile(systemPrompt, options, files)
   const cwd = join(options.repoDir, settings.claude.working_directory)
   const timeoutMs = options.timeoutMs ?? settings.claude.timeout_seconds * 1000
 
@@ -222,6 +253,7 @@ async function executeInCleanTree(
     const args = buildClaudeArguments({
       settings,
       systemPrompt,
+      ...(systemPromptFile ? { systemPromptFile } : {}),
       maxBudgetUsd: budget,
       resumeSessionId: resume,
       extraExcludedPaths

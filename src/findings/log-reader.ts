@@ -47,7 +47,7 @@ export interface LogStream {
   end(): ReadLogResult
 }
 
-/** The scanner's buffer: unscanned bytes after a look-back region, grown when a line is longer than it. */
+/** The scanner's buffer: unscanned bytes after a look-back region (the scanner cuts long lines, so it stays small). */
 class ChunkBuffer {
   buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2)
   /** Bytes held. */
@@ -59,7 +59,9 @@ class ChunkBuffer {
   reserve(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return
     const floor = this.from - LOOK_BACK_BYTES
-    const keep = floor <= 0 ? 0 : this.buffer.indexOf(10, floor) + 1
+    let keep = floor <= 0 ? 0 : this.buffer.indexOf(10, floor) + 1
+    // No line starts in the look-back window (one long line): none of it is kept.
+    if (floor > 0 && (keep === 0 || keep > this.from)) keep = this.from
     if (keep > 0 && keep <= this.from) {
       this.buffer.copy(this.buffer, 0, keep, this.length)
       this.length -= keep

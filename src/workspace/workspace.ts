@@ -10,7 +10,7 @@
  * which host and in which process, so that the next cycle can remove what a killed run left.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -239,14 +239,6 @@ export class Workspace {
   }): Promise<Worktree> {
     const label = options.itemId ?? options.purpose
     this.made += 1
-    let name = pathSegment(options.name ?? `${label}.${this.options.runId}.${this.made}`)
-    for (
-      let suffix = 2;
-      existsSync(join(this.worktrees, name)) || existsSync(join(this.worktrees, `${name}.json`));
-      suffix++
-    )
-      name = pathSegment(`${options.name ?? label}.${suffix}`)
-    const dir = join(this.worktrees, name)
     const marker: WorktreeMarker = {
       runId: this.options.runId,
       itemId: options.itemId ?? null,
@@ -255,7 +247,16 @@ export class Workspace {
       pid: process.pid,
       createdAt: new Date().toISOString()
     }
-    await writeFile(`${dir}.json`, `${JSON.stringify(marker, null, 2)}\n`)
+    // The marker claims the name: runs sharing this directory never take the same one.
+    let name = pathSegment(options.name ?? `${label}.${this.options.runId}.${this.made}`)
+    for (
+      let suffix = 2;
+      existsSync(join(this.worktrees, name)) ||
+      !(await claimName(join(this.worktrees, `${name}.json`), marker));
+      suffix++
+    )
+      name = pathSegment(`${options.name ?? label}.${suffix}`)
+    const dir = join(this.worktrees, name)
     // Git LFS files stay pointers: their smudge filter would fetch from the remote without
     // credentials, and a failed download would fail the whole checkout.
     const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit], {
@@ -300,7 +301,12 @@ export class Workspace {
    * whose item `isLive` says no run holds. Returns the names removed.
    */
   async pruneStale(isLive: (marker: WorktreeMarker) => boolean): Promise<string[]> {
-    const entries = await readdir(this.worktrees).catch(() => [] as string[])
+    const all = await readdir(this.worktrees).catch(() => [] as string[])
+    // A marker being written by another run is not a worktree; one left by a killed run is removed.
+    for (const entry of all.filter(isMarkerDraft))
+      if (await isOlderThan(join(this.worktrees, entry), DRAFT_TTL_MS))
+        await rm(join(this.worktrees, entry), { force: true })
+    const entries = all.filter(entry => !isMarkerDraft(entry))
     const markers = new Set(entries.filter(entry => entry.endsWith('.json')).map(entry => entry.slice(0, -5)))
     const removed: string[] = []
     for (const name of new Set([...markers, ...entries.filter(entry => !entry.endsWith('.json'))])) {
@@ -318,6 +324,48 @@ export class Workspace {
     }
     await this.git.exec(['worktree', 'prune'])
     return removed
+  }
+}
+
+/** A marker's draft: written beside it under this suffix, then linked into place. */
+const DRAFT_SUFFIX = '.draft'
+/** A draft older than this was left by a run killed while writing it. */
+const DRAFT_TTL_MS = 10 * 60 * 1000
+
+function isMarkerDraft(entry: string): boolean {
+  return entry.endsWith(DRAFT_SUFFIX)
+}
+
+async function isOlderThan(path: string, ms: number): Promise<boolean> {
+  const info = await stat(path).catch(() => null)
+  return info !== null && Date.now() - info.mtimeMs > ms
+}
+
+/**
+ * Writes `marker` at `path` whole and only when nothing is there: false when another run has the
+ * name. A reader sees the whole marker or none (a half-written one would read as no marker, and
+ * its worktree as abandoned).
+ */
+async function claimName(path: string, marker: WorktreeMarker): Promise<boolean> {
+  const draft = `${path}.${process.pid}.${Date.now()}${DRAFT_SUFFIX}`
+  await writeFile(draft, `${JSON.stringify(marker, null, 2)}\n`)
+  try {
+    await link(draft, path)
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return false
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error
+    // A file system without hard links: exclusive still, though not whole at every instant.
+    return writeFile(path, await readFile(draft), { flag: 'wx' }).then(
+      () => true,
+      (failure: NodeJS.ErrnoException) => {
+        if (failure.code === 'EEXIST') return false
+        throw failure
+      }
+    )
+  } finally {
+    await rm(draft, { force: true })
   }
 }
 

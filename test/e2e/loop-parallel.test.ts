@@ -182,6 +182,9 @@ describe('loop.max_concurrent_work: 3', () => {
       if (run.status !== 0) console.log(run.stdout.slice(-3000), run.stderr.slice(-2000))
     expect(runs.map(run => run.status)).toEqual([0, 0, 0])
     expect(runs.map(run => run.outputs['items-executed']).sort()).toEqual(['0', '1', '1'])
+    // Where a pull request is missing, the ledger says what became of its item.
+    if (w.gh.state.pulls().length !== 2)
+      console.log(w.ledgerItems().map(item => `${item.id} ${item.status}: ${item.lastError ?? ''}`))
     expect(w.gh.state.pulls()).toHaveLength(2)
     const stopped = runs.find(run => run.outputs['items-executed'] === '0')!
     expect(stopped.summary).toMatch(

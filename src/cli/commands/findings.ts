@@ -4,10 +4,11 @@
  * tool output stream through the scanner and their findings are printed as they are found, so a
  * log of any size is read in bounded memory; reports and coverage are read whole.
  */
-import { open, readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { compareFindings, type Finding } from '../../findings/finding.js'
 import { readLogFile } from '../../findings/log-reader.js'
+import { readReportText } from '../../findings/report-file.js'
 import {
   COVERAGE_FORMATS,
   REPORT_FORMATS,
@@ -63,7 +64,9 @@ async function readHead(path: string): Promise<{ text: string; whole: boolean }>
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
     if (bytesRead <= HEAD_BYTES) return { text: buffer.toString('utf8', 0, bytesRead), whole: true }
     const text = buffer.toString('utf8', 0, HEAD_BYTES)
-    return { text: text.slice(0, text.lastIndexOf('\n') + 1), whole: false }
+    // A one-line report (ESLint's JSON, minified SARIF) keeps its start: that is what tells it apart.
+    const lineEnd = text.lastIndexOf('\n')
+    return { text: lineEnd < 0 ? text : text.slice(0, lineEnd + 1), whole: false }
   } finally {
     await handle.close()
   }
@@ -170,7 +173,7 @@ async function printReport(
 ) {
   // The report parsers (and zod, which checks reports) load only for a report.
   const { parseAnyInput } = await import('../../findings/detect.js')
-  const parsed = parseAnyInput(await readFile(path, 'utf8'), format, shown, { every: all })
+  const parsed = parseAnyInput(await readReportText(path, shown), format, shown, { every: all })
   const print = printer(io, json)
   print.begin(parsed.format)
   for (const found of [...parsed.findings].sort(compareFindings)) print.finding(found)

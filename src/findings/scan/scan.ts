@@ -18,6 +18,12 @@ export { LOG_KEYWORDS, LOG_RULES } from './keywords.js'
 const NEWLINE = 10
 /** Keywords a scanner takes: a hit is stored as `position * MAX_KEYWORDS + index`. */
 const MAX_KEYWORDS = 64
+/**
+ * Bytes of one line that are read: the start of a longer line is read as a line of its own and the
+ * rest of it is passed over unread, so that a log costs the same per byte and the same memory
+ * whether its bytes come in short lines or in one (a minified bundle, a base64 blob, a binary).
+ */
+export const MAX_LINE_BYTES = 256 * 1024
 
 /** Keywords searched for as one pattern: an anchor, and the keywords it stands for. */
 interface Search {
@@ -107,6 +113,8 @@ export class LogScanner {
   /** Lines of context owed after `fedEnd` only while the parser named `owedTool` has a block open. */
   private owedBlock = 0
   private owedTool: string | null = null
+  /** Inside the unread rest of a line longer than {@link MAX_LINE_BYTES}. */
+  private skipping = false
   /** Bytes scanned, lines decoded and gaps, for the benchmark and the logs. */
   readonly stats = { bytes: 0, decodedLines: 0, gaps: 0 }
 
@@ -135,6 +143,7 @@ export class LogScanner {
     this.owed = 0
     this.owedBlock = 0
     this.owedTool = null
+    this.skipping = false
   }
 
   /** The kernel, for a thread that searches ahead of this scanner (hits go back through a {@link HitQueue}). */
@@ -150,7 +159,15 @@ export class LogScanner {
    * kernel's matches come from there, searched ahead, instead of being searched here.
    */
   scan(data: Buffer, from = 0, final = false, found?: HitQueue): number {
-    const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1
+    if (this.skipping) {
+      from = this.skip(data, from, found)
+      if (this.skipping) return from
+    }
+    let limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1
+    // A line that has gone on for longer than the cap ends there; the rest of it is skipped.
+    const last = Math.max(limit, from)
+    const cut = !final && data.length - last > MAX_LINE_BYTES
+    if (cut) limit = last + MAX_LINE_BYTES
     if (limit <= from) return from
     // Absolute offset of data[0].
     const origin = this.scanned - from
@@ -208,7 +225,23 @@ export class LogScanner {
     this.payOwed(data, fed, limit, origin)
     this.scanned = origin + limit
     this.stats.bytes += limit - from
+    this.skipping = cut
     return limit
+  }
+
+  /**
+   * Passes over the rest of an over-long line, up to and with its line break, without reading it
+   * (matches searched ahead in it are dropped); returns where scanning goes on.
+   */
+  private skip(data: Buffer, from: number, found?: HitQueue): number {
+    const newline = data.indexOf(NEWLINE, from)
+    const stop = newline === -1 ? data.length : newline + 1
+    const origin = this.scanned - from
+    found?.take(origin + stop, () => undefined)
+    this.scanned = origin + stop
+    this.stats.bytes += stop - from
+    this.skipping = newline === -1
+    return stop
   }
 
   /** No more data: closes the parser. */
@@ -296,7 +329,7 @@ export class LogScanner {
   }
 
   private decode(data: Buffer, start: number, end: number): string {
-    let stop = end
+    let stop = Math.min(end, start + MAX_LINE_BYTES)
     if (stop > start && data[stop - 1] === NEWLINE) stop--
     if (stop > start && data[stop - 1] === 13) stop--
     return data.toString('utf8', start, stop)

@@ -2,6 +2,8 @@
  * The executor with the real Claude Code CLI against the scripted model server: how each way a run
  * can end becomes an outcome, and what is left in the working tree.
  */
+import { readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { git } from '../../support/repos.js'
 import { SANDBOX_BUG } from '../../support/sandbox-project.js'
@@ -184,5 +186,23 @@ describe('executeItem with the real CLI', () => {
     const outcome = await execute(fixture, { settings, runtime })
 
     expect(outcome).toMatchObject({ status: 'no_op', code: 'no_change', filesChanged: [] })
+  })
+
+  it('passes a 200 KB append_system_prompt by file, whole, and leaves no file behind', async () => {
+    // One argument over 128 KiB makes Linux refuse to start the CLI (spawn E2BIG).
+    fixture = await setUp(fixBugTurns())
+    const rules = `Project rule: keep functions pure.\n${'Prefer small modules. '.repeat(9_500)}END-OF-RULES`
+    const settings = testSettings({ claude: { append_system_prompt: rules } })
+    const runtime = await prepareRuntime(fixture, settings)
+    const before = readdirSync(tmpdir()).filter(name => name.startsWith('ccal-system-prompt-'))
+
+    const outcome = await execute(fixture, { settings, runtime })
+
+    expect(outcome).toMatchObject({ status: 'success', filesChanged: ['src/math.js'] })
+    const system = fixture.model.mainRequests()[0]?.system ?? ''
+    expect(system).toContain('You are running unattended as CCAL')
+    expect(system).toContain('Project rule: keep functions pure.')
+    expect(system).toContain('END-OF-RULES')
+    expect(readdirSync(tmpdir()).filter(name => name.startsWith('ccal-system-prompt-'))).toEqual(before)
   })
 })

@@ -5,7 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Workspace } from '../../../src/workspace/workspace.js'
@@ -121,6 +130,33 @@ describe('the workspace', () => {
     expect(existsSync(live.dir)).toBe(true)
     expect(git(next.repoDir, 'worktree', 'list', '--porcelain')).not.toContain(left.dir)
     await live.remove()
+  })
+
+  it('never takes a worktree for abandoned while another run is still writing its marker', async () => {
+    const workspace = await open('run-writing')
+    const tip = (await workspace.fetchBranch('main'))!
+    const worktrees = join(workspace.root, 'worktrees')
+    // Another run's draft, linked into place once whole: not a worktree, whatever its name.
+    const draft = join(worktrees, `ccal-d.json.${process.ppid}.${Date.now()}.draft`)
+    writeFileSync(draft, '{"runId":')
+    const old = join(worktrees, 'ccal-e.json.1.1.draft')
+    writeFileSync(old, '{')
+    utimesSync(old, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000))
+
+    const pruned = await (await open('run-pruning')).pruneStale(() => false)
+    // Runs taking one name at the same moment each get their own.
+    const made = await Promise.all(
+      ['a', 'b', 'c'].map(id =>
+        workspace.addWorktree({ commit: tip, itemId: id, purpose: 'item', name: 'ccal/x' })
+      )
+    )
+
+    expect(pruned).toEqual([])
+    expect(new Set(made.map(worktree => worktree.name)).size).toBe(3)
+    for (const worktree of made) expect(existsSync(join(worktree.dir, 'src/a.txt'))).toBe(true)
+    expect(existsSync(draft)).toBe(true)
+    expect(existsSync(old)).toBe(false)
+    for (const worktree of made) await worktree.remove()
   })
 
   it('runs none of the hooks planted in its repository while it makes and removes worktrees', async () => {

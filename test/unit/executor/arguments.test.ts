@@ -7,6 +7,7 @@ import {
   commandRule,
   disallowedTools,
   excludedPathRules,
+  fitsInArgument,
   formatBudget,
   scopeReadTool
 } from '../../../src/executor/arguments.js'
@@ -87,6 +88,19 @@ describe('buildClaudeArguments', () => {
 
     expect(valuesOf(args, '--resume')).toEqual(['abc'])
     expect(args).not.toContain('--append-system-prompt')
+  })
+
+  it('names the file of a system prompt too long for one argument instead of passing its text', () => {
+    const args = buildClaudeArguments({
+      settings: settings(),
+      systemPrompt: 'RULES',
+      systemPromptFile: '/tmp/x/append-system-prompt.md'
+    })
+
+    expect(valuesOf(args, '--append-system-prompt-file')).toEqual(['/tmp/x/append-system-prompt.md'])
+    expect(args).not.toContain('--append-system-prompt')
+    expect(fitsInArgument('x'.repeat(32 * 1024))).toBe(true)
+    expect(fitsInArgument('é'.repeat(16 * 1024 + 1))).toBe(false)
   })
 
   it('passes model, fallback model and extra arguments last', () => {

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CliIo } from '../../../src/cli/io.js'
 import { runCli } from '../../../src/cli/program.js'
 import { FindingSchema } from '../../../src/findings/finding-schema.js'
+import { MAX_REPORT_BYTES } from '../../../src/findings/report-file.js'
 import { FIXTURES } from './fixtures.js'
 
 const REPO_ROOT = join(import.meta.dirname, '../../..')
@@ -111,6 +112,35 @@ describe('ccal findings', () => {
     expect(out).toEqual([])
     expect(err).toEqual([
       'ccal findings: notes.txt: no output of a supported tool found (format tried: auto)'
+    ])
+  })
+
+  it('reads a one-line JSON report longer than the head it looks at as the report it is', async () => {
+    const results = Array.from({ length: 2_000 }, (_, index) => ({
+      filePath: `${scratch}/src/file${index}.js`,
+      messages: [{ ruleId: 'no-unused-vars', severity: 2, message: "'x' is unused.", line: 1, column: 7 }]
+    }))
+    // ESLint's `-f json` writes one line.
+    writeFileSync(join(scratch, 'eslint.json'), JSON.stringify(results))
+    const { io, out } = captureIo(scratch)
+
+    const code = await runCli(['findings', 'eslint.json'], io)
+
+    expect(code).toBe(0)
+    expect(out.at(-1)).toBe('2000 findings (eslint-json)')
+  })
+
+  it('refuses a report too big to read whole with one line, before reading it', async () => {
+    const path = join(scratch, 'huge.sarif')
+    writeFileSync(path, '{"version": "2.1.0", "runs": [')
+    truncateSync(path, MAX_REPORT_BYTES + 1)
+    const { io, err } = captureIo(scratch)
+
+    const code = await runCli(['findings', 'huge.sarif'], io)
+
+    expect(code).toBe(1)
+    expect(err).toEqual([
+      `ccal findings: huge.sarif: ${MAX_REPORT_BYTES + 1} bytes; a report is read whole and may be at most 128 MiB (split it, or report fewer rules)`
     ])
   })
 

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Finding } from '../../../src/findings/finding.js'
-import { readLogFile, scanLogBuffer } from '../../../src/findings/log-reader.js'
+import { createLogStream, readLogFile, scanLogBuffer } from '../../../src/findings/log-reader.js'
 import { createLogParser, parseLogText, type StepOutcome } from '../../../src/findings/log/log-parser.js'
-import { LogScanner } from '../../../src/findings/scan/scan.js'
+import { LogScanner, MAX_LINE_BYTES } from '../../../src/findings/scan/scan.js'
 import { allFixtures, fixture } from './fixtures.js'
 
 /** `logs` one after another, again and again, until they pass `megabytes`. */
@@ -95,6 +95,29 @@ describe('the keyword scanner', () => {
     expect(scanner.stats.decodedLines).toBeLessThan(20)
   })
 
+  it('reads the start of a line longer than the cap, passes over the rest unread, and reads on after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccal-scan-'))
+    try {
+      const path = join(dir, 'job.log')
+      const start = 'a.ts(1,1): error TS1000: first '
+      // Past the cap, an error that is only part of the same line: not read.
+      const rest = `${'x'.repeat(MAX_LINE_BYTES)} b.ts(2,2): error TS2000: inside ${'y'.repeat(3_000_000)}`
+      writeFileSync(path, `${start}${rest}\nc.ts(3,3): error TS3000: after\n`)
+
+      const read = await readLogFile(path)
+      const streamed = createLogStream()
+      const data = readFileSync(path)
+      for (let at = 0; at < data.length; at += 65_536) streamed.write(data.subarray(at, at + 65_536))
+
+      for (const result of [read, streamed.end()]) {
+        expect(result.findings.map(f => f.rule)).toEqual(['TS1000', 'TS3000'])
+        expect(result.bytes).toBe(data.length)
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('reads a log file from a byte offset and stops at a byte limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccal-scan-'))
     try {
@@ -135,6 +158,18 @@ describe('a big log file, searched ahead on a second thread', () => {
     expect(ahead.bytes).toBe(data.length)
     expect(ahead.findings.length).toBeGreaterThan(1000)
     expect(essence(ahead.findings)).toEqual(essence(scanLogBuffer(data)))
+  })
+
+  it('passes over the unread rest of an over-long line, the matches found ahead in it included', async () => {
+    const line = `${'x'.repeat(MAX_LINE_BYTES)}${' z.ts(9,9): error TS9000: buried'.repeat(700_000)}`
+    const data = Buffer.from(`a.ts(1,1): error TS1000: first\n${line}\nc.ts(3,3): error TS3000: after\n`)
+    const path = join(dir, 'one-line.log')
+    writeFileSync(path, data)
+
+    const ahead = await readLogFile(path)
+
+    expect(data.length).toBeGreaterThan(16 * 1024 * 1024)
+    expect(ahead.findings.map(f => f.rule)).toEqual(['TS1000', 'TS3000'])
   })
 
   it('finds a keyword that straddles the end of a chunk', async () => {
