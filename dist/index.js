@@ -59839,7 +59839,7 @@ const MAX_KEYWORDS = 64;
  * rest of it is passed over unread, so that a log costs the same per byte and the same memory
  * whether its bytes come in short lines or in one (a minified bundle, a base64 blob, a binary).
  */
-const MAX_LINE_BYTES = 256 * 1024;
+const scan_MAX_LINE_BYTES = 256 * 1024;
 /**
  * Matches of the scanner's kernel found ahead, by another thread (see read-ahead.ts): absolute
  * offsets in the log and kernel entries, in increasing order of offset.
@@ -59969,9 +59969,9 @@ class scan_LogScanner {
         let limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
         // A line that has gone on for longer than the cap ends there; the rest of it is skipped.
         const last = Math.max(limit, from);
-        const cut = !final && data.length - last > MAX_LINE_BYTES;
+        const cut = !final && data.length - last > scan_MAX_LINE_BYTES;
         if (cut)
-            limit = last + MAX_LINE_BYTES;
+            limit = last + scan_MAX_LINE_BYTES;
         if (limit <= from)
             return from;
         // Absolute offset of data[0].
@@ -60131,7 +60131,7 @@ class scan_LogScanner {
         return newline === -1 || newline >= limit ? limit : newline + 1;
     }
     decode(data, start, end) {
-        let stop = Math.min(end, start + MAX_LINE_BYTES);
+        let stop = Math.min(end, start + scan_MAX_LINE_BYTES);
         if (stop > start && data[stop - 1] === NEWLINE)
             stop--;
         if (stop > start && data[stop - 1] === 13)
@@ -60155,8 +60155,8 @@ class scan_LogScanner {
 /**
  * Reads logs through the keyword scanner in chunks, so that a log of any size is parsed with a
  * bounded amount of memory: from a file (`readLogFile`), from any stream of bytes such as a
- * downloaded job log (`createLogStream`), or from memory. With read-ahead.ts, the only modules of
- * the library that touch the file system.
+ * downloaded job log (`createLogStream`), or from memory. With read-ahead.ts and report-file.ts,
+ * the only modules of the library that touch the file system.
  */
 
 
@@ -60410,24 +60410,38 @@ function failedStepRanges(handle, begin, end) {
         failed = false;
     };
     let position = begin;
+    /** Inside the rest of a line over MAX_LINE_BYTES: its start was read for a mark, the rest is not. */
+    let skipping = false;
     for (;;) {
         const want = Math.min(CHUNK_BYTES, end - position);
         const bytesRead = want === 0 ? 0 : chunks.fill(handle, position, want);
         const final = bytesRead === 0;
         position += bytesRead;
         const data = chunks.data;
-        const limit = final ? data.length : data.lastIndexOf(10) + 1;
+        let from = chunks.from;
+        if (skipping) {
+            const newline = data.indexOf(10, from);
+            skipping = newline === -1;
+            from = skipping ? data.length : newline + 1;
+        }
+        let limit = final ? data.length : data.lastIndexOf(10) + 1;
+        const last = Math.max(limit, from);
+        if (!final && !skipping && data.length - last > MAX_LINE_BYTES) {
+            limit = last + MAX_LINE_BYTES;
+            skipping = true;
+        }
         // The file offset of data[0].
         const base = position - chunks.length;
-        for (const { at, mark } of marksIn(data, chunks.from, limit)) {
-            if (mark === 'failed')
-                failed = true;
-            else {
-                close(base + at);
-                start = base + at;
+        if (limit > from)
+            for (const { at, mark } of marksIn(data, from, limit)) {
+                if (mark === 'failed')
+                    failed = true;
+                else {
+                    close(base + at);
+                    start = base + at;
+                }
             }
-        }
-        chunks.from = Math.max(chunks.from, limit);
+        chunks.from = Math.max(from, limit);
         if (final)
             break;
     }
@@ -61681,16 +61695,21 @@ function overridePriority(itemId, priority, reason) {
 function recordTracking(itemId, note) {
     return (ledger, context) => {
         const item = requireItem(ledger, itemId);
-        if (item.context.trackingCommentId === note.commentId && item.context.trackingState === note.state)
+        const commentId = note.commentId ?? item.context.trackingCommentId;
+        if (item.context.trackingCommentId === commentId && item.context.trackingState === note.state)
             return { ledger, description: `${itemId}: tracking comment unchanged` };
         const updated = {
             ...item,
-            context: { ...item.context, trackingCommentId: note.commentId, trackingState: note.state },
+            context: {
+                ...item.context,
+                ...(commentId !== undefined ? { trackingCommentId: commentId } : {}),
+                trackingState: note.state
+            },
             updatedAt: context.now.toISOString()
         };
         return {
             ledger: putItems(ledger, [updated]),
-            description: `${itemId}: tracking comment ${note.commentId} shows ${note.state}`
+            description: `${itemId}: tracking comment ${commentId ?? '(none yet)'} shows ${note.state}`
         };
     };
 }
@@ -69135,7 +69154,9 @@ const REQUEUE_CODES = [
     'cancelled',
     'api_error',
     'budget_exceeded',
-    'cli_error'
+    'cli_error',
+    // The model's silence says nothing about the item.
+    'empty_answer'
 ];
 /** True when the item may simply be tried again later. */
 function isRequeueable(code) {
@@ -70000,14 +70021,18 @@ async function executeInCleanTree(options, git, logger, files) {
     if (first.code !== 'success')
         return finish({ status: first.status, code: first.code, reason: first.reason });
     gate = await inspectChanges({ git, safety: settings.safety, extraExcludedPaths });
+    if (gate.verdict === 'no_change' && !first.text.trim())
+        // An empty answer is the model's silence, not the agent's judgement that nothing needs doing.
+        return finish({
+            status: 'failed',
+            code: 'empty_answer',
+            reason: `the model gave an empty answer (${first.turns} turn${first.turns === 1 ? '' : 's'}) and nothing was changed`
+        });
     if (gate.verdict === 'no_change')
         return finish({
             status: 'no_op',
             code: 'no_change',
-            // An empty answer is the model's silence, not the agent's judgement that nothing needs doing.
-            reason: first.text.trim()
-                ? 'Claude Code finished without changing any file'
-                : `the model gave an empty answer (${first.turns} turn${first.turns === 1 ? '' : 's'}) and nothing was changed`
+            reason: 'Claude Code finished without changing any file'
         });
     if (gate.verdict === 'blocked')
         return finish({ status: 'blocked', code: 'gate_blocked', reason: describeViolations(gate.violations) });
@@ -75987,6 +76012,8 @@ async function findPullForBranch(client, branch) {
         body: latest.body ?? ''
     };
 }
+/** Creates of one pull request tried before giving up, each after looking for what the last made. */
+const PULL_ATTEMPTS = 3;
 /**
  * Opens the pull request for `spec.branch`, or updates the open one. A merged one is an error (the
  * work is done); a closed unmerged one is left closed and a new one opened, since a person asked
@@ -76008,28 +76035,33 @@ async function openOrUpdatePull(client, spec) {
         return { ...existing, body: spec.body, created: false };
     }
     let created;
-    try {
-        created = await client.rest.rest.pulls.create({
-            owner: client.owner,
-            repo: client.repo,
-            head: spec.branch,
-            base: spec.base,
-            title: spec.title,
-            body: spec.body,
-            draft: spec.draft,
-            // Not retried blindly: a create whose answer was lost is looked for first (below).
-            request: { retries: 0 }
-        });
-    }
-    catch (error) {
-        // The server may have opened it all the same (a lost answer), or an earlier attempt did.
-        const found = mayHaveActed(error) || isAlreadyExists(error) ? await findPullForBranch(client, spec.branch) : undefined;
-        if (found?.state === 'open')
-            created = { data: { number: found.number, html_url: found.url } };
-        else
-            throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`, {
-                cause: error
+    for (let attempt = 1; created === undefined; attempt += 1) {
+        try {
+            created = await client.rest.rest.pulls.create({
+                owner: client.owner,
+                repo: client.repo,
+                head: spec.branch,
+                base: spec.base,
+                title: spec.title,
+                body: spec.body,
+                draft: spec.draft,
+                // Not retried blindly: a create whose answer was lost is looked for first (below).
+                request: { retries: 0 }
             });
+        }
+        catch (error) {
+            // The server may have opened it all the same (a lost answer), or an earlier attempt did.
+            const found = mayHaveActed(error) || isAlreadyExists(error)
+                ? await findPullForBranch(client, spec.branch)
+                : undefined;
+            if (found?.state === 'open')
+                created = { data: { number: found.number, html_url: found.url } };
+            else if (mayHaveActed(error) && attempt < PULL_ATTEMPTS)
+                // Not there: the server failed before acting, and asking again makes no second one.
+                await new Promise(resolve => setTimeout(resolve, 500 * attempt));
+            else
+                throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`, { cause: error });
+        }
     }
     if (spec.labels.length > 0) {
         await client.rest.rest.issues.addLabels({
@@ -76377,6 +76409,70 @@ async function deliver(deps, git, item, target) {
     return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
 /**
+ * The commit an earlier attempt of `item` pushed to `branch` and never opened a pull request for:
+ * the run was killed, or cut off, between its push and the pull request. A push comes only after the
+ * agent's work passed the gate and the verify commands, so the next attempt delivers that commit
+ * instead of running the agent again. Undefined when the branch is not there, is not the item's
+ * (its tip has no `CCAL-Item` trailer naming it), or has nothing the base does not have.
+ */
+async function findPushedWork(reader, item, branch, base) {
+    const sha = await reader.fetchBranch(branch);
+    if (!sha)
+        return undefined;
+    const message = await reader.git.run(['log', '-1', '--format=%B', sha]);
+    if (!hasItemTrailer(message, item.id))
+        return undefined;
+    const baseSha = await reader.fetchBranch(base);
+    if (baseSha) {
+        const merged = await reader.git.exec(['merge-base', '--is-ancestor', sha, baseSha]);
+        if (merged.exitCode === 0)
+            return undefined;
+    }
+    return { sha, summary: committedSummary(message) };
+}
+function hasItemTrailer(message, itemId) {
+    return message.split('\n').some(line => line.trim() === `${ITEM_TRAILER}: ${itemId}`);
+}
+/** The body of a message {@link commitMessage} wrote: between the subject and the trailer. */
+function committedSummary(message) {
+    const lines = message.trim().split('\n');
+    return lines
+        .slice(1)
+        .filter(line => !line.startsWith(`${ITEM_TRAILER}: `))
+        .join('\n')
+        .trim();
+}
+/**
+ * Opens (or finds) the pull request for work already on the item's branch. What the body says of
+ * the checks comes from the attempt that pushed it, when the ledger kept its result.
+ */
+async function deliverPushed(deps, item, target) {
+    if (!deps.github)
+        throw new Error('no GitHub client: cannot open a pull request');
+    const result = [...target.ledger.results]
+        .reverse()
+        .find(entry => entry.itemId === item.id && entry.code === 'success');
+    const body = pullRequestBody({
+        item,
+        summary: result?.summary || target.pushed.summary,
+        verify: result
+            ? `${result.verify} (pushed by an earlier attempt that stopped before opening this pull request)`
+            : 'passed before the push (the attempt that pushed it stopped before opening this pull request)',
+        turns: result?.turns ?? 0,
+        costUsd: result?.costUsd ?? 0,
+        durationMs: result?.durationMs ?? 0
+    });
+    const pull = await openOrUpdatePull(deps.github, {
+        branch: target.branch,
+        base: target.base,
+        title: safeTitle(item),
+        body,
+        draft: deps.settings.pull_requests.draft,
+        labels: deps.settings.pull_requests.labels
+    });
+    return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
+}
+/**
  * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
  * on the pull request (in the review comment's thread when there is one). The PR body stays the
  * parent's, so its marker keeps naming the parent item.
@@ -76553,6 +76649,22 @@ function stateKey(state) {
             return state.kind;
     }
 }
+/** The state of a tracking comment a write to GitHub failed to bring up to date. */
+const OWED_STATE = 'owed';
+/**
+ * True when the item's pull request is open but its tracking comment does not say so: the run that
+ * opened it was killed before the comment, or GitHub refused the comment. Only items whose comment
+ * CCAL began (a state is recorded) qualify, so nothing is posted for items older than the comment.
+ */
+function owesPullNotice(item) {
+    const state = item.context.trackingState;
+    return (item.status === 'pr_open' &&
+        item.pr !== null &&
+        trackingTarget(item) !== undefined &&
+        typeof state === 'string' &&
+        state !== `pr_opened:${item.pr.number}` &&
+        state !== `pr_updated:${item.pr.number}`);
+}
 /** The tracker of one cycle. */
 function createTracker(deps) {
     // What this cycle wrote, ahead of the ledger copy the caller holds (writes land in the background).
@@ -76582,6 +76694,10 @@ function createTracker(deps) {
         }
         catch (error) {
             deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`);
+            // Kept so that a later cycle writes what this one could not (an opened PR, above all).
+            await deps
+                .remember(item.id, { ...(typeof known === 'number' ? { commentId: known } : {}), state: OWED_STATE })
+                .catch(() => undefined);
         }
     };
     return {
@@ -77255,6 +77371,7 @@ async function runCycle(deps) {
     if (deps.mode === 'plan' || dryRun)
         return finish(report, ledger, now);
     await tellDeferred(tracker, ledger, plan);
+    await tellOwedPulls(tracker, ledger, deps.mode === 'execute' ? deps.itemId : undefined);
     if (plan.picked.length > 0)
         await deps.executor.prepare?.();
     if (deps.mode === 'execute' && plan.picked.length === 0) {
@@ -77665,6 +77782,21 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
     let outcome;
     let worktree;
     try {
+        // An earlier attempt of this round may have pushed its work and stopped before the pull request.
+        const pushed = !continuesBranch && item.attempts > 1
+            ? await findPushedWork(deps.workspace, item, branch, base)
+            : undefined;
+        if (pushed) {
+            logger.info(`execute ${itemId}: ${branch} already has its work (${pushed.sha.slice(0, 7)}, pushed by an earlier attempt): opening the pull request without running the agent`);
+            const delivered = await deliverPushed(deps, item, { branch, base, pushed, ledger: current });
+            current = await finalWrite(recordResult({ itemId, success: true, summary: pushed.summary, durationMs: 0, turns: 0, costUsd: 0 }, { pr: delivered.pr, notAnAttempt: true }));
+            Object.assign(entry, {
+                status: openedStatus(item, delivered.created),
+                summary: pushed.summary
+            });
+            entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
+            return { entry, ledger: current };
+        }
         const start = await startBranch(deps.workspace, { branch, base, followUp: continuesBranch });
         const startSha = await deps.workspace.fetchBranch(start);
         if (!startSha)
@@ -77728,7 +77860,7 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
             outcome
         });
         current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { pr: delivered.pr }));
-        entry.status = delivered.created ? 'pr_opened' : 'pr_updated';
+        entry.status = openedStatus(item, delivered.created);
         entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
         return { entry, ledger: current };
     }
@@ -77746,6 +77878,13 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
     finally {
         await worktree?.remove();
     }
+}
+/**
+ * A round's first pull request is "opened" even when GitHub already had it (an answer lost, a run
+ * killed after the request): for the people watching, this is when it appears.
+ */
+function openedStatus(item, created) {
+    return created || item.pr === null ? 'pr_opened' : 'pr_updated';
 }
 /** What the tracking comment says about an attempt that ended as `entry` left the item. */
 function trackedOutcome(entry, item) {
@@ -77783,6 +77922,25 @@ function trackedOutcome(entry, item) {
             return entry.reason.startsWith('run stopped')
                 ? { kind: 'deferred', reason: `${entry.reason}: the item is back in the queue` }
                 : undefined;
+    }
+}
+/** Items whose tracking comment owes its "opened #N" this many at most get it per cycle. */
+const OWED_TOLD = 10;
+/**
+ * Writes the "opened #N" that an item's tracking comment still owes: the run that opened its pull
+ * request was killed before the comment, or GitHub refused it. In execute mode, the run's item only.
+ */
+async function tellOwedPulls(tracker, ledger, only) {
+    const owing = Object.values(ledger.items).filter(item => owesPullNotice(item) && (!only || item.id === only));
+    for (const item of owing.slice(0, OWED_TOLD)) {
+        const result = [...ledger.results].reverse().find(entry => entry.itemId === item.id && entry.success);
+        await tracker.update(item, {
+            kind: 'pr_opened',
+            pr: { number: item.pr.number, url: item.pr.url },
+            summary: result?.summary ?? '',
+            turns: result?.turns ?? 0,
+            costUsd: result?.costUsd ?? 0
+        });
     }
 }
 /** Items deferred by a budget this many at most get their tracking comment told per cycle. */

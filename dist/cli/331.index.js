@@ -455,16 +455,21 @@ function overridePriority(itemId, priority, reason) {
 function recordTracking(itemId, note) {
     return (ledger, context) => {
         const item = requireItem(ledger, itemId);
-        if (item.context.trackingCommentId === note.commentId && item.context.trackingState === note.state)
+        const commentId = note.commentId ?? item.context.trackingCommentId;
+        if (item.context.trackingCommentId === commentId && item.context.trackingState === note.state)
             return { ledger, description: `${itemId}: tracking comment unchanged` };
         const updated = {
             ...item,
-            context: { ...item.context, trackingCommentId: note.commentId, trackingState: note.state },
+            context: {
+                ...item.context,
+                ...(commentId !== undefined ? { trackingCommentId: commentId } : {}),
+                trackingState: note.state
+            },
             updatedAt: context.now.toISOString()
         };
         return {
             ledger: putItems(ledger, [updated]),
-            description: `${itemId}: tracking comment ${note.commentId} shows ${note.state}`
+            description: `${itemId}: tracking comment ${commentId ?? '(none yet)'} shows ${note.state}`
         };
     };
 }

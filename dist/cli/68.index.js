@@ -1540,8 +1540,8 @@ class LogScanner {
 /**
  * Reads logs through the keyword scanner in chunks, so that a log of any size is parsed with a
  * bounded amount of memory: from a file (`readLogFile`), from any stream of bytes such as a
- * downloaded job log (`createLogStream`), or from memory. With read-ahead.ts, the only modules of
- * the library that touch the file system.
+ * downloaded job log (`createLogStream`), or from memory. With read-ahead.ts and report-file.ts,
+ * the only modules of the library that touch the file system.
  */
 
 
@@ -1795,24 +1795,38 @@ function failedStepRanges(handle, begin, end) {
         failed = false;
     };
     let position = begin;
+    /** Inside the rest of a line over MAX_LINE_BYTES: its start was read for a mark, the rest is not. */
+    let skipping = false;
     for (;;) {
         const want = Math.min(CHUNK_BYTES, end - position);
         const bytesRead = want === 0 ? 0 : chunks.fill(handle, position, want);
         const final = bytesRead === 0;
         position += bytesRead;
         const data = chunks.data;
-        const limit = final ? data.length : data.lastIndexOf(10) + 1;
+        let from = chunks.from;
+        if (skipping) {
+            const newline = data.indexOf(10, from);
+            skipping = newline === -1;
+            from = skipping ? data.length : newline + 1;
+        }
+        let limit = final ? data.length : data.lastIndexOf(10) + 1;
+        const last = Math.max(limit, from);
+        if (!final && !skipping && data.length - last > MAX_LINE_BYTES) {
+            limit = last + MAX_LINE_BYTES;
+            skipping = true;
+        }
         // The file offset of data[0].
         const base = position - chunks.length;
-        for (const { at, mark } of marksIn(data, chunks.from, limit)) {
-            if (mark === 'failed')
-                failed = true;
-            else {
-                close(base + at);
-                start = base + at;
+        if (limit > from)
+            for (const { at, mark } of marksIn(data, from, limit)) {
+                if (mark === 'failed')
+                    failed = true;
+                else {
+                    close(base + at);
+                    start = base + at;
+                }
             }
-        }
-        chunks.from = Math.max(chunks.from, limit);
+        chunks.from = Math.max(from, limit);
         if (final)
             break;
     }

@@ -16,11 +16,13 @@ import {
   branchOf,
   deliver,
   deliverFollowUp,
+  deliverPushed,
   describeVerify,
+  findPushedWork,
   followUpTarget
 } from '../delivery/deliver.js'
 import type { CommandAnswer } from '../discovery/command-ops.js'
-import { createTracker, type Tracker, type TrackingState } from '../delivery/tracking.js'
+import { createTracker, owesPullNotice, type Tracker, type TrackingState } from '../delivery/tracking.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
@@ -210,6 +212,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
 
   if (deps.mode === 'plan' || dryRun) return finish(report, ledger, now)
   await tellDeferred(tracker, ledger, plan)
+  await tellOwedPulls(tracker, ledger, deps.mode === 'execute' ? deps.itemId : undefined)
   if (plan.picked.length > 0) await deps.executor.prepare?.()
   if (deps.mode === 'execute' && plan.picked.length === 0) {
     const why = plan.deferred[0]?.reason ?? `item ${deps.itemId} is not pending`
@@ -712,6 +715,29 @@ async function attemptItem(
   let outcome: ExecutionOutcome | undefined
   let worktree: Worktree | undefined
   try {
+    // An earlier attempt of this round may have pushed its work and stopped before the pull request.
+    const pushed =
+      !continuesBranch && item.attempts > 1
+        ? await findPushedWork(deps.workspace, item, branch, base)
+        : undefined
+    if (pushed) {
+      logger.info(
+        `execute ${itemId}: ${branch} already has its work (${pushed.sha.slice(0, 7)}, pushed by an earlier attempt): opening the pull request without running the agent`
+      )
+      const delivered = await deliverPushed(deps, item, { branch, base, pushed, ledger: current })
+      current = await finalWrite(
+        recordResult(
+          { itemId, success: true, summary: pushed.summary, durationMs: 0, turns: 0, costUsd: 0 },
+          { pr: delivered.pr, notAnAttempt: true }
+        )
+      )
+      Object.assign(entry, {
+        status: openedStatus(item, delivered.created),
+        summary: pushed.summary
+      })
+      entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
+      return { entry, ledger: current }
+    }
     const start = await startBranch(deps.workspace, { branch, base, followUp: continuesBranch })
     const startSha = await deps.workspace.fetchBranch(start)
     if (!startSha) throw new Error(`the remote has no branch '${start}' to start ${itemId} from`)
@@ -778,7 +804,7 @@ async function attemptItem(
       outcome
     })
     current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { pr: delivered.pr }))
-    entry.status = delivered.created ? 'pr_opened' : 'pr_updated'
+    entry.status = openedStatus(item, delivered.created)
     entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
     return { entry, ledger: current }
   } catch (error) {
@@ -796,6 +822,14 @@ async function attemptItem(
   } finally {
     await worktree?.remove()
   }
+}
+
+/**
+ * A round's first pull request is "opened" even when GitHub already had it (an answer lost, a run
+ * killed after the request): for the people watching, this is when it appears.
+ */
+function openedStatus(item: WorkItem, created: boolean): 'pr_opened' | 'pr_updated' {
+  return created || item.pr === null ? 'pr_opened' : 'pr_updated'
 }
 
 /** What the tracking comment says about an attempt that ended as `entry` left the item. */
@@ -834,6 +868,29 @@ function trackedOutcome(entry: ExecutedItem, item: WorkItem): TrackingState | un
       return entry.reason.startsWith('run stopped')
         ? { kind: 'deferred', reason: `${entry.reason}: the item is back in the queue` }
         : undefined
+  }
+}
+
+/** Items whose tracking comment owes its "opened #N" this many at most get it per cycle. */
+const OWED_TOLD = 10
+
+/**
+ * Writes the "opened #N" that an item's tracking comment still owes: the run that opened its pull
+ * request was killed before the comment, or GitHub refused it. In execute mode, the run's item only.
+ */
+async function tellOwedPulls(tracker: Tracker, ledger: Ledger, only: string | undefined): Promise<void> {
+  const owing = Object.values(ledger.items).filter(
+    item => owesPullNotice(item) && (!only || item.id === only)
+  )
+  for (const item of owing.slice(0, OWED_TOLD)) {
+    const result = [...ledger.results].reverse().find(entry => entry.itemId === item.id && entry.success)
+    await tracker.update(item, {
+      kind: 'pr_opened',
+      pr: { number: item.pr!.number, url: item.pr!.url },
+      summary: result?.summary ?? '',
+      turns: result?.turns ?? 0,
+      costUsd: result?.costUsd ?? 0
+    })
   }
 }
 

@@ -8,7 +8,14 @@ import type { ExecutionOutcome } from '../executor/outcome.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
 import type { Ledger, WorkItem } from '../ledger/schema.js'
-import { branchNameFor, commitMessage, firstParagraph, pullRequestBody, safeTitle } from './content.js'
+import {
+  ITEM_TRAILER,
+  branchNameFor,
+  commitMessage,
+  firstParagraph,
+  pullRequestBody,
+  safeTitle
+} from './content.js'
 import { authenticated, commitAll, pushBranch, type Identity } from './git.js'
 import { commentOn, openOrUpdatePull, replyToReviewComment } from './pulls.js'
 
@@ -119,6 +126,93 @@ export async function deliver(
     body,
     draft: settings.pull_requests.draft,
     labels: settings.pull_requests.labels
+  })
+  return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
+}
+
+/** What an earlier attempt pushed to an item's branch and opened no pull request for. */
+export interface PushedWork {
+  sha: string
+  /** The agent's summary as it was committed (the commit message's body). */
+  summary: string
+}
+
+/** Reads a branch of the remote: its tip, and whether `sha` is already in `base`. */
+export interface BranchReader {
+  /** The branch's tip, fetched; undefined when the remote has no such branch. */
+  fetchBranch(branch: string): Promise<string | undefined>
+  git: Git
+}
+
+/**
+ * The commit an earlier attempt of `item` pushed to `branch` and never opened a pull request for:
+ * the run was killed, or cut off, between its push and the pull request. A push comes only after the
+ * agent's work passed the gate and the verify commands, so the next attempt delivers that commit
+ * instead of running the agent again. Undefined when the branch is not there, is not the item's
+ * (its tip has no `CCAL-Item` trailer naming it), or has nothing the base does not have.
+ */
+export async function findPushedWork(
+  reader: BranchReader,
+  item: Pick<WorkItem, 'id'>,
+  branch: string,
+  base: string
+): Promise<PushedWork | undefined> {
+  const sha = await reader.fetchBranch(branch)
+  if (!sha) return undefined
+  const message = await reader.git.run(['log', '-1', '--format=%B', sha])
+  if (!hasItemTrailer(message, item.id)) return undefined
+  const baseSha = await reader.fetchBranch(base)
+  if (baseSha) {
+    const merged = await reader.git.exec(['merge-base', '--is-ancestor', sha, baseSha])
+    if (merged.exitCode === 0) return undefined
+  }
+  return { sha, summary: committedSummary(message) }
+}
+
+function hasItemTrailer(message: string, itemId: string): boolean {
+  return message.split('\n').some(line => line.trim() === `${ITEM_TRAILER}: ${itemId}`)
+}
+
+/** The body of a message {@link commitMessage} wrote: between the subject and the trailer. */
+function committedSummary(message: string): string {
+  const lines = message.trim().split('\n')
+  return lines
+    .slice(1)
+    .filter(line => !line.startsWith(`${ITEM_TRAILER}: `))
+    .join('\n')
+    .trim()
+}
+
+/**
+ * Opens (or finds) the pull request for work already on the item's branch. What the body says of
+ * the checks comes from the attempt that pushed it, when the ledger kept its result.
+ */
+export async function deliverPushed(
+  deps: DeliveryDeps,
+  item: WorkItem,
+  target: { branch: string; base: string; pushed: PushedWork; ledger: Ledger }
+): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
+  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
+  const result = [...target.ledger.results]
+    .reverse()
+    .find(entry => entry.itemId === item.id && entry.code === 'success')
+  const body = pullRequestBody({
+    item,
+    summary: result?.summary || target.pushed.summary,
+    verify: result
+      ? `${result.verify} (pushed by an earlier attempt that stopped before opening this pull request)`
+      : 'passed before the push (the attempt that pushed it stopped before opening this pull request)',
+    turns: result?.turns ?? 0,
+    costUsd: result?.costUsd ?? 0,
+    durationMs: result?.durationMs ?? 0
+  })
+  const pull = await openOrUpdatePull(deps.github, {
+    branch: target.branch,
+    base: target.base,
+    title: safeTitle(item),
+    body,
+    draft: deps.settings.pull_requests.draft,
+    labels: deps.settings.pull_requests.labels
   })
   return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
 }

@@ -49,6 +49,9 @@ export async function findPullForBranch(
   }
 }
 
+/** Creates of one pull request tried before giving up, each after looking for what the last made. */
+const PULL_ATTEMPTS = 3
+
 /**
  * Opens the pull request for `spec.branch`, or updates the open one. A merged one is an error (the
  * work is done); a closed unmerged one is left closed and a new one opened, since a person asked
@@ -72,31 +75,36 @@ export async function openOrUpdatePull(
     })
     return { ...existing, body: spec.body, created: false }
   }
-  let created: { data: { number: number; html_url: string } }
-  try {
-    created = await client.rest.rest.pulls.create({
-      owner: client.owner,
-      repo: client.repo,
-      head: spec.branch,
-      base: spec.base,
-      title: spec.title,
-      body: spec.body,
-      draft: spec.draft,
-      // Not retried blindly: a create whose answer was lost is looked for first (below).
-      request: { retries: 0 }
-    })
-  } catch (error) {
-    // The server may have opened it all the same (a lost answer), or an earlier attempt did.
-    const found =
-      mayHaveActed(error) || isAlreadyExists(error) ? await findPullForBranch(client, spec.branch) : undefined
-    if (found?.state === 'open') created = { data: { number: found.number, html_url: found.url } }
-    else
-      throw new PullRequestError(
-        `cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`,
-        {
-          cause: error
-        }
-      )
+  let created: { data: { number: number; html_url: string } } | undefined
+  for (let attempt = 1; created === undefined; attempt += 1) {
+    try {
+      created = await client.rest.rest.pulls.create({
+        owner: client.owner,
+        repo: client.repo,
+        head: spec.branch,
+        base: spec.base,
+        title: spec.title,
+        body: spec.body,
+        draft: spec.draft,
+        // Not retried blindly: a create whose answer was lost is looked for first (below).
+        request: { retries: 0 }
+      })
+    } catch (error) {
+      // The server may have opened it all the same (a lost answer), or an earlier attempt did.
+      const found =
+        mayHaveActed(error) || isAlreadyExists(error)
+          ? await findPullForBranch(client, spec.branch)
+          : undefined
+      if (found?.state === 'open') created = { data: { number: found.number, html_url: found.url } }
+      else if (mayHaveActed(error) && attempt < PULL_ATTEMPTS)
+        // Not there: the server failed before acting, and asking again makes no second one.
+        await new Promise(resolve => setTimeout(resolve, 500 * attempt))
+      else
+        throw new PullRequestError(
+          `cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`,
+          { cause: error }
+        )
+    }
   }
   if (spec.labels.length > 0) {
     await client.rest.rest.issues.addLabels({

@@ -174,8 +174,11 @@ export interface TrackerDeps {
   runUrl?: string
   now: () => Date
   warn: (message: string) => void
-  /** Keeps the comment id and the state's key on the item (a ledger write), when they changed. */
-  remember: (itemId: string, note: { commentId: number; state: string }) => Promise<void>
+  /**
+   * Keeps the comment id and the state's key on the item (a ledger write), when they changed; a
+   * state that could not be written is kept as {@link OWED_STATE}, for a later cycle to write.
+   */
+  remember: (itemId: string, note: { commentId?: number; state: string }) => Promise<void>
 }
 
 /** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
@@ -193,6 +196,26 @@ export function stateKey(state: TrackingState): string {
     default:
       return state.kind
   }
+}
+
+/** The state of a tracking comment a write to GitHub failed to bring up to date. */
+export const OWED_STATE = 'owed'
+
+/**
+ * True when the item's pull request is open but its tracking comment does not say so: the run that
+ * opened it was killed before the comment, or GitHub refused the comment. Only items whose comment
+ * CCAL began (a state is recorded) qualify, so nothing is posted for items older than the comment.
+ */
+export function owesPullNotice(item: WorkItem): boolean {
+  const state = item.context.trackingState
+  return (
+    item.status === 'pr_open' &&
+    item.pr !== null &&
+    trackingTarget(item) !== undefined &&
+    typeof state === 'string' &&
+    state !== `pr_opened:${item.pr.number}` &&
+    state !== `pr_updated:${item.pr.number}`
+  )
 }
 
 /** Keeps items' tracking comments; failures are warnings, never an item's failure. */
@@ -237,6 +260,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
       await deps.remember(item.id, note)
     } catch (error) {
       deps.warn(`could not update the tracking comment of ${item.id} on #${target}: ${errorMessage(error)}`)
+      // Kept so that a later cycle writes what this one could not (an opened PR, above all).
+      await deps
+        .remember(item.id, { ...(typeof known === 'number' ? { commentId: known } : {}), state: OWED_STATE })
+        .catch(() => undefined)
     }
   }
   return {

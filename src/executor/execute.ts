@@ -291,14 +291,18 @@ async function executeInCleanTree(
     return finish({ status: first.status, code: first.code, reason: first.reason })
 
   gate = await inspectChanges({ git, safety: settings.safety, extraExcludedPaths })
+  if (gate.verdict === 'no_change' && !first.text.trim())
+    // An empty answer is the model's silence, not the agent's judgement that nothing needs doing.
+    return finish({
+      status: 'failed',
+      code: 'empty_answer',
+      reason: `the model gave an empty answer (${first.turns} turn${first.turns === 1 ? '' : 's'}) and nothing was changed`
+    })
   if (gate.verdict === 'no_change')
     return finish({
       status: 'no_op',
       code: 'no_change',
-      // An empty answer is the model's silence, not the agent's judgement that nothing needs doing.
-      reason: first.text.trim()
-        ? 'Claude Code finished without changing any file'
-        : `the model gave an empty answer (${first.turns} turn${first.turns === 1 ? '' : 's'}) and nothing was changed`
+      reason: 'Claude Code finished without changing any file'
     })
   if (gate.verdict === 'blocked')
     return finish({ status: 'blocked', code: 'gate_blocked', reason: describeViolations(gate.violations) })

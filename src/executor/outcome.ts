@@ -33,6 +33,7 @@ export type OutcomeCode =
   | 'gate_blocked'
   | 'verify_failed'
   | 'setup_failed'
+  | 'empty_answer'
 
 /** One Claude Code run within an execution. */
 export interface RunRecord {
@@ -178,7 +179,9 @@ const REQUEUE_CODES: readonly OutcomeCode[] = [
   'cancelled',
   'api_error',
   'budget_exceeded',
-  'cli_error'
+  'cli_error',
+  // The model's silence says nothing about the item.
+  'empty_answer'
 ]
 
 /** True when the item may simply be tried again later. */

@@ -371,19 +371,24 @@ export function overridePriority(itemId: string, priority: number, reason: strin
 }
 
 /** Keeps where an item's tracking comment is and which state it shows (see delivery/tracking.ts). */
-export function recordTracking(itemId: string, note: { commentId: number; state: string }): LedgerOp {
+export function recordTracking(itemId: string, note: { commentId?: number; state: string }): LedgerOp {
   return (ledger, context) => {
     const item = requireItem(ledger, itemId)
-    if (item.context.trackingCommentId === note.commentId && item.context.trackingState === note.state)
+    const commentId = note.commentId ?? item.context.trackingCommentId
+    if (item.context.trackingCommentId === commentId && item.context.trackingState === note.state)
       return { ledger, description: `${itemId}: tracking comment unchanged` }
     const updated: WorkItem = {
       ...item,
-      context: { ...item.context, trackingCommentId: note.commentId, trackingState: note.state },
+      context: {
+        ...item.context,
+        ...(commentId !== undefined ? { trackingCommentId: commentId } : {}),
+        trackingState: note.state
+      },
       updatedAt: context.now.toISOString()
     }
     return {
       ledger: putItems(ledger, [updated]),
-      description: `${itemId}: tracking comment ${note.commentId} shows ${note.state}`
+      description: `${itemId}: tracking comment ${commentId ?? '(none yet)'} shows ${note.state}`
     }
   }
 }

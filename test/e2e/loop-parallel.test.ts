@@ -40,52 +40,61 @@ const ISSUES = [BUG_ISSUE, DOC_ISSUE, LINT_ISSUE].map(issue => ({
   labeled_by: { 'ccal-task': MAINTAINER }
 }))
 
-/** The first turn of every agent waits, so that all three are surely under way at the same time. */
-function slowStart(turns: TurnInput[], delayMs = 2_500): TurnInput[] {
+/**
+ * The first turn of every agent waits until `agents` agents have asked (or 15 s), so that they are
+ * surely under way at the same time however slow the machine.
+ */
+function slowStart(turns: TurnInput[], agents: number): TurnInput[] {
   const [first, ...rest] = turns
-  return [{ ...first, delay_ms: delayMs } as TurnInput, ...rest]
+  return [{ ...first, until_requests: agents, delay_ms: 15_000 } as TurnInput, ...rest]
 }
 
-/** Each issue's agent: read, edit its own file, report. */
-const CONVERSATIONS: Conversation[] = [
-  { match: `GitHub issue #${BUG_ISSUE.number} of`, turns: slowStart(fixBugScript() as TurnInput[]) },
+/** Each issue's agent: read, edit its own file, report; `agents` of them run at once. */
+const conversations = (agents: number): Conversation[] => [
+  { match: `GitHub issue #${BUG_ISSUE.number} of`, turns: slowStart(fixBugScript() as TurnInput[], agents) },
   {
     match: `GitHub issue #${DOC_ISSUE.number} of`,
-    turns: slowStart([
-      { tool_use: [{ name: 'Read', input: { file_path: '$CWD/README.md' } }] },
-      {
-        tool_use: [
-          {
-            name: 'Edit',
-            input: {
-              file_path: '$CWD/README.md',
-              old_string: '`node --test` runs the tests.',
-              new_string: '`node --test` runs the tests. `shout(text)` upper-cases a text.'
+    turns: slowStart(
+      [
+        { tool_use: [{ name: 'Read', input: { file_path: '$CWD/README.md' } }] },
+        {
+          tool_use: [
+            {
+              name: 'Edit',
+              input: {
+                file_path: '$CWD/README.md',
+                old_string: '`node --test` runs the tests.',
+                new_string: '`node --test` runs the tests. `shout(text)` upper-cases a text.'
+              }
             }
-          }
-        ]
-      },
-      { text: 'Documented shout() in the README.' }
-    ])
+          ]
+        },
+        { text: 'Documented shout() in the README.' }
+      ],
+      agents
+    )
   },
   {
     match: `GitHub issue #${LINT_ISSUE.number} of`,
-    turns: slowStart([
-      { tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/strings.js' } }] },
-      {
-        tool_use: [
-          {
-            name: 'Edit',
-            input: {
-              file_path: '$CWD/src/strings.js',
-              old_string: "  const unusedSuffix = '!'\n",
-              new_string: ''
+    turns: slowStart(
+      [
+        { tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/strings.js' } }] },
+        {
+          tool_use: [
+            {
+              name: 'Edit',
+              input: {
+                file_path: '$CWD/src/strings.js',
+                old_string: "  const unusedSuffix = '!'\n",
+                new_string: ''
+              }
             }
-          }
-        ]
-      },
-      { text: 'Removed the unused variable.' }
-    ])
+          ]
+        },
+        { text: 'Removed the unused variable.' }
+      ],
+      agents
+    )
   }
 ]
 
@@ -106,9 +115,10 @@ function config(extra: { loop?: object; budgets?: object }) {
   }
 }
 
+/** Three labelled issues; a day budget that fits two leaves two agents running at once. */
 async function parallelWorld(extra: { loop?: object; budgets?: object } = {}): Promise<World> {
   const created = await createWorld({ config: config(extra), scenario: { issues: ISSUES }, script: [] })
-  created.model.setConversations(CONVERSATIONS)
+  created.model.setConversations(conversations(extra.budgets ? 2 : 3))
   return created
 }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { branchNameFor, commitMessage, pullRequestBody } from '../../../src/delivery/content.js'
+import { findPushedWork } from '../../../src/delivery/deliver.js'
 import { commitAll, hasChanges, pushBranch, startBranch } from '../../../src/delivery/git.js'
 import { commentOn, findPullForBranch, openOrUpdatePull } from '../../../src/delivery/pulls.js'
 import { parsePullMarker } from '../../../src/discovery/marker.js'
@@ -170,6 +171,32 @@ describe('delivery', () => {
     expect(gh.state.pulls()).toHaveLength(1)
     expect(pull.number).toBe(gh.state.pulls()[0]!.number)
     expect(gh.state.pulls()[0]!.labels).toEqual(['ccal'])
+  })
+
+  it('asks again for a pull request whose creation failed before GitHub acted, and opens one', async () => {
+    gh.injectFault({ method: 'POST', route: '/repos/{owner}/{repo}/pulls', status: 502 })
+
+    const { pull } = await deliverOnce('Fixed.')
+
+    expect(pull.created).toBe(true)
+    expect(gh.state.pulls()).toHaveLength(1)
+  })
+
+  it("finds the work an earlier attempt pushed, and not another item's branch or one the base has", async () => {
+    gh.injectFault({ method: 'POST', route: '/repos/{owner}/{repo}/pulls', status: 502, times: 10 })
+    await expect(deliverOnce('Fixed the greeting.')).rejects.toThrow(/cannot open a pull request/)
+    const branch = branchNameFor(item, 'ccal/')
+
+    const pushed = await findPushedWork(workspace, item, branch, 'main')
+
+    expect(pushed).toEqual({
+      sha: gitSync(repos.origin, 'rev-parse', branch),
+      summary: 'Fixed the greeting.'
+    })
+    expect(await findPushedWork(workspace, { id: 'ffffffffffff' }, branch, 'main')).toBeUndefined()
+    expect(await findPushedWork(workspace, item, 'ccal/issue/none', 'main')).toBeUndefined()
+    gitSync(repos.origin, 'update-ref', 'refs/heads/main', pushed!.sha)
+    expect(await findPushedWork(workspace, item, branch, 'main')).toBeUndefined()
   })
 
   it('refuses to push to the base branch or outside its prefix', async () => {

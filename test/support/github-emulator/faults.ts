@@ -73,6 +73,8 @@ const SECONDARY_DOCS =
 /** Holds armed faults and hands out the first one matching a request. */
 export class FaultInjector {
   private readonly faults: ArmedFault[] = []
+  /** Requests a fault has taken so far (a hung one counts from its start). */
+  taken = 0
 
   /** Arms a fault. */
   add(spec: FaultSpec): void {
@@ -89,6 +91,7 @@ export class FaultInjector {
     const armed = this.faults.find(f => f.remaining > 0 && matches(f.spec, method, path, template))
     if (!armed) return undefined
     armed.remaining -= 1
+    this.taken += 1
     return armed.spec
   }
 }

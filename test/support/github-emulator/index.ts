@@ -57,6 +57,10 @@ export interface GitHubEmulator {
   violations(): Violation[]
   /** Arms a fault for matching requests. */
   injectFault(fault: FaultSpec): void
+  /** Disarms every fault (one hung now still answers as armed). */
+  clearFaults(): void
+  /** Requests faults have taken so far, a hung one from the moment it arrived. */
+  faultsTaken(): number
   /** Applies a scripted state change (same JSON as POST /_emulator/state). */
   mutate(action: MutationInput): { number?: number; id?: number }
   /** Empties the request log and the violation list. */
@@ -103,6 +107,8 @@ export async function startGitHubEmulator(
     requests: () => [...log.entries],
     violations: () => [...log.violations],
     injectFault: fault => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    faultsTaken: () => faults.taken,
     mutate: action => applyMutation(state, mutationSchema.parse(action)),
     clearRequests: () => log.clear(),
     assertNoViolations,

@@ -206,7 +206,11 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
         return
       }
     }
-    if (turn.delay_ms !== undefined) await sleep(turn.delay_ms)
+    if (turn.until_requests !== undefined) {
+      const until = Date.now() + (turn.delay_ms ?? 30_000)
+      const arrived = () => records.filter(other => other.kind === 'main').length
+      while (arrived() < turn.until_requests && Date.now() < until && !res.destroyed) await sleep(20)
+    } else if (turn.delay_ms !== undefined) await sleep(turn.delay_ms)
     // The client may have given up (its timeout) or the server may be stopping.
     if (res.destroyed || req.socket.destroyed) return
     if (turn.error !== undefined) {

@@ -60,6 +60,11 @@ export const TurnSchema = z
     stop_reason: StopReasonSchema.optional(),
     /** Waits this long before answering (for timeout tests). */
     delay_ms: z.number().int().nonnegative().optional(),
+    /**
+     * Holds the answer until this many main requests have arrived in all (agents running side by
+     * side all asked before any is answered); `delay_ms` is then the longest wait.
+     */
+    until_requests: z.number().int().positive().optional(),
     /** Serves this turn this many times in a row (e.g. the same error for every retry). */
     repeat: z.number().int().positive().optional(),
     /**
