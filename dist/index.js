@@ -42599,6 +42599,27 @@ function httpStatus(error) {
         return undefined;
     return typeof error.status === 'number' ? error.status : undefined;
 }
+/** Something took longer than it may; the message names the limit and the setting. */
+class TimeLimitError extends CcalError {
+}
+/**
+ * `work`, or a {@link TimeLimitError} with `message` once `ms` have passed. The work is not stopped
+ * (a promise cannot be): its late answer is dropped, and a late failure is swallowed.
+ */
+async function withinTime(work, ms, message) {
+    let timer;
+    const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new TimeLimitError(message)), ms);
+        timer.unref();
+    });
+    work.catch(() => undefined);
+    try {
+        return await Promise.race([work, late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/action/failure.js
 
@@ -52430,7 +52451,10 @@ const DiscoverySchema = strictObject({
     lint: LintSourceSchema,
     coverage: CoverageSourceSchema,
     pr_feedback: PrFeedbackSourceSchema,
-    error_logs: ErrorLogsSourceSchema
+    error_logs: ErrorLogsSourceSchema,
+    time_limit_seconds: positiveInt()
+        .default(300)
+        .describe('Longest one source may take in a cycle (never past safety.max_execution_time_seconds): a source still busy then is reported as stopped, what it found is dropped, and the cycle goes on.')
 })
     .prefault({})
     .describe('Where work comes from.');
@@ -60455,650 +60479,6 @@ function scanLogBuffer(data, options = {}) {
     return stream.end().findings;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./lib/discovery/files.js
-/**
- * File helpers the file-based sources share: expanding the configured paths and globs inside the
- * repository, and the per-source scan interval kept in the source's cursor.
- */
-
-
-/** Directories never descended into when expanding `**`. */
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
-/** `src/**\/*.json` → a RegExp over `/`-separated relative paths. */
-function globToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            const slash = pattern[i + 2] === '/';
-            source += slash ? '(?:.*/)?' : '.*';
-            i += slash ? 2 : 1;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else
-            source += /[\\^$.|+()[\]{}]/.test(char) ? `\\${char}` : char;
-    }
-    return new RegExp(`^${source}$`);
-}
-async function files_walk(dir, depth, into) {
-    if (depth > 20)
-        return;
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const entry of entries) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-        if (entry.isDirectory()) {
-            if (!SKIPPED_DIRECTORIES.has(entry.name))
-                await files_walk(path, depth + 1, into);
-        }
-        else if (entry.isFile())
-            into.push(path);
-    }
-}
-/**
- * Absolute paths of the files a configured path names: a file, a glob (`*`, `**`, `?`) relative to
- * `root`, or (with `directoryFilter`) the matching files directly inside a directory. Missing paths
- * yield nothing; the caller reports them.
- */
-async function expandPath(root, pattern, directoryFilter) {
-    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(root, pattern);
-    if (!/[*?]/.test(pattern)) {
-        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => null);
-        if (!info)
-            return [];
-        if (info.isFile())
-            return [absolute];
-        if (info.isDirectory() && directoryFilter) {
-            const entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
-            return entries
-                .filter(entry => entry.isFile() && directoryFilter(entry.name))
-                .map(entry => (0,external_node_path_namespaceObject.join)(absolute, entry.name))
-                .sort();
-        }
-        return [];
-    }
-    // Walk from the last directory before the first wildcard.
-    const normalized = absolute.split(external_node_path_namespaceObject.sep).join('/');
-    const firstWild = normalized.search(/[*?]/);
-    const base = normalized.slice(0, normalized.lastIndexOf('/', firstWild));
-    const matcher = globToRegExp(normalized.slice(base.length + 1));
-    const files = [];
-    await files_walk(base, 0, files);
-    return files.filter(file => matcher.test((0,external_node_path_namespaceObject.relative)(base, file).split(external_node_path_namespaceObject.sep).join('/'))).sort();
-}
-/** A path relative to the repository root with `/` separators (absolute when outside the root). */
-function files_repoPath(root, path) {
-    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
-    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? path : inside.split(external_node_path_namespaceObject.sep).join('/');
-}
-/**
- * Whether a source that last scanned at `lastScanAt` is due again after `intervalSeconds` (always
- * when the interval is 0 or it never scanned).
- */
-function isScanDue(lastScanAt, intervalSeconds, now) {
-    if (intervalSeconds <= 0 || !lastScanAt)
-        return true;
-    const last = Date.parse(lastScanAt);
-    return !Number.isFinite(last) || now.getTime() >= last + intervalSeconds * 1000;
-}
-
-;// CONCATENATED MODULE: ./lib/discovery/ci-logs.js
-/**
- * The CI-logs source: failed workflow runs on the watched branches (the default branch unless
- * configured, plus the run named by a `workflow_run` trigger), their failed jobs (latest attempt),
- * and each job's log, streamed from the plain-text download the API redirects to through the
- * scanner, so that a log of any size is read in bounded memory. The job's check-run annotations
- * are read beside the log: the same problem once, with the file and line an annotation knows and
- * the log line lost. What failed becomes one item per distinct failure (findings/failures.ts),
- * fingerprinted by its normalized errors and not by the job or step that printed them: the same
- * failure in 20 runs or in every job of a matrix is one item, another error in the same step is
- * another item.
- *
- * Runs already looked at are remembered in the cursor. With `flaky_check`, a failed run is first
- * re-run (failed jobs only) and becomes work only when the re-run fails again.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const CI_LOGS_SOURCE = 'ci-logs';
-/** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
-const MAX_REMEMBERED_RUNS = 500;
-const CursorSchema = looseObject({
-    processed: array(schemas_number()).default([]),
-    /** Run id → the attempt CCAL asked for when it re-ran the failed jobs. */
-    rerun: record(schemas_string(), schemas_number()).default({}),
-    /** When a scheduled scan last looked for failed runs (`interval_seconds` counts from it). */
-    lastScanAt: schemas_string().optional()
-});
-const ci_logs_FAILED = new Set(['failure', 'timed_out']);
-/** What the source needs of a workflow run (the REST answer is parsed into this). */
-const RunSchema = looseObject({
-    id: schemas_number(),
-    name: schemas_string().nullable().optional(),
-    head_branch: schemas_string().nullable().optional(),
-    head_sha: schemas_string(),
-    status: schemas_string().nullable().optional(),
-    conclusion: schemas_string().nullable().optional(),
-    run_attempt: schemas_number().optional(),
-    html_url: schemas_string().optional()
-});
-const JobSchema = looseObject({
-    id: schemas_number(),
-    name: schemas_string(),
-    conclusion: schemas_string().nullable().optional(),
-    html_url: schemas_string().nullable().optional(),
-    check_run_url: schemas_string().nullable().optional()
-});
-/** Failed CI runs and their logs as work. */
-class CiLogsSource {
-    name = CI_LOGS_SOURCE;
-    appliesTo(trigger, settings) {
-        if (!settings.discovery.ci_logs.enabled)
-            return false;
-        return isFullScan(trigger) || (trigger.kind === 'workflow_run' && trigger.run.conclusion !== 'success');
-    }
-    async discover(context) {
-        const result = { source: this.name, candidates: [], skipped: [], requests: 0 };
-        const github = context.github;
-        if (!github) {
-            result.skipped.push({ what: 'CI logs', reason: 'no GitHub client (running without GitHub)' });
-            return result;
-        }
-        const config = context.settings.discovery.ci_logs;
-        const cursor = CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {});
-        // A failed run's own event is always looked at; scheduled scans keep to the interval.
-        const scheduled = context.trigger.kind !== 'workflow_run';
-        if (scheduled && !isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
-            result.skipped.push({
-                what: 'CI logs',
-                reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.ci_logs.interval_seconds)`
-            });
-            return result;
-        }
-        const processed = new Set(cursor.processed);
-        const rerun = { ...cursor.rerun };
-        const count = () => (result.requests = (result.requests ?? 0) + 1);
-        const runs = await this.failedRuns(github, context, count);
-        for (const run of runs.slice(0, config.max_runs_per_cycle)) {
-            const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
-            if (processed.has(run.id)) {
-                result.skipped.push({ what, reason: 'already processed' });
-                continue;
-            }
-            if (config.workflows.length > 0 && !config.workflows.includes(run.name ?? '')) {
-                result.skipped.push({ what, reason: `workflow not in discovery.ci_logs.workflows` });
-                continue;
-            }
-            if (config.flaky_check && !(await this.failureRepeats(github, run, rerun, result.skipped, count)))
-                continue;
-            try {
-                result.candidates.push(...(await this.runCandidates(github, run, context, count)));
-                processed.add(run.id);
-                delete rerun[String(run.id)];
-            }
-            catch (error) {
-                result.skipped.push({ what, reason: `could not read its jobs or logs: ${errorMessage(error)}` });
-            }
-        }
-        const remembered = [...processed].slice(-MAX_REMEMBERED_RUNS);
-        const lastScanAt = scheduled ? context.now.toISOString() : cursor.lastScanAt;
-        result.cursor = { processed: remembered, rerun, ...(lastScanAt ? { lastScanAt } : {}) };
-        return result;
-    }
-    /** Failed runs on the watched branches, newest first, plus the triggering run. */
-    async failedRuns(github, context, count) {
-        const config = context.settings.discovery.ci_logs;
-        const runs = new Map();
-        const trigger = context.trigger;
-        if (trigger.kind === 'workflow_run') {
-            count();
-            const { data } = await github.rest.rest.actions.getWorkflowRun({
-                owner: github.owner,
-                repo: github.repo,
-                run_id: trigger.run.id
-            });
-            const run = RunSchema.parse(data);
-            if (ci_logs_FAILED.has(run.conclusion ?? '') ||
-                (config.flaky_check && run.run_attempt !== undefined && run.run_attempt > 1))
-                runs.set(run.id, run);
-        }
-        if (isFullScan(trigger)) {
-            let branches = config.branches;
-            if (branches.length === 0) {
-                count();
-                const { data } = await github.rest.rest.repos.get({ owner: github.owner, repo: github.repo });
-                branches = [data.default_branch];
-            }
-            for (const branch of branches) {
-                count();
-                const { data } = await github.rest.rest.actions.listWorkflowRunsForRepo({
-                    owner: github.owner,
-                    repo: github.repo,
-                    branch,
-                    status: 'failure',
-                    per_page: Math.min(100, config.max_runs_per_cycle)
-                });
-                for (const raw of data.workflow_runs)
-                    runs.set(raw.id, RunSchema.parse(raw));
-            }
-            // Runs CCAL re-ran are no longer "failure" while they run again: look at them too.
-            for (const id of Object.keys(context.ledger.state.cursors[this.name]
-                ? CursorSchema.parse(context.ledger.state.cursors[this.name]).rerun
-                : {})) {
-                if (runs.has(Number(id)))
-                    continue;
-                count();
-                const { data } = await github.rest.rest.actions.getWorkflowRun({
-                    owner: github.owner,
-                    repo: github.repo,
-                    run_id: Number(id)
-                });
-                runs.set(Number(id), RunSchema.parse(data));
-            }
-        }
-        return [...runs.values()].sort((a, b) => b.id - a.id);
-    }
-    /**
-     * The flaky check: re-runs a failed run's failed jobs once; true once the re-run has failed too.
-     * A run that passes on its re-run is flaky: it is skipped (and its re-run forgotten).
-     */
-    async failureRepeats(github, run, rerun, skipped, count) {
-        const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
-        const asked = rerun[String(run.id)];
-        if (asked === undefined) {
-            count();
-            await github.rest.rest.actions.reRunWorkflowFailedJobs({
-                owner: github.owner,
-                repo: github.repo,
-                run_id: run.id
-            });
-            rerun[String(run.id)] = (run.run_attempt ?? 1) + 1;
-            skipped.push({ what, reason: 'failed jobs re-run once to tell a flaky failure from a real one' });
-            return false;
-        }
-        if (run.status !== 'completed') {
-            skipped.push({ what, reason: 'its re-run is still running' });
-            return false;
-        }
-        if (!ci_logs_FAILED.has(run.conclusion ?? '')) {
-            delete rerun[String(run.id)];
-            skipped.push({ what, reason: 'flaky: it passed when re-run' });
-            return false;
-        }
-        return true;
-    }
-    /** One candidate per distinct failure of the run's failed jobs (a failure several jobs share is one). */
-    async runCandidates(github, run, context, count) {
-        count();
-        const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
-            owner: github.owner,
-            repo: github.repo,
-            run_id: run.id,
-            filter: 'latest',
-            per_page: 100
-        });
-        const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => ci_logs_FAILED.has(job.conclusion ?? ''));
-        const byFingerprint = new Map();
-        for (const job of jobs) {
-            for (const failure of await this.jobFailures(github, job, context, count)) {
-                const known = byFingerprint.get(failure.fingerprint);
-                if (known)
-                    known.others.push(job.name);
-                else
-                    byFingerprint.set(failure.fingerprint, { failure, job, others: [] });
-            }
-        }
-        const evidenceChars = evidenceBudget(context.settings.claude.max_prompt_length);
-        return [...byFingerprint.values()].map(({ failure, job, others }) => failureCandidate(failure, { run, job, alsoFailing: others, evidenceChars }));
-    }
-    /** What failed in a job: its log streamed through the parsers, with its check run's annotations. */
-    async jobFailures(github, job, context, count) {
-        const annotations = await this.annotations(github, job, context, count);
-        const matcher = annotationMatcher(annotations, context.root);
-        const collector = collectFailures(context.root);
-        const stream = createLogStream({
-            root: context.root,
-            onFinding: found => collector.add(matcher.enrich(found))
-        });
-        count();
-        const response = await github.rest.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
-            owner: github.owner,
-            repo: github.repo,
-            job_id: job.id,
-            // The API redirects to the plain-text log: read it as a stream, never whole.
-            request: { parseSuccessResponseBody: false }
-        });
-        const body = response.data;
-        const length = Number(response.headers['content-length'] ?? Number.NaN);
-        const maxBytes = context.settings.discovery.ci_logs.max_log_bytes;
-        // The end of a log is where a job fails: past max_log_bytes, the head is skipped.
-        const skip = Number.isFinite(length) && length > maxBytes ? length - maxBytes : 0;
-        if (skip > 0)
-            context.logger.info(`${this.name}: the log of job ${job.id} has ${length} bytes, more than discovery.ci_logs.max_log_bytes; reading its last ${maxBytes}`);
-        let seen = 0;
-        let started = skip === 0;
-        for await (const chunk of body ?? []) {
-            let piece = chunk;
-            if (!started) {
-                if (seen + piece.length <= skip) {
-                    seen += piece.length;
-                    continue;
-                }
-                piece = piece.subarray(Math.max(0, skip - seen));
-                // Start at the next whole line.
-                const newline = piece.indexOf(10);
-                if (newline < 0) {
-                    seen += chunk.length;
-                    continue;
-                }
-                piece = piece.subarray(newline + 1);
-                started = true;
-            }
-            seen += chunk.length;
-            stream.write(piece);
-        }
-        stream.end();
-        for (const found of matcher.unmatched())
-            collector.add(found);
-        return collector.failures();
-    }
-    /** The failure annotations of the job's check run (its id is the job's). */
-    async annotations(github, job, context, count) {
-        if (!context.settings.discovery.ci_logs.annotations)
-            return [];
-        try {
-            count();
-            const { data } = await github.rest.rest.checks.listAnnotations({
-                owner: github.owner,
-                repo: github.repo,
-                check_run_id: checkRunId(job),
-                per_page: 100
-            });
-            return data
-                .map(raw => AnnotationSchema.parse(raw))
-                .filter(annotation => annotation.annotation_level === 'failure' && framing_exitCodeOf(annotation.message.trim()) === null);
-        }
-        catch (error) {
-            // Annotations add places to what the log says; without them (no `checks: read`), the log alone.
-            context.logger.info(`${this.name}: no annotations for job ${job.id}: ${errorMessage(error)}`);
-            return [];
-        }
-    }
-}
-const AnnotationSchema = looseObject({
-    path: schemas_string(),
-    start_line: schemas_number().nullable().optional(),
-    start_column: schemas_number().nullable().optional(),
-    annotation_level: schemas_string().nullable().optional(),
-    title: schemas_string().nullable().optional(),
-    message: schemas_string()
-});
-/** The job's check run id: the last part of its check_run_url, which GitHub gives the job's own id. */
-function checkRunId(job) {
-    const fromUrl = /\/check-runs\/(\d+)$/.exec(job.check_run_url ?? '');
-    return fromUrl ? Number(fromUrl[1]) : job.id;
-}
-/** An annotation as a finding: GitHub files an annotation that names no file under `.github`. */
-function annotationFinding(annotation) {
-    const file = annotation.path && annotation.path !== '.github' ? annotation.path : null;
-    return finding({
-        tool: 'actions',
-        file,
-        line: file ? (annotation.start_line ?? null) : null,
-        column: file ? (annotation.start_column ?? null) : null,
-        rule: annotation.title ?? null,
-        message: annotation.message.trim(),
-        excerpt: null
-    });
-}
-const squash = (text) => text.replace(/\s+/g, ' ').trim();
-/**
- * Merges a job's annotations into its log's findings: an annotation that repeats a finding (same
- * file and line, or the same message) is that finding, and gives it the file and line the log
- * line lost (a `::error file=…` command shows only its message in the log); the others are
- * findings of their own.
- */
-function annotationMatcher(annotations, root) {
-    const pending = annotations.map(annotation => annotationFinding(annotation));
-    const used = new Set();
-    const samePlace = (found, annotation) => found.file !== null &&
-        annotation.file !== null &&
-        repoPath(found.file, root) === repoPath(annotation.file, root) &&
-        found.line === annotation.line;
-    const sameWords = (found, annotation) => {
-        const a = squash(found.message);
-        const b = squash(annotation.message);
-        return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
-    };
-    return {
-        enrich(found) {
-            const index = pending.findIndex((annotation, at) => !used.has(at) &&
-                (samePlace(found, annotation) ||
-                    (sameWords(found, annotation) &&
-                        (found.file === null || annotation.file === null || samePlace(found, annotation)))));
-            if (index < 0)
-                return found;
-            used.add(index);
-            const annotation = pending[index];
-            if (found.file === null && annotation.file !== null) {
-                found.file = annotation.file;
-                found.line = annotation.line;
-                found.column = annotation.column;
-            }
-            return found;
-        },
-        unmatched() {
-            return pending.filter((_, at) => !used.has(at));
-        }
-    };
-}
-function ci_logs_plain(text, max = 80) {
-    const clean = text
-        .replace(/[^\x20-\x7e]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    if (clean.length <= max)
-        return clean;
-    const space = clean.lastIndexOf(' ', max - 1);
-    return `${clean.slice(0, space > max / 2 ? space : max - 1)}…`;
-}
-/** Findings named in an item's context: enough for a reviewer and for learning, not the whole list. */
-const CONTEXT_FINDINGS = 50;
-/** The work item of one failure. */
-function failureCandidate(failure, on) {
-    const first = failure.findings[0];
-    const workflow = ci_logs_plain(on.run.name ?? 'workflow');
-    const jobName = ci_logs_plain(on.job.name);
-    const url = on.job.html_url ?? on.run.html_url;
-    const { name, kind } = toolLabel(failure.tool);
-    const steps = [
-        ...new Set(failure.findings.map(found => found.step).filter((step) => step !== null))
-    ];
-    const what = kind === 'runner'
-        ? "No tool's error could be read from the output: the step's first error line and its last lines are in the evidence. Find the cause and fix it."
-        : `${name} reports ${failure.count} problem${failure.count === 1 ? '' : 's'} (listed first in the evidence, then the output they were read from). Fix ${failure.count === 1 ? 'it' : 'them'} so that the job passes again, without weakening the checks.`;
-    return {
-        fingerprint: failure.fingerprint,
-        type: 'ci_failure',
-        source: CI_LOGS_SOURCE,
-        title: failure.title,
-        description: [
-            `The job "${jobName}" of workflow "${workflow}" failed on ${ci_logs_plain(on.run.head_branch ?? 'the default branch')} at ${on.run.head_sha.slice(0, 12)}${steps[0] ? `, in step "${ci_logs_plain(steps[0])}"` : ''}.`,
-            what,
-            on.alsoFailing.length > 0
-                ? `The same failure also fails: ${on.alsoFailing.map(job => `"${ci_logs_plain(job)}"`).join(', ')}.`
-                : '',
-            url ? `Run: ${url}` : ''
-        ]
-            .filter(Boolean)
-            .join('\n'),
-        untrusted: { evidence: buildEvidence(failure.findings, on.evidenceChars) },
-        priority: 2,
-        context: {
-            ...(first.file !== null ? { file: first.file } : {}),
-            ...(first.line !== null ? { line: first.line } : {}),
-            ...(first.rule !== null ? { rule: first.rule } : {}),
-            errorSignature: errorSignature(first),
-            workflowRunId: on.run.id,
-            jobName: on.job.name,
-            commitSha: on.run.head_sha,
-            ...(url ? { url } : {}),
-            ...(steps[0] ? { step: steps[0] } : {}),
-            tool: failure.tool,
-            count: failure.count,
-            findings: failure.findings
-                .slice(0, CONTEXT_FINDINGS)
-                .map(found => ({ place: placeOf(found), rule: found.rule }))
-        }
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./lib/config/arguments.js
-/**
- * Splits a command line into words the way a POSIX shell splits plain words and quotes, without
- * ever running a shell: single quotes are literal, double quotes honour `\"` and `\\`, a
- * backslash outside quotes escapes the next character. Shell syntax (`|`, `>`, `$VAR`, `*`) is NOT
- * interpreted: it stays part of a word. Used for the `claude-args` input and the lint commands.
- */
-
-function splitArguments(text, origin = 'arguments') {
-    const args = [];
-    let current = '';
-    let inWord = false;
-    let quote;
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (quote) {
-            if (char === quote)
-                quote = undefined;
-            else if (char === '\\' && quote === '"' && (text[index + 1] === '"' || text[index + 1] === '\\'))
-                current += text[++index];
-            else
-                current += char;
-            continue;
-        }
-        if (char === '"' || char === "'") {
-            quote = char;
-            inWord = true;
-        }
-        else if (char === '\\' && index + 1 < text.length) {
-            current += text[++index];
-            inWord = true;
-        }
-        else if (/\s/.test(char)) {
-            if (inWord)
-                args.push(current);
-            current = '';
-            inWord = false;
-        }
-        else {
-            current += char;
-            inWord = true;
-        }
-    }
-    if (quote)
-        throw new CcalError(`${origin}: unterminated ${quote} quote in ${JSON.stringify(text)}`);
-    if (inWord)
-        args.push(current);
-    return args;
-}
-
-;// CONCATENATED MODULE: ./lib/discovery/command-runner.js
-/**
- * Running the lint commands maintainers configure. Commands are trusted configuration, but they are
- * still run without a shell: the text is split into words here (quotes respected, no expansion,
- * no pipes) and the program is started directly. Injected into the lint source, so tests and other
- * runners can supply their own.
- */
-
-
-/** A command line that cannot be split into words (an unclosed quote). */
-class CommandSyntaxError extends Error {
-}
-/** Splits a command line into words without a shell (see {@link splitArguments}). */
-function splitCommand(command) {
-    try {
-        return splitArguments(command, 'command');
-    }
-    catch (error) {
-        throw new CommandSyntaxError(`unclosed quote in: ${command}`, { cause: error });
-    }
-}
-/** Output kept from a command (lint reports of big repositories can be large, but not unbounded). */
-const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
-/** Runs commands as child processes (execFile: no shell). */
-function createProcessRunner(env = process.env) {
-    return {
-        run(argv, options) {
-            const [program, ...args] = argv;
-            if (!program)
-                return Promise.resolve({ exitCode: 127, stdout: '', stderr: 'empty command' });
-            return new Promise(resolvePromise => {
-                (0,external_node_child_process_namespaceObject.execFile)(program, args, {
-                    cwd: options.cwd,
-                    env,
-                    timeout: options.timeoutMs,
-                    maxBuffer: MAX_OUTPUT_BYTES,
-                    encoding: 'utf8'
-                }, (error, stdout, stderr) => {
-                    const code = error?.code;
-                    const exitCode = error === null ? 0 : typeof code === 'number' ? code : 127;
-                    resolvePromise({
-                        exitCode,
-                        stdout,
-                        stderr: error && typeof code !== 'number' ? `${stderr}${error.message}` : stderr
-                    });
-                });
-            });
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/findings/report-file.js
-/**
- * Reading a report or coverage file. JSON and XML reports are parsed whole (neither has a prefix
- * worth reading alone), so their size is checked before a byte is read: a file far over any real
- * report is refused at once instead of taking gigabytes on its way to an error.
- */
-
-
-/**
- * The largest report read. Parsing costs about three times the file in memory (a 95 MB SARIF with
- * 330,000 results: 267 MB), and CodeQL's SARIF for large repositories stays in the tens of MB.
- */
-const MAX_REPORT_BYTES = 128 * 1024 * 1024;
-/** A report over {@link MAX_REPORT_BYTES}; the message names the file and both sizes. */
-class ReportTooLargeError extends CcalError {
-}
-/** The text of the report at `path` (`shown` names it in errors). */
-async function readReportText(path, shown) {
-    const { size } = await (0,promises_namespaceObject.stat)(path);
-    if (size > MAX_REPORT_BYTES)
-        throw new ReportTooLargeError(`${shown}: ${size} bytes; a report is read whole and may be at most ${MAX_REPORT_BYTES / (1024 * 1024)} MiB (split it, or report fewer rules)`);
-    return (0,promises_namespaceObject.readFile)(path, 'utf8');
-}
-
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -62394,6 +61774,669 @@ function itemsByStatus(ledger) {
         group.sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     }
     return groups;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./lib/discovery/files.js
+/**
+ * File helpers the file-based sources share: expanding the configured paths and globs inside the
+ * repository, and the per-source scan interval kept in the source's cursor.
+ */
+
+
+/** Directories never descended into when expanding `**`. */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+/** `src/**\/*.json` → a RegExp over `/`-separated relative paths. */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            const slash = pattern[i + 2] === '/';
+            source += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else
+            source += /[\\^$.|+()[\]{}]/.test(char) ? `\\${char}` : char;
+    }
+    return new RegExp(`^${source}$`);
+}
+async function files_walk(dir, depth, into) {
+    if (depth > 20)
+        return;
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!SKIPPED_DIRECTORIES.has(entry.name))
+                await files_walk(path, depth + 1, into);
+        }
+        else if (entry.isFile())
+            into.push(path);
+    }
+}
+/**
+ * Absolute paths of the files a configured path names: a file, a glob (`*`, `**`, `?`) relative to
+ * `root`, or (with `directoryFilter`) the matching files directly inside a directory. Missing paths
+ * yield nothing; the caller reports them.
+ */
+async function expandPath(root, pattern, directoryFilter) {
+    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.join)(root, pattern);
+    if (!/[*?]/.test(pattern)) {
+        const info = await (0,promises_namespaceObject.stat)(absolute).catch(() => null);
+        if (!info)
+            return [];
+        if (info.isFile())
+            return [absolute];
+        if (info.isDirectory() && directoryFilter) {
+            const entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+            return entries
+                .filter(entry => entry.isFile() && directoryFilter(entry.name))
+                .map(entry => (0,external_node_path_namespaceObject.join)(absolute, entry.name))
+                .sort();
+        }
+        return [];
+    }
+    // Walk from the last directory before the first wildcard.
+    const normalized = absolute.split(external_node_path_namespaceObject.sep).join('/');
+    const firstWild = normalized.search(/[*?]/);
+    const base = normalized.slice(0, normalized.lastIndexOf('/', firstWild));
+    const matcher = globToRegExp(normalized.slice(base.length + 1));
+    const files = [];
+    await files_walk(base, 0, files);
+    return files.filter(file => matcher.test((0,external_node_path_namespaceObject.relative)(base, file).split(external_node_path_namespaceObject.sep).join('/'))).sort();
+}
+/** A path relative to the repository root with `/` separators (absolute when outside the root). */
+function files_repoPath(root, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
+    return inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) ? path : inside.split(external_node_path_namespaceObject.sep).join('/');
+}
+/**
+ * Whether a source that last scanned at `lastScanAt` is due again after `intervalSeconds` (always
+ * when the interval is 0 or it never scanned).
+ */
+function isScanDue(lastScanAt, intervalSeconds, now) {
+    if (intervalSeconds <= 0 || !lastScanAt)
+        return true;
+    const last = Date.parse(lastScanAt);
+    return !Number.isFinite(last) || now.getTime() >= last + intervalSeconds * 1000;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/ci-logs.js
+/**
+ * The CI-logs source: failed workflow runs on the watched branches (the default branch unless
+ * configured, plus the run named by a `workflow_run` trigger), their failed jobs (latest attempt),
+ * and each job's log, streamed from the plain-text download the API redirects to through the
+ * scanner, so that a log of any size is read in bounded memory. The job's check-run annotations
+ * are read beside the log: the same problem once, with the file and line an annotation knows and
+ * the log line lost. What failed becomes one item per distinct failure (findings/failures.ts),
+ * fingerprinted by its normalized errors and not by the job or step that printed them: the same
+ * failure in 20 runs or in every job of a matrix is one item, another error in the same step is
+ * another item.
+ *
+ * Runs already looked at are remembered in the cursor. With `flaky_check`, a failed run is first
+ * re-run (failed jobs only) and becomes work only when the re-run fails again.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CI_LOGS_SOURCE = 'ci-logs';
+/** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
+const MAX_REMEMBERED_RUNS = 500;
+const CursorSchema = looseObject({
+    processed: array(schemas_number()).default([]),
+    /** Run id → the attempt CCAL asked for when it re-ran the failed jobs. */
+    rerun: record(schemas_string(), schemas_number()).default({}),
+    /** When a scheduled scan last looked for failed runs (`interval_seconds` counts from it). */
+    lastScanAt: schemas_string().optional()
+});
+const ci_logs_FAILED = new Set(['failure', 'timed_out']);
+/** What the source needs of a workflow run (the REST answer is parsed into this). */
+const RunSchema = looseObject({
+    id: schemas_number(),
+    name: schemas_string().nullable().optional(),
+    head_branch: schemas_string().nullable().optional(),
+    head_sha: schemas_string(),
+    status: schemas_string().nullable().optional(),
+    conclusion: schemas_string().nullable().optional(),
+    run_attempt: schemas_number().optional(),
+    html_url: schemas_string().optional()
+});
+const JobSchema = looseObject({
+    id: schemas_number(),
+    name: schemas_string(),
+    conclusion: schemas_string().nullable().optional(),
+    html_url: schemas_string().nullable().optional(),
+    check_run_url: schemas_string().nullable().optional()
+});
+/** Failed CI runs and their logs as work. */
+class CiLogsSource {
+    name = CI_LOGS_SOURCE;
+    appliesTo(trigger, settings) {
+        if (!settings.discovery.ci_logs.enabled)
+            return false;
+        return isFullScan(trigger) || (trigger.kind === 'workflow_run' && trigger.run.conclusion !== 'success');
+    }
+    async discover(context) {
+        const result = { source: this.name, candidates: [], skipped: [], requests: 0 };
+        const github = context.github;
+        if (!github) {
+            result.skipped.push({ what: 'CI logs', reason: 'no GitHub client (running without GitHub)' });
+            return result;
+        }
+        const config = context.settings.discovery.ci_logs;
+        const cursor = CursorSchema.parse(context.ledger.state.cursors[this.name] ?? {});
+        // A failed run's own event is always looked at; scheduled scans keep to the interval.
+        const scheduled = context.trigger.kind !== 'workflow_run';
+        if (scheduled && !isScanDue(cursor.lastScanAt, config.interval_seconds, context.now)) {
+            result.skipped.push({
+                what: 'CI logs',
+                reason: `scanned at ${cursor.lastScanAt}; next scan after ${config.interval_seconds}s (discovery.ci_logs.interval_seconds)`
+            });
+            return result;
+        }
+        const processed = new Set(cursor.processed);
+        const rerun = { ...cursor.rerun };
+        const count = () => (result.requests = (result.requests ?? 0) + 1);
+        const runs = await this.failedRuns(github, context, count);
+        // A run is remembered only once its failures have room in the queue: one whose new items the
+        // ledger would not admit (ledger.queue_size_limit) is left for a later scan, not lost.
+        let room = context.settings.ledger.queue_size_limit - countStatus(context.ledger, 'pending');
+        for (const run of runs.slice(0, config.max_runs_per_cycle)) {
+            const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
+            if (processed.has(run.id)) {
+                result.skipped.push({ what, reason: 'already processed' });
+                continue;
+            }
+            if (room <= 0) {
+                result.skipped.push({
+                    what,
+                    reason: `the queue is full (ledger.queue_size_limit ${context.settings.ledger.queue_size_limit} pending items); left for a later scan`
+                });
+                continue;
+            }
+            if (config.workflows.length > 0 && !config.workflows.includes(run.name ?? '')) {
+                result.skipped.push({ what, reason: `workflow not in discovery.ci_logs.workflows` });
+                continue;
+            }
+            if (config.flaky_check && !(await this.failureRepeats(github, run, rerun, result.skipped, count)))
+                continue;
+            try {
+                const found = await this.runCandidates(github, run, context, count);
+                result.candidates.push(...found);
+                const fresh = found.filter(candidate => !findByFingerprint(context.ledger, candidate.fingerprint));
+                // Not all of them fit: the run is read again by a later scan, for what was not admitted.
+                if (fresh.length > room) {
+                    room = 0;
+                    continue;
+                }
+                room -= fresh.length;
+                processed.add(run.id);
+                delete rerun[String(run.id)];
+            }
+            catch (error) {
+                result.skipped.push({ what, reason: `could not read its jobs or logs: ${errorMessage(error)}` });
+            }
+        }
+        const remembered = [...processed].slice(-MAX_REMEMBERED_RUNS);
+        const lastScanAt = scheduled ? context.now.toISOString() : cursor.lastScanAt;
+        result.cursor = { processed: remembered, rerun, ...(lastScanAt ? { lastScanAt } : {}) };
+        return result;
+    }
+    /** Failed runs on the watched branches, newest first, plus the triggering run. */
+    async failedRuns(github, context, count) {
+        const config = context.settings.discovery.ci_logs;
+        const runs = new Map();
+        const trigger = context.trigger;
+        if (trigger.kind === 'workflow_run') {
+            count();
+            const { data } = await github.rest.rest.actions.getWorkflowRun({
+                owner: github.owner,
+                repo: github.repo,
+                run_id: trigger.run.id
+            });
+            const run = RunSchema.parse(data);
+            if (ci_logs_FAILED.has(run.conclusion ?? '') ||
+                (config.flaky_check && run.run_attempt !== undefined && run.run_attempt > 1))
+                runs.set(run.id, run);
+        }
+        if (isFullScan(trigger)) {
+            let branches = config.branches;
+            if (branches.length === 0) {
+                count();
+                const { data } = await github.rest.rest.repos.get({ owner: github.owner, repo: github.repo });
+                branches = [data.default_branch];
+            }
+            for (const branch of branches) {
+                count();
+                const { data } = await github.rest.rest.actions.listWorkflowRunsForRepo({
+                    owner: github.owner,
+                    repo: github.repo,
+                    branch,
+                    status: 'failure',
+                    per_page: Math.min(100, config.max_runs_per_cycle)
+                });
+                for (const raw of data.workflow_runs)
+                    runs.set(raw.id, RunSchema.parse(raw));
+            }
+            // Runs CCAL re-ran are no longer "failure" while they run again: look at them too.
+            for (const id of Object.keys(context.ledger.state.cursors[this.name]
+                ? CursorSchema.parse(context.ledger.state.cursors[this.name]).rerun
+                : {})) {
+                if (runs.has(Number(id)))
+                    continue;
+                count();
+                const { data } = await github.rest.rest.actions.getWorkflowRun({
+                    owner: github.owner,
+                    repo: github.repo,
+                    run_id: Number(id)
+                });
+                runs.set(Number(id), RunSchema.parse(data));
+            }
+        }
+        return [...runs.values()].sort((a, b) => b.id - a.id);
+    }
+    /**
+     * The flaky check: re-runs a failed run's failed jobs once; true once the re-run has failed too.
+     * A run that passes on its re-run is flaky: it is skipped (and its re-run forgotten).
+     */
+    async failureRepeats(github, run, rerun, skipped, count) {
+        const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
+        const asked = rerun[String(run.id)];
+        if (asked === undefined) {
+            count();
+            await github.rest.rest.actions.reRunWorkflowFailedJobs({
+                owner: github.owner,
+                repo: github.repo,
+                run_id: run.id
+            });
+            rerun[String(run.id)] = (run.run_attempt ?? 1) + 1;
+            skipped.push({ what, reason: 'failed jobs re-run once to tell a flaky failure from a real one' });
+            return false;
+        }
+        if (run.status !== 'completed') {
+            skipped.push({ what, reason: 'its re-run is still running' });
+            return false;
+        }
+        if (!ci_logs_FAILED.has(run.conclusion ?? '')) {
+            delete rerun[String(run.id)];
+            skipped.push({ what, reason: 'flaky: it passed when re-run' });
+            return false;
+        }
+        return true;
+    }
+    /** One candidate per distinct failure of the run's failed jobs (a failure several jobs share is one). */
+    async runCandidates(github, run, context, count) {
+        count();
+        const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
+            owner: github.owner,
+            repo: github.repo,
+            run_id: run.id,
+            filter: 'latest',
+            per_page: 100
+        });
+        const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => ci_logs_FAILED.has(job.conclusion ?? ''));
+        const byFingerprint = new Map();
+        for (const job of jobs) {
+            for (const failure of await this.jobFailures(github, job, context, count)) {
+                const known = byFingerprint.get(failure.fingerprint);
+                if (known)
+                    known.others.push(job.name);
+                else
+                    byFingerprint.set(failure.fingerprint, { failure, job, others: [] });
+            }
+        }
+        const evidenceChars = evidenceBudget(context.settings.claude.max_prompt_length);
+        return [...byFingerprint.values()].map(({ failure, job, others }) => failureCandidate(failure, { run, job, alsoFailing: others, evidenceChars }));
+    }
+    /** What failed in a job: its log streamed through the parsers, with its check run's annotations. */
+    async jobFailures(github, job, context, count) {
+        const annotations = await this.annotations(github, job, context, count);
+        const matcher = annotationMatcher(annotations, context.root);
+        const collector = collectFailures(context.root);
+        const stream = createLogStream({
+            root: context.root,
+            onFinding: found => collector.add(matcher.enrich(found))
+        });
+        count();
+        const response = await github.rest.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+            owner: github.owner,
+            repo: github.repo,
+            job_id: job.id,
+            // The API redirects to the plain-text log: read it as a stream, never whole.
+            request: { parseSuccessResponseBody: false }
+        });
+        const body = response.data;
+        const length = Number(response.headers['content-length'] ?? Number.NaN);
+        const maxBytes = context.settings.discovery.ci_logs.max_log_bytes;
+        // The end of a log is where a job fails: past max_log_bytes, the head is skipped.
+        const skip = Number.isFinite(length) && length > maxBytes ? length - maxBytes : 0;
+        if (skip > 0)
+            context.logger.info(`${this.name}: the log of job ${job.id} has ${length} bytes, more than discovery.ci_logs.max_log_bytes; reading its last ${maxBytes}`);
+        let seen = 0;
+        let started = skip === 0;
+        for await (const chunk of body ?? []) {
+            let piece = chunk;
+            if (!started) {
+                if (seen + piece.length <= skip) {
+                    seen += piece.length;
+                    continue;
+                }
+                piece = piece.subarray(Math.max(0, skip - seen));
+                // Start at the next whole line.
+                const newline = piece.indexOf(10);
+                if (newline < 0) {
+                    seen += chunk.length;
+                    continue;
+                }
+                piece = piece.subarray(newline + 1);
+                started = true;
+            }
+            seen += chunk.length;
+            stream.write(piece);
+        }
+        stream.end();
+        for (const found of matcher.unmatched())
+            collector.add(found);
+        return collector.failures();
+    }
+    /** The failure annotations of the job's check run (its id is the job's). */
+    async annotations(github, job, context, count) {
+        if (!context.settings.discovery.ci_logs.annotations)
+            return [];
+        try {
+            count();
+            const { data } = await github.rest.rest.checks.listAnnotations({
+                owner: github.owner,
+                repo: github.repo,
+                check_run_id: checkRunId(job),
+                per_page: 100
+            });
+            return data
+                .map(raw => AnnotationSchema.parse(raw))
+                .filter(annotation => annotation.annotation_level === 'failure' && framing_exitCodeOf(annotation.message.trim()) === null);
+        }
+        catch (error) {
+            // Annotations add places to what the log says; without them (no `checks: read`), the log alone.
+            context.logger.info(`${this.name}: no annotations for job ${job.id}: ${errorMessage(error)}`);
+            return [];
+        }
+    }
+}
+const AnnotationSchema = looseObject({
+    path: schemas_string(),
+    start_line: schemas_number().nullable().optional(),
+    start_column: schemas_number().nullable().optional(),
+    annotation_level: schemas_string().nullable().optional(),
+    title: schemas_string().nullable().optional(),
+    message: schemas_string()
+});
+/** The job's check run id: the last part of its check_run_url, which GitHub gives the job's own id. */
+function checkRunId(job) {
+    const fromUrl = /\/check-runs\/(\d+)$/.exec(job.check_run_url ?? '');
+    return fromUrl ? Number(fromUrl[1]) : job.id;
+}
+/** An annotation as a finding: GitHub files an annotation that names no file under `.github`. */
+function annotationFinding(annotation) {
+    const file = annotation.path && annotation.path !== '.github' ? annotation.path : null;
+    return finding({
+        tool: 'actions',
+        file,
+        line: file ? (annotation.start_line ?? null) : null,
+        column: file ? (annotation.start_column ?? null) : null,
+        rule: annotation.title ?? null,
+        message: annotation.message.trim(),
+        excerpt: null
+    });
+}
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+/**
+ * Merges a job's annotations into its log's findings: an annotation that repeats a finding (same
+ * file and line, or the same message) is that finding, and gives it the file and line the log
+ * line lost (a `::error file=…` command shows only its message in the log); the others are
+ * findings of their own.
+ */
+function annotationMatcher(annotations, root) {
+    const pending = annotations.map(annotation => annotationFinding(annotation));
+    const used = new Set();
+    const samePlace = (found, annotation) => found.file !== null &&
+        annotation.file !== null &&
+        repoPath(found.file, root) === repoPath(annotation.file, root) &&
+        found.line === annotation.line;
+    const sameWords = (found, annotation) => {
+        const a = squash(found.message);
+        const b = squash(annotation.message);
+        return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
+    };
+    return {
+        enrich(found) {
+            const index = pending.findIndex((annotation, at) => !used.has(at) &&
+                (samePlace(found, annotation) ||
+                    (sameWords(found, annotation) &&
+                        (found.file === null || annotation.file === null || samePlace(found, annotation)))));
+            if (index < 0)
+                return found;
+            used.add(index);
+            const annotation = pending[index];
+            if (found.file === null && annotation.file !== null) {
+                found.file = annotation.file;
+                found.line = annotation.line;
+                found.column = annotation.column;
+            }
+            return found;
+        },
+        unmatched() {
+            return pending.filter((_, at) => !used.has(at));
+        }
+    };
+}
+function ci_logs_plain(text, max = 80) {
+    const clean = text
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (clean.length <= max)
+        return clean;
+    const space = clean.lastIndexOf(' ', max - 1);
+    return `${clean.slice(0, space > max / 2 ? space : max - 1)}…`;
+}
+/** Findings named in an item's context: enough for a reviewer and for learning, not the whole list. */
+const CONTEXT_FINDINGS = 50;
+/** The work item of one failure. */
+function failureCandidate(failure, on) {
+    const first = failure.findings[0];
+    const workflow = ci_logs_plain(on.run.name ?? 'workflow');
+    const jobName = ci_logs_plain(on.job.name);
+    const url = on.job.html_url ?? on.run.html_url;
+    const { name, kind } = toolLabel(failure.tool);
+    const steps = [
+        ...new Set(failure.findings.map(found => found.step).filter((step) => step !== null))
+    ];
+    const what = kind === 'runner'
+        ? "No tool's error could be read from the output: the step's first error line and its last lines are in the evidence. Find the cause and fix it."
+        : `${name} reports ${failure.count} problem${failure.count === 1 ? '' : 's'} (listed first in the evidence, then the output they were read from). Fix ${failure.count === 1 ? 'it' : 'them'} so that the job passes again, without weakening the checks.`;
+    return {
+        fingerprint: failure.fingerprint,
+        type: 'ci_failure',
+        source: CI_LOGS_SOURCE,
+        title: failure.title,
+        description: [
+            `The job "${jobName}" of workflow "${workflow}" failed on ${ci_logs_plain(on.run.head_branch ?? 'the default branch')} at ${on.run.head_sha.slice(0, 12)}${steps[0] ? `, in step "${ci_logs_plain(steps[0])}"` : ''}.`,
+            what,
+            on.alsoFailing.length > 0
+                ? `The same failure also fails: ${on.alsoFailing.map(job => `"${ci_logs_plain(job)}"`).join(', ')}.`
+                : '',
+            url ? `Run: ${url}` : ''
+        ]
+            .filter(Boolean)
+            .join('\n'),
+        untrusted: { evidence: buildEvidence(failure.findings, on.evidenceChars) },
+        priority: 2,
+        context: {
+            ...(first.file !== null ? { file: first.file } : {}),
+            ...(first.line !== null ? { line: first.line } : {}),
+            ...(first.rule !== null ? { rule: first.rule } : {}),
+            errorSignature: errorSignature(first),
+            workflowRunId: on.run.id,
+            jobName: on.job.name,
+            commitSha: on.run.head_sha,
+            ...(url ? { url } : {}),
+            ...(steps[0] ? { step: steps[0] } : {}),
+            tool: failure.tool,
+            count: failure.count,
+            findings: failure.findings
+                .slice(0, CONTEXT_FINDINGS)
+                .map(found => ({ place: placeOf(found), rule: found.rule }))
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/config/arguments.js
+/**
+ * Splits a command line into words the way a POSIX shell splits plain words and quotes, without
+ * ever running a shell: single quotes are literal, double quotes honour `\"` and `\\`, a
+ * backslash outside quotes escapes the next character. Shell syntax (`|`, `>`, `$VAR`, `*`) is NOT
+ * interpreted: it stays part of a word. Used for the `claude-args` input and the lint commands.
+ */
+
+function splitArguments(text, origin = 'arguments') {
+    const args = [];
+    let current = '';
+    let inWord = false;
+    let quote;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (quote) {
+            if (char === quote)
+                quote = undefined;
+            else if (char === '\\' && quote === '"' && (text[index + 1] === '"' || text[index + 1] === '\\'))
+                current += text[++index];
+            else
+                current += char;
+            continue;
+        }
+        if (char === '"' || char === "'") {
+            quote = char;
+            inWord = true;
+        }
+        else if (char === '\\' && index + 1 < text.length) {
+            current += text[++index];
+            inWord = true;
+        }
+        else if (/\s/.test(char)) {
+            if (inWord)
+                args.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += char;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw new CcalError(`${origin}: unterminated ${quote} quote in ${JSON.stringify(text)}`);
+    if (inWord)
+        args.push(current);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./lib/discovery/command-runner.js
+/**
+ * Running the lint commands maintainers configure. Commands are trusted configuration, but they are
+ * still run without a shell: the text is split into words here (quotes respected, no expansion,
+ * no pipes) and the program is started directly. Injected into the lint source, so tests and other
+ * runners can supply their own.
+ */
+
+
+/** A command line that cannot be split into words (an unclosed quote). */
+class CommandSyntaxError extends Error {
+}
+/** Splits a command line into words without a shell (see {@link splitArguments}). */
+function splitCommand(command) {
+    try {
+        return splitArguments(command, 'command');
+    }
+    catch (error) {
+        throw new CommandSyntaxError(`unclosed quote in: ${command}`, { cause: error });
+    }
+}
+/** Output kept from a command (lint reports of big repositories can be large, but not unbounded). */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** Runs commands as child processes (execFile: no shell). */
+function createProcessRunner(env = process.env) {
+    return {
+        run(argv, options) {
+            const [program, ...args] = argv;
+            if (!program)
+                return Promise.resolve({ exitCode: 127, stdout: '', stderr: 'empty command' });
+            return new Promise(resolvePromise => {
+                (0,external_node_child_process_namespaceObject.execFile)(program, args, {
+                    cwd: options.cwd,
+                    env,
+                    timeout: options.timeoutMs,
+                    maxBuffer: MAX_OUTPUT_BYTES,
+                    encoding: 'utf8'
+                }, (error, stdout, stderr) => {
+                    const code = error?.code;
+                    const exitCode = error === null ? 0 : typeof code === 'number' ? code : 127;
+                    resolvePromise({
+                        exitCode,
+                        stdout,
+                        stderr: error && typeof code !== 'number' ? `${stderr}${error.message}` : stderr
+                    });
+                });
+            });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/findings/report-file.js
+/**
+ * Reading a report or coverage file. JSON and XML reports are parsed whole (neither has a prefix
+ * worth reading alone), so their size is checked before a byte is read: a file far over any real
+ * report is refused at once instead of taking gigabytes on its way to an error.
+ */
+
+
+/**
+ * The largest report read. Parsing costs about three times the file in memory (a 95 MB SARIF with
+ * 330,000 results: 267 MB), and CodeQL's SARIF for large repositories stays in the tens of MB.
+ */
+const MAX_REPORT_BYTES = 128 * 1024 * 1024;
+/** A report over {@link MAX_REPORT_BYTES}; the message names the file and both sizes. */
+class ReportTooLargeError extends CcalError {
+}
+/** The text of the report at `path` (`shown` names it in errors). */
+async function readReportText(path, shown) {
+    const { size } = await (0,promises_namespaceObject.stat)(path);
+    if (size > MAX_REPORT_BYTES)
+        throw new ReportTooLargeError(`${shown}: ${size} bytes; a report is read whole and may be at most ${MAX_REPORT_BYTES / (1024 * 1024)} MiB (split it, or report fewer rules)`);
+    return (0,promises_namespaceObject.readFile)(path, 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./lib/discovery/batches.js
@@ -76618,8 +76661,12 @@ function isNotFound(error) {
  * Edits the item's tracking comment, or creates it when there is none yet (or it was deleted).
  * Returns its id, to be kept in the ledger.
  */
-async function postTracking(client, target, commentId, body) {
+async function postTracking(client, target, commentId, body, 
+/** Look for a comment carrying the item's marker first, among those since this time. */
+lookSince) {
     const where = { owner: client.owner, repo: client.repo };
+    if (commentId === undefined && lookSince)
+        commentId = await findTrackingComment(client, target, lookSince);
     if (commentId !== undefined) {
         try {
             await client.rest.rest.issues.updateComment({ ...where, comment_id: commentId, body });
@@ -76632,6 +76679,24 @@ async function postTracking(client, target, commentId, body) {
     }
     const made = await createCommentOnce(client, target, body);
     return { commentId: made.id, created: true };
+}
+/**
+ * The item's tracking comment on `target`, by its marker: a run killed between creating it and
+ * recording it left no id in the ledger. The marker is hidden text anyone could copy, so only a
+ * bot's comment counts (CCAL posts as github-actions[bot] or its App): a person's is never edited.
+ * With a personal token nothing is found, and the rare crash leaves a second comment.
+ */
+async function findTrackingComment(client, target, look) {
+    const marker = formatTrackingMarker(look.itemId);
+    const { data } = await client.rest.rest.issues.listComments({
+        owner: client.owner,
+        repo: client.repo,
+        issue_number: target,
+        since: look.since,
+        per_page: 100
+    });
+    const found = data.find(comment => comment.body?.includes(marker) && comment.user?.type === 'Bot');
+    return found?.id;
 }
 /** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
 function stateKey(state) {
@@ -76687,7 +76752,8 @@ function createTracker(deps) {
             ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
         });
         try {
-            const posted = await postTracking(deps.github, target, typeof known === 'number' ? known : undefined, body);
+            // A later attempt may follow a run killed before it kept the comment's id: look for it first.
+            const posted = await postTracking(deps.github, target, typeof known === 'number' ? known : undefined, body, item.attempts > 1 ? { itemId: item.id, since: item.createdAt } : undefined);
             const note = { commentId: posted.commentId, state: key };
             written.set(item.id, note);
             await deps.remember(item.id, note);
@@ -77522,13 +77588,16 @@ async function awayFromBase(checkout, workspace, tip) {
 }
 async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
     let current = ledger;
+    const deadline = Date.parse(report.startedAt) + deps.settings.safety.max_execution_time_seconds * 1000;
     for (const source of deps.sources) {
         if (!source.appliesTo(deps.trigger, deps.settings))
             continue;
         const entry = { candidates: 0, skipped: [], requests: 0 };
         report.discovered[source.name] = entry;
+        // A source that hangs or crawls (thousands of issues, a huge log) costs its own time, not the cycle's.
+        const limitMs = Math.max(0, Math.min(deps.settings.discovery.time_limit_seconds * 1000, deadline - now().getTime()));
         try {
-            const result = await source.discover({
+            const result = await withinTime(source.discover({
                 settings: deps.settings,
                 trigger: deps.trigger,
                 ledger: current,
@@ -77538,7 +77607,7 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
                 runId: deps.runId,
                 now: now(),
                 logger: deps.logger
-            });
+            }), limitMs, `stopped after ${Math.round(limitMs / 1000)} s (ccal.discovery.time_limit_seconds is ${deps.settings.discovery.time_limit_seconds}, safety.max_execution_time_seconds ${deps.settings.safety.max_execution_time_seconds}); what it found is dropped, and the next cycle scans again`);
             entry.candidates = result.candidates.length;
             entry.skipped = result.skipped;
             entry.requests = result.requests ?? 0;

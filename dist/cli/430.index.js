@@ -755,7 +755,10 @@ const DiscoverySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej
     lint: LintSourceSchema,
     coverage: CoverageSourceSchema,
     pr_feedback: PrFeedbackSourceSchema,
-    error_logs: ErrorLogsSourceSchema
+    error_logs: ErrorLogsSourceSchema,
+    time_limit_seconds: positiveInt()
+        .default(300)
+        .describe('Longest one source may take in a cycle (never past safety.max_execution_time_seconds): a source still busy then is reported as stopped, what it found is dropped, and the cycle goes on.')
 })
     .prefault({})
     .describe('Where work comes from.');

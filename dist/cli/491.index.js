@@ -785,6 +785,8 @@ var finding = __webpack_require__(6939);
 var framing = __webpack_require__(8153);
 // EXTERNAL MODULE: ./lib/findings/log-reader.js + 6 modules
 var log_reader = __webpack_require__(1927);
+// EXTERNAL MODULE: ./lib/ledger/ops.js
+var ledger_ops = __webpack_require__(4381);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./lib/discovery/files.js
@@ -909,6 +911,7 @@ function isScanDue(lastScanAt, intervalSeconds, now) {
 
 
 
+
 const CI_LOGS_SOURCE = 'ci-logs';
 /** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
 const MAX_REMEMBERED_RUNS = 500;
@@ -968,10 +971,20 @@ class CiLogsSource {
         const rerun = { ...cursor.rerun };
         const count = () => (result.requests = (result.requests ?? 0) + 1);
         const runs = await this.failedRuns(github, context, count);
+        // A run is remembered only once its failures have room in the queue: one whose new items the
+        // ledger would not admit (ledger.queue_size_limit) is left for a later scan, not lost.
+        let room = context.settings.ledger.queue_size_limit - (0,ledger_ops/* countStatus */.Od)(context.ledger, 'pending');
         for (const run of runs.slice(0, config.max_runs_per_cycle)) {
             const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
             if (processed.has(run.id)) {
                 result.skipped.push({ what, reason: 'already processed' });
+                continue;
+            }
+            if (room <= 0) {
+                result.skipped.push({
+                    what,
+                    reason: `the queue is full (ledger.queue_size_limit ${context.settings.ledger.queue_size_limit} pending items); left for a later scan`
+                });
                 continue;
             }
             if (config.workflows.length > 0 && !config.workflows.includes(run.name ?? '')) {
@@ -981,7 +994,15 @@ class CiLogsSource {
             if (config.flaky_check && !(await this.failureRepeats(github, run, rerun, result.skipped, count)))
                 continue;
             try {
-                result.candidates.push(...(await this.runCandidates(github, run, context, count)));
+                const found = await this.runCandidates(github, run, context, count);
+                result.candidates.push(...found);
+                const fresh = found.filter(candidate => !(0,ledger_ops/* findByFingerprint */.R2)(context.ledger, candidate.fingerprint));
+                // Not all of them fit: the run is read again by a later scan, for what was not admitted.
+                if (fresh.length > room) {
+                    room = 0;
+                    continue;
+                }
+                room -= fresh.length;
                 processed.add(run.id);
                 delete rerun[String(run.id)];
             }
@@ -1407,8 +1428,6 @@ function createProcessRunner(env = process.env) {
 
 // EXTERNAL MODULE: ./lib/findings/report-file.js
 var report_file = __webpack_require__(8309);
-// EXTERNAL MODULE: ./lib/ledger/ops.js
-var ledger_ops = __webpack_require__(4381);
 ;// CONCATENATED MODULE: ./lib/discovery/batches.js
 /**
  * Batches with a stable identity. A lint batch is its group — tool, rule and directory (or file) —
@@ -7855,8 +7874,12 @@ function isNotFound(error) {
  * Edits the item's tracking comment, or creates it when there is none yet (or it was deleted).
  * Returns its id, to be kept in the ledger.
  */
-async function postTracking(client, target, commentId, body) {
+async function postTracking(client, target, commentId, body, 
+/** Look for a comment carrying the item's marker first, among those since this time. */
+lookSince) {
     const where = { owner: client.owner, repo: client.repo };
+    if (commentId === undefined && lookSince)
+        commentId = await findTrackingComment(client, target, lookSince);
     if (commentId !== undefined) {
         try {
             await client.rest.rest.issues.updateComment({ ...where, comment_id: commentId, body });
@@ -7869,6 +7892,24 @@ async function postTracking(client, target, commentId, body) {
     }
     const made = await createCommentOnce(client, target, body);
     return { commentId: made.id, created: true };
+}
+/**
+ * The item's tracking comment on `target`, by its marker: a run killed between creating it and
+ * recording it left no id in the ledger. The marker is hidden text anyone could copy, so only a
+ * bot's comment counts (CCAL posts as github-actions[bot] or its App): a person's is never edited.
+ * With a personal token nothing is found, and the rare crash leaves a second comment.
+ */
+async function findTrackingComment(client, target, look) {
+    const marker = formatTrackingMarker(look.itemId);
+    const { data } = await client.rest.rest.issues.listComments({
+        owner: client.owner,
+        repo: client.repo,
+        issue_number: target,
+        since: look.since,
+        per_page: 100
+    });
+    const found = data.find(comment => comment.body?.includes(marker) && comment.user?.type === 'Bot');
+    return found?.id;
 }
 /** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
 function stateKey(state) {
@@ -7924,7 +7965,8 @@ function createTracker(deps) {
             ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
         });
         try {
-            const posted = await postTracking(deps.github, target, typeof known === 'number' ? known : undefined, body);
+            // A later attempt may follow a run killed before it kept the comment's id: look for it first.
+            const posted = await postTracking(deps.github, target, typeof known === 'number' ? known : undefined, body, item.attempts > 1 ? { itemId: item.id, since: item.createdAt } : undefined);
             const note = { commentId: posted.commentId, state: key };
             written.set(item.id, note);
             await deps.remember(item.id, note);
@@ -8759,13 +8801,16 @@ async function awayFromBase(checkout, workspace, tip) {
 }
 async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
     let current = ledger;
+    const deadline = Date.parse(report.startedAt) + deps.settings.safety.max_execution_time_seconds * 1000;
     for (const source of deps.sources) {
         if (!source.appliesTo(deps.trigger, deps.settings))
             continue;
         const entry = { candidates: 0, skipped: [], requests: 0 };
         report.discovered[source.name] = entry;
+        // A source that hangs or crawls (thousands of issues, a huge log) costs its own time, not the cycle's.
+        const limitMs = Math.max(0, Math.min(deps.settings.discovery.time_limit_seconds * 1000, deadline - now().getTime()));
         try {
-            const result = await source.discover({
+            const result = await (0,errors/* withinTime */.dn)(source.discover({
                 settings: deps.settings,
                 trigger: deps.trigger,
                 ledger: current,
@@ -8775,7 +8820,7 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
                 runId: deps.runId,
                 now: now(),
                 logger: deps.logger
-            });
+            }), limitMs, `stopped after ${Math.round(limitMs / 1000)} s (ccal.discovery.time_limit_seconds is ${deps.settings.discovery.time_limit_seconds}, safety.max_execution_time_seconds ${deps.settings.safety.max_execution_time_seconds}); what it found is dropped, and the next cycle scans again`);
             entry.candidates = result.candidates.length;
             entry.skipped = result.skipped;
             entry.requests = result.requests ?? 0;

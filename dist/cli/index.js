@@ -492,6 +492,7 @@ async function runCli(argv, io) {
 /* harmony export */   AT: () => (/* binding */ isCcalError),
 /* harmony export */   WK: () => (/* binding */ CcalError),
 /* harmony export */   dT: () => (/* binding */ TriggerError),
+/* harmony export */   dn: () => (/* binding */ withinTime),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gZ: () => (/* binding */ IllegalTransitionError),
@@ -504,6 +505,7 @@ async function runCli(argv, io) {
 /* harmony export */   uu: () => (/* binding */ LedgerLookupError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
+/* unused harmony export TimeLimitError */
 /**
  * Typed errors. Code below the entry points throws these; only `src/main.ts` and `src/cli.ts` turn
  * them into `core.setFailed` / an exit code. Each carries a message fit to show a user as one line.
@@ -612,6 +614,27 @@ function httpStatus(error) {
     if (typeof error !== 'object' || error === null || !('status' in error))
         return undefined;
     return typeof error.status === 'number' ? error.status : undefined;
+}
+/** Something took longer than it may; the message names the limit and the setting. */
+class TimeLimitError extends CcalError {
+}
+/**
+ * `work`, or a {@link TimeLimitError} with `message` once `ms` have passed. The work is not stopped
+ * (a promise cannot be): its late answer is dropped, and a late failure is swallowed.
+ */
+async function withinTime(work, ms, message) {
+    let timer;
+    const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new TimeLimitError(message)), ms);
+        timer.unref();
+    });
+    work.catch(() => undefined);
+    try {
+        return await Promise.race([work, late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 

@@ -296,7 +296,12 @@ const DiscoverySchema = z
     lint: LintSourceSchema,
     coverage: CoverageSourceSchema,
     pr_feedback: PrFeedbackSourceSchema,
-    error_logs: ErrorLogsSourceSchema
+    error_logs: ErrorLogsSourceSchema,
+    time_limit_seconds: positiveInt()
+      .default(300)
+      .describe(
+        'Longest one source may take in a cycle (never past safety.max_execution_time_seconds): a source still busy then is reported as stopped, what it found is dropped, and the cycle goes on.'
+      )
   })
   .prefault({})
   .describe('Where work comes from.')

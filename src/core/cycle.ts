@@ -45,7 +45,7 @@ import { ITEM_STATUSES, type ItemStatus, type Ledger, type WorkItem } from '../l
 import type { LedgerStore } from '../ledger/store.js'
 import { isLearningDue, lastLearnedAt, learnedWeight, learningOp } from '../learning/adaptation.js'
 import { hintsFor, isTrusted } from '../learning/patterns.js'
-import { BudgetReservationError, errorMessage, LedgerConflictError } from '../util/errors.js'
+import { BudgetReservationError, errorMessage, LedgerConflictError, withinTime } from '../util/errors.js'
 import { withFields, type Logger } from '../util/logger.js'
 import type { Workspace, Worktree, WorktreeMarker } from '../workspace/workspace.js'
 import type { CycleReport, ExecutedItem, ExecutionStatus, SourceReport } from './report.js'
@@ -384,22 +384,32 @@ async function discoverFrom(
   now: () => Date
 ): Promise<Ledger> {
   let current = ledger
+  const deadline = Date.parse(report.startedAt) + deps.settings.safety.max_execution_time_seconds * 1000
   for (const source of deps.sources) {
     if (!source.appliesTo(deps.trigger, deps.settings)) continue
     const entry: SourceReport = { candidates: 0, skipped: [], requests: 0 }
     report.discovered[source.name] = entry
+    // A source that hangs or crawls (thousands of issues, a huge log) costs its own time, not the cycle's.
+    const limitMs = Math.max(
+      0,
+      Math.min(deps.settings.discovery.time_limit_seconds * 1000, deadline - now().getTime())
+    )
     try {
-      const result = await source.discover({
-        settings: deps.settings,
-        trigger: deps.trigger,
-        ledger: current,
-        ...(deps.github ? { github: deps.github } : {}),
-        root: deps.root,
-        tree,
-        runId: deps.runId,
-        now: now(),
-        logger: deps.logger
-      })
+      const result = await withinTime(
+        source.discover({
+          settings: deps.settings,
+          trigger: deps.trigger,
+          ledger: current,
+          ...(deps.github ? { github: deps.github } : {}),
+          root: deps.root,
+          tree,
+          runId: deps.runId,
+          now: now(),
+          logger: deps.logger
+        }),
+        limitMs,
+        `stopped after ${Math.round(limitMs / 1000)} s (ccal.discovery.time_limit_seconds is ${deps.settings.discovery.time_limit_seconds}, safety.max_execution_time_seconds ${deps.settings.safety.max_execution_time_seconds}); what it found is dropped, and the next cycle scans again`
+      )
       entry.candidates = result.candidates.length
       entry.skipped = result.skipped
       entry.requests = result.requests ?? 0

@@ -153,9 +153,12 @@ export async function postTracking(
   client: GitHubClient,
   target: number,
   commentId: number | undefined,
-  body: string
+  body: string,
+  /** Look for a comment carrying the item's marker first, among those since this time. */
+  lookSince?: { itemId: string; since: string }
 ): Promise<TrackingWrite> {
   const where = { owner: client.owner, repo: client.repo }
+  if (commentId === undefined && lookSince) commentId = await findTrackingComment(client, target, lookSince)
   if (commentId !== undefined) {
     try {
       await client.rest.rest.issues.updateComment({ ...where, comment_id: commentId, body })
@@ -166,6 +169,29 @@ export async function postTracking(
   }
   const made = await createCommentOnce(client, target, body)
   return { commentId: made.id, created: true }
+}
+
+/**
+ * The item's tracking comment on `target`, by its marker: a run killed between creating it and
+ * recording it left no id in the ledger. The marker is hidden text anyone could copy, so only a
+ * bot's comment counts (CCAL posts as github-actions[bot] or its App): a person's is never edited.
+ * With a personal token nothing is found, and the rare crash leaves a second comment.
+ */
+async function findTrackingComment(
+  client: GitHubClient,
+  target: number,
+  look: { itemId: string; since: string }
+): Promise<number | undefined> {
+  const marker = formatTrackingMarker(look.itemId)
+  const { data } = await client.rest.rest.issues.listComments({
+    owner: client.owner,
+    repo: client.repo,
+    issue_number: target,
+    since: look.since,
+    per_page: 100
+  })
+  const found = data.find(comment => comment.body?.includes(marker) && comment.user?.type === 'Bot')
+  return found?.id
 }
 
 /** What the tracker needs from the cycle. */
@@ -249,11 +275,13 @@ export function createTracker(deps: TrackerDeps): Tracker {
       ...(deps.runUrl ? { runUrl: deps.runUrl } : {})
     })
     try {
+      // A later attempt may follow a run killed before it kept the comment's id: look for it first.
       const posted = await postTracking(
         deps.github,
         target,
         typeof known === 'number' ? known : undefined,
-        body
+        body,
+        item.attempts > 1 ? { itemId: item.id, since: item.createdAt } : undefined
       )
       const note = { commentId: posted.commentId, state: key }
       written.set(item.id, note)

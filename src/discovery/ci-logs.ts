@@ -24,7 +24,7 @@ import { createLogStream } from '../findings/log-reader.js'
 import { repoPath } from '../findings/paths.js'
 import { toolLabel } from '../findings/tools/labels.js'
 import type { GitHubClient } from '../github/client.js'
-import type { CandidateInput } from '../ledger/ops.js'
+import { countStatus, findByFingerprint, type CandidateInput } from '../ledger/ops.js'
 import { errorMessage } from '../util/errors.js'
 import { isScanDue } from './files.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource, Skipped } from './source.js'
@@ -96,10 +96,20 @@ export class CiLogsSource implements DiscoverySource {
     const rerun = { ...cursor.rerun }
     const count = () => (result.requests = (result.requests ?? 0) + 1)
     const runs = await this.failedRuns(github, context, count)
+    // A run is remembered only once its failures have room in the queue: one whose new items the
+    // ledger would not admit (ledger.queue_size_limit) is left for a later scan, not lost.
+    let room = context.settings.ledger.queue_size_limit - countStatus(context.ledger, 'pending')
     for (const run of runs.slice(0, config.max_runs_per_cycle)) {
       const what = `run ${run.id} (${plain(run.name ?? 'workflow')})`
       if (processed.has(run.id)) {
         result.skipped.push({ what, reason: 'already processed' })
+        continue
+      }
+      if (room <= 0) {
+        result.skipped.push({
+          what,
+          reason: `the queue is full (ledger.queue_size_limit ${context.settings.ledger.queue_size_limit} pending items); left for a later scan`
+        })
         continue
       }
       if (config.workflows.length > 0 && !config.workflows.includes(run.name ?? '')) {
@@ -109,7 +119,15 @@ export class CiLogsSource implements DiscoverySource {
       if (config.flaky_check && !(await this.failureRepeats(github, run, rerun, result.skipped, count)))
         continue
       try {
-        result.candidates.push(...(await this.runCandidates(github, run, context, count)))
+        const found = await this.runCandidates(github, run, context, count)
+        result.candidates.push(...found)
+        const fresh = found.filter(candidate => !findByFingerprint(context.ledger, candidate.fingerprint))
+        // Not all of them fit: the run is read again by a later scan, for what was not admitted.
+        if (fresh.length > room) {
+          room = 0
+          continue
+        }
+        room -= fresh.length
         processed.add(run.id)
         delete rerun[String(run.id)]
       } catch (error) {

@@ -112,3 +112,24 @@ export function httpStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null || !('status' in error)) return undefined
   return typeof error.status === 'number' ? error.status : undefined
 }
+
+/** Something took longer than it may; the message names the limit and the setting. */
+export class TimeLimitError extends CcalError {}
+
+/**
+ * `work`, or a {@link TimeLimitError} with `message` once `ms` have passed. The work is not stopped
+ * (a promise cannot be): its late answer is dropped, and a late failure is swallowed.
+ */
+export async function withinTime<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeLimitError(message)), ms)
+    timer.unref()
+  })
+  work.catch(() => undefined)
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -5,6 +5,7 @@ import { branchNameFor, commitMessage, pullRequestBody } from '../../../src/deli
 import { findPushedWork } from '../../../src/delivery/deliver.js'
 import { commitAll, hasChanges, pushBranch, startBranch } from '../../../src/delivery/git.js'
 import { commentOn, findPullForBranch, openOrUpdatePull } from '../../../src/delivery/pulls.js'
+import { formatTrackingMarker, postTracking } from '../../../src/delivery/tracking.js'
 import { parsePullMarker } from '../../../src/discovery/marker.js'
 import { createGit, type Git } from '../../../src/git/git.js'
 import { createGitHubClient, type GitHubClient } from '../../../src/github/client.js'
@@ -235,5 +236,49 @@ describe('delivery', () => {
     await expect(startBranch(workspace, { branch: 'main', base: 'main', followUp: false })).rejects.toThrow(
       /refusing to work on the base branch/
     )
+  })
+})
+
+describe('the tracking comment after a run killed before it kept the id', () => {
+  it("edits CCAL's comment found by its marker, and never a person's that copied the marker", async () => {
+    const world = await startGitHubEmulator({
+      repo: { owner: 'octo', name: 'demo', default_branch: 'main' },
+      users: [
+        { login: 'maintainer', permission: 'admin' },
+        { login: 'ccal-bot', permission: 'write', type: 'Bot' }
+      ],
+      tokens: { bot: 'ccal-bot' },
+      issues: [{ number: 7, title: 'Fix the greeting', body: 'It says helo.', author: 'maintainer' }]
+    })
+    try {
+      const bot = createGitHubClient({
+        token: 'bot',
+        owner: 'octo',
+        repo: 'demo',
+        apiUrl: world.url,
+        logger: silentLogger,
+        retryUnitMs: 1,
+        writeSpacingMs: 0
+      })
+      const marker = formatTrackingMarker(item.id)
+      world.mutate({ action: 'comment_issue', issue: 7, author: 'maintainer', body: `me too ${marker}` })
+      const own = world.mutate({
+        action: 'comment_issue',
+        issue: 7,
+        author: 'ccal-bot',
+        body: `working ${marker}`
+      })
+      const look = { itemId: item.id, since: '2000-01-01T00:00:00Z' }
+
+      const written = await postTracking(bot, 7, undefined, `opened #3 ${marker}`, look)
+
+      expect(written).toEqual({ commentId: own.id, created: false })
+      expect(world.state.issue(7).comments.map(comment => comment.body)).toEqual([
+        `me too ${marker}`,
+        `opened #3 ${marker}`
+      ])
+    } finally {
+      await world.stop()
+    }
   })
 })

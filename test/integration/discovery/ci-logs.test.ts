@@ -54,10 +54,18 @@ async function start(scenario: ScenarioInput): Promise<GitHubEmulator> {
 
 function contextFor(
   emulator: GitHubEmulator,
-  options: { ledger?: Ledger; trigger?: Trigger; ciLogs?: Record<string, unknown> } = {}
+  options: {
+    ledger?: Ledger
+    trigger?: Trigger
+    ciLogs?: Record<string, unknown>
+    queueSizeLimit?: number
+  } = {}
 ): DiscoveryContext {
   return {
-    settings: SettingsSchema.parse({ discovery: { ci_logs: options.ciLogs ?? {} } }),
+    settings: SettingsSchema.parse({
+      discovery: { ci_logs: options.ciLogs ?? {} },
+      ...(options.queueSizeLimit ? { ledger: { queue_size_limit: options.queueSizeLimit } } : {})
+    }),
     trigger: options.trigger ?? { kind: 'schedule' },
     ledger: options.ledger ?? emptyLedger(),
     github: createGitHubClient({
@@ -76,8 +84,9 @@ function contextFor(
   }
 }
 
-function afterCycle(ledger: Ledger, result: DiscoveryResult): Ledger {
-  let next = upsertCandidates(result.candidates)(ledger, { now: NOW, runId: 'run-1' }).ledger
+function afterCycle(ledger: Ledger, result: DiscoveryResult, maxPending?: number): Ledger {
+  const context = { now: NOW, runId: 'run-1', ...(maxPending ? { limits: { maxPending } } : {}) }
+  let next = upsertCandidates(result.candidates)(ledger, context).ledger
   if (result.cursor !== undefined)
     next = setCursor(result.source, result.cursor)(next, { now: NOW, runId: 'run-1' }).ledger
   return next
@@ -142,6 +151,35 @@ describe('the CI-logs source', () => {
     expect(byRun(101)).toHaveLength(3)
     expect(second.candidates).toEqual([])
     expect(second.skipped.map(s => s.reason)).toEqual(['already processed', 'already processed'])
+  })
+
+  it('leaves a run whose failures do not fit in the queue for a later scan, and loses none of them', async () => {
+    const emulator = await start({ workflow_runs: [run(101)] })
+    const source = new CiLogsSource()
+    const limit = 2
+
+    const first = await source.discover(contextFor(emulator, { queueSizeLimit: limit }))
+    const full = afterCycle(emptyLedger(), first, limit)
+    const second = await source.discover(contextFor(emulator, { ledger: full, queueSizeLimit: limit }))
+    // The two admitted items are worked; the queue has room again.
+    const worked: Ledger = {
+      ...full,
+      items: Object.fromEntries(
+        Object.entries(full.items).map(([id, item]) => [id, { ...item, status: 'pr_open' as const }])
+      )
+    }
+    const third = await source.discover(contextFor(emulator, { ledger: worked, queueSizeLimit: limit }))
+    const after = afterCycle(worked, third, limit)
+
+    expect(first.candidates).toHaveLength(3)
+    expect(Object.keys(full.items)).toHaveLength(2)
+    expect(second.candidates).toEqual([])
+    expect(second.skipped.map(s => s.reason)).toEqual([
+      'the queue is full (ledger.queue_size_limit 2 pending items); left for a later scan'
+    ])
+    expect(Object.keys(after.items)).toHaveLength(3)
+    const fourth = await source.discover(contextFor(emulator, { ledger: after, queueSizeLimit: limit }))
+    expect(fourth.skipped.map(s => s.reason)).toEqual(['already processed'])
   })
 
   it('looks at the run named by a workflow_run trigger', async () => {
