@@ -268,7 +268,7 @@ function modelFault(name: string, turn: TurnInput, charged: boolean): Case {
  * cycle ends as an outage, no attempt charged, and the next one delivers), and the item is
  * delivered once.
  */
-function modelBreak(name: string, mode: 'reset' | 'truncate'): Case {
+function modelBreak(name: string, mode: 'reset' | 'truncate' | 'empty'): Case {
   return {
     name,
     async run(tally) {
@@ -368,6 +368,30 @@ const CASES: Case[] = [
   ),
   modelBreak('a model stream reset mid-answer, then the answer', 'reset'),
   modelBreak('a model stream truncated mid-answer, then the answer', 'truncate'),
+  modelBreak('an empty model stream (200, no event), then the answer', 'empty'),
+  {
+    name: 'a 200 KB append_system_prompt, through a whole cycle in the box',
+    async run(tally) {
+      const rules = `Keep functions pure.\n${'Prefer small modules. '.repeat(9_500)}`
+      const world = await createWorld({
+        config: {
+          ccal: {
+            ...SANDBOX_CONFIG.ccal,
+            claude: { ...SANDBOX_CONFIG.ccal.claude, append_system_prompt: rules }
+          }
+        }
+      })
+      try {
+        const run = await world.runAction(labelledBug())
+        if (run.status !== 0) tally.problems.push(`the run exited ${run.status}`)
+        if (!world.model.mainRequests()[0]?.system.includes('Prefer small modules. Prefer small modules.'))
+          tally.problems.push('the rules did not reach the model')
+        checkDelivered(world, tally)
+      } finally {
+        await world.cleanup()
+      }
+    }
+  },
   modelFault('empty model answers', { text: '' }, true),
   {
     name: 'kill -9 during the model turn, then the next cycles',
@@ -490,6 +514,8 @@ const CASES: Case[] = [
         const keys = Array.from({ length: 60_000 }, (_, index) => `  unknown_${index}: ${index}`).join('\n')
         writeFileSync(join(dir, 'huge.yml'), `ccal:\n${keys}\n`)
         expectAnswer('a 1 MB config of unknown keys', cli(['config', 'validate', 'huge.yml']), true)
+        writeFileSync(join(dir, 'ten.yml'), `ccal:\n${keys.repeat(10)}\n`)
+        expectAnswer('a 10 MB config', cli(['config', 'validate', 'ten.yml']), true)
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }

@@ -131,8 +131,11 @@ export function sseEvents(
   return events
 }
 
-/** How a scripted stream breaks: `reset` destroys the socket, `truncate` ends the body before message_stop. */
-export type StreamBreak = 'reset' | 'truncate'
+/**
+ * How a scripted stream breaks: `reset` destroys the socket, `truncate` ends the body before
+ * message_stop, `empty` answers 200 with no event at all.
+ */
+export type StreamBreak = 'reset' | 'truncate' | 'empty'
 
 /**
  * Streams a message as SSE. With `breakAfter`, only that many events are written and the stream is
@@ -152,6 +155,6 @@ export function writeSseMessage(
   const count = options.breakAfter ?? events.length
   for (const { event, data } of events.slice(0, count))
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-  if (options.breakAfter !== undefined && options.breakMode !== 'truncate') res.destroy()
+  if (options.breakAfter !== undefined && options.breakMode === 'reset') res.destroy()
   else res.end()
 }

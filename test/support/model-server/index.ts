@@ -171,8 +171,9 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
     )
     record.status = 200
     if (record.stream) {
-      // Three events (message_start, ping, first block start) then a cut: the client has begun a message.
-      writeSseMessage(res, message, breakMode ? { breakAfter: 3, breakMode } : {})
+      // Three events (message_start, ping, first block start) then a cut: the client has begun a
+      // message; or none at all.
+      writeSseMessage(res, message, breakMode ? { breakAfter: breakMode === 'empty' ? 0 : 3, breakMode } : {})
       record.broken = breakMode
     } else {
       writeJsonMessage(res, message)

@@ -71,7 +71,7 @@ export interface RecordedRequest {
   /** HTTP status the server answered with (0 while still pending). */
   status: number
   /** Set when the turn's `break_stream` cut this streamed answer short. */
-  broken: 'reset' | 'truncate' | undefined
+  broken: 'reset' | 'truncate' | 'empty' | undefined
   /** Tool uses sent in the answer. */
   served: ServedToolUse[]
 }

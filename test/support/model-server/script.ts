@@ -74,10 +74,10 @@ export const TurnSchema = z
     expect: z.string().min(1).optional(),
     /**
      * Streams the first events (message_start, ping, first content_block_start), then breaks the
-     * stream: `reset` destroys the connection, `truncate` ends the body without message_stop.
-     * Non-streaming requests get the whole message.
+     * stream: `reset` destroys the connection, `truncate` ends the body without message_stop;
+     * `empty` ends a 200 answer before any event. Non-streaming requests get the whole message.
      */
-    break_stream: z.enum(['reset', 'truncate']).optional()
+    break_stream: z.enum(['reset', 'truncate', 'empty']).optional()
   })
   .strict()
   .refine(turn => turn.text !== undefined || turn.tool_use !== undefined || turn.error !== undefined, {
