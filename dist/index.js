@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9231);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6005);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9231:
+/***/ 6005:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76368,6 +76368,68 @@ async function tellOpenPulls(github, before, after, warn) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/ledger/bookkeeping.js
+/** Bookkeeping alone is written at least this often, so that "last seen" and scan times stay roughly current. */
+const BOOKKEEPING_REFRESH_MS = 60 * 60 * 1000;
+/** The item without the fields every sighting moves. */
+function itemEssence(item) {
+    const { occurrences: _o, lastSeenAt: _l, updatedAt: _u, ...rest } = item;
+    return rest;
+}
+/** A cursor without its scan time (`lastScanAt`): progress markers stay. */
+function cursorEssence(cursor) {
+    if (cursor === null || typeof cursor !== 'object' || Array.isArray(cursor))
+        return cursor;
+    const { lastScanAt: _s, ...rest } = cursor;
+    return rest;
+}
+/** The state without the cycle's own counter and times. */
+function stateEssence(state) {
+    const { cycles: _c, lastCycleAt: _t, lastRunId: _r, cursors, ...rest } = state;
+    return {
+        ...rest,
+        cursors: Object.fromEntries(Object.entries(cursors).map(([name, cursor]) => [name, cursorEssence(cursor)]))
+    };
+}
+/** JSON with every object's keys in order: files read back and objects built in memory agree. */
+function canonical(value) {
+    return JSON.stringify(value, (_, inner) => inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+        ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : inner);
+}
+function same(a, b) {
+    return a === b || canonical(a) === canonical(b);
+}
+/**
+ * True when `after` differs from `before` in more than bookkeeping. Items the operations did not
+ * touch keep their object, so only the touched ones are compared field by field.
+ */
+function changesMaterially(before, after) {
+    if (before === after)
+        return false;
+    if (!same(before.results, after.results) || !same(before.patterns, after.patterns))
+        return true;
+    if (!same(stateEssence(before.state), stateEssence(after.state)))
+        return true;
+    const ids = Object.keys(after.items);
+    if (ids.length !== Object.keys(before.items).length)
+        return true;
+    for (const id of ids) {
+        const was = before.items[id];
+        const now = after.items[id];
+        if (was === now)
+            continue;
+        if (!was || !same(itemEssence(was), itemEssence(now)))
+            return true;
+    }
+    return false;
+}
+/** True when bookkeeping alone is due to be written again (see {@link BOOKKEEPING_REFRESH_MS}). */
+function isBookkeepingDue(ledger, now) {
+    const last = ledger.state.lastCycleAt;
+    return last === null || now.getTime() - Date.parse(last) >= BOOKKEEPING_REFRESH_MS;
+}
+
 ;// CONCATENATED MODULE: ./lib/delivery/deliver.js
 
 
@@ -77355,6 +77417,7 @@ function schedule(input) {
 
 
 
+
 function queueOf(ledger) {
     return Object.fromEntries(ITEM_STATUSES.map(status => [status, countStatus(ledger, status)]));
 }
@@ -77392,11 +77455,17 @@ async function runCycle(deps) {
     };
     // A dry run only reads: the ledger branch is not even created. Writes go one at a time: while an
     // item runs, its lease heartbeat and the session id may want to write at the same moment.
+    // What can wait (the cycle's start, discovery, tracking notes) is staged: it goes with the next
+    // write, so that a cycle makes one commit per real transition, and an idle one none.
     let writing = Promise.resolve();
     let latest;
+    let staged = [];
+    const opContext = () => ({ now: now(), runId: deps.runId, limits: ledgerLimits(settings) });
     const write = (op) => {
         const next = writing.then(async () => {
-            const result = await store.write(op);
+            const ops = [...staged, op];
+            staged = [];
+            const result = await store.write(ops.length === 1 ? op : combine(ops));
             if (result.changed)
                 logger.debug(`ledger: ${result.description}`);
             latest = result.ledger;
@@ -77405,23 +77474,43 @@ async function runCycle(deps) {
         writing = next.catch(() => undefined);
         return next;
     };
+    /** Holds `op` for the next write; returns `view` as it will then be. */
+    const stage = (view, op) => {
+        staged.push(op);
+        return op(view, opContext()).ledger;
+    };
+    /** Writes what is staged, unless it is bookkeeping alone that is not yet due. */
+    const settle = async () => {
+        await writing;
+        if (dryRun || staged.length === 0)
+            return;
+        const written = (await store.read()).ledger;
+        const after = combine(staged)(written, opContext()).ledger;
+        if (!changesMaterially(written, after) && !isBookkeepingDue(written, now())) {
+            logger.debug(`ledger: nothing but bookkeeping to write (${staged.length} staged operations dropped)`);
+            staged = [];
+            return;
+        }
+        await write(ledger => ({ ledger, description: 'no change' }));
+    };
     const tracker = createTracker({
         ...(deps.github ? { github: deps.github } : {}),
         ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
         now,
         warn: message => logger.warning(message),
         remember: async (itemId, note) => {
-            await write(recordTracking(itemId, note));
+            // Goes with the item's next write (its result), or the cycle's last.
+            staged.push(recordTracking(itemId, note));
         }
     });
     let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger;
     if (!dryRun) {
-        ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]));
+        ledger = stage(ledger, combine([beginCycle(), reclaimExpiredLeases()]));
         await pruneWorktrees(deps, ledger, now());
     }
     if (deps.mode !== 'execute') {
-        ledger = await discover(deps, ledger, report, write, dryRun);
-        ledger = await learnFromVerdicts(deps, ledger, report, write, dryRun);
+        ledger = await discover(deps, ledger, report, { write, stage }, dryRun);
+        ledger = learnFromVerdicts(deps, ledger, report, stage);
     }
     const onlyItems = deps.mode === 'execute' ? [deps.itemId ?? ''] : undefined;
     const patterns = ledger.patterns;
@@ -77434,8 +77523,10 @@ async function runCycle(deps) {
     });
     report.plan = plan;
     logPlan(logger, plan);
-    if (deps.mode === 'plan' || dryRun)
-        return finish(report, ledger, now);
+    if (deps.mode === 'plan' || dryRun) {
+        await settle();
+        return finish(report, latest ?? ledger, now);
+    }
     await tellDeferred(tracker, ledger, plan);
     await tellOwedPulls(tracker, ledger, deps.mode === 'execute' ? deps.itemId : undefined);
     if (plan.picked.length > 0)
@@ -77481,6 +77572,7 @@ async function runCycle(deps) {
     for (const entry of report.executed)
         if (entry.status === 'skipped' && /^(budget|time):/.test(entry.reason))
             report.problems.push(entry.reason);
+    await settle();
     ledger = latest ?? ledger;
     return finish(report, ledger, now);
 }
@@ -77529,12 +77621,20 @@ function isLiveWorktree(marker, ledger, now, leaseMs) {
         lease.runId === marker.runId &&
         Date.parse(lease.until) > now.getTime());
 }
-async function discover(deps, ledger, report, write, dryRun) {
+/** The ledger's limits as the settings give them. */
+function ledgerLimits(settings) {
+    return {
+        maxPending: settings.ledger.queue_size_limit,
+        maxResultAgeDays: settings.ledger.history_retention_days,
+        defaultMaxAttempts: settings.loop.retry_limit + 1
+    };
+}
+async function discover(deps, ledger, report, writes, dryRun) {
     const now = deps.now ?? (() => new Date());
     let current = ledger;
     const tree = cycle_evidenceTree(deps);
     try {
-        current = await discoverFrom(deps, current, report, write, dryRun, tree.get, now);
+        current = await discoverFrom(deps, current, report, writes, dryRun, tree.get, now);
     }
     finally {
         await tree.close();
@@ -77586,7 +77686,7 @@ async function awayFromBase(checkout, workspace, tip) {
     const onBase = await workspace.exec(['merge-base', '--is-ancestor', head, tip]);
     return onBase.exitCode === 0 ? undefined : `is at ${head.slice(0, 7)}, which is not on the base branch`;
 }
-async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
+async function discoverFrom(deps, ledger, report, writes, dryRun, tree, now) {
     let current = ledger;
     const deadline = Date.parse(report.startedAt) + deps.settings.safety.max_execution_time_seconds * 1000;
     for (const source of deps.sources) {
@@ -77617,13 +77717,13 @@ async function discoverFrom(deps, ledger, report, write, dryRun, tree, now) {
             if (ops.length > 0) {
                 const merge = combine(ops);
                 const before = current;
-                current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge);
+                current = writes.stage(current, merge);
                 if (!dryRun && deps.github && source.name !== RECONCILE_SOURCE)
                     await tellOpenPulls(deps.github, before, current, message => deps.logger.warning(message));
             }
             // Told only once what they asked for is written.
             if (!dryRun && result.answers?.length)
-                current = await answerCommands(deps, current, result.answers, write);
+                current = await answerCommands(deps, current, result.answers, writes.write);
         }
         catch (error) {
             entry.error = errorMessage(error);
@@ -77667,7 +77767,7 @@ async function answerCommands(deps, ledger, answers, write) {
  * yields none: its PR is ruled on later), so this cycle's plan can already use them. Execute mode
  * (one item of a fanned-out plan) uses the patterns its plan job stored.
  */
-async function learnFromVerdicts(deps, ledger, report, write, dryRun) {
+function learnFromVerdicts(deps, ledger, report, stage) {
     const settings = deps.settings.learning;
     if (!settings.enabled)
         return ledger;
@@ -77675,8 +77775,7 @@ async function learnFromVerdicts(deps, ledger, report, write, dryRun) {
     const due = isLearningDue(ledger, settings, now);
     let current = ledger;
     if (due) {
-        const op = learningOp();
-        current = dryRun ? op(current, { now, runId: deps.runId }).ledger : await write(op);
+        current = stage(current, learningOp());
         deps.logger.info(`learning: ${current.patterns.length} pattern(s) from the verdicts on CCAL's pull requests`);
     }
     report.learning = {
@@ -78347,14 +78446,6 @@ function recording(source, into) {
             into.push(result);
             return result;
         }
-    };
-}
-/** The ledger's limits as the settings give them. */
-function ledgerLimits(settings) {
-    return {
-        maxPending: settings.ledger.queue_size_limit,
-        maxResultAgeDays: settings.ledger.history_retention_days,
-        defaultMaxAttempts: settings.loop.retry_limit + 1
     };
 }
 

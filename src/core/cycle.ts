@@ -11,6 +11,7 @@ import { answerCommand } from '../delivery/commands.js'
 import { branchNameFor } from '../delivery/content.js'
 import { tellOpenPulls } from '../delivery/scan-notes.js'
 import { RECONCILE_SOURCE } from '../discovery/reconcile.js'
+import { changesMaterially, isBookkeepingDue } from '../ledger/bookkeeping.js'
 import {
   baseBranchOf,
   branchOf,
@@ -39,6 +40,7 @@ import {
   renewLease,
   setCursor,
   upsertCandidates,
+  type LedgerLimits,
   type LedgerOp
 } from '../ledger/ops.js'
 import { ITEM_STATUSES, type ItemStatus, type Ledger, type WorkItem } from '../ledger/schema.js'
@@ -166,11 +168,17 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   }
   // A dry run only reads: the ledger branch is not even created. Writes go one at a time: while an
   // item runs, its lease heartbeat and the session id may want to write at the same moment.
+  // What can wait (the cycle's start, discovery, tracking notes) is staged: it goes with the next
+  // write, so that a cycle makes one commit per real transition, and an idle one none.
   let writing: Promise<unknown> = Promise.resolve()
   let latest: Ledger | undefined
+  let staged: LedgerOp[] = []
+  const opContext = () => ({ now: now(), runId: deps.runId, limits: ledgerLimits(settings) })
   const write = (op: LedgerOp): Promise<Ledger> => {
     const next = writing.then(async () => {
-      const result = await store.write(op)
+      const ops = [...staged, op]
+      staged = []
+      const result = await store.write(ops.length === 1 ? op : combine(ops))
       if (result.changed) logger.debug(`ledger: ${result.description}`)
       latest = result.ledger
       return result.ledger
@@ -178,24 +186,43 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
     writing = next.catch(() => undefined)
     return next
   }
+  /** Holds `op` for the next write; returns `view` as it will then be. */
+  const stage: Stage = (view, op) => {
+    staged.push(op)
+    return op(view, opContext()).ledger
+  }
+  /** Writes what is staged, unless it is bookkeeping alone that is not yet due. */
+  const settle = async (): Promise<void> => {
+    await writing
+    if (dryRun || staged.length === 0) return
+    const written = (await store.read()).ledger
+    const after = combine(staged)(written, opContext()).ledger
+    if (!changesMaterially(written, after) && !isBookkeepingDue(written, now())) {
+      logger.debug(`ledger: nothing but bookkeeping to write (${staged.length} staged operations dropped)`)
+      staged = []
+      return
+    }
+    await write(ledger => ({ ledger, description: 'no change' }))
+  }
   const tracker = createTracker({
     ...(deps.github ? { github: deps.github } : {}),
     ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
     now,
     warn: message => logger.warning(message),
     remember: async (itemId, note) => {
-      await write(recordTracking(itemId, note))
+      // Goes with the item's next write (its result), or the cycle's last.
+      staged.push(recordTracking(itemId, note))
     }
   })
   let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger
   if (!dryRun) {
-    ledger = await write(combine([beginCycle(), reclaimExpiredLeases()]))
+    ledger = stage(ledger, combine([beginCycle(), reclaimExpiredLeases()]))
     await pruneWorktrees(deps, ledger, now())
   }
 
   if (deps.mode !== 'execute') {
-    ledger = await discover(deps, ledger, report, write, dryRun)
-    ledger = await learnFromVerdicts(deps, ledger, report, write, dryRun)
+    ledger = await discover(deps, ledger, report, { write, stage }, dryRun)
+    ledger = learnFromVerdicts(deps, ledger, report, stage)
   }
 
   const onlyItems = deps.mode === 'execute' ? [deps.itemId ?? ''] : undefined
@@ -210,7 +237,10 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   report.plan = plan
   logPlan(logger, plan)
 
-  if (deps.mode === 'plan' || dryRun) return finish(report, ledger, now)
+  if (deps.mode === 'plan' || dryRun) {
+    await settle()
+    return finish(report, latest ?? ledger, now)
+  }
   await tellDeferred(tracker, ledger, plan)
   await tellOwedPulls(tracker, ledger, deps.mode === 'execute' ? deps.itemId : undefined)
   if (plan.picked.length > 0) await deps.executor.prepare?.()
@@ -253,6 +283,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   report.executed.push(...executed.filter((entry): entry is ExecutedItem => entry !== undefined))
   for (const entry of report.executed)
     if (entry.status === 'skipped' && /^(budget|time):/.test(entry.reason)) report.problems.push(entry.reason)
+  await settle()
   ledger = latest ?? ledger
   return finish(report, ledger, now)
 }
@@ -312,18 +343,36 @@ export function isLiveWorktree(marker: WorktreeMarker, ledger: Ledger, now: Date
   )
 }
 
+/** The ledger's limits as the settings give them. */
+export function ledgerLimits(settings: Settings): Partial<LedgerLimits> {
+  return {
+    maxPending: settings.ledger.queue_size_limit,
+    maxResultAgeDays: settings.ledger.history_retention_days,
+    defaultMaxAttempts: settings.loop.retry_limit + 1
+  }
+}
+
+/** Holds an operation for the cycle's next write and returns the view as it will then be. */
+type Stage = (view: Ledger, op: LedgerOp) => Ledger
+
+/** How discovery writes: what must be on the branch before a step (answers) is written at once. */
+interface DiscoveryWrites {
+  write: (op: LedgerOp) => Promise<Ledger>
+  stage: Stage
+}
+
 async function discover(
   deps: CycleDeps,
   ledger: Ledger,
   report: CycleReport,
-  write: (op: LedgerOp) => Promise<Ledger>,
+  writes: DiscoveryWrites,
   dryRun: boolean
 ): Promise<Ledger> {
   const now = deps.now ?? (() => new Date())
   let current = ledger
   const tree = evidenceTree(deps)
   try {
-    current = await discoverFrom(deps, current, report, write, dryRun, tree.get, now)
+    current = await discoverFrom(deps, current, report, writes, dryRun, tree.get, now)
   } finally {
     await tree.close()
   }
@@ -378,7 +427,7 @@ async function discoverFrom(
   deps: CycleDeps,
   ledger: Ledger,
   report: CycleReport,
-  write: (op: LedgerOp) => Promise<Ledger>,
+  writes: DiscoveryWrites,
   dryRun: boolean,
   tree: () => Promise<string>,
   now: () => Date
@@ -419,13 +468,13 @@ async function discoverFrom(
       if (ops.length > 0) {
         const merge = combine(ops)
         const before = current
-        current = dryRun ? merge(current, { now: now(), runId: deps.runId }).ledger : await write(merge)
+        current = writes.stage(current, merge)
         if (!dryRun && deps.github && source.name !== RECONCILE_SOURCE)
           await tellOpenPulls(deps.github, before, current, message => deps.logger.warning(message))
       }
       // Told only once what they asked for is written.
       if (!dryRun && result.answers?.length)
-        current = await answerCommands(deps, current, result.answers, write)
+        current = await answerCommands(deps, current, result.answers, writes.write)
     } catch (error) {
       entry.error = errorMessage(error)
       report.problems.push(`${source.name}: ${entry.error}`)
@@ -475,21 +524,14 @@ async function answerCommands(
  * yields none: its PR is ruled on later), so this cycle's plan can already use them. Execute mode
  * (one item of a fanned-out plan) uses the patterns its plan job stored.
  */
-async function learnFromVerdicts(
-  deps: CycleDeps,
-  ledger: Ledger,
-  report: CycleReport,
-  write: (op: LedgerOp) => Promise<Ledger>,
-  dryRun: boolean
-): Promise<Ledger> {
+function learnFromVerdicts(deps: CycleDeps, ledger: Ledger, report: CycleReport, stage: Stage): Ledger {
   const settings = deps.settings.learning
   if (!settings.enabled) return ledger
   const now = (deps.now ?? (() => new Date()))()
   const due = isLearningDue(ledger, settings, now)
   let current = ledger
   if (due) {
-    const op = learningOp()
-    current = dryRun ? op(current, { now, runId: deps.runId }).ledger : await write(op)
+    current = stage(current, learningOp())
     deps.logger.info(
       `learning: ${current.patterns.length} pattern(s) from the verdicts on CCAL's pull requests`
     )

@@ -5,7 +5,6 @@
  * show the report.
  */
 import type { Settings } from '../config/schema.js'
-import type { LedgerLimits } from '../ledger/ops.js'
 import { createEvidenceSources } from '../discovery/evidence-sources.js'
 import { createGitHubSources } from '../discovery/github-sources.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
@@ -35,7 +34,7 @@ import { dirname, join } from 'node:path'
 import { prepareWorktree, type WorktreeSetup } from '../executor/execute.js'
 import { workDirectory } from '../workspace/location.js'
 import { readOnlyGit, Workspace } from '../workspace/workspace.js'
-import { runCycle, type CycleMode, type ItemExecutor } from './cycle.js'
+import { ledgerLimits, runCycle, type CycleMode, type ItemExecutor } from './cycle.js'
 import type { CycleReport } from './report.js'
 import { actionsRunId, actionsRunUrl, resolveApiEndpoints, resolveRepository } from './repository.js'
 import type { Trigger } from './trigger.js'
@@ -351,14 +350,5 @@ function recording(source: DiscoverySource, into: DiscoveryResult[]): DiscoveryS
       into.push(result)
       return result
     }
-  }
-}
-
-/** The ledger's limits as the settings give them. */
-export function ledgerLimits(settings: Settings): Partial<LedgerLimits> {
-  return {
-    maxPending: settings.ledger.queue_size_limit,
-    maxResultAgeDays: settings.ledger.history_retention_days,
-    defaultMaxAttempts: settings.loop.retry_limit + 1
   }
 }

@@ -5,7 +5,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parsePullMarker } from '../../src/discovery/marker.js'
 import { git } from '../support/repos.js'
-import { BUG_ISSUE, MAINTAINER, createWorld, issuesLabeledPayload, type World } from '../support/world.js'
+import {
+  BUG_ISSUE,
+  MAINTAINER,
+  SCHEDULE_EVENT,
+  createWorld,
+  issuesLabeledPayload,
+  type World
+} from '../support/world.js'
 
 let world: World | undefined
 afterEach(async () => {
@@ -64,5 +71,20 @@ describe('an issue labelled by a maintainer', () => {
     expect(world.gh.state.pulls()).toHaveLength(1)
     expect(world.gh.requests().filter(entry => entry.operationId === 'pulls/create')).toHaveLength(1)
     expect(second.outputs['items-executed']).toBe('0')
+  })
+
+  it('writes the ledger once per real change: a cycle with nothing new makes no commit', async () => {
+    world = await createWorld()
+    await world.runAction(labeledEvent())
+    const commits = () => Number(git(world!.sandbox.origin, 'rev-list', '--count', 'ccal-ledger'))
+    // The next scan sees the pull request named on the issue: a change, written once.
+    await world.runAction(SCHEDULE_EVENT)
+    const before = commits()
+
+    const idle = await world.runAction(SCHEDULE_EVENT)
+
+    expect(idle.status).toBe(0)
+    expect(commits()).toBe(before)
+    expect(world.ledgerItems().map(item => item.status)).toEqual(['pr_open'])
   })
 })
