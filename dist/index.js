@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6005);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6659);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6005:
+/***/ 6659:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67995,21 +67995,6 @@ async function startModelProxy(options) {
 /** The CLI cannot be found, installed, authenticated or run; the message says what to do. */
 class ClaudeSetupError extends CcalError {
 }
-/** The Actions cache, when the runtime offers one (ACTIONS_RUNTIME_TOKEN set); undefined outside Actions. */
-async function actionsToolCache(env = process.env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN)
-        return undefined;
-    // Loaded only inside Actions: the CLI path never needs it.
-    const cache = await __nccwpck_require__.e(/* import() */ 863).then(__nccwpck_require__.bind(__nccwpck_require__, 1863));
-    if (!cache.isFeatureAvailable())
-        return undefined;
-    return {
-        restore: async (dir, key) => (await cache.restoreCache([dir], key)) !== undefined,
-        save: async (dir, key) => {
-            await cache.saveCache([dir], key);
-        }
-    };
-}
 function isExecutableFile(path) {
     try {
         (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
@@ -78630,6 +78615,22 @@ function renderMetrics(report, ledgerTotals) {
     return `${out.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./lib/action/tool-cache.js
+/** The Actions cache, when the runtime offers one (ACTIONS_RUNTIME_TOKEN set); undefined outside Actions. */
+async function actionsToolCache(env = process.env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN)
+        return undefined;
+    const cache = await __nccwpck_require__.e(/* import() */ 863).then(__nccwpck_require__.bind(__nccwpck_require__, 1863));
+    if (!cache.isFeatureAvailable())
+        return undefined;
+    return {
+        restore: async (dir, key) => (await cache.restoreCache([dir], key)) !== undefined,
+        save: async (dir, key) => {
+            await cache.saveCache([dir], key);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/util/metrics.js
 /**
  * Writing and serving the Prometheus metrics of the last cycle (the text comes from
@@ -78795,6 +78796,7 @@ function writeActionOutputs(report) {
  * engine; the report goes to the job summary, the outputs, annotations and the metrics file.
  * Everything below this file is shared with the `ccal` CLI.
  */
+
 
 
 

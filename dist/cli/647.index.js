@@ -4436,21 +4436,6 @@ async function startModelProxy(options) {
 /** The CLI cannot be found, installed, authenticated or run; the message says what to do. */
 class ClaudeSetupError extends errors/* CcalError */.WK {
 }
-/** The Actions cache, when the runtime offers one (ACTIONS_RUNTIME_TOKEN set); undefined outside Actions. */
-async function actionsToolCache(env = process.env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN)
-        return undefined;
-    // Loaded only inside Actions: the CLI path never needs it.
-    const cache = await __webpack_require__.e(/* import() */ 885).then(__webpack_require__.bind(__webpack_require__, 885));
-    if (!cache.isFeatureAvailable())
-        return undefined;
-    return {
-        restore: async (dir, key) => (await cache.restoreCache([dir], key)) !== undefined,
-        save: async (dir, key) => {
-            await cache.saveCache([dir], key);
-        }
-    };
-}
 function isExecutableFile(path) {
     try {
         (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);

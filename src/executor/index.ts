@@ -3,7 +3,6 @@
  * tree with the Claude Code CLI. See docs/executor.md.
  */
 export {
-  actionsToolCache,
   ClaudeSetupError,
   prepareClaude,
   resolveAuth,

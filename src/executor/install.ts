@@ -20,25 +20,11 @@ export class ClaudeSetupError extends CcalError {}
 /** Where the CLI came from. */
 export type ClaudeSource = 'path' | 'configured' | 'tool_dir' | 'cache' | 'installed'
 
-/** A cache for the tool directory; `@actions/cache` behind it inside Actions. */
+/** A cache for the tool directory; `@actions/cache` behind it inside Actions (src/action/tool-cache.ts). */
 export interface ToolCache {
   /** True when `dir` was restored from `key`. */
   restore(dir: string, key: string): Promise<boolean>
   save(dir: string, key: string): Promise<void>
-}
-
-/** The Actions cache, when the runtime offers one (ACTIONS_RUNTIME_TOKEN set); undefined outside Actions. */
-export async function actionsToolCache(env: NodeJS.ProcessEnv = process.env): Promise<ToolCache | undefined> {
-  if (!env.ACTIONS_RUNTIME_TOKEN) return undefined
-  // Loaded only inside Actions: the CLI path never needs it.
-  const cache = await import('@actions/cache')
-  if (!cache.isFeatureAvailable()) return undefined
-  return {
-    restore: async (dir, key) => (await cache.restoreCache([dir], key)) !== undefined,
-    save: async (dir, key) => {
-      await cache.saveCache([dir], key)
-    }
-  }
 }
 
 function isExecutableFile(path: string): boolean {
@@ -129,7 +115,7 @@ export const execCommand: CommandRunner = (file, args, options) =>
 export interface LocateOptions {
   readonly settings: Pick<Settings['claude'], 'executable' | 'version'>
   readonly env?: NodeJS.ProcessEnv
-  /** Inside Actions: from {@link actionsToolCache}. */
+  /** Inside Actions: from `actionsToolCache` (src/action/tool-cache.ts). */
   readonly cache?: ToolCache
   /** Overrides the tool directory (tests). */
   readonly toolDir?: string
