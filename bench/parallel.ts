@@ -6,67 +6,15 @@
 // RESULT parallel sequential_s=… parallel_s=… ratio=… (goal ≤ 0.5) peak_rss_mb=… (with 3 at once)
 import { readFileSync } from 'node:fs'
 import { descendants } from '../test/support/processes.js'
-import type { Conversation, TurnInput } from '../test/support/model-server/index.js'
-import { BUG_ISSUE, MAINTAINER, SCHEDULE_EVENT, createWorld, fixBugScript } from '../test/support/world.js'
+import type { TurnInput } from '../test/support/model-server/index.js'
+import { THREE_ISSUES, threeConversations } from '../test/support/three-issues.js'
+import { SCHEDULE_EVENT, createWorld } from '../test/support/world.js'
 
 const TURN_DELAY_MS = 2_000
-
-const ISSUES = [
-  BUG_ISSUE,
-  { number: 2, title: 'Document shout()', body: 'The README does not say what shout() does.' },
-  { number: 3, title: 'Remove the unused suffix', body: 'src/strings.js declares unusedSuffix.' }
-].map(issue => ({
-  ...issue,
-  author: MAINTAINER,
-  labels: ['ccal-task'],
-  labeled_by: { 'ccal-task': MAINTAINER }
-}))
 
 function slow(turns: TurnInput[]): TurnInput[] {
   return turns.map(turn => ({ ...turn, delay_ms: TURN_DELAY_MS }))
 }
-
-const CONVERSATIONS: Conversation[] = [
-  { match: 'GitHub issue #1 of', turns: slow(fixBugScript() as TurnInput[]) },
-  {
-    match: 'GitHub issue #2 of',
-    turns: slow([
-      { tool_use: [{ name: 'Read', input: { file_path: '$CWD/README.md' } }] },
-      {
-        tool_use: [
-          {
-            name: 'Edit',
-            input: {
-              file_path: '$CWD/README.md',
-              old_string: '`node --test` runs the tests.',
-              new_string: '`node --test` runs the tests. `shout(text)` upper-cases a text.'
-            }
-          }
-        ]
-      },
-      { text: 'Documented shout().' }
-    ])
-  },
-  {
-    match: 'GitHub issue #3 of',
-    turns: slow([
-      { tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/strings.js' } }] },
-      {
-        tool_use: [
-          {
-            name: 'Edit',
-            input: {
-              file_path: '$CWD/src/strings.js',
-              old_string: "  const unusedSuffix = '!'\n",
-              new_string: ''
-            }
-          }
-        ]
-      },
-      { text: 'Removed the unused variable.' }
-    ])
-  }
-]
 
 /** Resident memory of a process, in kB (0 when it has gone). */
 function rssKb(pid: number): number {
@@ -89,11 +37,11 @@ async function cycle(concurrency: number): Promise<{ seconds: number; peakMb: nu
         budgets: { prs_per_hour: 10 }
       }
     },
-    scenario: { issues: ISSUES },
+    scenario: { issues: THREE_ISSUES },
     script: []
   })
   try {
-    world.model.setConversations(CONVERSATIONS)
+    world.model.setConversations(threeConversations(slow))
     const started = performance.now()
     const run = world.startAction(SCHEDULE_EVENT)
     let peakKb = 0

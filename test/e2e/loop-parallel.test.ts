@@ -7,17 +7,10 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parsePullMarker } from '../../src/discovery/marker.js'
-import type { Conversation, TurnInput } from '../support/model-server/index.js'
+import type { TurnInput } from '../support/model-server/index.js'
 import { git } from '../support/repos.js'
-import {
-  BUG_ISSUE,
-  MAINTAINER,
-  SANDBOX_CONFIG,
-  SCHEDULE_EVENT,
-  createWorld,
-  fixBugScript,
-  type World
-} from '../support/world.js'
+import { CHANGED_FILE, THREE_ISSUES, threeConversations } from '../support/three-issues.js'
+import { SANDBOX_CONFIG, SCHEDULE_EVENT, createWorld, type World } from '../support/world.js'
 
 let world: World | undefined
 afterEach(async () => {
@@ -25,84 +18,15 @@ afterEach(async () => {
   world = undefined
 })
 
-const DOC_ISSUE = { number: 2, title: 'Document shout()', body: 'The README does not say what shout() does.' }
-const LINT_ISSUE = {
-  number: 3,
-  title: 'Remove the unused suffix',
-  body: 'src/strings.js declares unusedSuffix.'
-}
-
-/** The three issues, labelled by the maintainer. */
-const ISSUES = [BUG_ISSUE, DOC_ISSUE, LINT_ISSUE].map(issue => ({
-  ...issue,
-  author: MAINTAINER,
-  labels: ['ccal-task'],
-  labeled_by: { 'ccal-task': MAINTAINER }
-}))
-
 /**
  * The first turn of every agent waits until `agents` agents have asked (or 15 s), so that they are
  * surely under way at the same time however slow the machine.
  */
-function slowStart(turns: TurnInput[], agents: number): TurnInput[] {
-  const [first, ...rest] = turns
-  return [{ ...first, until_requests: agents, delay_ms: 15_000 } as TurnInput, ...rest]
-}
-
-/** Each issue's agent: read, edit its own file, report; `agents` of them run at once. */
-const conversations = (agents: number): Conversation[] => [
-  { match: `GitHub issue #${BUG_ISSUE.number} of`, turns: slowStart(fixBugScript() as TurnInput[], agents) },
-  {
-    match: `GitHub issue #${DOC_ISSUE.number} of`,
-    turns: slowStart(
-      [
-        { tool_use: [{ name: 'Read', input: { file_path: '$CWD/README.md' } }] },
-        {
-          tool_use: [
-            {
-              name: 'Edit',
-              input: {
-                file_path: '$CWD/README.md',
-                old_string: '`node --test` runs the tests.',
-                new_string: '`node --test` runs the tests. `shout(text)` upper-cases a text.'
-              }
-            }
-          ]
-        },
-        { text: 'Documented shout() in the README.' }
-      ],
-      agents
-    )
-  },
-  {
-    match: `GitHub issue #${LINT_ISSUE.number} of`,
-    turns: slowStart(
-      [
-        { tool_use: [{ name: 'Read', input: { file_path: '$CWD/src/strings.js' } }] },
-        {
-          tool_use: [
-            {
-              name: 'Edit',
-              input: {
-                file_path: '$CWD/src/strings.js',
-                old_string: "  const unusedSuffix = '!'\n",
-                new_string: ''
-              }
-            }
-          ]
-        },
-        { text: 'Removed the unused variable.' }
-      ],
-      agents
-    )
+function slowStart(agents: number) {
+  return (turns: TurnInput[]): TurnInput[] => {
+    const [first, ...rest] = turns
+    return [{ ...first, until_requests: agents, delay_ms: 15_000 } as TurnInput, ...rest]
   }
-]
-
-/** The file each issue's pull request changes. */
-const CHANGED_FILE: Record<number, string> = {
-  [BUG_ISSUE.number]: 'src/math.js',
-  [DOC_ISSUE.number]: 'README.md',
-  [LINT_ISSUE.number]: 'src/strings.js'
 }
 
 function config(extra: { loop?: object; budgets?: object }) {
@@ -117,8 +41,8 @@ function config(extra: { loop?: object; budgets?: object }) {
 
 /** Three labelled issues; a day budget that fits two leaves two agents running at once. */
 async function parallelWorld(extra: { loop?: object; budgets?: object } = {}): Promise<World> {
-  const created = await createWorld({ config: config(extra), scenario: { issues: ISSUES }, script: [] })
-  created.model.setConversations(conversations(extra.budgets ? 2 : 3))
+  const created = await createWorld({ config: config(extra), scenario: { issues: THREE_ISSUES }, script: [] })
+  created.model.setConversations(threeConversations(slowStart(extra.budgets ? 2 : 3)))
   return created
 }
 
