@@ -8661,9 +8661,18 @@ async function runCycle(deps) {
     const opContext = () => ({ now: now(), runId: deps.runId, limits: ledgerLimits(settings) });
     const write = (op) => {
         const next = writing.then(async () => {
-            const ops = [...staged, op];
+            const held = staged;
             staged = [];
-            const result = await store.write(ops.length === 1 ? op : (0,ledger_ops/* combine */.kg)(ops));
+            let result;
+            try {
+                result = await store.write(held.length === 0 ? op : (0,ledger_ops/* combine */.kg)([...held, op]));
+            }
+            catch (error) {
+                // The operation failed (a lease another run won, say): what was staged must not go with it.
+                if (held.length > 0)
+                    await store.write((0,ledger_ops/* combine */.kg)(held)).then(written => void (latest = written.ledger), (stagedError) => logger.warning(`ledger: could not write what the cycle had staged: ${(0,errors/* errorMessage */.gJ)(stagedError)}`));
+                throw error;
+            }
             if (result.changed)
                 logger.debug(`ledger: ${result.description}`);
             latest = result.ledger;

@@ -176,9 +176,23 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   const opContext = () => ({ now: now(), runId: deps.runId, limits: ledgerLimits(settings) })
   const write = (op: LedgerOp): Promise<Ledger> => {
     const next = writing.then(async () => {
-      const ops = [...staged, op]
+      const held = staged
       staged = []
-      const result = await store.write(ops.length === 1 ? op : combine(ops))
+      let result: Awaited<ReturnType<typeof store.write>>
+      try {
+        result = await store.write(held.length === 0 ? op : combine([...held, op]))
+      } catch (error) {
+        // The operation failed (a lease another run won, say): what was staged must not go with it.
+        if (held.length > 0)
+          await store.write(combine(held)).then(
+            written => void (latest = written.ledger),
+            (stagedError: unknown) =>
+              logger.warning(
+                `ledger: could not write what the cycle had staged: ${errorMessage(stagedError)}`
+              )
+          )
+        throw error
+      }
       if (result.changed) logger.debug(`ledger: ${result.description}`)
       latest = result.ledger
       return result.ledger
