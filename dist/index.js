@@ -52370,7 +52370,8 @@ const IssuesSourceSchema = strictObject({
         .default({ bug: 'bug fix', enhancement: 'feature', documentation: 'documentation' })
         .describe('Label → kind of work, told to the agent (for example bug → "bug fix").'),
     comment_commands: enabled(true, 'trusted users can steer items with /ccal retry, /ccal skip and /ccal priority N'),
-    interval_seconds: seconds(0, 'Minimum seconds between two scheduled scans of this source (0: every cycle).')
+    interval_seconds: seconds(0, 'Minimum seconds between two scheduled scans of this source (0: every cycle).'),
+    full_scan_seconds: seconds(3600, 'Between two full scans of the labelled issues, a scheduled scan reads only those updated since the last one (0: every scan is full). A full scan is also what notices a removed label without its event.')
 })
     .prefault({})
     .describe('Issues labelled for CCAL.');
@@ -64185,15 +64186,16 @@ const IssueNodeSchema = looseObject({
         .transform(list => list ?? { nodes: [] }),
     comments: nodes(CommentSchema)
 });
-/** One page (100) of open issues carrying any of `$labels`, oldest first. */
+/** One page (100) of open issues carrying any of `$labels` (updated since `$since`, when given), oldest first. */
 const ISSUES_QUERY = /* GraphQL */ `
-  query CcalIssues($owner: String!, $name: String!, $labels: [String!], $after: String) {
+  query CcalIssues($owner: String!, $name: String!, $labels: [String!], $after: String, $since: DateTime) {
     repository(owner: $owner, name: $name) {
       issues(
         first: 100
         after: $after
         states: [OPEN]
         labels: $labels
+        filterBy: { since: $since }
         orderBy: { field: CREATED_AT, direction: ASC }
       ) {
         totalCount
@@ -66681,7 +66683,13 @@ function issueCandidate(issue, env, facts) {
 
 /** Pages of 100 issues read at most in one scan (a guard against runaway pagination). */
 const MAX_ISSUE_PAGES = 20;
-const issues_CursorSchema = looseObject({ lastScanAt: schemas_string().optional() }).catch({});
+const issues_CursorSchema = looseObject({ lastScanAt: schemas_string().optional(), lastFullScanAt: schemas_string().optional() })
+    .catch({});
+/**
+ * An incremental scan asks for issues updated since a little before the last scan: clocks differ,
+ * and an update made while that scan paged may carry an earlier time than its end.
+ */
+const SINCE_MARGIN_MS = 5 * 60 * 1000;
 /** The issues source. */
 function createIssuesSource(options = {}) {
     return {
@@ -66748,7 +66756,8 @@ async function discoverIssues(context, options) {
         }
     }
     else {
-        const lastScanAt = issues_CursorSchema.parse(context.ledger.state.cursors[ISSUES_SOURCE] ?? {}).lastScanAt;
+        const cursor = issues_CursorSchema.parse(context.ledger.state.cursors[ISSUES_SOURCE] ?? {});
+        const { lastScanAt, lastFullScanAt } = cursor;
         const due = lastScanAt ? Date.parse(lastScanAt) + config.interval_seconds * 1000 : 0;
         if (config.interval_seconds > 0 && context.now.getTime() < due) {
             result.skipped.push({
@@ -66757,10 +66766,23 @@ async function discoverIssues(context, options) {
             });
             return result;
         }
-        const scan = await fetchLabelledIssues(env, counter);
+        // Between full scans only what changed is read: requests do not grow with the open issues.
+        const incremental = lastScanAt !== undefined &&
+            lastFullScanAt !== undefined &&
+            context.now.getTime() - Date.parse(lastFullScanAt) < config.full_scan_seconds * 1000;
+        const since = incremental
+            ? new Date(Date.parse(lastScanAt) - SINCE_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, 'Z')
+            : undefined;
+        const scan = await fetchLabelledIssues(env, counter, since);
         issues = scan.issues;
-        fullScan = scan.complete;
-        result.cursor = { lastScanAt: context.now.toISOString() };
+        fullScan = scan.complete && !incremental;
+        const now = context.now.toISOString();
+        result.cursor = {
+            lastScanAt: now,
+            ...(fullScan ? { lastFullScanAt: now } : lastFullScanAt ? { lastFullScanAt } : {})
+        };
+        if (incremental)
+            logger.debug(`${ISSUES_SOURCE}: incremental scan of issues updated since ${since}`);
     }
     for (const issue of issues) {
         const evaluation = await evaluateIssue(issue, env);
@@ -66781,13 +66803,16 @@ async function discoverIssues(context, options) {
     });
     return result;
 }
-/** Every open issue carrying a trigger label, 100 per request; `complete` unless the page guard hit. */
-async function fetchLabelledIssues(env, counter) {
+/**
+ * Every open issue carrying a trigger label (updated since `since`, when given), 100 per request;
+ * `complete` unless the page guard hit.
+ */
+async function fetchLabelledIssues(env, counter, since) {
     const { github } = env.context;
     const issues = [];
     let after = null;
     for (let page = 0; page < MAX_ISSUE_PAGES; page += 1) {
-        const data = await runQuery(github, ISSUES_QUERY, { labels: env.context.settings.discovery.issues.labels, after }, IssuesQuerySchema, counter);
+        const data = await runQuery(github, ISSUES_QUERY, { labels: env.context.settings.discovery.issues.labels, after, since: since ?? null }, IssuesQuerySchema, counter);
         const connection = data.repository.issues;
         issues.push(...connection.nodes);
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor)

@@ -674,7 +674,8 @@ const IssuesSourceSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
         .default({ bug: 'bug fix', enhancement: 'feature', documentation: 'documentation' })
         .describe('Label → kind of work, told to the agent (for example bug → "bug fix").'),
     comment_commands: enabled(true, 'trusted users can steer items with /ccal retry, /ccal skip and /ccal priority N'),
-    interval_seconds: seconds(0, 'Minimum seconds between two scheduled scans of this source (0: every cycle).')
+    interval_seconds: seconds(0, 'Minimum seconds between two scheduled scans of this source (0: every cycle).'),
+    full_scan_seconds: seconds(3600, 'Between two full scans of the labelled issues, a scheduled scan reads only those updated since the last one (0: every scan is full). A full scan is also what notices a removed label without its event.')
 })
     .prefault({})
     .describe('Issues labelled for CCAL.');

@@ -170,6 +170,10 @@ const IssuesSourceSchema = z
     interval_seconds: seconds(
       0,
       'Minimum seconds between two scheduled scans of this source (0: every cycle).'
+    ),
+    full_scan_seconds: seconds(
+      3600,
+      'Between two full scans of the labelled issues, a scheduled scan reads only those updated since the last one (0: every scan is full). A full scan is also what notices a removed label without its event.'
     )
   })
   .prefault({})

@@ -47,7 +47,15 @@ export interface GitHubSourceOptions {
   permissions?: PermissionCache
 }
 
-const CursorSchema = z.looseObject({ lastScanAt: z.string().optional() }).catch({})
+const CursorSchema = z
+  .looseObject({ lastScanAt: z.string().optional(), lastFullScanAt: z.string().optional() })
+  .catch({})
+
+/**
+ * An incremental scan asks for issues updated since a little before the last scan: clocks differ,
+ * and an update made while that scan paged may carry an earlier time than its end.
+ */
+const SINCE_MARGIN_MS = 5 * 60 * 1000
 
 /** The issues source. */
 export function createIssuesSource(options: GitHubSourceOptions = {}): DiscoverySource {
@@ -138,7 +146,8 @@ async function discoverIssues(
       }
     }
   } else {
-    const lastScanAt = CursorSchema.parse(context.ledger.state.cursors[ISSUES_SOURCE] ?? {}).lastScanAt
+    const cursor = CursorSchema.parse(context.ledger.state.cursors[ISSUES_SOURCE] ?? {})
+    const { lastScanAt, lastFullScanAt } = cursor
     const due = lastScanAt ? Date.parse(lastScanAt) + config.interval_seconds * 1000 : 0
     if (config.interval_seconds > 0 && context.now.getTime() < due) {
       result.skipped.push({
@@ -147,10 +156,23 @@ async function discoverIssues(
       })
       return result
     }
-    const scan = await fetchLabelledIssues(env, counter)
+    // Between full scans only what changed is read: requests do not grow with the open issues.
+    const incremental =
+      lastScanAt !== undefined &&
+      lastFullScanAt !== undefined &&
+      context.now.getTime() - Date.parse(lastFullScanAt) < config.full_scan_seconds * 1000
+    const since = incremental
+      ? new Date(Date.parse(lastScanAt) - SINCE_MARGIN_MS).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      : undefined
+    const scan = await fetchLabelledIssues(env, counter, since)
     issues = scan.issues
-    fullScan = scan.complete
-    result.cursor = { lastScanAt: context.now.toISOString() }
+    fullScan = scan.complete && !incremental
+    const now = context.now.toISOString()
+    result.cursor = {
+      lastScanAt: now,
+      ...(fullScan ? { lastFullScanAt: now } : lastFullScanAt ? { lastFullScanAt } : {})
+    }
+    if (incremental) logger.debug(`${ISSUES_SOURCE}: incremental scan of issues updated since ${since}`)
   }
 
   for (const issue of issues) {
@@ -170,10 +192,14 @@ async function discoverIssues(
   return result
 }
 
-/** Every open issue carrying a trigger label, 100 per request; `complete` unless the page guard hit. */
+/**
+ * Every open issue carrying a trigger label (updated since `since`, when given), 100 per request;
+ * `complete` unless the page guard hit.
+ */
 async function fetchLabelledIssues(
   env: IssueEnv,
-  counter: RequestCounter
+  counter: RequestCounter,
+  since?: string
 ): Promise<{ issues: IssueNode[]; complete: boolean }> {
   const { github } = env.context
   const issues: IssueNode[] = []
@@ -182,7 +208,7 @@ async function fetchLabelledIssues(
     const data: z.output<typeof IssuesQuerySchema> = await runQuery(
       github!,
       ISSUES_QUERY,
-      { labels: env.context.settings.discovery.issues.labels, after },
+      { labels: env.context.settings.discovery.issues.labels, after, since: since ?? null },
       IssuesQuerySchema,
       counter
     )

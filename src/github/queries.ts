@@ -140,15 +140,16 @@ export const IssueNodeSchema = z.looseObject({
 /** One issue as issue discovery reads it. */
 export type IssueNode = z.infer<typeof IssueNodeSchema>
 
-/** One page (100) of open issues carrying any of `$labels`, oldest first. */
+/** One page (100) of open issues carrying any of `$labels` (updated since `$since`, when given), oldest first. */
 export const ISSUES_QUERY = /* GraphQL */ `
-  query CcalIssues($owner: String!, $name: String!, $labels: [String!], $after: String) {
+  query CcalIssues($owner: String!, $name: String!, $labels: [String!], $after: String, $since: DateTime) {
     repository(owner: $owner, name: $name) {
       issues(
         first: 100
         after: $after
         states: [OPEN]
         labels: $labels
+        filterBy: { since: $since }
         orderBy: { field: CREATED_AT, direction: ASC }
       ) {
         totalCount

@@ -6,7 +6,9 @@ import {
   type GitHubEmulator,
   type ScenarioInput
 } from '../../support/github-emulator/index.js'
-import { contextFor, requestLines } from './fixtures.js'
+import { applyOps, contextFor, requestLines } from './fixtures.js'
+import { setCursor, upsertCandidates } from '../../../src/ledger/ops.js'
+import { emptyLedger, type Ledger } from '../../../src/ledger/schema.js'
 
 const MAINTAINERS = ['maya', 'noor', 'omar', 'pia', 'quinn']
 
@@ -65,6 +67,55 @@ describe('issue discovery: API budget of a scheduled cycle', () => {
   })
 
   it('breaks no GitHub contract', () => {
+    expect(gh.violations()).toEqual([])
+  })
+})
+
+/** A source's findings as the cycle merges them. */
+function merged(result: DiscoveryResult) {
+  return [
+    upsertCandidates(result.candidates),
+    ...(result.ops ?? []),
+    ...(result.cursor === undefined ? [] : [setCursor(result.source, result.cursor)])
+  ]
+}
+
+describe('issue discovery between full scans', () => {
+  let gh: GitHubEmulator
+  afterAll(async () => {
+    await gh.stop()
+  })
+
+  it('reads only the issues updated since the last scan, and a full scan again once the interval has passed', async () => {
+    const scenario = thousandIssues()
+    // A real clock (labels added later get a later time) and issues last updated weeks ago.
+    delete scenario.now
+    scenario.issues = scenario.issues!.map(issue => ({ ...issue, updated_at: '2026-11-01T00:00:00Z' }))
+    gh = await startGitHubEmulator(scenario)
+    const source = createIssuesSource()
+    const start = Date.now()
+    const at = (minutes: number) => new Date(start + minutes * 60_000)
+    const scan = async (ledger: Ledger, minutes: number) => {
+      gh.clearRequests()
+      const context = contextFor(gh, { ledger, now: at(minutes) })
+      const found = await source.discover(context)
+      return { found, lines: requestLines(gh), ledger: applyOps(ledger, merged(found), at(minutes)) }
+    }
+
+    // Minutes from now: the label is added now, by the emulator's real clock.
+    const full = await scan(emptyLedger(), -30)
+    const quiet = await scan(full.ledger, -20)
+    gh.mutate({ action: 'label_issue', issue: 1, label: 'ccal-task', actor: 'maya' })
+    const labelled = await scan(quiet.ledger, 1)
+    const hourLater = await scan(labelled.ledger, 31)
+
+    expect(full.found.candidates).toHaveLength(200)
+    expect(full.lines.filter(line => line === 'graphql CcalIssues')).toHaveLength(2)
+    expect(quiet.found.candidates).toEqual([])
+    expect(quiet.lines).toEqual(['graphql CcalIssues'])
+    expect(labelled.found.candidates.map(candidate => candidate.context?.issueNumber)).toEqual([1])
+    expect(labelled.lines.filter(line => line === 'graphql CcalIssues')).toHaveLength(1)
+    expect(hourLater.found.candidates).toHaveLength(201)
     expect(gh.violations()).toEqual([])
   })
 })

@@ -1,0 +1,91 @@
+// `npm run bench -- api`: the GitHub requests of a scheduled cycle as the open issues grow. For 100,
+// 1,000 and 5,000 open issues (every fifth labelled `ccal-task` by one of 5 maintainers), in a fresh
+// world each: a first `ccal run --once` (a full scan) and a second one right after (between full
+// scans: only what changed is read). A run budget of $0 keeps the agent out, so only discovery,
+// planning and the deferral notes ask GitHub anything. Reads are counted apart from writes (the
+// tracking comments that tell deferred issues why they wait, at most 10 a cycle).
+//
+// RESULT api full_100=… full_1000=… full_5000=… next_100=… next_1000=… next_5000=… (reads per
+//   cycle; goal: the next cycle's reads do not grow with the issues) writes_first=…
+import type { RequestLogEntry } from '../test/support/github-emulator/index.js'
+import { createWorld } from '../test/support/world.js'
+
+const MAINTAINERS = ['maya', 'noor', 'omar', 'pia', 'quinn']
+const SIZES = [100, 1_000, 5_000]
+
+function issues(count: number) {
+  return Array.from({ length: count }, (_, index) => {
+    const number = index + 1
+    const labelled = number % 5 === 0
+    return {
+      number,
+      title: `Issue ${number}`,
+      body: `Body of issue ${number}`,
+      author: 'someone',
+      labels: labelled ? ['ccal-task'] : ['question'],
+      labeled_by: (labelled
+        ? { 'ccal-task': MAINTAINERS[(number / 5) % MAINTAINERS.length]! }
+        : {}) as Record<string, string>,
+      // Last touched before the cycles, as most open issues are.
+      updated_at: '2026-01-01T00:00:00Z'
+    }
+  })
+}
+
+/** GraphQL queries and GETs: what a cycle reads. */
+function isRead(entry: RequestLogEntry): boolean {
+  if (entry.kind === 'graphql') return !/^\s*mutation\b/m.test(entry.graphql?.query ?? '')
+  return entry.method === 'GET'
+}
+
+function byOperation(entries: RequestLogEntry[]): string {
+  const counts = new Map<string, number>()
+  for (const entry of entries) {
+    const name =
+      entry.kind === 'graphql'
+        ? `graphql ${entry.graphql?.operationName ?? '?'}`
+        : (entry.operationId ?? entry.path)
+    counts.set(name, (counts.get(name) ?? 0) + 1)
+  }
+  return [...counts].map(([name, count]) => `${name} ×${count}`).join(', ')
+}
+
+export default async function api(): Promise<void> {
+  const figures: Record<string, number> = {}
+  for (const size of SIZES) {
+    const world = await createWorld({
+      config: { ccal: { budgets: { cost_per_run_usd: 0 } } },
+      scenario: {
+        users: [
+          { login: 'maintainer', permission: 'maintain' },
+          { login: 'ccal-bot', permission: 'write', type: 'Bot' },
+          ...MAINTAINERS.map(login => ({ login, permission: 'write' as const }))
+        ],
+        issues: issues(size)
+      },
+      script: []
+    })
+    try {
+      for (const [index, label] of ['full', 'next'].entries()) {
+        world.gh.clearRequests()
+        const run = await world.runCli(['run', '--once'])
+        if (run.status !== 0)
+          throw new Error(`${size} issues, run ${index + 1}: exit ${run.status}: ${run.stdout.slice(-1500)}`)
+        const entries = world.gh.requests()
+        const reads = entries.filter(isRead)
+        figures[`${label}_${size}`] = reads.length
+        if (index === 0 && size === SIZES[0]) figures.writes_first = entries.length - reads.length
+        console.log(
+          `${size} issues, ${label} cycle: ${reads.length} reads (${byOperation(reads)}); ${entries.length - reads.length} writes`
+        )
+      }
+    } finally {
+      await world.cleanup()
+    }
+  }
+  console.log(
+    `RESULT api ${Object.entries(figures)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' ')}`
+  )
+}
