@@ -64252,6 +64252,32 @@ const PULL_FIELDS = /* GraphQL */ `
     headRefName
     headRefOid
     body
+    commits(last: 1) {
+      nodes {
+        commit {
+          oid
+          statusCheckRollup {
+            contexts(first: 100) {
+              pageInfo {
+                hasNextPage
+              }
+              nodes {
+                __typename
+                ... on CheckRun {
+                  databaseId
+                  name
+                  status
+                  conclusion
+                  detailsUrl
+                  title
+                  summary
+                }
+              }
+            }
+          }
+        }
+      }
+    }
     reviews(last: 30) {
       nodes {
         databaseId
@@ -64312,6 +64338,54 @@ const ReviewSchema = looseObject({
         editor: ActorSchema.optional()
     }))
 });
+/** A commit's check runs and statuses, as `statusCheckRollup` gives them (statuses are not check runs). */
+const RollupSchema = looseObject({
+    contexts: looseObject({
+        pageInfo: looseObject({ hasNextPage: schemas_boolean() }),
+        nodes: array(union([
+            looseObject({
+                __typename: literal('CheckRun'),
+                databaseId: schemas_number().int().nullable(),
+                name: schemas_string(),
+                status: schemas_string(),
+                conclusion: schemas_string().nullable(),
+                detailsUrl: schemas_string().nullable().optional(),
+                title: schemas_string().nullable().optional(),
+                summary: schemas_string().nullable().optional()
+            }),
+            looseObject({ __typename: schemas_string() })
+        ]))
+    })
+});
+/**
+ * The head commit's check runs in the REST list's shape (lower-case status and conclusion), or
+ * undefined when the rollup has more than one page of them.
+ */
+function headCheckRuns(commit) {
+    if (!commit)
+        return undefined;
+    const rollup = commit.statusCheckRollup;
+    if (!rollup)
+        return [];
+    if (rollup.contexts.pageInfo.hasNextPage)
+        return undefined;
+    return rollup.contexts.nodes.flatMap(node => node.__typename === 'CheckRun' && 'name' in node && typeof node.databaseId === 'number'
+        ? [
+            {
+                id: node.databaseId,
+                name: node.name,
+                head_sha: commit.oid,
+                status: String(node.status).toLowerCase(),
+                conclusion: typeof node.conclusion === 'string' ? node.conclusion.toLowerCase() : null,
+                details_url: node.detailsUrl ?? null,
+                output: {
+                    title: node.title ?? null,
+                    summary: node.summary ?? null
+                }
+            }
+        ]
+        : []);
+}
 /** The answer for {@link PULL_FIELDS}. */
 const PullNodeSchema = looseObject({
     number: schemas_number().int().positive(),
@@ -64324,11 +64398,22 @@ const PullNodeSchema = looseObject({
     headRefName: schemas_string(),
     headRefOid: schemas_string(),
     body: schemas_string(),
+    commits: nodes(looseObject({
+        commit: looseObject({ oid: schemas_string(), statusCheckRollup: RollupSchema.nullable() })
+    })).optional(),
     reviews: nodes(ReviewSchema)
         .nullable()
         .transform(list => list ?? { nodes: [] }),
     comments: nodes(CommentSchema)
-});
+})
+    .transform(({ commits, ...pull }) => ({
+    ...pull,
+    /**
+     * The head commit's check runs, as the REST list gives them; undefined when the answer does not
+     * say (more than a page of them): then they are listed by REST.
+     */
+    headChecks: headCheckRuns(commits?.nodes[0]?.commit)
+}));
 /** A page (50, newest first) of open pull requests; CCAL's are picked out by branch and marker. */
 const OPEN_PULLS_QUERY = /* GraphQL */ `
   query CcalOpenPulls($owner: String!, $name: String!, $after: String) {
@@ -67067,6 +67152,10 @@ async function failingChecks(pull, parent, env) {
         runs = [
             { id: run.id, name: run.name, head_sha: run.headSha, status: 'completed', conclusion: run.conclusion }
         ];
+    }
+    else if (pull.headChecks !== undefined) {
+        // The PR query brought them (the head commit's check rollup): no request of their own.
+        runs = pull.headChecks;
     }
     else {
         env.counter.count += 1;
@@ -75637,6 +75726,7 @@ function pathSegment(text) {
 
 
 
+
 class WorkspaceError extends CcalError {
 }
 /** Who made a worktree, so that a later cycle can tell a live one from a crashed run's. */
@@ -75914,7 +76004,8 @@ async function isOlderThan(path, ms) {
  * its worktree as abandoned).
  */
 async function claimName(path, marker) {
-    const draft = `${path}.${process.pid}.${Date.now()}${DRAFT_SUFFIX}`;
+    // Its own draft: calls of one process at the same millisecond must not share (nor remove) one.
+    const draft = `${path}.${process.pid}.${(0,external_node_crypto_.randomUUID)().slice(0, 8)}${DRAFT_SUFFIX}`;
     await (0,promises_namespaceObject.writeFile)(draft, `${JSON.stringify(marker, null, 2)}\n`);
     try {
         await (0,promises_namespaceObject.link)(draft, path);

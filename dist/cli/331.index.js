@@ -2748,15 +2748,16 @@ function pathSegment(text) {
 /* harmony export */   tw: () => (/* binding */ readOnlyGit)
 /* harmony export */ });
 /* unused harmony export WorkspaceError */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6921);
-/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5216);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9661);
-/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1634);
-/* harmony import */ var _location_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3694);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6921);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5216);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9661);
+/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1634);
+/* harmony import */ var _location_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3694);
 /**
  * CCAL's own side of git: a bare repository in the work directory (seeded once from the checkout's
  * objects, by hard links where the file system allows) with the checkout's `origin`, and one
@@ -2777,19 +2778,20 @@ function pathSegment(text) {
 
 
 
-class WorkspaceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK {
+
+class WorkspaceError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .CcalError */ .WK {
 }
 /** Who made a worktree, so that a later cycle can tell a live one from a crashed run's. */
-const MarkerSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
-    runId: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(),
-    itemId: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().nullable(),
-    purpose: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(['item', 'discovery']),
-    host: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP(),
-    pid: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int(),
-    createdAt: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP()
+const MarkerSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .object */ .Ikc({
+    runId: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(),
+    itemId: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().nullable(),
+    purpose: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['item', 'discovery']),
+    host: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(),
+    pid: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int(),
+    createdAt: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP()
 });
 /** The host name markers compare with (a work directory may be shared by machines over NFS). */
-const HOST = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)();
+const HOST = (0,node_os__WEBPACK_IMPORTED_MODULE_3__.hostname)();
 /** True when a process with `pid` runs on this host (it may have been reused; then the lease decides). */
 function isAlive(pid) {
     try {
@@ -2826,18 +2828,18 @@ class Workspace {
         this.root = root;
         this.repoDir = repoDir;
         this.remoteUrl = remoteUrl;
-        const logger = options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq;
-        this.git = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .lD)({
+        const logger = options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLogger */ .qq;
+        this.git = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .createGit */ .lD)({
             cwd: repoDir,
             logger,
-            config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
+            config: _git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .NEUTRAL_GIT_CONFIG */ .qD,
             baseEnv: ccalGitEnv(options.baseEnv)
         });
         this.remote =
-            options.token && (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isHttpRemote */ .DY)(remoteUrl)
-                ? this.git.withConfig((0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenAuthConfig */ .oM)(remoteUrl, options.token))
+            options.token && (0,_git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isHttpRemote */ .DY)(remoteUrl)
+                ? this.git.withConfig((0,_git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenAuthConfig */ .oM)(remoteUrl, options.token))
                 : this.git;
-        this.worktrees = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'worktrees');
+        this.worktrees = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'worktrees');
     }
     /** Opens (creating on first use) CCAL's repository for the checkout's `origin`. */
     static async open(options) {
@@ -2853,14 +2855,14 @@ class Workspace {
                 : `the repository at ${options.checkout} has no remote '${remote}'`);
         }
         const remoteUrl = url.stdout.trim();
-        const root = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(options.directory, (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .repositorySlug */ .Sv)(remoteUrl));
-        const repoDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'repo.git');
+        const root = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(options.directory, (0,_location_js__WEBPACK_IMPORTED_MODULE_8__/* .repositorySlug */ .Sv)(remoteUrl));
+        const repoDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'repo.git');
         const workspace = new Workspace(options, root, repoDir, remoteUrl);
         await workspace.ensureRepository();
         return workspace;
     }
     async ensureRepository() {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.worktrees, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(this.worktrees, { recursive: true });
         if (!(await this.isRepository()))
             await this.createRepository();
         // The checkout's remote may have moved; written only when it did (several runs may open at once).
@@ -2874,14 +2876,14 @@ class Workspace {
      * once the first one's repository is the one all use.
      */
     async createRepository() {
-        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq;
+        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLogger */ .qq;
         const temporary = `${this.repoDir}.${process.pid}.${Date.now()}`;
         const seeded = await this.git.exec(['clone', '--bare', '--quiet', '--no-tags', this.options.checkout, temporary], {
             cwd: this.root
         });
         if (seeded.exitCode !== 0) {
             logger.debug(`workspace: could not seed from the checkout (${seeded.stderr.trim()}); starting empty`);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temporary, { recursive: true, force: true });
             await this.git.run(['init', '--bare', '--quiet', temporary], { cwd: this.root });
         }
         else {
@@ -2892,25 +2894,25 @@ class Workspace {
         }
         await this.git.run(['config', 'remote.origin.url', this.remoteUrl], { cwd: temporary });
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, this.repoDir);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, this.repoDir);
             logger.info(`workspace: CCAL's repository for ${this.remoteUrl} is ${this.repoDir}`);
             return;
         }
         catch (error) {
             if (await this.isRepository()) {
                 // Another run made it first: use theirs.
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { recursive: true, force: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temporary, { recursive: true, force: true });
                 return;
             }
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(this.repoDir))
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(this.repoDir))
                 throw error;
         }
         // Something that is no repository is in the way (an older, broken attempt): set it aside.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(this.repoDir, `${this.repoDir}.broken.${process.pid}.${Date.now()}`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, this.repoDir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(this.repoDir, `${this.repoDir}.broken.${process.pid}.${Date.now()}`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, this.repoDir);
     }
     async isRepository() {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.repoDir, 'HEAD')))
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.repoDir, 'HEAD')))
             return false;
         const bare = await this.git.exec(['rev-parse', '--is-bare-repository']);
         return bare.exitCode === 0 && bare.stdout.trim() === 'true';
@@ -2966,11 +2968,11 @@ class Workspace {
             createdAt: new Date().toISOString()
         };
         // The marker claims the name: runs sharing this directory never take the same one.
-        let name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(options.name ?? `${label}.${this.options.runId}.${this.made}`);
-        for (let suffix = 2; (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name)) ||
-            !(await claimName((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, `${name}.json`), marker)); suffix++)
-            name = (0,_location_js__WEBPACK_IMPORTED_MODULE_7__/* .pathSegment */ .pn)(`${options.name ?? label}.${suffix}`);
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name);
+        let name = (0,_location_js__WEBPACK_IMPORTED_MODULE_8__/* .pathSegment */ .pn)(options.name ?? `${label}.${this.options.runId}.${this.made}`);
+        for (let suffix = 2; (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.worktrees, name)) ||
+            !(await claimName((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.worktrees, `${name}.json`), marker)); suffix++)
+            name = (0,_location_js__WEBPACK_IMPORTED_MODULE_8__/* .pathSegment */ .pn)(`${options.name ?? label}.${suffix}`);
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.worktrees, name);
         // Git LFS files stay pointers: their smudge filter would fetch from the remote without
         // credentials, and a failed download would fail the whole checkout.
         const added = await this.git.exec(['worktree', 'add', '--quiet', '--detach', dir, options.commit], {
@@ -2980,10 +2982,10 @@ class Workspace {
             await this.removeWorktree(name);
             throw new WorkspaceError(`cannot make a worktree for ${label}: ${added.stderr.trim()}`);
         }
-        const git = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .lD)({
+        const git = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .createGit */ .lD)({
             cwd: dir,
-            logger: this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq,
-            config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
+            logger: this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLogger */ .qq,
+            config: _git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .NEUTRAL_GIT_CONFIG */ .qD,
             baseEnv: ccalGitEnv(this.options.baseEnv)
         });
         return {
@@ -2997,30 +2999,30 @@ class Workspace {
     }
     /** Removes a worktree by name: its directory, git's administrative files and the marker. */
     async removeWorktree(name) {
-        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLogger */ .qq;
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, name);
+        const logger = this.options.logger ?? _util_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLogger */ .qq;
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.worktrees, name);
         const removed = await this.git.exec(['worktree', 'remove', '--force', '--force', dir]);
         if (removed.exitCode !== 0) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true }).catch(error => logger.warning(`workspace: could not remove ${dir}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(error)}`));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true }).catch(error => logger.warning(`workspace: could not remove ${dir}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)}`));
             await this.git.exec(['worktree', 'prune']);
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(`${dir}.json`, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(`${dir}.json`, { force: true });
     }
     /**
      * Removes worktrees nobody uses any more: those whose maker's process is gone from this host, or
      * whose item `isLive` says no run holds. Returns the names removed.
      */
     async pruneStale(isLive) {
-        const all = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.worktrees).catch(() => []);
+        const all = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(this.worktrees).catch(() => []);
         // A marker being written by another run is not a worktree; one left by a killed run is removed.
         for (const entry of all.filter(isMarkerDraft))
-            if (await isOlderThan((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, entry), DRAFT_TTL_MS))
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, entry), { force: true });
+            if (await isOlderThan((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.worktrees, entry), DRAFT_TTL_MS))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.worktrees, entry), { force: true });
         const entries = all.filter(entry => !isMarkerDraft(entry));
         const markers = new Set(entries.filter(entry => entry.endsWith('.json')).map(entry => entry.slice(0, -5)));
         const removed = [];
         for (const name of new Set([...markers, ...entries.filter(entry => !entry.endsWith('.json'))])) {
-            const marker = markers.has(name) ? await readMarker((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.worktrees, `${name}.json`)) : undefined;
+            const marker = markers.has(name) ? await readMarker((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(this.worktrees, `${name}.json`)) : undefined;
             if (marker && marker.runId === this.options.runId)
                 continue;
             // A process alive on this host is its own proof of life (the ledger read at the start of this
@@ -3045,7 +3047,7 @@ function isMarkerDraft(entry) {
     return entry.endsWith(DRAFT_SUFFIX);
 }
 async function isOlderThan(path, ms) {
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => null);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => null);
     return info !== null && Date.now() - info.mtimeMs > ms;
 }
 /**
@@ -3054,10 +3056,11 @@ async function isOlderThan(path, ms) {
  * its worktree as abandoned).
  */
 async function claimName(path, marker) {
-    const draft = `${path}.${process.pid}.${Date.now()}${DRAFT_SUFFIX}`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(draft, `${JSON.stringify(marker, null, 2)}\n`);
+    // Its own draft: calls of one process at the same millisecond must not share (nor remove) one.
+    const draft = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().slice(0, 8)}${DRAFT_SUFFIX}`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(draft, `${JSON.stringify(marker, null, 2)}\n`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(draft, path);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(draft, path);
         return true;
     }
     catch (error) {
@@ -3067,19 +3070,19 @@ async function claimName(path, marker) {
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV')
             throw error;
         // A file system without hard links: exclusive still, though not whole at every instant.
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(draft), { flag: 'wx' }).then(() => true, (failure) => {
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(draft), { flag: 'wx' }).then(() => true, (failure) => {
             if (failure.code === 'EEXIST')
                 return false;
             throw failure;
         });
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(draft, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(draft, { force: true });
     }
 }
 async function readMarker(path) {
     try {
-        return MarkerSchema.parse(JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8')));
+        return MarkerSchema.parse(JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path, 'utf8')));
     }
     catch {
         return undefined;
@@ -3097,10 +3100,10 @@ function ccalGitEnv(baseEnv = process.env) {
  * from refreshing and rewriting the index.
  */
 function readOnlyGit(checkout, options = {}) {
-    return (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .lD)({
+    return (0,_git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .createGit */ .lD)({
         cwd: checkout,
         baseEnv: { ...(options.baseEnv ?? process.env), GIT_OPTIONAL_LOCKS: '0' },
-        config: _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .NEUTRAL_GIT_CONFIG */ .qD,
+        config: _git_git_js__WEBPACK_IMPORTED_MODULE_5__/* .NEUTRAL_GIT_CONFIG */ .qD,
         ...(options.logger ? { logger: options.logger } : {})
     });
 }

@@ -2462,6 +2462,32 @@ const PULL_FIELDS = /* GraphQL */ `
     headRefName
     headRefOid
     body
+    commits(last: 1) {
+      nodes {
+        commit {
+          oid
+          statusCheckRollup {
+            contexts(first: 100) {
+              pageInfo {
+                hasNextPage
+              }
+              nodes {
+                __typename
+                ... on CheckRun {
+                  databaseId
+                  name
+                  status
+                  conclusion
+                  detailsUrl
+                  title
+                  summary
+                }
+              }
+            }
+          }
+        }
+      }
+    }
     reviews(last: 30) {
       nodes {
         databaseId
@@ -2522,6 +2548,54 @@ const ReviewSchema = schemas/* looseObject */._H3({
         editor: ActorSchema.optional()
     }))
 });
+/** A commit's check runs and statuses, as `statusCheckRollup` gives them (statuses are not check runs). */
+const RollupSchema = schemas/* looseObject */._H3({
+    contexts: schemas/* looseObject */._H3({
+        pageInfo: schemas/* looseObject */._H3({ hasNextPage: schemas/* boolean */.zMY() }),
+        nodes: schemas/* array */.YOg(schemas/* union */.KCZ([
+            schemas/* looseObject */._H3({
+                __typename: schemas/* literal */.euz('CheckRun'),
+                databaseId: schemas/* number */.aig().int().nullable(),
+                name: schemas/* string */.YjP(),
+                status: schemas/* string */.YjP(),
+                conclusion: schemas/* string */.YjP().nullable(),
+                detailsUrl: schemas/* string */.YjP().nullable().optional(),
+                title: schemas/* string */.YjP().nullable().optional(),
+                summary: schemas/* string */.YjP().nullable().optional()
+            }),
+            schemas/* looseObject */._H3({ __typename: schemas/* string */.YjP() })
+        ]))
+    })
+});
+/**
+ * The head commit's check runs in the REST list's shape (lower-case status and conclusion), or
+ * undefined when the rollup has more than one page of them.
+ */
+function headCheckRuns(commit) {
+    if (!commit)
+        return undefined;
+    const rollup = commit.statusCheckRollup;
+    if (!rollup)
+        return [];
+    if (rollup.contexts.pageInfo.hasNextPage)
+        return undefined;
+    return rollup.contexts.nodes.flatMap(node => node.__typename === 'CheckRun' && 'name' in node && typeof node.databaseId === 'number'
+        ? [
+            {
+                id: node.databaseId,
+                name: node.name,
+                head_sha: commit.oid,
+                status: String(node.status).toLowerCase(),
+                conclusion: typeof node.conclusion === 'string' ? node.conclusion.toLowerCase() : null,
+                details_url: node.detailsUrl ?? null,
+                output: {
+                    title: node.title ?? null,
+                    summary: node.summary ?? null
+                }
+            }
+        ]
+        : []);
+}
 /** The answer for {@link PULL_FIELDS}. */
 const PullNodeSchema = schemas/* looseObject */._H3({
     number: schemas/* number */.aig().int().positive(),
@@ -2534,11 +2608,22 @@ const PullNodeSchema = schemas/* looseObject */._H3({
     headRefName: schemas/* string */.YjP(),
     headRefOid: schemas/* string */.YjP(),
     body: schemas/* string */.YjP(),
+    commits: nodes(schemas/* looseObject */._H3({
+        commit: schemas/* looseObject */._H3({ oid: schemas/* string */.YjP(), statusCheckRollup: RollupSchema.nullable() })
+    })).optional(),
     reviews: nodes(ReviewSchema)
         .nullable()
         .transform(list => list ?? { nodes: [] }),
     comments: nodes(CommentSchema)
-});
+})
+    .transform(({ commits, ...pull }) => ({
+    ...pull,
+    /**
+     * The head commit's check runs, as the REST list gives them; undefined when the answer does not
+     * say (more than a page of them): then they are listed by REST.
+     */
+    headChecks: headCheckRuns(commits?.nodes[0]?.commit)
+}));
 /** A page (50, newest first) of open pull requests; CCAL's are picked out by branch and marker. */
 const OPEN_PULLS_QUERY = /* GraphQL */ `
   query CcalOpenPulls($owner: String!, $name: String!, $after: String) {
@@ -3548,6 +3633,10 @@ async function failingChecks(pull, parent, env) {
         runs = [
             { id: run.id, name: run.name, head_sha: run.headSha, status: 'completed', conclusion: run.conclusion }
         ];
+    }
+    else if (pull.headChecks !== undefined) {
+        // The PR query brought them (the head commit's check rollup): no request of their own.
+        runs = pull.headChecks;
     }
     else {
         env.counter.count += 1;

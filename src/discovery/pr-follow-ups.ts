@@ -93,6 +93,9 @@ export async function failingChecks(pull: PullNode, parent: WorkItem, env: Feedb
     runs = [
       { id: run.id, name: run.name, head_sha: run.headSha, status: 'completed', conclusion: run.conclusion }
     ]
+  } else if (pull.headChecks !== undefined) {
+    // The PR query brought them (the head commit's check rollup): no request of their own.
+    runs = pull.headChecks
   } else {
     env.counter.count += 1
     const response = await github!.rest.rest.checks.listForRef({

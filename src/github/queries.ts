@@ -208,6 +208,32 @@ export const PULL_FIELDS = /* GraphQL */ `
     headRefName
     headRefOid
     body
+    commits(last: 1) {
+      nodes {
+        commit {
+          oid
+          statusCheckRollup {
+            contexts(first: 100) {
+              pageInfo {
+                hasNextPage
+              }
+              nodes {
+                __typename
+                ... on CheckRun {
+                  databaseId
+                  name
+                  status
+                  conclusion
+                  detailsUrl
+                  title
+                  summary
+                }
+              }
+            }
+          }
+        }
+      }
+    }
     reviews(last: 30) {
       nodes {
         databaseId
@@ -274,23 +300,90 @@ export const ReviewSchema = z.looseObject({
 /** One review as PR feedback reads it. */
 export type GraphReview = z.infer<typeof ReviewSchema>
 
-/** The answer for {@link PULL_FIELDS}. */
-export const PullNodeSchema = z.looseObject({
-  number: z.number().int().positive(),
-  url: z.string(),
-  state: z.enum(['OPEN', 'CLOSED', 'MERGED']),
-  merged: z.boolean(),
-  mergedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  createdAt: z.string(),
-  headRefName: z.string(),
-  headRefOid: z.string(),
-  body: z.string(),
-  reviews: nodes(ReviewSchema)
-    .nullable()
-    .transform(list => list ?? { nodes: [] }),
-  comments: nodes(CommentSchema)
+/** A commit's check runs and statuses, as `statusCheckRollup` gives them (statuses are not check runs). */
+const RollupSchema = z.looseObject({
+  contexts: z.looseObject({
+    pageInfo: z.looseObject({ hasNextPage: z.boolean() }),
+    nodes: z.array(
+      z.union([
+        z.looseObject({
+          __typename: z.literal('CheckRun'),
+          databaseId: z.number().int().nullable(),
+          name: z.string(),
+          status: z.string(),
+          conclusion: z.string().nullable(),
+          detailsUrl: z.string().nullable().optional(),
+          title: z.string().nullable().optional(),
+          summary: z.string().nullable().optional()
+        }),
+        z.looseObject({ __typename: z.string() })
+      ])
+    )
+  })
 })
+
+/**
+ * The head commit's check runs in the REST list's shape (lower-case status and conclusion), or
+ * undefined when the rollup has more than one page of them.
+ */
+function headCheckRuns(
+  commit: { oid: string; statusCheckRollup: z.infer<typeof RollupSchema> | null } | undefined
+): CheckRun[] | undefined {
+  if (!commit) return undefined
+  const rollup = commit.statusCheckRollup
+  if (!rollup) return []
+  if (rollup.contexts.pageInfo.hasNextPage) return undefined
+  return rollup.contexts.nodes.flatMap(node =>
+    node.__typename === 'CheckRun' && 'name' in node && typeof node.databaseId === 'number'
+      ? [
+          {
+            id: node.databaseId,
+            name: node.name as string,
+            head_sha: commit.oid,
+            status: String(node.status).toLowerCase(),
+            conclusion: typeof node.conclusion === 'string' ? node.conclusion.toLowerCase() : null,
+            details_url: (node.detailsUrl as string | null | undefined) ?? null,
+            output: {
+              title: (node.title as string | null | undefined) ?? null,
+              summary: (node.summary as string | null | undefined) ?? null
+            }
+          }
+        ]
+      : []
+  )
+}
+
+/** The answer for {@link PULL_FIELDS}. */
+export const PullNodeSchema = z
+  .looseObject({
+    number: z.number().int().positive(),
+    url: z.string(),
+    state: z.enum(['OPEN', 'CLOSED', 'MERGED']),
+    merged: z.boolean(),
+    mergedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    createdAt: z.string(),
+    headRefName: z.string(),
+    headRefOid: z.string(),
+    body: z.string(),
+    commits: nodes(
+      z.looseObject({
+        commit: z.looseObject({ oid: z.string(), statusCheckRollup: RollupSchema.nullable() })
+      })
+    ).optional(),
+    reviews: nodes(ReviewSchema)
+      .nullable()
+      .transform(list => list ?? { nodes: [] }),
+    comments: nodes(CommentSchema)
+  })
+  .transform(({ commits, ...pull }) => ({
+    ...pull,
+    /**
+     * The head commit's check runs, as the REST list gives them; undefined when the answer does not
+     * say (more than a page of them): then they are listed by REST.
+     */
+    headChecks: headCheckRuns(commits?.nodes[0]?.commit)
+  }))
 /** One pull request as PR feedback reads it. */
 export type PullNode = z.infer<typeof PullNodeSchema>
 

@@ -9,6 +9,7 @@
  * Each worktree has a marker (`<name>.json` beside it) saying which run made it for which item, on
  * which host and in which process, so that the next cycle can remove what a killed run left.
  */
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
@@ -347,7 +348,8 @@ async function isOlderThan(path: string, ms: number): Promise<boolean> {
  * its worktree as abandoned).
  */
 async function claimName(path: string, marker: WorktreeMarker): Promise<boolean> {
-  const draft = `${path}.${process.pid}.${Date.now()}${DRAFT_SUFFIX}`
+  // Its own draft: calls of one process at the same millisecond must not share (nor remove) one.
+  const draft = `${path}.${process.pid}.${randomUUID().slice(0, 8)}${DRAFT_SUFFIX}`
   await writeFile(draft, `${JSON.stringify(marker, null, 2)}\n`)
   try {
     await link(draft, path)

@@ -288,7 +288,7 @@ describe('event-scoped discovery: comments on CCAL pull requests', () => {
     ])
   })
 
-  it('check_suite.completed with a failure on a CCAL PR reads the check runs of its head commit', async () => {
+  it('check_suite.completed with a failure on a CCAL PR reads the check runs of its head commit in the PR query', async () => {
     const { ledger, itemId } = delivered()
     gh = await startGitHubEmulator(
       ccalPullScenario(itemId, {
@@ -317,10 +317,8 @@ describe('event-scoped discovery: comments on CCAL pull requests', () => {
     expect(result.candidates.map(candidate => candidate.fingerprint)).toEqual([
       `check:octo-org/demo#40/build@${HEAD_SHA}`
     ])
-    expect(requestLines(gh)).toEqual([
-      'graphql CcalPull',
-      `GET /repos/octo-org/demo/commits/${HEAD_SHA}/check-runs`
-    ])
+    // The pull request's query brings its head commit's checks: no request of their own.
+    expect(requestLines(gh)).toEqual(['graphql CcalPull'])
   })
 
   it('issues.opened without a trigger label costs no request', async () => {

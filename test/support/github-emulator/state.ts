@@ -417,6 +417,18 @@ export class EmulatorState {
     return run
   }
 
+  /**
+   * The jobs (check runs) of every run whose head is `ref` — a sha or a branch name, with or without
+   * `refs/heads/` — newest run first, as GitHub lists check runs for a ref.
+   */
+  jobsForRef(ref: string): { run: WorkflowRunRecord; job: JobRecord }[] {
+    const name = ref.replace(/^(refs\/)?heads\//, '')
+    return [...this.runs.values()]
+      .filter(run => run.headSha === name || run.headBranch === name)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+      .flatMap(run => run.jobs.map(job => ({ run, job })))
+  }
+
   /** The job with this id and its run; 404 if missing. */
   job(id: number): { run: WorkflowRunRecord; job: JobRecord } {
     for (const run of this.runs.values()) {

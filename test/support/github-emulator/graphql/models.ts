@@ -8,8 +8,10 @@ import { closingReferences, pullClosesIssue } from '../references.js'
 import type { ReactionContent } from '../scenario.js'
 import type {
   CommentRecord,
+  EmulatorState,
   IssueEventRecord,
   IssueRecord,
+  JobRecord,
   LabelRecord,
   PullRecord,
   ReviewRecord
@@ -308,7 +310,61 @@ export class GraphModels {
           .filter((r): r is IssueRecord => r !== undefined && !isPull(r))
         return connection(issues, args, r => this.issueOrPull(r))
       },
-      timelineItems: (args: Args) => this.timeline(this.timelineEntries(pr), args)
+      timelineItems: (args: Args) => this.timeline(this.timelineEntries(pr), args),
+      // The emulator keeps a pull request's head only: its last commit is the one listed.
+      commits: (args: Args) =>
+        connection([pr], args, () => ({
+          __typename: 'PullRequestCommit',
+          id: nodeId('PullRequestCommit', pr.id),
+          commit: () => this.commit(pr.pull.headSha)
+        }))
+    }
+  }
+
+  /** A `Commit` with its check runs' rollup (the Actions jobs run on it; the latest per name). */
+  private commit(oid: string): Model {
+    const latest = new Map<string, ReturnType<EmulatorState['jobsForRef']>[number]>()
+    for (const entry of this.ctx.state.jobsForRef(oid))
+      if (entry.run.headSha === oid && !latest.has(entry.job.name)) latest.set(entry.job.name, entry)
+    const checks = [...latest.values()]
+    const failed = checks.some(
+      ({ job }) => job.conclusion !== null && !['success', 'neutral', 'skipped'].includes(job.conclusion)
+    )
+    const pending = checks.some(({ job }) => job.status !== 'completed')
+    return {
+      __typename: 'Commit',
+      id: nodeId('Commit', Number.parseInt(oid.slice(0, 8), 16) || 0),
+      oid,
+      statusCheckRollup: () =>
+        checks.length === 0
+          ? null
+          : {
+              __typename: 'StatusCheckRollup',
+              id: nodeId('StatusCheckRollup', Number.parseInt(oid.slice(0, 8), 16) || 0),
+              state: failed ? 'FAILURE' : pending ? 'PENDING' : 'SUCCESS',
+              contexts: (args: Args) => connection(checks, args, ({ run, job }) => this.checkRun(run.id, job))
+            }
+    }
+  }
+
+  private checkRun(runId: number, job: JobRecord): Model {
+    const url = `${repoHtml(this.ctx)}/runs/${job.id}`
+    return {
+      __typename: 'CheckRun',
+      id: nodeId('CheckRun', job.id),
+      databaseId: job.id,
+      name: job.name,
+      status: job.status.toUpperCase(),
+      conclusion: job.conclusion === null ? null : job.conclusion.toUpperCase(),
+      detailsUrl: `${repoHtml(this.ctx)}/actions/runs/${runId}/job/${job.id}`,
+      title: job.conclusion === 'failure' ? `${job.name} failed` : null,
+      summary: null,
+      text: null,
+      startedAt: job.startedAt,
+      completedAt: job.completedAt,
+      url,
+      permalink: url,
+      resourcePath: new URL(url).pathname
     }
   }
 

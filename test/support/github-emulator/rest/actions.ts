@@ -41,9 +41,7 @@ function newestFirst(a: WorkflowRunRecord, b: WorkflowRunRecord): number {
 
 /** Jobs of every run whose head is `ref` (a sha or a branch name), as check runs are looked up. */
 function jobsForRef(req: RestRequest, rawRef: string): { run: WorkflowRunRecord; job: JobRecord }[] {
-  const ref = rawRef.replace(/^(refs\/)?heads\//, '')
-  const runs = [...req.ctx.state.runs.values()].filter(r => r.headSha === ref || r.headBranch === ref)
-  return runs.sort(newestFirst).flatMap(run => run.jobs.map(j => ({ run, job: j })))
+  return req.ctx.state.jobsForRef(rawRef)
 }
 
 /** Handlers by operation id. */
