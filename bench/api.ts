@@ -7,6 +7,7 @@
 //
 // RESULT api full_100=… full_1000=… full_5000=… next_100=… next_1000=… next_5000=… (reads per
 //   cycle; goal: the next cycle's reads do not grow with the issues) writes_first=…
+import { isMutation } from '../src/github/client.js'
 import type { RequestLogEntry } from '../test/support/github-emulator/index.js'
 import { createWorld } from '../test/support/world.js'
 
@@ -34,7 +35,7 @@ function issues(count: number) {
 
 /** GraphQL queries and GETs: what a cycle reads. */
 function isRead(entry: RequestLogEntry): boolean {
-  if (entry.kind === 'graphql') return !/^\s*mutation\b/m.test(entry.graphql?.query ?? '')
+  if (entry.kind === 'graphql') return !isMutation(entry.graphql?.query ?? '')
   return entry.method === 'GET'
 }
 

@@ -59864,7 +59864,27 @@ const MAX_KEYWORDS = 64;
  * rest of it is passed over unread, so that a log costs the same per byte and the same memory
  * whether its bytes come in short lines or in one (a minified bundle, a base64 blob, a binary).
  */
-const scan_MAX_LINE_BYTES = 256 * 1024;
+const MAX_LINE_BYTES = 256 * 1024;
+/**
+ * Where a scan of `data[from…]` ends: just after its last line break (all of it when `final`) — or,
+ * when the line after that break has gone on for more than {@link MAX_LINE_BYTES}, that far into it
+ * (`cut`: the rest of that line is to be passed over with {@link passCutLine}).
+ */
+function scan_scanLimit(data, from, final) {
+    const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
+    const last = Math.max(limit, from);
+    return !final && data.length - last > MAX_LINE_BYTES
+        ? { limit: last + MAX_LINE_BYTES, cut: true }
+        : { limit, cut: false };
+}
+/**
+ * The rest of a cut line in `data[from…]`, up to and with its line break: where scanning goes on,
+ * and whether the line goes on past `data` (`inside`).
+ */
+function scan_passCutLine(data, from) {
+    const newline = data.indexOf(NEWLINE, from);
+    return newline === -1 ? { next: data.length, inside: true } : { next: newline + 1, inside: false };
+}
 /**
  * Matches of the scanner's kernel found ahead, by another thread (see read-ahead.ts): absolute
  * offsets in the log and kernel entries, in increasing order of offset.
@@ -59991,12 +60011,8 @@ class scan_LogScanner {
             if (this.skipping)
                 return from;
         }
-        let limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
         // A line that has gone on for longer than the cap ends there; the rest of it is skipped.
-        const last = Math.max(limit, from);
-        const cut = !final && data.length - last > scan_MAX_LINE_BYTES;
-        if (cut)
-            limit = last + scan_MAX_LINE_BYTES;
+        const { limit, cut } = scan_scanLimit(data, from, final);
         if (limit <= from)
             return from;
         // Absolute offset of data[0].
@@ -60066,14 +60082,13 @@ class scan_LogScanner {
      * (matches searched ahead in it are dropped); returns where scanning goes on.
      */
     skip(data, from, found) {
-        const newline = data.indexOf(NEWLINE, from);
-        const stop = newline === -1 ? data.length : newline + 1;
+        const { next, inside } = scan_passCutLine(data, from);
         const origin = this.scanned - from;
-        found?.take(origin + stop, () => undefined);
-        this.scanned = origin + stop;
-        this.stats.bytes += stop - from;
-        this.skipping = newline === -1;
-        return stop;
+        found?.take(origin + next, () => undefined);
+        this.scanned = origin + next;
+        this.stats.bytes += next - from;
+        this.skipping = inside;
+        return next;
     }
     /** No more data: closes the parser. */
     end() {
@@ -60156,7 +60171,7 @@ class scan_LogScanner {
         return newline === -1 || newline >= limit ? limit : newline + 1;
     }
     decode(data, start, end) {
-        let stop = Math.min(end, start + scan_MAX_LINE_BYTES);
+        let stop = Math.min(end, start + MAX_LINE_BYTES);
         if (stop > start && data[stop - 1] === NEWLINE)
             stop--;
         if (stop > start && data[stop - 1] === 13)
@@ -60445,16 +60460,16 @@ function failedStepRanges(handle, begin, end) {
         const data = chunks.data;
         let from = chunks.from;
         if (skipping) {
-            const newline = data.indexOf(10, from);
-            skipping = newline === -1;
-            from = skipping ? data.length : newline + 1;
+            const passed = passCutLine(data, from);
+            from = passed.next;
+            skipping = passed.inside;
         }
-        let limit = final ? data.length : data.lastIndexOf(10) + 1;
-        const last = Math.max(limit, from);
-        if (!final && !skipping && data.length - last > MAX_LINE_BYTES) {
-            limit = last + MAX_LINE_BYTES;
-            skipping = true;
-        }
+        // Still inside a cut line: nothing to read in this chunk.
+        const scanned = skipping
+            ? { limit: from, cut: true }
+            : scanLimit(data, from, final);
+        const { limit } = scanned;
+        skipping = scanned.cut;
         // The file offset of data[0].
         const base = position - chunks.length;
         if (limit > from)
@@ -61749,6 +61764,15 @@ function combine(ops, description) {
 }
 // ---------------------------------------------------------------------------------------------
 // Queries
+/** The item's newest result that `which` accepts (results are kept oldest first). */
+function lastResult(ledger, itemId, which = () => true) {
+    for (let index = ledger.results.length - 1; index >= 0; index -= 1) {
+        const result = ledger.results[index];
+        if (result.itemId === itemId && which(result))
+            return result;
+    }
+    return undefined;
+}
 /** How many items have this status. */
 function countStatus(ledger, status) {
     let count = 0;
@@ -76006,7 +76030,8 @@ async function isOlderThan(path, ms) {
 async function claimName(path, marker) {
     // Its own draft: calls of one process at the same millisecond must not share (nor remove) one.
     const draft = `${path}.${process.pid}.${(0,external_node_crypto_.randomUUID)().slice(0, 8)}${DRAFT_SUFFIX}`;
-    await (0,promises_namespaceObject.writeFile)(draft, `${JSON.stringify(marker, null, 2)}\n`);
+    const text = `${JSON.stringify(marker, null, 2)}\n`;
+    await (0,promises_namespaceObject.writeFile)(draft, text);
     try {
         await (0,promises_namespaceObject.link)(draft, path);
         return true;
@@ -76018,7 +76043,7 @@ async function claimName(path, marker) {
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV')
             throw error;
         // A file system without hard links: exclusive still, though not whole at every instant.
-        return (0,promises_namespaceObject.writeFile)(path, await (0,promises_namespaceObject.readFile)(draft), { flag: 'wx' }).then(() => true, (failure) => {
+        return (0,promises_namespaceObject.writeFile)(path, text, { flag: 'wx' }).then(() => true, (failure) => {
             if (failure.code === 'EEXIST')
                 return false;
             throw failure;
@@ -76260,18 +76285,23 @@ async function createCommentOnce(client, issueNumber, body) {
         catch (error) {
             if (!mayHaveActed(error) || attempt >= COMMENT_ATTEMPTS)
                 throw error;
-            const { data } = await client.rest.rest.issues.listComments({
-                owner: client.owner,
-                repo: client.repo,
-                issue_number: issueNumber,
-                since,
-                per_page: 100
-            });
-            const made = data.find(comment => comment.body === body);
+            const made = await findComment(client, issueNumber, since, comment => comment.body === body);
             if (made)
-                return { id: made.id, url: made.html_url };
+                return made;
         }
     }
+}
+/** The first comment on `issueNumber` made or edited since `since` that `matches` (100 at most are read). */
+async function findComment(client, issueNumber, since, matches) {
+    const { data } = await client.rest.rest.issues.listComments({
+        owner: client.owner,
+        repo: client.repo,
+        issue_number: issueNumber,
+        since,
+        per_page: 100
+    });
+    const found = data.find(matches);
+    return found ? { id: found.id, url: found.html_url } : undefined;
 }
 /** Replies in the thread of a review comment on a pull request. */
 async function replyToReviewComment(client, pullNumber, commentId, body) {
@@ -76535,6 +76565,7 @@ function isBookkeepingDue(ledger, now) {
 
 
 
+
 function identityOf(settings) {
     return { name: settings.identity.name, email: settings.identity.email };
 }
@@ -76592,25 +76623,28 @@ async function commitAndPush(deps, git, item, target) {
     return sha;
 }
 async function deliver(deps, git, item, target) {
-    const { settings } = deps;
     if (!deps.github)
         throw new Error('no GitHub client: cannot open a pull request');
     await commitAndPush(deps, git, item, target);
-    const body = pullRequestBody({
-        item,
+    return openPull(deps, item, target, {
         summary: target.outcome.summary,
         verify: describeVerify(target.outcome),
         turns: target.outcome.turns,
         costUsd: target.outcome.costUsd,
         durationMs: target.outcome.durationMs
     });
+}
+/** Opens (or updates) the item's pull request from `target.branch`, its body saying `checks`. */
+async function openPull(deps, item, target, checks) {
+    if (!deps.github)
+        throw new Error('no GitHub client: cannot open a pull request');
     const pull = await openOrUpdatePull(deps.github, {
         branch: target.branch,
         base: target.base,
         title: safeTitle(item),
-        body,
-        draft: settings.pull_requests.draft,
-        labels: settings.pull_requests.labels
+        body: pullRequestBody({ item, ...checks }),
+        draft: deps.settings.pull_requests.draft,
+        labels: deps.settings.pull_requests.labels
     });
     return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
@@ -76653,13 +76687,8 @@ function committedSummary(message) {
  * the checks comes from the attempt that pushed it, when the ledger kept its result.
  */
 async function deliverPushed(deps, item, target) {
-    if (!deps.github)
-        throw new Error('no GitHub client: cannot open a pull request');
-    const result = [...target.ledger.results]
-        .reverse()
-        .find(entry => entry.itemId === item.id && entry.code === 'success');
-    const body = pullRequestBody({
-        item,
+    const result = lastResult(target.ledger, item.id, entry => entry.code === 'success');
+    return openPull(deps, item, target, {
         summary: result?.summary || target.pushed.summary,
         verify: result
             ? `${result.verify} (pushed by an earlier attempt that stopped before opening this pull request)`
@@ -76668,15 +76697,6 @@ async function deliverPushed(deps, item, target) {
         costUsd: result?.costUsd ?? 0,
         durationMs: result?.durationMs ?? 0
     });
-    const pull = await openOrUpdatePull(deps.github, {
-        branch: target.branch,
-        base: target.base,
-        title: safeTitle(item),
-        body,
-        draft: deps.settings.pull_requests.draft,
-        labels: deps.settings.pull_requests.labels
-    });
-    return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
 /**
  * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
@@ -76851,14 +76871,7 @@ lookSince) {
  */
 async function findTrackingComment(client, target, look) {
     const marker = formatTrackingMarker(look.itemId);
-    const { data } = await client.rest.rest.issues.listComments({
-        owner: client.owner,
-        repo: client.repo,
-        issue_number: target,
-        since: look.since,
-        per_page: 100
-    });
-    const found = data.find(comment => comment.body?.includes(marker) && comment.user?.type === 'Bot');
+    const found = await findComment(client, target, look.since, comment => comment.body?.includes(marker) === true && comment.user?.type === 'Bot');
     return found?.id;
 }
 /** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
@@ -78211,7 +78224,7 @@ const OWED_TOLD = 10;
 async function tellOwedPulls(tracker, ledger, only) {
     const owing = Object.values(ledger.items).filter(item => owesPullNotice(item) && (!only || item.id === only));
     for (const item of owing.slice(0, OWED_TOLD)) {
-        const result = [...ledger.results].reverse().find(entry => entry.itemId === item.id && entry.success);
+        const result = lastResult(ledger, item.id, entry => entry.success);
         await tracker.update(item, {
             kind: 'pr_opened',
             pr: { number: item.pr.number, url: item.pr.url },

@@ -172,6 +172,7 @@ function isHttpRemote(url) {
 /* harmony export */   dA: () => (/* binding */ utcDay),
 /* harmony export */   de: () => (/* binding */ addManualItem),
 /* harmony export */   f9: () => (/* binding */ setCursor),
+/* harmony export */   gl: () => (/* binding */ lastResult),
 /* harmony export */   jv: () => (/* binding */ addWords),
 /* harmony export */   jz: () => (/* binding */ CandidateSchema),
 /* harmony export */   kY: () => (/* binding */ transition),
@@ -1128,6 +1129,15 @@ function combine(ops, description) {
 }
 // ---------------------------------------------------------------------------------------------
 // Queries
+/** The item's newest result that `which` accepts (results are kept oldest first). */
+function lastResult(ledger, itemId, which = () => true) {
+    for (let index = ledger.results.length - 1; index >= 0; index -= 1) {
+        const result = ledger.results[index];
+        if (result.itemId === itemId && which(result))
+            return result;
+    }
+    return undefined;
+}
 /** How many items have this status. */
 function countStatus(ledger, status) {
     let count = 0;
@@ -3058,7 +3068,8 @@ async function isOlderThan(path, ms) {
 async function claimName(path, marker) {
     // Its own draft: calls of one process at the same millisecond must not share (nor remove) one.
     const draft = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().slice(0, 8)}${DRAFT_SUFFIX}`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(draft, `${JSON.stringify(marker, null, 2)}\n`);
+    const text = `${JSON.stringify(marker, null, 2)}\n`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(draft, text);
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(draft, path);
         return true;
@@ -3070,7 +3081,7 @@ async function claimName(path, marker) {
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV')
             throw error;
         // A file system without hard links: exclusive still, though not whole at every instant.
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(draft), { flag: 'wx' }).then(() => true, (failure) => {
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, text, { flag: 'wx' }).then(() => true, (failure) => {
             if (failure.code === 'EEXIST')
                 return false;
             throw failure;

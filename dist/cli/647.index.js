@@ -7470,18 +7470,23 @@ async function createCommentOnce(client, issueNumber, body) {
         catch (error) {
             if (!mayHaveActed(error) || attempt >= COMMENT_ATTEMPTS)
                 throw error;
-            const { data } = await client.rest.rest.issues.listComments({
-                owner: client.owner,
-                repo: client.repo,
-                issue_number: issueNumber,
-                since,
-                per_page: 100
-            });
-            const made = data.find(comment => comment.body === body);
+            const made = await findComment(client, issueNumber, since, comment => comment.body === body);
             if (made)
-                return { id: made.id, url: made.html_url };
+                return made;
         }
     }
+}
+/** The first comment on `issueNumber` made or edited since `since` that `matches` (100 at most are read). */
+async function findComment(client, issueNumber, since, matches) {
+    const { data } = await client.rest.rest.issues.listComments({
+        owner: client.owner,
+        repo: client.repo,
+        issue_number: issueNumber,
+        since,
+        per_page: 100
+    });
+    const found = data.find(matches);
+    return found ? { id: found.id, url: found.html_url } : undefined;
 }
 /** Replies in the thread of a review comment on a pull request. */
 async function replyToReviewComment(client, pullNumber, commentId, body) {
@@ -7745,6 +7750,7 @@ function isBookkeepingDue(ledger, now) {
 
 
 
+
 function identityOf(settings) {
     return { name: settings.identity.name, email: settings.identity.email };
 }
@@ -7802,25 +7808,28 @@ async function commitAndPush(deps, git, item, target) {
     return sha;
 }
 async function deliver(deps, git, item, target) {
-    const { settings } = deps;
     if (!deps.github)
         throw new Error('no GitHub client: cannot open a pull request');
     await commitAndPush(deps, git, item, target);
-    const body = pullRequestBody({
-        item,
+    return openPull(deps, item, target, {
         summary: target.outcome.summary,
         verify: describeVerify(target.outcome),
         turns: target.outcome.turns,
         costUsd: target.outcome.costUsd,
         durationMs: target.outcome.durationMs
     });
+}
+/** Opens (or updates) the item's pull request from `target.branch`, its body saying `checks`. */
+async function openPull(deps, item, target, checks) {
+    if (!deps.github)
+        throw new Error('no GitHub client: cannot open a pull request');
     const pull = await openOrUpdatePull(deps.github, {
         branch: target.branch,
         base: target.base,
         title: safeTitle(item),
-        body,
-        draft: settings.pull_requests.draft,
-        labels: settings.pull_requests.labels
+        body: pullRequestBody({ item, ...checks }),
+        draft: deps.settings.pull_requests.draft,
+        labels: deps.settings.pull_requests.labels
     });
     return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
@@ -7863,13 +7872,8 @@ function committedSummary(message) {
  * the checks comes from the attempt that pushed it, when the ledger kept its result.
  */
 async function deliverPushed(deps, item, target) {
-    if (!deps.github)
-        throw new Error('no GitHub client: cannot open a pull request');
-    const result = [...target.ledger.results]
-        .reverse()
-        .find(entry => entry.itemId === item.id && entry.code === 'success');
-    const body = pullRequestBody({
-        item,
+    const result = (0,ledger_ops/* lastResult */.gl)(target.ledger, item.id, entry => entry.code === 'success');
+    return openPull(deps, item, target, {
         summary: result?.summary || target.pushed.summary,
         verify: result
             ? `${result.verify} (pushed by an earlier attempt that stopped before opening this pull request)`
@@ -7878,15 +7882,6 @@ async function deliverPushed(deps, item, target) {
         costUsd: result?.costUsd ?? 0,
         durationMs: result?.durationMs ?? 0
     });
-    const pull = await openOrUpdatePull(deps.github, {
-        branch: target.branch,
-        base: target.base,
-        title: safeTitle(item),
-        body,
-        draft: deps.settings.pull_requests.draft,
-        labels: deps.settings.pull_requests.labels
-    });
-    return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
 /**
  * A follow-up commit on the parent's pull request: pushed without replacing anything, then answered
@@ -8061,14 +8056,7 @@ lookSince) {
  */
 async function findTrackingComment(client, target, look) {
     const marker = formatTrackingMarker(look.itemId);
-    const { data } = await client.rest.rest.issues.listComments({
-        owner: client.owner,
-        repo: client.repo,
-        issue_number: target,
-        since: look.since,
-        per_page: 100
-    });
-    const found = data.find(comment => comment.body?.includes(marker) && comment.user?.type === 'Bot');
+    const found = await findComment(client, target, look.since, comment => comment.body?.includes(marker) === true && comment.user?.type === 'Bot');
     return found?.id;
 }
 /** A short key of a state: the same key twice in a row is not written again (no edit per cycle). */
@@ -9421,7 +9409,7 @@ const OWED_TOLD = 10;
 async function tellOwedPulls(tracker, ledger, only) {
     const owing = Object.values(ledger.items).filter(item => owesPullNotice(item) && (!only || item.id === only));
     for (const item of owing.slice(0, OWED_TOLD)) {
-        const result = [...ledger.results].reverse().find(entry => entry.itemId === item.id && entry.success);
+        const result = (0,ledger_ops/* lastResult */.gl)(ledger, item.id, entry => entry.success);
         await tracker.update(item, {
             kind: 'pr_opened',
             pr: { number: item.pr.number, url: item.pr.url },

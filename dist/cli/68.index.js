@@ -1226,6 +1226,26 @@ const MAX_KEYWORDS = 64;
  */
 const MAX_LINE_BYTES = 256 * 1024;
 /**
+ * Where a scan of `data[from…]` ends: just after its last line break (all of it when `final`) — or,
+ * when the line after that break has gone on for more than {@link MAX_LINE_BYTES}, that far into it
+ * (`cut`: the rest of that line is to be passed over with {@link passCutLine}).
+ */
+function scanLimit(data, from, final) {
+    const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
+    const last = Math.max(limit, from);
+    return !final && data.length - last > MAX_LINE_BYTES
+        ? { limit: last + MAX_LINE_BYTES, cut: true }
+        : { limit, cut: false };
+}
+/**
+ * The rest of a cut line in `data[from…]`, up to and with its line break: where scanning goes on,
+ * and whether the line goes on past `data` (`inside`).
+ */
+function passCutLine(data, from) {
+    const newline = data.indexOf(NEWLINE, from);
+    return newline === -1 ? { next: data.length, inside: true } : { next: newline + 1, inside: false };
+}
+/**
  * Matches of the scanner's kernel found ahead, by another thread (see read-ahead.ts): absolute
  * offsets in the log and kernel entries, in increasing order of offset.
  */
@@ -1351,12 +1371,8 @@ class LogScanner {
             if (this.skipping)
                 return from;
         }
-        let limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1;
         // A line that has gone on for longer than the cap ends there; the rest of it is skipped.
-        const last = Math.max(limit, from);
-        const cut = !final && data.length - last > MAX_LINE_BYTES;
-        if (cut)
-            limit = last + MAX_LINE_BYTES;
+        const { limit, cut } = scanLimit(data, from, final);
         if (limit <= from)
             return from;
         // Absolute offset of data[0].
@@ -1426,14 +1442,13 @@ class LogScanner {
      * (matches searched ahead in it are dropped); returns where scanning goes on.
      */
     skip(data, from, found) {
-        const newline = data.indexOf(NEWLINE, from);
-        const stop = newline === -1 ? data.length : newline + 1;
+        const { next, inside } = passCutLine(data, from);
         const origin = this.scanned - from;
-        found?.take(origin + stop, () => undefined);
-        this.scanned = origin + stop;
-        this.stats.bytes += stop - from;
-        this.skipping = newline === -1;
-        return stop;
+        found?.take(origin + next, () => undefined);
+        this.scanned = origin + next;
+        this.stats.bytes += next - from;
+        this.skipping = inside;
+        return next;
     }
     /** No more data: closes the parser. */
     end() {
@@ -1805,16 +1820,16 @@ function failedStepRanges(handle, begin, end) {
         const data = chunks.data;
         let from = chunks.from;
         if (skipping) {
-            const newline = data.indexOf(10, from);
-            skipping = newline === -1;
-            from = skipping ? data.length : newline + 1;
+            const passed = passCutLine(data, from);
+            from = passed.next;
+            skipping = passed.inside;
         }
-        let limit = final ? data.length : data.lastIndexOf(10) + 1;
-        const last = Math.max(limit, from);
-        if (!final && !skipping && data.length - last > MAX_LINE_BYTES) {
-            limit = last + MAX_LINE_BYTES;
-            skipping = true;
-        }
+        // Still inside a cut line: nothing to read in this chunk.
+        const scanned = skipping
+            ? { limit: from, cut: true }
+            : scanLimit(data, from, final);
+        const { limit } = scanned;
+        skipping = scanned.cut;
         // The file offset of data[0].
         const base = position - chunks.length;
         if (limit > from)

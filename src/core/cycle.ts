@@ -31,6 +31,7 @@ import {
   beginCycle,
   combine,
   countStatus,
+  lastResult,
   leaseItem,
   reclaimExpiredLeases,
   recordResult,
@@ -949,7 +950,7 @@ async function tellOwedPulls(tracker: Tracker, ledger: Ledger, only: string | un
     item => owesPullNotice(item) && (!only || item.id === only)
   )
   for (const item of owing.slice(0, OWED_TOLD)) {
-    const result = [...ledger.results].reverse().find(entry => entry.itemId === item.id && entry.success)
+    const result = lastResult(ledger, item.id, entry => entry.success)
     await tracker.update(item, {
       kind: 'pr_opened',
       pr: { number: item.pr!.number, url: item.pr!.url },

@@ -7,6 +7,7 @@ import type { Settings } from '../config/schema.js'
 import type { ExecutionOutcome } from '../executor/outcome.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
+import { lastResult } from '../ledger/ops.js'
 import type { Ledger, WorkItem } from '../ledger/schema.js'
 import {
   ITEM_TRAILER,
@@ -108,24 +109,32 @@ export async function deliver(
   item: WorkItem,
   target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
 ): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
-  const { settings } = deps
   if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
   await commitAndPush(deps, git, item, target)
-  const body = pullRequestBody({
-    item,
+  return openPull(deps, item, target, {
     summary: target.outcome.summary,
     verify: describeVerify(target.outcome),
     turns: target.outcome.turns,
     costUsd: target.outcome.costUsd,
     durationMs: target.outcome.durationMs
   })
+}
+
+/** Opens (or updates) the item's pull request from `target.branch`, its body saying `checks`. */
+async function openPull(
+  deps: DeliveryDeps,
+  item: WorkItem,
+  target: { branch: string; base: string },
+  checks: Omit<Parameters<typeof pullRequestBody>[0], 'item'>
+): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
+  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
   const pull = await openOrUpdatePull(deps.github, {
     branch: target.branch,
     base: target.base,
     title: safeTitle(item),
-    body,
-    draft: settings.pull_requests.draft,
-    labels: settings.pull_requests.labels
+    body: pullRequestBody({ item, ...checks }),
+    draft: deps.settings.pull_requests.draft,
+    labels: deps.settings.pull_requests.labels
   })
   return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
 }
@@ -192,12 +201,8 @@ export async function deliverPushed(
   item: WorkItem,
   target: { branch: string; base: string; pushed: PushedWork; ledger: Ledger }
 ): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
-  if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
-  const result = [...target.ledger.results]
-    .reverse()
-    .find(entry => entry.itemId === item.id && entry.code === 'success')
-  const body = pullRequestBody({
-    item,
+  const result = lastResult(target.ledger, item.id, entry => entry.code === 'success')
+  return openPull(deps, item, target, {
     summary: result?.summary || target.pushed.summary,
     verify: result
       ? `${result.verify} (pushed by an earlier attempt that stopped before opening this pull request)`
@@ -206,15 +211,6 @@ export async function deliverPushed(
     costUsd: result?.costUsd ?? 0,
     durationMs: result?.durationMs ?? 0
   })
-  const pull = await openOrUpdatePull(deps.github, {
-    branch: target.branch,
-    base: target.base,
-    title: safeTitle(item),
-    body,
-    draft: deps.settings.pull_requests.draft,
-    labels: deps.settings.pull_requests.labels
-  })
-  return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
 }
 
 /**

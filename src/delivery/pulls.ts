@@ -166,17 +166,33 @@ export async function createCommentOnce(
       return { id: data.id, url: data.html_url }
     } catch (error) {
       if (!mayHaveActed(error) || attempt >= COMMENT_ATTEMPTS) throw error
-      const { data } = await client.rest.rest.issues.listComments({
-        owner: client.owner,
-        repo: client.repo,
-        issue_number: issueNumber,
-        since,
-        per_page: 100
-      })
-      const made = data.find(comment => comment.body === body)
-      if (made) return { id: made.id, url: made.html_url }
+      const made = await findComment(client, issueNumber, since, comment => comment.body === body)
+      if (made) return made
     }
   }
+}
+
+/** A comment as {@link findComment} offers it to its predicate. */
+export type ListedComment = Awaited<
+  ReturnType<GitHubClient['rest']['rest']['issues']['listComments']>
+>['data'][number]
+
+/** The first comment on `issueNumber` made or edited since `since` that `matches` (100 at most are read). */
+export async function findComment(
+  client: GitHubClient,
+  issueNumber: number,
+  since: string,
+  matches: (comment: ListedComment) => boolean
+): Promise<{ id: number; url: string } | undefined> {
+  const { data } = await client.rest.rest.issues.listComments({
+    owner: client.owner,
+    repo: client.repo,
+    issue_number: issueNumber,
+    since,
+    per_page: 100
+  })
+  const found = data.find(matches)
+  return found ? { id: found.id, url: found.html_url } : undefined
 }
 
 /** Replies in the thread of a review comment on a pull request. */

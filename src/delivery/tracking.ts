@@ -5,7 +5,7 @@
  * The body is built here (pure); {@link postTracking} creates or edits it.
  */
 import type { GitHubClient } from '../github/client.js'
-import { createCommentOnce } from './pulls.js'
+import { createCommentOnce, findComment } from './pulls.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { errorMessage, httpStatus } from '../util/errors.js'
 import { neutralizeForGitHub } from '../util/untrusted.js'
@@ -183,14 +183,12 @@ async function findTrackingComment(
   look: { itemId: string; since: string }
 ): Promise<number | undefined> {
   const marker = formatTrackingMarker(look.itemId)
-  const { data } = await client.rest.rest.issues.listComments({
-    owner: client.owner,
-    repo: client.repo,
-    issue_number: target,
-    since: look.since,
-    per_page: 100
-  })
-  const found = data.find(comment => comment.body?.includes(marker) && comment.user?.type === 'Bot')
+  const found = await findComment(
+    client,
+    target,
+    look.since,
+    comment => comment.body?.includes(marker) === true && comment.user?.type === 'Bot'
+  )
   return found?.id
 }
 

@@ -10,7 +10,7 @@ import { exitCodeOf, runnerCommand, startsWithTimestamp, stripBom } from './log/
 import { stripTimestamp } from './log/line-parser.js'
 import { createLogParser, type LogParserOptions } from './log/log-parser.js'
 import { ReadAhead } from './read-ahead.js'
-import { HitQueue, LogScanner, MAX_LINE_BYTES, type ScanRules } from './scan/scan.js'
+import { HitQueue, LogScanner, passCutLine, scanLimit, type ScanRules } from './scan/scan.js'
 
 /**
  * Bytes handed to the scanner at a time: big enough that the per-call work (a copy into the
@@ -316,16 +316,16 @@ function failedStepRanges(handle: number, begin: number, end: number): Array<[nu
     const data = chunks.data
     let from = chunks.from
     if (skipping) {
-      const newline = data.indexOf(10, from)
-      skipping = newline === -1
-      from = skipping ? data.length : newline + 1
+      const passed = passCutLine(data, from)
+      from = passed.next
+      skipping = passed.inside
     }
-    let limit = final ? data.length : data.lastIndexOf(10) + 1
-    const last = Math.max(limit, from)
-    if (!final && !skipping && data.length - last > MAX_LINE_BYTES) {
-      limit = last + MAX_LINE_BYTES
-      skipping = true
-    }
+    // Still inside a cut line: nothing to read in this chunk.
+    const scanned: { limit: number; cut: boolean } = skipping
+      ? { limit: from, cut: true }
+      : scanLimit(data, from, final)
+    const { limit } = scanned
+    skipping = scanned.cut
     // The file offset of data[0].
     const base = position - chunks.length
     if (limit > from)

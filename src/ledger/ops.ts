@@ -1220,6 +1220,19 @@ export function combine(ops: readonly LedgerOp[], description?: string): LedgerO
 // ---------------------------------------------------------------------------------------------
 // Queries
 
+/** The item's newest result that `which` accepts (results are kept oldest first). */
+export function lastResult(
+  ledger: Ledger,
+  itemId: string,
+  which: (result: ExecutionResult) => boolean = () => true
+): ExecutionResult | undefined {
+  for (let index = ledger.results.length - 1; index >= 0; index -= 1) {
+    const result = ledger.results[index] as ExecutionResult
+    if (result.itemId === itemId && which(result)) return result
+  }
+  return undefined
+}
+
 /** How many items have this status. */
 export function countStatus(ledger: Ledger, status: ItemStatus): number {
   let count = 0

@@ -350,7 +350,8 @@ async function isOlderThan(path: string, ms: number): Promise<boolean> {
 async function claimName(path: string, marker: WorktreeMarker): Promise<boolean> {
   // Its own draft: calls of one process at the same millisecond must not share (nor remove) one.
   const draft = `${path}.${process.pid}.${randomUUID().slice(0, 8)}${DRAFT_SUFFIX}`
-  await writeFile(draft, `${JSON.stringify(marker, null, 2)}\n`)
+  const text = `${JSON.stringify(marker, null, 2)}\n`
+  await writeFile(draft, text)
   try {
     await link(draft, path)
     return true
@@ -359,7 +360,7 @@ async function claimName(path: string, marker: WorktreeMarker): Promise<boolean>
     if (code === 'EEXIST') return false
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error
     // A file system without hard links: exclusive still, though not whole at every instant.
-    return writeFile(path, await readFile(draft), { flag: 'wx' }).then(
+    return writeFile(path, text, { flag: 'wx' }).then(
       () => true,
       (failure: NodeJS.ErrnoException) => {
         if (failure.code === 'EEXIST') return false

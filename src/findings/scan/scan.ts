@@ -25,6 +25,28 @@ const MAX_KEYWORDS = 64
  */
 export const MAX_LINE_BYTES = 256 * 1024
 
+/**
+ * Where a scan of `data[from…]` ends: just after its last line break (all of it when `final`) — or,
+ * when the line after that break has gone on for more than {@link MAX_LINE_BYTES}, that far into it
+ * (`cut`: the rest of that line is to be passed over with {@link passCutLine}).
+ */
+export function scanLimit(data: Buffer, from: number, final: boolean): { limit: number; cut: boolean } {
+  const limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1
+  const last = Math.max(limit, from)
+  return !final && data.length - last > MAX_LINE_BYTES
+    ? { limit: last + MAX_LINE_BYTES, cut: true }
+    : { limit, cut: false }
+}
+
+/**
+ * The rest of a cut line in `data[from…]`, up to and with its line break: where scanning goes on,
+ * and whether the line goes on past `data` (`inside`).
+ */
+export function passCutLine(data: Buffer, from: number): { next: number; inside: boolean } {
+  const newline = data.indexOf(NEWLINE, from)
+  return newline === -1 ? { next: data.length, inside: true } : { next: newline + 1, inside: false }
+}
+
 /** Keywords searched for as one pattern: an anchor, and the keywords it stands for. */
 interface Search {
   needle: BytePattern
@@ -163,11 +185,8 @@ export class LogScanner {
       from = this.skip(data, from, found)
       if (this.skipping) return from
     }
-    let limit = final ? data.length : data.lastIndexOf(NEWLINE) + 1
     // A line that has gone on for longer than the cap ends there; the rest of it is skipped.
-    const last = Math.max(limit, from)
-    const cut = !final && data.length - last > MAX_LINE_BYTES
-    if (cut) limit = last + MAX_LINE_BYTES
+    const { limit, cut } = scanLimit(data, from, final)
     if (limit <= from) return from
     // Absolute offset of data[0].
     const origin = this.scanned - from
@@ -234,14 +253,13 @@ export class LogScanner {
    * (matches searched ahead in it are dropped); returns where scanning goes on.
    */
   private skip(data: Buffer, from: number, found?: HitQueue): number {
-    const newline = data.indexOf(NEWLINE, from)
-    const stop = newline === -1 ? data.length : newline + 1
+    const { next, inside } = passCutLine(data, from)
     const origin = this.scanned - from
-    found?.take(origin + stop, () => undefined)
-    this.scanned = origin + stop
-    this.stats.bytes += stop - from
-    this.skipping = newline === -1
-    return stop
+    found?.take(origin + next, () => undefined)
+    this.scanned = origin + next
+    this.stats.bytes += next - from
+    this.skipping = inside
+    return next
   }
 
   /** No more data: closes the parser. */
