@@ -10,7 +10,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-console': 'off'
+      'no-console': 'off',
+      // A ledger's items are a persistent map (src/ledger/items.ts): Object.values of one is [] or
+      // its internals, never its items, and nothing else would say so.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='Object'][callee.property.name=/^(values|keys|entries)$/] > MemberExpression[property.name='items']",
+          message: 'ledger items are a map: use .values(), .keys() or .entries()'
+        }
+      ]
     }
   },
   {

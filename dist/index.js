@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6659);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1225);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6659:
+/***/ 1225:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60512,6 +60512,129 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
+;// CONCATENATED MODULE: ./lib/ledger/items.js
+/** The shard an id belongs to: its directory under `items/` on the branch. */
+function shardOf(id) {
+    return id.slice(0, 2);
+}
+function shard(items) {
+    const counts = {};
+    for (const item of items.values())
+        counts[item.status] = (counts[item.status] ?? 0) + 1;
+    return { items, counts };
+}
+/** A read-only map from item id to item; every change returns a new one. */
+class Items {
+    shards;
+    size;
+    static EMPTY = new Items(new Map(), 0);
+    constructor(shards, size) {
+        this.shards = shards;
+        this.size = size;
+    }
+    /** A map holding `items` (a later item with the same id replaces an earlier one). */
+    static from(items) {
+        return Items.EMPTY.with(items);
+    }
+    get(id) {
+        return this.shards.get(shardOf(id))?.items.get(id);
+    }
+    has(id) {
+        return this.shards.get(shardOf(id))?.items.has(id) ?? false;
+    }
+    *entries() {
+        for (const { items } of this.shards.values())
+            yield* items.entries();
+    }
+    *keys() {
+        for (const { items } of this.shards.values())
+            yield* items.keys();
+    }
+    *values() {
+        for (const { items } of this.shards.values())
+            yield* items.values();
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(callback) {
+        for (const [id, item] of this.entries())
+            callback(item, id, this);
+    }
+    /** How many items have this status. */
+    count(status) {
+        let total = 0;
+        for (const { counts } of this.shards.values())
+            total += counts[status] ?? 0;
+        return total;
+    }
+    /** This map with `changed` put in (added or replacing the item of the same id). */
+    with(changed) {
+        const touched = new Map();
+        let size = this.size;
+        for (const item of changed) {
+            const key = shardOf(item.id);
+            let items = touched.get(key);
+            if (!items) {
+                items = new Map(this.shards.get(key)?.items);
+                touched.set(key, items);
+            }
+            if (!items.has(item.id))
+                size += 1;
+            items.set(item.id, item);
+        }
+        return touched.size === 0 ? this : this.replace(touched, size);
+    }
+    /** This map without the items of these ids (ids it does not hold are ignored). */
+    without(ids) {
+        const touched = new Map();
+        let size = this.size;
+        for (const id of ids) {
+            const key = shardOf(id);
+            if (!this.shards.get(key)?.items.has(id))
+                continue;
+            let items = touched.get(key);
+            if (!items) {
+                items = new Map(this.shards.get(key).items);
+                touched.set(key, items);
+            }
+            if (items.delete(id))
+                size -= 1;
+        }
+        return touched.size === 0 ? this : this.replace(touched, size);
+    }
+    /**
+     * The ids whose item is not the same object here and in `base` (added, replaced or removed),
+     * looking only into shards the two maps do not share.
+     */
+    changedSince(base) {
+        const ids = [];
+        for (const key of new Set([...this.shards.keys(), ...base.shards.keys()])) {
+            const mine = this.shards.get(key);
+            const theirs = base.shards.get(key);
+            if (mine === theirs)
+                continue;
+            for (const [id, item] of mine?.items ?? [])
+                if (theirs?.items.get(id) !== item)
+                    ids.push(id);
+            for (const id of theirs?.items.keys() ?? [])
+                if (!mine?.items.has(id))
+                    ids.push(id);
+        }
+        return ids;
+    }
+    replace(touched, size) {
+        const shards = new Map(this.shards);
+        for (const [key, items] of touched) {
+            if (items.size === 0)
+                shards.delete(key);
+            else
+                shards.set(key, shard(items));
+        }
+        return new Items(shards, size);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/ledger/schema.js
 /**
  * The ledger's data model, defined once: every TypeScript type of the ledger is inferred from these
@@ -60522,6 +60645,7 @@ function iso_duration(params) {
  * unknown key is reported, never silently dropped on the next write) except `context`, which sources
  * extend with their own JSON.
  */
+
 
 /** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
 const SCHEMA_VERSION = 2;
@@ -60816,7 +60940,7 @@ function emptyLedger() {
             configHash: null,
             aggregates: {}
         },
-        items: {},
+        items: Items.EMPTY,
         results: [],
         patterns: []
     };
@@ -60898,10 +61022,14 @@ const ID_LENGTH = 12;
  * Deriving ids from fingerprints makes two writers that find the same problem agree on its id.
  */
 function itemIdForFingerprint(ledger, fingerprint) {
+    return idAmong(ledger.items, fingerprint);
+}
+/** {@link itemIdForFingerprint} among the items `items` can look up. */
+function idAmong(items, fingerprint) {
     const full = (0,external_node_crypto_.createHash)('sha256').update(fingerprint).digest('hex');
     for (let length = ID_LENGTH; length <= full.length; length += 4) {
         const id = full.slice(0, length);
-        const existing = ledger.items[id];
+        const existing = items.get(id);
         if (!existing || existing.fingerprint === fingerprint)
             return id;
     }
@@ -60909,14 +61037,14 @@ function itemIdForFingerprint(ledger, fingerprint) {
 }
 /** The item with this fingerprint, if the ledger has one. */
 function findByFingerprint(ledger, fingerprint) {
-    const item = ledger.items[itemIdForFingerprint(ledger, fingerprint)];
+    const item = ledger.items.get(itemIdForFingerprint(ledger, fingerprint));
     return item?.fingerprint === fingerprint ? item : undefined;
 }
 /** The item whose id is `idOrPrefix` or uniquely starts with it (as git accepts short shas). */
 function resolveItemId(ledger, idOrPrefix) {
-    if (ledger.items[idOrPrefix])
+    if (ledger.items.get(idOrPrefix))
         return idOrPrefix;
-    const matches = Object.keys(ledger.items).filter(id => id.startsWith(idOrPrefix));
+    const matches = [...ledger.items.keys()].filter(id => id.startsWith(idOrPrefix));
     if (matches.length === 1)
         return matches[0];
     if (matches.length > 1)
@@ -60924,7 +61052,7 @@ function resolveItemId(ledger, idOrPrefix) {
     throw new errors_LedgerLookupError(`no item '${idOrPrefix}' in the ledger`);
 }
 function requireItem(ledger, id) {
-    const item = ledger.items[id];
+    const item = ledger.items.get(id);
     if (!item)
         throw new errors_LedgerLookupError(`no item '${id}' in the ledger`);
     return item;
@@ -60934,10 +61062,7 @@ function requireItem(ledger, id) {
 function putItems(ledger, changed) {
     if (changed.length === 0)
         return ledger;
-    const items = { ...ledger.items };
-    for (const item of changed)
-        items[item.id] = item;
-    return { ...ledger, items };
+    return { ...ledger, items: ledger.items.with(changed) };
 }
 function ops_event(context, kind, fields = {}) {
     return {
@@ -61157,10 +61282,10 @@ const CandidateSchema = strictObject({
     maxAttempts: schemas_number().int().positive().optional(),
     parentId: schemas_string().nullable().default(null)
 });
-function newItem(ledger, candidate, context, limits) {
+function newItem(id, candidate, context, limits) {
     const at = context.now.toISOString();
     return {
-        id: itemIdForFingerprint(ledger, candidate.fingerprint),
+        id,
         fingerprint: candidate.fingerprint,
         type: candidate.type,
         source: candidate.source,
@@ -61228,7 +61353,7 @@ function upsertCandidates(candidates, limits) {
         let regressions = 0;
         for (const candidate of parsed) {
             const id = itemIdForFingerprint(ledger, candidate.fingerprint);
-            const existing = changed.get(id) ?? ledger.items[id];
+            const existing = changed.get(id) ?? ledger.items.get(id);
             if (existing) {
                 const updated = seenAgain(existing, candidate, context, effective);
                 if (existing.status === 'completed')
@@ -61245,12 +61370,11 @@ function upsertCandidates(candidates, limits) {
         let created = 0;
         let deferred = 0;
         const byUrgency = [...fresh].sort((a, b) => a.priority - b.priority);
-        // New items are added to a private copy as they are admitted (so ids of later candidates in
-        // the batch see them) without copying the whole item map once per candidate.
-        const admitted = { ...ledger.items };
-        const working = { ...ledger, items: admitted };
+        // Ids of later candidates in the batch must see the items admitted before them.
+        const admitted = new Map();
+        const lookup = { get: (id) => admitted.get(id) ?? ledger.items.get(id) };
         for (const candidate of byUrgency) {
-            const id = itemIdForFingerprint(working, candidate.fingerprint);
+            const id = idAmong(lookup, candidate.fingerprint);
             if (changed.has(id)) {
                 // The same new fingerprint twice in one batch counts as two occurrences of one item.
                 changed.set(id, seenAgain(changed.get(id), candidate, context, effective));
@@ -61261,9 +61385,9 @@ function upsertCandidates(candidates, limits) {
                 deferred += 1;
                 continue;
             }
-            const item = newItem(working, candidate, context, effective);
+            const item = newItem(id, candidate, context, effective);
             changed.set(id, item);
-            admitted[id] = item;
+            admitted.set(id, item);
             pending += 1;
             created += 1;
         }
@@ -61358,7 +61482,7 @@ function leaseItem(itemId, ttlMs, limits, budget, from) {
 function reservedByOthers(ledger, itemId, runId, now) {
     let day = 0;
     let run = 0;
-    for (const other of Object.values(ledger.items)) {
+    for (const other of ledger.items.values()) {
         const lease = other.lease;
         if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime())
             continue;
@@ -61452,7 +61576,7 @@ function reclaimExpiredLeases(limits) {
         const now = context.now.getTime();
         const reclaimed = [];
         let charged = 0;
-        for (const item of Object.values(ledger.items)) {
+        for (const item of ledger.items.values()) {
             if (!item.lease || Date.parse(item.lease.until) > now)
                 continue;
             const reserved = item.lease.reservedUsd;
@@ -61775,11 +61899,7 @@ function lastResult(ledger, itemId, which = () => true) {
 }
 /** How many items have this status. */
 function countStatus(ledger, status) {
-    let count = 0;
-    for (const item of Object.values(ledger.items))
-        if (item.status === status)
-            count += 1;
-    return count;
+    return ledger.items.count(status);
 }
 /** Items grouped by status, each group most urgent first, then oldest first. */
 function itemsByStatus(ledger) {
@@ -61793,7 +61913,7 @@ function itemsByStatus(ledger) {
         needs_human: [],
         dismissed: []
     };
-    for (const item of Object.values(ledger.items))
+    for (const item of ledger.items.values())
         groups[item.status].push(item);
     for (const group of Object.values(groups)) {
         group.sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -62525,7 +62645,7 @@ function releasesMembers(item) {
 /** The ledger's items of one source, by group. */
 function itemsByGroup(ledger, source) {
     const groups = new Map();
-    for (const item of Object.values(ledger.items)) {
+    for (const item of ledger.items.values()) {
         if (item.source !== source)
             continue;
         const { group } = parsePartFingerprint(item.fingerprint);
@@ -62608,7 +62728,7 @@ function finishableOfGroup(ledger, source, group) {
  */
 function finishBatchOp(batch) {
     return (ledger, context) => {
-        const item = ledger.items[batch.itemId];
+        const item = ledger.items.get(batch.itemId);
         if (!item || !isFinishable(item))
             return { ledger, description: `${batch.itemId}: ${item?.status ?? 'gone'}, left as it is` };
         // An open PR whose work is gone was neither merged nor refused: dismissed, not a verdict.
@@ -66531,10 +66651,10 @@ function neutralizeForGitHub(text, options = {}) {
 
 
 function resolve(ledger, target) {
-    return 'itemId' in target ? ledger.items[target.itemId] : findByFingerprint(ledger, target.fingerprint);
+    return 'itemId' in target ? ledger.items.get(target.itemId) : findByFingerprint(ledger, target.fingerprint);
 }
 function putItem(ledger, item) {
-    return { ...ledger, items: { ...ledger.items, [item.id]: item } };
+    return { ...ledger, items: ledger.items.with([item]) };
 }
 /** Applies the commands of one comment to their item (see the module comment for the rules). */
 function commandOp(request) {
@@ -66549,7 +66669,7 @@ function commandOp(request) {
         let next = ledger;
         const outcomes = [];
         for (const command of request.commands) {
-            const current = next.items[item.id];
+            const current = next.items.get(item.id);
             const reason = `${describeCommand(command)} by @${request.actor} on ${request.where}`;
             if (command.kind === 'retry' && RETRYABLE_STATUSES.includes(current.status)) {
                 const words = {
@@ -66560,7 +66680,7 @@ function commandOp(request) {
                     body: request.body ?? ''
                 };
                 next = retryItem(item.id, { reason, words })(next, context).ledger;
-                const generation = next.items[item.id].generation;
+                const generation = next.items.get(item.id).generation;
                 outcomes.push(`${current.status} → pending${generation > current.generation ? ` (generation ${generation})` : ''}`);
             }
             else if (command.kind === 'skip' && SKIPPABLE_STATUSES.includes(current.status)) {
@@ -66575,7 +66695,7 @@ function commandOp(request) {
                 outcomes.push(`${command.kind} not applicable to a ${current.status} item`);
             }
         }
-        const current = next.items[item.id];
+        const current = next.items.get(item.id);
         const updated = {
             ...current,
             context: { ...current.context, [request.mark]: request.commentId },
@@ -67074,11 +67194,11 @@ function doneWithReason(item) {
  */
 function withdrawnRequests(ledger, candidates) {
     const reported = new Set(candidates.map(candidate => candidate.fingerprint));
-    return Object.values(ledger.items)
+    return [...ledger.items.values()]
         .filter(item => item.source === ISSUES_SOURCE && item.status === 'pending' && !reported.has(item.fingerprint))
         .map(item => {
         const reason = `issue #${String(item.context.issueNumber ?? '?')} is no longer an open, trusted request`;
-        const op = (current, context) => current.items[item.id]?.status === 'pending'
+        const op = (current, context) => current.items.get(item.id)?.status === 'pending'
             ? transition(item.id, 'dismissed', { reason })(current, context)
             : { ledger: current, description: `${item.id}: no longer pending` };
         return op;
@@ -67137,17 +67257,17 @@ function checkFingerprint(owner, repo, pull, name, sha) {
 /** The item a CCAL PR delivers: named by its marker, else the item that recorded the PR. */
 function parentItemOf(ledger, pull) {
     const marked = parsePullMarker(pull.body);
-    const byMarker = marked ? ledger.items[marked] : undefined;
+    const byMarker = marked ? ledger.items.get(marked) : undefined;
     if (byMarker)
         return byMarker;
-    return Object.values(ledger.items).find(item => item.pr?.number === pull.number && item.parentId === null);
+    return [...ledger.items.values()].find(item => item.pr?.number === pull.number && item.parentId === null);
 }
 /**
  * When CCAL last pushed to a PR's branch: the newest successful result of the PR's items (the parent
  * and its follow-ups; a result is recorded right after the push), or the PR's creation.
  */
 function lastPushAt(ledger, pull, parent) {
-    const family = new Set(Object.values(ledger.items)
+    const family = new Set([...ledger.items.values()]
         .filter(item => item.id === parent.id || item.parentId === parent.id || item.pr?.number === pull.number)
         .map(item => item.id));
     let latest = Date.parse(pull.createdAt);
@@ -67601,7 +67721,7 @@ const WAITING = ['pending', 'needs_human'];
 /** Moves an item with an open PR to completed (merged) or rejected (closed), if it is still in that state. */
 function settlePullOp(itemId, prNumber, merged, words = []) {
     return (ledger, context) => {
-        const item = ledger.items[itemId];
+        const item = ledger.items.get(itemId);
         if (!item || !awaitsVerdict(item) || item.pr?.number !== prNumber)
             return { ledger, description: `${itemId}: PR #${prNumber} already settled` };
         const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`;
@@ -67660,7 +67780,7 @@ async function closingWords(state, trust, lookup) {
 /** Dismisses a follow-up that can no longer be pushed anywhere because its PR is closed. */
 function dismissFollowUpOp(itemId, prNumber) {
     return (ledger, context) => {
-        const item = ledger.items[itemId];
+        const item = ledger.items.get(itemId);
         if (!item || !WAITING.includes(item.status))
             return { ledger, description: `${itemId}: follow-up of PR #${prNumber} not waiting` };
         return transition(itemId, 'dismissed', { reason: `PR #${prNumber} is closed` })(ledger, context);
@@ -67669,7 +67789,7 @@ function dismissFollowUpOp(itemId, prNumber) {
 /** Items that delivered a PR and are waiting on its outcome. */
 function boundItems(ledger, pull) {
     const marked = parsePullMarker(pull.body);
-    return Object.values(ledger.items).filter(item => awaitsVerdict(item) &&
+    return [...ledger.items.values()].filter(item => awaitsVerdict(item) &&
         item.pr?.number === pull.number &&
         (item.pr.branch === pull.headRef || item.id === marked));
 }
@@ -67679,7 +67799,7 @@ function followUps(ledger, pull, parents) {
     const marked = parsePullMarker(pull.body);
     if (marked)
         parentIds.add(marked);
-    return Object.values(ledger.items).filter(item => item.parentId !== null &&
+    return [...ledger.items.values()].filter(item => item.parentId !== null &&
         parentIds.has(item.parentId) &&
         item.context.prNumber === pull.number &&
         WAITING.includes(item.status));
@@ -67772,9 +67892,7 @@ async function reconcile(context) {
         return finish();
     }
     const tracked = [
-        ...new Set(Object.values(ledger.items)
-            .filter(awaitsVerdict)
-            .map(item => item.pr.number))
+        ...new Set([...ledger.items.values()].filter(awaitsVerdict).map(item => item.pr.number))
     ].sort((a, b) => a - b);
     if (tracked.length === 0)
         return result;
@@ -68479,7 +68597,20 @@ class GitClient {
             });
             const out = [];
             const err = [];
-            child.stdout.on('data', (chunk) => out.push(chunk));
+            let failed = null;
+            child.stdout.on('data', (chunk) => {
+                if (!options.onStdout)
+                    return void out.push(chunk);
+                if (failed)
+                    return;
+                try {
+                    options.onStdout(chunk);
+                }
+                catch (error) {
+                    failed = { error };
+                    child.kill();
+                }
+            });
             child.stderr.on('data', (chunk) => err.push(chunk));
             child.on('error', error => {
                 const cwd = options.cwd ?? this.cwd;
@@ -68496,6 +68627,8 @@ class GitClient {
             // code and stderr say what went wrong, so the write error itself is not interesting.
             child.stdin.on('error', () => { });
             child.on('close', code => {
+                if (failed)
+                    return reject(failed.error);
                 resolve({
                     exitCode: code ?? 128,
                     stdout: Buffer.concat(out),
@@ -74305,13 +74438,29 @@ function rawSchemaVersion(rawState) {
  */
 
 /** A snapshot of the empty tree (a branch that does not exist yet). */
-const EMPTY_TREE = { blobs: new Map(), modes: new Map(), trees: new Map() };
+const EMPTY_TREE = { dirs: new Map(), trees: new Map() };
 const REGULAR = '100644';
 const tree_DIRECTORY = '40000';
+/** Git writes a directory's mode as `040000` in listings and `40000` in tree objects. */
+function entryMode(mode) {
+    return mode === '040000' ? tree_DIRECTORY : mode;
+}
+/** The blob sha of the file at `path`, if the snapshot has one there. */
+function blobAt(snapshot, path) {
+    const entry = snapshot.dirs.get(parentOf(path))?.get(nameOf(path));
+    return entry && entry.mode !== tree_DIRECTORY ? entry.sha : undefined;
+}
+/** Every file of the snapshot as [path, blob sha]. */
+function* filesOf(snapshot) {
+    for (const [dir, entries] of snapshot.dirs) {
+        for (const [name, entry] of entries)
+            if (entry.mode !== tree_DIRECTORY)
+                yield [dir === '' ? name : `${dir}/${name}`, entry.sha];
+    }
+}
 /** Reads `git ls-tree -r -t -z --full-tree <commit>` output; `root` is the commit's tree sha. */
 function parseLsTree(out, root) {
-    const blobs = new Map();
-    const modes = new Map();
+    const dirs = new Map([['', new Map()]]);
     const trees = new Map([['', root]]);
     for (const entry of out.split('\0')) {
         if (!entry)
@@ -74321,13 +74470,17 @@ function parseLsTree(out, root) {
         const path = entry.slice(tab + 1);
         if (type === 'tree')
             trees.set(path, sha);
-        else {
-            blobs.set(path, sha);
-            if (mode !== REGULAR)
-                modes.set(path, mode);
-        }
+        entriesOf(dirs, parentOf(path)).set(nameOf(path), { mode: entryMode(mode), sha });
     }
-    return { blobs, modes, trees };
+    return { dirs, trees };
+}
+function entriesOf(dirs, dir) {
+    let entries = dirs.get(dir);
+    if (!entries) {
+        entries = new Map();
+        dirs.set(dir, entries);
+    }
+    return entries;
 }
 /** Reads `git diff-tree -r -t -z --no-renames <old> <new>` output. */
 function parseDiffTree(out) {
@@ -74344,30 +74497,42 @@ function parseDiffTree(out) {
     }
     return changes;
 }
+/** Copies the entries of each directory once, the first time a change touches it. */
+class DirectoryCopies {
+    dirs;
+    copied = new Set();
+    constructor(base) {
+        this.dirs = new Map(base.dirs);
+    }
+    entries(dir) {
+        if (!this.copied.has(dir)) {
+            this.copied.add(dir);
+            this.dirs.set(dir, new Map(this.dirs.get(dir)));
+        }
+        return this.dirs.get(dir);
+    }
+}
 /** `previous` with `changes` applied; `root` is the new commit's tree sha. */
 function applyTreeChanges(previous, changes, root) {
-    const blobs = new Map(previous.blobs);
-    const modes = new Map(previous.modes);
+    const copies = new DirectoryCopies(previous);
     const trees = new Map(previous.trees);
     trees.set('', root);
     for (const change of changes) {
-        if (change.isTree) {
-            if (change.sha)
-                trees.set(change.path, change.sha);
-            else
-                trees.delete(change.path);
-            continue;
-        }
+        const parent = copies.entries(parentOf(change.path));
         if (change.sha)
-            blobs.set(change.path, change.sha);
+            parent.set(nameOf(change.path), { mode: entryMode(change.mode), sha: change.sha });
         else
-            blobs.delete(change.path);
-        if (change.sha && change.mode !== REGULAR)
-            modes.set(change.path, change.mode);
-        else
-            modes.delete(change.path);
+            parent.delete(nameOf(change.path));
+        if (!change.isTree)
+            continue;
+        if (change.sha)
+            trees.set(change.path, change.sha);
+        else {
+            trees.delete(change.path);
+            copies.dirs.delete(change.path);
+        }
     }
-    return { blobs, modes, trees };
+    return { dirs: copies.dirs, trees };
 }
 function parentOf(path) {
     const slash = path.lastIndexOf('/');
@@ -74382,46 +74547,34 @@ function nameOf(path) {
  * empty disappears, as in git.
  */
 function planTree(base, updates, removals) {
-    const blobs = new Map(base.blobs);
-    const modes = new Map(base.modes);
-    for (const [path, sha] of updates) {
-        blobs.set(path, sha);
-        modes.delete(path);
-    }
-    for (const path of removals) {
-        blobs.delete(path);
-        modes.delete(path);
-    }
+    const copies = new DirectoryCopies(base);
     const dirty = new Set(['']);
     for (const path of [...updates.keys(), ...removals]) {
         for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir))
             dirty.add(dir);
     }
-    // Entries of each dirty directory: its files, and its subdirectories that did not change.
-    const entries = new Map([...dirty].map(dir => [dir, []]));
-    for (const [path, sha] of blobs) {
-        entries.get(parentOf(path))?.push({ name: nameOf(path), mode: modes.get(path) ?? REGULAR, sha });
-    }
-    for (const [dir, sha] of base.trees) {
-        if (dir !== '' && !dirty.has(dir))
-            entries.get(parentOf(dir))?.push({ name: nameOf(dir), mode: tree_DIRECTORY, sha });
-    }
+    for (const [path, sha] of updates)
+        copies.entries(parentOf(path)).set(nameOf(path), { mode: REGULAR, sha });
+    for (const path of removals)
+        copies.entries(parentOf(path)).delete(nameOf(path));
     const trees = new Map(base.trees);
     const planned = [];
     const deepestFirst = [...dirty].sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
     for (const dir of deepestFirst) {
-        const own = entries.get(dir);
+        const own = [...copies.entries(dir)].map(([name, entry]) => ({ name, ...entry }));
         if (own.length === 0 && dir !== '') {
             trees.delete(dir);
+            copies.dirs.delete(dir);
+            copies.entries(parentOf(dir)).delete(nameOf(dir));
             continue;
         }
         const sha = treeSha(own);
         trees.set(dir, sha);
         planned.push({ dir, sha, mktreeLines: own.map(mktreeLine) });
         if (dir !== '')
-            entries.get(parentOf(dir)).push({ name: nameOf(dir), mode: tree_DIRECTORY, sha });
+            copies.entries(parentOf(dir)).set(nameOf(dir), { mode: tree_DIRECTORY, sha });
     }
-    return { trees: planned, root: trees.get(''), snapshot: { blobs, modes, trees } };
+    return { trees: planned, root: trees.get(''), snapshot: { dirs: copies.dirs, trees } };
 }
 function depth(dir) {
     return dir === '' ? 0 : dir.split('/').length;
@@ -74466,8 +74619,6 @@ function treeSha(entries) {
 
 
 
-
-
 /** Defaults for {@link RetryPolicy}: enough for a handful of concurrent runners. */
 const DEFAULT_RETRY = { maxAttempts: 50, baseDelayMs: 100, maxDelayMs: 1500 };
 /** Who the ledger commits are by, when nothing else is configured. */
@@ -74502,6 +74653,8 @@ const EMPTY = {
     snapshot: EMPTY_TREE,
     rewriteAll: false
 };
+/** The depth git itself uses for `--unshallow`: all of a branch's history. */
+const FULL_DEPTH = 2147483647;
 class GitLedgerStore {
     git;
     options;
@@ -74576,7 +74729,7 @@ class GitLedgerStore {
             if (pushed.ok) {
                 // git push moves the remote-tracking ref itself when the remote has the usual fetch refspec.
                 this.loaded = { ...written, ledger: outcome.ledger, rewriteAll: false };
-                await this.moveSeen(written.commit);
+                await this.moveSeen(written.commit, snapshot.commit);
                 return {
                     ledger: outcome.ledger,
                     commit: written.commit,
@@ -74609,6 +74762,7 @@ class GitLedgerStore {
         const snapshot = await this.read({ refresh: true });
         if (!snapshot.commit)
             return [];
+        await this.deepen();
         const paths = [];
         if (options.itemId)
             paths.push('--', itemPath(resolveItemId(snapshot.ledger, options.itemId)));
@@ -74630,6 +74784,7 @@ class GitLedgerStore {
         for (let attempt = 1;; attempt += 1) {
             const headInfo = await this.fetchHead();
             const head = headInfo?.commit ?? null;
+            await this.deepen();
             const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
             if (target.exitCode !== 0)
                 throw new errors_LedgerLookupError(`no commit '${sha}' in the ledger's history (see ccal ledger log)`);
@@ -74689,7 +74844,7 @@ class GitLedgerStore {
         const problems = [];
         const warnings = [];
         const byFingerprint = new Map();
-        for (const item of Object.values(loaded.ledger.items)) {
+        for (const item of loaded.ledger.items.values()) {
             const other = byFingerprint.get(item.fingerprint);
             if (other)
                 problems.push(`${itemPath(item.id)}: fingerprint also used by item ${other}`);
@@ -74700,16 +74855,16 @@ class GitLedgerStore {
                 problems.push(`${itemPath(item.id)}: leased while ${item.status}`);
             if (item.attempts > item.maxAttempts)
                 warnings.push(`${itemPath(item.id)}: ${item.attempts} attempts, more than maxAttempts ${item.maxAttempts}`);
-            if (item.parentId && !loaded.ledger.items[item.parentId])
+            if (item.parentId && !loaded.ledger.items.get(item.parentId))
                 warnings.push(`${itemPath(item.id)}: parent ${item.parentId} is not in the ledger`);
         }
-        for (const path of loaded.snapshot.blobs.keys()) {
+        for (const [path] of filesOf(loaded.snapshot)) {
             if (classifyPath(path).kind === 'unknown')
                 warnings.push(`${path}: not a ledger file (kept as is)`);
         }
         if (loaded.rewriteAll)
             warnings.push(`written with an older schema version; the next write migrates it to version ${SCHEMA_VERSION}`);
-        return { commit: head.commit, items: Object.keys(loaded.ledger.items).length, problems, warnings };
+        return { commit: head.commit, items: loaded.ledger.items.size, problems, warnings };
     }
     // -------------------------------------------------------------------------------------------
     // Reading
@@ -74744,7 +74899,8 @@ class GitLedgerStore {
     async fetchForward() {
         for (let attempt = 1;; attempt += 1) {
             const last = await this.lastSeen();
-            const head = await this.fetchHead();
+            // With no head seen before there is no history to check against: the head alone will do.
+            const head = await this.fetchHead(last ? {} : { depth: 1 });
             if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit))))
                 return head;
             const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`]);
@@ -74777,21 +74933,37 @@ class GitLedgerStore {
             await this.moveSeen(loaded.commit);
         return loaded;
     }
-    async moveSeen(commit) {
+    /** `parent`: the head `commit` was written on, which the mark usually still points at. */
+    async moveSeen(commit, parent = null) {
+        // The usual case in one command: the mark moves from the parent to its child, or stays put.
+        if (parent && (await this.git.exec(['update-ref', this.seenRef, commit, parent])).exitCode === 0)
+            return;
         const last = await this.lastSeen();
         // Several runs share the clone: never move the mark back to an older head one of them still holds.
         if (last && (last === commit || (await this.isAncestor(commit, last))))
             return;
         await this.git.exec(['update-ref', this.seenRef, commit]);
     }
-    /** Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch does not exist. */
-    async fetchHead() {
+    /**
+     * Fetches the rest of the ledger's history, for the commands that read it (`log`, `restore`, a
+     * restore hint): a first fetch takes only the head, which is all a cycle needs.
+     */
+    async deepen() {
+        if ((await this.git.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true')
+            await this.fetchHead({ depth: FULL_DEPTH });
+    }
+    /**
+     * Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch
+     * does not exist. `depth` limits how much history comes along.
+     */
+    async fetchHead(options = {}) {
         const args = [
             'fetch',
             '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             '--no-recurse-submodules',
+            ...(options.depth ? [`--depth=${options.depth}`] : []),
             this.remote,
             `+refs/heads/${this.branch}:${this.trackingRef}`
         ];
@@ -74827,38 +74999,49 @@ class GitLedgerStore {
             this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
         ]);
         const snapshot = parseLsTree(listing, tree);
-        const blobs = snapshot.blobs;
-        const wanted = [...blobs].filter(([path]) => isLedgerData(path));
-        const texts = await this.readBlobs(wanted.map(([, sha]) => sha));
-        const textOf = (path) => {
-            const sha = blobs.get(path);
-            return sha === undefined ? undefined : texts.get(sha);
-        };
-        const stateText = textOf(STATE_FILE);
-        if (stateText === undefined)
+        const stateSha = blobAt(snapshot, STATE_FILE);
+        if (stateSha === undefined)
             throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger');
+        // Items are decoded as their blobs stream in, so the raw text of 50k files is never held at
+        // once. state.json is asked for first: its schema version says whether they can be.
+        const pathsOf = new Map([[stateSha, []]]);
+        for (const [path, sha] of filesOf(snapshot)) {
+            if (isLedgerData(path))
+                pathsOf.set(sha, [...(pathsOf.get(sha) ?? []), path]);
+        }
+        const texts = new Map();
+        const items = [];
+        const rawItems = new Map();
+        let version = 0;
+        await this.readBlobs([...pathsOf.keys()], (sha, text) => {
+            for (const path of pathsOf.get(sha)) {
+                if (classifyPath(path).kind !== 'item') {
+                    texts.set(path, text);
+                    if (path === STATE_FILE)
+                        version = this.checkVersion(parseJsonFile(text, STATE_FILE, where), where);
+                    continue;
+                }
+                const raw = parseJsonFile(text, path, where);
+                if (version === SCHEMA_VERSION)
+                    items.push(decodeItem(path, raw, where));
+                else
+                    rawItems.set(path, raw);
+            }
+        });
         const raw = {
-            state: parseJsonFile(stateText, STATE_FILE, where),
-            results: optionalJson(textOf(RESULTS_FILE), RESULTS_FILE, where),
-            patterns: optionalJson(textOf(PATTERNS_FILE), PATTERNS_FILE, where),
-            items: new Map()
+            state: parseJsonFile(texts.get(STATE_FILE), STATE_FILE, where),
+            results: optionalJson(texts.get(RESULTS_FILE), RESULTS_FILE, where),
+            patterns: optionalJson(texts.get(PATTERNS_FILE), PATTERNS_FILE, where),
+            items: rawItems
         };
-        for (const [path, sha] of wanted) {
-            if (classifyPath(path).kind === 'item')
-                raw.items.set(path, parseJsonFile(texts.get(sha), path, where));
-        }
-        const version = this.checkVersion(raw.state, where);
         const migrated = version < SCHEMA_VERSION ? migrate(raw, version) : raw;
-        const items = {};
-        for (const [path, value] of migrated.items) {
-            const item = decodeItem(path, value, where);
-            items[item.id] = item;
-        }
+        for (const [path, value] of migrated.items)
+            items.push(decodeItem(path, value, where));
         const ledger = {
             state: decodeFile(SystemStateSchema, migrated.state, STATE_FILE, where),
             results: decodeFile(ResultsFileSchema, migrated.results, RESULTS_FILE, where),
             patterns: decodeFile(PatternsFileSchema, migrated.patterns, PATTERNS_FILE, where),
-            items
+            items: Items.from(items)
         };
         return { ledger, commit, tree, snapshot, rewriteAll: version < SCHEMA_VERSION };
     }
@@ -74872,17 +75055,18 @@ class GitLedgerStore {
         const allChanges = parseDiffTree(diff);
         const snapshot = applyTreeChanges(previous.snapshot, allChanges, tree);
         const changes = allChanges.filter(change => !change.isTree);
-        const texts = await this.readBlobs(changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha));
+        const texts = new Map();
+        await this.readBlobs(changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha), (sha, text) => texts.set(sha, text));
         let { state, results, patterns } = previous.ledger;
-        let items = null;
+        const changedItems = [];
+        const removedIds = [];
         for (const change of changes) {
             const kind = classifyPath(change.path);
             if (kind.kind === 'unknown' || kind.kind === 'readme')
                 continue;
             if (!change.sha) {
                 if (kind.kind === 'item') {
-                    items ??= { ...previous.ledger.items };
-                    delete items[kind.id];
+                    removedIds.push(kind.id);
                     continue;
                 }
                 if (kind.kind === 'state')
@@ -74906,11 +75090,11 @@ class GitLedgerStore {
                 patterns = decodeFile(PatternsFileSchema, raw, PATTERNS_FILE, where);
             }
             else {
-                items ??= { ...previous.ledger.items };
-                items[kind.id] = decodeItem(change.path, raw, where);
+                changedItems.push(decodeItem(change.path, raw, where));
             }
         }
-        const ledger = { state, results, patterns, items: items ?? previous.ledger.items };
+        const items = previous.ledger.items.without(removedIds).with(changedItems);
+        const ledger = { state, results, patterns, items };
         return { ledger, commit, tree, snapshot, rewriteAll: false };
     }
     checkVersion(rawState, where) {
@@ -74925,6 +75109,7 @@ class GitLedgerStore {
     /** Adds the likely last good commit (the parent of the commit that last changed the bad file). */
     async withLastGood(error) {
         const { commit, file } = error.details;
+        await this.deepen();
         const changed = await this.git.exec(['log', '-1', '--format=%H', commit, '--', file]);
         const culprit = changed.stdout.trim();
         if (changed.exitCode !== 0 || !culprit)
@@ -74932,30 +75117,21 @@ class GitLedgerStore {
         const parent = await this.git.exec(['rev-parse', '--verify', '--quiet', `${culprit}^`]);
         return withRestoreHint(error, parent.exitCode === 0 ? parent.stdout.trim() : null);
     }
-    /** Reads blobs through one `git cat-file --batch` process. */
-    async readBlobs(shas) {
+    /** Reads blobs through one `git cat-file --batch` process, giving each to `onBlob` as it arrives. */
+    async readBlobs(shas, onBlob) {
         const unique = [...new Set(shas)];
-        const texts = new Map();
         if (unique.length === 0)
-            return texts;
+            return;
         const args = ['cat-file', '--batch'];
-        const result = await this.git.execBuffer(args, { input: `${unique.join('\n')}\n` });
+        const output = new BatchOutput(onBlob);
+        const result = await this.git.execBuffer(args, {
+            input: `${unique.join('\n')}\n`,
+            onStdout: chunk => output.push(chunk)
+        });
         if (result.exitCode !== 0)
             throw commandFailed(args, result);
-        const out = result.stdout;
-        let position = 0;
-        while (position < out.length) {
-            const headerEnd = out.indexOf(0x0a, position);
-            const header = out.toString('utf8', position, headerEnd);
-            const [sha, type, size] = header.split(' ');
-            if (type === 'missing' || size === undefined)
-                throw new CcalError(`git object ${sha} is missing from the repository`);
-            const start = headerEnd + 1;
-            const end = start + Number(size);
-            texts.set(sha, out.toString('utf8', start, end));
-            position = end + 1;
-        }
-        return texts;
+        if (output.received !== unique.length)
+            throw new CcalError(`git cat-file gave ${output.received} of ${unique.length} ledger files`);
     }
     // -------------------------------------------------------------------------------------------
     // Writing
@@ -74966,12 +75142,12 @@ class GitLedgerStore {
         const removals = [];
         for (const [path, text] of files) {
             if (text === null) {
-                if (base.snapshot.blobs.has(path))
+                if (blobAt(base.snapshot, path) !== undefined)
                     removals.push(path);
                 continue;
             }
             const sha = blobSha(text);
-            if (base.snapshot.blobs.get(path) !== sha)
+            if (blobAt(base.snapshot, path) !== sha)
                 updates.push({ path, text, sha });
         }
         if (updates.length === 0 && removals.length === 0 && base.commit !== null)
@@ -74982,25 +75158,29 @@ class GitLedgerStore {
         const commit = await this.commitTree(plan.root, base.commit, description, context);
         return { commit, tree: plan.root, snapshot: plan.snapshot };
     }
-    /** Writes blobs into the object database with one `hash-object --stdin-paths`, checking git agrees on their shas. */
+    /**
+     * Writes blobs into the object database through one `git fast-import` process fed on stdin, and
+     * checks git agrees on their shas (`get-mark`). No temporary file per blob: a first write of 50k
+     * items opens no more files than one of a single item. fast-import keeps small imports as loose
+     * objects (`fastimport.unpackLimit`) and packs large ones, so a big seed does not leave 50k loose files.
+     */
     async storeBlobs(updates) {
         if (updates.length === 0)
             return;
-        const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'ccal-ledger-'));
-        try {
-            const blobPaths = updates.map((_, index) => (0,external_node_path_namespaceObject.join)(scratch, `blob-${index}`));
-            await Promise.all(updates.map((update, index) => (0,promises_namespaceObject.writeFile)(blobPaths[index], update.text)));
-            const args = ['hash-object', '-w', '--no-filters', '--stdin-paths'];
-            const written = (await this.git.run(args, { input: `${blobPaths.join('\n')}\n` })).trim().split('\n');
-            written.forEach((sha, index) => {
-                const expected = updates[index];
-                if (sha !== expected.sha)
-                    throw new CcalError(`git stored ${expected.path} as ${sha}, expected ${expected.sha}`);
-            });
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-        }
+        const chunks = [];
+        updates.forEach((update, index) => {
+            const body = Buffer.from(update.text, 'utf8');
+            chunks.push(Buffer.from(`blob\nmark :${index + 1}\ndata ${body.length}\n`), body, Buffer.from('\n'));
+        });
+        for (let index = 1; index <= updates.length; index += 1)
+            chunks.push(Buffer.from(`get-mark :${index}\n`));
+        chunks.push(Buffer.from('done\n'));
+        const args = ['fast-import', '--quiet', '--done'];
+        const written = (await this.git.run(args, { input: Buffer.concat(chunks) })).trim().split('\n');
+        updates.forEach((update, index) => {
+            if (written[index] !== update.sha)
+                throw new CcalError(`git stored ${update.path} as ${written[index]}, expected ${update.sha}`);
+        });
     }
     /** Writes planned tree objects with one `git mktree --batch`, checking git computes the same shas. */
     async storeTrees(trees) {
@@ -75063,6 +75243,43 @@ class GitLedgerStore {
 }
 // ---------------------------------------------------------------------------------------------
 // Helpers
+/**
+ * Parses `git cat-file --batch` output as it streams in: `<sha> <type> <size>\n<bytes>\n` per
+ * object. Only the part of an object not yet complete is kept between chunks.
+ */
+class BatchOutput {
+    onBlob;
+    received = 0;
+    data = Buffer.alloc(0);
+    object = null;
+    constructor(onBlob) {
+        this.onBlob = onBlob;
+    }
+    push(chunk) {
+        this.data = this.data.length === 0 ? chunk : Buffer.concat([this.data, chunk]);
+        let position = 0;
+        for (;;) {
+            if (!this.object) {
+                const headerEnd = this.data.indexOf(0x0a, position);
+                if (headerEnd < 0)
+                    break;
+                const [sha, type, size] = this.data.toString('utf8', position, headerEnd).split(' ');
+                if (type === 'missing' || size === undefined)
+                    throw new CcalError(`git object ${sha} is missing from the repository`);
+                this.object = { sha: sha, size: Number(size) };
+                position = headerEnd + 1;
+            }
+            const end = position + this.object.size;
+            if (end + 1 > this.data.length)
+                break;
+            this.onBlob(this.object.sha, this.data.toString('utf8', position, end));
+            this.received += 1;
+            this.object = null;
+            position = end + 1;
+        }
+        this.data = this.data.subarray(position);
+    }
+}
 /** Every ledger file whose content may differ between `base` and `next` (null content = delete). */
 function store_changedFiles(base, next, branch) {
     const files = new Map();
@@ -75076,14 +75293,10 @@ function store_changedFiles(base, next, branch) {
         files.set(PATTERNS_FILE, store_encode(PatternsFileSchema, next.patterns, PATTERNS_FILE));
     if (base.commit === null)
         files.set(README_FILE, readmeText(branch));
-    if (all || next.items !== previous.items) {
-        for (const [id, item] of Object.entries(next.items)) {
-            if (all || item !== previous.items[id])
-                files.set(itemPath(id), store_encode(WorkItemSchema, item, itemPath(id)));
-        }
-        for (const id of Object.keys(previous.items))
-            if (!(id in next.items))
-                files.set(itemPath(id), null);
+    // Only the items the operation replaced, found by comparing the shards the two maps do not share.
+    for (const id of all ? next.items.keys() : next.items.changedSince(previous.items)) {
+        const item = next.items.get(id);
+        files.set(itemPath(id), item ? store_encode(WorkItemSchema, item, itemPath(id)) : null);
     }
     return files;
 }
@@ -76481,8 +76694,8 @@ function hasShrunk(was, item) {
 }
 /** Tells each open PR what the merge of a scan's results (`before` → `after`) changed about its item. */
 async function tellOpenPulls(github, before, after, warn) {
-    for (const item of Object.values(after.items)) {
-        const was = before.items[item.id];
+    for (const item of after.items.values()) {
+        const was = before.items.get(item.id);
         if (item === was || was?.status !== 'pr_open' || !item.pr)
             continue;
         const pr = item.pr.number;
@@ -76542,15 +76755,10 @@ function changesMaterially(before, after) {
         return true;
     if (!same(stateEssence(before.state), stateEssence(after.state)))
         return true;
-    const ids = Object.keys(after.items);
-    if (ids.length !== Object.keys(before.items).length)
-        return true;
-    for (const id of ids) {
-        const was = before.items[id];
-        const now = after.items[id];
-        if (was === now)
-            continue;
-        if (!was || !same(itemEssence(was), itemEssence(now)))
+    for (const id of after.items.changedSince(before.items)) {
+        const was = before.items.get(id);
+        const now = after.items.get(id);
+        if (!was || !now || !same(itemEssence(was), itemEssence(now)))
             return true;
     }
     return false;
@@ -76573,7 +76781,7 @@ function followUpTarget(item, ledger) {
     const { branch, prNumber } = item.context;
     if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number')
         return undefined;
-    return { branch, prNumber, parent: ledger.items[item.parentId] };
+    return { branch, prNumber, parent: ledger.items.get(item.parentId) };
 }
 /** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
 function branchOf(item, ledger, settings) {
@@ -76985,9 +77193,7 @@ function pullRequestOutcomes(ledger) {
         if (result.success)
             filesByItem.set(result.itemId, result.filesChanged.length);
     }
-    const current = Object.values(ledger.items)
-        .filter(isRuledOn)
-        .map(item => ({
+    const current = [...ledger.items.values()].filter(isRuledOn).map(item => ({
         itemId: item.id,
         type: item.type,
         rule: ruleOf(item),
@@ -76997,7 +77203,7 @@ function pullRequestOutcomes(ledger) {
         filesChanged: filesByItem.get(item.id) ?? null
     }));
     // A "no" stays a "no" after a person asked again: earlier rounds closed unmerged count too.
-    const earlier = Object.values(ledger.items).flatMap(item => item.type === 'review_feedback'
+    const earlier = [...ledger.items.values()].flatMap(item => item.type === 'review_feedback'
         ? []
         : item.generations.flatMap(generation => generation.ended === 'closed' && generation.pr
             ? [
@@ -77431,7 +77637,7 @@ function rankItem(item, ledger, now, learned = 0) {
 }
 function pullRequestsOpenedSince(ledger, since) {
     let count = 0;
-    for (const item of Object.values(ledger.items)) {
+    for (const item of ledger.items.values()) {
         const opened = item.history.some(entry => entry.event === 'status' &&
             entry.to === 'pr_open' &&
             entry.from === 'in_progress' &&
@@ -77451,7 +77657,7 @@ function schedule(input) {
     const limits = {
         itemsPerRun: settings.loop.max_items_per_run,
         concurrency: settings.loop.max_concurrent_work,
-        openPullRequests: Object.values(ledger.items).filter(item => item.status === 'pr_open' && item.type !== 'review_feedback').length,
+        openPullRequests: [...ledger.items.values()].filter(item => item.status === 'pr_open' && item.type !== 'review_feedback').length,
         maxOpenPullRequests: settings.budgets.max_open_prs,
         pullRequestsLastHour: pullRequestsOpenedSince(ledger, now.getTime() - HOUR_MS),
         maxPullRequestsPerHour: settings.budgets.prs_per_hour,
@@ -77460,7 +77666,7 @@ function schedule(input) {
         spentThisRunUsd: input.spentThisRunUsd ?? 0,
         costPerRunUsd: settings.budgets.cost_per_run_usd
     };
-    const ranked = Object.values(ledger.items)
+    const ranked = [...ledger.items.values()]
         .filter(item => isPending(item) && (!only || only.has(item.id)))
         .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeight?.(item) ?? 0) }))
         .sort((a, b) => b.rank.score - a.rank.score ||
@@ -77673,7 +77879,7 @@ async function runCycle(deps) {
         breaker: new OutageBreaker(outageBefore ? 1 : OUTAGE_LIMIT)
     };
     const task = (decision, index) => ({
-        lane: branchOf(ledger.items[decision.itemId], ledger, settings),
+        lane: branchOf(ledger.items.get(decision.itemId), ledger, settings),
         run: async () => {
             if (deps.signal?.aborted) {
                 stopped = true;
@@ -77738,7 +77944,7 @@ async function pruneWorktrees(deps, ledger, now) {
 function isLiveWorktree(marker, ledger, now, leaseMs) {
     if (marker.itemId === null)
         return Date.parse(marker.createdAt) + leaseMs > now.getTime();
-    const lease = ledger.items[marker.itemId]?.lease;
+    const lease = ledger.items.get(marker.itemId)?.lease;
     return (lease !== null &&
         lease !== undefined &&
         lease.runId === marker.runId &&
@@ -77985,7 +78191,7 @@ async function cycle_executeItem(deps, decision, run) {
         logger.info(reason);
         return { ...emptyEntry(decision), status: 'skipped', reason };
     }
-    const budgetUsd = current.items[itemId]?.lease?.reservedUsd ?? itemBudgetCap(settings);
+    const budgetUsd = current.items.get(itemId)?.lease?.reservedUsd ?? itemBudgetCap(settings);
     const heartbeat = leaseHeartbeat(write, itemId, leaseMs, logger);
     // The result (or the release) ends the lease: the heartbeat stops before it is written.
     const finalWrite = async (op) => {
@@ -78039,7 +78245,7 @@ function leaseHeartbeat(write, itemId, leaseMs, logger) {
 }
 async function runLeasedItem(deps, leased, itemId, limits, finalWrite, run) {
     const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run);
-    const after = (ledger.items[itemId] ?? leased.items[itemId]);
+    const after = (ledger.items.get(itemId) ?? leased.items.get(itemId));
     entry.after = {
         status: after.status,
         attempts: after.attempts,
@@ -78056,7 +78262,7 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
     const { settings, logger } = deps;
     const { write, tracker } = run;
     let current = leased;
-    const item = current.items[itemId];
+    const item = current.items.get(itemId);
     const base = await baseBranchOf(deps);
     const followUp = followUpTarget(item, current);
     const branch = followUp?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix);
@@ -78136,7 +78342,7 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
             entry.status = after.reportStatus;
             return { entry, ledger: current };
         }
-        const live = current.items[itemId];
+        const live = current.items.get(itemId);
         if (followUp) {
             const pr = await deliverFollowUp(deps, worktree.git, live, { ...followUp, base, outcome });
             current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { status: 'completed', pr }));
@@ -78222,7 +78428,7 @@ const OWED_TOLD = 10;
  * request was killed before the comment, or GitHub refused it. In execute mode, the run's item only.
  */
 async function tellOwedPulls(tracker, ledger, only) {
-    const owing = Object.values(ledger.items).filter(item => owesPullNotice(item) && (!only || item.id === only));
+    const owing = [...ledger.items.values()].filter(item => owesPullNotice(item) && (!only || item.id === only));
     for (const item of owing.slice(0, OWED_TOLD)) {
         const result = lastResult(ledger, item.id, entry => entry.success);
         await tracker.update(item, {
@@ -78240,7 +78446,7 @@ const DEFERRALS_TOLD = 10;
 async function tellDeferred(tracker, ledger, plan) {
     const budgeted = plan.deferred.filter(decision => /^(run|daily) budget/.test(decision.reason));
     for (const decision of budgeted.slice(0, DEFERRALS_TOLD)) {
-        const item = ledger.items[decision.itemId];
+        const item = ledger.items.get(decision.itemId);
         const resumes = decision.reason.startsWith('daily')
             ? 'CCAL goes on after 00:00 UTC, when a new day of budget starts.'
             : 'CCAL goes on in a later run.';
@@ -79033,7 +79239,7 @@ function annotateEvidence(report, ledger) {
         if (seen.has(id) || seen.size >= MAX_ANNOTATIONS)
             continue;
         seen.add(id);
-        const item = ledger.items[id];
+        const item = ledger.items.get(id);
         const file = item?.context.file;
         if (!item || typeof file !== 'string')
             continue;

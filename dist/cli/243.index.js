@@ -201,7 +201,7 @@ const STATUS_TITLES = {
 function ledgerHeading(store, snapshot) {
     if (!snapshot.commit)
         return `Ledger '${store.branch}' on ${store.remote} does not exist yet (it is created by the first write).`;
-    const count = Object.keys(snapshot.ledger.items).length;
+    const count = snapshot.ledger.items.size;
     return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`;
 }
 /** Why an item waits for a person or was given up on: its last error, else its last move's reason. */
@@ -284,7 +284,7 @@ async function add(args, io) {
     const store = await openCliLedger(io, values);
     const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex');
     const result = await store.write((0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .addManualItem */ .de)({ title, type: type.data, priority, description: values.description ?? '' }, nonce));
-    const item = Object.values(result.ledger.items).find(candidate => candidate.fingerprint === `manual:${nonce}`);
+    const item = [...result.ledger.items.values()].find(candidate => candidate.fingerprint === `manual:${nonce}`);
     if (!item)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK('the new item is missing from the ledger after writing it');
     if (values.json)
@@ -332,7 +332,7 @@ async function log(args, io) {
         return 0;
     }
     if (itemId) {
-        const item = (await store.read()).ledger.items[itemId];
+        const item = (await store.read()).ledger.items.get(itemId);
         if (item)
             for (const line of generationLines(item))
                 io.stdout(line);
@@ -370,7 +370,7 @@ async function steer(sub, args, io) {
     const who = io.env.GITHUB_ACTOR || io.env.USER || 'operator';
     const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .oneLine */ .TN)(values.reason)}` : ''}`;
     const op = (current, context) => {
-        const item = current.items[id];
+        const item = current.items.get(id);
         if (!item)
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK(`no item '${id}' in the ledger`);
         if (sub === 'retry') {
@@ -395,7 +395,7 @@ async function steer(sub, args, io) {
         return (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .overridePriority */ .V_)(id, priority, reason)(current, context);
     };
     const result = await store.write(op);
-    const item = result.ledger.items[id];
+    const item = result.ledger.items.get(id);
     io.stdout(`${id}: ${item.status}, priority ${item.priority}${item.generation > 1 ? `, generation ${item.generation}` : ''} (commit ${result.commit?.slice(0, 7) ?? 'unchanged'})`);
     return 0;
 }
@@ -422,7 +422,7 @@ async function exportLedger(args, io) {
     const store = await openCliLedger(io, values);
     const snapshot = await store.read();
     const { state, results, patterns } = snapshot.ledger;
-    const items = Object.values(snapshot.ledger.items).sort((a, b) => a.id.localeCompare(b.id));
+    const items = [...snapshot.ledger.items.values()].sort((a, b) => a.id.localeCompare(b.id));
     io.stdout(JSON.stringify({ branch: store.branch, commit: snapshot.commit, state, items, results, patterns }, null, 2));
     return 0;
 }

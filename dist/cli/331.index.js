@@ -71,7 +71,20 @@ class GitClient {
             });
             const out = [];
             const err = [];
-            child.stdout.on('data', (chunk) => out.push(chunk));
+            let failed = null;
+            child.stdout.on('data', (chunk) => {
+                if (!options.onStdout)
+                    return void out.push(chunk);
+                if (failed)
+                    return;
+                try {
+                    options.onStdout(chunk);
+                }
+                catch (error) {
+                    failed = { error };
+                    child.kill();
+                }
+            });
             child.stderr.on('data', (chunk) => err.push(chunk));
             child.on('error', error => {
                 const cwd = options.cwd ?? this.cwd;
@@ -88,6 +101,8 @@ class GitClient {
             // code and stderr say what went wrong, so the write error itself is not interesting.
             child.stdin.on('error', () => { });
             child.on('close', code => {
+                if (failed)
+                    return reject(failed.error);
                 resolve({
                     exitCode: code ?? 128,
                     stdout: Buffer.concat(out),
@@ -145,6 +160,138 @@ function tokenAuthConfig(remoteUrl, token) {
 /** True when `url` is fetched over HTTP(S), the only transport an auth header applies to. */
 function isHttpRemote(url) {
     return /^https?:\/\//i.test(url);
+}
+
+
+/***/ }),
+
+/***/ 7921:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ Items)
+/* harmony export */ });
+/* unused harmony export shardOf */
+/** The shard an id belongs to: its directory under `items/` on the branch. */
+function shardOf(id) {
+    return id.slice(0, 2);
+}
+function shard(items) {
+    const counts = {};
+    for (const item of items.values())
+        counts[item.status] = (counts[item.status] ?? 0) + 1;
+    return { items, counts };
+}
+/** A read-only map from item id to item; every change returns a new one. */
+class Items {
+    shards;
+    size;
+    static EMPTY = new Items(new Map(), 0);
+    constructor(shards, size) {
+        this.shards = shards;
+        this.size = size;
+    }
+    /** A map holding `items` (a later item with the same id replaces an earlier one). */
+    static from(items) {
+        return Items.EMPTY.with(items);
+    }
+    get(id) {
+        return this.shards.get(shardOf(id))?.items.get(id);
+    }
+    has(id) {
+        return this.shards.get(shardOf(id))?.items.has(id) ?? false;
+    }
+    *entries() {
+        for (const { items } of this.shards.values())
+            yield* items.entries();
+    }
+    *keys() {
+        for (const { items } of this.shards.values())
+            yield* items.keys();
+    }
+    *values() {
+        for (const { items } of this.shards.values())
+            yield* items.values();
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(callback) {
+        for (const [id, item] of this.entries())
+            callback(item, id, this);
+    }
+    /** How many items have this status. */
+    count(status) {
+        let total = 0;
+        for (const { counts } of this.shards.values())
+            total += counts[status] ?? 0;
+        return total;
+    }
+    /** This map with `changed` put in (added or replacing the item of the same id). */
+    with(changed) {
+        const touched = new Map();
+        let size = this.size;
+        for (const item of changed) {
+            const key = shardOf(item.id);
+            let items = touched.get(key);
+            if (!items) {
+                items = new Map(this.shards.get(key)?.items);
+                touched.set(key, items);
+            }
+            if (!items.has(item.id))
+                size += 1;
+            items.set(item.id, item);
+        }
+        return touched.size === 0 ? this : this.replace(touched, size);
+    }
+    /** This map without the items of these ids (ids it does not hold are ignored). */
+    without(ids) {
+        const touched = new Map();
+        let size = this.size;
+        for (const id of ids) {
+            const key = shardOf(id);
+            if (!this.shards.get(key)?.items.has(id))
+                continue;
+            let items = touched.get(key);
+            if (!items) {
+                items = new Map(this.shards.get(key).items);
+                touched.set(key, items);
+            }
+            if (items.delete(id))
+                size -= 1;
+        }
+        return touched.size === 0 ? this : this.replace(touched, size);
+    }
+    /**
+     * The ids whose item is not the same object here and in `base` (added, replaced or removed),
+     * looking only into shards the two maps do not share.
+     */
+    changedSince(base) {
+        const ids = [];
+        for (const key of new Set([...this.shards.keys(), ...base.shards.keys()])) {
+            const mine = this.shards.get(key);
+            const theirs = base.shards.get(key);
+            if (mine === theirs)
+                continue;
+            for (const [id, item] of mine?.items ?? [])
+                if (theirs?.items.get(id) !== item)
+                    ids.push(id);
+            for (const id of theirs?.items.keys() ?? [])
+                if (!mine?.items.has(id))
+                    ids.push(id);
+        }
+        return ids;
+    }
+    replace(touched, size) {
+        const shards = new Map(this.shards);
+        for (const [key, items] of touched) {
+            if (items.size === 0)
+                shards.delete(key);
+            else
+                shards.set(key, shard(items));
+        }
+        return new Items(shards, size);
+    }
 }
 
 
@@ -263,10 +410,14 @@ const ID_LENGTH = 12;
  * Deriving ids from fingerprints makes two writers that find the same problem agree on its id.
  */
 function itemIdForFingerprint(ledger, fingerprint) {
+    return idAmong(ledger.items, fingerprint);
+}
+/** {@link itemIdForFingerprint} among the items `items` can look up. */
+function idAmong(items, fingerprint) {
     const full = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(fingerprint).digest('hex');
     for (let length = ID_LENGTH; length <= full.length; length += 4) {
         const id = full.slice(0, length);
-        const existing = ledger.items[id];
+        const existing = items.get(id);
         if (!existing || existing.fingerprint === fingerprint)
             return id;
     }
@@ -274,14 +425,14 @@ function itemIdForFingerprint(ledger, fingerprint) {
 }
 /** The item with this fingerprint, if the ledger has one. */
 function findByFingerprint(ledger, fingerprint) {
-    const item = ledger.items[itemIdForFingerprint(ledger, fingerprint)];
+    const item = ledger.items.get(itemIdForFingerprint(ledger, fingerprint));
     return item?.fingerprint === fingerprint ? item : undefined;
 }
 /** The item whose id is `idOrPrefix` or uniquely starts with it (as git accepts short shas). */
 function resolveItemId(ledger, idOrPrefix) {
-    if (ledger.items[idOrPrefix])
+    if (ledger.items.get(idOrPrefix))
         return idOrPrefix;
-    const matches = Object.keys(ledger.items).filter(id => id.startsWith(idOrPrefix));
+    const matches = [...ledger.items.keys()].filter(id => id.startsWith(idOrPrefix));
     if (matches.length === 1)
         return matches[0];
     if (matches.length > 1)
@@ -289,7 +440,7 @@ function resolveItemId(ledger, idOrPrefix) {
     throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerLookupError */ .uu(`no item '${idOrPrefix}' in the ledger`);
 }
 function requireItem(ledger, id) {
-    const item = ledger.items[id];
+    const item = ledger.items.get(id);
     if (!item)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LedgerLookupError */ .uu(`no item '${id}' in the ledger`);
     return item;
@@ -299,10 +450,7 @@ function requireItem(ledger, id) {
 function putItems(ledger, changed) {
     if (changed.length === 0)
         return ledger;
-    const items = { ...ledger.items };
-    for (const item of changed)
-        items[item.id] = item;
-    return { ...ledger, items };
+    return { ...ledger, items: ledger.items.with(changed) };
 }
 function event(context, kind, fields = {}) {
     return {
@@ -522,10 +670,10 @@ const CandidateSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej
     maxAttempts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().optional(),
     parentId: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().nullable().default(null)
 });
-function newItem(ledger, candidate, context, limits) {
+function newItem(id, candidate, context, limits) {
     const at = context.now.toISOString();
     return {
-        id: itemIdForFingerprint(ledger, candidate.fingerprint),
+        id,
         fingerprint: candidate.fingerprint,
         type: candidate.type,
         source: candidate.source,
@@ -593,7 +741,7 @@ function upsertCandidates(candidates, limits) {
         let regressions = 0;
         for (const candidate of parsed) {
             const id = itemIdForFingerprint(ledger, candidate.fingerprint);
-            const existing = changed.get(id) ?? ledger.items[id];
+            const existing = changed.get(id) ?? ledger.items.get(id);
             if (existing) {
                 const updated = seenAgain(existing, candidate, context, effective);
                 if (existing.status === 'completed')
@@ -610,12 +758,11 @@ function upsertCandidates(candidates, limits) {
         let created = 0;
         let deferred = 0;
         const byUrgency = [...fresh].sort((a, b) => a.priority - b.priority);
-        // New items are added to a private copy as they are admitted (so ids of later candidates in
-        // the batch see them) without copying the whole item map once per candidate.
-        const admitted = { ...ledger.items };
-        const working = { ...ledger, items: admitted };
+        // Ids of later candidates in the batch must see the items admitted before them.
+        const admitted = new Map();
+        const lookup = { get: (id) => admitted.get(id) ?? ledger.items.get(id) };
         for (const candidate of byUrgency) {
-            const id = itemIdForFingerprint(working, candidate.fingerprint);
+            const id = idAmong(lookup, candidate.fingerprint);
             if (changed.has(id)) {
                 // The same new fingerprint twice in one batch counts as two occurrences of one item.
                 changed.set(id, seenAgain(changed.get(id), candidate, context, effective));
@@ -626,9 +773,9 @@ function upsertCandidates(candidates, limits) {
                 deferred += 1;
                 continue;
             }
-            const item = newItem(working, candidate, context, effective);
+            const item = newItem(id, candidate, context, effective);
             changed.set(id, item);
-            admitted[id] = item;
+            admitted.set(id, item);
             pending += 1;
             created += 1;
         }
@@ -723,7 +870,7 @@ function leaseItem(itemId, ttlMs, limits, budget, from) {
 function reservedByOthers(ledger, itemId, runId, now) {
     let day = 0;
     let run = 0;
-    for (const other of Object.values(ledger.items)) {
+    for (const other of ledger.items.values()) {
         const lease = other.lease;
         if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime())
             continue;
@@ -817,7 +964,7 @@ function reclaimExpiredLeases(limits) {
         const now = context.now.getTime();
         const reclaimed = [];
         let charged = 0;
-        for (const item of Object.values(ledger.items)) {
+        for (const item of ledger.items.values()) {
             if (!item.lease || Date.parse(item.lease.until) > now)
                 continue;
             const reserved = item.lease.reservedUsd;
@@ -1140,11 +1287,7 @@ function lastResult(ledger, itemId, which = () => true) {
 }
 /** How many items have this status. */
 function countStatus(ledger, status) {
-    let count = 0;
-    for (const item of Object.values(ledger.items))
-        if (item.status === status)
-            count += 1;
-    return count;
+    return ledger.items.count(status);
 }
 /** Items grouped by status, each group most urgent first, then oldest first. */
 function itemsByStatus(ledger) {
@@ -1158,7 +1301,7 @@ function itemsByStatus(ledger) {
         needs_human: [],
         dismissed: []
     };
-    for (const item of Object.values(ledger.items))
+    for (const item of ledger.items.values())
         groups[item.status].push(item);
     for (const group of Object.values(groups)) {
         group.sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -1187,8 +1330,9 @@ function itemsByStatus(ledger) {
 /* harmony export */   w$: () => (/* binding */ ITEM_TYPES)
 /* harmony export */ });
 /* unused harmony exports ItemStatusSchema, TimestampSchema, ItemIdSchema, LeaseSchema, HUMAN_WORD_KINDS, HumanWordsSchema, GENERATION_ENDINGS, GenerationSchema, ITEM_EVENTS, ItemEventSchema, TokenUsageSchema, VERIFY_OUTCOMES, VerifyOutcomeSchema, ExecutionResultSchema, LearningPatternSchema, ResultAggregateSchema, TotalsSchema, UtcDaySchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6921);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6921);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4377);
+/* harmony import */ var _items_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7921);
 /**
  * The ledger's data model, defined once: every TypeScript type of the ledger is inferred from these
  * zod schemas, and every file read from or written to the ledger branch is checked against them.
@@ -1198,6 +1342,7 @@ function itemsByStatus(ledger) {
  * unknown key is reported, never silently dropped on the next write) except `context`, which sources
  * extend with their own JSON.
  */
+
 
 /** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
 const SCHEMA_VERSION = 2;
@@ -1211,7 +1356,7 @@ const ITEM_TYPES = [
     'error_log',
     'manual'
 ];
-const ItemTypeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ITEM_TYPES);
+const ItemTypeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(ITEM_TYPES);
 /**
  * Lifecycle of a work item: `pending` → `in_progress` → `pr_open` → `completed` | `failed` |
  * `rejected` (PR closed unmerged; never retried unless a human asks) | `needs_human` | `dismissed`.
@@ -1227,68 +1372,68 @@ const ITEM_STATUSES = [
     'needs_human',
     'dismissed'
 ];
-const ItemStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ITEM_STATUSES);
+const ItemStatusSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(ITEM_STATUSES);
 /** An ISO-8601 UTC timestamp. */
-const TimestampSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$();
+const TimestampSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$();
 /** Item ids: lowercase hex, file- and URL-safe; see `itemIdForFingerprint` in ops.ts. */
-const ItemIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{8,64}$/, 'expected lowercase hex, 8 to 64 characters');
+const ItemIdSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{8,64}$/, 'expected lowercase hex, 8 to 64 characters');
 /** A run's claim on an item; expired leases are reclaimed by the next cycle. */
-const LeaseSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+const LeaseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
     acquiredAt: TimestampSchema,
     until: TimestampSchema,
     /**
      * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
      * so that items running at once, in one run or across runners, never pass the budgets together.
      */
-    reservedUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().optional()
+    reservedUsd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().optional()
 });
 /** The pull request CCAL opened for an item. */
-const PullRequestRefSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    branch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)
+const PullRequestRefSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)
 });
 /**
  * Where the work is, as found by the source. Known keys are typed; a source may add its own
  * JSON-valued keys.
  */
-const ItemContextSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
-    column: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
-    rule: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    errorSignature: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    logExcerpt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    issueNumber: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
-    prNumber: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
-    workflowRunId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
-    jobName: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    commitSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional()
+const ItemContextSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    line: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().optional(),
+    column: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().optional(),
+    rule: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    errorSignature: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    logExcerpt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    issueNumber: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    prNumber: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    workflowRunId: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().optional(),
+    jobName: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    commitSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional()
 })
-    .catchall(zod__WEBPACK_IMPORTED_MODULE_0__/* .json */ .Pq9());
+    .catchall(zod__WEBPACK_IMPORTED_MODULE_1__/* .json */ .Pq9());
 /**
  * Text that came from outside (issue bodies, comments, log lines). Kept apart from CCAL's own
  * `title`/`description` so that prompt building always fences it as data.
  */
-const UntrustedTextSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    evidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional()
+const UntrustedTextSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    body: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    evidence: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional()
 });
 /**
  * What a trusted person said about an item's work: the comments and review around a pull request's
  * close, the comment asking for a retry. Untrusted text: prompts fence it as data.
  */
 const HUMAN_WORD_KINDS = ['comment', 'review', 'retry'];
-const HumanWordsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    author: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(HUMAN_WORD_KINDS),
+const HumanWordsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    author: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(HUMAN_WORD_KINDS),
     /** The pull request it was written on, when it was. */
-    pr: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().nullable(),
+    pr: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().nullable(),
     at: TimestampSchema,
-    body: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    body: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 });
 /** How an earlier generation of an item ended. */
 const GENERATION_ENDINGS = [
@@ -1300,12 +1445,12 @@ const GENERATION_ENDINGS = [
     'dismissed'
 ];
 /** An earlier generation of an item: its pull request, how it ended and what people said about it. */
-const GenerationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    generation: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+const GenerationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    generation: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
     pr: PullRequestRefSchema.nullable(),
-    ended: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(GENERATION_ENDINGS),
+    ended: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(GENERATION_ENDINGS),
     at: TimestampSchema,
-    words: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HumanWordsSchema)
+    words: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(HumanWordsSchema)
 });
 /** Kinds of entries in an item's history. */
 const ITEM_EVENTS = [
@@ -1320,153 +1465,153 @@ const ITEM_EVENTS = [
     'status',
     'result'
 ];
-const ItemEventSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+const ItemEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     at: TimestampSchema,
-    event: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ITEM_EVENTS),
-    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    event: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(ITEM_EVENTS),
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     from: ItemStatusSchema.nullable(),
     to: ItemStatusSchema.nullable(),
-    detail: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()
 });
 /** One unit of work CCAL may do, stored as `items/<id[0..2]>/<id>.json`. */
-const WorkItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+const WorkItemSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     id: ItemIdSchema,
     /** Stable identity from the source: the same problem found again has the same fingerprint. */
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
     type: ItemTypeSchema,
     /** Which source produced it (`github-issues`, `ci-logs`, `manual`, …). */
-    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
     /** CCAL's own one-line summary. */
-    title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
     /** CCAL's own description of the work. */
-    description: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     untrusted: UntrustedTextSchema.nullable(),
     /** 1 is the most urgent, 5 the least. */
-    priority: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(5),
+    priority: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(5),
     status: ItemStatusSchema,
-    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    maxAttempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
     lease: LeaseSchema.nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     lastSeenAt: TimestampSchema,
     /** How many times discovery has reported this fingerprint. */
-    occurrences: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    occurrences: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
     /** How many times a completed item came back. */
-    regressions: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    regressions: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     context: ItemContextSchema,
     pr: PullRequestRefSchema.nullable(),
     /** Claude Code session to resume for follow-ups. */
-    sessionId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    sessionId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     parentId: ItemIdSchema.nullable(),
-    lastError: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    lastError: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     /**
      * The item's round: 1 at first; a regression after a merge, or a retry after a human's no, starts
      * the next, on a fresh branch and a fresh session, with a new pull request.
      */
-    generation: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    generation: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
     /** Earlier generations, oldest first. */
-    generations: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(GenerationSchema),
+    generations: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(GenerationSchema),
     /** What trusted people said about this generation's work so far (newest last, bounded). */
-    words: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HumanWordsSchema),
-    history: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ItemEventSchema),
+    words: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(HumanWordsSchema),
+    history: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ItemEventSchema),
     /** Oldest history events removed to keep the file small (their commits remain in git history). */
-    historyDropped: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative()
+    historyDropped: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative()
 });
 /** Token counts of one Claude run. */
-const TokenUsageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    input: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    cacheRead: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    cacheWrite: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative()
+const TokenUsageSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    input: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    output: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    cacheRead: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    cacheWrite: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative()
 });
 /** How the verify command ended. */
 const VERIFY_OUTCOMES = ['passed', 'failed', 'skipped', 'not_run'];
-const VerifyOutcomeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(VERIFY_OUTCOMES);
+const VerifyOutcomeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(VERIFY_OUTCOMES);
 /** What one attempt at one item did; kept in `results.json` until folded into aggregates. */
-const ExecutionResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+const ExecutionResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     itemId: ItemIdSchema,
     itemType: ItemTypeSchema,
-    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    success: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    error: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    turns: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    success: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    summary: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    error: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    turns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     tokens: TokenUsageSchema,
-    costUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
-    sessionId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    filesChanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    costUsd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    sessionId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    filesChanged: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     verify: VerifyOutcomeSchema,
     /** The executor's reason code (success, max_turns, budget_exceeded, api_error, …); null when the agent did not run. */
-    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    code: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     /** Tools the agent asked for and was denied. */
-    deniedTools: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    deniedTools: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
     executedAt: TimestampSchema
 });
 /** Something that worked (or did not) for a kind of problem; the learning loop maintains these. */
-const LearningPatternSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-z_-]{1,64}$/, 'expected lowercase letters, digits, - or _'),
-    trigger: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+const LearningPatternSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-z_-]{1,64}$/, 'expected lowercase letters, digits, - or _'),
+    trigger: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         type: ItemTypeSchema,
-        rule: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-        errorSignature: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()
+        rule: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        errorSignature: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()
     }),
-    approach: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    failedApproaches: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    confidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
-    usageCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    successCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    successRate: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1),
+    approach: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    failedApproaches: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    confidence: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(1),
+    usageCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    successCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    successRate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(1),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema
 });
 /** Execution results folded out of `results.json` by retention, summed per item type. */
-const ResultAggregateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    results: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    successes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    costUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
-    tokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    turns: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+const ResultAggregateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    results: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    successes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    failures: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    costUsd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    turns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     firstAt: TimestampSchema,
     lastAt: TimestampSchema
 });
 /** Running totals over the ledger's whole life. */
-const TotalsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    itemsCreated: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    regressions: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    successes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    costUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
-    tokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+const TotalsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    itemsCreated: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    regressions: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    successes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    failures: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    costUsd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     /** New candidates not admitted because the pending queue was full (discovery finds them again later). */
-    candidatesDeferred: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    resultsFolded: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative()
+    candidatesDeferred: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    resultsFolded: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative()
 });
 /** A UTC calendar day, `YYYY-MM-DD`. */
-const UtcDaySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+const UtcDaySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
 /** Ledger-wide state, stored as `state.json`. */
-const SystemStateSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    cycles: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+const SystemStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    cycles: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     lastCycleAt: TimestampSchema.nullable(),
-    lastRunId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    lastRunId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     totals: TotalsSchema,
     /** Money spent per UTC day (the last 31 days are kept; older days live on in `totals.costUsd`). */
-    dailySpendUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(UtcDaySchema, zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative()),
+    dailySpendUsd: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(UtcDaySchema, zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative()),
     /** Per-source progress markers: log offsets, last seen workflow run id, … */
-    cursors: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .json */ .Pq9()),
-    configHash: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    aggregates: zod__WEBPACK_IMPORTED_MODULE_0__/* .partialRecord */ .jgl(ItemTypeSchema, ResultAggregateSchema)
+    cursors: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .json */ .Pq9()),
+    configHash: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    aggregates: zod__WEBPACK_IMPORTED_MODULE_1__/* .partialRecord */ .jgl(ItemTypeSchema, ResultAggregateSchema)
 });
 /** The results file: the most recent results, oldest first. */
-const ResultsFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ExecutionResultSchema);
+const ResultsFileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ExecutionResultSchema);
 /** The patterns file: all learning patterns, ordered by id. */
-const PatternsFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LearningPatternSchema);
+const PatternsFileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LearningPatternSchema);
 /** The ledger of a repository where CCAL has never run. */
 function emptyLedger() {
     return {
@@ -1492,7 +1637,7 @@ function emptyLedger() {
             configHash: null,
             aggregates: {}
         },
-        items: {},
+        items: _items_js__WEBPACK_IMPORTED_MODULE_0__/* .Items */ .t.EMPTY,
         results: [],
         patterns: []
     };
@@ -1515,12 +1660,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/git/git.js
 var git_git = __webpack_require__(5216);
 // EXTERNAL MODULE: ./lib/util/errors.js
@@ -1726,13 +1865,29 @@ function rawSchemaVersion(rawState) {
  */
 
 /** A snapshot of the empty tree (a branch that does not exist yet). */
-const EMPTY_TREE = { blobs: new Map(), modes: new Map(), trees: new Map() };
+const EMPTY_TREE = { dirs: new Map(), trees: new Map() };
 const REGULAR = '100644';
 const DIRECTORY = '40000';
+/** Git writes a directory's mode as `040000` in listings and `40000` in tree objects. */
+function entryMode(mode) {
+    return mode === '040000' ? DIRECTORY : mode;
+}
+/** The blob sha of the file at `path`, if the snapshot has one there. */
+function blobAt(snapshot, path) {
+    const entry = snapshot.dirs.get(parentOf(path))?.get(nameOf(path));
+    return entry && entry.mode !== DIRECTORY ? entry.sha : undefined;
+}
+/** Every file of the snapshot as [path, blob sha]. */
+function* filesOf(snapshot) {
+    for (const [dir, entries] of snapshot.dirs) {
+        for (const [name, entry] of entries)
+            if (entry.mode !== DIRECTORY)
+                yield [dir === '' ? name : `${dir}/${name}`, entry.sha];
+    }
+}
 /** Reads `git ls-tree -r -t -z --full-tree <commit>` output; `root` is the commit's tree sha. */
 function parseLsTree(out, root) {
-    const blobs = new Map();
-    const modes = new Map();
+    const dirs = new Map([['', new Map()]]);
     const trees = new Map([['', root]]);
     for (const entry of out.split('\0')) {
         if (!entry)
@@ -1742,13 +1897,17 @@ function parseLsTree(out, root) {
         const path = entry.slice(tab + 1);
         if (type === 'tree')
             trees.set(path, sha);
-        else {
-            blobs.set(path, sha);
-            if (mode !== REGULAR)
-                modes.set(path, mode);
-        }
+        entriesOf(dirs, parentOf(path)).set(nameOf(path), { mode: entryMode(mode), sha });
     }
-    return { blobs, modes, trees };
+    return { dirs, trees };
+}
+function entriesOf(dirs, dir) {
+    let entries = dirs.get(dir);
+    if (!entries) {
+        entries = new Map();
+        dirs.set(dir, entries);
+    }
+    return entries;
 }
 /** Reads `git diff-tree -r -t -z --no-renames <old> <new>` output. */
 function parseDiffTree(out) {
@@ -1765,30 +1924,42 @@ function parseDiffTree(out) {
     }
     return changes;
 }
+/** Copies the entries of each directory once, the first time a change touches it. */
+class DirectoryCopies {
+    dirs;
+    copied = new Set();
+    constructor(base) {
+        this.dirs = new Map(base.dirs);
+    }
+    entries(dir) {
+        if (!this.copied.has(dir)) {
+            this.copied.add(dir);
+            this.dirs.set(dir, new Map(this.dirs.get(dir)));
+        }
+        return this.dirs.get(dir);
+    }
+}
 /** `previous` with `changes` applied; `root` is the new commit's tree sha. */
 function applyTreeChanges(previous, changes, root) {
-    const blobs = new Map(previous.blobs);
-    const modes = new Map(previous.modes);
+    const copies = new DirectoryCopies(previous);
     const trees = new Map(previous.trees);
     trees.set('', root);
     for (const change of changes) {
-        if (change.isTree) {
-            if (change.sha)
-                trees.set(change.path, change.sha);
-            else
-                trees.delete(change.path);
-            continue;
-        }
+        const parent = copies.entries(parentOf(change.path));
         if (change.sha)
-            blobs.set(change.path, change.sha);
+            parent.set(nameOf(change.path), { mode: entryMode(change.mode), sha: change.sha });
         else
-            blobs.delete(change.path);
-        if (change.sha && change.mode !== REGULAR)
-            modes.set(change.path, change.mode);
-        else
-            modes.delete(change.path);
+            parent.delete(nameOf(change.path));
+        if (!change.isTree)
+            continue;
+        if (change.sha)
+            trees.set(change.path, change.sha);
+        else {
+            trees.delete(change.path);
+            copies.dirs.delete(change.path);
+        }
     }
-    return { blobs, modes, trees };
+    return { dirs: copies.dirs, trees };
 }
 function parentOf(path) {
     const slash = path.lastIndexOf('/');
@@ -1803,46 +1974,34 @@ function nameOf(path) {
  * empty disappears, as in git.
  */
 function planTree(base, updates, removals) {
-    const blobs = new Map(base.blobs);
-    const modes = new Map(base.modes);
-    for (const [path, sha] of updates) {
-        blobs.set(path, sha);
-        modes.delete(path);
-    }
-    for (const path of removals) {
-        blobs.delete(path);
-        modes.delete(path);
-    }
+    const copies = new DirectoryCopies(base);
     const dirty = new Set(['']);
     for (const path of [...updates.keys(), ...removals]) {
         for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir))
             dirty.add(dir);
     }
-    // Entries of each dirty directory: its files, and its subdirectories that did not change.
-    const entries = new Map([...dirty].map(dir => [dir, []]));
-    for (const [path, sha] of blobs) {
-        entries.get(parentOf(path))?.push({ name: nameOf(path), mode: modes.get(path) ?? REGULAR, sha });
-    }
-    for (const [dir, sha] of base.trees) {
-        if (dir !== '' && !dirty.has(dir))
-            entries.get(parentOf(dir))?.push({ name: nameOf(dir), mode: DIRECTORY, sha });
-    }
+    for (const [path, sha] of updates)
+        copies.entries(parentOf(path)).set(nameOf(path), { mode: REGULAR, sha });
+    for (const path of removals)
+        copies.entries(parentOf(path)).delete(nameOf(path));
     const trees = new Map(base.trees);
     const planned = [];
     const deepestFirst = [...dirty].sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
     for (const dir of deepestFirst) {
-        const own = entries.get(dir);
+        const own = [...copies.entries(dir)].map(([name, entry]) => ({ name, ...entry }));
         if (own.length === 0 && dir !== '') {
             trees.delete(dir);
+            copies.dirs.delete(dir);
+            copies.entries(parentOf(dir)).delete(nameOf(dir));
             continue;
         }
         const sha = treeSha(own);
         trees.set(dir, sha);
         planned.push({ dir, sha, mktreeLines: own.map(mktreeLine) });
         if (dir !== '')
-            entries.get(parentOf(dir)).push({ name: nameOf(dir), mode: DIRECTORY, sha });
+            copies.entries(parentOf(dir)).set(nameOf(dir), { mode: DIRECTORY, sha });
     }
-    return { trees: planned, root: trees.get(''), snapshot: { blobs, modes, trees } };
+    return { trees: planned, root: trees.get(''), snapshot: { dirs: copies.dirs, trees } };
 }
 function depth(dir) {
     return dir === '' ? 0 : dir.split('/').length;
@@ -1861,6 +2020,8 @@ function treeSha(entries) {
 
 // EXTERNAL MODULE: ./lib/ledger/ops.js
 var ops = __webpack_require__(4381);
+// EXTERNAL MODULE: ./lib/ledger/items.js
+var ledger_items = __webpack_require__(7921);
 ;// CONCATENATED MODULE: ./lib/ledger/store.js
 /**
  * The ledger store: reads the ledger branch from a remote and writes it back with compare-and-swap,
@@ -1879,8 +2040,6 @@ var ops = __webpack_require__(4381);
  * same operation to the newer state and trying again after a jittered, bounded back-off, so no
  * update is lost. Other push failures (authentication, a protected branch) are reported at once.
  */
-
-
 
 
 
@@ -1925,6 +2084,8 @@ const EMPTY = {
     snapshot: EMPTY_TREE,
     rewriteAll: false
 };
+/** The depth git itself uses for `--unshallow`: all of a branch's history. */
+const FULL_DEPTH = 2147483647;
 class GitLedgerStore {
     git;
     options;
@@ -1999,7 +2160,7 @@ class GitLedgerStore {
             if (pushed.ok) {
                 // git push moves the remote-tracking ref itself when the remote has the usual fetch refspec.
                 this.loaded = { ...written, ledger: outcome.ledger, rewriteAll: false };
-                await this.moveSeen(written.commit);
+                await this.moveSeen(written.commit, snapshot.commit);
                 return {
                     ledger: outcome.ledger,
                     commit: written.commit,
@@ -2032,6 +2193,7 @@ class GitLedgerStore {
         const snapshot = await this.read({ refresh: true });
         if (!snapshot.commit)
             return [];
+        await this.deepen();
         const paths = [];
         if (options.itemId)
             paths.push('--', itemPath((0,ops/* resolveItemId */.Pl)(snapshot.ledger, options.itemId)));
@@ -2053,6 +2215,7 @@ class GitLedgerStore {
         for (let attempt = 1;; attempt += 1) {
             const headInfo = await this.fetchHead();
             const head = headInfo?.commit ?? null;
+            await this.deepen();
             const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
             if (target.exitCode !== 0)
                 throw new errors/* LedgerLookupError */.uu(`no commit '${sha}' in the ledger's history (see ccal ledger log)`);
@@ -2112,7 +2275,7 @@ class GitLedgerStore {
         const problems = [];
         const warnings = [];
         const byFingerprint = new Map();
-        for (const item of Object.values(loaded.ledger.items)) {
+        for (const item of loaded.ledger.items.values()) {
             const other = byFingerprint.get(item.fingerprint);
             if (other)
                 problems.push(`${itemPath(item.id)}: fingerprint also used by item ${other}`);
@@ -2123,16 +2286,16 @@ class GitLedgerStore {
                 problems.push(`${itemPath(item.id)}: leased while ${item.status}`);
             if (item.attempts > item.maxAttempts)
                 warnings.push(`${itemPath(item.id)}: ${item.attempts} attempts, more than maxAttempts ${item.maxAttempts}`);
-            if (item.parentId && !loaded.ledger.items[item.parentId])
+            if (item.parentId && !loaded.ledger.items.get(item.parentId))
                 warnings.push(`${itemPath(item.id)}: parent ${item.parentId} is not in the ledger`);
         }
-        for (const path of loaded.snapshot.blobs.keys()) {
+        for (const [path] of filesOf(loaded.snapshot)) {
             if (classifyPath(path).kind === 'unknown')
                 warnings.push(`${path}: not a ledger file (kept as is)`);
         }
         if (loaded.rewriteAll)
             warnings.push(`written with an older schema version; the next write migrates it to version ${schema/* SCHEMA_VERSION */.f$}`);
-        return { commit: head.commit, items: Object.keys(loaded.ledger.items).length, problems, warnings };
+        return { commit: head.commit, items: loaded.ledger.items.size, problems, warnings };
     }
     // -------------------------------------------------------------------------------------------
     // Reading
@@ -2167,7 +2330,8 @@ class GitLedgerStore {
     async fetchForward() {
         for (let attempt = 1;; attempt += 1) {
             const last = await this.lastSeen();
-            const head = await this.fetchHead();
+            // With no head seen before there is no history to check against: the head alone will do.
+            const head = await this.fetchHead(last ? {} : { depth: 1 });
             if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit))))
                 return head;
             const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`]);
@@ -2200,21 +2364,37 @@ class GitLedgerStore {
             await this.moveSeen(loaded.commit);
         return loaded;
     }
-    async moveSeen(commit) {
+    /** `parent`: the head `commit` was written on, which the mark usually still points at. */
+    async moveSeen(commit, parent = null) {
+        // The usual case in one command: the mark moves from the parent to its child, or stays put.
+        if (parent && (await this.git.exec(['update-ref', this.seenRef, commit, parent])).exitCode === 0)
+            return;
         const last = await this.lastSeen();
         // Several runs share the clone: never move the mark back to an older head one of them still holds.
         if (last && (last === commit || (await this.isAncestor(commit, last))))
             return;
         await this.git.exec(['update-ref', this.seenRef, commit]);
     }
-    /** Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch does not exist. */
-    async fetchHead() {
+    /**
+     * Fetches the rest of the ledger's history, for the commands that read it (`log`, `restore`, a
+     * restore hint): a first fetch takes only the head, which is all a cycle needs.
+     */
+    async deepen() {
+        if ((await this.git.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true')
+            await this.fetchHead({ depth: FULL_DEPTH });
+    }
+    /**
+     * Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch
+     * does not exist. `depth` limits how much history comes along.
+     */
+    async fetchHead(options = {}) {
         const args = [
             'fetch',
             '--quiet',
             '--no-tags',
             '--no-write-fetch-head',
             '--no-recurse-submodules',
+            ...(options.depth ? [`--depth=${options.depth}`] : []),
             this.remote,
             `+refs/heads/${this.branch}:${this.trackingRef}`
         ];
@@ -2250,38 +2430,49 @@ class GitLedgerStore {
             this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
         ]);
         const snapshot = parseLsTree(listing, tree);
-        const blobs = snapshot.blobs;
-        const wanted = [...blobs].filter(([path]) => isLedgerData(path));
-        const texts = await this.readBlobs(wanted.map(([, sha]) => sha));
-        const textOf = (path) => {
-            const sha = blobs.get(path);
-            return sha === undefined ? undefined : texts.get(sha);
-        };
-        const stateText = textOf(STATE_FILE);
-        if (stateText === undefined)
+        const stateSha = blobAt(snapshot, STATE_FILE);
+        if (stateSha === undefined)
             throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger');
+        // Items are decoded as their blobs stream in, so the raw text of 50k files is never held at
+        // once. state.json is asked for first: its schema version says whether they can be.
+        const pathsOf = new Map([[stateSha, []]]);
+        for (const [path, sha] of filesOf(snapshot)) {
+            if (isLedgerData(path))
+                pathsOf.set(sha, [...(pathsOf.get(sha) ?? []), path]);
+        }
+        const texts = new Map();
+        const items = [];
+        const rawItems = new Map();
+        let version = 0;
+        await this.readBlobs([...pathsOf.keys()], (sha, text) => {
+            for (const path of pathsOf.get(sha)) {
+                if (classifyPath(path).kind !== 'item') {
+                    texts.set(path, text);
+                    if (path === STATE_FILE)
+                        version = this.checkVersion(parseJsonFile(text, STATE_FILE, where), where);
+                    continue;
+                }
+                const raw = parseJsonFile(text, path, where);
+                if (version === schema/* SCHEMA_VERSION */.f$)
+                    items.push(decodeItem(path, raw, where));
+                else
+                    rawItems.set(path, raw);
+            }
+        });
         const raw = {
-            state: parseJsonFile(stateText, STATE_FILE, where),
-            results: optionalJson(textOf(RESULTS_FILE), RESULTS_FILE, where),
-            patterns: optionalJson(textOf(PATTERNS_FILE), PATTERNS_FILE, where),
-            items: new Map()
+            state: parseJsonFile(texts.get(STATE_FILE), STATE_FILE, where),
+            results: optionalJson(texts.get(RESULTS_FILE), RESULTS_FILE, where),
+            patterns: optionalJson(texts.get(PATTERNS_FILE), PATTERNS_FILE, where),
+            items: rawItems
         };
-        for (const [path, sha] of wanted) {
-            if (classifyPath(path).kind === 'item')
-                raw.items.set(path, parseJsonFile(texts.get(sha), path, where));
-        }
-        const version = this.checkVersion(raw.state, where);
         const migrated = version < schema/* SCHEMA_VERSION */.f$ ? migrate(raw, version) : raw;
-        const items = {};
-        for (const [path, value] of migrated.items) {
-            const item = decodeItem(path, value, where);
-            items[item.id] = item;
-        }
+        for (const [path, value] of migrated.items)
+            items.push(decodeItem(path, value, where));
         const ledger = {
             state: decodeFile(schema/* SystemStateSchema */.WP, migrated.state, STATE_FILE, where),
             results: decodeFile(schema/* ResultsFileSchema */.sp, migrated.results, RESULTS_FILE, where),
             patterns: decodeFile(schema/* PatternsFileSchema */.V3, migrated.patterns, PATTERNS_FILE, where),
-            items
+            items: ledger_items/* Items */.t.from(items)
         };
         return { ledger, commit, tree, snapshot, rewriteAll: version < schema/* SCHEMA_VERSION */.f$ };
     }
@@ -2295,17 +2486,18 @@ class GitLedgerStore {
         const allChanges = parseDiffTree(diff);
         const snapshot = applyTreeChanges(previous.snapshot, allChanges, tree);
         const changes = allChanges.filter(change => !change.isTree);
-        const texts = await this.readBlobs(changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha));
+        const texts = new Map();
+        await this.readBlobs(changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha), (sha, text) => texts.set(sha, text));
         let { state, results, patterns } = previous.ledger;
-        let items = null;
+        const changedItems = [];
+        const removedIds = [];
         for (const change of changes) {
             const kind = classifyPath(change.path);
             if (kind.kind === 'unknown' || kind.kind === 'readme')
                 continue;
             if (!change.sha) {
                 if (kind.kind === 'item') {
-                    items ??= { ...previous.ledger.items };
-                    delete items[kind.id];
+                    removedIds.push(kind.id);
                     continue;
                 }
                 if (kind.kind === 'state')
@@ -2329,11 +2521,11 @@ class GitLedgerStore {
                 patterns = decodeFile(schema/* PatternsFileSchema */.V3, raw, PATTERNS_FILE, where);
             }
             else {
-                items ??= { ...previous.ledger.items };
-                items[kind.id] = decodeItem(change.path, raw, where);
+                changedItems.push(decodeItem(change.path, raw, where));
             }
         }
-        const ledger = { state, results, patterns, items: items ?? previous.ledger.items };
+        const items = previous.ledger.items.without(removedIds).with(changedItems);
+        const ledger = { state, results, patterns, items };
         return { ledger, commit, tree, snapshot, rewriteAll: false };
     }
     checkVersion(rawState, where) {
@@ -2348,6 +2540,7 @@ class GitLedgerStore {
     /** Adds the likely last good commit (the parent of the commit that last changed the bad file). */
     async withLastGood(error) {
         const { commit, file } = error.details;
+        await this.deepen();
         const changed = await this.git.exec(['log', '-1', '--format=%H', commit, '--', file]);
         const culprit = changed.stdout.trim();
         if (changed.exitCode !== 0 || !culprit)
@@ -2355,30 +2548,21 @@ class GitLedgerStore {
         const parent = await this.git.exec(['rev-parse', '--verify', '--quiet', `${culprit}^`]);
         return withRestoreHint(error, parent.exitCode === 0 ? parent.stdout.trim() : null);
     }
-    /** Reads blobs through one `git cat-file --batch` process. */
-    async readBlobs(shas) {
+    /** Reads blobs through one `git cat-file --batch` process, giving each to `onBlob` as it arrives. */
+    async readBlobs(shas, onBlob) {
         const unique = [...new Set(shas)];
-        const texts = new Map();
         if (unique.length === 0)
-            return texts;
+            return;
         const args = ['cat-file', '--batch'];
-        const result = await this.git.execBuffer(args, { input: `${unique.join('\n')}\n` });
+        const output = new BatchOutput(onBlob);
+        const result = await this.git.execBuffer(args, {
+            input: `${unique.join('\n')}\n`,
+            onStdout: chunk => output.push(chunk)
+        });
         if (result.exitCode !== 0)
             throw (0,git_git/* commandFailed */.n6)(args, result);
-        const out = result.stdout;
-        let position = 0;
-        while (position < out.length) {
-            const headerEnd = out.indexOf(0x0a, position);
-            const header = out.toString('utf8', position, headerEnd);
-            const [sha, type, size] = header.split(' ');
-            if (type === 'missing' || size === undefined)
-                throw new errors/* CcalError */.WK(`git object ${sha} is missing from the repository`);
-            const start = headerEnd + 1;
-            const end = start + Number(size);
-            texts.set(sha, out.toString('utf8', start, end));
-            position = end + 1;
-        }
-        return texts;
+        if (output.received !== unique.length)
+            throw new errors/* CcalError */.WK(`git cat-file gave ${output.received} of ${unique.length} ledger files`);
     }
     // -------------------------------------------------------------------------------------------
     // Writing
@@ -2389,12 +2573,12 @@ class GitLedgerStore {
         const removals = [];
         for (const [path, text] of files) {
             if (text === null) {
-                if (base.snapshot.blobs.has(path))
+                if (blobAt(base.snapshot, path) !== undefined)
                     removals.push(path);
                 continue;
             }
             const sha = blobSha(text);
-            if (base.snapshot.blobs.get(path) !== sha)
+            if (blobAt(base.snapshot, path) !== sha)
                 updates.push({ path, text, sha });
         }
         if (updates.length === 0 && removals.length === 0 && base.commit !== null)
@@ -2405,25 +2589,29 @@ class GitLedgerStore {
         const commit = await this.commitTree(plan.root, base.commit, description, context);
         return { commit, tree: plan.root, snapshot: plan.snapshot };
     }
-    /** Writes blobs into the object database with one `hash-object --stdin-paths`, checking git agrees on their shas. */
+    /**
+     * Writes blobs into the object database through one `git fast-import` process fed on stdin, and
+     * checks git agrees on their shas (`get-mark`). No temporary file per blob: a first write of 50k
+     * items opens no more files than one of a single item. fast-import keeps small imports as loose
+     * objects (`fastimport.unpackLimit`) and packs large ones, so a big seed does not leave 50k loose files.
+     */
     async storeBlobs(updates) {
         if (updates.length === 0)
             return;
-        const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ccal-ledger-'));
-        try {
-            const blobPaths = updates.map((_, index) => (0,external_node_path_.join)(scratch, `blob-${index}`));
-            await Promise.all(updates.map((update, index) => (0,promises_.writeFile)(blobPaths[index], update.text)));
-            const args = ['hash-object', '-w', '--no-filters', '--stdin-paths'];
-            const written = (await this.git.run(args, { input: `${blobPaths.join('\n')}\n` })).trim().split('\n');
-            written.forEach((sha, index) => {
-                const expected = updates[index];
-                if (sha !== expected.sha)
-                    throw new errors/* CcalError */.WK(`git stored ${expected.path} as ${sha}, expected ${expected.sha}`);
-            });
-        }
-        finally {
-            await (0,promises_.rm)(scratch, { recursive: true, force: true });
-        }
+        const chunks = [];
+        updates.forEach((update, index) => {
+            const body = Buffer.from(update.text, 'utf8');
+            chunks.push(Buffer.from(`blob\nmark :${index + 1}\ndata ${body.length}\n`), body, Buffer.from('\n'));
+        });
+        for (let index = 1; index <= updates.length; index += 1)
+            chunks.push(Buffer.from(`get-mark :${index}\n`));
+        chunks.push(Buffer.from('done\n'));
+        const args = ['fast-import', '--quiet', '--done'];
+        const written = (await this.git.run(args, { input: Buffer.concat(chunks) })).trim().split('\n');
+        updates.forEach((update, index) => {
+            if (written[index] !== update.sha)
+                throw new errors/* CcalError */.WK(`git stored ${update.path} as ${written[index]}, expected ${update.sha}`);
+        });
     }
     /** Writes planned tree objects with one `git mktree --batch`, checking git computes the same shas. */
     async storeTrees(trees) {
@@ -2486,6 +2674,43 @@ class GitLedgerStore {
 }
 // ---------------------------------------------------------------------------------------------
 // Helpers
+/**
+ * Parses `git cat-file --batch` output as it streams in: `<sha> <type> <size>\n<bytes>\n` per
+ * object. Only the part of an object not yet complete is kept between chunks.
+ */
+class BatchOutput {
+    onBlob;
+    received = 0;
+    data = Buffer.alloc(0);
+    object = null;
+    constructor(onBlob) {
+        this.onBlob = onBlob;
+    }
+    push(chunk) {
+        this.data = this.data.length === 0 ? chunk : Buffer.concat([this.data, chunk]);
+        let position = 0;
+        for (;;) {
+            if (!this.object) {
+                const headerEnd = this.data.indexOf(0x0a, position);
+                if (headerEnd < 0)
+                    break;
+                const [sha, type, size] = this.data.toString('utf8', position, headerEnd).split(' ');
+                if (type === 'missing' || size === undefined)
+                    throw new errors/* CcalError */.WK(`git object ${sha} is missing from the repository`);
+                this.object = { sha: sha, size: Number(size) };
+                position = headerEnd + 1;
+            }
+            const end = position + this.object.size;
+            if (end + 1 > this.data.length)
+                break;
+            this.onBlob(this.object.sha, this.data.toString('utf8', position, end));
+            this.received += 1;
+            this.object = null;
+            position = end + 1;
+        }
+        this.data = this.data.subarray(position);
+    }
+}
 /** Every ledger file whose content may differ between `base` and `next` (null content = delete). */
 function changedFiles(base, next, branch) {
     const files = new Map();
@@ -2499,14 +2724,10 @@ function changedFiles(base, next, branch) {
         files.set(PATTERNS_FILE, encode(schema/* PatternsFileSchema */.V3, next.patterns, PATTERNS_FILE));
     if (base.commit === null)
         files.set(README_FILE, readmeText(branch));
-    if (all || next.items !== previous.items) {
-        for (const [id, item] of Object.entries(next.items)) {
-            if (all || item !== previous.items[id])
-                files.set(itemPath(id), encode(schema/* WorkItemSchema */.sv, item, itemPath(id)));
-        }
-        for (const id of Object.keys(previous.items))
-            if (!(id in next.items))
-                files.set(itemPath(id), null);
+    // Only the items the operation replaced, found by comparing the shards the two maps do not share.
+    for (const id of all ? next.items.keys() : next.items.changedSince(previous.items)) {
+        const item = next.items.get(id);
+        files.set(itemPath(id), item ? encode(schema/* WorkItemSchema */.sv, item, itemPath(id)) : null);
     }
     return files;
 }

@@ -1489,7 +1489,7 @@ function releasesMembers(item) {
 /** The ledger's items of one source, by group. */
 function itemsByGroup(ledger, source) {
     const groups = new Map();
-    for (const item of Object.values(ledger.items)) {
+    for (const item of ledger.items.values()) {
         if (item.source !== source)
             continue;
         const { group } = parsePartFingerprint(item.fingerprint);
@@ -1572,7 +1572,7 @@ function finishableOfGroup(ledger, source, group) {
  */
 function finishBatchOp(batch) {
     return (ledger, context) => {
-        const item = ledger.items[batch.itemId];
+        const item = ledger.items.get(batch.itemId);
         if (!item || !isFinishable(item))
             return { ledger, description: `${batch.itemId}: ${item?.status ?? 'gone'}, left as it is` };
         // An open PR whose work is gone was neither merged nor refused: dismissed, not a verdict.
@@ -2988,10 +2988,10 @@ var util_untrusted = __webpack_require__(6814);
 
 
 function resolve(ledger, target) {
-    return 'itemId' in target ? ledger.items[target.itemId] : (0,ledger_ops/* findByFingerprint */.R2)(ledger, target.fingerprint);
+    return 'itemId' in target ? ledger.items.get(target.itemId) : (0,ledger_ops/* findByFingerprint */.R2)(ledger, target.fingerprint);
 }
 function putItem(ledger, item) {
-    return { ...ledger, items: { ...ledger.items, [item.id]: item } };
+    return { ...ledger, items: ledger.items.with([item]) };
 }
 /** Applies the commands of one comment to their item (see the module comment for the rules). */
 function commandOp(request) {
@@ -3006,7 +3006,7 @@ function commandOp(request) {
         let next = ledger;
         const outcomes = [];
         for (const command of request.commands) {
-            const current = next.items[item.id];
+            const current = next.items.get(item.id);
             const reason = `${describeCommand(command)} by @${request.actor} on ${request.where}`;
             if (command.kind === 'retry' && ledger_ops/* RETRYABLE_STATUSES */.U3.includes(current.status)) {
                 const words = {
@@ -3017,7 +3017,7 @@ function commandOp(request) {
                     body: request.body ?? ''
                 };
                 next = (0,ledger_ops/* retryItem */.aj)(item.id, { reason, words })(next, context).ledger;
-                const generation = next.items[item.id].generation;
+                const generation = next.items.get(item.id).generation;
                 outcomes.push(`${current.status} → pending${generation > current.generation ? ` (generation ${generation})` : ''}`);
             }
             else if (command.kind === 'skip' && ledger_ops/* SKIPPABLE_STATUSES */.FG.includes(current.status)) {
@@ -3032,7 +3032,7 @@ function commandOp(request) {
                 outcomes.push(`${command.kind} not applicable to a ${current.status} item`);
             }
         }
-        const current = next.items[item.id];
+        const current = next.items.get(item.id);
         const updated = {
             ...current,
             context: { ...current.context, [request.mark]: request.commentId },
@@ -3531,11 +3531,11 @@ function doneWithReason(item) {
  */
 function withdrawnRequests(ledger, candidates) {
     const reported = new Set(candidates.map(candidate => candidate.fingerprint));
-    return Object.values(ledger.items)
+    return [...ledger.items.values()]
         .filter(item => item.source === ISSUES_SOURCE && item.status === 'pending' && !reported.has(item.fingerprint))
         .map(item => {
         const reason = `issue #${String(item.context.issueNumber ?? '?')} is no longer an open, trusted request`;
-        const op = (current, context) => current.items[item.id]?.status === 'pending'
+        const op = (current, context) => current.items.get(item.id)?.status === 'pending'
             ? (0,ledger_ops/* transition */.kY)(item.id, 'dismissed', { reason })(current, context)
             : { ledger: current, description: `${item.id}: no longer pending` };
         return op;
@@ -3594,17 +3594,17 @@ function checkFingerprint(owner, repo, pull, name, sha) {
 /** The item a CCAL PR delivers: named by its marker, else the item that recorded the PR. */
 function parentItemOf(ledger, pull) {
     const marked = parsePullMarker(pull.body);
-    const byMarker = marked ? ledger.items[marked] : undefined;
+    const byMarker = marked ? ledger.items.get(marked) : undefined;
     if (byMarker)
         return byMarker;
-    return Object.values(ledger.items).find(item => item.pr?.number === pull.number && item.parentId === null);
+    return [...ledger.items.values()].find(item => item.pr?.number === pull.number && item.parentId === null);
 }
 /**
  * When CCAL last pushed to a PR's branch: the newest successful result of the PR's items (the parent
  * and its follow-ups; a result is recorded right after the push), or the PR's creation.
  */
 function lastPushAt(ledger, pull, parent) {
-    const family = new Set(Object.values(ledger.items)
+    const family = new Set([...ledger.items.values()]
         .filter(item => item.id === parent.id || item.parentId === parent.id || item.pr?.number === pull.number)
         .map(item => item.id));
     let latest = Date.parse(pull.createdAt);
@@ -4058,7 +4058,7 @@ const WAITING = ['pending', 'needs_human'];
 /** Moves an item with an open PR to completed (merged) or rejected (closed), if it is still in that state. */
 function settlePullOp(itemId, prNumber, merged, words = []) {
     return (ledger, context) => {
-        const item = ledger.items[itemId];
+        const item = ledger.items.get(itemId);
         if (!item || !awaitsVerdict(item) || item.pr?.number !== prNumber)
             return { ledger, description: `${itemId}: PR #${prNumber} already settled` };
         const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`;
@@ -4117,7 +4117,7 @@ async function closingWords(state, trust, lookup) {
 /** Dismisses a follow-up that can no longer be pushed anywhere because its PR is closed. */
 function dismissFollowUpOp(itemId, prNumber) {
     return (ledger, context) => {
-        const item = ledger.items[itemId];
+        const item = ledger.items.get(itemId);
         if (!item || !WAITING.includes(item.status))
             return { ledger, description: `${itemId}: follow-up of PR #${prNumber} not waiting` };
         return (0,ledger_ops/* transition */.kY)(itemId, 'dismissed', { reason: `PR #${prNumber} is closed` })(ledger, context);
@@ -4126,7 +4126,7 @@ function dismissFollowUpOp(itemId, prNumber) {
 /** Items that delivered a PR and are waiting on its outcome. */
 function boundItems(ledger, pull) {
     const marked = parsePullMarker(pull.body);
-    return Object.values(ledger.items).filter(item => awaitsVerdict(item) &&
+    return [...ledger.items.values()].filter(item => awaitsVerdict(item) &&
         item.pr?.number === pull.number &&
         (item.pr.branch === pull.headRef || item.id === marked));
 }
@@ -4136,7 +4136,7 @@ function followUps(ledger, pull, parents) {
     const marked = parsePullMarker(pull.body);
     if (marked)
         parentIds.add(marked);
-    return Object.values(ledger.items).filter(item => item.parentId !== null &&
+    return [...ledger.items.values()].filter(item => item.parentId !== null &&
         parentIds.has(item.parentId) &&
         item.context.prNumber === pull.number &&
         WAITING.includes(item.status));
@@ -4229,9 +4229,7 @@ async function reconcile(context) {
         return finish();
     }
     const tracked = [
-        ...new Set(Object.values(ledger.items)
-            .filter(awaitsVerdict)
-            .map(item => item.pr.number))
+        ...new Set([...ledger.items.values()].filter(awaitsVerdict).map(item => item.pr.number))
     ].sort((a, b) => a - b);
     if (tracked.length === 0)
         return result;
@@ -7666,8 +7664,8 @@ function hasShrunk(was, item) {
 }
 /** Tells each open PR what the merge of a scan's results (`before` → `after`) changed about its item. */
 async function tellOpenPulls(github, before, after, warn) {
-    for (const item of Object.values(after.items)) {
-        const was = before.items[item.id];
+    for (const item of after.items.values()) {
+        const was = before.items.get(item.id);
         if (item === was || was?.status !== 'pr_open' || !item.pr)
             continue;
         const pr = item.pr.number;
@@ -7727,15 +7725,10 @@ function changesMaterially(before, after) {
         return true;
     if (!same(stateEssence(before.state), stateEssence(after.state)))
         return true;
-    const ids = Object.keys(after.items);
-    if (ids.length !== Object.keys(before.items).length)
-        return true;
-    for (const id of ids) {
-        const was = before.items[id];
-        const now = after.items[id];
-        if (was === now)
-            continue;
-        if (!was || !same(itemEssence(was), itemEssence(now)))
+    for (const id of after.items.changedSince(before.items)) {
+        const was = before.items.get(id);
+        const now = after.items.get(id);
+        if (!was || !now || !same(itemEssence(was), itemEssence(now)))
             return true;
     }
     return false;
@@ -7758,7 +7751,7 @@ function followUpTarget(item, ledger) {
     const { branch, prNumber } = item.context;
     if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number')
         return undefined;
-    return { branch, prNumber, parent: ledger.items[item.parentId] };
+    return { branch, prNumber, parent: ledger.items.get(item.parentId) };
 }
 /** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */
 function branchOf(item, ledger, settings) {
@@ -8170,9 +8163,7 @@ function pullRequestOutcomes(ledger) {
         if (result.success)
             filesByItem.set(result.itemId, result.filesChanged.length);
     }
-    const current = Object.values(ledger.items)
-        .filter(isRuledOn)
-        .map(item => ({
+    const current = [...ledger.items.values()].filter(isRuledOn).map(item => ({
         itemId: item.id,
         type: item.type,
         rule: ruleOf(item),
@@ -8182,7 +8173,7 @@ function pullRequestOutcomes(ledger) {
         filesChanged: filesByItem.get(item.id) ?? null
     }));
     // A "no" stays a "no" after a person asked again: earlier rounds closed unmerged count too.
-    const earlier = Object.values(ledger.items).flatMap(item => item.type === 'review_feedback'
+    const earlier = [...ledger.items.values()].flatMap(item => item.type === 'review_feedback'
         ? []
         : item.generations.flatMap(generation => generation.ended === 'closed' && generation.pr
             ? [
@@ -8616,7 +8607,7 @@ function rankItem(item, ledger, now, learned = 0) {
 }
 function pullRequestsOpenedSince(ledger, since) {
     let count = 0;
-    for (const item of Object.values(ledger.items)) {
+    for (const item of ledger.items.values()) {
         const opened = item.history.some(entry => entry.event === 'status' &&
             entry.to === 'pr_open' &&
             entry.from === 'in_progress' &&
@@ -8636,7 +8627,7 @@ function schedule(input) {
     const limits = {
         itemsPerRun: settings.loop.max_items_per_run,
         concurrency: settings.loop.max_concurrent_work,
-        openPullRequests: Object.values(ledger.items).filter(item => item.status === 'pr_open' && item.type !== 'review_feedback').length,
+        openPullRequests: [...ledger.items.values()].filter(item => item.status === 'pr_open' && item.type !== 'review_feedback').length,
         maxOpenPullRequests: settings.budgets.max_open_prs,
         pullRequestsLastHour: pullRequestsOpenedSince(ledger, now.getTime() - HOUR_MS),
         maxPullRequestsPerHour: settings.budgets.prs_per_hour,
@@ -8645,7 +8636,7 @@ function schedule(input) {
         spentThisRunUsd: input.spentThisRunUsd ?? 0,
         costPerRunUsd: settings.budgets.cost_per_run_usd
     };
-    const ranked = Object.values(ledger.items)
+    const ranked = [...ledger.items.values()]
         .filter(item => isPending(item) && (!only || only.has(item.id)))
         .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeight?.(item) ?? 0) }))
         .sort((a, b) => b.rank.score - a.rank.score ||
@@ -8858,7 +8849,7 @@ async function runCycle(deps) {
         breaker: new OutageBreaker(outageBefore ? 1 : OUTAGE_LIMIT)
     };
     const task = (decision, index) => ({
-        lane: branchOf(ledger.items[decision.itemId], ledger, settings),
+        lane: branchOf(ledger.items.get(decision.itemId), ledger, settings),
         run: async () => {
             if (deps.signal?.aborted) {
                 stopped = true;
@@ -8923,7 +8914,7 @@ async function pruneWorktrees(deps, ledger, now) {
 function isLiveWorktree(marker, ledger, now, leaseMs) {
     if (marker.itemId === null)
         return Date.parse(marker.createdAt) + leaseMs > now.getTime();
-    const lease = ledger.items[marker.itemId]?.lease;
+    const lease = ledger.items.get(marker.itemId)?.lease;
     return (lease !== null &&
         lease !== undefined &&
         lease.runId === marker.runId &&
@@ -9170,7 +9161,7 @@ async function cycle_executeItem(deps, decision, run) {
         logger.info(reason);
         return { ...emptyEntry(decision), status: 'skipped', reason };
     }
-    const budgetUsd = current.items[itemId]?.lease?.reservedUsd ?? itemBudgetCap(settings);
+    const budgetUsd = current.items.get(itemId)?.lease?.reservedUsd ?? itemBudgetCap(settings);
     const heartbeat = leaseHeartbeat(write, itemId, leaseMs, logger);
     // The result (or the release) ends the lease: the heartbeat stops before it is written.
     const finalWrite = async (op) => {
@@ -9224,7 +9215,7 @@ function leaseHeartbeat(write, itemId, leaseMs, logger) {
 }
 async function runLeasedItem(deps, leased, itemId, limits, finalWrite, run) {
     const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run);
-    const after = (ledger.items[itemId] ?? leased.items[itemId]);
+    const after = (ledger.items.get(itemId) ?? leased.items.get(itemId));
     entry.after = {
         status: after.status,
         attempts: after.attempts,
@@ -9241,7 +9232,7 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
     const { settings, logger } = deps;
     const { write, tracker } = run;
     let current = leased;
-    const item = current.items[itemId];
+    const item = current.items.get(itemId);
     const base = await baseBranchOf(deps);
     const followUp = followUpTarget(item, current);
     const branch = followUp?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix);
@@ -9321,7 +9312,7 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
             entry.status = after.reportStatus;
             return { entry, ledger: current };
         }
-        const live = current.items[itemId];
+        const live = current.items.get(itemId);
         if (followUp) {
             const pr = await deliverFollowUp(deps, worktree.git, live, { ...followUp, base, outcome });
             current = await finalWrite((0,ledger_ops/* recordResult */.Pr)(toResultInput(itemId, outcome, true), { status: 'completed', pr }));
@@ -9407,7 +9398,7 @@ const OWED_TOLD = 10;
  * request was killed before the comment, or GitHub refused it. In execute mode, the run's item only.
  */
 async function tellOwedPulls(tracker, ledger, only) {
-    const owing = Object.values(ledger.items).filter(item => owesPullNotice(item) && (!only || item.id === only));
+    const owing = [...ledger.items.values()].filter(item => owesPullNotice(item) && (!only || item.id === only));
     for (const item of owing.slice(0, OWED_TOLD)) {
         const result = (0,ledger_ops/* lastResult */.gl)(ledger, item.id, entry => entry.success);
         await tracker.update(item, {
@@ -9425,7 +9416,7 @@ const DEFERRALS_TOLD = 10;
 async function tellDeferred(tracker, ledger, plan) {
     const budgeted = plan.deferred.filter(decision => /^(run|daily) budget/.test(decision.reason));
     for (const decision of budgeted.slice(0, DEFERRALS_TOLD)) {
-        const item = ledger.items[decision.itemId];
+        const item = ledger.items.get(decision.itemId);
         const resumes = decision.reason.startsWith('daily')
             ? 'CCAL goes on after 00:00 UTC, when a new day of budget starts.'
             : 'CCAL goes on in a later run.';

@@ -117,7 +117,7 @@ function annotateEvidence(report: CycleReport, ledger: Ledger): void {
   for (const id of ids) {
     if (seen.has(id) || seen.size >= MAX_ANNOTATIONS) continue
     seen.add(id)
-    const item = ledger.items[id]
+    const item = ledger.items.get(id)
     const file = item?.context.file
     if (!item || typeof file !== 'string') continue
     const line = typeof item.context.line === 'number' ? item.context.line : undefined

@@ -278,7 +278,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
     breaker: new OutageBreaker(outageBefore ? 1 : OUTAGE_LIMIT)
   }
   const task = (decision: PlanDecision, index: number) => ({
-    lane: branchOf(ledger.items[decision.itemId] as WorkItem, ledger, settings),
+    lane: branchOf(ledger.items.get(decision.itemId) as WorkItem, ledger, settings),
     run: async () => {
       if (deps.signal?.aborted) {
         stopped = true
@@ -349,7 +349,7 @@ async function pruneWorktrees(deps: CycleDeps, ledger: Ledger, now: Date): Promi
  */
 export function isLiveWorktree(marker: WorktreeMarker, ledger: Ledger, now: Date, leaseMs: number): boolean {
   if (marker.itemId === null) return Date.parse(marker.createdAt) + leaseMs > now.getTime()
-  const lease = ledger.items[marker.itemId]?.lease
+  const lease = ledger.items.get(marker.itemId)?.lease
   return (
     lease !== null &&
     lease !== undefined &&
@@ -660,7 +660,7 @@ async function executeItem(deps: CycleDeps, decision: PlanDecision, run: CycleRu
     logger.info(reason)
     return { ...emptyEntry(decision), status: 'skipped', reason }
   }
-  const budgetUsd = current.items[itemId]?.lease?.reservedUsd ?? itemBudgetCap(settings)
+  const budgetUsd = current.items.get(itemId)?.lease?.reservedUsd ?? itemBudgetCap(settings)
   const heartbeat = leaseHeartbeat(write, itemId, leaseMs, logger)
   // The result (or the release) ends the lease: the heartbeat stops before it is written.
   const finalWrite = async (op: LedgerOp): Promise<Ledger> => {
@@ -738,7 +738,7 @@ async function runLeasedItem(
   run: CycleRun
 ): Promise<ExecutedItem> {
   const { entry, ledger } = await attemptItem(deps, leased, itemId, limits, finalWrite, run)
-  const after = (ledger.items[itemId] ?? leased.items[itemId]) as WorkItem
+  const after = (ledger.items.get(itemId) ?? leased.items.get(itemId)) as WorkItem
   entry.after = {
     status: after.status,
     attempts: after.attempts,
@@ -763,7 +763,7 @@ async function attemptItem(
   const { settings, logger } = deps
   const { write, tracker } = run
   let current = leased
-  const item = current.items[itemId] as WorkItem
+  const item = current.items.get(itemId) as WorkItem
   const base = await baseBranchOf(deps)
   const followUp = followUpTarget(item, current)
   const branch = followUp?.branch ?? branchNameFor(item, settings.pull_requests.branch_prefix)
@@ -854,7 +854,7 @@ async function attemptItem(
       entry.status = after.reportStatus
       return { entry, ledger: current }
     }
-    const live = current.items[itemId] as WorkItem
+    const live = current.items.get(itemId) as WorkItem
     if (followUp) {
       const pr = await deliverFollowUp(deps, worktree.git, live, { ...followUp, base, outcome })
       current = await finalWrite(
@@ -946,9 +946,7 @@ const OWED_TOLD = 10
  * request was killed before the comment, or GitHub refused it. In execute mode, the run's item only.
  */
 async function tellOwedPulls(tracker: Tracker, ledger: Ledger, only: string | undefined): Promise<void> {
-  const owing = Object.values(ledger.items).filter(
-    item => owesPullNotice(item) && (!only || item.id === only)
-  )
+  const owing = [...ledger.items.values()].filter(item => owesPullNotice(item) && (!only || item.id === only))
   for (const item of owing.slice(0, OWED_TOLD)) {
     const result = lastResult(ledger, item.id, entry => entry.success)
     await tracker.update(item, {
@@ -968,7 +966,7 @@ const DEFERRALS_TOLD = 10
 async function tellDeferred(tracker: Tracker, ledger: Ledger, plan: Plan): Promise<void> {
   const budgeted = plan.deferred.filter(decision => /^(run|daily) budget/.test(decision.reason))
   for (const decision of budgeted.slice(0, DEFERRALS_TOLD)) {
-    const item = ledger.items[decision.itemId]
+    const item = ledger.items.get(decision.itemId)
     const resumes = decision.reason.startsWith('daily')
       ? 'CCAL goes on after 00:00 UTC, when a new day of budget starts.'
       : 'CCAL goes on in a later run.'

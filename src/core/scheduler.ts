@@ -165,7 +165,7 @@ export function rankItem(item: WorkItem, ledger: Ledger, now: Date, learned = 0)
 
 function pullRequestsOpenedSince(ledger: Ledger, since: number): number {
   let count = 0
-  for (const item of Object.values(ledger.items)) {
+  for (const item of ledger.items.values()) {
     const opened = item.history.some(
       entry =>
         entry.event === 'status' &&
@@ -189,7 +189,7 @@ export function schedule(input: ScheduleInput): Plan {
   const limits: Plan['limits'] = {
     itemsPerRun: settings.loop.max_items_per_run,
     concurrency: settings.loop.max_concurrent_work,
-    openPullRequests: Object.values(ledger.items).filter(
+    openPullRequests: [...ledger.items.values()].filter(
       item => item.status === 'pr_open' && item.type !== 'review_feedback'
     ).length,
     maxOpenPullRequests: settings.budgets.max_open_prs,
@@ -200,7 +200,7 @@ export function schedule(input: ScheduleInput): Plan {
     spentThisRunUsd: input.spentThisRunUsd ?? 0,
     costPerRunUsd: settings.budgets.cost_per_run_usd
   }
-  const ranked = Object.values(ledger.items)
+  const ranked = [...ledger.items.values()]
     .filter(item => isPending(item) && (!only || only.has(item.id)))
     .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeight?.(item) ?? 0) }))
     .sort(

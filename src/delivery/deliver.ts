@@ -44,7 +44,7 @@ export interface FollowUpTarget {
 export function followUpTarget(item: WorkItem, ledger: Ledger): FollowUpTarget | undefined {
   const { branch, prNumber } = item.context
   if (!item.parentId || typeof branch !== 'string' || typeof prNumber !== 'number') return undefined
-  return { branch, prNumber, parent: ledger.items[item.parentId] }
+  return { branch, prNumber, parent: ledger.items.get(item.parentId) }
 }
 
 /** The branch an item's work is pushed to: its parent's pull request branch for a follow-up. */

@@ -28,8 +28,8 @@ export async function tellOpenPulls(
   after: Ledger,
   warn: (message: string) => void
 ): Promise<void> {
-  for (const item of Object.values(after.items)) {
-    const was = before.items[item.id]
+  for (const item of after.items.values()) {
+    const was = before.items.get(item.id)
     if (item === was || was?.status !== 'pr_open' || !item.pr) continue
     const pr = item.pr.number
     if (item.status === 'pr_open' && hasShrunk(was, item)) {

@@ -77,7 +77,7 @@ function releasesMembers(item: WorkItem): boolean {
 /** The ledger's items of one source, by group. */
 function itemsByGroup(ledger: Ledger, source: string): Map<string, WorkItem[]> {
   const groups = new Map<string, WorkItem[]>()
-  for (const item of Object.values(ledger.items)) {
+  for (const item of ledger.items.values()) {
     if (item.source !== source) continue
     const { group } = parsePartFingerprint(item.fingerprint)
     const list = groups.get(group) ?? []
@@ -165,7 +165,7 @@ export function finishableOfGroup(ledger: Ledger, source: string, group: string)
  */
 export function finishBatchOp(batch: FinishedBatch): LedgerOp {
   return (ledger, context) => {
-    const item = ledger.items[batch.itemId]
+    const item = ledger.items.get(batch.itemId)
     if (!item || !isFinishable(item))
       return { ledger, description: `${batch.itemId}: ${item?.status ?? 'gone'}, left as it is` }
     // An open PR whose work is gone was neither merged nor refused: dismissed, not a verdict.

@@ -47,11 +47,11 @@ export interface CommandRequest {
 }
 
 function resolve(ledger: Ledger, target: ItemTarget): WorkItem | undefined {
-  return 'itemId' in target ? ledger.items[target.itemId] : findByFingerprint(ledger, target.fingerprint)
+  return 'itemId' in target ? ledger.items.get(target.itemId) : findByFingerprint(ledger, target.fingerprint)
 }
 
 function putItem(ledger: Ledger, item: WorkItem): Ledger {
-  return { ...ledger, items: { ...ledger.items, [item.id]: item } }
+  return { ...ledger, items: ledger.items.with([item]) }
 }
 
 /** Applies the commands of one comment to their item (see the module comment for the rules). */
@@ -66,7 +66,7 @@ export function commandOp(request: CommandRequest): LedgerOp {
     let next = ledger
     const outcomes: string[] = []
     for (const command of request.commands) {
-      const current = next.items[item.id]!
+      const current = next.items.get(item.id)!
       const reason = `${describeCommand(command)} by @${request.actor} on ${request.where}`
       if (command.kind === 'retry' && RETRYABLE_STATUSES.includes(current.status)) {
         const words = {
@@ -77,7 +77,7 @@ export function commandOp(request: CommandRequest): LedgerOp {
           body: request.body ?? ''
         }
         next = retryItem(item.id, { reason, words })(next, context).ledger
-        const generation = next.items[item.id]!.generation
+        const generation = next.items.get(item.id)!.generation
         outcomes.push(
           `${current.status} → pending${generation > current.generation ? ` (generation ${generation})` : ''}`
         )
@@ -91,7 +91,7 @@ export function commandOp(request: CommandRequest): LedgerOp {
         outcomes.push(`${command.kind} not applicable to a ${current.status} item`)
       }
     }
-    const current = next.items[item.id]!
+    const current = next.items.get(item.id)!
     const updated: WorkItem = {
       ...current,
       context: { ...current.context, [request.mark]: request.commentId },

@@ -410,14 +410,14 @@ function doneWithReason(item: WorkItem): string {
  */
 function withdrawnRequests(ledger: Ledger, candidates: readonly CandidateInput[]): LedgerOp[] {
   const reported = new Set(candidates.map(candidate => candidate.fingerprint))
-  return Object.values(ledger.items)
+  return [...ledger.items.values()]
     .filter(
       item => item.source === ISSUES_SOURCE && item.status === 'pending' && !reported.has(item.fingerprint)
     )
     .map(item => {
       const reason = `issue #${String(item.context.issueNumber ?? '?')} is no longer an open, trusted request`
       const op: LedgerOp = (current, context) =>
-        current.items[item.id]?.status === 'pending'
+        current.items.get(item.id)?.status === 'pending'
           ? transition(item.id, 'dismissed', { reason })(current, context)
           : { ledger: current, description: `${item.id}: no longer pending` }
       return op

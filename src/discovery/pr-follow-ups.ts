@@ -46,9 +46,9 @@ export interface FeedbackEnv {
 /** The item a CCAL PR delivers: named by its marker, else the item that recorded the PR. */
 export function parentItemOf(ledger: Ledger, pull: { number: number; body: string }): WorkItem | undefined {
   const marked = parsePullMarker(pull.body)
-  const byMarker = marked ? ledger.items[marked] : undefined
+  const byMarker = marked ? ledger.items.get(marked) : undefined
   if (byMarker) return byMarker
-  return Object.values(ledger.items).find(item => item.pr?.number === pull.number && item.parentId === null)
+  return [...ledger.items.values()].find(item => item.pr?.number === pull.number && item.parentId === null)
 }
 
 /**
@@ -61,7 +61,7 @@ export function lastPushAt(
   parent: WorkItem
 ): number {
   const family = new Set(
-    Object.values(ledger.items)
+    [...ledger.items.values()]
       .filter(item => item.id === parent.id || item.parentId === parent.id || item.pr?.number === pull.number)
       .map(item => item.id)
   )

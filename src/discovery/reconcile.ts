@@ -58,7 +58,7 @@ export function settlePullOp(
   words: readonly HumanWords[] = []
 ): LedgerOp {
   return (ledger, context) => {
-    const item = ledger.items[itemId]
+    const item = ledger.items.get(itemId)
     if (!item || !awaitsVerdict(item) || item.pr?.number !== prNumber)
       return { ledger, description: `${itemId}: PR #${prNumber} already settled` }
     const reason = merged ? `PR #${prNumber} merged (accepted)` : `PR #${prNumber} closed without merging`
@@ -127,7 +127,7 @@ export async function closingWords(
 /** Dismisses a follow-up that can no longer be pushed anywhere because its PR is closed. */
 export function dismissFollowUpOp(itemId: string, prNumber: number): LedgerOp {
   return (ledger, context) => {
-    const item = ledger.items[itemId]
+    const item = ledger.items.get(itemId)
     if (!item || !WAITING.includes(item.status))
       return { ledger, description: `${itemId}: follow-up of PR #${prNumber} not waiting` }
     return transition(itemId, 'dismissed', { reason: `PR #${prNumber} is closed` })(ledger, context)
@@ -137,7 +137,7 @@ export function dismissFollowUpOp(itemId: string, prNumber: number): LedgerOp {
 /** Items that delivered a PR and are waiting on its outcome. */
 function boundItems(ledger: Ledger, pull: PullOutcome): WorkItem[] {
   const marked = parsePullMarker(pull.body)
-  return Object.values(ledger.items).filter(
+  return [...ledger.items.values()].filter(
     item =>
       awaitsVerdict(item) &&
       item.pr?.number === pull.number &&
@@ -150,7 +150,7 @@ function followUps(ledger: Ledger, pull: PullOutcome, parents: readonly WorkItem
   const parentIds = new Set(parents.map(item => item.id))
   const marked = parsePullMarker(pull.body)
   if (marked) parentIds.add(marked)
-  return Object.values(ledger.items).filter(
+  return [...ledger.items.values()].filter(
     item =>
       item.parentId !== null &&
       parentIds.has(item.parentId) &&
@@ -255,11 +255,7 @@ async function reconcile(context: DiscoveryContext): Promise<DiscoveryResult> {
     return finish()
   }
   const tracked = [
-    ...new Set(
-      Object.values(ledger.items)
-        .filter(awaitsVerdict)
-        .map(item => item.pr!.number)
-    )
+    ...new Set([...ledger.items.values()].filter(awaitsVerdict).map(item => item.pr!.number))
   ].sort((a, b) => a - b)
   if (tracked.length === 0) return result
   if (!github) {

@@ -45,6 +45,11 @@ export interface GitExecOptions {
   readonly config?: Readonly<Record<string, string>>
   /** Working directory for this call; defaults to the client's. */
   readonly cwd?: string
+  /**
+   * Receives stdout as it arrives instead of the result holding it (large outputs such as a
+   * `cat-file --batch` of every ledger file). An error it throws stops git and rejects the call.
+   */
+  readonly onStdout?: (chunk: Buffer) => void
 }
 
 /** A git client bound to one repository directory. */
@@ -114,7 +119,17 @@ class GitClient implements Git {
       })
       const out: Buffer[] = []
       const err: Buffer[] = []
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+      let failed: { error: unknown } | null = null
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (!options.onStdout) return void out.push(chunk)
+        if (failed) return
+        try {
+          options.onStdout(chunk)
+        } catch (error) {
+          failed = { error }
+          child.kill()
+        }
+      })
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
       child.on('error', error => {
         const cwd = options.cwd ?? this.cwd
@@ -136,6 +151,7 @@ class GitClient implements Git {
       // code and stderr say what went wrong, so the write error itself is not interesting.
       child.stdin.on('error', () => {})
       child.on('close', code => {
+        if (failed) return reject(failed.error as Error)
         resolve({
           exitCode: code ?? 128,
           stdout: Buffer.concat(out),

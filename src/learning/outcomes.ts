@@ -54,19 +54,17 @@ export function pullRequestOutcomes(ledger: Ledger): PullRequestOutcome[] {
   for (const result of ledger.results) {
     if (result.success) filesByItem.set(result.itemId, result.filesChanged.length)
   }
-  const current = Object.values(ledger.items)
-    .filter(isRuledOn)
-    .map(item => ({
-      itemId: item.id,
-      type: item.type,
-      rule: ruleOf(item),
-      prNumber: item.pr.number,
-      merged: item.status === 'completed',
-      at: settledAt(item),
-      filesChanged: filesByItem.get(item.id) ?? null
-    }))
+  const current = [...ledger.items.values()].filter(isRuledOn).map(item => ({
+    itemId: item.id,
+    type: item.type,
+    rule: ruleOf(item),
+    prNumber: item.pr.number,
+    merged: item.status === 'completed',
+    at: settledAt(item),
+    filesChanged: filesByItem.get(item.id) ?? null
+  }))
   // A "no" stays a "no" after a person asked again: earlier rounds closed unmerged count too.
-  const earlier = Object.values(ledger.items).flatMap(item =>
+  const earlier = [...ledger.items.values()].flatMap(item =>
     item.type === 'review_feedback'
       ? []
       : item.generations.flatMap(generation =>

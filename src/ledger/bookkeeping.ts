@@ -55,13 +55,10 @@ export function changesMaterially(before: Ledger, after: Ledger): boolean {
   if (before === after) return false
   if (!same(before.results, after.results) || !same(before.patterns, after.patterns)) return true
   if (!same(stateEssence(before.state), stateEssence(after.state))) return true
-  const ids = Object.keys(after.items)
-  if (ids.length !== Object.keys(before.items).length) return true
-  for (const id of ids) {
-    const was = before.items[id]
-    const now = after.items[id] as WorkItem
-    if (was === now) continue
-    if (!was || !same(itemEssence(was), itemEssence(now))) return true
+  for (const id of after.items.changedSince(before.items)) {
+    const was = before.items.get(id)
+    const now = after.items.get(id)
+    if (!was || !now || !same(itemEssence(was), itemEssence(now))) return true
   }
   return false
 }

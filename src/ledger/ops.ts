@@ -142,10 +142,15 @@ const ID_LENGTH = 12
  * Deriving ids from fingerprints makes two writers that find the same problem agree on its id.
  */
 export function itemIdForFingerprint(ledger: Ledger, fingerprint: string): string {
+  return idAmong(ledger.items, fingerprint)
+}
+
+/** {@link itemIdForFingerprint} among the items `items` can look up. */
+function idAmong(items: { get(id: string): WorkItem | undefined }, fingerprint: string): string {
   const full = createHash('sha256').update(fingerprint).digest('hex')
   for (let length = ID_LENGTH; length <= full.length; length += 4) {
     const id = full.slice(0, length)
-    const existing = ledger.items[id]
+    const existing = items.get(id)
     if (!existing || existing.fingerprint === fingerprint) return id
   }
   throw new CcalError(`no free item id for fingerprint ${fingerprint}`)
@@ -153,14 +158,14 @@ export function itemIdForFingerprint(ledger: Ledger, fingerprint: string): strin
 
 /** The item with this fingerprint, if the ledger has one. */
 export function findByFingerprint(ledger: Ledger, fingerprint: string): WorkItem | undefined {
-  const item = ledger.items[itemIdForFingerprint(ledger, fingerprint)]
+  const item = ledger.items.get(itemIdForFingerprint(ledger, fingerprint))
   return item?.fingerprint === fingerprint ? item : undefined
 }
 
 /** The item whose id is `idOrPrefix` or uniquely starts with it (as git accepts short shas). */
 export function resolveItemId(ledger: Ledger, idOrPrefix: string): string {
-  if (ledger.items[idOrPrefix]) return idOrPrefix
-  const matches = Object.keys(ledger.items).filter(id => id.startsWith(idOrPrefix))
+  if (ledger.items.get(idOrPrefix)) return idOrPrefix
+  const matches = [...ledger.items.keys()].filter(id => id.startsWith(idOrPrefix))
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1)
     throw new LedgerLookupError(`item id '${idOrPrefix}' is ambiguous: ${matches.slice(0, 5).join(', ')}…`)
@@ -168,7 +173,7 @@ export function resolveItemId(ledger: Ledger, idOrPrefix: string): string {
 }
 
 function requireItem(ledger: Ledger, id: string): WorkItem {
-  const item = ledger.items[id]
+  const item = ledger.items.get(id)
   if (!item) throw new LedgerLookupError(`no item '${id}' in the ledger`)
   return item
 }
@@ -178,9 +183,7 @@ function requireItem(ledger: Ledger, id: string): WorkItem {
 
 function putItems(ledger: Ledger, changed: readonly WorkItem[]): Ledger {
   if (changed.length === 0) return ledger
-  const items = { ...ledger.items }
-  for (const item of changed) items[item.id] = item
-  return { ...ledger, items }
+  return { ...ledger, items: ledger.items.with(changed) }
 }
 
 function event(
@@ -450,10 +453,10 @@ export const CandidateSchema = z.strictObject({
 export type CandidateInput = z.input<typeof CandidateSchema>
 export type Candidate = z.output<typeof CandidateSchema>
 
-function newItem(ledger: Ledger, candidate: Candidate, context: OpContext, limits: LedgerLimits): WorkItem {
+function newItem(id: string, candidate: Candidate, context: OpContext, limits: LedgerLimits): WorkItem {
   const at = context.now.toISOString()
   return {
-    id: itemIdForFingerprint(ledger, candidate.fingerprint),
+    id,
     fingerprint: candidate.fingerprint,
     type: candidate.type,
     source: candidate.source,
@@ -536,7 +539,7 @@ export function upsertCandidates(
     let regressions = 0
     for (const candidate of parsed) {
       const id = itemIdForFingerprint(ledger, candidate.fingerprint)
-      const existing = changed.get(id) ?? ledger.items[id]
+      const existing = changed.get(id) ?? ledger.items.get(id)
       if (existing) {
         const updated = seenAgain(existing, candidate, context, effective)
         if (existing.status === 'completed') regressions += 1
@@ -550,12 +553,11 @@ export function upsertCandidates(
     let created = 0
     let deferred = 0
     const byUrgency = [...fresh].sort((a, b) => a.priority - b.priority)
-    // New items are added to a private copy as they are admitted (so ids of later candidates in
-    // the batch see them) without copying the whole item map once per candidate.
-    const admitted: Record<string, WorkItem> = { ...ledger.items }
-    const working: Ledger = { ...ledger, items: admitted }
+    // Ids of later candidates in the batch must see the items admitted before them.
+    const admitted = new Map<string, WorkItem>()
+    const lookup = { get: (id: string) => admitted.get(id) ?? ledger.items.get(id) }
     for (const candidate of byUrgency) {
-      const id = itemIdForFingerprint(working, candidate.fingerprint)
+      const id = idAmong(lookup, candidate.fingerprint)
       if (changed.has(id)) {
         // The same new fingerprint twice in one batch counts as two occurrences of one item.
         changed.set(id, seenAgain(changed.get(id)!, candidate, context, effective))
@@ -566,9 +568,9 @@ export function upsertCandidates(
         deferred += 1
         continue
       }
-      const item = newItem(working, candidate, context, effective)
+      const item = newItem(id, candidate, context, effective)
       changed.set(id, item)
-      admitted[id] = item
+      admitted.set(id, item)
       pending += 1
       created += 1
     }
@@ -706,7 +708,7 @@ export function reservedByOthers(
 ): { day: number; run: number } {
   let day = 0
   let run = 0
-  for (const other of Object.values(ledger.items)) {
+  for (const other of ledger.items.values()) {
     const lease = other.lease
     if (other.id === itemId || !lease?.reservedUsd || Date.parse(lease.until) <= now.getTime()) continue
     day += lease.reservedUsd
@@ -824,7 +826,7 @@ export function reclaimExpiredLeases(limits?: Partial<LedgerLimits>): LedgerOp {
     const now = context.now.getTime()
     const reclaimed: WorkItem[] = []
     let charged = 0
-    for (const item of Object.values(ledger.items)) {
+    for (const item of ledger.items.values()) {
       if (!item.lease || Date.parse(item.lease.until) > now) continue
       const reserved = item.lease.reservedUsd
       const expired = withEvent(
@@ -1235,9 +1237,7 @@ export function lastResult(
 
 /** How many items have this status. */
 export function countStatus(ledger: Ledger, status: ItemStatus): number {
-  let count = 0
-  for (const item of Object.values(ledger.items)) if (item.status === status) count += 1
-  return count
+  return ledger.items.count(status)
 }
 
 /** Items grouped by status, each group most urgent first, then oldest first. */
@@ -1252,7 +1252,7 @@ export function itemsByStatus(ledger: Ledger): Record<ItemStatus, WorkItem[]> {
     needs_human: [],
     dismissed: []
   }
-  for (const item of Object.values(ledger.items)) groups[item.status].push(item)
+  for (const item of ledger.items.values()) groups[item.status].push(item)
   for (const group of Object.values(groups)) {
     group.sort(
       (a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)

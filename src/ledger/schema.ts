@@ -8,6 +8,7 @@
  * extend with their own JSON.
  */
 import { z } from 'zod'
+import { Items } from './items.js'
 
 /** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
 export const SCHEMA_VERSION = 2
@@ -318,10 +319,10 @@ export const ResultsFileSchema = z.array(ExecutionResultSchema)
 /** The patterns file: all learning patterns, ordered by id. */
 export const PatternsFileSchema = z.array(LearningPatternSchema)
 
-/** Everything on the ledger branch, in memory. Items are keyed by id. */
+/** Everything on the ledger branch, in memory. Items are keyed by id (a persistent map, items.ts). */
 export interface Ledger {
   readonly state: SystemState
-  readonly items: Readonly<Record<string, WorkItem>>
+  readonly items: Items
   readonly results: readonly ExecutionResult[]
   readonly patterns: readonly LearningPattern[]
 }
@@ -351,7 +352,7 @@ export function emptyLedger(): Ledger {
       configHash: null,
       aggregates: {}
     },
-    items: {},
+    items: Items.EMPTY,
     results: [],
     patterns: []
   }

@@ -47,6 +47,8 @@ import { migrate, rawSchemaVersion, type RawLedgerFiles } from './migrate.js'
 import {
   EMPTY_TREE,
   applyTreeChanges,
+  blobAt,
+  filesOf,
   parseDiffTree,
   parseLsTree,
   planTree,
@@ -54,6 +56,7 @@ import {
   type TreeSnapshot
 } from './tree.js'
 import { resolveItemId, type LedgerLimits, type LedgerOp, type OpContext } from './ops.js'
+import { Items } from './items.js'
 import {
   PatternsFileSchema,
   ResultsFileSchema,
@@ -195,6 +198,9 @@ const EMPTY: Loaded = {
   rewriteAll: false
 }
 
+/** The depth git itself uses for `--unshallow`: all of a branch's history. */
+const FULL_DEPTH = 2147483647
+
 type PushOutcome = { ok: true } | { ok: false; reason: string }
 
 class GitLedgerStore implements LedgerStore {
@@ -269,7 +275,7 @@ class GitLedgerStore implements LedgerStore {
       if (pushed.ok) {
         // git push moves the remote-tracking ref itself when the remote has the usual fetch refspec.
         this.loaded = { ...written, ledger: outcome.ledger, rewriteAll: false }
-        await this.moveSeen(written.commit)
+        await this.moveSeen(written.commit, snapshot.commit)
         return {
           ledger: outcome.ledger,
           commit: written.commit,
@@ -304,6 +310,7 @@ class GitLedgerStore implements LedgerStore {
   async log(options: { itemId?: string; limit?: number } = {}): Promise<LedgerCommit[]> {
     const snapshot = await this.read({ refresh: true })
     if (!snapshot.commit) return []
+    await this.deepen()
     const paths: string[] = []
     if (options.itemId) paths.push('--', itemPath(resolveItemId(snapshot.ledger, options.itemId)))
     const limit = options.limit ? [`--max-count=${options.limit}`] : []
@@ -324,6 +331,7 @@ class GitLedgerStore implements LedgerStore {
     for (let attempt = 1; ; attempt += 1) {
       const headInfo = await this.fetchHead()
       const head = headInfo?.commit ?? null
+      await this.deepen()
       const target = await this.git.exec(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`])
       if (target.exitCode !== 0)
         throw new LedgerLookupError(`no commit '${sha}' in the ledger's history (see ccal ledger log)`)
@@ -387,7 +395,7 @@ class GitLedgerStore implements LedgerStore {
     const problems: string[] = []
     const warnings: string[] = []
     const byFingerprint = new Map<string, string>()
-    for (const item of Object.values(loaded.ledger.items)) {
+    for (const item of loaded.ledger.items.values()) {
       const other = byFingerprint.get(item.fingerprint)
       if (other) problems.push(`${itemPath(item.id)}: fingerprint also used by item ${other}`)
       byFingerprint.set(item.fingerprint, item.id)
@@ -399,17 +407,17 @@ class GitLedgerStore implements LedgerStore {
         warnings.push(
           `${itemPath(item.id)}: ${item.attempts} attempts, more than maxAttempts ${item.maxAttempts}`
         )
-      if (item.parentId && !loaded.ledger.items[item.parentId])
+      if (item.parentId && !loaded.ledger.items.get(item.parentId))
         warnings.push(`${itemPath(item.id)}: parent ${item.parentId} is not in the ledger`)
     }
-    for (const path of loaded.snapshot.blobs.keys()) {
+    for (const [path] of filesOf(loaded.snapshot)) {
       if (classifyPath(path).kind === 'unknown') warnings.push(`${path}: not a ledger file (kept as is)`)
     }
     if (loaded.rewriteAll)
       warnings.push(
         `written with an older schema version; the next write migrates it to version ${SCHEMA_VERSION}`
       )
-    return { commit: head.commit, items: Object.keys(loaded.ledger.items).length, problems, warnings }
+    return { commit: head.commit, items: loaded.ledger.items.size, problems, warnings }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -442,7 +450,8 @@ class GitLedgerStore implements LedgerStore {
   private async fetchForward(): Promise<{ commit: string; tree: string } | null> {
     for (let attempt = 1; ; attempt += 1) {
       const last = await this.lastSeen()
-      const head = await this.fetchHead()
+      // With no head seen before there is no history to check against: the head alone will do.
+      const head = await this.fetchHead(last ? {} : { depth: 1 })
       if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit)))) return head
       const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`])
       const shown = remote.exitCode === 0 ? (remote.stdout.split('\t')[0]?.trim() ?? '') || null : undefined
@@ -478,21 +487,39 @@ class GitLedgerStore implements LedgerStore {
     return loaded
   }
 
-  private async moveSeen(commit: string): Promise<void> {
+  /** `parent`: the head `commit` was written on, which the mark usually still points at. */
+  private async moveSeen(commit: string, parent: string | null = null): Promise<void> {
+    // The usual case in one command: the mark moves from the parent to its child, or stays put.
+    if (parent && (await this.git.exec(['update-ref', this.seenRef, commit, parent])).exitCode === 0) return
     const last = await this.lastSeen()
     // Several runs share the clone: never move the mark back to an older head one of them still holds.
     if (last && (last === commit || (await this.isAncestor(commit, last)))) return
     await this.git.exec(['update-ref', this.seenRef, commit])
   }
 
-  /** Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch does not exist. */
-  private async fetchHead(): Promise<{ commit: string; tree: string } | null> {
+  /**
+   * Fetches the rest of the ledger's history, for the commands that read it (`log`, `restore`, a
+   * restore hint): a first fetch takes only the head, which is all a cycle needs.
+   */
+  private async deepen(): Promise<void> {
+    if ((await this.git.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true')
+      await this.fetchHead({ depth: FULL_DEPTH })
+  }
+
+  /**
+   * Fetches the ledger branch into its tracking ref and returns its sha, or null when the branch
+   * does not exist. `depth` limits how much history comes along.
+   */
+  private async fetchHead(
+    options: { depth?: number } = {}
+  ): Promise<{ commit: string; tree: string } | null> {
     const args = [
       'fetch',
       '--quiet',
       '--no-tags',
       '--no-write-fetch-head',
       '--no-recurse-submodules',
+      ...(options.depth ? [`--depth=${options.depth}`] : []),
       this.remote,
       `+refs/heads/${this.branch}:${this.trackingRef}`
     ]
@@ -532,37 +559,44 @@ class GitLedgerStore implements LedgerStore {
       this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
     ])
     const snapshot = parseLsTree(listing, tree)
-    const blobs = snapshot.blobs
-    const wanted = [...blobs].filter(([path]) => isLedgerData(path))
-    const texts = await this.readBlobs(wanted.map(([, sha]) => sha))
-    const textOf = (path: string): string | undefined => {
-      const sha = blobs.get(path)
-      return sha === undefined ? undefined : texts.get(sha)
-    }
-    const stateText = textOf(STATE_FILE)
-    if (stateText === undefined)
+    const stateSha = blobAt(snapshot, STATE_FILE)
+    if (stateSha === undefined)
       throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger')
+    // Items are decoded as their blobs stream in, so the raw text of 50k files is never held at
+    // once. state.json is asked for first: its schema version says whether they can be.
+    const pathsOf = new Map<string, string[]>([[stateSha, []]])
+    for (const [path, sha] of filesOf(snapshot)) {
+      if (isLedgerData(path)) pathsOf.set(sha, [...(pathsOf.get(sha) ?? []), path])
+    }
+    const texts = new Map<string, string>()
+    const items: WorkItem[] = []
+    const rawItems = new Map<string, unknown>()
+    let version = 0
+    await this.readBlobs([...pathsOf.keys()], (sha, text) => {
+      for (const path of pathsOf.get(sha)!) {
+        if (classifyPath(path).kind !== 'item') {
+          texts.set(path, text)
+          if (path === STATE_FILE) version = this.checkVersion(parseJsonFile(text, STATE_FILE, where), where)
+          continue
+        }
+        const raw = parseJsonFile(text, path, where)
+        if (version === SCHEMA_VERSION) items.push(decodeItem(path, raw, where))
+        else rawItems.set(path, raw)
+      }
+    })
     const raw: RawLedgerFiles = {
-      state: parseJsonFile(stateText, STATE_FILE, where),
-      results: optionalJson(textOf(RESULTS_FILE), RESULTS_FILE, where),
-      patterns: optionalJson(textOf(PATTERNS_FILE), PATTERNS_FILE, where),
-      items: new Map()
+      state: parseJsonFile(texts.get(STATE_FILE)!, STATE_FILE, where),
+      results: optionalJson(texts.get(RESULTS_FILE), RESULTS_FILE, where),
+      patterns: optionalJson(texts.get(PATTERNS_FILE), PATTERNS_FILE, where),
+      items: rawItems
     }
-    for (const [path, sha] of wanted) {
-      if (classifyPath(path).kind === 'item') raw.items.set(path, parseJsonFile(texts.get(sha)!, path, where))
-    }
-    const version = this.checkVersion(raw.state, where)
     const migrated = version < SCHEMA_VERSION ? migrate(raw, version) : raw
-    const items: Record<string, WorkItem> = {}
-    for (const [path, value] of migrated.items) {
-      const item = decodeItem(path, value, where)
-      items[item.id] = item
-    }
+    for (const [path, value] of migrated.items) items.push(decodeItem(path, value, where))
     const ledger: Ledger = {
       state: decodeFile(SystemStateSchema, migrated.state, STATE_FILE, where),
       results: decodeFile(ResultsFileSchema, migrated.results, RESULTS_FILE, where),
       patterns: decodeFile(PatternsFileSchema, migrated.patterns, PATTERNS_FILE, where),
-      items
+      items: Items.from(items)
     }
     return { ledger, commit, tree, snapshot, rewriteAll: version < SCHEMA_VERSION }
   }
@@ -577,18 +611,20 @@ class GitLedgerStore implements LedgerStore {
     const allChanges = parseDiffTree(diff)
     const snapshot = applyTreeChanges(previous.snapshot, allChanges, tree)
     const changes = allChanges.filter(change => !change.isTree)
-    const texts = await this.readBlobs(
-      changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha!)
+    const texts = new Map<string, string>()
+    await this.readBlobs(
+      changes.filter(change => change.sha && isLedgerData(change.path)).map(change => change.sha!),
+      (sha, text) => texts.set(sha, text)
     )
     let { state, results, patterns } = previous.ledger
-    let items: Record<string, WorkItem> | null = null
+    const changedItems: WorkItem[] = []
+    const removedIds: string[] = []
     for (const change of changes) {
       const kind = classifyPath(change.path)
       if (kind.kind === 'unknown' || kind.kind === 'readme') continue
       if (!change.sha) {
         if (kind.kind === 'item') {
-          items ??= { ...previous.ledger.items }
-          delete items[kind.id]
+          removedIds.push(kind.id)
           continue
         }
         if (kind.kind === 'state')
@@ -606,11 +642,11 @@ class GitLedgerStore implements LedgerStore {
       } else if (kind.kind === 'patterns') {
         patterns = decodeFile(PatternsFileSchema, raw, PATTERNS_FILE, where)
       } else {
-        items ??= { ...previous.ledger.items }
-        items[kind.id] = decodeItem(change.path, raw, where)
+        changedItems.push(decodeItem(change.path, raw, where))
       }
     }
-    const ledger: Ledger = { state, results, patterns, items: items ?? previous.ledger.items }
+    const items = previous.ledger.items.without(removedIds).with(changedItems)
+    const ledger: Ledger = { state, results, patterns, items }
     return { ledger, commit, tree, snapshot, rewriteAll: false }
   }
 
@@ -632,6 +668,7 @@ class GitLedgerStore implements LedgerStore {
   /** Adds the likely last good commit (the parent of the commit that last changed the bad file). */
   private async withLastGood(error: LedgerCorruptError): Promise<LedgerCorruptError> {
     const { commit, file } = error.details
+    await this.deepen()
     const changed = await this.git.exec(['log', '-1', '--format=%H', commit, '--', file])
     const culprit = changed.stdout.trim()
     if (changed.exitCode !== 0 || !culprit) return error
@@ -639,28 +676,22 @@ class GitLedgerStore implements LedgerStore {
     return withRestoreHint(error, parent.exitCode === 0 ? parent.stdout.trim() : null)
   }
 
-  /** Reads blobs through one `git cat-file --batch` process. */
-  private async readBlobs(shas: readonly string[]): Promise<Map<string, string>> {
+  /** Reads blobs through one `git cat-file --batch` process, giving each to `onBlob` as it arrives. */
+  private async readBlobs(
+    shas: readonly string[],
+    onBlob: (sha: string, text: string) => void
+  ): Promise<void> {
     const unique = [...new Set(shas)]
-    const texts = new Map<string, string>()
-    if (unique.length === 0) return texts
+    if (unique.length === 0) return
     const args = ['cat-file', '--batch']
-    const result = await this.git.execBuffer(args, { input: `${unique.join('\n')}\n` })
+    const output = new BatchOutput(onBlob)
+    const result = await this.git.execBuffer(args, {
+      input: `${unique.join('\n')}\n`,
+      onStdout: chunk => output.push(chunk)
+    })
     if (result.exitCode !== 0) throw commandFailed(args, result)
-    const out = result.stdout
-    let position = 0
-    while (position < out.length) {
-      const headerEnd = out.indexOf(0x0a, position)
-      const header = out.toString('utf8', position, headerEnd)
-      const [sha, type, size] = header.split(' ')
-      if (type === 'missing' || size === undefined)
-        throw new CcalError(`git object ${sha} is missing from the repository`)
-      const start = headerEnd + 1
-      const end = start + Number(size)
-      texts.set(sha!, out.toString('utf8', start, end))
-      position = end + 1
-    }
-    return texts
+    if (output.received !== unique.length)
+      throw new CcalError(`git cat-file gave ${output.received} of ${unique.length} ledger files`)
   }
 
   // -------------------------------------------------------------------------------------------
@@ -678,11 +709,11 @@ class GitLedgerStore implements LedgerStore {
     const removals: string[] = []
     for (const [path, text] of files) {
       if (text === null) {
-        if (base.snapshot.blobs.has(path)) removals.push(path)
+        if (blobAt(base.snapshot, path) !== undefined) removals.push(path)
         continue
       }
       const sha = blobSha(text)
-      if (base.snapshot.blobs.get(path) !== sha) updates.push({ path, text, sha })
+      if (blobAt(base.snapshot, path) !== sha) updates.push({ path, text, sha })
     }
     if (updates.length === 0 && removals.length === 0 && base.commit !== null) return null
 
@@ -784,6 +815,41 @@ class GitLedgerStore implements LedgerStore {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/**
+ * Parses `git cat-file --batch` output as it streams in: `<sha> <type> <size>\n<bytes>\n` per
+ * object. Only the part of an object not yet complete is kept between chunks.
+ */
+class BatchOutput {
+  received = 0
+  private data: Buffer = Buffer.alloc(0)
+  private object: { sha: string; size: number } | null = null
+
+  constructor(private readonly onBlob: (sha: string, text: string) => void) {}
+
+  push(chunk: Buffer): void {
+    this.data = this.data.length === 0 ? chunk : Buffer.concat([this.data, chunk])
+    let position = 0
+    for (;;) {
+      if (!this.object) {
+        const headerEnd = this.data.indexOf(0x0a, position)
+        if (headerEnd < 0) break
+        const [sha, type, size] = this.data.toString('utf8', position, headerEnd).split(' ')
+        if (type === 'missing' || size === undefined)
+          throw new CcalError(`git object ${sha} is missing from the repository`)
+        this.object = { sha: sha!, size: Number(size) }
+        position = headerEnd + 1
+      }
+      const end = position + this.object.size
+      if (end + 1 > this.data.length) break
+      this.onBlob(this.object.sha, this.data.toString('utf8', position, end))
+      this.received += 1
+      this.object = null
+      position = end + 1
+    }
+    this.data = this.data.subarray(position)
+  }
+}
+
 /** Every ledger file whose content may differ between `base` and `next` (null content = delete). */
 function changedFiles(base: Loaded, next: Ledger, branch: string): Map<string, string | null> {
   const files = new Map<string, string | null>()
@@ -796,12 +862,10 @@ function changedFiles(base: Loaded, next: Ledger, branch: string): Map<string, s
   if (all || next.patterns !== previous.patterns)
     files.set(PATTERNS_FILE, encode(PatternsFileSchema, next.patterns, PATTERNS_FILE))
   if (base.commit === null) files.set(README_FILE, readmeText(branch))
-  if (all || next.items !== previous.items) {
-    for (const [id, item] of Object.entries(next.items)) {
-      if (all || item !== previous.items[id])
-        files.set(itemPath(id), encode(WorkItemSchema, item, itemPath(id)))
-    }
-    for (const id of Object.keys(previous.items)) if (!(id in next.items)) files.set(itemPath(id), null)
+  // Only the items the operation replaced, found by comparing the shards the two maps do not share.
+  for (const id of all ? next.items.keys() : next.items.changedSince(previous.items)) {
+    const item = next.items.get(id)
+    files.set(itemPath(id), item ? encode(WorkItemSchema, item, itemPath(id)) : null)
   }
   return files
 }

@@ -7,23 +7,50 @@
  */
 import { createHash } from 'node:crypto'
 
-/** Files (path → blob sha, with a mode when it is not a regular file) and directories (path → tree sha; '' is the root). */
+/** One entry of a directory: a file (blob, or a submodule commit) or a subdirectory (mode `40000`). */
+export interface TreeEntry {
+  readonly mode: string
+  readonly sha: string
+}
+
+/**
+ * Every directory of a commit ('' is the root): its entries by name and its tree sha. A change
+ * copies the entries of only the directories it touches; the others are shared with the snapshot
+ * it came from, so an update costs the same at 50 items as at 50,000.
+ */
 export interface TreeSnapshot {
-  readonly blobs: ReadonlyMap<string, string>
-  readonly modes: ReadonlyMap<string, string>
+  readonly dirs: ReadonlyMap<string, ReadonlyMap<string, TreeEntry>>
   readonly trees: ReadonlyMap<string, string>
 }
 
 /** A snapshot of the empty tree (a branch that does not exist yet). */
-export const EMPTY_TREE: TreeSnapshot = { blobs: new Map(), modes: new Map(), trees: new Map() }
+export const EMPTY_TREE: TreeSnapshot = { dirs: new Map(), trees: new Map() }
 
 const REGULAR = '100644'
 const DIRECTORY = '40000'
 
+/** Git writes a directory's mode as `040000` in listings and `40000` in tree objects. */
+function entryMode(mode: string): string {
+  return mode === '040000' ? DIRECTORY : mode
+}
+
+/** The blob sha of the file at `path`, if the snapshot has one there. */
+export function blobAt(snapshot: TreeSnapshot, path: string): string | undefined {
+  const entry = snapshot.dirs.get(parentOf(path))?.get(nameOf(path))
+  return entry && entry.mode !== DIRECTORY ? entry.sha : undefined
+}
+
+/** Every file of the snapshot as [path, blob sha]. */
+export function* filesOf(snapshot: TreeSnapshot): Generator<[string, string]> {
+  for (const [dir, entries] of snapshot.dirs) {
+    for (const [name, entry] of entries)
+      if (entry.mode !== DIRECTORY) yield [dir === '' ? name : `${dir}/${name}`, entry.sha]
+  }
+}
+
 /** Reads `git ls-tree -r -t -z --full-tree <commit>` output; `root` is the commit's tree sha. */
 export function parseLsTree(out: string, root: string): TreeSnapshot {
-  const blobs = new Map<string, string>()
-  const modes = new Map<string, string>()
+  const dirs = new Map<string, Map<string, TreeEntry>>([['', new Map()]])
   const trees = new Map<string, string>([['', root]])
   for (const entry of out.split('\0')) {
     if (!entry) continue
@@ -31,12 +58,18 @@ export function parseLsTree(out: string, root: string): TreeSnapshot {
     const [mode, type, sha] = entry.slice(0, tab).split(' ') as [string, string, string]
     const path = entry.slice(tab + 1)
     if (type === 'tree') trees.set(path, sha)
-    else {
-      blobs.set(path, sha)
-      if (mode !== REGULAR) modes.set(path, mode)
-    }
+    entriesOf(dirs, parentOf(path)).set(nameOf(path), { mode: entryMode(mode), sha })
   }
-  return { blobs, modes, trees }
+  return { dirs, trees }
+}
+
+function entriesOf(dirs: Map<string, Map<string, TreeEntry>>, dir: string): Map<string, TreeEntry> {
+  let entries = dirs.get(dir)
+  if (!entries) {
+    entries = new Map()
+    dirs.set(dir, entries)
+  }
+  return entries
 }
 
 /** One entry of `git diff-tree -r -t -z` output. */
@@ -69,28 +102,45 @@ export function parseDiffTree(out: string): TreeChange[] {
   return changes
 }
 
+/** Copies the entries of each directory once, the first time a change touches it. */
+class DirectoryCopies {
+  readonly dirs: Map<string, ReadonlyMap<string, TreeEntry>>
+  private readonly copied = new Set<string>()
+
+  constructor(base: TreeSnapshot) {
+    this.dirs = new Map(base.dirs)
+  }
+
+  entries(dir: string): Map<string, TreeEntry> {
+    if (!this.copied.has(dir)) {
+      this.copied.add(dir)
+      this.dirs.set(dir, new Map(this.dirs.get(dir)))
+    }
+    return this.dirs.get(dir) as Map<string, TreeEntry>
+  }
+}
+
 /** `previous` with `changes` applied; `root` is the new commit's tree sha. */
 export function applyTreeChanges(
   previous: TreeSnapshot,
   changes: readonly TreeChange[],
   root: string
 ): TreeSnapshot {
-  const blobs = new Map(previous.blobs)
-  const modes = new Map(previous.modes)
+  const copies = new DirectoryCopies(previous)
   const trees = new Map(previous.trees)
   trees.set('', root)
   for (const change of changes) {
-    if (change.isTree) {
-      if (change.sha) trees.set(change.path, change.sha)
-      else trees.delete(change.path)
-      continue
+    const parent = copies.entries(parentOf(change.path))
+    if (change.sha) parent.set(nameOf(change.path), { mode: entryMode(change.mode), sha: change.sha })
+    else parent.delete(nameOf(change.path))
+    if (!change.isTree) continue
+    if (change.sha) trees.set(change.path, change.sha)
+    else {
+      trees.delete(change.path)
+      copies.dirs.delete(change.path)
     }
-    if (change.sha) blobs.set(change.path, change.sha)
-    else blobs.delete(change.path)
-    if (change.sha && change.mode !== REGULAR) modes.set(change.path, change.mode)
-    else modes.delete(change.path)
   }
-  return { blobs, modes, trees }
+  return { dirs: copies.dirs, trees }
 }
 
 /** A tree object to write: its directory, its sha and its entries in `git mktree` input form. */
@@ -126,46 +176,30 @@ export function planTree(
   updates: ReadonlyMap<string, string>,
   removals: readonly string[]
 ): TreePlan {
-  const blobs = new Map(base.blobs)
-  const modes = new Map(base.modes)
-  for (const [path, sha] of updates) {
-    blobs.set(path, sha)
-    modes.delete(path)
-  }
-  for (const path of removals) {
-    blobs.delete(path)
-    modes.delete(path)
-  }
+  const copies = new DirectoryCopies(base)
   const dirty = new Set<string>([''])
   for (const path of [...updates.keys(), ...removals]) {
     for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir)) dirty.add(dir)
   }
-  // Entries of each dirty directory: its files, and its subdirectories that did not change.
-  const entries = new Map<string, { name: string; mode: string; sha: string }[]>(
-    [...dirty].map(dir => [dir, []])
-  )
-  for (const [path, sha] of blobs) {
-    entries.get(parentOf(path))?.push({ name: nameOf(path), mode: modes.get(path) ?? REGULAR, sha })
-  }
-  for (const [dir, sha] of base.trees) {
-    if (dir !== '' && !dirty.has(dir))
-      entries.get(parentOf(dir))?.push({ name: nameOf(dir), mode: DIRECTORY, sha })
-  }
+  for (const [path, sha] of updates) copies.entries(parentOf(path)).set(nameOf(path), { mode: REGULAR, sha })
+  for (const path of removals) copies.entries(parentOf(path)).delete(nameOf(path))
   const trees = new Map(base.trees)
   const planned: PlannedTree[] = []
   const deepestFirst = [...dirty].sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1))
   for (const dir of deepestFirst) {
-    const own = entries.get(dir)!
+    const own = [...copies.entries(dir)].map(([name, entry]) => ({ name, ...entry }))
     if (own.length === 0 && dir !== '') {
       trees.delete(dir)
+      copies.dirs.delete(dir)
+      copies.entries(parentOf(dir)).delete(nameOf(dir))
       continue
     }
     const sha = treeSha(own)
     trees.set(dir, sha)
     planned.push({ dir, sha, mktreeLines: own.map(mktreeLine) })
-    if (dir !== '') entries.get(parentOf(dir))!.push({ name: nameOf(dir), mode: DIRECTORY, sha })
+    if (dir !== '') copies.entries(parentOf(dir)).set(nameOf(dir), { mode: DIRECTORY, sha })
   }
-  return { trees: planned, root: trees.get('')!, snapshot: { blobs, modes, trees } }
+  return { trees: planned, root: trees.get('')!, snapshot: { dirs: copies.dirs, trees } }
 }
 
 function depth(dir: string): number {

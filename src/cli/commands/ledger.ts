@@ -211,7 +211,7 @@ const STATUS_TITLES: Record<ItemStatus, string> = {
 export function ledgerHeading(store: LedgerStore, snapshot: LedgerSnapshot): string {
   if (!snapshot.commit)
     return `Ledger '${store.branch}' on ${store.remote} does not exist yet (it is created by the first write).`
-  const count = Object.keys(snapshot.ledger.items).length
+  const count = snapshot.ledger.items.size
   return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`
 }
 
@@ -295,7 +295,7 @@ async function add(args: string[], io: CliIo): Promise<number> {
   const result = await store.write(
     addManualItem({ title, type: type.data, priority, description: values.description ?? '' }, nonce)
   )
-  const item = Object.values(result.ledger.items).find(
+  const item = [...result.ledger.items.values()].find(
     candidate => candidate.fingerprint === `manual:${nonce}`
   )
   if (!item) throw new CcalError('the new item is missing from the ledger after writing it')
@@ -352,7 +352,7 @@ async function log(args: string[], io: CliIo): Promise<number> {
     return 0
   }
   if (itemId) {
-    const item = (await store.read()).ledger.items[itemId]
+    const item = (await store.read()).ledger.items.get(itemId)
     if (item) for (const line of generationLines(item)) io.stdout(line)
   }
   for (const commit of commits) {
@@ -400,7 +400,7 @@ async function steer(sub: 'retry' | 'skip' | 'priority', args: string[], io: Cli
   const who = io.env.GITHUB_ACTOR || io.env.USER || 'operator'
   const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${oneLine(values.reason)}` : ''}`
   const op: LedgerOp = (current, context) => {
-    const item = current.items[id]
+    const item = current.items.get(id)
     if (!item) throw new CcalError(`no item '${id}' in the ledger`)
     if (sub === 'retry') {
       if (!RETRYABLE_STATUSES.includes(item.status))
@@ -428,7 +428,7 @@ async function steer(sub: 'retry' | 'skip' | 'priority', args: string[], io: Cli
     return overridePriority(id, priority, reason)(current, context)
   }
   const result = await store.write(op)
-  const item = result.ledger.items[id]!
+  const item = result.ledger.items.get(id)!
   io.stdout(
     `${id}: ${item.status}, priority ${item.priority}${item.generation > 1 ? `, generation ${item.generation}` : ''} (commit ${result.commit?.slice(0, 7) ?? 'unchanged'})`
   )
@@ -459,7 +459,7 @@ async function exportLedger(args: string[], io: CliIo): Promise<number> {
   const store = await openCliLedger(io, values)
   const snapshot = await store.read()
   const { state, results, patterns } = snapshot.ledger
-  const items = Object.values(snapshot.ledger.items).sort((a, b) => a.id.localeCompare(b.id))
+  const items = [...snapshot.ledger.items.values()].sort((a, b) => a.id.localeCompare(b.id))
   io.stdout(
     JSON.stringify(
       { branch: store.branch, commit: snapshot.commit, state, items, results, patterns },

@@ -42,7 +42,7 @@ const ledger = applyOps(emptyLedger(), [
     }
   ])
 ])
-const item = ledger.items[idOf(ledger, 'issue:octo/demo#7')]!
+const item = ledger.items.get(idOf(ledger, 'issue:octo/demo#7'))!
 
 beforeEach(async () => {
   repos = createTestRepos({ 'greeting.txt': 'helo\n' })

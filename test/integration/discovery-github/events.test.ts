@@ -131,7 +131,7 @@ describe('event-scoped discovery with real webhook payloads', () => {
 
     const result = await createIssuesSource().discover(contextFor(gh, { trigger, ledger }))
 
-    expect(applyResult(ledger, result).items[itemId]).toMatchObject({
+    expect(applyResult(ledger, result).items.get(itemId)).toMatchObject({
       priority: 1,
       context: { lastCommandId: 99_999_999 }
     })
@@ -150,7 +150,7 @@ describe('event-scoped discovery with real webhook payloads', () => {
     const closed = await createReconcileSource().discover(
       contextFor(gh, { trigger: parseTrigger('pull_request', payload), ledger })
     )
-    expect(applyResult(ledger, closed).items[itemId]!.status).toBe('rejected')
+    expect(applyResult(ledger, closed).items.get(itemId)!.status).toBe('rejected')
     expect(gh.requests().map(request => request.graphql?.operationName)).toEqual(['CcalPullStates'])
 
     // Edited further: merged.
@@ -158,7 +158,7 @@ describe('event-scoped discovery with real webhook payloads', () => {
     const merged = await createReconcileSource().discover(
       contextFor(gh, { trigger: parseTrigger('pull_request', payload), ledger })
     )
-    expect(applyResult(ledger, merged).items[itemId]!.status).toBe('completed')
+    expect(applyResult(ledger, merged).items.get(itemId)!.status).toBe('completed')
     expect(gh.requests()).toHaveLength(1)
   })
 
@@ -230,7 +230,7 @@ describe('event-scoped discovery with real webhook payloads', () => {
     const result = await createReconcileSource().discover(
       contextFor(gh, { trigger: parseTrigger('issues', payload), ledger })
     )
-    expect(applyResult(ledger, result).items[itemId]!.status).toBe('completed')
+    expect(applyResult(ledger, result).items.get(itemId)!.status).toBe('completed')
     expect(requestLines(gh)).toEqual(['graphql CcalPullStates'])
   })
 })
@@ -280,7 +280,7 @@ describe('event-scoped discovery: comments on CCAL pull requests', () => {
 
     const result = await createPrFeedbackSource().discover(contextFor(gh, { trigger, ledger }))
 
-    expect(applyResult(ledger, result).items[itemId]).toMatchObject({ priority: 2 })
+    expect(applyResult(ledger, result).items.get(itemId)).toMatchObject({ priority: 2 })
     expect(result.candidates).toEqual([])
     expect(requestLines(gh)).toEqual([
       'graphql CcalPull',

@@ -169,7 +169,7 @@ describe('issue discovery against the GitHub emulator', () => {
     const result = await createIssuesSource().discover(contextFor(gh, { ledger: rejected }))
     const after = applyResult(rejected, result, new Date('2026-11-24T12:00:00Z'))
 
-    expect(after.items[open.itemId]).toMatchObject({ status: 'pending', priority: 1, attempts: 0 })
+    expect(after.items.get(open.itemId)).toMatchObject({ status: 'pending', priority: 1, attempts: 0 })
     expect(result.skipped.map(skipped => skipped.reason)).toEqual([
       "ignored: command by bob, whose permission 'read' is below trust.min_permission 'write'",
       "'/ccal frobnicate': unknown command 'frobnicate' (known: retry, skip, priority N)"
@@ -208,7 +208,7 @@ describe('issue discovery against the GitHub emulator', () => {
     gh.mutate({ action: 'unlabel_issue', issue: 1, label: 'ccal-task', actor: 'alice' })
     gh.mutate({ action: 'label_issue', issue: 1, label: 'ccal-task', actor: 'alice' })
     const asked = await createIssuesSource().discover(contextFor(gh, { ledger: rejected, now: new Date() }))
-    expect(applyResult(rejected, asked).items[open.itemId]!.status).toBe('pending')
+    expect(applyResult(rejected, asked).items.get(open.itemId)!.status).toBe('pending')
   })
 
   it('dismisses a pending item whose issue lost its trigger label, and scans again only after the interval', async () => {

@@ -202,6 +202,6 @@ describe('feedback on CCAL pull requests against the GitHub emulator', () => {
     gh = await startGitHubEmulator(base)
     const result = await createPrFeedbackSource().discover(contextFor(gh, { ledger }))
     const outcome = result.ops![0]!(ledger, { now: new Date(), runId: 'r' })
-    expect(outcome.ledger.items[itemId]).toMatchObject({ priority: 1, context: { priorityOverride: 1 } })
+    expect(outcome.ledger.items.get(itemId)).toMatchObject({ priority: 1, context: { priorityOverride: 1 } })
   })
 })

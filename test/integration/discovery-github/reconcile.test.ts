@@ -41,7 +41,7 @@ describe('reconciliation of CCAL pull requests against the GitHub emulator', () 
         }
       ])
     ])
-    const followUp = Object.values(ledger.items).find(item => item.type === 'review_feedback')!
+    const followUp = [...ledger.items.values()].find(item => item.type === 'review_feedback')!
     const pull = (number: number, head: string, itemId: string) => ({
       number,
       head,
@@ -61,10 +61,10 @@ describe('reconciliation of CCAL pull requests against the GitHub emulator', () 
     )
     const after = applyResult(ledger, result)
 
-    expect(after.items[first.itemId]!.status).toBe('completed')
-    expect(after.items[second.itemId]!.status).toBe('rejected')
-    expect(after.items[third.itemId]!.status).toBe('pr_open')
-    expect(after.items[followUp.id]!.status).toBe('dismissed')
+    expect(after.items.get(first.itemId)!.status).toBe('completed')
+    expect(after.items.get(second.itemId)!.status).toBe('rejected')
+    expect(after.items.get(third.itemId)!.status).toBe('pr_open')
+    expect(after.items.get(followUp.id)!.status).toBe('dismissed')
     expect(requestLines(gh)).toEqual(['graphql CcalPullStates'])
   })
 
@@ -87,6 +87,6 @@ describe('reconciliation of CCAL pull requests against the GitHub emulator', () 
     expect(result.skipped).toEqual([
       { what: 'PR #99', reason: 'not found on GitHub (deleted or not accessible); left as it is' }
     ])
-    expect(applyResult(ledger, result).items[itemId]!.status).toBe('pr_open')
+    expect(applyResult(ledger, result).items.get(itemId)!.status).toBe('pr_open')
   })
 })

@@ -164,20 +164,18 @@ describe('the CI-logs source', () => {
     // The two admitted items are worked; the queue has room again.
     const worked: Ledger = {
       ...full,
-      items: Object.fromEntries(
-        Object.entries(full.items).map(([id, item]) => [id, { ...item, status: 'pr_open' as const }])
-      )
+      items: full.items.with([...full.items.values()].map(item => ({ ...item, status: 'pr_open' as const })))
     }
     const third = await source.discover(contextFor(emulator, { ledger: worked, queueSizeLimit: limit }))
     const after = afterCycle(worked, third, limit)
 
     expect(first.candidates).toHaveLength(3)
-    expect(Object.keys(full.items)).toHaveLength(2)
+    expect([...full.items.keys()]).toHaveLength(2)
     expect(second.candidates).toEqual([])
     expect(second.skipped.map(s => s.reason)).toEqual([
       'the queue is full (ledger.queue_size_limit 2 pending items); left for a later scan'
     ])
-    expect(Object.keys(after.items)).toHaveLength(3)
+    expect([...after.items.keys()]).toHaveLength(3)
     const fourth = await source.discover(contextFor(emulator, { ledger: after, queueSizeLimit: limit }))
     expect(fourth.skipped.map(s => s.reason)).toEqual(['already processed'])
   })

@@ -60,7 +60,7 @@ describe('ledger store', () => {
     const snapshot = await store.read()
 
     expect(snapshot.commit).toBeNull()
-    expect(snapshot.ledger.items).toEqual({})
+    expect(snapshot.ledger.items.size).toBe(0)
     expect(git(repos.origin, 'branch', '--list', 'ccal-ledger')).toBe('')
   })
 
@@ -72,7 +72,7 @@ describe('ledger store', () => {
 
     expect(git(repos.origin, 'rev-list', '--count', 'ccal-ledger')).toBe('1')
     expect(git(repos.origin, 'rev-list', '--parents', '-n', '1', 'ccal-ledger')).toBe(result.commit)
-    const id = Object.keys(result.ledger.items)[0]!
+    const id = [...result.ledger.items.keys()][0]!
     expect(git(repos.origin, 'ls-tree', '-r', '--name-only', 'ccal-ledger').split('\n')).toEqual([
       'README.md',
       `items/${id.slice(0, 2)}/${id}.json`,
@@ -110,7 +110,7 @@ describe('ledger store', () => {
     const store = await open(repos.work)
     await store.write(add('one'))
     const second = await store.write(add('two'))
-    const id = Object.values(second.ledger.items).find(item => item.title === 'two')!.id
+    const id = [...second.ledger.items.values()].find(item => item.title === 'two')!.id
 
     const changed = git(repos.origin, 'show', '--name-only', '--format=', 'ccal-ledger').split('\n')
     const text = git(repos.origin, 'show', `ccal-ledger:items/${id.slice(0, 2)}/${id}.json`)
@@ -141,9 +141,7 @@ describe('ledger store', () => {
 
     expect(fromA.attempts).toBe(1)
     expect(fromB.attempts).toBe(2)
-    const titles = Object.values((await a.read({ refresh: true })).ledger.items)
-      .map(item => item.title)
-      .sort()
+    const titles = [...(await a.read({ refresh: true })).ledger.items.values()].map(item => item.title).sort()
     expect(titles).toEqual(['base', 'from a', 'from b'])
     expect(git(repos.origin, 'rev-list', '--count', 'ccal-ledger')).toBe('3')
     expect(git(repos.origin, 'rev-parse', 'ccal-ledger^')).toBe(fromA.commit)
@@ -166,7 +164,7 @@ describe('ledger store', () => {
     )
 
     const snapshot = await (await open(repos.clone('reader'))).read()
-    expect(Object.keys(snapshot.ledger.items)).toHaveLength(20)
+    expect([...snapshot.ledger.items.keys()]).toHaveLength(20)
     expect(snapshot.ledger.state.totals.itemsCreated).toBe(20)
   })
 
@@ -175,11 +173,11 @@ describe('ledger store', () => {
     const b = await open(repos.clone(), { runId: 'run-b' })
     await b.read()
     const created = await a.write(add('only a knows'))
-    const id = Object.keys(created.ledger.items)[0]!
+    const id = [...created.ledger.items.keys()][0]!
 
     const leased = await b.write(leaseItem(id, 60_000))
 
-    expect(leased.ledger.items[id]).toMatchObject({ status: 'in_progress', lease: { runId: 'run-b' } })
+    expect(leased.ledger.items.get(id)).toMatchObject({ status: 'in_progress', lease: { runId: 'run-b' } })
   })
 
   it('gives up with a conflict error after the configured attempts', async () => {
@@ -214,7 +212,7 @@ describe('ledger store', () => {
     const store = await open(repos.work)
     const created = await store.write(add('tracked'))
     await store.write(add('other'))
-    const id = Object.values(created.ledger.items)[0]!.id
+    const id = [...created.ledger.items.values()][0]!.id
     await store.write(leaseItem(id, 60_000))
     await store.write(
       recordResult({ itemId: id, success: true, summary: 'done', durationMs: 5, turns: 1, costUsd: 0.01 })
@@ -248,7 +246,7 @@ describe('verify', () => {
   it('reports an item that is leased while not in progress', async () => {
     const store = await open(repos.work)
     const written = await store.write(add('one'))
-    const item = Object.values(written.ledger.items)[0]!
+    const item = [...written.ledger.items.values()][0]!
     const path = `items/${item.id.slice(0, 2)}/${item.id}.json`
     const lease = { runId: 'ghost', acquiredAt: item.createdAt, until: item.createdAt }
     handEdit({ [path]: stableJson({ ...item, lease }) })
@@ -280,7 +278,7 @@ describe('an unreadable ledger', () => {
   it('names the key path of a schema violation', async () => {
     const store = await open(repos.work)
     const written = await store.write(add('fine'))
-    const item = Object.values(written.ledger.items)[0]!
+    const item = [...written.ledger.items.values()][0]!
     const path = `items/${item.id.slice(0, 2)}/${item.id}.json`
     const bad = handEdit({ [path]: JSON.stringify({ ...item, status: 'bogus' }, null, 2) })
 
@@ -323,10 +321,10 @@ describe('an unreadable ledger', () => {
       git(repos.origin, 'rev-parse', `${good.commit}^{tree}`)
     )
     expect(git(repos.origin, 'log', '-1', '--format=%s', 'ccal-ledger')).toBe(
-      `restore ledger to ${good.commit!.slice(0, 12)} (add manual ${Object.keys(good.ledger.items)[0]}: keep me)`
+      `restore ledger to ${good.commit!.slice(0, 12)} (add manual ${[...good.ledger.items.keys()][0]}: keep me)`
     )
     const after = await (await open(repos.clone())).read()
-    expect(Object.values(after.ledger.items).map(item => item.title)).toEqual(['keep me'])
+    expect([...after.ledger.items.values()].map(item => item.title)).toEqual(['keep me'])
   })
 })
 
@@ -377,7 +375,7 @@ describe('a ledger whose history was rewritten', () => {
 
     const restored = await later.restore(second.commit!)
     expect(restored.changed).toBe(true)
-    const titles = Object.values((await later.write(add('three'))).ledger.items).map(item => item.title)
+    const titles = [...(await later.write(add('three'))).ledger.items.values()].map(item => item.title)
     expect(titles.sort()).toEqual(['one', 'three', 'two'])
   })
 
@@ -390,7 +388,7 @@ describe('a ledger whose history was rewritten', () => {
     const later = await open(repos.work)
     await later.restore(first.commit!)
 
-    const titles = Object.values((await later.read({ refresh: true })).ledger.items).map(item => item.title)
+    const titles = [...(await later.read({ refresh: true })).ledger.items.values()].map(item => item.title)
     expect(titles).toEqual(['one'])
   })
 })

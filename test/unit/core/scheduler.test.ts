@@ -199,7 +199,7 @@ describe('schedule limits', () => {
 
     const plan = schedule({ ledger, settings, now: new Date(T0.getTime() + 3 * 60_000) })
 
-    expect(ledger.items[crashed]?.attempts).toBe(1)
+    expect(ledger.items.get(crashed)?.attempts).toBe(1)
     expect(plan.picked.map(decision => decision.itemId)).toEqual([crashed])
   })
 

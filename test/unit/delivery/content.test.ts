@@ -26,8 +26,8 @@ const ledger = applyOps(emptyLedger(), [
     }
   ])
 ])
-const lint = ledger.items[idOf(ledger, 'lint:no-unused-vars:src')]!
-const issue = ledger.items[idOf(ledger, 'issue:o/r#3')]!
+const lint = ledger.items.get(idOf(ledger, 'lint:no-unused-vars:src'))!
+const issue = ledger.items.get(idOf(ledger, 'issue:o/r#3'))!
 
 describe('branch names', () => {
   it('are ccal/<type>/<short id>-<slug>, deterministic for an item', () => {

@@ -15,7 +15,7 @@ const ledger = applyOps(emptyLedger(), [
     }
   ])
 ])
-const pending = ledger.items[idOf(ledger, 'issue:octo/demo#7')]!
+const pending = ledger.items.get(idOf(ledger, 'issue:octo/demo#7'))!
 
 function withPull(state: string | undefined): WorkItem {
   return {

@@ -29,7 +29,7 @@ function withOpenPull(): { ledger: Ledger; id: string } {
     ],
     at(0)
   )
-  const id = Object.keys(ledger.items)[0]!
+  const id = [...ledger.items.keys()][0]!
   ledger = apply(ledger, [leaseItem(id, 3_600_000)], at(5))
   ledger = apply(
     ledger,
@@ -56,15 +56,15 @@ describe('reconciliation (pure)', () => {
     const { ledger, id } = withOpenPull()
     const ops = reconcilePull(ledger, { ...pull, merged: true, closed: true })
     const settled = apply(ledger, ops, at(20))
-    expect(settled.items[id]!.status).toBe('completed')
-    expect(settled.items[id]!.history.at(-1)!.detail).toBe('PR #40 merged (accepted)')
-    expect(apply(settled, ops, at(21)).items[id]).toBe(settled.items[id])
+    expect(settled.items.get(id)!.status).toBe('completed')
+    expect(settled.items.get(id)!.history.at(-1)!.detail).toBe('PR #40 merged (accepted)')
+    expect(apply(settled, ops, at(21)).items.get(id)).toBe(settled.items.get(id))
   })
 
   it('rejects the item when its PR is closed without merging', () => {
     const { ledger, id } = withOpenPull()
     const settled = apply(ledger, reconcilePull(ledger, { ...pull, closed: true }), at(20))
-    expect(settled.items[id]!.status).toBe('rejected')
+    expect(settled.items.get(id)!.status).toBe('rejected')
   })
 
   it('records the verdict on a PR whose item a later attempt left waiting for a person', () => {
@@ -73,7 +73,7 @@ describe('reconciliation (pure)', () => {
 
     const settled = apply(waiting, reconcilePull(waiting, { ...pull, merged: true, closed: true }), at(20))
 
-    expect(settled.items[id]!.status).toBe('completed')
+    expect(settled.items.get(id)!.status).toBe('completed')
   })
 
   it('refuses to lease an item another run delivered since the plan was made', () => {
@@ -107,7 +107,7 @@ describe('commands and re-labelling as ledger operations', () => {
       where: 'issue #7'
     })
     const retried = apply(ledger, [op], at(30))
-    expect(retried.items[id]).toMatchObject({
+    expect(retried.items.get(id)).toMatchObject({
       status: 'pending',
       attempts: 0,
       context: { lastCommandId: 500 }
@@ -127,7 +127,7 @@ describe('commands and re-labelling as ledger operations', () => {
       where: 'PR #40'
     })
     const result = op(ledger, { now: at(30), runId: 'r' })
-    expect(result.ledger.items[id]).toMatchObject({
+    expect(result.ledger.items.get(id)).toMatchObject({
       status: 'pr_open',
       priority: 1,
       context: { lastPullCommandId: 7, priorityOverride: 1 }
@@ -138,9 +138,9 @@ describe('commands and re-labelling as ledger operations', () => {
   it('re-labelling after the rejection retries; a label older than the rejection does not', () => {
     const { ledger, id } = rejected()
     const old = relabelRetryOp(FINGERPRINT, { name: 'ccal-task', actor: 'alice', at: at(15).toISOString() })
-    expect(apply(ledger, [old], at(30)).items[id]!.status).toBe('rejected')
+    expect(apply(ledger, [old], at(30)).items.get(id)!.status).toBe('rejected')
     const fresh = relabelRetryOp(FINGERPRINT, { name: 'ccal-task', actor: 'alice', at: at(25).toISOString() })
-    expect(apply(ledger, [fresh], at(30)).items[id]!.status).toBe('pending')
+    expect(apply(ledger, [fresh], at(30)).items.get(id)!.status).toBe('pending')
   })
 })
 

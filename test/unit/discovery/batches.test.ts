@@ -57,7 +57,7 @@ function withPull(ledger: Ledger, id: string): Ledger {
 }
 
 function itemOf(ledger: Ledger, fingerprint: string) {
-  return Object.values(ledger.items).find(item => item.fingerprint === fingerprint)!
+  return [...ledger.items.values()].find(item => item.fingerprint === fingerprint)!
 }
 
 const PART_1 = 'lint:eslint:no-unused-vars:src#1'
@@ -88,7 +88,7 @@ describe('lint batches across scans', () => {
     expect(second.candidates.map(candidate => candidate.fingerprint)).toEqual([PART_1])
     const item = itemOf(second.ledger, PART_1)
     expect(item).toMatchObject({ status: 'pending', title: 'Fix 2 eslint `no-unused-vars` findings in src' })
-    expect(Object.keys(second.ledger.items)).toHaveLength(1)
+    expect([...second.ledger.items.keys()]).toHaveLength(1)
   })
 
   it('complete a pending batch that has no finding left', () => {
@@ -147,7 +147,7 @@ describe('lint batches across scans', () => {
 
     expect(after.candidates.map(candidate => candidate.fingerprint)).toEqual([PART_1])
     expect(itemOf(after.ledger, PART_1).status).toBe('rejected')
-    expect(Object.keys(after.ledger.items)).toHaveLength(1)
+    expect([...after.ledger.items.keys()]).toHaveLength(1)
   })
 })
 
@@ -156,8 +156,8 @@ describe('coverage items across scans', () => {
 
   it('put more work on a file after a merged part into part 2', () => {
     let ledger = apply(emptyLedger(), upsertCandidates([coverageCandidate(file, 80)]))
-    const id = Object.keys(ledger.items)[0]!
-    expect(ledger.items[id]!.fingerprint).toBe('coverage:src/a.js')
+    const id = [...ledger.items.keys()][0]!
+    expect(ledger.items.get(id)!.fingerprint).toBe('coverage:src/a.js')
     ledger = apply(ledger, transition(id, 'completed', { reason: 'PR merged' }))
 
     const part = coveragePart(ledger, 'coverage', 'coverage:src/a.js')

@@ -39,7 +39,7 @@ describe('what an idle cycle changes', () => {
       LATER
     )
 
-    expect(idle.items[idOf(idle, ISSUE.fingerprint)]!.occurrences).toBe(2)
+    expect(idle.items.get(idOf(idle, ISSUE.fingerprint))!.occurrences).toBe(2)
     expect(changesMaterially(known, idle)).toBe(false)
   })
 

@@ -35,7 +35,7 @@ const CANDIDATE = {
 /** An item whose first round delivered PR #12, which is now open. */
 function delivered(): { ledger: Ledger; id: string } {
   let ledger = apply(emptyLedger(), upsertCandidate(CANDIDATE))
-  const id = Object.keys(ledger.items)[0]!
+  const id = [...ledger.items.keys()][0]!
   ledger = apply(ledger, leaseItem(id, 600_000))
   ledger = apply(
     ledger,
@@ -68,7 +68,7 @@ describe('a regression after a merge', () => {
     const { ledger: open, id } = delivered()
     const merged = apply(open, transition(id, 'completed', { reason: 'PR #12 merged' }), 10)
 
-    const back = apply(merged, upsertCandidate(CANDIDATE), 60).items[id]!
+    const back = apply(merged, upsertCandidate(CANDIDATE), 60).items.get(id)!
 
     expect(back).toMatchObject({ status: 'pending', generation: 2, pr: null, sessionId: null, attempts: 0 })
     expect(back.generations).toEqual([
@@ -91,7 +91,9 @@ describe('a retry after a human no', () => {
       body: '/ccal retry fix the import'
     }
 
-    const item = apply(ledger, retryItem(id, { reason: 'retry by @maintainer', words: ask }), 20).items[id]!
+    const item = apply(ledger, retryItem(id, { reason: 'retry by @maintainer', words: ask }), 20).items.get(
+      id
+    )!
 
     expect(item).toMatchObject({ status: 'pending', generation: 2, pr: null, sessionId: null, words: [ask] })
     expect(item.generations[0]).toMatchObject({ generation: 1, pr: PR, ended: 'closed', words: [closing] })
@@ -111,7 +113,7 @@ describe('a retry after a human no', () => {
 
   it('continues the same generation when the earlier round ended without a pull request', () => {
     let ledger = apply(emptyLedger(), upsertCandidate(CANDIDATE))
-    const id = Object.keys(ledger.items)[0]!
+    const id = [...ledger.items.keys()][0]!
     ledger = apply(ledger, leaseItem(id, 600_000))
     ledger = apply(
       ledger,
@@ -121,7 +123,7 @@ describe('a retry after a human no', () => {
       )
     )
 
-    const item = apply(ledger, retryItem(id, { reason: 'retry' })).items[id]!
+    const item = apply(ledger, retryItem(id, { reason: 'retry' })).items.get(id)!
 
     expect(item).toMatchObject({ status: 'pending', generation: 1, attempts: 0, generations: [] })
   })
@@ -132,7 +134,7 @@ describe('a retry after a human no', () => {
     ledger = apply(ledger, addWords(id, [closing]))
     ledger = apply(ledger, addWords(id, [closing]))
 
-    expect(ledger.items[id]!.words).toEqual([closing])
+    expect(ledger.items.get(id)!.words).toEqual([closing])
   })
 })
 
@@ -147,7 +149,7 @@ describe('what the next round is told', () => {
       at: '2026-03-02T09:00:00.000Z',
       body: 'Please fix the import instead.'
     }
-    return apply(ledger, retryItem(id, { reason: 'retry', words: ask }), 20).items[id]!
+    return apply(ledger, retryItem(id, { reason: 'retry', words: ask }), 20).items.get(id)!
   }
 
   it('the prompt names the closed pull request and fences what people said as data', () => {

@@ -44,7 +44,7 @@ function candidate(fingerprint: string, overrides: Partial<CandidateInput> = {})
 }
 
 function only(ledger: Ledger): WorkItem {
-  const items = Object.values(ledger.items)
+  const items = [...ledger.items.values()]
   expect(items).toHaveLength(1)
   return items[0]!
 }
@@ -81,8 +81,8 @@ describe('upsertCandidates', () => {
 
     const next = apply(ledger, upsertCandidate(candidate('fp-1', { context: { file: 'b.ts' } })), at(5))
 
-    expect(Object.keys(next.items)).toEqual([id])
-    expect(next.items[id]).toMatchObject({
+    expect([...next.items.keys()]).toEqual([id])
+    expect(next.items.get(id)).toMatchObject({
       occurrences: 2,
       lastSeenAt: at(5).now.toISOString(),
       context: { file: 'b.ts' }
@@ -99,17 +99,17 @@ describe('upsertCandidates', () => {
       ledger,
       recordResult({ itemId: id, success: true, summary: 'fixed', durationMs: 10, turns: 2, costUsd: 0 })
     )
-    expect(ledger.items[id]!.status).toBe('completed')
+    expect(ledger.items.get(id)!.status).toBe('completed')
 
     const result = upsertCandidate(candidate('fp-1'))(ledger, at(60))
 
-    expect(result.ledger.items[id]).toMatchObject({
+    expect(result.ledger.items.get(id)).toMatchObject({
       status: 'pending',
       attempts: 0,
       regressions: 1,
       occurrences: 2
     })
-    expect(result.ledger.items[id]!.history.map(entry => entry.event)).toContain('regression')
+    expect(result.ledger.items.get(id)!.history.map(entry => entry.event)).toContain('regression')
     expect(result.ledger.state.totals.regressions).toBe(1)
     expect(result.description).toMatch(/^reopen regression/)
   })
@@ -127,7 +127,7 @@ describe('upsertCandidates', () => {
 
     const next = apply(ledger, upsertCandidate(candidate('fp-1')))
 
-    expect(next.items[id]).toMatchObject({ status: 'rejected', occurrences: 2 })
+    expect(next.items.get(id)).toMatchObject({ status: 'rejected', occurrences: 2 })
   })
 
   it('defers new candidates beyond the pending queue limit, admitting the most urgent first', () => {
@@ -139,9 +139,7 @@ describe('upsertCandidates', () => {
 
     const result = upsertCandidates(batch, { maxPending: 2 })(emptyLedger(), at(0))
 
-    const titles = Object.values(result.ledger.items)
-      .map(item => item.fingerprint)
-      .sort()
+    const titles = [...result.ledger.items.values()].map(item => item.fingerprint).sort()
     expect(titles).toEqual(['mid', 'urgent'])
     expect(result.ledger.state.totals.candidatesDeferred).toBe(1)
     expect(result.description).toBe('merge 3 candidates: 2 new, 0 seen again, 1 deferred (queue full)')
@@ -152,7 +150,7 @@ describe('upsertCandidates', () => {
 
     const next = apply(ledger, upsertCandidates([candidate('known'), candidate('new')], { maxPending: 1 }))
 
-    expect(next.items[id]!.occurrences).toBe(2)
+    expect(next.items.get(id)!.occurrences).toBe(2)
     expect(findByFingerprint(next, 'new')).toBeUndefined()
   })
 
@@ -177,9 +175,9 @@ describe('addManualItem', () => {
     ledger = apply(ledger, addManualItem({ title: 'Write docs' }, 'nonce-2'))
 
     expect(countStatus(ledger, 'pending')).toBe(2)
-    expect(
-      Object.values(ledger.items).every(item => item.source === 'manual' && item.type === 'manual')
-    ).toBe(true)
+    expect([...ledger.items.values()].every(item => item.source === 'manual' && item.type === 'manual')).toBe(
+      true
+    )
   })
 
   it('gives the same item when the same request is applied again (a retried write)', () => {
@@ -188,7 +186,7 @@ describe('addManualItem', () => {
 
     const again = apply(first, op)
 
-    expect(Object.keys(again.items)).toHaveLength(1)
+    expect([...again.items.keys()]).toHaveLength(1)
   })
 })
 
@@ -198,7 +196,7 @@ describe('leases', () => {
 
     const next = apply(ledger, leaseItem(id, 30 * MINUTE), at(1))
 
-    expect(next.items[id]).toMatchObject({
+    expect(next.items.get(id)).toMatchObject({
       status: 'in_progress',
       attempts: 1,
       lease: { runId: 'run-1', acquiredAt: at(1).now.toISOString(), until: at(31).now.toISOString() }
@@ -212,7 +210,7 @@ describe('leases', () => {
 
     expect(() => apply(leased, leaseItem(id, MINUTE), at(5, 'run-b'))).toThrow(LedgerConflictError)
     const taken = apply(leased, leaseItem(id, MINUTE), at(11, 'run-b'))
-    expect(taken.items[id]).toMatchObject({ attempts: 2, lease: { runId: 'run-b' } })
+    expect(taken.items.get(id)).toMatchObject({ attempts: 2, lease: { runId: 'run-b' } })
   })
 
   it('renews only the holder’s lease', () => {
@@ -221,8 +219,8 @@ describe('leases', () => {
 
     const renewed = apply(leased, renewLease(id, 10 * MINUTE), at(8))
 
-    expect(renewed.items[id]!.lease!.until).toBe(at(18).now.toISOString())
-    expect(renewed.items[id]!.attempts).toBe(1)
+    expect(renewed.items.get(id)!.lease!.until).toBe(at(18).now.toISOString())
+    expect(renewed.items.get(id)!.attempts).toBe(1)
     expect(() => apply(leased, renewLease(id, MINUTE), at(1, 'intruder'))).toThrow(LedgerConflictError)
   })
 
@@ -232,7 +230,7 @@ describe('leases', () => {
 
     const released = apply(leased, releaseLease(id, { reason: 'run cancelled' }))
 
-    expect(released.items[id]).toMatchObject({ status: 'pending', lease: null, attempts: 1 })
+    expect(released.items.get(id)).toMatchObject({ status: 'pending', lease: null, attempts: 1 })
   })
 
   it('reclaims expired leases: back to pending, or failed when no attempts are left', () => {
@@ -247,9 +245,9 @@ describe('leases', () => {
 
     const result = reclaimExpiredLeases()(ledger, at(20, 'next-run'))
 
-    expect(result.ledger.items[a]).toMatchObject({ status: 'pending', lease: null })
-    expect(result.ledger.items[b]).toMatchObject({ status: 'failed', lease: null })
-    expect(result.ledger.items[c]).toMatchObject({ status: 'in_progress', lease: { runId: 'alive' } })
+    expect(result.ledger.items.get(a)).toMatchObject({ status: 'pending', lease: null })
+    expect(result.ledger.items.get(b)).toMatchObject({ status: 'failed', lease: null })
+    expect(result.ledger.items.get(c)).toMatchObject({ status: 'in_progress', lease: { runId: 'alive' } })
     expect(result.description).toMatch(/^reclaim 2 expired leases/)
   })
 
@@ -273,8 +271,8 @@ describe('budget reservations', () => {
     ledger = apply(ledger, leaseItem(a, 10 * MINUTE, undefined, budget), at(0, 'run-1'))
     ledger = apply(ledger, leaseItem(b, 10 * MINUTE, undefined, budget), at(0, 'run-2'))
 
-    expect(ledger.items[a]!.lease!.reservedUsd).toBe(1)
-    expect(ledger.items[b]!.lease!.reservedUsd).toBe(1)
+    expect(ledger.items.get(a)!.lease!.reservedUsd).toBe(1)
+    expect(ledger.items.get(b)!.lease!.reservedUsd).toBe(1)
     expect(() => leaseItem(c, 10 * MINUTE, undefined, budget)(ledger, at(0, 'run-3'))).toThrow(
       "the day budget ($2.00) leaves $0.00 after today's spend and $2.00 reserved by running items"
     )
@@ -299,7 +297,7 @@ describe('budget reservations', () => {
     ledger = apply(ledger, leaseItem(c, 10 * MINUTE, undefined, { ...budget, dayBudgetUsd: 1.5 }))
 
     expect(spentToday(ledger, T0)).toBe(0.3)
-    expect(ledger.items[c]!.lease!.reservedUsd).toBe(1)
+    expect(ledger.items.get(c)!.lease!.reservedUsd).toBe(1)
   })
 
   it('reserves what is left when that is less than the cap but covers the estimate', () => {
@@ -308,7 +306,7 @@ describe('budget reservations', () => {
     ledger = apply(ledger, leaseItem(a, 10 * MINUTE, undefined, budget))
     ledger = apply(ledger, leaseItem(b, 10 * MINUTE, undefined, { ...budget, dayBudgetUsd: 1.6 }))
 
-    expect(ledger.items[b]!.lease!.reservedUsd).toBe(0.6)
+    expect(ledger.items.get(b)!.lease!.reservedUsd).toBe(0.6)
   })
 
   it('keeps the run budget across the run’s items, and ignores reservations of leases that expired', () => {
@@ -321,7 +319,8 @@ describe('budget reservations', () => {
       /the run budget \(\$1\.20\) leaves \$0\.20/
     )
     expect(
-      apply(ledger, leaseItem(c, 10 * MINUTE, undefined, run), at(11, 'run-2')).items[c]!.lease!.reservedUsd
+      apply(ledger, leaseItem(c, 10 * MINUTE, undefined, run), at(11, 'run-2')).items.get(c)!.lease!
+        .reservedUsd
     ).toBe(1)
   })
 
@@ -332,7 +331,7 @@ describe('budget reservations', () => {
     ledger = apply(ledger, reclaimExpiredLeases(), at(11))
 
     expect(spentToday(ledger, T0)).toBe(1)
-    expect(ledger.items[a]!.history.at(-2)?.detail).toContain('its $1.00 reservation is counted as spent')
+    expect(ledger.items.get(a)!.history.at(-2)?.detail).toContain('its $1.00 reservation is counted as spent')
   })
 })
 
@@ -356,7 +355,7 @@ describe('transitions', () => {
 
     expect(() => apply(ledger, transition(id, 'pending'))).toThrow(IllegalTransitionError)
     const retried = apply(ledger, transition(id, 'pending', { actor: 'human' }))
-    expect(retried.items[id]).toMatchObject({ status: 'pending', attempts: 0 })
+    expect(retried.items.get(id)).toMatchObject({ status: 'pending', attempts: 0 })
   })
 
   it('answers questions about the table', () => {
@@ -392,7 +391,7 @@ describe('recordResult', () => {
       { pr: { number: 12, url: 'https://x/12', branch: 'ccal/fix' } }
     )(ledger, at(2))
 
-    const item = result.ledger.items[id]!
+    const item = result.ledger.items.get(id)!
     expect(item).toMatchObject({ status: 'pr_open', lease: null, sessionId: 's-1', pr: { number: 12 } })
     expect(result.ledger.results).toHaveLength(1)
     expect(result.ledger.results[0]).toMatchObject({
@@ -428,12 +427,12 @@ describe('recordResult', () => {
     }
     ledger = apply(ledger, leaseItem(id, MINUTE))
     ledger = apply(ledger, recordResult(failure))
-    expect(ledger.items[id]).toMatchObject({ status: 'pending', lastError: 'tests fail' })
+    expect(ledger.items.get(id)).toMatchObject({ status: 'pending', lastError: 'tests fail' })
 
     ledger = apply(ledger, leaseItem(id, MINUTE))
     ledger = apply(ledger, recordResult(failure))
 
-    expect(ledger.items[id]).toMatchObject({ status: 'failed', attempts: 2 })
+    expect(ledger.items.get(id)).toMatchObject({ status: 'failed', attempts: 2 })
     expect(ledger.state.totals.failures).toBe(2)
   })
 
@@ -522,8 +521,8 @@ describe('history of events', () => {
     for (let minute = 1; minute <= 5; minute += 1)
       ledger = apply(ledger, renewLease(id, MINUTE, { maxHistoryEvents: 3 }), at(minute))
 
-    expect(ledger.items[id]!.history).toHaveLength(3)
-    expect(ledger.items[id]!.historyDropped).toBe(5)
+    expect(ledger.items.get(id)!.history).toHaveLength(3)
+    expect(ledger.items.get(id)!.historyDropped).toBe(5)
   })
 })
 

@@ -10,17 +10,14 @@ describe('an item found again', () => {
     const id = idOf(ledger, 'issue:o/r#1')
     ledger = {
       ...ledger,
-      items: {
-        ...ledger.items,
-        [id]: { ...ledger.items[id]!, context: { issueNumber: 1, lastCommandId: 77 } }
-      }
+      items: ledger.items.with([{ ...ledger.items.get(id)!, context: { issueNumber: 1, lastCommandId: 77 } }])
     }
 
     ledger = applyOps(ledger, [
       upsertCandidates([candidate('issue:o/r#1', { context: { issueNumber: 1, url: 'u' } })])
     ])
 
-    expect(ledger.items[id]?.context).toEqual({ issueNumber: 1, lastCommandId: 77, url: 'u' })
+    expect(ledger.items.get(id)?.context).toEqual({ issueNumber: 1, lastCommandId: 77, url: 'u' })
   })
 
   it("takes the source's current priority", () => {
@@ -28,7 +25,7 @@ describe('an item found again', () => {
 
     ledger = applyOps(ledger, [upsertCandidates([candidate('x', { priority: 1 })])])
 
-    expect(ledger.items[idOf(ledger, 'x')]?.priority).toBe(1)
+    expect(ledger.items.get(idOf(ledger, 'x'))?.priority).toBe(1)
   })
 
   it('keeps a priority a person set with /ccal priority', () => {
@@ -36,15 +33,12 @@ describe('an item found again', () => {
     const id = idOf(ledger, 'x')
     ledger = {
       ...ledger,
-      items: {
-        ...ledger.items,
-        [id]: { ...ledger.items[id]!, priority: 2, context: { priorityOverride: 2 } }
-      }
+      items: ledger.items.with([{ ...ledger.items.get(id)!, priority: 2, context: { priorityOverride: 2 } }])
     }
 
     ledger = applyOps(ledger, [upsertCandidates([candidate('x', { priority: 5 })])])
 
-    expect(ledger.items[id]?.priority).toBe(2)
+    expect(ledger.items.get(id)?.priority).toBe(2)
   })
 })
 
@@ -55,7 +49,7 @@ describe('recordSessionId', () => {
 
     const result = recordSessionId(id, 'sess-1')(ledger, { now: T0, runId: 'r' })
 
-    expect(result.ledger.items[id]?.sessionId).toBe('sess-1')
+    expect(result.ledger.items.get(id)?.sessionId).toBe('sess-1')
     expect(result.description).toBe(`${id}: session sess-1`)
     expect(recordSessionId(id, 'sess-1')(result.ledger, { now: T0, runId: 'r' }).ledger).toBe(result.ledger)
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   EMPTY_TREE,
   applyTreeChanges,
+  filesOf,
   parseDiffTree,
   parseLsTree,
   planTree,
@@ -99,7 +100,7 @@ describe('diff-tree output', () => {
 
     const next = applyTreeChanges(base, parseDiffTree(out), 'root-2')
 
-    expect([...next.blobs.keys()]).toEqual(['items/ef/ef0000000000.json'])
+    expect([...filesOf(next)].map(([path]) => path)).toEqual(['items/ef/ef0000000000.json'])
     expect(next.trees.has('items/cd')).toBe(false)
     expect(next.trees.get('')).toBe('root-2')
   })
