@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1225);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2208);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1225:
+/***/ 2208:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60495,33 +60495,28 @@ function scanLogBuffer(data, options = {}) {
     return stream.end().findings;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
 ;// CONCATENATED MODULE: ./lib/ledger/items.js
+/** How many of the most urgent items of each status a map can give without a full walk. */
+const FIRST_DEPTH = 10;
+/** Most urgent first (priority 1 before 5), then the oldest, then by id so the order is total. */
+function items_byUrgency(a, b) {
+    return a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
 /** The shard an id belongs to: its directory under `items/` on the branch. */
 function shardOf(id) {
     return id.slice(0, 2);
 }
 function shard(items) {
     const counts = {};
-    for (const item of items.values())
+    const groups = {};
+    for (const item of items.values()) {
         counts[item.status] = (counts[item.status] ?? 0) + 1;
-    return { items, counts };
+        (groups[item.status] ??= []).push(item);
+    }
+    const first = {};
+    for (const [status, group] of Object.entries(groups))
+        first[status] = group.sort(items_byUrgency).slice(0, FIRST_DEPTH);
+    return { items, counts, first };
 }
 /** A read-only map from item id to item; every change returns a new one. */
 class Items {
@@ -60567,6 +60562,13 @@ class Items {
         for (const { counts } of this.shards.values())
             total += counts[status] ?? 0;
         return total;
+    }
+    /** The `count` (at most {@link FIRST_DEPTH}) most urgent items of this status, most urgent first. */
+    first(status, count = FIRST_DEPTH) {
+        const candidates = [];
+        for (const { first } of this.shards.values())
+            candidates.push(...(first[status] ?? []));
+        return candidates.sort(items_byUrgency).slice(0, Math.min(count, FIRST_DEPTH));
     }
     /** This map with `changed` put in (added or replacing the item of the same id). */
     with(changed) {
@@ -60633,6 +60635,23 @@ class Items {
         }
         return new Items(shards, size);
     }
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 ;// CONCATENATED MODULE: ./lib/ledger/schema.js
@@ -60821,6 +60840,40 @@ const WorkItemSchema = strictObject({
     /** Oldest history events removed to keep the file small (their commits remain in git history). */
     historyDropped: schemas_number().int().nonnegative()
 });
+/** What a listing shows of an item (`ccal status`, the summary file): one line's worth. */
+const ItemGlanceSchema = strictObject({
+    id: ItemIdSchema,
+    type: ItemTypeSchema,
+    priority: schemas_number().int().min(1).max(5),
+    title: schemas_string().min(1),
+    status: ItemStatusSchema,
+    attempts: schemas_number().int().nonnegative(),
+    maxAttempts: schemas_number().int().positive(),
+    occurrences: schemas_number().int().positive(),
+    lease: LeaseSchema.nullable(),
+    pr: PullRequestRefSchema.nullable(),
+    updatedAt: TimestampSchema,
+    generation: schemas_number().int().positive(),
+    /** How the round before this one ended. */
+    earlier: strictObject({ pr: schemas_number().int().positive().nullable(), ended: schemas_enum(GENERATION_ENDINGS) })
+        .nullable(),
+    /** Why a failed, rejected or dismissed item, or one that needs a human, is where it is. */
+    why: schemas_string().nullable()
+});
+/** The statuses whose first items the summary file keeps: what `ccal status` lists. */
+const GLANCED_STATUSES = ['pending', 'in_progress', 'pr_open', 'needs_human', 'failed'];
+/**
+ * `summary.json`: what `ccal status` shows without reading every item file — the count of items in
+ * each status and the first of the listed ones. Derived from the items: it is trusted only while
+ * `items` is the sha of the `items/` tree of the same commit (null when there are no items).
+ */
+const LedgerSummarySchema = strictObject({
+    items: schemas_string()
+        .regex(/^[0-9a-f]{40,64}$/)
+        .nullable(),
+    counts: partialRecord(ItemStatusSchema, schemas_number().int().nonnegative()),
+    first: partialRecord(schemas_enum(GLANCED_STATUSES), array(ItemGlanceSchema))
+});
 /** Token counts of one Claude run. */
 const TokenUsageSchema = strictObject({
     input: schemas_number().int().nonnegative(),
@@ -60957,6 +61010,7 @@ function emptyLedger() {
  * re-applies it to the newer state), so an operation must be a function of its arguments and the
  * ledger it is given, nothing else.
  */
+
 
 
 
@@ -61915,9 +61969,8 @@ function itemsByStatus(ledger) {
     };
     for (const item of ledger.items.values())
         groups[item.status].push(item);
-    for (const group of Object.values(groups)) {
-        group.sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    }
+    for (const group of Object.values(groups))
+        group.sort(byUrgency);
     return groups;
 }
 
@@ -74250,6 +74303,7 @@ function createGitHubClient(options) {
  * state.json                    SystemState, with schemaVersion
  * results.json                  recent ExecutionResults, oldest first
  * patterns.json                 LearningPatterns, ordered by id
+ * summary.json                  counts per status and the first items of each (derived from items/)
  * items/<id[0..2]>/<id>.json    one WorkItem per file, sharded by the first two characters of its id
  * ```
  *
@@ -74262,6 +74316,7 @@ const STATE_FILE = 'state.json';
 const RESULTS_FILE = 'results.json';
 const PATTERNS_FILE = 'patterns.json';
 const README_FILE = 'README.md';
+const SUMMARY_FILE = 'summary.json';
 const ITEMS_DIR = 'items';
 /** The path of an item's file on the ledger branch. */
 function itemPath(id) {
@@ -74278,6 +74333,8 @@ function classifyPath(path) {
         return { kind: 'patterns' };
     if (path === README_FILE)
         return { kind: 'readme' };
+    if (path === SUMMARY_FILE)
+        return { kind: 'summary' };
     const match = ITEM_PATH.exec(path);
     if (match && match[2].startsWith(match[1]))
         return { kind: 'item', id: match[2] };
@@ -74591,6 +74648,62 @@ function treeSha(entries) {
     return (0,external_node_crypto_.createHash)('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./lib/ledger/summary.js
+/**
+ * The ledger's summary: the count of items in each status and the first items of the statuses
+ * `ccal status` lists, written as `summary.json` with every change to the items so that status
+ * reads three small files instead of every item's (50,000 items: one blob instead of 50,000).
+ */
+
+
+
+/** Why an item waits for a person or was given up on: its last error, else its last move's reason. */
+function whyClosedOut(item) {
+    if (!['failed', 'needs_human', 'rejected', 'dismissed'].includes(item.status))
+        return null;
+    const moved = [...item.history]
+        .reverse()
+        .find(entry => entry.event === 'status' && entry.to === item.status);
+    const reason = item.lastError ?? moved?.detail;
+    return reason ? oneLine(reason, 100) : null;
+}
+/** What a listing shows of `item`. */
+function glance(item) {
+    const earlier = item.generations.at(-1);
+    return {
+        id: item.id,
+        type: item.type,
+        priority: item.priority,
+        title: item.title,
+        status: item.status,
+        attempts: item.attempts,
+        maxAttempts: item.maxAttempts,
+        occurrences: item.occurrences,
+        lease: item.lease,
+        pr: item.pr,
+        updatedAt: item.updatedAt,
+        generation: item.generation,
+        earlier: earlier ? { pr: earlier.pr?.number ?? null, ended: earlier.ended } : null,
+        why: whyClosedOut(item)
+    };
+}
+/** The summary of `items`, whose `items/` tree on the branch is `itemsTree`. */
+function summarize(items, itemsTree) {
+    const counts = {};
+    for (const status of ITEM_STATUSES) {
+        const count = items.count(status);
+        if (count > 0)
+            counts[status] = count;
+    }
+    const first = {};
+    for (const status of GLANCED_STATUSES) {
+        const head = items.first(status, FIRST_DEPTH);
+        if (head.length > 0)
+            first[status] = head.map(glance);
+    }
+    return { items: itemsTree, counts, first };
+}
+
 ;// CONCATENATED MODULE: ./lib/ledger/store.js
 /**
  * The ledger store: reads the ledger branch from a remote and writes it back with compare-and-swap,
@@ -74609,6 +74722,7 @@ function treeSha(entries) {
  * same operation to the newer state and trying again after a jittered, bounded back-off, so no
  * update is lost. Other push failures (authentication, a protected branch) are reported at once.
  */
+
 
 
 
@@ -74748,6 +74862,66 @@ class GitLedgerStore {
             fresh = true;
         }
     }
+    async overview() {
+        const head = await this.fetchForward();
+        if (head && !this.loaded) {
+            const quick = await this.readSummary(head);
+            if (quick)
+                return quick;
+        }
+        this.loaded = await this.loadHead(this.loaded, head);
+        const { ledger, commit, snapshot } = this.loaded;
+        return {
+            commit,
+            state: ledger.state,
+            patterns: ledger.patterns,
+            summary: summarize(ledger.items, snapshot.trees.get(ITEMS_DIR) ?? null)
+        };
+    }
+    /**
+     * The overview from `summary.json`, state.json and patterns.json of `head` alone, or null when
+     * the summary is missing, unreadable or describes other items than the head's (a writer that
+     * did not keep it, a hand edit): the full read then answers, and says what is wrong if anything is.
+     */
+    async readSummary(head) {
+        const where = this.where(head.commit);
+        const files = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE, ITEMS_DIR];
+        const found = new Map();
+        const args = ['cat-file', '--batch'];
+        const output = new BatchOutput((index, object) => {
+            if (object)
+                found.set(files[index], object);
+        });
+        const result = await this.git.execBuffer(args, {
+            input: `${files.map(file => `${head.commit}:${file}`).join('\n')}\n`,
+            onStdout: chunk => output.push(chunk)
+        });
+        if (result.exitCode !== 0)
+            throw commandFailed(args, result);
+        const [state, patterns, summary] = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE].map(file => found.get(file));
+        if (!state || !summary)
+            return null;
+        try {
+            const rawState = parseJsonFile(state.text, STATE_FILE, where);
+            if (this.checkVersion(rawState, where) !== SCHEMA_VERSION)
+                return null;
+            const decoded = LedgerSummarySchema.safeParse(parseJsonFile(summary.text, SUMMARY_FILE, where));
+            if (!decoded.success || decoded.data.items !== (found.get(ITEMS_DIR)?.sha ?? null))
+                return null;
+            await this.moveSeen(head.commit);
+            return {
+                commit: head.commit,
+                state: decodeFile(SystemStateSchema, rawState, STATE_FILE, where),
+                patterns: decodeFile(PatternsFileSchema, optionalJson(patterns?.text, PATTERNS_FILE, where), PATTERNS_FILE, where),
+                summary: decoded.data
+            };
+        }
+        catch (error) {
+            if (error instanceof LedgerCorruptError)
+                return null;
+            throw error;
+        }
+    }
     async init() {
         const snapshot = await this.read();
         if (snapshot.commit)
@@ -74870,7 +75044,10 @@ class GitLedgerStore {
     // Reading
     /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
     async refresh(previous) {
-        const head = await this.fetchForward();
+        return this.loadHead(previous, await this.fetchForward());
+    }
+    /** Loads the fetched `head`, reusing what `previous` already holds where possible. */
+    async loadHead(previous, head) {
         if (!head)
             return EMPTY;
         if (previous?.commit === head.commit)
@@ -75062,7 +75239,7 @@ class GitLedgerStore {
         const removedIds = [];
         for (const change of changes) {
             const kind = classifyPath(change.path);
-            if (kind.kind === 'unknown' || kind.kind === 'readme')
+            if (!isLedgerData(change.path))
                 continue;
             if (!change.sha) {
                 if (kind.kind === 'item') {
@@ -75123,7 +75300,11 @@ class GitLedgerStore {
         if (unique.length === 0)
             return;
         const args = ['cat-file', '--batch'];
-        const output = new BatchOutput(onBlob);
+        const output = new BatchOutput((index, object) => {
+            if (!object)
+                throw new CcalError(`git object ${unique[index]} is missing from the repository`);
+            onBlob(object.sha, object.text);
+        });
         const result = await this.git.execBuffer(args, {
             input: `${unique.join('\n')}\n`,
             onStdout: chunk => output.push(chunk)
@@ -75152,9 +75333,24 @@ class GitLedgerStore {
         }
         if (updates.length === 0 && removals.length === 0 && base.commit !== null)
             return null;
-        const plan = planTree(base.snapshot, new Map(updates.map(update => [update.path, update.sha])), removals);
+        let plan = planTree(base.snapshot, new Map(updates.map(update => [update.path, update.sha])), removals);
+        let trees = plan.trees;
+        // The summary names the items/ tree it describes, so it is planned once that tree is known:
+        // a second plan over the first changes only the root.
+        const itemsChanged = [...updates.map(update => update.path), ...removals].some(isItemPath);
+        if (itemsChanged || (blobAt(base.snapshot, SUMMARY_FILE) === undefined && next.items.size > 0)) {
+            const summary = summarize(next.items, plan.snapshot.trees.get(ITEMS_DIR) ?? null);
+            const text = store_encode(LedgerSummarySchema, summary, SUMMARY_FILE);
+            const sha = blobSha(text);
+            if (blobAt(plan.snapshot, SUMMARY_FILE) !== sha) {
+                const first = plan;
+                plan = planTree(first.snapshot, new Map([[SUMMARY_FILE, sha]]), []);
+                trees = [...first.trees.filter(tree => tree.dir !== ''), ...plan.trees];
+                updates.push({ path: SUMMARY_FILE, text, sha });
+            }
+        }
         // Blobs and trees are independent writes (mktree --missing does not look the entries up).
-        await Promise.all([this.storeBlobs(updates), this.storeTrees(plan.trees)]);
+        await Promise.all([this.storeBlobs(updates), this.storeTrees(trees)]);
         const commit = await this.commitTree(plan.root, base.commit, description, context);
         return { commit, tree: plan.root, snapshot: plan.snapshot };
     }
@@ -75241,19 +75437,18 @@ class GitLedgerStore {
         return Math.round(this.random() * cap);
     }
 }
-// ---------------------------------------------------------------------------------------------
-// Helpers
 /**
  * Parses `git cat-file --batch` output as it streams in: `<sha> <type> <size>\n<bytes>\n` per
  * object. Only the part of an object not yet complete is kept between chunks.
  */
 class BatchOutput {
-    onBlob;
+    onObject;
+    /** How many objects (or missing names) were read so far: the index of the next one asked for. */
     received = 0;
     data = Buffer.alloc(0);
     object = null;
-    constructor(onBlob) {
-        this.onBlob = onBlob;
+    constructor(onObject) {
+        this.onObject = onObject;
     }
     push(chunk) {
         this.data = this.data.length === 0 ? chunk : Buffer.concat([this.data, chunk]);
@@ -75263,16 +75458,21 @@ class BatchOutput {
                 const headerEnd = this.data.indexOf(0x0a, position);
                 if (headerEnd < 0)
                     break;
-                const [sha, type, size] = this.data.toString('utf8', position, headerEnd).split(' ');
-                if (type === 'missing' || size === undefined)
-                    throw new CcalError(`git object ${sha} is missing from the repository`);
-                this.object = { sha: sha, size: Number(size) };
+                const header = this.data.toString('utf8', position, headerEnd);
                 position = headerEnd + 1;
+                const [sha, type, size] = header.split(' ');
+                if (/ (missing|ambiguous)$/.test(header) || size === undefined) {
+                    this.onObject(this.received, null);
+                    this.received += 1;
+                    continue;
+                }
+                this.object = { sha: sha, type: type, size: Number(size) };
             }
             const end = position + this.object.size;
             if (end + 1 > this.data.length)
                 break;
-            this.onBlob(this.object.sha, this.data.toString('utf8', position, end));
+            const { sha, type } = this.object;
+            this.onObject(this.received, { sha, type, text: this.data.toString('utf8', position, end) });
             this.received += 1;
             this.object = null;
             position = end + 1;
@@ -75318,9 +75518,13 @@ function decodeItem(path, raw, where) {
 function optionalJson(text, file, where) {
     return text === undefined ? [] : parseJsonFile(text, file, where);
 }
+/** A file a load reads: not the README, not the summary (derived from the items), not a stranger's. */
+function isItemPath(path) {
+    return classifyPath(path).kind === 'item';
+}
 function isLedgerData(path) {
     const kind = classifyPath(path).kind;
-    return kind !== 'unknown' && kind !== 'readme';
+    return kind !== 'unknown' && kind !== 'readme' && kind !== 'summary';
 }
 /** The sha git gives a blob with this content. */
 function blobSha(text) {

@@ -9,23 +9,25 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LOCATION_OPTIONS: () => (/* binding */ LOCATION_OPTIONS),
 /* harmony export */   itemLine: () => (/* binding */ itemLine),
+/* harmony export */   itemSummary: () => (/* binding */ itemSummary),
 /* harmony export */   ledgerCommand: () => (/* binding */ ledgerCommand),
 /* harmony export */   ledgerHeading: () => (/* binding */ ledgerHeading),
 /* harmony export */   moneyLines: () => (/* binding */ moneyLines),
-/* harmony export */   openCliLedger: () => (/* binding */ openCliLedger),
-/* harmony export */   summaryJson: () => (/* binding */ summaryJson)
+/* harmony export */   openCliLedger: () => (/* binding */ openCliLedger)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4381);
 /* harmony import */ var _ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5302);
-/* harmony import */ var _ledger_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1800);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9661);
-/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1634);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8805);
-/* harmony import */ var _workspace_location_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3694);
-/* harmony import */ var _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9724);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8908);
+/* harmony import */ var _ledger_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3825);
+/* harmony import */ var _ledger_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1800);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9661);
+/* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1634);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8805);
+/* harmony import */ var _workspace_location_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3694);
+/* harmony import */ var _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9724);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8908);
+
 
 
 
@@ -69,22 +71,22 @@ async function openCliLedger(io, values) {
     const branch = values.branch ?? 'ccal-ledger';
     const checkout = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, values.repo ?? '.');
     const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined;
-    const runId = io.env.CCAL_RUN_ID || (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_4__/* .newRunId */ .F$)('cli');
+    const runId = io.env.CCAL_RUN_ID || (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_5__/* .newRunId */ .F$)('cli');
     // CCAL_DEBUG shows every git command and every lost race on stderr.
     const logger = io.env.CCAL_DEBUG
-        ? (0,_util_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .createStreamLogger */ .Jo)({ write: line => io.stderr(line), level: 'debug' })
+        ? (0,_util_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .createStreamLogger */ .Jo)({ write: line => io.stderr(line), level: 'debug' })
         : undefined;
     // The ledger is read and written in CCAL's own clone (as by `ccal run`): the checkout's refs stay
     // as they are.
-    const workspace = await _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_8__/* .Workspace */ .aR.open({
+    const workspace = await _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_9__/* .Workspace */ .aR.open({
         checkout,
-        directory: (0,_workspace_location_js__WEBPACK_IMPORTED_MODULE_7__/* .workDirectory */ .DI)(io.env.CCAL_WORKSPACE_DIRECTORY, io.env, checkout),
+        directory: (0,_workspace_location_js__WEBPACK_IMPORTED_MODULE_8__/* .workDirectory */ .DI)(io.env.CCAL_WORKSPACE_DIRECTORY, io.env, checkout),
         runId,
         ...(token ? { token } : {}),
         ...(values.remote ? { remote: values.remote } : {}),
         ...(logger ? { logger } : {})
     });
-    return (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_4__/* .openLedgerStore */ .vX)({
+    return (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_5__/* .openLedgerStore */ .vX)({
         repoDir: workspace.repoDir,
         git: workspace.git,
         branch,
@@ -120,13 +122,13 @@ const ledgerCommand = async (args, io) => {
             io.stdout(USAGE);
             return sub === undefined ? 2 : 0;
         default:
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`unknown ledger command '${sub}'. Commands: show, add, verify, log, retry, skip, priority, restore, export.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`unknown ledger command '${sub}'. Commands: show, add, verify, log, retry, skip, priority, restore, export.`);
     }
 };
 function parse(sub, args, options, positionals = false) {
-    const parsed = (0,_io_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Q)(`ledger ${sub}`, args, { ...LOCATION_OPTIONS, ...options });
+    const parsed = (0,_io_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandArgs */ .Q)(`ledger ${sub}`, args, { ...LOCATION_OPTIONS, ...options });
     if (!positionals && parsed.positionals.length > 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger ${sub}: unexpected argument '${parsed.positionals[0]}'`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`ccal ledger ${sub}: unexpected argument '${parsed.positionals[0]}'`);
     }
     return parsed;
 }
@@ -135,7 +137,7 @@ function parseLimit(text, fallback) {
         return fallback;
     const limit = Number(text);
     if (!Number.isInteger(limit) || limit < 1)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--limit must be a positive whole number, got '${text}'`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`--limit must be a positive whole number, got '${text}'`);
     return limit;
 }
 async function show(args, io) {
@@ -153,7 +155,7 @@ async function show(args, io) {
     io.stdout(renderShow(store, snapshot, now, limit));
     return 0;
 }
-/** The machine-readable summary shared by `ccal ledger show --json` and `ccal status --json`. */
+/** The machine-readable view of `ccal ledger show --json`: every item, grouped by status. */
 function summaryJson(store, snapshot, now) {
     const groups = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsByStatus */ .kt)(snapshot.ledger);
     return {
@@ -173,6 +175,7 @@ function summaryJson(store, snapshot, now) {
         lastRunId: snapshot.ledger.state.lastRunId
     };
 }
+/** What the JSON listings say of an item. */
 function itemSummary(item) {
     return {
         id: item.id,
@@ -197,24 +200,11 @@ const STATUS_TITLES = {
     needs_human: 'Needs a human',
     dismissed: 'Dismissed'
 };
-/** The header line naming the ledger and its commit. */
-function ledgerHeading(store, snapshot) {
-    if (!snapshot.commit)
+/** The header line naming the ledger, its commit and how many items it holds. */
+function ledgerHeading(store, commit, count) {
+    if (!commit)
         return `Ledger '${store.branch}' on ${store.remote} does not exist yet (it is created by the first write).`;
-    const count = snapshot.ledger.items.size;
-    return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`;
-}
-/** Why an item waits for a person or was given up on: its last error, else its last move's reason. */
-function whyClosedOut(item) {
-    if (!['failed', 'needs_human', 'rejected', 'dismissed'].includes(item.status))
-        return undefined;
-    const moved = [...item.history]
-        .reverse()
-        .find(entry => entry.event === 'status' && entry.to === item.status);
-    const reason = item.lastError ?? moved?.detail;
-    if (!reason)
-        return undefined;
-    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .oneLine */ .TN)(reason, 100);
+    return `Ledger '${store.branch}' on ${store.remote} at ${commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`;
 }
 /** One line per item: id, priority, type, title and what matters for its status. */
 function itemLine(item) {
@@ -227,38 +217,36 @@ function itemLine(item) {
         notes.push(`PR #${item.pr.number}`);
     if (item.attempts > 0)
         notes.push(`attempt ${item.attempts}/${item.maxAttempts}`);
-    const earlier = item.generations.at(-1);
-    if (earlier)
-        notes.push(`round ${item.generation}, after ${earlier.pr ? `PR #${earlier.pr.number} ` : ''}${earlier.ended.replace(/_/g, ' ')}`);
-    const why = whyClosedOut(item);
-    if (why)
-        notes.push(why);
+    if (item.earlier)
+        notes.push(`round ${item.generation}, after ${item.earlier.pr ? `PR #${item.earlier.pr} ` : ''}${item.earlier.ended.replace(/_/g, ' ')}`);
+    if (item.why)
+        notes.push(item.why);
     const suffix = notes.length ? `  (${notes.join(', ')})` : '';
     return `  ${item.id}  P${item.priority}  ${item.type.padEnd(15)}  ${item.title}${suffix}`;
 }
 /** Budget and totals lines. */
-function moneyLines(ledger, now) {
-    const { totals } = ledger.state;
+function moneyLines(state, now) {
+    const { totals } = state;
     return [
-        `Budget: $${(0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)(ledger, now).toFixed(2)} spent today (${(0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now)} UTC); $${totals.costUsd.toFixed(2)} in total`,
-        `Totals: ${ledger.state.cycles} cycles, ${totals.itemsCreated} items created, ${totals.attempts} attempts ` +
+        `Budget: $${(0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)({ state }, now).toFixed(2)} spent today (${(0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now)} UTC); $${totals.costUsd.toFixed(2)} in total`,
+        `Totals: ${state.cycles} cycles, ${totals.itemsCreated} items created, ${totals.attempts} attempts ` +
             `(${totals.successes} succeeded, ${totals.failures} failed), ${totals.tokens.toLocaleString('en-US')} tokens, ` +
             `${totals.regressions} regressions, ${totals.candidatesDeferred} candidates deferred`
     ];
 }
 function renderShow(store, snapshot, now, limit) {
-    const lines = [ledgerHeading(store, snapshot)];
+    const lines = [ledgerHeading(store, snapshot.commit, snapshot.ledger.items.size)];
     const groups = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsByStatus */ .kt)(snapshot.ledger);
     for (const status of _ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4) {
         const group = groups[status];
         if (group.length === 0)
             continue;
         lines.push('', `${STATUS_TITLES[status]} (${group.length})`);
-        lines.push(...group.slice(0, limit).map(itemLine));
+        lines.push(...group.slice(0, limit).map(item => itemLine((0,_ledger_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .glance */ .v)(item))));
         if (group.length > limit)
             lines.push(`  … and ${group.length - limit} more (--limit N, or ccal ledger export --json)`);
     }
-    lines.push('', ...moneyLines(snapshot.ledger, now));
+    lines.push('', ...moneyLines(snapshot.ledger.state, now));
     return lines.join('\n');
 }
 async function add(args, io) {
@@ -273,20 +261,20 @@ async function add(args, io) {
         return help(io);
     const title = values.title?.trim();
     if (!title)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('ccal ledger add: --title is required');
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb('ccal ledger add: --title is required');
     const type = _ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ItemTypeSchema */ .jF.safeParse(values.type ?? 'manual');
     if (!type.success)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--type must be one of ${_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_TYPES */ .w$.join(', ')}; got '${values.type}'`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`--type must be one of ${_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_TYPES */ .w$.join(', ')}; got '${values.type}'`);
     const priority = values.priority === undefined ? 3 : Number(values.priority);
     if (!Number.isInteger(priority) || priority < 1 || priority > 5) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--priority must be a whole number from 1 (most urgent) to 5; got '${values.priority}'`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`--priority must be a whole number from 1 (most urgent) to 5; got '${values.priority}'`);
     }
     const store = await openCliLedger(io, values);
     const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex');
     const result = await store.write((0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .addManualItem */ .de)({ title, type: type.data, priority, description: values.description ?? '' }, nonce));
     const item = [...result.ledger.items.values()].find(candidate => candidate.fingerprint === `manual:${nonce}`);
     if (!item)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK('the new item is missing from the ledger after writing it');
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .CcalError */ .WK('the new item is missing from the ledger after writing it');
     if (values.json)
         io.stdout(JSON.stringify({ commit: result.commit, item }, null, 2));
     else
@@ -306,7 +294,7 @@ async function verify(args, io) {
         return 0;
     }
     if (report.problems.length > 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK(`ledger '${store.branch}' at ${report.commit.slice(0, 7)} is inconsistent:\n${report.problems.map(problem => `  ${problem}`).join('\n')}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .CcalError */ .WK(`ledger '${store.branch}' at ${report.commit.slice(0, 7)} is inconsistent:\n${report.problems.map(problem => `  ${problem}`).join('\n')}`);
     }
     io.stdout(`ledger '${store.branch}' at ${report.commit.slice(0, 7)} is valid: ${report.items} items, every file readable`);
     return 0;
@@ -316,7 +304,7 @@ async function log(args, io) {
     if (values.help)
         return help(io);
     if (positionals.length > 1)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('ccal ledger log: at most one item id');
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb('ccal ledger log: at most one item id');
     const limit = parseLimit(values.limit, 50);
     const store = await openCliLedger(io, values);
     const itemId = positionals[0]
@@ -358,24 +346,24 @@ async function steer(sub, args, io) {
     const [idOrPrefix, level, extra] = positionals;
     const wanted = sub === 'priority' ? 2 : 1;
     if (!idOrPrefix || positionals.length !== wanted || extra !== undefined)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(sub === 'priority'
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(sub === 'priority'
             ? 'ccal ledger priority: give an item id and a priority from 1 to 5'
             : `ccal ledger ${sub}: give exactly one item id (see ccal ledger show)`);
     const priority = Number(level);
     if (sub === 'priority' && !(Number.isInteger(priority) && priority >= 1 && priority <= 5))
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger priority: the priority must be a whole number from 1 to 5; got '${level}'`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`ccal ledger priority: the priority must be a whole number from 1 to 5; got '${level}'`);
     const store = await openCliLedger(io, values);
     const { ledger } = await store.read({ refresh: true });
     const id = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveItemId */ .Pl)(ledger, idOrPrefix);
     const who = io.env.GITHUB_ACTOR || io.env.USER || 'operator';
-    const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .oneLine */ .TN)(values.reason)}` : ''}`;
+    const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .oneLine */ .TN)(values.reason)}` : ''}`;
     const op = (current, context) => {
         const item = current.items.get(id);
         if (!item)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CcalError */ .WK(`no item '${id}' in the ledger`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .CcalError */ .WK(`no item '${id}' in the ledger`);
         if (sub === 'retry') {
             if (!_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRYABLE_STATUSES */ .U3.includes(item.status))
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger retry: ${id} is ${item.status}; only ${_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRYABLE_STATUSES */ .U3.join(', ')} items can be retried`);
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`ccal ledger retry: ${id} is ${item.status}; only ${_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .RETRYABLE_STATUSES */ .U3.join(', ')} items can be retried`);
             const words = values.reason
                 ? {
                     author: who,
@@ -389,7 +377,7 @@ async function steer(sub, args, io) {
         }
         if (sub === 'skip') {
             if (!_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .SKIPPABLE_STATUSES */ .FG.includes(item.status))
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger skip: ${id} is ${item.status}; only ${_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .SKIPPABLE_STATUSES */ .FG.join(', ')} items can be skipped${item.status === 'pr_open' ? ' (close its pull request instead)' : ''}`);
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`ccal ledger skip: ${id} is ${item.status}; only ${_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .SKIPPABLE_STATUSES */ .FG.join(', ')} items can be skipped${item.status === 'pr_open' ? ' (close its pull request instead)' : ''}`);
             return (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .transition */ .kY)(id, 'dismissed', { actor: 'human', reason })(current, context);
         }
         return (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .overridePriority */ .V_)(id, priority, reason)(current, context);
@@ -405,9 +393,9 @@ async function restore(args, io) {
         return help(io);
     const [sha, extra] = positionals;
     if (!sha || extra !== undefined)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('ccal ledger restore: give exactly one commit sha (see ccal ledger log)');
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb('ccal ledger restore: give exactly one commit sha (see ccal ledger log)');
     if (!/^[0-9a-f]{4,64}$/i.test(sha))
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`ccal ledger restore: '${sha}' is not a commit sha`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`ccal ledger restore: '${sha}' is not a commit sha`);
     const store = await openCliLedger(io, values);
     const result = await store.restore(sha);
     io.stdout(result.changed

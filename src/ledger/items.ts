@@ -3,16 +3,27 @@
  * (`items/<first two characters of the id>/`). A change makes a new map that shares every shard it
  * did not touch with the old one, so an operation on one item of 50,000 copies one shard of a few
  * hundred entries instead of the whole map, and the store finds what to write by comparing only
- * the shards that are not shared. Each shard keeps its own count per status, so counting the
- * pending items costs a sum over the shards, not a walk over every item.
+ * the shards that are not shared. Each shard keeps its own count per status and its most urgent
+ * items of each status, so the counts and the head of each queue (what `ccal status` and the
+ * ledger's summary file show) cost a merge over the shards, not a walk over every item.
  */
 import type { ItemStatus, WorkItem } from './schema.js'
+
+/** How many of the most urgent items of each status a map can give without a full walk. */
+export const FIRST_DEPTH = 10
 
 type Counts = Readonly<Partial<Record<ItemStatus, number>>>
 
 interface Shard {
   readonly items: ReadonlyMap<string, WorkItem>
   readonly counts: Counts
+  /** The shard's {@link FIRST_DEPTH} most urgent items of each status, most urgent first. */
+  readonly first: Readonly<Partial<Record<ItemStatus, readonly WorkItem[]>>>
+}
+
+/** Most urgent first (priority 1 before 5), then the oldest, then by id so the order is total. */
+export function byUrgency(a: WorkItem, b: WorkItem): number {
+  return a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
 }
 
 /** The shard an id belongs to: its directory under `items/` on the branch. */
@@ -22,8 +33,15 @@ export function shardOf(id: string): string {
 
 function shard(items: ReadonlyMap<string, WorkItem>): Shard {
   const counts: Partial<Record<ItemStatus, number>> = {}
-  for (const item of items.values()) counts[item.status] = (counts[item.status] ?? 0) + 1
-  return { items, counts }
+  const groups: Partial<Record<ItemStatus, WorkItem[]>> = {}
+  for (const item of items.values()) {
+    counts[item.status] = (counts[item.status] ?? 0) + 1
+    ;(groups[item.status] ??= []).push(item)
+  }
+  const first: Partial<Record<ItemStatus, readonly WorkItem[]>> = {}
+  for (const [status, group] of Object.entries(groups) as [ItemStatus, WorkItem[]][])
+    first[status] = group.sort(byUrgency).slice(0, FIRST_DEPTH)
+  return { items, counts, first }
 }
 
 /** A read-only map from item id to item; every change returns a new one. */
@@ -73,6 +91,13 @@ export class Items implements ReadonlyMap<string, WorkItem> {
     let total = 0
     for (const { counts } of this.shards.values()) total += counts[status] ?? 0
     return total
+  }
+
+  /** The `count` (at most {@link FIRST_DEPTH}) most urgent items of this status, most urgent first. */
+  first(status: ItemStatus, count = FIRST_DEPTH): WorkItem[] {
+    const candidates: WorkItem[] = []
+    for (const { first } of this.shards.values()) candidates.push(...(first[status] ?? []))
+    return candidates.sort(byUrgency).slice(0, Math.min(count, FIRST_DEPTH))
   }
 
   /** This map with `changed` put in (added or replacing the item of the same id). */

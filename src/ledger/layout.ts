@@ -6,6 +6,7 @@
  * state.json                    SystemState, with schemaVersion
  * results.json                  recent ExecutionResults, oldest first
  * patterns.json                 LearningPatterns, ordered by id
+ * summary.json                  counts per status and the first items of each (derived from items/)
  * items/<id[0..2]>/<id>.json    one WorkItem per file, sharded by the first two characters of its id
  * ```
  *
@@ -20,6 +21,7 @@ export const STATE_FILE = 'state.json'
 export const RESULTS_FILE = 'results.json'
 export const PATTERNS_FILE = 'patterns.json'
 export const README_FILE = 'README.md'
+export const SUMMARY_FILE = 'summary.json'
 export const ITEMS_DIR = 'items'
 
 /** The path of an item's file on the ledger branch. */
@@ -33,6 +35,7 @@ export type LedgerPathKind =
   | { kind: 'results' }
   | { kind: 'patterns' }
   | { kind: 'readme' }
+  | { kind: 'summary' }
   | { kind: 'item'; id: string }
   | { kind: 'unknown' }
 
@@ -44,6 +47,7 @@ export function classifyPath(path: string): LedgerPathKind {
   if (path === RESULTS_FILE) return { kind: 'results' }
   if (path === PATTERNS_FILE) return { kind: 'patterns' }
   if (path === README_FILE) return { kind: 'readme' }
+  if (path === SUMMARY_FILE) return { kind: 'summary' }
   const match = ITEM_PATH.exec(path)
   if (match && match[2]!.startsWith(match[1]!)) return { kind: 'item', id: match[2]! }
   return { kind: 'unknown' }

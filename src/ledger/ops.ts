@@ -18,6 +18,7 @@ import {
   LedgerLookupError
 } from '../util/errors.js'
 import { oneLine } from '../util/text.js'
+import { byUrgency } from './items.js'
 import {
   ItemContextSchema,
   ItemTypeSchema,
@@ -1023,7 +1024,7 @@ function addSpend(
 }
 
 /** Money spent on the UTC day of `now`, in USD. */
-export function spentToday(ledger: Ledger, now: Date): number {
+export function spentToday(ledger: Pick<Ledger, 'state'>, now: Date): number {
   return ledger.state.dailySpendUsd[utcDay(now)] ?? 0
 }
 
@@ -1253,11 +1254,7 @@ export function itemsByStatus(ledger: Ledger): Record<ItemStatus, WorkItem[]> {
     dismissed: []
   }
   for (const item of ledger.items.values()) groups[item.status].push(item)
-  for (const group of Object.values(groups)) {
-    group.sort(
-      (a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
-    )
-  }
+  for (const group of Object.values(groups)) group.sort(byUrgency)
   return groups
 }
 

@@ -210,6 +210,47 @@ export const WorkItemSchema = z.strictObject({
 })
 export type WorkItem = z.infer<typeof WorkItemSchema>
 
+/** What a listing shows of an item (`ccal status`, the summary file): one line's worth. */
+export const ItemGlanceSchema = z.strictObject({
+  id: ItemIdSchema,
+  type: ItemTypeSchema,
+  priority: z.number().int().min(1).max(5),
+  title: z.string().min(1),
+  status: ItemStatusSchema,
+  attempts: z.number().int().nonnegative(),
+  maxAttempts: z.number().int().positive(),
+  occurrences: z.number().int().positive(),
+  lease: LeaseSchema.nullable(),
+  pr: PullRequestRefSchema.nullable(),
+  updatedAt: TimestampSchema,
+  generation: z.number().int().positive(),
+  /** How the round before this one ended. */
+  earlier: z
+    .strictObject({ pr: z.number().int().positive().nullable(), ended: z.enum(GENERATION_ENDINGS) })
+    .nullable(),
+  /** Why a failed, rejected or dismissed item, or one that needs a human, is where it is. */
+  why: z.string().nullable()
+})
+export type ItemGlance = z.infer<typeof ItemGlanceSchema>
+
+/** The statuses whose first items the summary file keeps: what `ccal status` lists. */
+export const GLANCED_STATUSES = ['pending', 'in_progress', 'pr_open', 'needs_human', 'failed'] as const
+
+/**
+ * `summary.json`: what `ccal status` shows without reading every item file — the count of items in
+ * each status and the first of the listed ones. Derived from the items: it is trusted only while
+ * `items` is the sha of the `items/` tree of the same commit (null when there are no items).
+ */
+export const LedgerSummarySchema = z.strictObject({
+  items: z
+    .string()
+    .regex(/^[0-9a-f]{40,64}$/)
+    .nullable(),
+  counts: z.partialRecord(ItemStatusSchema, z.number().int().nonnegative()),
+  first: z.partialRecord(z.enum(GLANCED_STATUSES), z.array(ItemGlanceSchema))
+})
+export type LedgerSummary = z.infer<typeof LedgerSummarySchema>
+
 /** Token counts of one Claude run. */
 export const TokenUsageSchema = z.strictObject({
   input: z.number().int().nonnegative(),

@@ -30,9 +30,11 @@ import {
 import { silentLogger, type Logger } from '../util/logger.js'
 import {
   PATTERNS_FILE,
+  ITEMS_DIR,
   README_FILE,
   RESULTS_FILE,
   STATE_FILE,
+  SUMMARY_FILE,
   classifyPath,
   corruptError,
   decodeFile,
@@ -57,14 +59,19 @@ import {
 } from './tree.js'
 import { resolveItemId, type LedgerLimits, type LedgerOp, type OpContext } from './ops.js'
 import { Items } from './items.js'
+import { summarize } from './summary.js'
 import {
+  LedgerSummarySchema,
   PatternsFileSchema,
   ResultsFileSchema,
   SCHEMA_VERSION,
   SystemStateSchema,
   WorkItemSchema,
   emptyLedger,
+  type LearningPattern,
   type Ledger,
+  type LedgerSummary,
+  type SystemState,
   type WorkItem
 } from './schema.js'
 
@@ -121,6 +128,14 @@ export interface WriteResult extends LedgerSnapshot {
   readonly attempts: number
 }
 
+/** What `ccal status` shows of the ledger: its state, its patterns and its summary. */
+export interface LedgerOverview {
+  readonly commit: string | null
+  readonly state: SystemState
+  readonly patterns: readonly LearningPattern[]
+  readonly summary: LedgerSummary
+}
+
 /** One commit of the ledger branch. */
 export interface LedgerCommit {
   readonly sha: string
@@ -147,6 +162,11 @@ export interface LedgerStore {
   read(options?: { refresh?: boolean }): Promise<LedgerSnapshot>
   /** Applies `op` and commits and pushes the result, retrying on lost races. Creates the branch if missing. */
   write(op: LedgerOp): Promise<WriteResult>
+  /**
+   * The state, patterns and summary of the ledger's head, from `summary.json` when it describes
+   * the head's items (three small files, whatever the number of items), else from a full read.
+   */
+  overview(): Promise<LedgerOverview>
   /** Reads the ledger, creating the branch (an orphan holding an empty ledger) when it does not exist. */
   init(): Promise<LedgerSnapshot>
   /** The branch's commits, newest first; with an item id (or unique prefix), only those that changed it. */
@@ -297,6 +317,65 @@ class GitLedgerStore implements LedgerStore {
     }
   }
 
+  async overview(): Promise<LedgerOverview> {
+    const head = await this.fetchForward()
+    if (head && !this.loaded) {
+      const quick = await this.readSummary(head)
+      if (quick) return quick
+    }
+    this.loaded = await this.loadHead(this.loaded, head)
+    const { ledger, commit, snapshot } = this.loaded
+    return {
+      commit,
+      state: ledger.state,
+      patterns: ledger.patterns,
+      summary: summarize(ledger.items, snapshot.trees.get(ITEMS_DIR) ?? null)
+    }
+  }
+
+  /**
+   * The overview from `summary.json`, state.json and patterns.json of `head` alone, or null when
+   * the summary is missing, unreadable or describes other items than the head's (a writer that
+   * did not keep it, a hand edit): the full read then answers, and says what is wrong if anything is.
+   */
+  private async readSummary(head: { commit: string; tree: string }): Promise<LedgerOverview | null> {
+    const where = this.where(head.commit)
+    const files = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE, ITEMS_DIR] as const
+    const found = new Map<string, BatchObject>()
+    const args = ['cat-file', '--batch']
+    const output = new BatchOutput((index, object) => {
+      if (object) found.set(files[index]!, object)
+    })
+    const result = await this.git.execBuffer(args, {
+      input: `${files.map(file => `${head.commit}:${file}`).join('\n')}\n`,
+      onStdout: chunk => output.push(chunk)
+    })
+    if (result.exitCode !== 0) throw commandFailed(args, result)
+    const [state, patterns, summary] = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE].map(file => found.get(file))
+    if (!state || !summary) return null
+    try {
+      const rawState = parseJsonFile(state.text, STATE_FILE, where)
+      if (this.checkVersion(rawState, where) !== SCHEMA_VERSION) return null
+      const decoded = LedgerSummarySchema.safeParse(parseJsonFile(summary.text, SUMMARY_FILE, where))
+      if (!decoded.success || decoded.data.items !== (found.get(ITEMS_DIR)?.sha ?? null)) return null
+      await this.moveSeen(head.commit)
+      return {
+        commit: head.commit,
+        state: decodeFile(SystemStateSchema, rawState, STATE_FILE, where),
+        patterns: decodeFile(
+          PatternsFileSchema,
+          optionalJson(patterns?.text, PATTERNS_FILE, where),
+          PATTERNS_FILE,
+          where
+        ),
+        summary: decoded.data
+      }
+    } catch (error) {
+      if (error instanceof LedgerCorruptError) return null
+      throw error
+    }
+  }
+
   async init(): Promise<LedgerSnapshot> {
     const snapshot = await this.read()
     if (snapshot.commit) return snapshot
@@ -425,7 +504,14 @@ class GitLedgerStore implements LedgerStore {
 
   /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
   private async refresh(previous: Loaded | null): Promise<Loaded> {
-    const head = await this.fetchForward()
+    return this.loadHead(previous, await this.fetchForward())
+  }
+
+  /** Loads the fetched `head`, reusing what `previous` already holds where possible. */
+  private async loadHead(
+    previous: Loaded | null,
+    head: { commit: string; tree: string } | null
+  ): Promise<Loaded> {
     if (!head) return EMPTY
     if (previous?.commit === head.commit) return previous
     try {
@@ -621,7 +707,7 @@ class GitLedgerStore implements LedgerStore {
     const removedIds: string[] = []
     for (const change of changes) {
       const kind = classifyPath(change.path)
-      if (kind.kind === 'unknown' || kind.kind === 'readme') continue
+      if (!isLedgerData(change.path)) continue
       if (!change.sha) {
         if (kind.kind === 'item') {
           removedIds.push(kind.id)
@@ -684,7 +770,10 @@ class GitLedgerStore implements LedgerStore {
     const unique = [...new Set(shas)]
     if (unique.length === 0) return
     const args = ['cat-file', '--batch']
-    const output = new BatchOutput(onBlob)
+    const output = new BatchOutput((index, object) => {
+      if (!object) throw new CcalError(`git object ${unique[index]} is missing from the repository`)
+      onBlob(object.sha, object.text)
+    })
     const result = await this.git.execBuffer(args, {
       input: `${unique.join('\n')}\n`,
       onStdout: chunk => output.push(chunk)
@@ -717,9 +806,24 @@ class GitLedgerStore implements LedgerStore {
     }
     if (updates.length === 0 && removals.length === 0 && base.commit !== null) return null
 
-    const plan = planTree(base.snapshot, new Map(updates.map(update => [update.path, update.sha])), removals)
+    let plan = planTree(base.snapshot, new Map(updates.map(update => [update.path, update.sha])), removals)
+    let trees = plan.trees
+    // The summary names the items/ tree it describes, so it is planned once that tree is known:
+    // a second plan over the first changes only the root.
+    const itemsChanged = [...updates.map(update => update.path), ...removals].some(isItemPath)
+    if (itemsChanged || (blobAt(base.snapshot, SUMMARY_FILE) === undefined && next.items.size > 0)) {
+      const summary = summarize(next.items, plan.snapshot.trees.get(ITEMS_DIR) ?? null)
+      const text = encode(LedgerSummarySchema, summary, SUMMARY_FILE)
+      const sha = blobSha(text)
+      if (blobAt(plan.snapshot, SUMMARY_FILE) !== sha) {
+        const first = plan
+        plan = planTree(first.snapshot, new Map([[SUMMARY_FILE, sha]]), [])
+        trees = [...first.trees.filter(tree => tree.dir !== ''), ...plan.trees]
+        updates.push({ path: SUMMARY_FILE, text, sha })
+      }
+    }
     // Blobs and trees are independent writes (mktree --missing does not look the entries up).
-    await Promise.all([this.storeBlobs(updates), this.storeTrees(plan.trees)])
+    await Promise.all([this.storeBlobs(updates), this.storeTrees(trees)])
     const commit = await this.commitTree(plan.root, base.commit, description, context)
     return { commit, tree: plan.root, snapshot: plan.snapshot }
   }
@@ -815,16 +919,24 @@ class GitLedgerStore implements LedgerStore {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/** One object as `cat-file --batch` gives it. */
+interface BatchObject {
+  readonly sha: string
+  readonly type: string
+  readonly text: string
+}
+
 /**
  * Parses `git cat-file --batch` output as it streams in: `<sha> <type> <size>\n<bytes>\n` per
  * object. Only the part of an object not yet complete is kept between chunks.
  */
 class BatchOutput {
+  /** How many objects (or missing names) were read so far: the index of the next one asked for. */
   received = 0
   private data: Buffer = Buffer.alloc(0)
-  private object: { sha: string; size: number } | null = null
+  private object: { sha: string; type: string; size: number } | null = null
 
-  constructor(private readonly onBlob: (sha: string, text: string) => void) {}
+  constructor(private readonly onObject: (index: number, object: BatchObject | null) => void) {}
 
   push(chunk: Buffer): void {
     this.data = this.data.length === 0 ? chunk : Buffer.concat([this.data, chunk])
@@ -833,15 +945,20 @@ class BatchOutput {
       if (!this.object) {
         const headerEnd = this.data.indexOf(0x0a, position)
         if (headerEnd < 0) break
-        const [sha, type, size] = this.data.toString('utf8', position, headerEnd).split(' ')
-        if (type === 'missing' || size === undefined)
-          throw new CcalError(`git object ${sha} is missing from the repository`)
-        this.object = { sha: sha!, size: Number(size) }
+        const header = this.data.toString('utf8', position, headerEnd)
         position = headerEnd + 1
+        const [sha, type, size] = header.split(' ')
+        if (/ (missing|ambiguous)$/.test(header) || size === undefined) {
+          this.onObject(this.received, null)
+          this.received += 1
+          continue
+        }
+        this.object = { sha: sha!, type: type!, size: Number(size) }
       }
       const end = position + this.object.size
       if (end + 1 > this.data.length) break
-      this.onBlob(this.object.sha, this.data.toString('utf8', position, end))
+      const { sha, type } = this.object
+      this.onObject(this.received, { sha, type, text: this.data.toString('utf8', position, end) })
       this.received += 1
       this.object = null
       position = end + 1
@@ -893,9 +1010,14 @@ function optionalJson(text: string | undefined, file: string, where: LedgerLocat
   return text === undefined ? [] : parseJsonFile(text, file, where)
 }
 
+/** A file a load reads: not the README, not the summary (derived from the items), not a stranger's. */
+function isItemPath(path: string): boolean {
+  return classifyPath(path).kind === 'item'
+}
+
 function isLedgerData(path: string): boolean {
   const kind = classifyPath(path).kind
-  return kind !== 'unknown' && kind !== 'readme'
+  return kind !== 'unknown' && kind !== 'readme' && kind !== 'summary'
 }
 
 /** The sha git gives a blob with this content. */

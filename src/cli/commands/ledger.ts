@@ -17,10 +17,12 @@ import {
   ITEM_STATUSES,
   ITEM_TYPES,
   ItemTypeSchema,
+  type ItemGlance,
   type ItemStatus,
-  type Ledger,
+  type SystemState,
   type WorkItem
 } from '../../ledger/schema.js'
+import { glance } from '../../ledger/summary.js'
 import { newRunId, openLedgerStore, type LedgerSnapshot, type LedgerStore } from '../../ledger/store.js'
 import { CcalError, UsageError } from '../../util/errors.js'
 import { createStreamLogger } from '../../util/logger.js'
@@ -160,8 +162,8 @@ async function show(args: string[], io: CliIo): Promise<number> {
   return 0
 }
 
-/** The machine-readable summary shared by `ccal ledger show --json` and `ccal status --json`. */
-export function summaryJson(store: LedgerStore, snapshot: LedgerSnapshot, now: Date) {
+/** The machine-readable view of `ccal ledger show --json`: every item, grouped by status. */
+function summaryJson(store: LedgerStore, snapshot: LedgerSnapshot, now: Date) {
   const groups = itemsByStatus(snapshot.ledger)
   return {
     branch: store.branch,
@@ -181,7 +183,22 @@ export function summaryJson(store: LedgerStore, snapshot: LedgerSnapshot, now: D
   }
 }
 
-function itemSummary(item: WorkItem) {
+/** What the JSON listings say of an item. */
+export function itemSummary(
+  item: Pick<
+    ItemGlance,
+    | 'id'
+    | 'type'
+    | 'priority'
+    | 'title'
+    | 'attempts'
+    | 'maxAttempts'
+    | 'occurrences'
+    | 'lease'
+    | 'pr'
+    | 'updatedAt'
+  >
+) {
   return {
     id: item.id,
     type: item.type,
@@ -207,66 +224,52 @@ const STATUS_TITLES: Record<ItemStatus, string> = {
   dismissed: 'Dismissed'
 }
 
-/** The header line naming the ledger and its commit. */
-export function ledgerHeading(store: LedgerStore, snapshot: LedgerSnapshot): string {
-  if (!snapshot.commit)
+/** The header line naming the ledger, its commit and how many items it holds. */
+export function ledgerHeading(store: LedgerStore, commit: string | null, count: number): string {
+  if (!commit)
     return `Ledger '${store.branch}' on ${store.remote} does not exist yet (it is created by the first write).`
-  const count = snapshot.ledger.items.size
-  return `Ledger '${store.branch}' on ${store.remote} at ${snapshot.commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`
-}
-
-/** Why an item waits for a person or was given up on: its last error, else its last move's reason. */
-function whyClosedOut(item: WorkItem): string | undefined {
-  if (!['failed', 'needs_human', 'rejected', 'dismissed'].includes(item.status)) return undefined
-  const moved = [...item.history]
-    .reverse()
-    .find(entry => entry.event === 'status' && entry.to === item.status)
-  const reason = item.lastError ?? moved?.detail
-  if (!reason) return undefined
-  return oneLine(reason, 100)
+  return `Ledger '${store.branch}' on ${store.remote} at ${commit.slice(0, 7)}: ${count} item${count === 1 ? '' : 's'}`
 }
 
 /** One line per item: id, priority, type, title and what matters for its status. */
-export function itemLine(item: WorkItem): string {
+export function itemLine(item: ItemGlance): string {
   const notes: string[] = []
   if (item.occurrences > 1) notes.push(`seen ${item.occurrences}×`)
   if (item.lease) notes.push(`leased by ${item.lease.runId} until ${item.lease.until}`)
   if (item.pr) notes.push(`PR #${item.pr.number}`)
   if (item.attempts > 0) notes.push(`attempt ${item.attempts}/${item.maxAttempts}`)
-  const earlier = item.generations.at(-1)
-  if (earlier)
+  if (item.earlier)
     notes.push(
-      `round ${item.generation}, after ${earlier.pr ? `PR #${earlier.pr.number} ` : ''}${earlier.ended.replace(/_/g, ' ')}`
+      `round ${item.generation}, after ${item.earlier.pr ? `PR #${item.earlier.pr} ` : ''}${item.earlier.ended.replace(/_/g, ' ')}`
     )
-  const why = whyClosedOut(item)
-  if (why) notes.push(why)
+  if (item.why) notes.push(item.why)
   const suffix = notes.length ? `  (${notes.join(', ')})` : ''
   return `  ${item.id}  P${item.priority}  ${item.type.padEnd(15)}  ${item.title}${suffix}`
 }
 
 /** Budget and totals lines. */
-export function moneyLines(ledger: Ledger, now: Date): string[] {
-  const { totals } = ledger.state
+export function moneyLines(state: SystemState, now: Date): string[] {
+  const { totals } = state
   return [
-    `Budget: $${spentToday(ledger, now).toFixed(2)} spent today (${utcDay(now)} UTC); $${totals.costUsd.toFixed(2)} in total`,
-    `Totals: ${ledger.state.cycles} cycles, ${totals.itemsCreated} items created, ${totals.attempts} attempts ` +
+    `Budget: $${spentToday({ state }, now).toFixed(2)} spent today (${utcDay(now)} UTC); $${totals.costUsd.toFixed(2)} in total`,
+    `Totals: ${state.cycles} cycles, ${totals.itemsCreated} items created, ${totals.attempts} attempts ` +
       `(${totals.successes} succeeded, ${totals.failures} failed), ${totals.tokens.toLocaleString('en-US')} tokens, ` +
       `${totals.regressions} regressions, ${totals.candidatesDeferred} candidates deferred`
   ]
 }
 
 function renderShow(store: LedgerStore, snapshot: LedgerSnapshot, now: Date, limit: number): string {
-  const lines = [ledgerHeading(store, snapshot)]
+  const lines = [ledgerHeading(store, snapshot.commit, snapshot.ledger.items.size)]
   const groups = itemsByStatus(snapshot.ledger)
   for (const status of ITEM_STATUSES) {
     const group = groups[status]
     if (group.length === 0) continue
     lines.push('', `${STATUS_TITLES[status]} (${group.length})`)
-    lines.push(...group.slice(0, limit).map(itemLine))
+    lines.push(...group.slice(0, limit).map(item => itemLine(glance(item))))
     if (group.length > limit)
       lines.push(`  … and ${group.length - limit} more (--limit N, or ccal ledger export --json)`)
   }
-  lines.push('', ...moneyLines(snapshot.ledger, now))
+  lines.push('', ...moneyLines(snapshot.ledger.state, now))
   return lines.join('\n')
 }
 

@@ -1,5 +1,10 @@
-import { itemsByStatus } from '../../ledger/ops.js'
-import type { LearningPattern } from '../../ledger/schema.js'
+import { spentToday, utcDay } from '../../ledger/ops.js'
+import {
+  ITEM_STATUSES,
+  type GLANCED_STATUSES,
+  type ItemStatus,
+  type LearningPattern
+} from '../../ledger/schema.js'
 import { UsageError } from '../../util/errors.js'
 import { sanitizeUntrusted } from '../../util/untrusted.js'
 import { parseCommandArgs, type CliCommand } from '../io.js'
@@ -7,10 +12,12 @@ import {
   LOCATION_OPTIONS,
   itemLine,
   ledgerHeading,
+  itemSummary,
   moneyLines,
-  openCliLedger,
-  summaryJson
+  openCliLedger
 } from './ledger.js'
+
+type GlancedStatus = (typeof GLANCED_STATUSES)[number]
 
 const USAGE = [
   'Usage: ccal status [--json] [--repo DIR] [--branch NAME] [--remote NAME]',
@@ -52,18 +59,34 @@ export const statusCommand: CliCommand = async (args, io) => {
     throw new UsageError(`ccal status: unexpected argument '${positionals[0]}'`)
   }
   const store = await openCliLedger(io, values)
-  const snapshot = await store.read()
+  // The summary file answers without reading every item: status costs the same at 50 items as at 50,000.
+  const { commit, state, patterns, summary } = await store.overview()
   const now = new Date()
+  const count = (status: ItemStatus) => summary.counts[status] ?? 0
+  const total = ITEM_STATUSES.reduce((sum, status) => sum + count(status), 0)
   if (values.json) {
-    const { items, ...summary } = summaryJson(store, snapshot, now)
+    const first = (status: GlancedStatus) => (summary.first[status] ?? []).map(itemSummary)
     io.stdout(
       JSON.stringify(
         {
-          ...summary,
-          inProgress: items.in_progress,
-          prOpen: items.pr_open,
-          needsHuman: items.needs_human,
-          patterns: snapshot.ledger.patterns
+          branch: store.branch,
+          remote: store.remote,
+          commit,
+          counts: Object.fromEntries(ITEM_STATUSES.map(status => [status, count(status)])),
+          budget: {
+            day: utcDay(now),
+            spentTodayUsd: spentToday({ state }, now),
+            dailySpendUsd: state.dailySpendUsd
+          },
+          totals: state.totals,
+          cycles: state.cycles,
+          lastCycleAt: state.lastCycleAt,
+          lastRunId: state.lastRunId,
+          // The first of each, most urgent first; `counts` says how many there are.
+          inProgress: first('in_progress'),
+          prOpen: first('pr_open'),
+          needsHuman: first('needs_human'),
+          patterns
         },
         null,
         2
@@ -71,26 +94,25 @@ export const statusCommand: CliCommand = async (args, io) => {
     )
     return 0
   }
-  const groups = itemsByStatus(snapshot.ledger)
-  const { state } = snapshot.ledger
-  const lines = [ledgerHeading(store, snapshot)]
+  const lines = [ledgerHeading(store, commit, total)]
   lines.push(
-    `Queue: ${groups.pending.length} pending, ${groups.in_progress.length} in progress, ${groups.pr_open.length} PRs open, ` +
-      `${groups.completed.length} completed, ${groups.failed.length} failed, ${groups.rejected.length} rejected, ` +
-      `${groups.needs_human.length} need a human, ${groups.dismissed.length} dismissed`
+    `Queue: ${count('pending')} pending, ${count('in_progress')} in progress, ${count('pr_open')} PRs open, ` +
+      `${count('completed')} completed, ${count('failed')} failed, ${count('rejected')} rejected, ` +
+      `${count('needs_human')} need a human, ${count('dismissed')} dismissed`
   )
-  const section = (title: string, items: typeof groups.pending, limit: number): void => {
+  const section = (title: string, status: GlancedStatus, limit: number): void => {
+    const items = summary.first[status] ?? []
     if (items.length === 0) return
-    lines.push('', `${title} (${items.length})`, ...items.slice(0, limit).map(itemLine))
-    if (items.length > limit) lines.push(`  … and ${items.length - limit} more (ccal ledger show)`)
+    lines.push('', `${title} (${count(status)})`, ...items.slice(0, limit).map(itemLine))
+    if (count(status) > limit) lines.push(`  … and ${count(status) - limit} more (ccal ledger show)`)
   }
-  section('In progress', groups.in_progress, 10)
-  section('Open PRs', groups.pr_open, 10)
-  section('Needs a human', groups.needs_human, 10)
-  section('Failed', groups.failed, 10)
-  section('Next up', groups.pending, 5)
-  lines.push(...learnedLines(snapshot.ledger.patterns))
-  lines.push('', ...moneyLines(snapshot.ledger, now))
+  section('In progress', 'in_progress', 10)
+  section('Open PRs', 'pr_open', 10)
+  section('Needs a human', 'needs_human', 10)
+  section('Failed', 'failed', 10)
+  section('Next up', 'pending', 5)
+  lines.push(...learnedLines(patterns))
+  lines.push('', ...moneyLines(state, now))
   lines.push(
     state.lastCycleAt
       ? `Last cycle: #${state.cycles} at ${state.lastCycleAt} (run ${state.lastRunId})`

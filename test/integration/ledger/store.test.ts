@@ -17,6 +17,7 @@ import {
   LedgerCorruptError,
   LedgerRollbackError
 } from '../../../src/util/errors.js'
+import { silentLogger } from '../../../src/util/logger.js'
 import { createTestRepos, git, type TestRepos } from '../../support/repos.js'
 
 let repos: TestRepos
@@ -78,7 +79,8 @@ describe('ledger store', () => {
       `items/${id.slice(0, 2)}/${id}.json`,
       'patterns.json',
       'results.json',
-      'state.json'
+      'state.json',
+      'summary.json'
     ])
     expect(git(repos.work, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main')
     expect(git(repos.work, 'status', '--porcelain')).toBe('M README.md')
@@ -115,7 +117,7 @@ describe('ledger store', () => {
     const changed = git(repos.origin, 'show', '--name-only', '--format=', 'ccal-ledger').split('\n')
     const text = git(repos.origin, 'show', `ccal-ledger:items/${id.slice(0, 2)}/${id}.json`)
 
-    expect(changed).toEqual([`items/${id.slice(0, 2)}/${id}.json`, 'state.json'])
+    expect(changed).toEqual([`items/${id.slice(0, 2)}/${id}.json`, 'state.json', 'summary.json'])
     expect(text.split('\n').slice(0, 3)).toEqual(['{', '  "attempts": 0,', '  "context": {},'])
     expect(`${text}\n`).toBe(stableJson(JSON.parse(text)))
   })
@@ -241,6 +243,32 @@ describe('verify', () => {
     expect(report.problems).toEqual([])
     expect(report.warnings).toEqual(['notes.txt: not a ledger file (kept as is)'])
     expect(git(repos.origin, 'show', 'ccal-ledger:notes.txt')).toBe('a person wrote this')
+  })
+
+  it('keeps a summary that an overview reads instead of every item, and distrusts it once the items changed without it', async () => {
+    const store = await open(repos.work)
+    await store.write(add('one'))
+    await store.write(add('two'))
+    const written = await store.write(add('three'))
+    const item = [...written.ledger.items.values()].find(candidate => candidate.title === 'two')!
+
+    const commands: string[] = []
+    const logger = { ...silentLogger, debug: (line: string) => void commands.push(line) }
+    const quick = await (await open(repos.work, { logger })).overview()
+
+    expect(quick.commit).toBe(written.commit)
+    expect(quick.summary.counts).toEqual({ pending: 3 })
+    expect(quick.summary.first.pending!.map(glanced => glanced.title).sort()).toEqual(['one', 'three', 'two'])
+    expect(commands.filter(line => /git (ls-tree|cat-file)/.test(line))).toEqual(['git cat-file --batch'])
+
+    // A person moves an item by hand and leaves summary.json as it was.
+    handEdit({ [`items/${item.id.slice(0, 2)}/${item.id}.json`]: stableJson({ ...item, status: 'failed' }) })
+    commands.length = 0
+    const after = await (await open(repos.work, { logger })).overview()
+
+    expect(after.summary.counts).toEqual({ pending: 2, failed: 1 })
+    expect(after.summary.first.failed!.map(glanced => glanced.id)).toEqual([item.id])
+    expect(commands.some(line => line.startsWith('git ls-tree'))).toBe(true)
   })
 
   it('reports an item that is leased while not in progress', async () => {
