@@ -2290,7 +2290,7 @@ class GitLedgerStore {
             const decoded = schema/* LedgerSummarySchema */.h5.safeParse(parseJsonFile(summary.text, SUMMARY_FILE, where));
             if (!decoded.success || decoded.data.items !== (found.get(ITEMS_DIR)?.sha ?? null))
                 return null;
-            await this.moveSeen(head.commit);
+            await this.moveSeen(head.commit, head.seen);
             return {
                 commit: head.commit,
                 state: decodeFile(schema/* SystemStateSchema */.WP, rawState, STATE_FILE, where),
@@ -2434,18 +2434,24 @@ class GitLedgerStore {
             return EMPTY;
         if (previous?.commit === head.commit)
             return previous;
+        // This clone has seen the head, readable or not: the mark moves while the files are read. Only
+        // a git that cannot start makes it throw, and then the reads below say so.
+        const marked = this.moveSeen(head.commit, head.seen).catch(() => undefined);
         try {
             if (previous?.commit && !previous.rewriteAll) {
                 const incremental = await this.loadChanges(previous, head.commit, head.tree);
                 if (incremental)
-                    return await this.remember(incremental);
+                    return incremental;
             }
-            return await this.remember(await this.loadFull(head.commit, head.tree));
+            return await this.loadFull(head.commit, head.tree);
         }
         catch (error) {
             if (error instanceof errors/* LedgerCorruptError */.nV)
                 throw await this.withLastGood(error);
             throw error;
+        }
+        finally {
+            await marked;
         }
     }
     /**
@@ -2461,7 +2467,7 @@ class GitLedgerStore {
             // With no head seen before there is no history to check against: the head alone will do.
             const head = await this.fetchHead(last ? {} : { depth: 1 });
             if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit))))
-                return head;
+                return head && { ...head, seen: last ?? null };
             const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`]);
             const shown = remote.exitCode === 0 ? (remote.stdout.split('\t')[0]?.trim() ?? '') || null : undefined;
             const confirmed = shown !== undefined && shown === (head?.commit ?? null);
@@ -2486,17 +2492,19 @@ class GitLedgerStore {
             : 'is gone, though this machine saw it at';
         return new errors/* LedgerRollbackError */.sC(`${where} ${now} ${last.slice(0, 12)}, the last head this machine saw: its history was rewritten (a force-push to an older commit?), and reading it would lose what was recorded since. Nothing was written. To keep what this machine saw: ccal ledger restore ${last.slice(0, 12)}${head ? `; to accept the branch as it is: ccal ledger restore ${head.slice(0, 12)}` : ''}`);
     }
-    /** Records a head this clone read or wrote as the last one seen, when it moves history on. */
-    async remember(loaded) {
-        if (loaded.commit)
-            await this.moveSeen(loaded.commit);
-        return loaded;
-    }
-    /** `parent`: the head `commit` was written on, which the mark usually still points at. */
-    async moveSeen(commit, parent = null) {
-        // The usual case in one command: the mark moves from the parent to its child, or stays put.
-        if (parent && (await this.git.exec(['update-ref', this.seenRef, commit, parent])).exitCode === 0)
-            return;
+    /**
+     * `expected`: where the mark is believed to be (null: nowhere yet), such as the head `commit` was
+     * written on or the mark as the fetch found it.
+     */
+    async moveSeen(commit, expected) {
+        // The usual case in one command, a compare-and-swap: the mark moves on from where it was.
+        if (expected !== undefined) {
+            if (expected === commit)
+                return;
+            const swap = ['update-ref', this.seenRef, commit, expected ?? ''];
+            if ((await this.git.exec(swap)).exitCode === 0)
+                return;
+        }
         const last = await this.lastSeen();
         // Several runs share the clone: never move the mark back to an older head one of them still holds.
         if (last && (last === commit || (await this.isAncestor(commit, last))))

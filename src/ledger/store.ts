@@ -221,6 +221,13 @@ const EMPTY: Loaded = {
 /** The depth git itself uses for `--unshallow`: all of a branch's history. */
 const FULL_DEPTH = 2147483647
 
+/** The ledger's head as a fetch found it, and where this clone's seen mark was then (null: nowhere). */
+interface FetchedHead {
+  readonly commit: string
+  readonly tree: string
+  readonly seen: string | null
+}
+
 type PushOutcome = { ok: true } | { ok: false; reason: string }
 
 class GitLedgerStore implements LedgerStore {
@@ -338,7 +345,7 @@ class GitLedgerStore implements LedgerStore {
    * the summary is missing, unreadable or describes other items than the head's (a writer that
    * did not keep it, a hand edit): the full read then answers, and says what is wrong if anything is.
    */
-  private async readSummary(head: { commit: string; tree: string }): Promise<LedgerOverview | null> {
+  private async readSummary(head: FetchedHead): Promise<LedgerOverview | null> {
     const where = this.where(head.commit)
     const files = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE, ITEMS_DIR] as const
     const found = new Map<string, BatchObject>()
@@ -358,7 +365,7 @@ class GitLedgerStore implements LedgerStore {
       if (this.checkVersion(rawState, where) !== SCHEMA_VERSION) return null
       const decoded = LedgerSummarySchema.safeParse(parseJsonFile(summary.text, SUMMARY_FILE, where))
       if (!decoded.success || decoded.data.items !== (found.get(ITEMS_DIR)?.sha ?? null)) return null
-      await this.moveSeen(head.commit)
+      await this.moveSeen(head.commit, head.seen)
       return {
         commit: head.commit,
         state: decodeFile(SystemStateSchema, rawState, STATE_FILE, where),
@@ -508,21 +515,23 @@ class GitLedgerStore implements LedgerStore {
   }
 
   /** Loads the fetched `head`, reusing what `previous` already holds where possible. */
-  private async loadHead(
-    previous: Loaded | null,
-    head: { commit: string; tree: string } | null
-  ): Promise<Loaded> {
+  private async loadHead(previous: Loaded | null, head: FetchedHead | null): Promise<Loaded> {
     if (!head) return EMPTY
     if (previous?.commit === head.commit) return previous
+    // This clone has seen the head, readable or not: the mark moves while the files are read. Only
+    // a git that cannot start makes it throw, and then the reads below say so.
+    const marked = this.moveSeen(head.commit, head.seen).catch(() => undefined)
     try {
       if (previous?.commit && !previous.rewriteAll) {
         const incremental = await this.loadChanges(previous, head.commit, head.tree)
-        if (incremental) return await this.remember(incremental)
+        if (incremental) return incremental
       }
-      return await this.remember(await this.loadFull(head.commit, head.tree))
+      return await this.loadFull(head.commit, head.tree)
     } catch (error) {
       if (error instanceof LedgerCorruptError) throw await this.withLastGood(error)
       throw error
+    } finally {
+      await marked
     }
   }
 
@@ -533,12 +542,13 @@ class GitLedgerStore implements LedgerStore {
    * Runs sharing the clone move the tracking ref and the mark as they go, so a head that looks
    * behind is fetched again, and only one the remote itself still shows is refused.
    */
-  private async fetchForward(): Promise<{ commit: string; tree: string } | null> {
+  private async fetchForward(): Promise<FetchedHead | null> {
     for (let attempt = 1; ; attempt += 1) {
       const last = await this.lastSeen()
       // With no head seen before there is no history to check against: the head alone will do.
       const head = await this.fetchHead(last ? {} : { depth: 1 })
-      if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit)))) return head
+      if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit))))
+        return head && { ...head, seen: last ?? null }
       const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`])
       const shown = remote.exitCode === 0 ? (remote.stdout.split('\t')[0]?.trim() ?? '') || null : undefined
       const confirmed = shown !== undefined && shown === (head?.commit ?? null)
@@ -567,16 +577,17 @@ class GitLedgerStore implements LedgerStore {
     )
   }
 
-  /** Records a head this clone read or wrote as the last one seen, when it moves history on. */
-  private async remember<T extends { commit: string | null }>(loaded: T): Promise<T> {
-    if (loaded.commit) await this.moveSeen(loaded.commit)
-    return loaded
-  }
-
-  /** `parent`: the head `commit` was written on, which the mark usually still points at. */
-  private async moveSeen(commit: string, parent: string | null = null): Promise<void> {
-    // The usual case in one command: the mark moves from the parent to its child, or stays put.
-    if (parent && (await this.git.exec(['update-ref', this.seenRef, commit, parent])).exitCode === 0) return
+  /**
+   * `expected`: where the mark is believed to be (null: nowhere yet), such as the head `commit` was
+   * written on or the mark as the fetch found it.
+   */
+  private async moveSeen(commit: string, expected?: string | null): Promise<void> {
+    // The usual case in one command, a compare-and-swap: the mark moves on from where it was.
+    if (expected !== undefined) {
+      if (expected === commit) return
+      const swap = ['update-ref', this.seenRef, commit, expected ?? '']
+      if ((await this.git.exec(swap)).exitCode === 0) return
+    }
     const last = await this.lastSeen()
     // Several runs share the clone: never move the mark back to an older head one of them still holds.
     if (last && (last === commit || (await this.isAncestor(commit, last)))) return
