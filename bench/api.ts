@@ -1,12 +1,13 @@
 // `npm run bench -- api`: the GitHub requests of a scheduled cycle as the open issues grow. For 100,
-// 1,000 and 5,000 open issues (every fifth labelled `ccal-task` by one of 5 maintainers), in a fresh
-// world each: a first `ccal run --once` (a full scan) and a second one right after (between full
-// scans: only what changed is read). A run budget of $0 keeps the agent out, so only discovery,
+// 1,000 and 5,000 open issues (every fifth labelled `ccal-task` by one of 5 maintainers) and 20 open
+// CCAL pull requests with a review each, in a fresh world each: a first `ccal run --once` (a full
+// scan) and a second one right after (between full scans: only what changed is read). A run budget of $0 keeps the agent out, so only discovery,
 // planning and the deferral notes ask GitHub anything. Reads are counted apart from writes (the
 // tracking comments that tell deferred issues why they wait, at most 10 a cycle).
 //
 // RESULT api full_100=… full_1000=… full_5000=… next_100=… next_1000=… next_5000=… (reads per
-//   cycle; goal: the next cycle's reads do not grow with the issues) writes_first=…
+//   cycle; goals: full_1000 ≤ 6, and the next cycle's reads do not grow with the issues) writes_first=…
+import { formatPullMarker } from '../src/discovery/marker.js'
 import { isMutation } from '../src/github/client.js'
 import type { RequestLogEntry } from '../test/support/github-emulator/index.js'
 import { createWorld } from '../test/support/world.js'
@@ -29,6 +30,23 @@ function issues(count: number) {
         : {}) as Record<string, string>,
       // Last touched before the cycles, as most open issues are.
       updated_at: '2026-01-01T00:00:00Z'
+    }
+  })
+}
+
+/** CCAL's open pull requests, numbered after the issues, each reviewed by a maintainer. */
+function pulls(after: number) {
+  return Array.from({ length: 20 }, (_, index) => {
+    const itemId = (0xabc000000000 + index).toString(16)
+    return {
+      number: after + index + 1,
+      title: `Fix lint batch ${index}`,
+      head: `ccal/lint/${itemId.slice(0, 8)}-fix-batch-${index}`,
+      author: 'ccal-bot',
+      body: `Fixes the batch.\n\n${formatPullMarker(itemId)}`,
+      reviews: [
+        { user: MAINTAINERS[index % MAINTAINERS.length]!, state: 'COMMENTED' as const, body: 'Looks fine.' }
+      ]
     }
   })
 }
@@ -62,7 +80,8 @@ export default async function api(): Promise<void> {
           { login: 'ccal-bot', permission: 'write', type: 'Bot' },
           ...MAINTAINERS.map(login => ({ login, permission: 'write' as const }))
         ],
-        issues: issues(size)
+        issues: issues(size),
+        pulls: pulls(size)
       },
       script: []
     })

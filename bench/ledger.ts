@@ -14,7 +14,7 @@
 // RESULT ledger update_50k_over_floor=… status_over_raw=… status_rss_mb=… fresh_over_shallow_h0=…
 // fresh_over_shallow_h1200=… (and the times behind them)
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createGit, type Git } from '../src/git/git.js'

@@ -2206,9 +2206,12 @@ function createEvidenceSources(options = {}) {
 var config_schema = __webpack_require__(1091);
 ;// CONCATENATED MODULE: ./lib/github/permissions.js
 /**
- * Repository permissions of the people whose labels, comments and reviews CCAL judges. One cycle
- * asks GitHub at most once per distinct login (`GET /repos/{owner}/{repo}/collaborators/{username}/
- * permission`): a scan of 200 issues labelled by 5 maintainers costs 5 requests, not 200.
+ * Repository permissions of the people whose labels, comments and reviews CCAL judges. A scan asks
+ * for everyone it is about to judge in one aliased GraphQL query (`repository.collaborators`,
+ * matched on the exact login); whoever that does not answer for — no collaborator edge, more
+ * matches than a page, a token that may not list collaborators — is asked once through REST
+ * (`GET /repos/{owner}/{repo}/collaborators/{username}/permission`), which stays the authority
+ * for anything GraphQL leaves open. 200 issues labelled by 5 maintainers cost 1 request.
  */
 
 
@@ -2231,6 +2234,27 @@ function permissionFromApi(answer) {
     };
     return known(answer.role_name) ?? known(answer.permission) ?? 'none';
 }
+/** How many logins one aliased query asks about. */
+const PREFETCH_BATCH = 50;
+/** What GitHub accepts as a login; anything else is left to REST, which answers it with a 404. */
+const LOGIN = /^[a-z0-9](?:[a-z0-9-]{0,38})$/i;
+/** `repository.collaborators` filtered by each login (a substring match: the exact one is picked). */
+function collaboratorsQuery(count) {
+    const variables = Array.from({ length: count }, (_, index) => `$q${index}: String!`).join(', ');
+    const fields = Array.from({ length: count }, (_, index) => `u${index}: collaborators(query: $q${index}, first: 20) { edges { permission node { login } } }`).join('\n    ');
+    return `query CcalPermissions($owner: String!, $name: String!, ${variables}) {
+  repository(owner: $owner, name: $name) {
+    ${fields}
+  }
+}`;
+}
+const CollaboratorsAnswer = schemas/* object */.Ikc({
+    repository: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({
+        edges: schemas/* array */.YOg(schemas/* object */.Ikc({ permission: schemas/* string */.YjP(), node: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }) }).nullable())
+            .nullable()
+    })
+        .nullable())
+});
 /** Creates the cache for one run. Share it between sources so each login costs one request per run. */
 function createPermissionCache(github) {
     // Promises, not values, are cached: two sources asking at the same moment share one request.
@@ -2253,7 +2277,40 @@ function createPermissionCache(github) {
             throw error;
         }
     };
+    const prefetch = async (logins) => {
+        const wanted = [...new Set([...logins].map(login => login.toLowerCase()))].filter(login => !cache.has(login) && LOGIN.test(login));
+        // One person is one request either way, and REST is the authority: batching pays from two.
+        if (wanted.length < 2)
+            return;
+        for (let start = 0; start < wanted.length; start += PREFETCH_BATCH) {
+            const batch = wanted.slice(start, start + PREFETCH_BATCH);
+            requests += 1;
+            let data;
+            try {
+                data = await github.graphql(collaboratorsQuery(batch.length), {
+                    owner: github.owner,
+                    name: github.repo,
+                    ...Object.fromEntries(batch.map((login, index) => [`q${index}`, login]))
+                });
+            }
+            catch {
+                // No permission to list collaborators, a partial answer, an outage: REST asks one by one.
+                continue;
+            }
+            const parsed = CollaboratorsAnswer.safeParse(data);
+            if (!parsed.success)
+                continue;
+            batch.forEach((login, index) => {
+                const edges = parsed.data.repository[`u${index}`]?.edges ?? [];
+                const edge = edges.find(candidate => candidate?.node.login.toLowerCase() === login);
+                const level = edge ? permissionFromApi({ permission: edge.permission }) : undefined;
+                if (level && level !== 'none' && !cache.has(login))
+                    cache.set(login, Promise.resolve(level));
+            });
+        }
+    };
     return {
+        prefetch,
         permissionOf(login) {
             const key = login.toLowerCase();
             let found = cache.get(key);
@@ -3350,6 +3407,8 @@ async function discoverIssues(context, options) {
         if (incremental)
             logger.debug(`${ISSUES_SOURCE}: incremental scan of issues updated since ${since}`);
     }
+    // Everyone whose say the evaluations below will weigh, asked about in one query.
+    await permissions.prefetch(issues.flatMap(issue => peopleToJudge(issue, env)));
     for (const issue of issues) {
         const evaluation = await evaluateIssue(issue, env);
         if (evaluation.candidate)
@@ -3399,6 +3458,20 @@ function triggerLabelEvents(issue, carried) {
             events.push({ label, actor: latest.actor ?? null, at: latest.createdAt ?? issue.createdAt });
     }
     return events.sort((a, b) => b.at.localeCompare(a.at));
+}
+/** The people (not bots) who applied the issue's trigger labels, edited it or wrote commands on it. */
+function peopleToJudge(issue, env) {
+    const carried = issue.labels.nodes
+        .map(label => label.name)
+        .filter(label => env.triggerLabels.has(label.toLowerCase()));
+    if (issue.state !== 'OPEN' || carried.length === 0)
+        return [];
+    const actors = [
+        ...triggerLabelEvents(issue, carried).map(event => event.actor),
+        issue.editor,
+        ...issue.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
+    ];
+    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
 }
 /** Trusted when any carried trigger label was last applied by a trusted person. */
 async function judgeLabellers(issue, carried, env) {
@@ -3821,12 +3894,33 @@ async function discoverFeedback(context, options) {
                 pulls.push(pull);
         }
     }
+    // Everyone whose say the examinations below will weigh, asked about in one query.
+    await permissions.prefetch(pulls.flatMap(pull => pr_feedback_peopleToJudge(pull, context)));
     for (const pull of pulls)
         await examinePull(pull, env);
     for (const skipped of result.skipped)
         context.logger.info(`${PR_FEEDBACK_SOURCE}: skipping ${skipped.what}: ${skipped.reason}`);
     result.requests = env.counter.count + (permissions.requests - permissionRequestsBefore);
     return result;
+}
+/** The people (not bots) whose reviews or commands {@link examinePull} will judge. */
+function pr_feedback_peopleToJudge(pull, context) {
+    const { trigger, settings, ledger } = context;
+    const parent = parentItemOf(ledger, pull);
+    if (!parent)
+        return [];
+    const scan = isFullScan(trigger);
+    const reviewEvent = trigger.kind === 'pull_request_review' || trigger.kind === 'pull_request_review_comment';
+    const reviews = pull.state === 'OPEN' && (scan || reviewEvent) && settings.discovery.pr_feedback.enabled
+        ? pull.reviews.nodes
+            .filter(review => reviewStanding(review, pull, parent, context).judge)
+            .map(review => review.author)
+        : [];
+    const commands = (scan || trigger.kind === 'issue_comment') && settings.discovery.issues.comment_commands
+        ? pull.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
+        : [];
+    const actors = [...reviews, ...commands];
+    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
 }
 /** Open pull requests that are CCAL's, newest first. */
 async function fetchOpenCcalPulls(env) {
@@ -3909,30 +4003,40 @@ function reviewAsksForWork(review) {
 function submittedBefore(submittedAt, pushedAt) {
     return Date.parse(submittedAt) < Math.floor(pushedAt / 1000) * 1000;
 }
+/**
+ * Whether a review is one to judge now: it asks for work, no item took it up yet, and it came
+ * after CCAL's last push. `reason` says why not, when that is worth reporting.
+ */
+function reviewStanding(review, pull, parent, context) {
+    if (review.databaseId === null || !reviewAsksForWork(review))
+        return { judge: false };
+    const { owner, repo } = context.github;
+    const handled = alreadyHandled(context.ledger, reviewFingerprint(owner, repo, pull.number, review.databaseId));
+    if (handled)
+        return { judge: false, reason: `already taken up by item ${handled.id} (${handled.status})` };
+    const pushedAt = lastPushAt(context.ledger, pull, parent);
+    if (review.submittedAt && submittedBefore(review.submittedAt, pushedAt))
+        return {
+            judge: false,
+            reason: `submitted ${review.submittedAt}, before CCAL's last push (${new Date(pushedAt).toISOString()})`
+        };
+    return { judge: true };
+}
 async function reviewFeedback(pull, parent, env) {
     const { ledger, settings, trigger } = env.context;
-    const pushedAt = lastPushAt(ledger, pull, parent);
     const covered = new Set();
     for (const review of pull.reviews.nodes) {
         for (const comment of review.comments.nodes)
             if (comment.databaseId !== null)
                 covered.add(comment.databaseId);
-        if (review.databaseId === null || !reviewAsksForWork(review))
-            continue;
         const what = `review ${review.databaseId} on PR #${pull.number}`;
+        const standing = reviewStanding(review, pull, parent, env.context);
+        if (!standing.judge || review.databaseId === null) {
+            if (!standing.judge && standing.reason)
+                env.result.skipped.push({ what, reason: standing.reason });
+            continue;
+        }
         const fingerprint = reviewFingerprint(env.owner, env.repo, pull.number, review.databaseId);
-        const handled = alreadyHandled(ledger, fingerprint);
-        if (handled) {
-            env.result.skipped.push({ what, reason: `already taken up by item ${handled.id} (${handled.status})` });
-            continue;
-        }
-        if (review.submittedAt && submittedBefore(review.submittedAt, pushedAt)) {
-            env.result.skipped.push({
-                what,
-                reason: `submitted ${review.submittedAt}, before CCAL's last push (${new Date(pushedAt).toISOString()})`
-            });
-            continue;
-        }
         const decision = await judgeActor(trustActor(review.author), settings.trust, env.lookup, 'review');
         if (!decision.trusted) {
             env.result.skipped.push({ what, reason: `untrusted: ${decision.reason}` });

@@ -175,6 +175,8 @@ async function discoverIssues(
     if (incremental) logger.debug(`${ISSUES_SOURCE}: incremental scan of issues updated since ${since}`)
   }
 
+  // Everyone whose say the evaluations below will weigh, asked about in one query.
+  await permissions.prefetch(issues.flatMap(issue => peopleToJudge(issue, env)))
   for (const issue of issues) {
     const evaluation = await evaluateIssue(issue, env)
     if (evaluation.candidate) result.candidates.push(evaluation.candidate)
@@ -242,6 +244,20 @@ function triggerLabelEvents(issue: IssueNode, carried: readonly string[]) {
     if (latest) events.push({ label, actor: latest.actor ?? null, at: latest.createdAt ?? issue.createdAt })
   }
   return events.sort((a, b) => b.at.localeCompare(a.at))
+}
+
+/** The people (not bots) who applied the issue's trigger labels, edited it or wrote commands on it. */
+function peopleToJudge(issue: IssueNode, env: IssueEnv): string[] {
+  const carried = issue.labels.nodes
+    .map(label => label.name)
+    .filter(label => env.triggerLabels.has(label.toLowerCase()))
+  if (issue.state !== 'OPEN' || carried.length === 0) return []
+  const actors = [
+    ...triggerLabelEvents(issue, carried).map(event => event.actor),
+    issue.editor,
+    ...issue.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
+  ]
+  return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []))
 }
 
 /** Trusted when any carried trigger label was last applied by a trusted person. */

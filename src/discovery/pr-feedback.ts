@@ -10,7 +10,7 @@
  */
 import { z } from 'zod'
 import { isFullScan, type Trigger } from '../core/trigger.js'
-import { createPermissionCache } from '../github/permissions.js'
+import { createPermissionCache, type PermissionCache } from '../github/permissions.js'
 import {
   OPEN_PULLS_QUERY,
   OpenPullsQuerySchema,
@@ -136,7 +136,7 @@ async function discoverFeedback(
     })
     return result
   }
-  const permissions = options.permissions ?? createPermissionCache(github)
+  const permissions: PermissionCache = options.permissions ?? createPermissionCache(github)
   const permissionRequestsBefore = permissions.requests
   const env: FeedbackEnv = {
     context,
@@ -176,11 +176,34 @@ async function discoverFeedback(
       else pulls.push(pull)
     }
   }
+  // Everyone whose say the examinations below will weigh, asked about in one query.
+  await permissions.prefetch(pulls.flatMap(pull => peopleToJudge(pull, context)))
   for (const pull of pulls) await examinePull(pull, env)
   for (const skipped of result.skipped)
     context.logger.info(`${PR_FEEDBACK_SOURCE}: skipping ${skipped.what}: ${skipped.reason}`)
   result.requests = env.counter.count + (permissions.requests - permissionRequestsBefore)
   return result
+}
+
+/** The people (not bots) whose reviews or commands {@link examinePull} will judge. */
+function peopleToJudge(pull: PullNode, context: DiscoveryContext): string[] {
+  const { trigger, settings, ledger } = context
+  const parent = parentItemOf(ledger, pull)
+  if (!parent) return []
+  const scan = isFullScan(trigger)
+  const reviewEvent = trigger.kind === 'pull_request_review' || trigger.kind === 'pull_request_review_comment'
+  const reviews =
+    pull.state === 'OPEN' && (scan || reviewEvent) && settings.discovery.pr_feedback.enabled
+      ? pull.reviews.nodes
+          .filter(review => reviewStanding(review, pull, parent, context).judge)
+          .map(review => review.author)
+      : []
+  const commands =
+    (scan || trigger.kind === 'issue_comment') && settings.discovery.issues.comment_commands
+      ? pull.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
+      : []
+  const actors = [...reviews, ...commands]
+  return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []))
 }
 
 /** Open pull requests that are CCAL's, newest first. */
@@ -279,28 +302,45 @@ export function submittedBefore(submittedAt: string, pushedAt: number): boolean 
   return Date.parse(submittedAt) < Math.floor(pushedAt / 1000) * 1000
 }
 
+/**
+ * Whether a review is one to judge now: it asks for work, no item took it up yet, and it came
+ * after CCAL's last push. `reason` says why not, when that is worth reporting.
+ */
+function reviewStanding(
+  review: GraphReview,
+  pull: PullNode,
+  parent: WorkItem,
+  context: DiscoveryContext
+): { judge: true } | { judge: false; reason?: string } {
+  if (review.databaseId === null || !reviewAsksForWork(review)) return { judge: false }
+  const { owner, repo } = context.github!
+  const handled = alreadyHandled(
+    context.ledger,
+    reviewFingerprint(owner, repo, pull.number, review.databaseId)
+  )
+  if (handled) return { judge: false, reason: `already taken up by item ${handled.id} (${handled.status})` }
+  const pushedAt = lastPushAt(context.ledger, pull, parent)
+  if (review.submittedAt && submittedBefore(review.submittedAt, pushedAt))
+    return {
+      judge: false,
+      reason: `submitted ${review.submittedAt}, before CCAL's last push (${new Date(pushedAt).toISOString()})`
+    }
+  return { judge: true }
+}
+
 async function reviewFeedback(pull: PullNode, parent: WorkItem, env: FeedbackEnv): Promise<void> {
   const { ledger, settings, trigger } = env.context
-  const pushedAt = lastPushAt(ledger, pull, parent)
   const covered = new Set<number>()
   for (const review of pull.reviews.nodes) {
     for (const comment of review.comments.nodes)
       if (comment.databaseId !== null) covered.add(comment.databaseId)
-    if (review.databaseId === null || !reviewAsksForWork(review)) continue
     const what = `review ${review.databaseId} on PR #${pull.number}`
+    const standing = reviewStanding(review, pull, parent, env.context)
+    if (!standing.judge || review.databaseId === null) {
+      if (!standing.judge && standing.reason) env.result.skipped.push({ what, reason: standing.reason })
+      continue
+    }
     const fingerprint = reviewFingerprint(env.owner, env.repo, pull.number, review.databaseId)
-    const handled = alreadyHandled(ledger, fingerprint)
-    if (handled) {
-      env.result.skipped.push({ what, reason: `already taken up by item ${handled.id} (${handled.status})` })
-      continue
-    }
-    if (review.submittedAt && submittedBefore(review.submittedAt, pushedAt)) {
-      env.result.skipped.push({
-        what,
-        reason: `submitted ${review.submittedAt}, before CCAL's last push (${new Date(pushedAt).toISOString()})`
-      })
-      continue
-    }
     const decision = await judgeActor(trustActor(review.author), settings.trust, env.lookup, 'review')
     if (!decision.trusted) {
       env.result.skipped.push({ what, reason: `untrusted: ${decision.reason}` })

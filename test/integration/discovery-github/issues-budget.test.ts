@@ -55,14 +55,12 @@ describe('issue discovery: API budget of a scheduled cycle', () => {
     )
   })
 
-  it('uses at most 15 requests: 2 pages of issues and one permission lookup per maintainer', () => {
+  it('uses 3 requests: 2 pages of issues and one query for the permissions of all 5 maintainers', () => {
     const lines = requestLines(gh)
-    expect(lines.length).toBeLessThanOrEqual(15)
     expect(lines.filter(line => line === 'graphql CcalIssues')).toHaveLength(2)
-    expect(lines.filter(line => line.includes('/collaborators/')).sort()).toEqual(
-      MAINTAINERS.map(login => `GET /repos/octo-org/demo/collaborators/${login}/permission`).sort()
-    )
-    expect(lines).toHaveLength(7)
+    expect(lines.filter(line => line === 'graphql CcalPermissions')).toHaveLength(1)
+    expect(lines.filter(line => line.includes('/collaborators/'))).toEqual([])
+    expect(lines).toHaveLength(3)
     expect(result.requests).toBe(lines.length)
   })
 

@@ -137,7 +137,9 @@ function formatError(error: GraphQLError, problems: GraphProblem[]): Record<stri
   if (original instanceof GraphClientError) {
     // GitHub puts the error class at the top level (`"type": "NOT_FOUND"`).
     json.type = original.type
-    if (original.type !== 'NOT_FOUND') problems.push({ kind: 'graphql-error', message: error.message })
+    // Not found and forbidden are answers about the data and the token, not a malformed request.
+    if (original.type !== 'NOT_FOUND' && original.type !== 'FORBIDDEN')
+      problems.push({ kind: 'graphql-error', message: error.message })
   } else if (original) {
     problems.push({
       kind: 'emulator-error',

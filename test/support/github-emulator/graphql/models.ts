@@ -18,7 +18,7 @@ import type {
 } from '../state.js'
 import { isPull } from '../state.js'
 import { authorAssociation, nodeId, repoHtml, type ShapeContext } from '../rest/shapes.js'
-import { connection, GraphNotFoundError, type Connection } from './connection.js'
+import { connection, GraphClientError, GraphNotFoundError, type Connection } from './connection.js'
 
 type Args = Record<string, unknown>
 /** A GraphQL object model. */
@@ -173,6 +173,27 @@ export class GraphModels {
       issue: (args: Args) => this.issueByNumber(Number(args.number), false),
       pullRequest: (args: Args) => this.issueByNumber(Number(args.number), true),
       issueOrPullRequest: (args: Args) => this.issueByNumber(Number(args.number), undefined),
+      // People with access (not apps), filtered by a substring of login or name, as on GitHub;
+      // listing them takes push access.
+      collaborators: (args: Args) => {
+        if (!['write', 'maintain', 'admin'].includes(viewerPermission))
+          throw new GraphClientError('Must have push access to view repository collaborators.', 'FORBIDDEN')
+        const query = typeof args.query === 'string' ? args.query.toLowerCase() : ''
+        const people = [...state.users.values()]
+          .filter(user => user.type !== 'Bot' && user.permission !== 'none')
+          .filter(user => `${user.login} ${user.name ?? ''}`.toLowerCase().includes(query))
+          .sort((a, b) => a.login.localeCompare(b.login))
+        // The edge carries the permission: page over (node, permission) pairs, then spread them.
+        const page = connection(people, args, user => ({
+          node: this.user(user.login),
+          permission: user.permission.toUpperCase()
+        }))
+        return {
+          ...page,
+          nodes: () => page.nodes().map(pair => (pair as { node: unknown }).node),
+          edges: () => page.edges().map(edge => ({ cursor: edge.cursor, ...(edge.node as object) }))
+        }
+      },
       labels: (args: Args) => {
         const query = typeof args.query === 'string' ? args.query.toLowerCase() : ''
         const labels = [...state.labels.values()].filter(l => l.name.toLowerCase().includes(query))
