@@ -4023,7 +4023,7 @@ function reviewStanding(review, pull, parent, context) {
     return { judge: true };
 }
 async function reviewFeedback(pull, parent, env) {
-    const { ledger, settings, trigger } = env.context;
+    const { settings, trigger } = env.context;
     const covered = new Set();
     for (const review of pull.reviews.nodes) {
         for (const comment of review.comments.nodes)

@@ -329,7 +329,7 @@ function reviewStanding(
 }
 
 async function reviewFeedback(pull: PullNode, parent: WorkItem, env: FeedbackEnv): Promise<void> {
-  const { ledger, settings, trigger } = env.context
+  const { settings, trigger } = env.context
   const covered = new Set<number>()
   for (const review of pull.reviews.nodes) {
     for (const comment of review.comments.nodes)
