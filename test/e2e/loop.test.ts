@@ -61,6 +61,20 @@ describe('an issue labelled by a maintainer', () => {
     expect(run.outputs['items-executed']).toBe('1')
   })
 
+  it('loads the Actions tool cache when the runner offers one, and a cache service that does not answer costs nothing', async () => {
+    // The cache chunk of the bundle (the Azure SDK, compacted) is loaded and asked whether the
+    // feature is there; nothing listens at the results URL.
+    world = await createWorld({
+      env: { ACTIONS_RUNTIME_TOKEN: 'runtime-token', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' }
+    })
+
+    const run = await world.runAction(labeledEvent())
+
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(world.gh.state.pulls()).toHaveLength(1)
+  })
+
   it('opens no second pull request when the same cycle runs twice', async () => {
     world = await createWorld()
     await world.runAction(labeledEvent())
