@@ -69,6 +69,53 @@ function byOperation(entries: RequestLogEntry[]): string {
   return [...counts].map(([name, count]) => `${name} ×${count}`).join(', ')
 }
 
+/** 1,000 issues, 20 PRs and `count` failed runs on the default branch, one failed job each. */
+async function failedRuns(count: number): Promise<number> {
+  const world = await createWorld({
+    config: { ccal: { budgets: { cost_per_run_usd: 0 } } },
+    scenario: {
+      users: [
+        { login: 'maintainer', permission: 'maintain' },
+        { login: 'ccal-bot', permission: 'write', type: 'Bot' },
+        ...MAINTAINERS.map(login => ({ login, permission: 'write' as const }))
+      ],
+      issues: issues(1_000),
+      pulls: pulls(1_000),
+      workflow_runs: Array.from({ length: count }, (_, index) => ({
+        id: 5_000 + index,
+        head_branch: 'main',
+        head_sha: (index + 1).toString(16).padStart(40, '0'),
+        conclusion: 'failure' as const,
+        jobs: [
+          {
+            id: 90_000 + index,
+            name: 'test',
+            conclusion: 'failure' as const,
+            log: `##[group]Run npm test\nsrc/module-${index}.test.js:${index + 3}\n  AssertionError: expected ${index} to equal ${index + 1}\n##[error]Process completed with exit code 1.\n`
+          }
+        ]
+      }))
+    },
+    script: []
+  })
+  try {
+    const run = await world.runCli(['run', '--once'])
+    if (run.status !== 0)
+      throw new Error(`${count} failed runs: exit ${run.status}: ${run.stdout.slice(-1500)}`)
+    const entries = world.gh.requests()
+    const reads = entries.filter(isRead)
+    const logs = reads.filter(
+      entry => entry.kind === 'log' || entry.operationId === 'actions/download-job-logs-for-workflow-run'
+    )
+    console.log(
+      `${count} failed runs: ${reads.length} reads (${byOperation(reads)}), of which ${logs.length} are log downloads`
+    )
+    return reads.length - logs.length
+  } finally {
+    await world.cleanup()
+  }
+}
+
 export default async function api(): Promise<void> {
   const figures: Record<string, number> = {}
   for (const size of SIZES) {
@@ -103,6 +150,7 @@ export default async function api(): Promise<void> {
       await world.cleanup()
     }
   }
+  figures.failed_runs_50 = await failedRuns(50)
   console.log(
     `RESULT api ${Object.entries(figures)
       .map(([key, value]) => `${key}=${value}`)

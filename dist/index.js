@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2208);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8952);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2208:
+/***/ 8952:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54267,6 +54267,134 @@ function splitPrefix(text) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./lib/discovery/run-jobs.js
+/**
+ * The jobs of several failed workflow runs, with their annotations, in one GraphQL request
+ * (`nodes(ids:)` → WorkflowRun → checkSuite → checkRuns → annotations) instead of a job listing
+ * and an annotation listing per job through REST. An Actions job is its check run: they share
+ * the id, so what comes back is given in the REST job and annotation shapes the source reads.
+ * A run this leaves open (no node id, more check runs or annotations than a page, an error) is
+ * absent from the answer, and the source lists it through REST as before.
+ */
+
+/** How many runs one request asks about (GitHub takes up to 100 ids). */
+const RUNS_PER_QUERY = 50;
+const RUN_JOBS_QUERY = `query CcalRunJobs($ids: [ID!]!, $annotations: Int!) {
+  nodes(ids: $ids) {
+    ... on WorkflowRun {
+      databaseId
+      checkSuite {
+        checkRuns(first: 100, filterBy: { checkType: LATEST }) {
+          pageInfo { hasNextPage }
+          nodes {
+            databaseId
+            name
+            conclusion
+            detailsUrl
+            annotations(first: $annotations) {
+              pageInfo { hasNextPage }
+              nodes {
+                path
+                location { start { line column } }
+                annotationLevel
+                title
+                message
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+const AnnotationNode = object({
+    path: schemas_string(),
+    location: object({ start: object({ line: schemas_number(), column: schemas_number().nullable().optional() }) }),
+    annotationLevel: schemas_string().nullable(),
+    title: schemas_string().nullable(),
+    message: schemas_string()
+});
+const CheckRunNode = object({
+    databaseId: schemas_number().nullable(),
+    name: schemas_string(),
+    conclusion: schemas_string().nullable(),
+    detailsUrl: schemas_string().nullable(),
+    annotations: object({ pageInfo: object({ hasNextPage: schemas_boolean() }), nodes: array(AnnotationNode.nullable()) })
+        .nullable()
+});
+const RunJobsAnswer = object({
+    nodes: array(object({
+        databaseId: schemas_number().nullable().optional(),
+        checkSuite: object({
+            checkRuns: object({
+                pageInfo: object({ hasNextPage: schemas_boolean() }),
+                nodes: array(CheckRunNode.nullable())
+            })
+                .nullable()
+        })
+            .nullable()
+            .optional()
+    })
+        .nullable())
+});
+/**
+ * The jobs of `runs` (those with a node id), keyed by run id; `count` is called once per request.
+ * Never throws: whatever it cannot answer is left to REST.
+ */
+async function prefetchRunJobs(github, runs, count, onProblem) {
+    const found = new Map();
+    const asked = runs.filter((run) => typeof run.node_id === 'string');
+    for (let start = 0; start < asked.length; start += RUNS_PER_QUERY) {
+        const batch = asked.slice(start, start + RUNS_PER_QUERY);
+        count();
+        let answer;
+        try {
+            const data = await github.graphql(RUN_JOBS_QUERY, {
+                ids: batch.map(run => run.node_id),
+                annotations: 50
+            });
+            answer = RunJobsAnswer.parse(data);
+        }
+        catch (error) {
+            onProblem(`the jobs of ${batch.length} run(s) in one query: ${error.message}; listing them one by one`);
+            continue;
+        }
+        answer.nodes.forEach((node, index) => {
+            const runId = batch[index].id;
+            const checkRuns = node?.checkSuite?.checkRuns;
+            if (!node || node.databaseId !== runId || !checkRuns || checkRuns.pageInfo.hasNextPage)
+                return;
+            const runs = checkRuns.nodes.filter((check) => check !== null && check.databaseId !== null);
+            if (runs.some(check => check.annotations?.pageInfo.hasNextPage))
+                return;
+            found.set(runId, {
+                jobs: runs.map(check => ({
+                    id: check.databaseId,
+                    name: check.name,
+                    conclusion: check.conclusion?.toLowerCase() ?? null,
+                    html_url: check.detailsUrl
+                })),
+                annotations: new Map(runs.map(check => [
+                    check.databaseId,
+                    (check.annotations?.nodes ?? []).flatMap(annotation => annotation
+                        ? [
+                            {
+                                path: annotation.path,
+                                start_line: annotation.location.start.line,
+                                start_column: annotation.location.start.column ?? null,
+                                annotation_level: annotation.annotationLevel?.toLowerCase() ?? null,
+                                title: annotation.title,
+                                message: annotation.message
+                            }
+                        ]
+                        : [])
+                ]))
+            });
+        });
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./lib/findings/tools/biome.js
 /**
  * Biome's diagnostics: a header `path:line:col rule ━━━` (or `path rule ━━━` for whole-file
@@ -62099,6 +62227,7 @@ function isScanDue(lastScanAt, intervalSeconds, now) {
 
 
 
+
 const CI_LOGS_SOURCE = 'ci-logs';
 /** Run ids remembered as processed (oldest forgotten first); far more than a cycle ever examines. */
 const MAX_REMEMBERED_RUNS = 500;
@@ -62119,7 +62248,8 @@ const RunSchema = looseObject({
     status: schemas_string().nullable().optional(),
     conclusion: schemas_string().nullable().optional(),
     run_attempt: schemas_number().optional(),
-    html_url: schemas_string().optional()
+    html_url: schemas_string().optional(),
+    node_id: schemas_string().optional()
 });
 const JobSchema = looseObject({
     id: schemas_number(),
@@ -62161,7 +62291,19 @@ class CiLogsSource {
         // A run is remembered only once its failures have room in the queue: one whose new items the
         // ledger would not admit (ledger.queue_size_limit) is left for a later scan, not lost.
         let room = context.settings.ledger.queue_size_limit - countStatus(context.ledger, 'pending');
-        for (const run of runs.slice(0, config.max_runs_per_cycle)) {
+        const examined = runs.slice(0, config.max_runs_per_cycle);
+        // The jobs (and annotations) of every run this scan may read, in one request. With flaky_check,
+        // a run is read only once its re-run has failed again: a run not re-run yet is not asked about.
+        const wanted = examined.filter(run => !processed.has(run.id) &&
+            (config.workflows.length === 0 || config.workflows.includes(run.name ?? '')) &&
+            (!config.flaky_check ||
+                (rerun[String(run.id)] !== undefined &&
+                    run.status === 'completed' &&
+                    ci_logs_FAILED.has(run.conclusion ?? ''))));
+        const prefetched = wanted.length > 0 && room > 0
+            ? await prefetchRunJobs(github, wanted, count, problem => context.logger.info(`${this.name}: ${problem}`))
+            : new Map();
+        for (const run of examined) {
             const what = `run ${run.id} (${ci_logs_plain(run.name ?? 'workflow')})`;
             if (processed.has(run.id)) {
                 result.skipped.push({ what, reason: 'already processed' });
@@ -62181,7 +62323,7 @@ class CiLogsSource {
             if (config.flaky_check && !(await this.failureRepeats(github, run, rerun, result.skipped, count)))
                 continue;
             try {
-                const found = await this.runCandidates(github, run, context, count);
+                const found = await this.runCandidates(github, run, context, count, prefetched.get(run.id));
                 result.candidates.push(...found);
                 const fresh = found.filter(candidate => !findByFingerprint(context.ledger, candidate.fingerprint));
                 // Not all of them fit: the run is read again by a later scan, for what was not admitted.
@@ -62285,19 +62427,13 @@ class CiLogsSource {
         return true;
     }
     /** One candidate per distinct failure of the run's failed jobs (a failure several jobs share is one). */
-    async runCandidates(github, run, context, count) {
-        count();
-        const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
-            owner: github.owner,
-            repo: github.repo,
-            run_id: run.id,
-            filter: 'latest',
-            per_page: 100
-        });
-        const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => ci_logs_FAILED.has(job.conclusion ?? ''));
+    async runCandidates(github, run, context, count, prefetched) {
+        const listed = prefetched?.jobs ?? (await this.listJobs(github, run, count));
+        const jobs = listed.map(job => JobSchema.parse(job)).filter(job => ci_logs_FAILED.has(job.conclusion ?? ''));
         const byFingerprint = new Map();
         for (const job of jobs) {
-            for (const failure of await this.jobFailures(github, job, context, count)) {
+            const given = prefetched?.annotations.get(job.id);
+            for (const failure of await this.jobFailures(github, job, context, count, given)) {
                 const known = byFingerprint.get(failure.fingerprint);
                 if (known)
                     known.others.push(job.name);
@@ -62308,9 +62444,26 @@ class CiLogsSource {
         const evidenceChars = evidenceBudget(context.settings.claude.max_prompt_length);
         return [...byFingerprint.values()].map(({ failure, job, others }) => failureCandidate(failure, { run, job, alsoFailing: others, evidenceChars }));
     }
-    /** What failed in a job: its log streamed through the parsers, with its check run's annotations. */
-    async jobFailures(github, job, context, count) {
-        const annotations = await this.annotations(github, job, context, count);
+    /** The latest attempt's jobs of a run, through REST. */
+    async listJobs(github, run, count) {
+        count();
+        const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
+            owner: github.owner,
+            repo: github.repo,
+            run_id: run.id,
+            filter: 'latest',
+            per_page: 100
+        });
+        return data.jobs;
+    }
+    /**
+     * What failed in a job: its log streamed through the parsers, with its check run's annotations
+     * (`given` when they came with the jobs, else asked for).
+     */
+    async jobFailures(github, job, context, count, given) {
+        const annotations = given
+            ? failureAnnotations(given, context)
+            : await this.annotations(github, job, context, count);
         const matcher = annotationMatcher(annotations, context.root);
         const collector = collectFailures(context.root);
         const stream = createLogStream({
@@ -62371,9 +62524,7 @@ class CiLogsSource {
                 check_run_id: checkRunId(job),
                 per_page: 100
             });
-            return data
-                .map(raw => AnnotationSchema.parse(raw))
-                .filter(annotation => annotation.annotation_level === 'failure' && framing_exitCodeOf(annotation.message.trim()) === null);
+            return failureAnnotations(data, context);
         }
         catch (error) {
             // Annotations add places to what the log says; without them (no `checks: read`), the log alone.
@@ -62390,6 +62541,14 @@ const AnnotationSchema = looseObject({
     title: schemas_string().nullable().optional(),
     message: schemas_string()
 });
+/** The annotations that name a failure (not the runner's "Process completed with exit code N."). */
+function failureAnnotations(raw, context) {
+    if (!context.settings.discovery.ci_logs.annotations)
+        return [];
+    return raw
+        .map(entry => AnnotationSchema.parse(entry))
+        .filter(annotation => annotation.annotation_level === 'failure' && framing_exitCodeOf(annotation.message.trim()) === null);
+}
 /** The job's check run id: the last part of its check_run_url, which GitHub gives the job's own id. */
 function checkRunId(job) {
     const fromUrl = /\/check-runs\/(\d+)$/.exec(job.check_run_url ?? '');

@@ -358,7 +358,7 @@ const CCAL_VERSION = '0.1.0';
  */
 const COMMANDS = {
     run: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(331), __nccwpck_require__.e(68), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3647))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(331), __nccwpck_require__.e(68), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(113)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9113))).runCommand,
         summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
     },
     status: {

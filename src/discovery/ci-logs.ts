@@ -20,6 +20,7 @@ import { collectFailures, type Failure } from '../findings/failures.js'
 import { finding, type Finding } from '../findings/finding.js'
 import { errorSignature } from '../findings/fingerprint.js'
 import { exitCodeOf } from '../findings/log/framing.js'
+import { prefetchRunJobs, type RunJobs } from './run-jobs.js'
 import { createLogStream } from '../findings/log-reader.js'
 import { repoPath } from '../findings/paths.js'
 import { toolLabel } from '../findings/tools/labels.js'
@@ -53,7 +54,8 @@ const RunSchema = z.looseObject({
   status: z.string().nullable().optional(),
   conclusion: z.string().nullable().optional(),
   run_attempt: z.number().optional(),
-  html_url: z.string().optional()
+  html_url: z.string().optional(),
+  node_id: z.string().optional()
 })
 type Run = z.infer<typeof RunSchema>
 const JobSchema = z.looseObject({
@@ -99,7 +101,25 @@ export class CiLogsSource implements DiscoverySource {
     // A run is remembered only once its failures have room in the queue: one whose new items the
     // ledger would not admit (ledger.queue_size_limit) is left for a later scan, not lost.
     let room = context.settings.ledger.queue_size_limit - countStatus(context.ledger, 'pending')
-    for (const run of runs.slice(0, config.max_runs_per_cycle)) {
+    const examined = runs.slice(0, config.max_runs_per_cycle)
+    // The jobs (and annotations) of every run this scan may read, in one request. With flaky_check,
+    // a run is read only once its re-run has failed again: a run not re-run yet is not asked about.
+    const wanted = examined.filter(
+      run =>
+        !processed.has(run.id) &&
+        (config.workflows.length === 0 || config.workflows.includes(run.name ?? '')) &&
+        (!config.flaky_check ||
+          (rerun[String(run.id)] !== undefined &&
+            run.status === 'completed' &&
+            FAILED.has(run.conclusion ?? '')))
+    )
+    const prefetched =
+      wanted.length > 0 && room > 0
+        ? await prefetchRunJobs(github, wanted, count, problem =>
+            context.logger.info(`${this.name}: ${problem}`)
+          )
+        : new Map<number, RunJobs>()
+    for (const run of examined) {
       const what = `run ${run.id} (${plain(run.name ?? 'workflow')})`
       if (processed.has(run.id)) {
         result.skipped.push({ what, reason: 'already processed' })
@@ -119,7 +139,7 @@ export class CiLogsSource implements DiscoverySource {
       if (config.flaky_check && !(await this.failureRepeats(github, run, rerun, result.skipped, count)))
         continue
       try {
-        const found = await this.runCandidates(github, run, context, count)
+        const found = await this.runCandidates(github, run, context, count, prefetched.get(run.id))
         result.candidates.push(...found)
         const fresh = found.filter(candidate => !findByFingerprint(context.ledger, candidate.fingerprint))
         // Not all of them fit: the run is read again by a later scan, for what was not admitted.
@@ -241,20 +261,15 @@ export class CiLogsSource implements DiscoverySource {
     github: GitHubClient,
     run: Run,
     context: DiscoveryContext,
-    count: () => void
+    count: () => void,
+    prefetched?: RunJobs
   ): Promise<CandidateInput[]> {
-    count()
-    const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
-      owner: github.owner,
-      repo: github.repo,
-      run_id: run.id,
-      filter: 'latest',
-      per_page: 100
-    })
-    const jobs = data.jobs.map(job => JobSchema.parse(job)).filter(job => FAILED.has(job.conclusion ?? ''))
+    const listed = prefetched?.jobs ?? (await this.listJobs(github, run, count))
+    const jobs = listed.map(job => JobSchema.parse(job)).filter(job => FAILED.has(job.conclusion ?? ''))
     const byFingerprint = new Map<string, { failure: Failure; job: Job; others: string[] }>()
     for (const job of jobs) {
-      for (const failure of await this.jobFailures(github, job, context, count)) {
+      const given = prefetched?.annotations.get(job.id)
+      for (const failure of await this.jobFailures(github, job, context, count, given)) {
         const known = byFingerprint.get(failure.fingerprint)
         if (known) known.others.push(job.name)
         else byFingerprint.set(failure.fingerprint, { failure, job, others: [] })
@@ -266,14 +281,33 @@ export class CiLogsSource implements DiscoverySource {
     )
   }
 
-  /** What failed in a job: its log streamed through the parsers, with its check run's annotations. */
+  /** The latest attempt's jobs of a run, through REST. */
+  private async listJobs(github: GitHubClient, run: Run, count: () => void): Promise<unknown[]> {
+    count()
+    const { data } = await github.rest.rest.actions.listJobsForWorkflowRun({
+      owner: github.owner,
+      repo: github.repo,
+      run_id: run.id,
+      filter: 'latest',
+      per_page: 100
+    })
+    return data.jobs
+  }
+
+  /**
+   * What failed in a job: its log streamed through the parsers, with its check run's annotations
+   * (`given` when they came with the jobs, else asked for).
+   */
   private async jobFailures(
     github: GitHubClient,
     job: Job,
     context: DiscoveryContext,
-    count: () => void
+    count: () => void,
+    given?: readonly Record<string, unknown>[]
   ): Promise<Failure[]> {
-    const annotations = await this.annotations(github, job, context, count)
+    const annotations = given
+      ? failureAnnotations(given, context)
+      : await this.annotations(github, job, context, count)
     const matcher = annotationMatcher(annotations, context.root)
     const collector = collectFailures(context.root)
     const stream = createLogStream({
@@ -340,12 +374,7 @@ export class CiLogsSource implements DiscoverySource {
         check_run_id: checkRunId(job),
         per_page: 100
       })
-      return data
-        .map(raw => AnnotationSchema.parse(raw))
-        .filter(
-          annotation =>
-            annotation.annotation_level === 'failure' && exitCodeOf(annotation.message.trim()) === null
-        )
+      return failureAnnotations(data, context)
     } catch (error) {
       // Annotations add places to what the log says; without them (no `checks: read`), the log alone.
       context.logger.info(`${this.name}: no annotations for job ${job.id}: ${errorMessage(error)}`)
@@ -363,6 +392,17 @@ const AnnotationSchema = z.looseObject({
   message: z.string()
 })
 type Annotation = z.infer<typeof AnnotationSchema>
+
+/** The annotations that name a failure (not the runner's "Process completed with exit code N."). */
+function failureAnnotations(raw: readonly unknown[], context: DiscoveryContext): Annotation[] {
+  if (!context.settings.discovery.ci_logs.annotations) return []
+  return raw
+    .map(entry => AnnotationSchema.parse(entry))
+    .filter(
+      annotation =>
+        annotation.annotation_level === 'failure' && exitCodeOf(annotation.message.trim()) === null
+    )
+}
 
 /** The job's check run id: the last part of its check_run_url, which GitHub gives the job's own id. */
 function checkRunId(job: Job): number {

@@ -128,10 +128,12 @@ describe('the CI-logs source', () => {
     expect(emulator.requests().map(r => `${r.method} ${r.path}`)).toContainEqual(
       expect.stringMatching(/^GET \/repos\/octo-org\/demo\/actions\/jobs\/1011\/logs/)
     )
-    // The log itself was fetched from where the API redirected, and the check run's annotations read.
+    // The log itself was fetched from where the API redirected; the jobs and their check runs'
+    // annotations came in one query, not a REST listing each.
     expect(emulator.requests().some(r => r.kind === 'log')).toBe(true)
-    expect(emulator.requests().map(r => r.path)).toContainEqual(
-      expect.stringMatching(/^\/repos\/octo-org\/demo\/check-runs\/1011\/annotations/)
+    expect(emulator.requests().filter(r => r.graphql?.operationName === 'CcalRunJobs')).toHaveLength(1)
+    expect(emulator.requests().map(r => r.path)).not.toContainEqual(
+      expect.stringMatching(/annotations|\/jobs$/)
     )
   })
 
@@ -227,7 +229,7 @@ describe('the CI-logs source', () => {
     expect(
       emulator
         .requests()
-        .filter(r => r.method === 'POST')
+        .filter(r => r.method === 'POST' && r.kind === 'rest')
         .map(r => r.path)
     ).toEqual([
       '/repos/octo-org/demo/actions/runs/102/rerun-failed-jobs',
@@ -335,6 +337,24 @@ describe('the CI-logs source', () => {
     // One item: the runner's annotation of the exit code marks the failed step, it is no problem of its own.
     expect(result.candidates).toHaveLength(1)
     expect(result.candidates[0]?.context).toMatchObject({ file: 'src/app.js', line: 7, tool: 'actions' })
+  })
+
+  it('lists jobs and annotations through REST when the one query for them is refused', async () => {
+    const emulator = await start({
+      workflow_runs: [run(101, { log: 'src/app.ts(3,5): error TS2304: Cannot find name x.\n' })]
+    })
+    emulator.injectFault({
+      route: '/graphql',
+      status: 403,
+      message: 'Resource not accessible by integration'
+    })
+
+    const result = await new CiLogsSource().discover(contextFor(emulator))
+
+    expect(result.candidates.map(candidate => candidate.context?.file)).toEqual(['src/app.ts'])
+    const paths = emulator.requests().map(r => r.path)
+    expect(paths).toContain('/repos/octo-org/demo/actions/runs/101/jobs')
+    expect(paths).toContainEqual(expect.stringMatching(/\/check-runs\/\d+\/annotations$/))
   })
 
   it('reads the end of a log longer than max_log_bytes, streamed', async () => {

@@ -14,7 +14,8 @@ import type {
   JobRecord,
   LabelRecord,
   PullRecord,
-  ReviewRecord
+  ReviewRecord,
+  WorkflowRunRecord
 } from '../state.js'
 import { isPull } from '../state.js'
 import { authorAssociation, nodeId, repoHtml, type ShapeContext } from '../rest/shapes.js'
@@ -108,6 +109,8 @@ export class GraphModels {
         }
         return this.repository()
       },
+      // Global node ids: the kinds CCAL looks up by id (workflow runs); others resolve to null.
+      nodes: (args: Args) => (args.ids as string[]).map(id => this.nodeById(id)),
       rateLimit: () => ({
         cost: 1,
         limit: 5000,
@@ -116,6 +119,36 @@ export class GraphModels {
         nodeCount: 1,
         resetAt: new Date(Date.now() + 3_600_000).toISOString()
       })
+    }
+  }
+
+  private nodeById(id: string): Model | null {
+    const [kind, number] = Buffer.from(id, 'base64').toString('utf8').split(':')
+    const run = kind === 'WorkflowRun' ? this.ctx.state.runs.get(Number(number)) : undefined
+    return run ? this.workflowRun(run) : null
+  }
+
+  /** A `WorkflowRun`: its check suite holds one check run per job, sharing the job's id. */
+  private workflowRun(run: WorkflowRunRecord): Model {
+    const url = `${repoHtml(this.ctx)}/actions/runs/${run.id}`
+    return {
+      __typename: 'WorkflowRun',
+      id: nodeId('WorkflowRun', run.id),
+      databaseId: run.id,
+      runNumber: run.runNumber,
+      event: run.event,
+      createdAt: run.createdAt,
+      updatedAt: run.updatedAt,
+      url,
+      resourcePath: new URL(url).pathname,
+      checkSuite: {
+        __typename: 'CheckSuite',
+        id: nodeId('CheckSuite', run.id),
+        databaseId: run.id,
+        status: run.status.toUpperCase(),
+        conclusion: run.conclusion === null ? null : run.conclusion.toUpperCase(),
+        checkRuns: (args: Args) => connection(run.jobs, args, job => this.checkRun(run.id, job))
+      }
     }
   }
 
@@ -383,6 +416,20 @@ export class GraphModels {
       text: null,
       startedAt: job.startedAt,
       completedAt: job.completedAt,
+      annotations: (args: Args) =>
+        connection(job.annotations, args, annotation => ({
+          __typename: 'CheckAnnotation',
+          path: annotation.path,
+          location: {
+            start: { line: annotation.start_line, column: null },
+            end: { line: annotation.end_line ?? annotation.start_line, column: null }
+          },
+          annotationLevel: annotation.annotation_level.toUpperCase(),
+          title: annotation.title ?? null,
+          message: annotation.message,
+          rawDetails: null,
+          blobUrl: `${repoHtml(this.ctx)}/blob/${this.ctx.state.runs.get(runId)?.headSha ?? 'HEAD'}/${annotation.path}`
+        })),
       url,
       permalink: url,
       resourcePath: new URL(url).pathname
