@@ -74770,6 +74770,10 @@ function blobAt(snapshot, path) {
     const entry = snapshot.dirs.get(parentOf(path))?.get(nameOf(path));
     return entry && entry.mode !== tree_DIRECTORY ? entry.sha : undefined;
 }
+/** The sha git gives the directory `dir` ('' is the root) with the entries the snapshot holds for it. */
+function computedTreeSha(snapshot, dir) {
+    return treeSha([...(snapshot.dirs.get(dir) ?? [])].map(([name, entry]) => ({ name, ...entry })));
+}
 /** Every file of the snapshot as [path, blob sha]. */
 function* filesOf(snapshot) {
     for (const [dir, entries] of snapshot.dirs) {
@@ -75307,7 +75311,7 @@ class GitLedgerStore {
     // Reading
     /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
     async refresh(previous) {
-        return this.loadHead(previous, await this.fetchForward());
+        return this.loadHead(previous, await this.fetchForward(previous === null));
     }
     /** Loads the fetched `head`, reusing what `previous` already holds where possible. */
     async loadHead(previous, head) {
@@ -75324,7 +75328,7 @@ class GitLedgerStore {
                 if (incremental)
                     return incremental;
             }
-            return await this.loadFull(head.commit, head.tree);
+            return await this.loadFull(head.commit, head.tree, head.listing);
         }
         catch (error) {
             if (error instanceof LedgerCorruptError)
@@ -75342,11 +75346,12 @@ class GitLedgerStore {
      * Runs sharing the clone move the tracking ref and the mark as they go, so a head that looks
      * behind is fetched again, and only one the remote itself still shows is refused.
      */
-    async fetchForward() {
+    /** `list`: a full load of a first fetch follows (see {@link fetchHead}). */
+    async fetchForward(list = false) {
         for (let attempt = 1;; attempt += 1) {
             const last = await this.lastSeen();
             // With no head seen before there is no history to check against: the head alone will do.
-            const head = await this.fetchHead(last ? {} : { depth: 1 });
+            const head = await this.fetchHead(last ? {} : { depth: 1, list });
             if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit))))
                 return head && { ...head, seen: last ?? null };
             const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`]);
@@ -75419,10 +75424,15 @@ class GitLedgerStore {
             // A ledger fetch should not start the user's background maintenance every time it runs.
             const result = await this.git.exec(args, { config: { 'maintenance.auto': 'false' } });
             if (result.exitCode === 0) {
+                // `list`: a full load follows, so its listing starts with the sha lookup; it is checked
+                // against the tree sha before it is used (another fetch may move the ref in between).
+                const listing = options.list
+                    ? this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', this.trackingRef]).catch(() => null)
+                    : undefined;
                 const [commit, tree] = (await this.git.run(['rev-parse', this.trackingRef, `${this.trackingRef}^{tree}`]))
                     .trim()
                     .split('\n');
-                return { commit: commit, tree: tree };
+                return { commit: commit, tree: tree, ...(listing ? { listing } : {}) };
             }
             if (/couldn't find remote ref/i.test(result.stderr)) {
                 await this.git.exec(['update-ref', '-d', this.trackingRef]);
@@ -75440,13 +75450,18 @@ class GitLedgerStore {
         return { branch: this.branch, commit };
     }
     /** Loads every file of a commit. */
-    async loadFull(commit, knownTree) {
+    async loadFull(commit, knownTree, earlyListing) {
         const where = this.where(commit);
-        const [tree, listing] = await Promise.all([
-            knownTree ?? this.git.run(['rev-parse', `${commit}^{tree}`]).then(out => out.trim()),
-            this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
-        ]);
-        const snapshot = parseLsTree(listing, tree);
+        const early = knownTree && earlyListing ? await earlyListing : null;
+        let snapshot = early === null ? null : parseLsTree(early, knownTree);
+        if (!snapshot || computedTreeSha(snapshot, '') !== knownTree) {
+            const [tree, listing] = await Promise.all([
+                knownTree ?? this.git.run(['rev-parse', `${commit}^{tree}`]).then(out => out.trim()),
+                this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
+            ]);
+            snapshot = parseLsTree(listing, tree);
+        }
+        const tree = snapshot.trees.get('');
         const stateSha = blobAt(snapshot, STATE_FILE);
         if (stateSha === undefined)
             throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger');

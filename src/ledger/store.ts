@@ -50,6 +50,7 @@ import {
   EMPTY_TREE,
   applyTreeChanges,
   blobAt,
+  computedTreeSha,
   filesOf,
   parseDiffTree,
   parseLsTree,
@@ -226,6 +227,8 @@ interface FetchedHead {
   readonly commit: string
   readonly tree: string
   readonly seen: string | null
+  /** The head's `ls-tree`, started with the sha lookup after a first fetch. */
+  readonly listing?: Promise<string | null>
 }
 
 type PushOutcome = { ok: true } | { ok: false; reason: string }
@@ -511,7 +514,7 @@ class GitLedgerStore implements LedgerStore {
 
   /** Fetches the branch and loads it, reusing what `previous` already holds where possible. */
   private async refresh(previous: Loaded | null): Promise<Loaded> {
-    return this.loadHead(previous, await this.fetchForward())
+    return this.loadHead(previous, await this.fetchForward(previous === null))
   }
 
   /** Loads the fetched `head`, reusing what `previous` already holds where possible. */
@@ -526,7 +529,7 @@ class GitLedgerStore implements LedgerStore {
         const incremental = await this.loadChanges(previous, head.commit, head.tree)
         if (incremental) return incremental
       }
-      return await this.loadFull(head.commit, head.tree)
+      return await this.loadFull(head.commit, head.tree, head.listing)
     } catch (error) {
       if (error instanceof LedgerCorruptError) throw await this.withLastGood(error)
       throw error
@@ -542,11 +545,12 @@ class GitLedgerStore implements LedgerStore {
    * Runs sharing the clone move the tracking ref and the mark as they go, so a head that looks
    * behind is fetched again, and only one the remote itself still shows is refused.
    */
-  private async fetchForward(): Promise<FetchedHead | null> {
+  /** `list`: a full load of a first fetch follows (see {@link fetchHead}). */
+  private async fetchForward(list = false): Promise<FetchedHead | null> {
     for (let attempt = 1; ; attempt += 1) {
       const last = await this.lastSeen()
       // With no head seen before there is no history to check against: the head alone will do.
-      const head = await this.fetchHead(last ? {} : { depth: 1 })
+      const head = await this.fetchHead(last ? {} : { depth: 1, list })
       if (!last || head?.commit === last || (head && (await this.isAncestor(last, head.commit))))
         return head && { ...head, seen: last ?? null }
       const remote = await this.git.exec(['ls-remote', '--heads', this.remote, `refs/heads/${this.branch}`])
@@ -608,8 +612,8 @@ class GitLedgerStore implements LedgerStore {
    * does not exist. `depth` limits how much history comes along.
    */
   private async fetchHead(
-    options: { depth?: number } = {}
-  ): Promise<{ commit: string; tree: string } | null> {
+    options: { depth?: number; list?: boolean } = {}
+  ): Promise<{ commit: string; tree: string; listing?: Promise<string | null> } | null> {
     const args = [
       'fetch',
       '--quiet',
@@ -624,12 +628,17 @@ class GitLedgerStore implements LedgerStore {
       // A ledger fetch should not start the user's background maintenance every time it runs.
       const result = await this.git.exec(args, { config: { 'maintenance.auto': 'false' } })
       if (result.exitCode === 0) {
+        // `list`: a full load follows, so its listing starts with the sha lookup; it is checked
+        // against the tree sha before it is used (another fetch may move the ref in between).
+        const listing = options.list
+          ? this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', this.trackingRef]).catch(() => null)
+          : undefined
         const [commit, tree] = (
           await this.git.run(['rev-parse', this.trackingRef, `${this.trackingRef}^{tree}`])
         )
           .trim()
           .split('\n')
-        return { commit: commit!, tree: tree! }
+        return { commit: commit!, tree: tree!, ...(listing ? { listing } : {}) }
       }
       if (/couldn't find remote ref/i.test(result.stderr)) {
         await this.git.exec(['update-ref', '-d', this.trackingRef])
@@ -649,13 +658,22 @@ class GitLedgerStore implements LedgerStore {
   }
 
   /** Loads every file of a commit. */
-  private async loadFull(commit: string, knownTree?: string): Promise<Loaded> {
+  private async loadFull(
+    commit: string,
+    knownTree?: string,
+    earlyListing?: Promise<string | null>
+  ): Promise<Loaded> {
     const where = this.where(commit)
-    const [tree, listing] = await Promise.all([
-      knownTree ?? this.git.run(['rev-parse', `${commit}^{tree}`]).then(out => out.trim()),
-      this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
-    ])
-    const snapshot = parseLsTree(listing, tree)
+    const early = knownTree && earlyListing ? await earlyListing : null
+    let snapshot = early === null ? null : parseLsTree(early, knownTree!)
+    if (!snapshot || computedTreeSha(snapshot, '') !== knownTree) {
+      const [tree, listing] = await Promise.all([
+        knownTree ?? this.git.run(['rev-parse', `${commit}^{tree}`]).then(out => out.trim()),
+        this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', commit])
+      ])
+      snapshot = parseLsTree(listing, tree)
+    }
+    const tree = snapshot.trees.get('')!
     const stateSha = blobAt(snapshot, STATE_FILE)
     if (stateSha === undefined)
       throw corruptError(where, STATE_FILE, '', 'missing: this branch does not look like a CCAL ledger')

@@ -40,6 +40,11 @@ export function blobAt(snapshot: TreeSnapshot, path: string): string | undefined
   return entry && entry.mode !== DIRECTORY ? entry.sha : undefined
 }
 
+/** The sha git gives the directory `dir` ('' is the root) with the entries the snapshot holds for it. */
+export function computedTreeSha(snapshot: TreeSnapshot, dir: string): string {
+  return treeSha([...(snapshot.dirs.get(dir) ?? [])].map(([name, entry]) => ({ name, ...entry })))
+}
+
 /** Every file of the snapshot as [path, blob sha]. */
 export function* filesOf(snapshot: TreeSnapshot): Generator<[string, string]> {
   for (const [dir, entries] of snapshot.dirs) {
