@@ -14,6 +14,12 @@ import { createWorld } from '../test/support/world.js'
 
 const MAINTAINERS = ['maya', 'noor', 'omar', 'pia', 'quinn']
 const SIZES = [100, 1_000, 5_000]
+/** The people of every world: a maintainer, CCAL's bot (whose token may list collaborators), the labellers. */
+const USERS = [
+  { login: 'maintainer', permission: 'maintain' as const },
+  { login: 'ccal-bot', permission: 'write' as const, type: 'Bot' as const },
+  ...MAINTAINERS.map(login => ({ login, permission: 'write' as const }))
+]
 
 function issues(count: number) {
   return Array.from({ length: count }, (_, index) => {
@@ -74,11 +80,7 @@ async function failedRuns(count: number): Promise<number> {
   const world = await createWorld({
     config: { ccal: { budgets: { cost_per_run_usd: 0 } } },
     scenario: {
-      users: [
-        { login: 'maintainer', permission: 'maintain' },
-        { login: 'ccal-bot', permission: 'write', type: 'Bot' },
-        ...MAINTAINERS.map(login => ({ login, permission: 'write' as const }))
-      ],
+      users: USERS,
       issues: issues(1_000),
       pulls: pulls(1_000),
       workflow_runs: Array.from({ length: count }, (_, index) => ({
@@ -122,11 +124,7 @@ export default async function api(): Promise<void> {
     const world = await createWorld({
       config: { ccal: { budgets: { cost_per_run_usd: 0 } } },
       scenario: {
-        users: [
-          { login: 'maintainer', permission: 'maintain' },
-          { login: 'ccal-bot', permission: 'write', type: 'Bot' },
-          ...MAINTAINERS.map(login => ({ login, permission: 'write' as const }))
-        ],
+        users: USERS,
         issues: issues(size),
         pulls: pulls(size)
       },

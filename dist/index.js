@@ -75779,8 +75779,12 @@ function store_changedFiles(base, next, branch) {
         files.set(PATTERNS_FILE, store_encode(PatternsFileSchema, next.patterns, PATTERNS_FILE));
     if (base.commit === null)
         files.set(README_FILE, readmeText(branch));
-    // Only the items the operation replaced, found by comparing the shards the two maps do not share.
-    for (const id of all ? next.items.keys() : next.items.changedSince(previous.items)) {
+    // Only the items the operation replaced, found by comparing the shards the two maps do not share
+    // (when every file is rewritten: every item, and the removal of those the operation took out).
+    const ids = all
+        ? [...next.items.keys(), ...[...previous.items.keys()].filter(id => !next.items.has(id))]
+        : next.items.changedSince(previous.items);
+    for (const id of ids) {
         const item = next.items.get(id);
         files.set(itemPath(id), item ? store_encode(WorkItemSchema, item, itemPath(id)) : null);
     }
