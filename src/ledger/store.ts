@@ -900,7 +900,9 @@ class GitLedgerStore implements LedgerStore {
   ): Promise<string> {
     const identity = this.options.identity ?? DEFAULT_IDENTITY
     const date = context.now.toISOString()
-    const message = `${description}\n\nCCAL-Run: ${context.runId}\n`
+    // `[skip ci]`: a push to the ledger branch starts none of the repository's `on: push` workflows
+    // (an App token's pushes would; the workflow's own token's would not anyway).
+    const message = `${description}\n\n[skip ci]\n\nCCAL-Run: ${context.runId}\n`
     const args = ['commit-tree', '--no-gpg-sign', tree, ...(parent ? ['-p', parent] : [])]
     const out = await this.git.run(args, {
       input: message,

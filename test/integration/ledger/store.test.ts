@@ -85,7 +85,7 @@ describe('ledger store', () => {
     expect(git(repos.work, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main')
     expect(git(repos.work, 'status', '--porcelain')).toBe('M README.md')
     expect(git(repos.origin, 'log', '-1', '--format=%an <%ae>%n%B', 'ccal-ledger')).toBe(
-      `ccal[bot] <ccal-bot@users.noreply.github.com>\nadd manual ${id}: first\n\nCCAL-Run: run-test`
+      `ccal[bot] <ccal-bot@users.noreply.github.com>\nadd manual ${id}: first\n\n[skip ci]\n\nCCAL-Run: run-test`
     )
   })
 

