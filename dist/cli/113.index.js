@@ -6925,6 +6925,12 @@ function spacing(ms) {
 function isMutation(document) {
     return /^\s*(mutation|subscription)\b/m.test(document.replace(/#[^\n]*/g, ''));
 }
+/** The web address of the repository: github.com's for api.github.com, the host's for GHES (`/api/v3`). */
+function repositoryWebUrl(client) {
+    const api = new URL(client.apiUrl);
+    const origin = api.hostname === 'api.github.com' ? 'https://github.com' : api.origin;
+    return `${origin}/${client.owner}/${client.repo}`;
+}
 /** GitHub.com serves GraphQL at /graphql; GHES serves REST at /api/v3 and GraphQL at /api/graphql. */
 function graphqlUrlFor(apiUrl) {
     const base = apiUrl.replace(/\/+$/, '');
@@ -7603,6 +7609,11 @@ async function pushBranch(git, options) {
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/pulls.js
+/**
+ * Pull requests and comments on GitHub. Idempotent: an item's pull request is found by its head
+ * branch (state=all) and updated rather than opened twice.
+ */
+
 
 class PullRequestError extends errors/* CcalError */.WK {
 }
@@ -7674,8 +7685,11 @@ async function openOrUpdatePull(client, spec) {
             else if (mayHaveActed(error) && attempt < PULL_ATTEMPTS)
                 // Not there: the server failed before acting, and asking again makes no second one.
                 await new Promise(resolve => setTimeout(resolve, 500 * attempt));
-            else
-                throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
+            else {
+                const fix = pullFailureFix(error);
+                const compare = `${repositoryWebUrl(client)}/compare/${encodeURIComponent(spec.base)}...${encodeURIComponent(spec.branch)}?expand=1`;
+                throw new PullRequestError(`cannot open a pull request from '${spec.branch}' to '${spec.base}': ${(0,errors/* errorMessage */.gJ)(error)}${fix ? ` Fix: ${fix}` : ''} The branch is pushed: ${compare} opens the pull request by hand.`, { cause: error });
+            }
         }
     }
     if (spec.labels.length > 0) {
@@ -7699,6 +7713,22 @@ async function openOrUpdatePull(client, spec) {
 /** Posts a comment on an issue or pull request conversation, once; returns its URL. */
 async function commentOn(client, issueNumber, body) {
     return (await createCommentOnce(client, issueNumber, body)).url;
+}
+/**
+ * The one-line fix for a pull request GitHub refused for a known reason, named by its message: the
+ * repository setting that keeps Actions from opening pull requests (the most reported failure of
+ * PR-opening actions), a token without the permission, no commits to propose.
+ */
+function pullFailureFix(error) {
+    const message = (0,errors/* errorMessage */.gJ)(error);
+    if (/not permitted to create or approve pull requests/i.test(message))
+        return 'in the repository\'s Settings → Actions → General → Workflow permissions, tick "Allow GitHub Actions to create and approve pull requests" (or give CCAL a GitHub App token as github-token).';
+    if ((0,errors/* httpStatus */.nG)(error) === 403 &&
+        /resource not accessible by (integration|personal access token)/i.test(message))
+        return "give the token pull-requests: write (the workflow's permissions:, or the GitHub App's repository permissions).";
+    if (/no commits between/i.test(message))
+        return 'nothing to propose: the branch holds no commit that its base lacks.';
+    return undefined;
 }
 /** True when a failed write may have been carried out all the same: no answer, or a server error. */
 function mayHaveActed(error) {
@@ -10093,6 +10123,14 @@ function renderSummary(report) {
         report_usd(item.costUsd),
         item.pr ? `[#${item.pr.number}](${item.pr.url})` : ''
     ])));
+    // A table cell is cut at 200 characters; a failure that says what to change is given whole.
+    const fixes = report.executed.filter(item => item.status === 'failed' && item.reason.includes(' Fix: '));
+    if (fixes.length > 0) {
+        lines.push('### What to change', '');
+        for (const item of fixes)
+            lines.push(`- \`${item.itemId}\`: ${item.reason.replace(/\r?\n/g, ' ')}`);
+        lines.push('');
+    }
     if (report.plan) {
         const { limits } = report.plan;
         const spentNow = report.executed.reduce((sum, item) => sum + item.costUsd, 0);

@@ -169,6 +169,13 @@ export function renderSummary(report: CycleReport): string {
       ])
     )
   )
+  // A table cell is cut at 200 characters; a failure that says what to change is given whole.
+  const fixes = report.executed.filter(item => item.status === 'failed' && item.reason.includes(' Fix: '))
+  if (fixes.length > 0) {
+    lines.push('### What to change', '')
+    for (const item of fixes) lines.push(`- \`${item.itemId}\`: ${item.reason.replace(/\r?\n/g, ' ')}`)
+    lines.push('')
+  }
 
   if (report.plan) {
     const { limits } = report.plan

@@ -2,7 +2,7 @@
  * Pull requests and comments on GitHub. Idempotent: an item's pull request is found by its head
  * branch (state=all) and updated rather than opened twice.
  */
-import type { GitHubClient } from '../github/client.js'
+import { repositoryWebUrl, type GitHubClient } from '../github/client.js'
 import { CcalError, errorMessage, httpStatus } from '../util/errors.js'
 
 export interface PullRequestInfo {
@@ -99,11 +99,14 @@ export async function openOrUpdatePull(
       else if (mayHaveActed(error) && attempt < PULL_ATTEMPTS)
         // Not there: the server failed before acting, and asking again makes no second one.
         await new Promise(resolve => setTimeout(resolve, 500 * attempt))
-      else
+      else {
+        const fix = pullFailureFix(error)
+        const compare = `${repositoryWebUrl(client)}/compare/${encodeURIComponent(spec.base)}...${encodeURIComponent(spec.branch)}?expand=1`
         throw new PullRequestError(
-          `cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}`,
+          `cannot open a pull request from '${spec.branch}' to '${spec.base}': ${errorMessage(error)}${fix ? ` Fix: ${fix}` : ''} The branch is pushed: ${compare} opens the pull request by hand.`,
           { cause: error }
         )
+      }
     }
   }
   if (spec.labels.length > 0) {
@@ -128,6 +131,25 @@ export async function openOrUpdatePull(
 /** Posts a comment on an issue or pull request conversation, once; returns its URL. */
 export async function commentOn(client: GitHubClient, issueNumber: number, body: string): Promise<string> {
   return (await createCommentOnce(client, issueNumber, body)).url
+}
+
+/**
+ * The one-line fix for a pull request GitHub refused for a known reason, named by its message: the
+ * repository setting that keeps Actions from opening pull requests (the most reported failure of
+ * PR-opening actions), a token without the permission, no commits to propose.
+ */
+export function pullFailureFix(error: unknown): string | undefined {
+  const message = errorMessage(error)
+  if (/not permitted to create or approve pull requests/i.test(message))
+    return 'in the repository\'s Settings → Actions → General → Workflow permissions, tick "Allow GitHub Actions to create and approve pull requests" (or give CCAL a GitHub App token as github-token).'
+  if (
+    httpStatus(error) === 403 &&
+    /resource not accessible by (integration|personal access token)/i.test(message)
+  )
+    return "give the token pull-requests: write (the workflow's permissions:, or the GitHub App's repository permissions)."
+  if (/no commits between/i.test(message))
+    return 'nothing to propose: the branch holds no commit that its base lacks.'
+  return undefined
 }
 
 /** True when a failed write may have been carried out all the same: no answer, or a server error. */

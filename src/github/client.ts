@@ -103,6 +103,13 @@ export function isMutation(document: string): boolean {
   return /^\s*(mutation|subscription)\b/m.test(document.replace(/#[^\n]*/g, ''))
 }
 
+/** The web address of the repository: github.com's for api.github.com, the host's for GHES (`/api/v3`). */
+export function repositoryWebUrl(client: Pick<GitHubClient, 'apiUrl' | 'owner' | 'repo'>): string {
+  const api = new URL(client.apiUrl)
+  const origin = api.hostname === 'api.github.com' ? 'https://github.com' : api.origin
+  return `${origin}/${client.owner}/${client.repo}`
+}
+
 /** GitHub.com serves GraphQL at /graphql; GHES serves REST at /api/v3 and GraphQL at /api/graphql. */
 export function graphqlUrlFor(apiUrl: string): string {
   const base = apiUrl.replace(/\/+$/, '')

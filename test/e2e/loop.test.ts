@@ -75,6 +75,34 @@ describe('an issue labelled by a maintainer', () => {
     expect(world.gh.state.pulls()).toHaveLength(1)
   })
 
+  it('says what to change when the repository does not let Actions open pull requests, and links the pushed branch', async () => {
+    world = await createWorld()
+    // GitHub's answer when "Allow GitHub Actions to create and approve pull requests" is off.
+    world.gh.injectFault({
+      method: 'POST',
+      route: '/repos/{owner}/{repo}/pulls',
+      status: 403,
+      message: 'GitHub Actions is not permitted to create or approve pull requests.',
+      times: 5
+    })
+
+    const run = await world.runAction(labeledEvent())
+
+    expect(run.status).toBe(0)
+    expect(world.gh.state.pulls()).toEqual([])
+    const [item] = world.ledgerItems()
+    const branch = git(world.sandbox.origin, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/ccal/')
+    expect(branch).toMatch(/^ccal\/issue\//)
+    const tracking = world.gh.state
+      .issue(BUG_ISSUE.number)
+      .comments.map(comment => comment.body)
+      .join('\n')
+    expect(tracking).toContain('Allow GitHub Actions to create and approve pull requests')
+    expect(tracking).toContain(`/compare/main...${encodeURIComponent(branch)}?expand=1`)
+    expect(run.summary).toContain('Workflow permissions')
+    expect(item!.lastError).toContain('Fix: ')
+  })
+
   it('opens no second pull request when the same cycle runs twice', async () => {
     world = await createWorld()
     await world.runAction(labeledEvent())
