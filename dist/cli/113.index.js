@@ -7897,6 +7897,27 @@ function commitMessage(item, summary) {
     const body = firstParagraph(summary).slice(0, 1000).trim();
     return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`;
 }
+/** Lines of each command's output the body shows. */
+const OUTPUT_LINES = 15;
+/** The checks as proof: each command, its exit code and time, and the end of its output, fenced. */
+function checkLines(steps) {
+    if (steps.length === 0)
+        return [];
+    const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\s+/g, ' ')}\``;
+    const lines = [
+        '',
+        '| Check | Command | Exit code | Time |',
+        '| --- | --- | --- | --- |',
+        ...steps.map(step => `| ${step.name} | ${code(step.command)} | ${step.timedOut ? 'timed out' : String(step.exitCode ?? 'none')} | ${(step.durationMs / 1000).toFixed(1)} s |`)
+    ];
+    for (const step of steps) {
+        const tail = step.output.trimEnd().split('\n').slice(-OUTPUT_LINES).join('\n');
+        if (!tail.trim())
+            continue;
+        lines.push('', `<details><summary>Last lines of ${step.name}</summary>`, '', (0,util_untrusted/* fenceUntrusted */.C0)('output', (0,util_untrusted/* withoutHtmlComments */.a)(tail)), '', '</details>');
+    }
+    return lines;
+}
 const EVIDENCE_LIMIT = 4000;
 /** `a lint`, `an issue`. */
 function articled(noun) {
@@ -7921,9 +7942,15 @@ function pullRequestBody(input) {
         const shown = evidence.length > EVIDENCE_LIMIT ? `${evidence.slice(0, EVIDENCE_LIMIT)}\n[… trimmed]` : evidence;
         lines.push('<details><summary>Evidence</summary>', '', (0,util_untrusted/* fenceUntrusted */.C0)('evidence', shown), '', '</details>', '');
     }
-    lines.push('### Checks', '', `- Verification: ${input.verify}`, `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`);
+    const reruns = input.checkRuns && input.checkRuns > 1
+        ? ` (the checks ran ${input.checkRuns} times: the agent fixed what the earlier runs found)`
+        : '';
+    lines.push('### Checks', '', `- Verification: ${input.verify}${reruns}`, `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`);
+    if (input.runUrl)
+        lines.push(`- Workflow run: ${input.runUrl}`);
     if (input.followUps)
         lines.push(`- Follow-ups on review: ${input.followUps}`);
+    lines.push(...checkLines(input.steps ?? []));
     lines.push('');
     const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined;
     if (item.type === 'issue' && issueNumber)
@@ -8097,9 +8124,12 @@ async function deliver(deps, git, item, target) {
     if (!deps.github)
         throw new Error('no GitHub client: cannot open a pull request');
     await commitAndPush(deps, git, item, target);
+    const checks = target.outcome.verify.at(-1);
     return openPull(deps, item, target, {
         summary: target.outcome.summary,
         verify: describeVerify(target.outcome),
+        ...(checks ? { steps: checks.steps, checkRuns: target.outcome.verify.length } : {}),
+        ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
         turns: target.outcome.turns,
         costUsd: target.outcome.costUsd,
         durationMs: target.outcome.durationMs

@@ -85,11 +85,58 @@ export interface PullBodyInput {
     Partial<Pick<WorkItem, 'generations'>>
   summary: string
   verify: string
+  /** The commands of the last run of the checks: what each ran, how it ended, its last lines. */
+  steps?: readonly CheckStep[]
+  /** How many times the checks ran (more than once: the agent fixed what the first run found). */
+  checkRuns?: number
+  /** The workflow run that made this change. */
+  runUrl?: string
   turns: number
   costUsd: number
   durationMs: number
   /** Follow-up rounds so far (review feedback handled), shown when above zero. */
   followUps?: number
+}
+
+/** One check command as the pull request body shows it (executor/verify.ts's VerifyStep). */
+export interface CheckStep {
+  readonly name: string
+  readonly command: string
+  readonly exitCode: number | null
+  readonly timedOut: boolean
+  readonly durationMs: number
+  readonly output: string
+}
+
+/** Lines of each command's output the body shows. */
+const OUTPUT_LINES = 15
+
+/** The checks as proof: each command, its exit code and time, and the end of its output, fenced. */
+function checkLines(steps: readonly CheckStep[]): string[] {
+  if (steps.length === 0) return []
+  const code = (text: string) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\s+/g, ' ')}\``
+  const lines = [
+    '',
+    '| Check | Command | Exit code | Time |',
+    '| --- | --- | --- | --- |',
+    ...steps.map(
+      step =>
+        `| ${step.name} | ${code(step.command)} | ${step.timedOut ? 'timed out' : String(step.exitCode ?? 'none')} | ${(step.durationMs / 1000).toFixed(1)} s |`
+    )
+  ]
+  for (const step of steps) {
+    const tail = step.output.trimEnd().split('\n').slice(-OUTPUT_LINES).join('\n')
+    if (!tail.trim()) continue
+    lines.push(
+      '',
+      `<details><summary>Last lines of ${step.name}</summary>`,
+      '',
+      fenceUntrusted('output', withoutHtmlComments(tail)),
+      '',
+      '</details>'
+    )
+  }
+  return lines
 }
 
 const EVIDENCE_LIMIT = 4000
@@ -127,13 +174,19 @@ export function pullRequestBody(input: PullBodyInput): string {
       ''
     )
   }
+  const reruns =
+    input.checkRuns && input.checkRuns > 1
+      ? ` (the checks ran ${input.checkRuns} times: the agent fixed what the earlier runs found)`
+      : ''
   lines.push(
     '### Checks',
     '',
-    `- Verification: ${input.verify}`,
+    `- Verification: ${input.verify}${reruns}`,
     `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`
   )
+  if (input.runUrl) lines.push(`- Workflow run: ${input.runUrl}`)
   if (input.followUps) lines.push(`- Follow-ups on review: ${input.followUps}`)
+  lines.push(...checkLines(input.steps ?? []))
   lines.push('')
   const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined
   if (item.type === 'issue' && issueNumber) lines.push(`Fixes #${issueNumber}`, '')

@@ -28,6 +28,8 @@ export interface DeliveryDeps {
   pushToken?: string
   /** Git in the checkout (read only): the remote's default branch when there is no GitHub client. */
   git: Git
+  /** The workflow run's page, linked from the pull request body. */
+  runUrl?: string
 }
 
 function identityOf(settings: Settings): Identity {
@@ -111,9 +113,12 @@ export async function deliver(
 ): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
   if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
   await commitAndPush(deps, git, item, target)
+  const checks = target.outcome.verify.at(-1)
   return openPull(deps, item, target, {
     summary: target.outcome.summary,
     verify: describeVerify(target.outcome),
+    ...(checks ? { steps: checks.steps, checkRuns: target.outcome.verify.length } : {}),
+    ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
     turns: target.outcome.turns,
     costUsd: target.outcome.costUsd,
     durationMs: target.outcome.durationMs

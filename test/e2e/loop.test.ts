@@ -36,6 +36,9 @@ describe('an issue labelled by a maintainer', () => {
     expect(pulls).toHaveLength(1)
     const pull = pulls[0]!
     expect(pull.body).toContain(`Fixes #${BUG_ISSUE.number}`)
+    // The checks as proof: the command, its exit code, its last lines.
+    expect(pull.body).toMatch(/\| test \| `[^`]+` \| 0 \| \d+\.\d s \|/)
+    expect(pull.body).toContain('<details><summary>Last lines of test</summary>')
     expect(pull.pull.head).toMatch(/^ccal\/issue\/[0-9a-f]{8}-/)
     expect(git(world.sandbox.origin, 'show', `${pull.pull.head}:src/math.js`)).toContain('return a + b')
     expect(git(world.sandbox.origin, 'log', '-1', '--format=%B', pull.pull.head)).toMatch(

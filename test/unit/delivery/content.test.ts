@@ -75,6 +75,42 @@ describe('pull request bodies', () => {
     expect(body.trimEnd().endsWith(`<!-- ccal:item=${issue.id} -->`)).toBe(true)
   })
 
+  it('show each check command with its exit code and time, and its last lines in a fence they cannot close', () => {
+    const body = pullRequestBody({
+      item: issue,
+      summary: 'Done.',
+      verify: 'passed',
+      steps: [
+        {
+          name: 'test',
+          command: 'npm test',
+          exitCode: 0,
+          timedOut: false,
+          durationMs: 4_200,
+          output: 'ok\n```\n<!-- x -->done'
+        },
+        {
+          name: 'lint',
+          command: 'npx eslint .',
+          exitCode: null,
+          timedOut: true,
+          durationMs: 600_000,
+          output: ''
+        }
+      ],
+      checkRuns: 2,
+      turns: 4,
+      costUsd: 0.256,
+      durationMs: 61_000
+    })
+
+    expect(body).toContain('| test | `npm test` | 0 | 4.2 s |')
+    expect(body).toContain('| lint | `npx eslint .` | timed out | 600.0 s |')
+    expect(body).toContain('the checks ran 2 times')
+    expect(body).toContain('````untrusted-data output\nok\n```\ndone\n````')
+    expect(body).not.toContain('<!-- x -->')
+  })
+
   it('do not close anything for items that are not issues', () => {
     expect(
       pullRequestBody({ item: lint, summary: '', verify: 'not run', turns: 1, costUsd: 0, durationMs: 0 })
