@@ -2548,10 +2548,18 @@ class GitLedgerStore {
                 const listing = options.list
                     ? this.git.run(['ls-tree', '-r', '-t', '-z', '--full-tree', this.trackingRef]).catch(() => null)
                     : undefined;
-                const [commit, tree] = (await this.git.run(['rev-parse', this.trackingRef, `${this.trackingRef}^{tree}`]))
-                    .trim()
-                    .split('\n');
-                return { commit: commit, tree: tree, ...(listing ? { listing } : {}) };
+                const resolved = await this.git.exec(['rev-parse', this.trackingRef, `${this.trackingRef}^{tree}`]);
+                if (resolved.exitCode === 0) {
+                    const [commit, tree] = resolved.stdout.trim().split('\n');
+                    return { commit: commit, tree: tree, ...(listing ? { listing } : {}) };
+                }
+                // Another run sharing the clone found the branch missing a moment ago and dropped the
+                // tracking ref between our fetch and this lookup: fetch again.
+                if (attempt < this.retry.maxAttempts) {
+                    await this.sleep(this.backoff(attempt));
+                    continue;
+                }
+                throw (0,git_git/* commandFailed */.n6)(['rev-parse', this.trackingRef], resolved);
             }
             if (/couldn't find remote ref/i.test(result.stderr)) {
                 await this.git.exec(['update-ref', '-d', this.trackingRef]);

@@ -7,6 +7,10 @@ import type { CliCommand, CliIo } from './io.js'
  * executor and the ledger, which took longer to load than a big log takes to read.
  */
 const COMMANDS: Record<string, { load: () => Promise<CliCommand>; summary: string }> = {
+  init: {
+    load: async () => (await import('./commands/init.js')).initCommand,
+    summary: 'set the repository up: the workflow, the config, the labels, a dry run'
+  },
   run: {
     load: async () => (await import('./commands/run.js')).runCommand,
     summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'

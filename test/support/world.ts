@@ -65,6 +65,7 @@ export interface WorldOptions {
   script?: ScriptInput
   /** Extra scenario keys merged over the default (repository, maintainer, the labelled bug issue). */
   scenario?: Partial<ScenarioInput>
+  /** The CCAL config committed to the sandbox (SANDBOX_CONFIG by default; null: none, as in a fresh repository). */
   config?: unknown
   /** Extra environment of every action run (the runner's own tokens, say). */
   env?: Record<string, string>
@@ -269,12 +270,14 @@ function parseOutputs(text: string): Record<string, string> {
 /** Creates the world; `cleanup()` stops the servers (failing on emulator violations) and removes the files. */
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const sandbox = createSandboxProject()
-  sandbox.repos.commitFiles(
-    sandbox.dir,
-    { '.github/ccal.yml': stringify(options.config ?? SANDBOX_CONFIG) },
-    'Add CCAL config'
-  )
-  git(sandbox.dir, 'push', '--quiet', 'origin', 'main')
+  if (options.config !== null) {
+    sandbox.repos.commitFiles(
+      sandbox.dir,
+      { '.github/ccal.yml': stringify(options.config ?? SANDBOX_CONFIG) },
+      'Add CCAL config'
+    )
+    git(sandbox.dir, 'push', '--quiet', 'origin', 'main')
+  }
   const gh = await startGitHubEmulator({
     repo: { owner: OWNER, name: REPO, default_branch: 'main' },
     users: [

@@ -157,4 +157,6 @@ export interface RepoRecord {
   ownerType: 'User' | 'Organization'
   private: boolean
   createdAt: string
+  /** Settings → Actions → Workflow permissions. */
+  workflowPermissions: { defaultWorkflowPermissions: 'read' | 'write'; canApprovePullRequestReviews: boolean }
 }

@@ -136,7 +136,14 @@ export const scenarioSchema = z
         name: z.string().min(1).default('demo'),
         default_branch: z.string().min(1).default('main'),
         owner_type: z.enum(['User', 'Organization']).default('Organization'),
-        private: z.boolean().default(false)
+        private: z.boolean().default(false),
+        /** Settings → Actions → Workflow permissions: the GITHUB_TOKEN's default and whether Actions may open pull requests. */
+        workflow_permissions: z
+          .object({
+            default_workflow_permissions: z.enum(['read', 'write']).default('read'),
+            can_approve_pull_request_reviews: z.boolean().default(true)
+          })
+          .prefault({})
       })
       .prefault({}),
     users: z.array(userSchema).default([]),

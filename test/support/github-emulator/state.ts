@@ -69,7 +69,11 @@ export class EmulatorState {
       defaultBranch: repo.default_branch,
       ownerType: repo.owner_type,
       private: repo.private,
-      createdAt: '2020-01-01T00:00:00Z'
+      createdAt: '2020-01-01T00:00:00Z',
+      workflowPermissions: {
+        defaultWorkflowPermissions: repo.workflow_permissions.default_workflow_permissions,
+        canApprovePullRequestReviews: repo.workflow_permissions.can_approve_pull_request_reviews
+      }
     }
     this.tokens = new Map(Object.entries(scenario.tokens))
     this.rejectUnknownTokens = scenario.reject_unknown_tokens

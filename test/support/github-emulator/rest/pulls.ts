@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { HttpError, validationFailed } from '../errors.js'
 import type { PullRecord, ReviewRecord } from '../state.js'
 import { headMatches } from '../state.js'
+
+/** The login of the workflow's own GITHUB_TOKEN. */
+const ACTIONS_LOGIN = 'github-actions[bot]'
 import {
   intParam,
   json,
@@ -68,6 +71,9 @@ export const pullHandlers: RestHandlers = {
 
   'pulls/create': req => {
     requireRole(req, 'write')
+    // The repository setting that keeps the workflow's own token from opening pull requests.
+    if (req.actor === ACTIONS_LOGIN && !req.ctx.state.repo.workflowPermissions.canApprovePullRequestReviews)
+      throw new HttpError(403, 'GitHub Actions is not permitted to create or approve pull requests.')
     const body = parseBody(
       req,
       z.object({

@@ -49,6 +49,14 @@ export function repoHandlers(rateLimiter: RateLimiter): RestHandlers {
       })
     },
 
+    'actions/get-github-actions-default-workflow-permissions-repository': req => {
+      const { workflowPermissions } = req.ctx.state.repo
+      return json({
+        default_workflow_permissions: workflowPermissions.defaultWorkflowPermissions,
+        can_approve_pull_request_reviews: workflowPermissions.canApprovePullRequestReviews
+      })
+    },
+
     'users/get-authenticated': req => json(publicUser(req.ctx, req.actor)),
 
     'users/get-by-username': req => {
