@@ -78881,9 +78881,12 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
         // An outcome the agent reached counts for the breaker, a cancelled one says nothing of the model.
         if (outcome.status !== 'cancelled')
             run.breaker.observe(outcome.outage);
+        const { input, output, cacheRead, cacheWrite } = outcome.tokens;
         Object.assign(entry, {
             costUsd: outcome.costUsd,
             turns: outcome.turns,
+            tokens: input + output + cacheRead + cacheWrite,
+            ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
             durationMs: outcome.durationMs,
             verify: describeVerify(outcome),
             reason: outcome.reason,
@@ -79692,7 +79695,39 @@ function createActionLogger(level = 'info') {
  * that the two agree.
  */
 
-const ACTION_OUTPUTS = ['items-discovered', 'items-executed', 'prs', 'plan', 'summary'];
+const ACTION_OUTPUTS = [
+    'items-discovered',
+    'items-executed',
+    'prs',
+    'plan',
+    'summary',
+    'conclusion',
+    'cost-usd',
+    'turns',
+    'tokens',
+    'session-id',
+    'pr-number',
+    'pr-url'
+];
+/** Statuses of an executed item that are not a failure. */
+const FINE = new Set(['pr_opened', 'pr_updated', 'completed', 'no_op']);
+/**
+ * The run's conclusion: `none` when nothing was executed, the item's own status when one was
+ * (`pr_opened`, `no_op`, `failed`, …), else `success` when every item ended well and `failure` when
+ * any did not.
+ */
+function conclusionOf(executed) {
+    const ran = executed.filter(item => item.status !== 'skipped');
+    if (ran.length === 0)
+        return 'none';
+    if (ran.length === 1)
+        return ran[0].status;
+    return ran.every(item => FINE.has(item.status)) ? 'success' : 'failure';
+}
+function only(executed) {
+    const ran = executed.filter(item => item.status !== 'skipped');
+    return ran.length === 1 ? ran[0] : undefined;
+}
 /** Sets every output from a report. */
 function writeActionOutputs(report) {
     const values = {
@@ -79700,7 +79735,15 @@ function writeActionOutputs(report) {
         'items-executed': String(report.itemsExecuted),
         prs: JSON.stringify(report.prs),
         plan: JSON.stringify({ include: report.plannedItems.map(item => ({ item })) }),
-        summary: report.summary
+        summary: report.summary,
+        conclusion: conclusionOf(report.executed),
+        'cost-usd': report.executed.reduce((sum, item) => sum + item.costUsd, 0).toFixed(4),
+        turns: String(report.executed.reduce((sum, item) => sum + item.turns, 0)),
+        tokens: String(report.executed.reduce((sum, item) => sum + (item.tokens ?? 0), 0)),
+        // For one item (execute mode, a one-item run): its session and pull request; else empty.
+        'session-id': only(report.executed)?.sessionId ?? '',
+        'pr-number': only(report.executed)?.pr ? String(only(report.executed).pr.number) : '',
+        'pr-url': only(report.executed)?.pr?.url ?? ''
     };
     for (const name of ACTION_OUTPUTS)
         lib_core/* setOutput */.uH(name, values[name]);
@@ -79752,6 +79795,7 @@ async function runAction(env = process.env) {
             itemsExecuted: 0,
             prs: [],
             plannedItems: [],
+            executed: [],
             summary: trigger.reason
         });
         return;
@@ -79789,7 +79833,8 @@ async function publish(report, ledger, settings, env) {
         itemsExecuted: report.executed.filter(item => item.status !== 'skipped').length,
         prs: report.executed.flatMap(item => item.pr ? [{ item: item.itemId, number: item.pr.number, url: item.pr.url, status: item.status }] : []),
         plannedItems: report.plan?.picked.map(decision => decision.itemId) ?? [],
-        summary
+        summary,
+        executed: report.executed
     });
     for (const problem of report.problems)
         lib_core/* warning */.$e(problem);

@@ -9501,9 +9501,12 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
         // An outcome the agent reached counts for the breaker, a cancelled one says nothing of the model.
         if (outcome.status !== 'cancelled')
             run.breaker.observe(outcome.outage);
+        const { input, output, cacheRead, cacheWrite } = outcome.tokens;
         Object.assign(entry, {
             costUsd: outcome.costUsd,
             turns: outcome.turns,
+            tokens: input + output + cacheRead + cacheWrite,
+            ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
             durationMs: outcome.durationMs,
             verify: describeVerify(outcome),
             reason: outcome.reason,

@@ -50,6 +50,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       itemsExecuted: 0,
       prs: [],
       plannedItems: [],
+      executed: [],
       summary: trigger.reason
     })
     return
@@ -93,7 +94,8 @@ async function publish(
       item.pr ? [{ item: item.itemId, number: item.pr.number, url: item.pr.url, status: item.status }] : []
     ),
     plannedItems: report.plan?.picked.map(decision => decision.itemId) ?? [],
-    summary
+    summary,
+    executed: report.executed
   })
   for (const problem of report.problems) core.warning(problem)
   annotateEvidence(report, ledger)

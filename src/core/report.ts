@@ -27,6 +27,10 @@ export interface ExecutedItem {
   reason: string
   costUsd: number
   turns: number
+  /** Tokens the agent used (input, output and cache reads and writes together). */
+  tokens?: number
+  /** The Claude Code session of the attempt, when the agent ran. */
+  sessionId?: string
   durationMs: number
   verify: string
   pr?: { number: number; url: string }

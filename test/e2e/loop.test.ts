@@ -61,6 +61,14 @@ describe('an issue labelled by a maintainer', () => {
     expect(JSON.parse(run.outputs.prs ?? '[]')).toEqual([
       expect.objectContaining({ item: itemId, number: pull.number, status: 'pr_opened' })
     ])
+    expect(run.outputs).toMatchObject({
+      conclusion: 'pr_opened',
+      'pr-number': String(pull.number),
+      'pr-url': expect.stringContaining(`/pull/${pull.number}`),
+      'session-id': item.sessionId
+    })
+    expect(Number(run.outputs.turns)).toBeGreaterThan(0)
+    expect(Number(run.outputs.tokens)).toBeGreaterThan(0)
     expect(run.outputs['items-executed']).toBe('1')
   })
 

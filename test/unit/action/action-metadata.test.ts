@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ACTION_INPUTS, readActionInputs } from '../../../src/action/inputs.js'
-import { ACTION_OUTPUTS, writeActionOutputs } from '../../../src/action/outputs.js'
+import { ACTION_OUTPUTS, conclusionOf, writeActionOutputs } from '../../../src/action/outputs.js'
 import { ConfigError } from '../../../src/util/errors.js'
 
 const root = join(import.meta.dirname, '../../..')
@@ -105,11 +105,50 @@ describe('writeActionOutputs', () => {
       itemsExecuted: 1,
       prs: [{ item: 'a1', number: 7, url: 'https://example.test/pull/7', status: 'opened' }],
       plannedItems: ['a1', 'b2'],
-      summary: 'one PR opened'
+      summary: 'one PR opened',
+      executed: [
+        {
+          status: 'pr_opened',
+          costUsd: 0.125,
+          turns: 4,
+          tokens: 1200,
+          sessionId: 'sess-1',
+          pr: { number: 7, url: 'https://example.test/pull/7' }
+        },
+        { status: 'skipped', costUsd: 0, turns: 0 }
+      ]
     })
 
     const written = readFileSync(outputFile, 'utf8')
     for (const name of ACTION_OUTPUTS) expect(written).toContain(`${name}<<`)
     expect(written).toContain('{"include":[{"item":"a1"},{"item":"b2"}]}')
+    const value = (name: string) => new RegExp(`${name}<<(\\S+)\n([\\s\\S]*?)\n\\1`).exec(written)?.[2]
+    expect([value('conclusion'), value('cost-usd'), value('turns'), value('tokens')]).toEqual([
+      'pr_opened',
+      '0.1250',
+      '4',
+      '1200'
+    ])
+    expect([value('session-id'), value('pr-number'), value('pr-url')]).toEqual([
+      'sess-1',
+      '7',
+      'https://example.test/pull/7'
+    ])
+  })
+
+  it('concludes success or failure over several items, and none when nothing ran', () => {
+    expect(conclusionOf([])).toBe('none')
+    expect(
+      conclusionOf([
+        { status: 'pr_opened', costUsd: 0, turns: 0 },
+        { status: 'no_op', costUsd: 0, turns: 0 }
+      ])
+    ).toBe('success')
+    expect(
+      conclusionOf([
+        { status: 'pr_opened', costUsd: 0, turns: 0 },
+        { status: 'failed', costUsd: 0, turns: 0 }
+      ])
+    ).toBe('failure')
   })
 })
