@@ -10,7 +10,8 @@ describe('emulator scenario parsing', () => {
       name: 'demo',
       default_branch: 'main',
       owner_type: 'Organization',
-      private: false
+      private: false,
+      workflow_permissions: { default_workflow_permissions: 'read', can_approve_pull_request_reviews: true }
     })
     expect(scenario.default_user).toBe('github-actions[bot]')
   })
