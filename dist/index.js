@@ -42713,10 +42713,17 @@ function describeValue(value, max = 60) {
     text = text.replace(/\s+/g, ' ');
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
-/** One line of at most `max` characters (for titles, reasons and log lines). */
+/**
+ * One line of at most `max` characters (for titles, reasons and log lines), cut at a word
+ * boundary when one is near the end, so that no title ends mid-word.
+ */
 function oneLine(text, max = 80) {
     const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+    if (line.length <= max)
+        return line;
+    const head = line.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${space >= max * 0.6 ? head.slice(0, space) : head}…`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
@@ -77102,6 +77109,7 @@ async function answerCommand(client, answer) {
  */
 
 
+
 /** Lowercase words joined by '-', at most `max` characters, never empty. */
 function content_slugify(text, max = 40) {
     const slug = text
@@ -77158,13 +77166,13 @@ function firstParagraph(text) {
  * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
  */
 function safeTitle(item, max = 200) {
-    const clean = neutralizeForGitHub(item.title.replace(/\s+/g, ' '), { maxLength: max });
+    const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max);
     const own = item.context.issueNumber;
     return typeof own === 'number' ? clean.replace(`#\u200D${own}`, `#${own}`) : clean;
 }
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
 function commitMessage(item, summary) {
-    const subject = `ccal: ${safeTitle(item)}`.slice(0, 72);
+    const subject = oneLine(`ccal: ${safeTitle(item)}`, 72);
     const body = firstParagraph(summary).slice(0, 1000).trim();
     return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`;
 }

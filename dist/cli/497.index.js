@@ -7722,6 +7722,7 @@ async function answerCommand(client, answer) {
  */
 
 
+
 /** Lowercase words joined by '-', at most `max` characters, never empty. */
 function slugify(text, max = 40) {
     const slug = text
@@ -7778,13 +7779,13 @@ function firstParagraph(text) {
  * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
  */
 function safeTitle(item, max = 200) {
-    const clean = (0,util_untrusted/* neutralizeForGitHub */.w_)(item.title.replace(/\s+/g, ' '), { maxLength: max });
+    const clean = (0,util_text/* oneLine */.TN)((0,util_untrusted/* neutralizeForGitHub */.w_)(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max);
     const own = item.context.issueNumber;
     return typeof own === 'number' ? clean.replace(`#\u200D${own}`, `#${own}`) : clean;
 }
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
 function commitMessage(item, summary) {
-    const subject = `ccal: ${safeTitle(item)}`.slice(0, 72);
+    const subject = (0,util_text/* oneLine */.TN)(`ccal: ${safeTitle(item)}`, 72);
     const body = firstParagraph(summary).slice(0, 1000).trim();
     return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`;
 }

@@ -310,10 +310,17 @@ function describeValue(value, max = 60) {
     text = text.replace(/\s+/g, ' ');
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
-/** One line of at most `max` characters (for titles, reasons and log lines). */
+/**
+ * One line of at most `max` characters (for titles, reasons and log lines), cut at a word
+ * boundary when one is near the end, so that no title ends mid-word.
+ */
 function oneLine(text, max = 80) {
     const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+    if (line.length <= max)
+        return line;
+    const head = line.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${space >= max * 0.6 ? head.slice(0, space) : head}…`;
 }
 
 

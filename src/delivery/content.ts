@@ -1,6 +1,7 @@
 /**
  * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
  */
+import { oneLine } from '../util/text.js'
 import { formatPullMarker } from '../discovery/marker.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { fenceUntrusted, neutralizeForGitHub, withoutHtmlComments } from '../util/untrusted.js'
@@ -68,14 +69,14 @@ export function firstParagraph(text: string): string {
  * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
  */
 export function safeTitle(item: Pick<WorkItem, 'title' | 'context'>, max = 200): string {
-  const clean = neutralizeForGitHub(item.title.replace(/\s+/g, ' '), { maxLength: max })
+  const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max)
   const own = item.context.issueNumber
   return typeof own === 'number' ? clean.replace(`#\u200D${own}`, `#${own}`) : clean
 }
 
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
 export function commitMessage(item: Pick<WorkItem, 'id' | 'title' | 'context'>, summary: string): string {
-  const subject = `ccal: ${safeTitle(item)}`.slice(0, 72)
+  const subject = oneLine(`ccal: ${safeTitle(item)}`, 72)
   const body = firstParagraph(summary).slice(0, 1000).trim()
   return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`
 }

@@ -130,3 +130,25 @@ describe('pull request bodies', () => {
     expect(body).not.toContain('deadbeefdeadbeef')
   })
 })
+
+describe('titles and commit subjects', () => {
+  it('are cut at a word boundary, never mid-word', () => {
+    const long = {
+      ...issue,
+      title: 'Resolve issue #3: the parser drops the last line of every multi-line comment in config files'
+    }
+
+    const subject = commitMessage(long, '').split('\n')[0]!
+    const kept = subject.slice('ccal: '.length, -1)
+
+    expect(subject).toBe('ccal: Resolve issue #3: the parser drops the last line of every…')
+    expect(long.title.startsWith(kept)).toBe(true)
+    expect(long.title.charAt(kept.length)).toBe(' ')
+  })
+
+  it('are cut hard when no word ends near the limit', () => {
+    const path = { ...issue, title: `Fix TS2304 in ${'a'.repeat(100)}.ts` }
+
+    expect(commitMessage(path, '').split('\n')[0]).toHaveLength(72)
+  })
+})
