@@ -66795,6 +66795,10 @@ function contextNumber(item, key) {
     const value = item.context[key];
     return typeof value === 'number' ? value : undefined;
 }
+/** The logins of the people (not bots, not deleted accounts) among `actors`, for a permission prefetch. */
+function peopleAmong(actors) {
+    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
+}
 /** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
 function trustActor(actor) {
     return actor ? { login: actor.login, type: actor.__typename } : null;
@@ -67353,7 +67357,7 @@ function peopleToJudge(issue, env) {
         issue.editor,
         ...issue.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
     ];
-    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
+    return peopleAmong(actors);
 }
 /** Trusted when any carried trigger label was last applied by a trusted person. */
 async function judgeLabellers(issue, carried, env) {
@@ -67802,7 +67806,7 @@ function pr_feedback_peopleToJudge(pull, context) {
         ? pull.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
         : [];
     const actors = [...reviews, ...commands];
-    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
+    return peopleAmong(actors);
 }
 /** Open pull requests that are CCAL's, newest first. */
 async function fetchOpenCcalPulls(env) {
@@ -75167,17 +75171,10 @@ class GitLedgerStore {
         const where = this.where(head.commit);
         const files = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE, ITEMS_DIR];
         const found = new Map();
-        const args = ['cat-file', '--batch'];
-        const output = new BatchOutput((index, object) => {
+        await this.catFile(files.map(file => `${head.commit}:${file}`), (index, object) => {
             if (object)
                 found.set(files[index], object);
         });
-        const result = await this.git.execBuffer(args, {
-            input: `${files.map(file => `${head.commit}:${file}`).join('\n')}\n`,
-            onStdout: chunk => output.push(chunk)
-        });
-        if (result.exitCode !== 0)
-            throw commandFailed(args, result);
         const [state, patterns, summary] = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE].map(file => found.get(file));
         if (!state || !summary)
             return null;
@@ -75606,20 +75603,29 @@ class GitLedgerStore {
         const unique = [...new Set(shas)];
         if (unique.length === 0)
             return;
-        const args = ['cat-file', '--batch'];
-        const output = new BatchOutput((index, object) => {
+        const received = await this.catFile(unique, (index, object) => {
             if (!object)
                 throw new CcalError(`git object ${unique[index]} is missing from the repository`);
             onBlob(object.sha, object.text);
         });
+        if (received !== unique.length)
+            throw new CcalError(`git cat-file gave ${received} of ${unique.length} ledger files`);
+    }
+    /**
+     * Streams the objects `names` name (shas, `<commit>:<path>`) through one `git cat-file --batch`,
+     * each to `onObject` in the order asked (null for a name git does not know); returns how many
+     * answers came.
+     */
+    async catFile(names, onObject) {
+        const args = ['cat-file', '--batch'];
+        const output = new BatchOutput(onObject);
         const result = await this.git.execBuffer(args, {
-            input: `${unique.join('\n')}\n`,
+            input: `${names.join('\n')}\n`,
             onStdout: chunk => output.push(chunk)
         });
         if (result.exitCode !== 0)
             throw commandFailed(args, result);
-        if (output.received !== unique.length)
-            throw new CcalError(`git cat-file gave ${output.received} of ${unique.length} ledger files`);
+        return output.received;
     }
     // -------------------------------------------------------------------------------------------
     // Writing

@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   itemSummary: () => (/* binding */ itemSummary),
 /* harmony export */   ledgerCommand: () => (/* binding */ ledgerCommand),
 /* harmony export */   ledgerHeading: () => (/* binding */ ledgerHeading),
+/* harmony export */   ledgerJsonHead: () => (/* binding */ ledgerJsonHead),
 /* harmony export */   moneyLines: () => (/* binding */ moneyLines),
 /* harmony export */   openCliLedger: () => (/* binding */ openCliLedger)
 /* harmony export */ });
@@ -155,24 +156,30 @@ async function show(args, io) {
     io.stdout(renderShow(store, snapshot, now, limit));
     return 0;
 }
+/** What `ccal ledger show --json` and `ccal status --json` both begin with: where, how many, the money. */
+function ledgerJsonHead(store, commit, state, counts, now) {
+    return {
+        branch: store.branch,
+        remote: store.remote,
+        commit,
+        counts: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, counts(status)])),
+        budget: {
+            day: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now),
+            spentTodayUsd: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)({ state }, now),
+            dailySpendUsd: state.dailySpendUsd
+        },
+        totals: state.totals,
+        cycles: state.cycles,
+        lastCycleAt: state.lastCycleAt,
+        lastRunId: state.lastRunId
+    };
+}
 /** The machine-readable view of `ccal ledger show --json`: every item, grouped by status. */
 function summaryJson(store, snapshot, now) {
     const groups = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsByStatus */ .kt)(snapshot.ledger);
     return {
-        branch: store.branch,
-        remote: store.remote,
-        commit: snapshot.commit,
-        counts: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].length])),
-        items: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].map(itemSummary)])),
-        budget: {
-            day: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now),
-            spentTodayUsd: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)(snapshot.ledger, now),
-            dailySpendUsd: snapshot.ledger.state.dailySpendUsd
-        },
-        totals: snapshot.ledger.state.totals,
-        cycles: snapshot.ledger.state.cycles,
-        lastCycleAt: snapshot.ledger.state.lastCycleAt,
-        lastRunId: snapshot.ledger.state.lastRunId
+        ...ledgerJsonHead(store, snapshot.commit, snapshot.ledger.state, status => groups[status].length, now),
+        items: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].map(itemSummary)]))
     };
 }
 /** What the JSON listings say of an item. */
@@ -429,13 +436,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   statusCommand: () => (/* binding */ statusCommand)
 /* harmony export */ });
-/* harmony import */ var _ledger_ops_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4381);
-/* harmony import */ var _ledger_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5302);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9661);
-/* harmony import */ var _util_untrusted_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6814);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8908);
-/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1708);
-
+/* harmony import */ var _ledger_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5302);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9661);
+/* harmony import */ var _util_untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6814);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8908);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1708);
 
 
 
@@ -460,15 +465,15 @@ function learnedLines(patterns) {
             // Rule names come from tool output: no control characters reach the terminal, no newlines.
             const rule = pattern.trigger.rule === null
                 ? ''
-                : ` · rule ${(0,_util_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeUntrusted */ ._2)(pattern.trigger.rule, { maxLength: 80 }).replace(/\s+/g, ' ')}`;
+                : ` · rule ${(0,_util_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(pattern.trigger.rule, { maxLength: 80 }).replace(/\s+/g, ' ')}`;
             return `  ${pattern.trigger.type}${rule}: ${pattern.successCount} of ${pattern.usageCount} merged (confidence ${pattern.confidence.toFixed(2)})`;
         })
     ];
 }
 /** `ccal status` — the at-a-glance view of the ledger. */
 const statusCommand = async (args, io) => {
-    const { values, positionals } = (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Q)('status', args, {
-        ..._ledger_js__WEBPACK_IMPORTED_MODULE_4__.LOCATION_OPTIONS,
+    const { values, positionals } = (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommandArgs */ .Q)('status', args, {
+        ..._ledger_js__WEBPACK_IMPORTED_MODULE_3__.LOCATION_OPTIONS,
         json: { type: 'boolean' }
     });
     if (values.help) {
@@ -476,30 +481,18 @@ const statusCommand = async (args, io) => {
         return 0;
     }
     if (positionals.length > 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`ccal status: unexpected argument '${positionals[0]}'`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`ccal status: unexpected argument '${positionals[0]}'`);
     }
-    const store = await (0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__.openCliLedger)(io, values);
+    const store = await (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.openCliLedger)(io, values);
     // The summary file answers without reading every item: status costs the same at 50 items as at 50,000.
     const { commit, state, patterns, summary } = await store.overview();
     const now = new Date();
     const count = (status) => summary.counts[status] ?? 0;
-    const total = _ledger_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ITEM_STATUSES */ .J4.reduce((sum, status) => sum + count(status), 0);
+    const total = _ledger_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ITEM_STATUSES */ .J4.reduce((sum, status) => sum + count(status), 0);
     if (values.json) {
-        const first = (status) => (summary.first[status] ?? []).map(_ledger_js__WEBPACK_IMPORTED_MODULE_4__.itemSummary);
+        const first = (status) => (summary.first[status] ?? []).map(_ledger_js__WEBPACK_IMPORTED_MODULE_3__.itemSummary);
         io.stdout(JSON.stringify({
-            branch: store.branch,
-            remote: store.remote,
-            commit,
-            counts: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .ITEM_STATUSES */ .J4.map(status => [status, count(status)])),
-            budget: {
-                day: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_0__/* .utcDay */ .dA)(now),
-                spentTodayUsd: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_0__/* .spentToday */ .qE)({ state }, now),
-                dailySpendUsd: state.dailySpendUsd
-            },
-            totals: state.totals,
-            cycles: state.cycles,
-            lastCycleAt: state.lastCycleAt,
-            lastRunId: state.lastRunId,
+            ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.ledgerJsonHead)(store, commit, state, count, now),
             // The first of each, most urgent first; `counts` says how many there are.
             inProgress: first('in_progress'),
             prOpen: first('pr_open'),
@@ -508,7 +501,7 @@ const statusCommand = async (args, io) => {
         }, null, 2));
         return 0;
     }
-    const lines = [(0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__.ledgerHeading)(store, commit, total)];
+    const lines = [(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.ledgerHeading)(store, commit, total)];
     lines.push(`Queue: ${count('pending')} pending, ${count('in_progress')} in progress, ${count('pr_open')} PRs open, ` +
         `${count('completed')} completed, ${count('failed')} failed, ${count('rejected')} rejected, ` +
         `${count('needs_human')} need a human, ${count('dismissed')} dismissed`);
@@ -516,7 +509,7 @@ const statusCommand = async (args, io) => {
         const items = summary.first[status] ?? [];
         if (items.length === 0)
             return;
-        lines.push('', `${title} (${count(status)})`, ...items.slice(0, limit).map(_ledger_js__WEBPACK_IMPORTED_MODULE_4__.itemLine));
+        lines.push('', `${title} (${count(status)})`, ...items.slice(0, limit).map(_ledger_js__WEBPACK_IMPORTED_MODULE_3__.itemLine));
         if (count(status) > limit)
             lines.push(`  … and ${count(status) - limit} more (ccal ledger show)`);
     };
@@ -526,7 +519,7 @@ const statusCommand = async (args, io) => {
     section('Failed', 'failed', 10);
     section('Next up', 'pending', 5);
     lines.push(...learnedLines(patterns));
-    lines.push('', ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__.moneyLines)(state, now));
+    lines.push('', ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.moneyLines)(state, now));
     lines.push(state.lastCycleAt
         ? `Last cycle: #${state.cycles} at ${state.lastCycleAt} (run ${state.lastRunId})`
         : 'Last cycle: none yet');

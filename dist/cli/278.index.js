@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   itemSummary: () => (/* binding */ itemSummary),
 /* harmony export */   ledgerCommand: () => (/* binding */ ledgerCommand),
 /* harmony export */   ledgerHeading: () => (/* binding */ ledgerHeading),
+/* harmony export */   ledgerJsonHead: () => (/* binding */ ledgerJsonHead),
 /* harmony export */   moneyLines: () => (/* binding */ moneyLines),
 /* harmony export */   openCliLedger: () => (/* binding */ openCliLedger)
 /* harmony export */ });
@@ -155,24 +156,30 @@ async function show(args, io) {
     io.stdout(renderShow(store, snapshot, now, limit));
     return 0;
 }
+/** What `ccal ledger show --json` and `ccal status --json` both begin with: where, how many, the money. */
+function ledgerJsonHead(store, commit, state, counts, now) {
+    return {
+        branch: store.branch,
+        remote: store.remote,
+        commit,
+        counts: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, counts(status)])),
+        budget: {
+            day: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now),
+            spentTodayUsd: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)({ state }, now),
+            dailySpendUsd: state.dailySpendUsd
+        },
+        totals: state.totals,
+        cycles: state.cycles,
+        lastCycleAt: state.lastCycleAt,
+        lastRunId: state.lastRunId
+    };
+}
 /** The machine-readable view of `ccal ledger show --json`: every item, grouped by status. */
 function summaryJson(store, snapshot, now) {
     const groups = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .itemsByStatus */ .kt)(snapshot.ledger);
     return {
-        branch: store.branch,
-        remote: store.remote,
-        commit: snapshot.commit,
-        counts: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].length])),
-        items: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].map(itemSummary)])),
-        budget: {
-            day: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .utcDay */ .dA)(now),
-            spentTodayUsd: (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .spentToday */ .qE)(snapshot.ledger, now),
-            dailySpendUsd: snapshot.ledger.state.dailySpendUsd
-        },
-        totals: snapshot.ledger.state.totals,
-        cycles: snapshot.ledger.state.cycles,
-        lastCycleAt: snapshot.ledger.state.lastCycleAt,
-        lastRunId: snapshot.ledger.state.lastRunId
+        ...ledgerJsonHead(store, snapshot.commit, snapshot.ledger.state, status => groups[status].length, now),
+        items: Object.fromEntries(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ITEM_STATUSES */ .J4.map(status => [status, groups[status].map(itemSummary)]))
     };
 }
 /** What the JSON listings say of an item. */

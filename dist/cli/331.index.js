@@ -2273,17 +2273,10 @@ class GitLedgerStore {
         const where = this.where(head.commit);
         const files = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE, ITEMS_DIR];
         const found = new Map();
-        const args = ['cat-file', '--batch'];
-        const output = new BatchOutput((index, object) => {
+        await this.catFile(files.map(file => `${head.commit}:${file}`), (index, object) => {
             if (object)
                 found.set(files[index], object);
         });
-        const result = await this.git.execBuffer(args, {
-            input: `${files.map(file => `${head.commit}:${file}`).join('\n')}\n`,
-            onStdout: chunk => output.push(chunk)
-        });
-        if (result.exitCode !== 0)
-            throw (0,git_git/* commandFailed */.n6)(args, result);
         const [state, patterns, summary] = [STATE_FILE, PATTERNS_FILE, SUMMARY_FILE].map(file => found.get(file));
         if (!state || !summary)
             return null;
@@ -2712,20 +2705,29 @@ class GitLedgerStore {
         const unique = [...new Set(shas)];
         if (unique.length === 0)
             return;
-        const args = ['cat-file', '--batch'];
-        const output = new BatchOutput((index, object) => {
+        const received = await this.catFile(unique, (index, object) => {
             if (!object)
                 throw new errors/* CcalError */.WK(`git object ${unique[index]} is missing from the repository`);
             onBlob(object.sha, object.text);
         });
+        if (received !== unique.length)
+            throw new errors/* CcalError */.WK(`git cat-file gave ${received} of ${unique.length} ledger files`);
+    }
+    /**
+     * Streams the objects `names` name (shas, `<commit>:<path>`) through one `git cat-file --batch`,
+     * each to `onObject` in the order asked (null for a name git does not know); returns how many
+     * answers came.
+     */
+    async catFile(names, onObject) {
+        const args = ['cat-file', '--batch'];
+        const output = new BatchOutput(onObject);
         const result = await this.git.execBuffer(args, {
-            input: `${unique.join('\n')}\n`,
+            input: `${names.join('\n')}\n`,
             onStdout: chunk => output.push(chunk)
         });
         if (result.exitCode !== 0)
             throw (0,git_git/* commandFailed */.n6)(args, result);
-        if (output.received !== unique.length)
-            throw new errors/* CcalError */.WK(`git cat-file gave ${output.received} of ${unique.length} ledger files`);
+        return output.received;
     }
     // -------------------------------------------------------------------------------------------
     // Writing

@@ -3170,6 +3170,10 @@ function contextNumber(item, key) {
     const value = item.context[key];
     return typeof value === 'number' ? value : undefined;
 }
+/** The logins of the people (not bots, not deleted accounts) among `actors`, for a permission prefetch. */
+function peopleAmong(actors) {
+    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
+}
 /** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
 function trustActor(actor) {
     return actor ? { login: actor.login, type: actor.__typename } : null;
@@ -3630,7 +3634,7 @@ function peopleToJudge(issue, env) {
         issue.editor,
         ...issue.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
     ];
-    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
+    return peopleAmong(actors);
 }
 /** Trusted when any carried trigger label was last applied by a trusted person. */
 async function judgeLabellers(issue, carried, env) {
@@ -4079,7 +4083,7 @@ function pr_feedback_peopleToJudge(pull, context) {
         ? pull.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
         : [];
     const actors = [...reviews, ...commands];
-    return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []));
+    return peopleAmong(actors);
 }
 /** Open pull requests that are CCAL's, newest first. */
 async function fetchOpenCcalPulls(env) {

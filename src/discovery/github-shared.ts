@@ -73,6 +73,11 @@ export function contextNumber(item: WorkItem, key: string): number | undefined {
   return typeof value === 'number' ? value : undefined
 }
 
+/** The logins of the people (not bots, not deleted accounts) among `actors`, for a permission prefetch. */
+export function peopleAmong(actors: readonly (GraphActor | null | undefined)[]): string[] {
+  return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []))
+}
+
 /** A GraphQL actor as trust.ts judges it (`__typename` is User, Bot, Mannequin, …). */
 export function trustActor(actor: GraphActor | undefined): TrustActor | null {
   return actor ? { login: actor.login, type: actor.__typename } : null

@@ -28,6 +28,7 @@ import {
   CLOSED_OUT_STATUSES,
   contextNumber,
   lastStatusChangeAt,
+  peopleAmong,
   runQuery,
   trustActor,
   untrustedLaterEdit,
@@ -257,7 +258,7 @@ function peopleToJudge(issue: IssueNode, env: IssueEnv): string[] {
     issue.editor,
     ...issue.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
   ]
-  return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []))
+  return peopleAmong(actors)
 }
 
 /** Trusted when any carried trigger label was last applied by a trusted person. */

@@ -23,7 +23,7 @@ import type { CandidateInput } from '../ledger/ops.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { sanitizeUntrusted } from '../util/untrusted.js'
 import { harvestCommands, type CommandComment } from './command-ops.js'
-import { contextNumber, runQuery, trustActor, untrustedLaterEdit } from './github-shared.js'
+import { contextNumber, peopleAmong, runQuery, trustActor, untrustedLaterEdit } from './github-shared.js'
 import { mentionsCommand } from './commands.js'
 import type { GitHubSourceOptions } from './issues.js'
 import { isCcalPull, parsePullMarker } from './marker.js'
@@ -203,7 +203,7 @@ function peopleToJudge(pull: PullNode, context: DiscoveryContext): string[] {
       ? pull.comments.nodes.filter(comment => comment.body.includes('/ccal')).map(comment => comment.author)
       : []
   const actors = [...reviews, ...commands]
-  return actors.flatMap(actor => (actor?.__typename === 'User' ? [actor.login] : []))
+  return peopleAmong(actors)
 }
 
 /** Open pull requests that are CCAL's, newest first. */

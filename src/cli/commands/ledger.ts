@@ -162,24 +162,37 @@ async function show(args: string[], io: CliIo): Promise<number> {
   return 0
 }
 
+/** What `ccal ledger show --json` and `ccal status --json` both begin with: where, how many, the money. */
+export function ledgerJsonHead(
+  store: LedgerStore,
+  commit: string | null,
+  state: SystemState,
+  counts: (status: ItemStatus) => number,
+  now: Date
+) {
+  return {
+    branch: store.branch,
+    remote: store.remote,
+    commit,
+    counts: Object.fromEntries(ITEM_STATUSES.map(status => [status, counts(status)])),
+    budget: {
+      day: utcDay(now),
+      spentTodayUsd: spentToday({ state }, now),
+      dailySpendUsd: state.dailySpendUsd
+    },
+    totals: state.totals,
+    cycles: state.cycles,
+    lastCycleAt: state.lastCycleAt,
+    lastRunId: state.lastRunId
+  }
+}
+
 /** The machine-readable view of `ccal ledger show --json`: every item, grouped by status. */
 function summaryJson(store: LedgerStore, snapshot: LedgerSnapshot, now: Date) {
   const groups = itemsByStatus(snapshot.ledger)
   return {
-    branch: store.branch,
-    remote: store.remote,
-    commit: snapshot.commit,
-    counts: Object.fromEntries(ITEM_STATUSES.map(status => [status, groups[status].length])),
-    items: Object.fromEntries(ITEM_STATUSES.map(status => [status, groups[status].map(itemSummary)])),
-    budget: {
-      day: utcDay(now),
-      spentTodayUsd: spentToday(snapshot.ledger, now),
-      dailySpendUsd: snapshot.ledger.state.dailySpendUsd
-    },
-    totals: snapshot.ledger.state.totals,
-    cycles: snapshot.ledger.state.cycles,
-    lastCycleAt: snapshot.ledger.state.lastCycleAt,
-    lastRunId: snapshot.ledger.state.lastRunId
+    ...ledgerJsonHead(store, snapshot.commit, snapshot.ledger.state, status => groups[status].length, now),
+    items: Object.fromEntries(ITEM_STATUSES.map(status => [status, groups[status].map(itemSummary)]))
   }
 }
 

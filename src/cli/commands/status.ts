@@ -1,4 +1,3 @@
-import { spentToday, utcDay } from '../../ledger/ops.js'
 import {
   ITEM_STATUSES,
   type GLANCED_STATUSES,
@@ -13,6 +12,7 @@ import {
   itemLine,
   ledgerHeading,
   itemSummary,
+  ledgerJsonHead,
   moneyLines,
   openCliLedger
 } from './ledger.js'
@@ -69,19 +69,7 @@ export const statusCommand: CliCommand = async (args, io) => {
     io.stdout(
       JSON.stringify(
         {
-          branch: store.branch,
-          remote: store.remote,
-          commit,
-          counts: Object.fromEntries(ITEM_STATUSES.map(status => [status, count(status)])),
-          budget: {
-            day: utcDay(now),
-            spentTodayUsd: spentToday({ state }, now),
-            dailySpendUsd: state.dailySpendUsd
-          },
-          totals: state.totals,
-          cycles: state.cycles,
-          lastCycleAt: state.lastCycleAt,
-          lastRunId: state.lastRunId,
+          ...ledgerJsonHead(store, commit, state, count, now),
           // The first of each, most urgent first; `counts` says how many there are.
           inProgress: first('in_progress'),
           prOpen: first('pr_open'),
