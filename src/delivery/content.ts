@@ -68,14 +68,30 @@ export function firstParagraph(text: string): string {
  * An item's title for GitHub (a pull request's, a commit subject, quoted in a body): one line,
  * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
  */
-export function safeTitle(item: Pick<WorkItem, 'title' | 'context'>, max = 200): string {
-  const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max)
+export function safeTitle(
+  item: Pick<WorkItem, 'title' | 'context'> & Partial<Pick<WorkItem, 'type' | 'untrusted'>>,
+  max = 200
+): string {
   const own = item.context.issueNumber
-  return typeof own === 'number' ? clean.replace(`#\u200D${own}`, `#${own}`) : clean
+  const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max)
+  if (typeof own !== 'number') return clean
+  // An issue's work is named by the issue's own title ("Resolve #12: add() subtracts …"): the
+  // ledger's title only says which issue. The issue's words stay neutralized; the number is CCAL's.
+  const words = item.type === 'issue' ? item.untrusted?.title?.trim() : undefined
+  const named = words
+    ? oneLine(
+        `Resolve #${own}: ${oneLine(neutralizeForGitHub(words, { maxLength: Number.MAX_SAFE_INTEGER }), max)}`,
+        max
+      )
+    : clean
+  return named.replace(`#\u200D${own}`, `#${own}`)
 }
 
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
-export function commitMessage(item: Pick<WorkItem, 'id' | 'title' | 'context'>, summary: string): string {
+export function commitMessage(
+  item: Pick<WorkItem, 'id' | 'title' | 'context'> & Partial<Pick<WorkItem, 'type' | 'untrusted'>>,
+  summary: string
+): string {
   const subject = oneLine(`ccal: ${safeTitle(item)}`, 72)
   const body = firstParagraph(summary).slice(0, 1000).trim()
   return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`

@@ -7,6 +7,7 @@ import type { Settings } from '../config/schema.js'
 import type { ExecutionOutcome } from '../executor/outcome.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
+import type { Logger } from '../util/logger.js'
 import { lastResult } from '../ledger/ops.js'
 import type { Ledger, WorkItem } from '../ledger/schema.js'
 import {
@@ -30,6 +31,8 @@ export interface DeliveryDeps {
   git: Git
   /** The workflow run's page, linked from the pull request body. */
   runUrl?: string
+  /** Where delivery's warnings go (a reviewer GitHub refused, say). */
+  logger?: Pick<Logger, 'warning'>
 }
 
 function identityOf(settings: Settings): Identity {
@@ -133,14 +136,20 @@ async function openPull(
   checks: Omit<Parameters<typeof pullRequestBody>[0], 'item'>
 ): Promise<{ pr: { number: number; url: string; branch: string }; created: boolean }> {
   if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
-  const pull = await openOrUpdatePull(deps.github, {
-    branch: target.branch,
-    base: target.base,
-    title: safeTitle(item),
-    body: pullRequestBody({ item, ...checks }),
-    draft: deps.settings.pull_requests.draft,
-    labels: deps.settings.pull_requests.labels
-  })
+  const pull = await openOrUpdatePull(
+    deps.github,
+    {
+      branch: target.branch,
+      base: target.base,
+      title: safeTitle(item),
+      body: pullRequestBody({ item, ...checks }),
+      draft: deps.settings.pull_requests.draft,
+      labels: deps.settings.pull_requests.labels,
+      reviewers: deps.settings.pull_requests.reviewers,
+      assignees: deps.settings.pull_requests.assignees
+    },
+    message => deps.logger?.warning(`delivery: ${message}`)
+  )
   return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created }
 }
 

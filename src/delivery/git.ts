@@ -88,8 +88,38 @@ export async function pushBranch(
     args.splice(2, 0, `--force-with-lease=refs/heads/${options.branch}:${current ?? ''}`)
   }
   const result = await git.exec(args)
-  if (result.exitCode !== 0)
+  if (result.exitCode !== 0) {
+    const fix = pushFailureFix(result.stderr)
     throw new DeliveryError(
-      `push to '${options.branch}' was rejected: ${result.stderr.trim().split('\n')[0]}`
+      `push to '${options.branch}' was rejected: ${pushRefusal(result.stderr)}${fix ? ` Fix: ${fix}` : ''}`
     )
+  }
+}
+
+/** The line of git's answer that says why a push was refused (not the `To <url>` line before it). */
+function pushRefusal(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map(line => line.replace(/^remote:\s*/, '').trim())
+    .filter(Boolean)
+  return (
+    lines.find(line => /rejected|refus|error|denied|fatal|GH\d{3}/i.test(line)) ??
+    lines[0] ??
+    'no reason given'
+  )
+}
+
+/**
+ * The one-line fix for a push GitHub refused for a known reason, named by its message: a change to
+ * a workflow file without the workflows permission (the agent edited `.github/workflows/`), a branch
+ * protection rule or ruleset over CCAL's branches, a token that may not write.
+ */
+export function pushFailureFix(stderr: string): string | undefined {
+  if (/refusing to allow .* to create or update workflow/i.test(stderr))
+    return "the change edits a workflow file: give the token the workflows permission (a GitHub App's Workflows: write, a personal token's workflow scope), or keep '.github/workflows/**' in safety.excluded_paths (the default)."
+  if (/GH006|GH013|protected branch|repository rule violations/i.test(stderr))
+    return "a branch protection rule or ruleset covers CCAL's branches: exempt them (bypass list, or a rule that skips ccal/**), or move them with pull_requests.branch_prefix."
+  if (/permission to .* denied|returned error: 403|write access to repository not granted/i.test(stderr))
+    return "the token may not push: give it contents: write (the workflow's permissions:, or the GitHub App's repository permissions)."
+  return undefined
 }

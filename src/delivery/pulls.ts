@@ -21,6 +21,10 @@ export interface PullRequestSpec {
   body: string
   draft: boolean
   labels: readonly string[]
+  /** Asked to review a new pull request: logins, or `org/team` for a team. */
+  reviewers?: readonly string[]
+  /** Assigned to a new pull request (GitHub drops anyone without push access). */
+  assignees?: readonly string[]
 }
 
 export class PullRequestError extends CcalError {}
@@ -59,7 +63,8 @@ const PULL_ATTEMPTS = 3
  */
 export async function openOrUpdatePull(
   client: GitHubClient,
-  spec: PullRequestSpec
+  spec: PullRequestSpec,
+  warn: (message: string) => void = () => {}
 ): Promise<PullRequestInfo & { created: boolean }> {
   const existing = await findPullForBranch(client, spec.branch)
   if (existing?.merged) {
@@ -117,6 +122,7 @@ export async function openOrUpdatePull(
       labels: [...spec.labels]
     })
   }
+  await askPeople(client, created.data.number, spec, warn)
   return {
     number: created.data.number,
     url: created.data.html_url,
@@ -125,6 +131,55 @@ export async function openOrUpdatePull(
     headRef: spec.branch,
     body: spec.body,
     created: true
+  }
+}
+
+/**
+ * Requests the configured reviewers and assigns the configured people on a new pull request. A
+ * refusal (someone who is not a collaborator, a team the token cannot see) is a warning: the pull
+ * request is open and the work is not lost because a name in the settings is wrong.
+ */
+async function askPeople(
+  client: GitHubClient,
+  pullNumber: number,
+  spec: Pick<PullRequestSpec, 'reviewers' | 'assignees'>,
+  warn: (message: string) => void
+): Promise<void> {
+  const where = { owner: client.owner, repo: client.repo }
+  const reviewers = (spec.reviewers ?? []).filter(name => !name.includes('/'))
+  const teams = (spec.reviewers ?? [])
+    .filter(name => name.includes('/'))
+    .map(name => name.split('/')[1] as string)
+  if (reviewers.length + teams.length > 0) {
+    try {
+      await client.rest.rest.pulls.requestReviewers({
+        ...where,
+        pull_number: pullNumber,
+        ...(reviewers.length > 0 ? { reviewers } : {}),
+        ...(teams.length > 0 ? { team_reviewers: teams } : {})
+      })
+    } catch (error) {
+      warn(
+        `could not request reviews from ${(spec.reviewers ?? []).join(', ')} on #${pullNumber}: ${errorMessage(error)} (pull_requests.reviewers must name collaborators, or org/team for a team of the repository's organization)`
+      )
+    }
+  }
+  const assignees = spec.assignees ?? []
+  if (assignees.length === 0) return
+  try {
+    const { data } = await client.rest.rest.issues.addAssignees({
+      ...where,
+      issue_number: pullNumber,
+      assignees: [...assignees]
+    })
+    const kept = new Set((data.assignees ?? []).map(person => person.login.toLowerCase()))
+    const dropped = assignees.filter(login => !kept.has(login.toLowerCase()))
+    if (dropped.length > 0)
+      warn(
+        `GitHub did not assign ${dropped.join(', ')} to #${pullNumber}: only people with push access can be assigned (pull_requests.assignees)`
+      )
+  } catch (error) {
+    warn(`could not assign ${assignees.join(', ')} to #${pullNumber}: ${errorMessage(error)}`)
   }
 }
 
@@ -149,6 +204,12 @@ export function pullFailureFix(error: unknown): string | undefined {
     return "give the token pull-requests: write (the workflow's permissions:, or the GitHub App's repository permissions)."
   if (/no commits between/i.test(message))
     return 'nothing to propose: the branch holds no commit that its base lacks.'
+  if (/draft pull requests are not supported/i.test(message))
+    return 'set pull_requests.draft: false (draft pull requests need a public repository or a paid plan).'
+  if (isAlreadyExists(error))
+    return 'a pull request from this branch is already open but CCAL could not find it by its head: close it, or delete the branch, and CCAL opens a new one.'
+  if (httpStatus(error) === 422 && /\bbase\b/i.test(message))
+    return 'the base branch does not exist: set pull_requests.base_branch to a branch the repository has (or leave it unset for the default branch).'
   return undefined
 }
 

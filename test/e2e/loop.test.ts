@@ -36,6 +36,8 @@ describe('an issue labelled by a maintainer', () => {
     expect(pulls).toHaveLength(1)
     const pull = pulls[0]!
     expect(pull.body).toContain(`Fixes #${BUG_ISSUE.number}`)
+    // Named by the issue's own title, as a person would name it.
+    expect(pull.title).toBe(`Resolve #${BUG_ISSUE.number}: ${BUG_ISSUE.title}`)
     // The checks as proof: the command, its exit code, its last lines.
     expect(pull.body).toMatch(/\| test \| `[^`]+` \| 0 \| \d+\.\d s \|/)
     expect(pull.body).toContain('<details><summary>Last lines of test</summary>')

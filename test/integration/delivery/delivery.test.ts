@@ -105,6 +105,55 @@ async function deliverOnce(summary: string) {
   }
 }
 
+describe('people on a new pull request', () => {
+  it('asks the configured reviewers and assigns the configured people; a wrong name is a warning, not a lost pull request', async () => {
+    gh.state.user('bob').permission = 'write'
+    const branch = branchNameFor(item, 'ccal/')
+    gitSync(repos.work, 'checkout', '-q', '-b', branch)
+    writeFileSync(join(repos.work, 'greeting.txt'), 'hello\n')
+    gitSync(repos.work, 'commit', '-qam', 'fix')
+    gitSync(repos.work, 'push', '-q', 'origin', branch)
+    const warnings: string[] = []
+
+    const pull = await openOrUpdatePull(
+      client,
+      {
+        branch,
+        base: 'main',
+        title: 't',
+        body: 'b',
+        draft: false,
+        labels: [],
+        reviewers: ['bob'],
+        assignees: ['maintainer', 'stranger']
+      },
+      message => warnings.push(message)
+    )
+
+    const record = gh.state.pull(pull.number)
+    expect(record.pull.requestedReviewers).toEqual(['bob'])
+    expect(record.assignees).toEqual(['maintainer'])
+    expect(warnings).toEqual([expect.stringContaining('did not assign stranger')])
+
+    gitSync(repos.work, 'push', '-q', 'origin', `${branch}:${branch}-2`)
+    const second = await openOrUpdatePull(
+      client,
+      {
+        branch: `${branch}-2`,
+        base: 'main',
+        title: 't',
+        body: 'b',
+        draft: false,
+        labels: [],
+        reviewers: ['stranger']
+      },
+      message => warnings.push(message)
+    )
+    expect(second.created).toBe(true)
+    expect(warnings.at(-1)).toMatch(/could not request reviews from stranger on #\d+: .*not a collaborator/)
+  })
+})
+
 describe('delivery', () => {
   it('pushes a commit by the bot with the item trailer to the item branch, never touching main', async () => {
     const { branch } = await deliverOnce('Fixed the typo in greeting.txt.')
@@ -112,7 +161,7 @@ describe('delivery', () => {
     expect(branch).toMatch(new RegExp(`^ccal/issue/${item.id.slice(0, 8)}-resolve-issue-7-fix-the-greeting$`))
     expect(gitSync(repos.origin, 'show', `${branch}:greeting.txt`)).toBe('hello')
     expect(gitSync(repos.origin, 'log', '-1', '--format=%an <%ae>%n%B', branch)).toBe(
-      `ccal[bot] <ccal-bot@users.noreply.github.com>\nccal: Resolve issue #7: Fix the greeting\n\nFixed the typo in greeting.txt.\n\nCCAL-Item: ${item.id}`
+      `ccal[bot] <ccal-bot@users.noreply.github.com>\nccal: Resolve #7: Fix the greeting\n\nFixed the typo in greeting.txt.\n\nCCAL-Item: ${item.id}`
     )
     expect(gitSync(repos.origin, 'show', 'main:greeting.txt')).toBe('helo')
   })
@@ -207,6 +256,25 @@ describe('delivery', () => {
     await expect(
       pushBranch(git, { branch: 'feature/x', base: 'main', branchPrefix: 'ccal/', replace: false })
     ).rejects.toThrow(/only to its own 'ccal\/' branches/)
+  })
+
+  it("says what to change when the remote's branch protection refuses CCAL's branch", async () => {
+    // What GitHub's receive hook answers for a protected branch, from a real hook on the bare origin.
+    const hook = join(repos.origin, 'hooks', 'pre-receive')
+    writeFileSync(
+      hook,
+      '#!/bin/sh\necho "error: GH006: Protected branch update failed for refs/heads/ccal/x." >&2\nexit 1\n',
+      { mode: 0o755 }
+    )
+    gitSync(repos.work, 'checkout', '-q', '-b', 'ccal/x')
+    writeFileSync(join(repos.work, 'greeting.txt'), 'hello\n')
+    gitSync(repos.work, 'commit', '-qam', 'fix')
+
+    await expect(
+      pushBranch(git, { branch: 'ccal/x', base: 'main', branchPrefix: 'ccal/', replace: false })
+    ).rejects.toThrow(
+      /push to 'ccal\/x' was rejected: error: GH006: Protected branch update failed .* Fix: a branch protection rule or ruleset covers CCAL's branches/
+    )
   })
 
   it("starts new work in a worktree at the remote base's tip, leaving the checkout's own changes alone", async () => {

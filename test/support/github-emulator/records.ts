@@ -88,6 +88,8 @@ export interface PullData {
   mergeCommitSha: string | null
   reviews: ReviewRecord[]
   reviewComments: ReviewCommentRecord[]
+  /** People asked to review (`pulls/request-reviewers`; the emulator has no teams). */
+  requestedReviewers?: string[]
 }
 
 /** An issue; pull requests are issues with `pull` set, as on GitHub (one number space). */
@@ -107,6 +109,8 @@ export interface IssueRecord {
   /** The last edit of the title or body after creation (GraphQL `lastEditedAt`, `editor`). */
   lastEditedAt?: string | null
   editor?: string | null
+  /** Logins assigned (`issues/add-assignees`): only people with push access are kept, as on GitHub. */
+  assignees?: string[]
   comments: CommentRecord[]
   reactions: ReactionRecord[]
   events: IssueEventRecord[]

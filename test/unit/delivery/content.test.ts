@@ -132,6 +132,20 @@ describe('pull request bodies', () => {
 })
 
 describe('titles and commit subjects', () => {
+  it("name an issue's work by the issue's own title, its words neutralized", () => {
+    const named = {
+      ...issue,
+      untrusted: { title: 'add() subtracts, see @alice and #9', body: '' }
+    }
+
+    expect(commitMessage(named, '').split('\n')[0]).toBe(
+      'ccal: Resolve #3: add() subtracts, see @\u200Dalice and #\u200D9'
+    )
+    expect(
+      pullRequestBody({ item: named, summary: '', verify: 'passed', turns: 1, costUsd: 0, durationMs: 0 })
+    ).toContain('**Resolve #3: add() subtracts, see @\u200Dalice and #\u200D9**')
+  })
+
   it('are cut at a word boundary, never mid-word', () => {
     const long = {
       ...issue,

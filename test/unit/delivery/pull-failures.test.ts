@@ -25,6 +25,22 @@ describe('a pull request GitHub refuses', () => {
     )
   })
 
+  it('says to open plain pull requests where drafts are not offered', () => {
+    expect(
+      pullFailureFix(
+        refused(422, 'Validation Failed: Draft pull requests are not supported in this repository.')
+      )
+    ).toContain('pull_requests.draft: false')
+  })
+
+  it('names the base branch setting when the base does not exist', () => {
+    expect(
+      pullFailureFix(
+        refused(422, 'Validation Failed: {"resource":"PullRequest","field":"base","code":"invalid"}')
+      )
+    ).toContain('pull_requests.base_branch')
+  })
+
   it('offers no fix it does not know', () => {
     expect(pullFailureFix(refused(500, 'Server Error'))).toBeUndefined()
   })

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { HttpError, validationFailed } from '../errors.js'
 import { REACTIONS } from '../scenario.js'
-import type { IssueRecord } from '../state.js'
+import { hasPermission, type IssueRecord } from '../state.js'
 import {
   intParam,
   json,
@@ -173,6 +173,19 @@ export const issueHandlers: RestHandlers = {
 
   'issues/list-labels-on-issue': req =>
     jsonPage(req, issueOf(req).labels, name => label(req.ctx, req.ctx.state.ensureLabel(name))),
+
+  'issues/add-assignees': req => {
+    requireRole(req, 'triage')
+    const record = issueOf(req)
+    const { assignees } = parseBody(req, z.object({ assignees: z.array(z.string()).optional() }))
+    // GitHub drops, without an error, anyone who may not be assigned (no push access).
+    const allowed = (assignees ?? []).filter(login =>
+      hasPermission(req.ctx.state.user(login).permission, 'write')
+    )
+    record.assignees = [...new Set([...(record.assignees ?? []), ...allowed])].slice(0, 10)
+    record.updatedAt = req.ctx.state.now()
+    return json(issue(req.ctx, record), 201)
+  },
 
   'issues/add-labels': req => {
     requireRole(req, 'triage')

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { HttpError, validationFailed } from '../errors.js'
 import type { PullRecord, ReviewRecord } from '../state.js'
-import { headMatches } from '../state.js'
+import { hasPermission, headMatches } from '../state.js'
 
 /** The login of the workflow's own GITHUB_TOKEN. */
 const ACTIONS_LOGIN = 'github-actions[bot]'
@@ -110,6 +110,41 @@ export const pullHandlers: RestHandlers = {
     if (body.state) req.ctx.state.setState(pr, body.state, req.actor)
     pr.updatedAt = req.ctx.state.now()
     return json(pullRequest(req.ctx, pr))
+  },
+
+  'pulls/request-reviewers': req => {
+    requireRole(req, 'triage')
+    const pr = pullOf(req)
+    const body = parseBody(
+      req,
+      z.object({ reviewers: z.array(z.string()).optional(), team_reviewers: z.array(z.string()).optional() })
+    )
+    const { owner, name } = req.ctx.state.repo
+    for (const login of body.reviewers ?? []) {
+      if (login.toLowerCase() === pr.author.toLowerCase())
+        throw validationFailed(
+          'Review cannot be requested from pull request author.',
+          'PullRequest',
+          'reviewers'
+        )
+      if (!hasPermission(req.ctx.state.user(login).permission, 'read'))
+        throw validationFailed(
+          `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner}/${name} repository.`,
+          'PullRequest',
+          'reviewers'
+        )
+    }
+    // The emulator knows no teams: every team is "not a collaborator", as an unknown one is on GitHub.
+    if ((body.team_reviewers ?? []).length > 0)
+      throw validationFailed(
+        `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner}/${name} repository.`,
+        'PullRequest',
+        'team_reviewers'
+      )
+    pr.pull.requestedReviewers = [
+      ...new Set([...(pr.pull.requestedReviewers ?? []), ...(body.reviewers ?? [])])
+    ]
+    return json(pullRequestSimple(req.ctx, pr), 201)
   },
 
   'pulls/check-if-merged': req => {
