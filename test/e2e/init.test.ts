@@ -41,6 +41,8 @@ describe('ccal init in a fresh repository', () => {
     expect(first.stdout).toContain("created label 'ccal'")
     expect(first.stdout).toContain("created label 'priority:high'")
     expect(first.stdout).toContain('Allow GitHub Actions to create and approve pull requests')
+    // What the token it ran with may do: the world's is a fine-grained-like token with write access.
+    expect(first.stdout).toContain('the token may write here')
     expect(first.stdout).toContain('What the first cycle would do')
     expect(first.stdout).toMatch(/Resolve issue #1|issue:.*#1/)
     const workflow = readFileSync(join(world.sandbox.dir, '.github/workflows/ccal.yml'), 'utf8')

@@ -149,6 +149,11 @@ export const scenarioSchema = z
     users: z.array(userSchema).default([]),
     /** Token → login. Requests with an unmapped token act as `default_user`. */
     tokens: z.record(z.string(), login).default({}),
+    /**
+     * Token → the scopes of a classic personal access token, sent back in `x-oauth-scopes` on every
+     * answer as GitHub does; tokens not listed (fine-grained, App, GITHUB_TOKEN) get no such header.
+     */
+    token_scopes: z.record(z.string(), z.array(z.string())).default({}),
     /** When true, a token missing from `tokens` is answered 401 Bad credentials. */
     reject_unknown_tokens: z.boolean().default(false),
     /** Identity of unmapped tokens; added as a write-permission Bot when not listed in `users`. */

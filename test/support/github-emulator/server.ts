@@ -136,7 +136,9 @@ async function answerRequest(parts: ServerParts, handlers: RestHandlers, ex: Exc
     entry.kind === 'graphql'
       ? await graphqlAnswer(parts, ex, user)
       : await restAnswer(parts, handlers, ex, user)
-  return { ...answer, headers: { ...rateHeaders, ...answer.headers } }
+  const scopes = parts.state.tokenScopes.get(entry.token)
+  const scopeHeaders: Record<string, string> = scopes ? { 'x-oauth-scopes': scopes.join(', ') } : {}
+  return { ...answer, headers: { ...rateHeaders, ...scopeHeaders, ...answer.headers } }
 }
 
 async function graphqlAnswer(parts: ServerParts, ex: Exchange, user: string): Promise<Answer> {

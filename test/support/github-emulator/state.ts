@@ -51,6 +51,8 @@ export class EmulatorState {
   readonly repo: RepoRecord
   readonly users = new Map<string, UserRecord>()
   readonly tokens = new Map<string, string>()
+  /** Classic tokens' scopes (the `x-oauth-scopes` header). */
+  readonly tokenScopes = new Map<string, string[]>()
   readonly rejectUnknownTokens: boolean
   readonly defaultUser: string
   readonly labels = new Map<string, LabelRecord>()
@@ -76,6 +78,7 @@ export class EmulatorState {
       }
     }
     this.tokens = new Map(Object.entries(scenario.tokens))
+    this.tokenScopes = new Map(Object.entries(scenario.token_scopes))
     this.rejectUnknownTokens = scenario.reject_unknown_tokens
     this.defaultUser = scenario.default_user
     for (const user of scenario.users) this.users.set(user.login, { ...user, id: this.nextId() })

@@ -1,6 +1,7 @@
 /** REST handlers for the repository, collaborators, users and the rate limit. */
 import { HttpError } from '../errors.js'
 import type { Permission } from '../scenario.js'
+import { hasPermission } from '../state.js'
 import { json, type RestHandlers } from './context.js'
 import { repository, simpleUser, type ShapeContext } from './shapes.js'
 import type { RateLimiter } from '../rate-limit.js'
@@ -36,7 +37,20 @@ function publicUser(ctx: ShapeContext, login: string): Record<string, unknown> {
 /** Handlers by operation id; `rateLimiter` feeds GET /rate_limit. */
 export function repoHandlers(rateLimiter: RateLimiter): RestHandlers {
   return {
-    'repos/get': req => json(repository(req.ctx)),
+    'repos/get': req => {
+      // As GitHub does for an authenticated request: what the token's user may do here.
+      const role = req.ctx.state.user(req.actor).permission
+      return json({
+        ...repository(req.ctx),
+        permissions: {
+          admin: hasPermission(role, 'admin'),
+          maintain: hasPermission(role, 'maintain'),
+          push: hasPermission(role, 'write'),
+          triage: hasPermission(role, 'triage'),
+          pull: hasPermission(role, 'read')
+        }
+      })
+    },
 
     'repos/get-collaborator-permission-level': req => {
       const login = req.params.username ?? ''
