@@ -52570,6 +52570,14 @@ const BudgetsSchema = strictObject({
 const PullRequestsSchema = strictObject({
     draft: schemas_boolean().default(true).describe('Open pull requests as drafts.'),
     labels: stringList(['ccal'], 'Labels put on every CCAL pull request.'),
+    reviewers: array(schemas_string()
+        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/, 'expected a login (alice) or an organization team (my-org/reviewers), without @'))
+        .default([])
+        .describe('People (logins) and teams (org/team) asked to review each new pull request; GitHub refuses anyone who is not a collaborator (a warning, the pull request stays open).'),
+    assignees: array(schemas_string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a login (alice), without @'))
+        .max(10, 'GitHub assigns at most 10 people')
+        .default([])
+        .describe('People assigned to each new pull request; GitHub drops anyone without push access.'),
     branch_prefix: schemas_string()
         .regex(/^[A-Za-z0-9._-]+\/$/, "expected a prefix ending in '/', such as ccal/")
         .default('ccal/')
@@ -76888,8 +76896,34 @@ async function pushBranch(git, options) {
         args.splice(2, 0, `--force-with-lease=refs/heads/${options.branch}:${current ?? ''}`);
     }
     const result = await git.exec(args);
-    if (result.exitCode !== 0)
-        throw new DeliveryError(`push to '${options.branch}' was rejected: ${result.stderr.trim().split('\n')[0]}`);
+    if (result.exitCode !== 0) {
+        const fix = pushFailureFix(result.stderr);
+        throw new DeliveryError(`push to '${options.branch}' was rejected: ${pushRefusal(result.stderr)}${fix ? ` Fix: ${fix}` : ''}`);
+    }
+}
+/** The line of git's answer that says why a push was refused (not the `To <url>` line before it). */
+function pushRefusal(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map(line => line.replace(/^remote:\s*/, '').trim())
+        .filter(Boolean);
+    return (lines.find(line => /rejected|refus|error|denied|fatal|GH\d{3}/i.test(line)) ??
+        lines[0] ??
+        'no reason given');
+}
+/**
+ * The one-line fix for a push GitHub refused for a known reason, named by its message: a change to
+ * a workflow file without the workflows permission (the agent edited `.github/workflows/`), a branch
+ * protection rule or ruleset over CCAL's branches, a token that may not write.
+ */
+function pushFailureFix(stderr) {
+    if (/refusing to allow .* to create or update workflow/i.test(stderr))
+        return "the change edits a workflow file: give the token the workflows permission (a GitHub App's Workflows: write, a personal token's workflow scope), or keep '.github/workflows/**' in safety.excluded_paths (the default).";
+    if (/GH006|GH013|protected branch|repository rule violations/i.test(stderr))
+        return "a branch protection rule or ruleset covers CCAL's branches: exempt them (bypass list, or a rule that skips ccal/**), or move them with pull_requests.branch_prefix.";
+    if (/permission to .* denied|returned error: 403|write access to repository not granted/i.test(stderr))
+        return "the token may not push: give it contents: write (the workflow's permissions:, or the GitHub App's repository permissions).";
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/pulls.js
@@ -76929,7 +76963,7 @@ const PULL_ATTEMPTS = 3;
  * work is done); a closed unmerged one is left closed and a new one opened, since a person asked
  * for the retry.
  */
-async function openOrUpdatePull(client, spec) {
+async function openOrUpdatePull(client, spec, warn = () => { }) {
     const existing = await findPullForBranch(client, spec.branch);
     if (existing?.merged) {
         throw new PullRequestError(`pull request #${existing.number} for '${spec.branch}' is already merged`);
@@ -76984,6 +77018,7 @@ async function openOrUpdatePull(client, spec) {
             labels: [...spec.labels]
         });
     }
+    await askPeople(client, created.data.number, spec, warn);
     return {
         number: created.data.number,
         url: created.data.html_url,
@@ -76993,6 +77028,48 @@ async function openOrUpdatePull(client, spec) {
         body: spec.body,
         created: true
     };
+}
+/**
+ * Requests the configured reviewers and assigns the configured people on a new pull request. A
+ * refusal (someone who is not a collaborator, a team the token cannot see) is a warning: the pull
+ * request is open and the work is not lost because a name in the settings is wrong.
+ */
+async function askPeople(client, pullNumber, spec, warn) {
+    const where = { owner: client.owner, repo: client.repo };
+    const reviewers = (spec.reviewers ?? []).filter(name => !name.includes('/'));
+    const teams = (spec.reviewers ?? [])
+        .filter(name => name.includes('/'))
+        .map(name => name.split('/')[1]);
+    if (reviewers.length + teams.length > 0) {
+        try {
+            await client.rest.rest.pulls.requestReviewers({
+                ...where,
+                pull_number: pullNumber,
+                ...(reviewers.length > 0 ? { reviewers } : {}),
+                ...(teams.length > 0 ? { team_reviewers: teams } : {})
+            });
+        }
+        catch (error) {
+            warn(`could not request reviews from ${(spec.reviewers ?? []).join(', ')} on #${pullNumber}: ${errorMessage(error)} (pull_requests.reviewers must name collaborators, or org/team for a team of the repository's organization)`);
+        }
+    }
+    const assignees = spec.assignees ?? [];
+    if (assignees.length === 0)
+        return;
+    try {
+        const { data } = await client.rest.rest.issues.addAssignees({
+            ...where,
+            issue_number: pullNumber,
+            assignees: [...assignees]
+        });
+        const kept = new Set((data.assignees ?? []).map(person => person.login.toLowerCase()));
+        const dropped = assignees.filter(login => !kept.has(login.toLowerCase()));
+        if (dropped.length > 0)
+            warn(`GitHub did not assign ${dropped.join(', ')} to #${pullNumber}: only people with push access can be assigned (pull_requests.assignees)`);
+    }
+    catch (error) {
+        warn(`could not assign ${assignees.join(', ')} to #${pullNumber}: ${errorMessage(error)}`);
+    }
 }
 /** Posts a comment on an issue or pull request conversation, once; returns its URL. */
 async function commentOn(client, issueNumber, body) {
@@ -77012,6 +77089,12 @@ function pullFailureFix(error) {
         return "give the token pull-requests: write (the workflow's permissions:, or the GitHub App's repository permissions).";
     if (/no commits between/i.test(message))
         return 'nothing to propose: the branch holds no commit that its base lacks.';
+    if (/draft pull requests are not supported/i.test(message))
+        return 'set pull_requests.draft: false (draft pull requests need a public repository or a paid plan).';
+    if (isAlreadyExists(error))
+        return 'a pull request from this branch is already open but CCAL could not find it by its head: close it, or delete the branch, and CCAL opens a new one.';
+    if (httpStatus(error) === 422 && /\bbase\b/i.test(message))
+        return 'the base branch does not exist: set pull_requests.base_branch to a branch the repository has (or leave it unset for the default branch).';
     return undefined;
 }
 /** True when a failed write may have been carried out all the same: no answer, or a server error. */
@@ -77172,9 +77255,17 @@ function firstParagraph(text) {
  * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
  */
 function safeTitle(item, max = 200) {
-    const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max);
     const own = item.context.issueNumber;
-    return typeof own === 'number' ? clean.replace(`#\u200D${own}`, `#${own}`) : clean;
+    const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max);
+    if (typeof own !== 'number')
+        return clean;
+    // An issue's work is named by the issue's own title ("Resolve #12: add() subtracts …"): the
+    // ledger's title only says which issue. The issue's words stay neutralized; the number is CCAL's.
+    const words = item.type === 'issue' ? item.untrusted?.title?.trim() : undefined;
+    const named = words
+        ? oneLine(`Resolve #${own}: ${oneLine(neutralizeForGitHub(words, { maxLength: Number.MAX_SAFE_INTEGER }), max)}`, max)
+        : clean;
+    return named.replace(`#\u200D${own}`, `#${own}`);
 }
 /** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
 function commitMessage(item, summary) {
@@ -77430,8 +77521,10 @@ async function openPull(deps, item, target, checks) {
         title: safeTitle(item),
         body: pullRequestBody({ item, ...checks }),
         draft: deps.settings.pull_requests.draft,
-        labels: deps.settings.pull_requests.labels
-    });
+        labels: deps.settings.pull_requests.labels,
+        reviewers: deps.settings.pull_requests.reviewers,
+        assignees: deps.settings.pull_requests.assignees
+    }, message => deps.logger?.warning(`delivery: ${message}`));
     return { pr: { number: pull.number, url: pull.url, branch: target.branch }, created: pull.created };
 }
 /**
@@ -78410,7 +78503,9 @@ async function runCycle(deps) {
             staged.push(recordTracking(itemId, note));
         }
     });
-    let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger;
+    // The branch is not created here: the cycle's first write makes it (one push, not two), and a dry
+    // run only reads.
+    let ledger = (await store.read({ refresh: true })).ledger;
     if (!dryRun) {
         ledger = stage(ledger, combine([beginCycle(), reclaimExpiredLeases()]));
         await pruneWorktrees(deps, ledger, now());
@@ -78452,6 +78547,7 @@ async function runCycle(deps) {
     const outageBefore = recordedOutage(ledger.state.cursors[OUTAGE_CURSOR]);
     const run = {
         write,
+        stage,
         deadline,
         tracker,
         breaker: new OutageBreaker(outageBefore ? 1 : OUTAGE_LIMIT)
@@ -78864,12 +78960,13 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
         if (pushed) {
             logger.info(`execute ${itemId}: ${branch} already has its work (${pushed.sha.slice(0, 7)}, pushed by an earlier attempt): opening the pull request without running the agent`);
             const delivered = await deliverPushed(deps, item, { branch, base, pushed, ledger: current });
-            current = await finalWrite(recordResult({ itemId, success: true, summary: pushed.summary, durationMs: 0, turns: 0, costUsd: 0 }, { pr: delivered.pr, notAnAttempt: true }));
             Object.assign(entry, {
                 status: openedStatus(item, delivered.created),
-                summary: pushed.summary
+                summary: pushed.summary,
+                pr: { number: delivered.pr.number, url: delivered.pr.url }
             });
-            entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
+            await showOpened(tracker, entry, item);
+            current = await finalWrite(recordResult({ itemId, success: true, summary: pushed.summary, durationMs: 0, turns: 0, costUsd: 0 }, { pr: delivered.pr, notAnAttempt: true }));
             return { entry, ledger: current };
         }
         const start = await startBranch(deps.workspace, { branch, base, followUp: continuesBranch });
@@ -78887,8 +78984,10 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
             timeoutMs: limits.timeLeftMs,
             ...(resumeSessionId ? { resumeSessionId } : {}),
             logger,
+            // Staged: it goes with the lease's next renewal or the result, whichever comes first, rather
+            // than a push of its own. A run killed before either starts its next attempt afresh.
             onSessionId: async (sessionId) => {
-                current = await write(recordSessionId(itemId, sessionId));
+                current = run.stage(current, recordSessionId(itemId, sessionId));
             },
             ...(deps.signal ? { signal: deps.signal } : {})
         });
@@ -78937,9 +79036,10 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
             replace: item.pr === null,
             outcome
         });
-        current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { pr: delivered.pr }));
         entry.status = openedStatus(item, delivered.created);
         entry.pr = { number: delivered.pr.number, url: delivered.pr.url };
+        await showOpened(tracker, entry, live);
+        current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { pr: delivered.pr }));
         return { entry, ledger: current };
     }
     catch (error) {
@@ -78956,6 +79056,17 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
     finally {
         await worktree?.remove();
     }
+}
+/**
+ * Shows the opened pull request on the item's tracking comment before its result is written, so
+ * that the comment's note goes with the result in one push. A run killed between the two leaves a
+ * comment that is right (the pull request is open) and an item the next cycle reconciles by its
+ * pull request's marker.
+ */
+async function showOpened(tracker, entry, item) {
+    const state = trackedOutcome(entry, item);
+    if (state)
+        await tracker.update(item, state);
 }
 /**
  * A round's first pull request is "opened" even when GitHub already had it (an answer lost, a run

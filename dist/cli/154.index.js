@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  checkToken: () => (/* binding */ checkToken),
   initCommand: () => (/* binding */ initCommand)
 });
 
@@ -264,6 +265,36 @@ async function checkWorkflowPermissions(github) {
         throw error;
     }
 }
+/**
+ * What the token init runs with may do, and what to change if it falls short: the repository's
+ * `permissions` for its user, and a classic token's scopes (`x-oauth-scopes`; other tokens have none
+ * GitHub lists). The same rules hold for the token the workflow gives CCAL as github-token.
+ */
+async function checkToken(github) {
+    const { data, headers } = await github.rest.rest.repos.get({ owner: github.owner, repo: github.repo });
+    const where = `${github.owner}/${github.repo}`;
+    const lines = [];
+    if (data.permissions && !data.permissions.push)
+        lines.push(`this token may not write to ${where} (it can ${data.permissions.triage ? 'triage' : 'only read'}): CCAL needs write access to push its branches, open pull requests and label issues`);
+    const header = headers['x-oauth-scopes'];
+    if (typeof header === 'string') {
+        const scopes = new Set(header
+            .split(',')
+            .map(scope => scope.trim())
+            .filter(Boolean));
+        const enough = scopes.has('repo') || (!data.private && scopes.has('public_repo'));
+        if (!enough)
+            lines.push(`this classic token has the scopes ${scopes.size > 0 ? [...scopes].join(', ') : '(none)'}: CCAL needs ${data.private ? 'repo' : 'repo (or public_repo)'}; add it at https://github.com/settings/tokens`);
+        else if (!scopes.has('workflow'))
+            lines.push('this classic token has no workflow scope: a change the agent makes to .github/workflows would be refused (CCAL keeps the agent out of them by default)');
+        if (lines.length === 0)
+            lines.push(`the token's scopes are enough (${[...scopes].join(', ')})`);
+    }
+    else if (lines.length === 0) {
+        lines.push("the token may write here; GitHub does not list a fine-grained or App token's permissions: CCAL needs Contents, Pull requests and Issues: write, Actions and Checks: read");
+    }
+    return lines;
+}
 const initCommand = async (args, io) => {
     const { values, positionals } = (0,cli_io/* parseCommandArgs */.Q)('init', args, {
         repo: { type: 'string' },
@@ -315,6 +346,8 @@ const initCommand = async (args, io) => {
         for (const line of await ensureLabels(github, settings))
             io.stdout(line);
         io.stdout(await checkWorkflowPermissions(github));
+        for (const line of await checkToken(github))
+            io.stdout(line);
     }
     catch (error) {
         throw new errors/* CcalError */.WK(`ccal init: ${repository.owner}/${repository.repo}: ${(0,errors/* errorMessage */.gJ)(error)}`, {

@@ -867,6 +867,14 @@ const BudgetsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
 const PullRequestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     draft: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().default(true).describe('Open pull requests as drafts.'),
     labels: stringList(['ccal'], 'Labels put on every CCAL pull request.'),
+    reviewers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/, 'expected a login (alice) or an organization team (my-org/reviewers), without @'))
+        .default([])
+        .describe('People (logins) and teams (org/team) asked to review each new pull request; GitHub refuses anyone who is not a collaborator (a warning, the pull request stays open).'),
+    assignees: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a login (alice), without @'))
+        .max(10, 'GitHub assigns at most 10 people')
+        .default([])
+        .describe('People assigned to each new pull request; GitHub drops anyone without push access.'),
     branch_prefix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9._-]+\/$/, "expected a prefix ending in '/', such as ccal/")
         .default('ccal/')

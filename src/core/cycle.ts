@@ -229,7 +229,9 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
       staged.push(recordTracking(itemId, note))
     }
   })
-  let ledger = dryRun ? (await store.read({ refresh: true })).ledger : (await store.init()).ledger
+  // The branch is not created here: the cycle's first write makes it (one push, not two), and a dry
+  // run only reads.
+  let ledger = (await store.read({ refresh: true })).ledger
   if (!dryRun) {
     ledger = stage(ledger, combine([beginCycle(), reclaimExpiredLeases()]))
     await pruneWorktrees(deps, ledger, now())
@@ -273,6 +275,7 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   const outageBefore = recordedOutage(ledger.state.cursors[OUTAGE_CURSOR])
   const run: CycleRun = {
     write,
+    stage,
     deadline,
     tracker,
     breaker: new OutageBreaker(outageBefore ? 1 : OUTAGE_LIMIT)
@@ -612,6 +615,8 @@ const MIN_ITEM_TIME_MS = 60_000
 /** What every item of one cycle shares: the ledger writer, the deadline, the tracker, the breaker. */
 interface CycleRun {
   write: (op: LedgerOp) => Promise<Ledger>
+  /** Holds an operation for the next write (what can wait for one). */
+  stage: Stage
   deadline: number
   tracker: Tracker
   breaker: OutageBreaker
@@ -792,17 +797,18 @@ async function attemptItem(
         `execute ${itemId}: ${branch} already has its work (${pushed.sha.slice(0, 7)}, pushed by an earlier attempt): opening the pull request without running the agent`
       )
       const delivered = await deliverPushed(deps, item, { branch, base, pushed, ledger: current })
+      Object.assign(entry, {
+        status: openedStatus(item, delivered.created),
+        summary: pushed.summary,
+        pr: { number: delivered.pr.number, url: delivered.pr.url }
+      })
+      await showOpened(tracker, entry, item)
       current = await finalWrite(
         recordResult(
           { itemId, success: true, summary: pushed.summary, durationMs: 0, turns: 0, costUsd: 0 },
           { pr: delivered.pr, notAnAttempt: true }
         )
       )
-      Object.assign(entry, {
-        status: openedStatus(item, delivered.created),
-        summary: pushed.summary
-      })
-      entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
       return { entry, ledger: current }
     }
     const start = await startBranch(deps.workspace, { branch, base, followUp: continuesBranch })
@@ -819,8 +825,10 @@ async function attemptItem(
       timeoutMs: limits.timeLeftMs,
       ...(resumeSessionId ? { resumeSessionId } : {}),
       logger,
+      // Staged: it goes with the lease's next renewal or the result, whichever comes first, rather
+      // than a push of its own. A run killed before either starts its next attempt afresh.
       onSessionId: async sessionId => {
-        current = await write(recordSessionId(itemId, sessionId))
+        current = run.stage(current, recordSessionId(itemId, sessionId))
       },
       ...(deps.signal ? { signal: deps.signal } : {})
     })
@@ -873,9 +881,10 @@ async function attemptItem(
       replace: item.pr === null,
       outcome
     })
-    current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { pr: delivered.pr }))
     entry.status = openedStatus(item, delivered.created)
     entry.pr = { number: delivered.pr.number, url: delivered.pr.url }
+    await showOpened(tracker, entry, live)
+    current = await finalWrite(recordResult(toResultInput(itemId, outcome, true), { pr: delivered.pr }))
     return { entry, ledger: current }
   } catch (error) {
     const message = errorMessage(error)
@@ -892,6 +901,17 @@ async function attemptItem(
   } finally {
     await worktree?.remove()
   }
+}
+
+/**
+ * Shows the opened pull request on the item's tracking comment before its result is written, so
+ * that the comment's note goes with the result in one push. A run killed between the two leaves a
+ * comment that is right (the pull request is open) and an item the next cycle reconciles by its
+ * pull request's marker.
+ */
+async function showOpened(tracker: Tracker, entry: ExecutedItem, item: WorkItem): Promise<void> {
+  const state = trackedOutcome(entry, item)
+  if (state) await tracker.update(item, state)
 }
 
 /**

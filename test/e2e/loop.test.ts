@@ -46,6 +46,8 @@ describe('an issue labelled by a maintainer', () => {
     expect(git(world.sandbox.origin, 'log', '-1', '--format=%B', pull.pull.head)).toMatch(
       /CCAL-Item: [0-9a-f]{12}/
     )
+    // Two ledger pushes, the floor: the lease before the agent (creating the branch) and the result.
+    expect(git(world.sandbox.origin, 'rev-list', '--count', 'ccal-ledger')).toBe('2')
 
     const itemId = parsePullMarker(pull.body)!
     const item = world.itemOfPull(pull.body)
