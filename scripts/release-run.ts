@@ -163,7 +163,12 @@ async function checkGeneratedFilesFresh(
   }
   const changed = await changedFiles(git, GENERATED_PATHS)
   if (changed.length === 0) return
-  const files = changed.map(file => file.path).join(', ')
+  // A bundle that changed is often dozens of chunks: the first few say enough.
+  const more = changed.length > 8 ? ` and ${changed.length - 8} more` : ''
+  const files = `${changed
+    .slice(0, 8)
+    .map(file => file.path)
+    .join(', ')}${more}`
   if (options.dryRun) {
     await restore(git, changed)
     throw new ReleaseRefusedError([
