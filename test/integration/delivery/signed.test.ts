@@ -244,6 +244,36 @@ describe("the emulator's createCommitOnBranch", () => {
     gh.clearRequests()
   })
 
+  it("holds the git refs routes to GitHub's rules: no second create, no non-fast-forward update unless forced", async () => {
+    const coordinates = { owner: 'octo', repo: 'demo' }
+    const main = gitSync(repos.origin, 'rev-parse', 'main')
+    const { dir } = worktreeAt()
+    writeFileSync(join(dir, 'greeting.txt'), 'ahead\n')
+    gitSync(dir, 'commit', '--quiet', '-am', 'ahead')
+    gitSync(dir, 'push', '--quiet', 'origin', `HEAD:refs/heads/${BRANCH}`)
+    const ahead = gitSync(dir, 'rev-parse', 'HEAD')
+
+    await expect(
+      client.rest.rest.git.createRef({ ...coordinates, ref: `refs/heads/${BRANCH}`, sha: main })
+    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('Reference already exists') })
+    await expect(
+      client.rest.rest.git.updateRef({ ...coordinates, ref: `heads/${BRANCH}`, sha: main })
+    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('not a fast forward') })
+    expect(gitSync(repos.origin, 'rev-parse', BRANCH)).toBe(ahead)
+    const { data } = await client.rest.rest.git.updateRef({
+      ...coordinates,
+      ref: `heads/${BRANCH}`,
+      sha: main,
+      force: true
+    })
+
+    expect(data.object.sha).toBe(main)
+    expect(gitSync(repos.origin, 'rev-parse', BRANCH)).toBe(main)
+    await expect(client.rest.rest.git.getRef({ ...coordinates, ref: 'heads/nope' })).rejects.toMatchObject({
+      status: 404
+    })
+  })
+
   it('lists a pushed commit as unverified', () => {
     const { dir } = worktreeAt()
     writeFileSync(join(dir, 'greeting.txt'), 'pushed\n')
