@@ -42468,7 +42468,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8952);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9936);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42478,7 +42478,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8952:
+/***/ 9936:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52585,7 +52585,10 @@ const PullRequestsSchema = strictObject({
     base_branch: schemas_string()
         .min(1)
         .optional()
-        .describe("Branch pull requests target; the repository's default when unset.")
+        .describe("Branch pull requests target; the repository's default when unset."),
+    sign_commits: schemas_boolean()
+        .default(false)
+        .describe("Make CCAL's commits through GitHub's API (the GraphQL createCommitOnBranch mutation) instead of git push, so GitHub signs them and marks them verified: turn on when branch protection or a ruleset requires signed commits. The commits are authored by the token's user (identity is not used), and a change that sets the executable bit, adds an executable file, or touches a symlink or submodule fails the item (the API cannot express file modes).")
 })
     .prefault({})
     .describe('Pull requests CCAL opens.');
@@ -64986,6 +64989,22 @@ const CheckRunsSchema = looseObject({
             .optional()
     }))
 });
+/**
+ * Appends a commit to a branch as the token's user; GitHub signs it and marks it verified.
+ * `expectedHeadOid` makes it a compare-and-swap: a branch that moved is refused (`STALE_DATA`).
+ */
+const CREATE_COMMIT_ON_BRANCH = /* GraphQL */ `
+  mutation CcalCreateCommitOnBranch($input: CreateCommitOnBranchInput!) {
+    createCommitOnBranch(input: $input) {
+      commit {
+        oid
+      }
+    }
+  }
+`;
+const CreateCommitOnBranchSchema = looseObject({
+    createCommitOnBranch: looseObject({ commit: looseObject({ oid: schemas_string() }).nullable() }).nullable()
+});
 
 ;// CONCATENATED MODULE: ./lib/discovery/commands.js
 /**
@@ -76881,15 +76900,19 @@ async function commitAll(git, options) {
     });
     return (await git.run(['rev-parse', 'HEAD'])).trim();
 }
+/** Refuses any branch but CCAL's own: never the base branch, only names under CCAL's prefix. */
+function assertOwnBranch(options) {
+    if (options.branch === options.base || !options.branch.startsWith(options.branchPrefix)) {
+        throw new DeliveryError(`refusing to push to '${options.branch}': CCAL pushes only to its own '${options.branchPrefix}' branches`);
+    }
+}
 /**
  * Pushes HEAD to the item's branch. New work may replace an earlier attempt on the same CCAL branch
  * (with a lease on what was there); a follow-up only fast-forwards.
  */
 async function pushBranch(git, options) {
     const remote = options.remote ?? 'origin';
-    if (options.branch === options.base || !options.branch.startsWith(options.branchPrefix)) {
-        throw new DeliveryError(`refusing to push to '${options.branch}': CCAL pushes only to its own '${options.branchPrefix}' branches`);
-    }
+    assertOwnBranch(options);
     const args = ['push', '--quiet', '--no-verify', remote, `HEAD:refs/heads/${options.branch}`];
     if (options.replace) {
         const current = await remoteBranchSha(git, options.branch, remote);
@@ -77435,7 +77458,210 @@ function isBookkeepingDue(ledger, now) {
     return last === null || now.getTime() - Date.parse(last) >= BOOKKEEPING_REFRESH_MS;
 }
 
+;// CONCATENATED MODULE: ./lib/delivery/signed.js
+/**
+ * Signed commits: an item's change delivered through GitHub's GraphQL `createCommitOnBranch`
+ * mutation instead of `git push`, so that GitHub signs the commit with its own key and marks it
+ * verified (branch protection's "Require signed commits"). The change is read from the worktree
+ * with git plumbing; the branch is made or moved through the REST Git database API; the mutation's
+ * `expectedHeadOid` is the compare-and-swap that refuses a branch someone else moved.
+ */
+
+
+
+
+/**
+ * The most CCAL sends in one mutation (file contents as base64, paths and message). GitHub
+ * publishes no limit; commits of about 40 MB are reported to fail, so this stays well below.
+ */
+const MAX_SIGNED_COMMIT_BYTES = 25 * 1024 * 1024;
+/** The one mode createCommitOnBranch writes: a regular, non-executable file. */
+const REGULAR_FILE = '100644';
+/** GitHub's error type when `expectedHeadOid` is not the branch's head. */
+const STALE_DATA = 'STALE_DATA';
+/** Parses `git diff --raw -z --no-renames` output (`:old new oldsha newsha S\0path\0`). */
+function parseRawDiff(output) {
+    const fields = output.split('\0');
+    const changes = [];
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        const header = fields[index];
+        const path = fields[index + 1];
+        const [oldMode, newMode, , newBlob, status] = header.replace(/^:/, '').split(' ');
+        if (!oldMode || !newMode || !newBlob || !status)
+            continue;
+        changes.push({ oldMode, newMode, newBlob, status: status.charAt(0), path });
+    }
+    return changes;
+}
+/** What a mode is, for people: `createCommitOnBranch` can only write regular files. */
+function describeMode(mode) {
+    if (mode === '100755')
+        return 'an executable file';
+    if (mode === '120000')
+        return 'a symbolic link';
+    if (mode === '160000')
+        return 'a submodule';
+    return `mode ${mode}`;
+}
+/**
+ * Why `change` cannot be made with createCommitOnBranch, or undefined when it can. The mutation
+ * writes every addition as a regular file and has no way to say a mode, so an executable file, a
+ * symbolic link or a submodule (added, changed or made so) would come out different from what the
+ * agent made. CCAL fails such an item rather than falling back to an unsigned push: where commits
+ * must be signed, the push would be refused or leave an unverified commit on the branch.
+ */
+function unrepresentable(change) {
+    if (change.status === 'D')
+        return undefined;
+    if (change.newMode !== REGULAR_FILE) {
+        return change.status === 'A' || change.oldMode === change.newMode
+            ? `it is ${describeMode(change.newMode)}`
+            : `its mode changes from ${change.oldMode} to ${change.newMode} (${describeMode(change.newMode)})`;
+    }
+    if (change.status !== 'A' && change.oldMode !== REGULAR_FILE)
+        return `it was ${describeMode(change.oldMode)} and becomes a regular file`;
+    return undefined;
+}
+/**
+ * The worktree's change against `parent` as createCommitOnBranch's `FileChanges`: everything is
+ * staged (as `git commit --all` would take it, filters and .gitignore applied) and each changed
+ * blob is read from the index. Throws a {@link DeliveryError} for a change the mutation cannot
+ * express, or one too large to send.
+ */
+async function fileChangesOf(git, parent) {
+    await git.run(['add', '--all']);
+    const raw = await git.run(['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', parent]);
+    const additions = [];
+    const deletions = [];
+    let bytes = 0;
+    for (const change of parseRawDiff(raw)) {
+        const reason = unrepresentable(change);
+        if (reason) {
+            throw new DeliveryError(`cannot make a signed commit of '${change.path}': ${reason}, and GitHub's createCommitOnBranch writes only regular files. Leave the file's mode as it was, or turn off pull_requests.sign_commits for this repository`);
+        }
+        bytes += change.path.length + 32;
+        if (change.status === 'D') {
+            deletions.push({ path: change.path });
+            continue;
+        }
+        const blob = await git.execBuffer(['cat-file', 'blob', change.newBlob]);
+        if (blob.exitCode !== 0)
+            throw new DeliveryError(`cannot read '${change.path}' from the index: ${blob.stderr.trim()}`);
+        const contents = blob.stdout.toString('base64');
+        bytes += contents.length;
+        if (bytes > MAX_SIGNED_COMMIT_BYTES) {
+            throw new DeliveryError(`the change is too large for a signed commit (more than ${MAX_SIGNED_COMMIT_BYTES / 1024 / 1024} MB to send, at '${change.path}'): GitHub's createCommitOnBranch takes the whole change in one request. Turn off pull_requests.sign_commits to push it with git`);
+        }
+        additions.push({ path: change.path, contents });
+    }
+    return { additions, deletions };
+}
+/** `{headline, body}` of a commit message: its first line, and the rest (trailers included). */
+function splitMessage(message) {
+    const [headline = '', ...rest] = message.replace(/\r\n/g, '\n').split('\n');
+    return { headline: headline.trim(), body: rest.join('\n').trim() };
+}
+/** The branch's head on GitHub, or undefined when there is no such branch. */
+async function branchHead(github, branch) {
+    try {
+        const { data } = await github.rest.rest.git.getRef({
+            owner: github.owner,
+            repo: github.repo,
+            ref: `heads/${branch}`
+        });
+        return data.object.sha;
+    }
+    catch (error) {
+        if (httpStatus(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Puts the branch at `parent` before the commit: makes it when missing; moves it back when this
+ * attempt replaces an earlier one of CCAL's; otherwise leaves it, and the mutation's
+ * compare-and-swap refuses a branch that is not at `parent`.
+ */
+async function prepareBranch(github, options) {
+    const head = await branchHead(github, options.branch);
+    const coordinates = { owner: github.owner, repo: github.repo };
+    if (head === undefined) {
+        await github.rest.rest.git.createRef({
+            ...coordinates,
+            ref: `refs/heads/${options.branch}`,
+            sha: options.parent
+        });
+    }
+    else if (head !== options.parent && options.replace) {
+        await github.rest.rest.git.updateRef({
+            ...coordinates,
+            ref: `heads/${options.branch}`,
+            sha: options.parent,
+            force: true
+        });
+    }
+    else if (head !== options.parent) {
+        throw new DeliveryError(`'${options.branch}' moved to ${head.slice(0, 7)} since this attempt started from ${options.parent.slice(0, 7)}: not overwriting it`);
+    }
+}
+/** Whether a GraphQL failure is GitHub's refusal of a stale `expectedHeadOid`. */
+function isStaleHead(error) {
+    return error instanceof GraphqlResponseError && error.errors?.some(e => e.type === STALE_DATA) === true;
+}
+/**
+ * Commits the worktree's change on `options.branch` through createCommitOnBranch, on top of the
+ * commit the worktree started from (HEAD), then fetches the branch and points HEAD at the signed
+ * commit, so that what follows reads the commit GitHub made. Returns its sha. `git` fetches from
+ * the remote (pass one that authenticates); the GitHub client carries its own token.
+ */
+async function commitSigned(github, git, options) {
+    assertOwnBranch(options);
+    const remote = options.remote ?? 'origin';
+    const parent = (await git.run(['rev-parse', 'HEAD'])).trim();
+    const fileChanges = await fileChangesOf(git, parent);
+    if (fileChanges.additions.length === 0 && fileChanges.deletions.length === 0)
+        throw new DeliveryError('nothing to commit: the worktree has no change against its start');
+    const tree = (await git.run(['write-tree'])).trim();
+    await prepareBranch(github, { branch: options.branch, parent, replace: options.replace });
+    let answer;
+    try {
+        answer = await github.graphql(CREATE_COMMIT_ON_BRANCH, {
+            input: {
+                branch: { repositoryNameWithOwner: `${github.owner}/${github.repo}`, branchName: options.branch },
+                expectedHeadOid: parent,
+                message: splitMessage(options.message),
+                fileChanges
+            }
+        });
+    }
+    catch (error) {
+        if (isStaleHead(error)) {
+            throw new DeliveryError(`'${options.branch}' moved while CCAL was committing to it, so GitHub refused the commit: ${error.errors?.[0]?.message ?? STALE_DATA}`, { cause: error });
+        }
+        throw error;
+    }
+    const oid = CreateCommitOnBranchSchema.parse(answer).createCommitOnBranch?.commit?.oid;
+    if (!oid)
+        throw new DeliveryError(`GitHub made no commit on '${options.branch}'`);
+    const fetched = await git.exec([
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        remote,
+        `+refs/heads/${options.branch}:refs/remotes/${remote}/${options.branch}`
+    ]);
+    if (fetched.exitCode !== 0)
+        throw new DeliveryError(`cannot fetch the signed commit of '${options.branch}': ${fetched.stderr.trim()}`);
+    // The same tree as the worktree's, or GitHub committed something other than the agent's change.
+    const signedTree = (await git.run(['rev-parse', `${oid}^{tree}`])).trim();
+    if (signedTree !== tree)
+        throw new DeliveryError(`the signed commit ${oid.slice(0, 7)} on '${options.branch}' does not hold the worktree's change (tree ${signedTree.slice(0, 7)}, expected ${tree.slice(0, 7)})`);
+    await git.run(['reset', '--quiet', '--soft', oid]);
+    return oid;
+}
+
 ;// CONCATENATED MODULE: ./lib/delivery/deliver.js
+
 
 
 
@@ -77480,14 +77706,25 @@ async function defaultBranch(deps) {
     const head = await deps.git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD']);
     return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main';
 }
-/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
+/**
+ * Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit.
+ * With `pull_requests.sign_commits`, GitHub makes the commit through its API and signs it.
+ */
 async function commitAndPush(deps, git, item, target) {
     const { settings } = deps;
-    const sha = await commitAll(git, {
-        message: commitMessage(item, target.outcome.summary),
-        identity: identityOf(settings)
-    });
+    const message = commitMessage(item, target.outcome.summary);
     const pushGit = await authenticated(git, deps.pushToken);
+    if (settings.pull_requests.sign_commits && deps.github) {
+        // GitHub makes (and signs) the commit; git only reads the change and fetches the result.
+        return commitSigned(deps.github, pushGit, {
+            branch: target.branch,
+            base: target.base,
+            branchPrefix: settings.pull_requests.branch_prefix,
+            message,
+            replace: target.replace
+        });
+    }
+    const sha = await commitAll(git, { message, identity: identityOf(settings) });
     await pushBranch(pushGit, {
         branch: target.branch,
         base: target.base,

@@ -882,7 +882,10 @@ const PullRequestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .
     base_branch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
         .min(1)
         .optional()
-        .describe("Branch pull requests target; the repository's default when unset.")
+        .describe("Branch pull requests target; the repository's default when unset."),
+    sign_commits: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
+        .default(false)
+        .describe("Make CCAL's commits through GitHub's API (the GraphQL createCommitOnBranch mutation) instead of git push, so GitHub signs them and marks them verified: turn on when branch protection or a ruleset requires signed commits. The commits are authored by the token's user (identity is not used), and a change that sets the executable bit, adds an executable file, or touches a symlink or submodule fails the item (the API cannot express file modes).")
 })
     .prefault({})
     .describe('Pull requests CCAL opens.');

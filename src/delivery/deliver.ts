@@ -20,6 +20,7 @@ import {
 } from './content.js'
 import { authenticated, commitAll, pushBranch, type Identity } from './git.js'
 import { commentOn, openOrUpdatePull, replyToReviewComment } from './pulls.js'
+import { commitSigned } from './signed.js'
 
 /** What delivery needs from the cycle. */
 export interface DeliveryDeps {
@@ -86,7 +87,10 @@ async function defaultBranch(deps: DeliveryDeps): Promise<string> {
   return head.exitCode === 0 ? head.stdout.trim().replace(/^origin\//, '') : 'main'
 }
 
-/** Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit. */
+/**
+ * Commits the working tree's change as CCAL and pushes it to the item's branch; returns the commit.
+ * With `pull_requests.sign_commits`, GitHub makes the commit through its API and signs it.
+ */
 async function commitAndPush(
   deps: DeliveryDeps,
   git: Git,
@@ -94,11 +98,19 @@ async function commitAndPush(
   target: { branch: string; base: string; replace: boolean; outcome: ExecutionOutcome }
 ): Promise<string> {
   const { settings } = deps
-  const sha = await commitAll(git, {
-    message: commitMessage(item, target.outcome.summary),
-    identity: identityOf(settings)
-  })
+  const message = commitMessage(item, target.outcome.summary)
   const pushGit = await authenticated(git, deps.pushToken)
+  if (settings.pull_requests.sign_commits && deps.github) {
+    // GitHub makes (and signs) the commit; git only reads the change and fetches the result.
+    return commitSigned(deps.github, pushGit, {
+      branch: target.branch,
+      base: target.base,
+      branchPrefix: settings.pull_requests.branch_prefix,
+      message,
+      replace: target.replace
+    })
+  }
+  const sha = await commitAll(git, { message, identity: identityOf(settings) })
   await pushBranch(pushGit, {
     branch: target.branch,
     base: target.base,

@@ -68,6 +68,15 @@ export async function commitAll(git: Git, options: { message: string; identity: 
   return (await git.run(['rev-parse', 'HEAD'])).trim()
 }
 
+/** Refuses any branch but CCAL's own: never the base branch, only names under CCAL's prefix. */
+export function assertOwnBranch(options: { branch: string; base: string; branchPrefix: string }): void {
+  if (options.branch === options.base || !options.branch.startsWith(options.branchPrefix)) {
+    throw new DeliveryError(
+      `refusing to push to '${options.branch}': CCAL pushes only to its own '${options.branchPrefix}' branches`
+    )
+  }
+}
+
 /**
  * Pushes HEAD to the item's branch. New work may replace an earlier attempt on the same CCAL branch
  * (with a lease on what was there); a follow-up only fast-forwards.
@@ -77,11 +86,7 @@ export async function pushBranch(
   options: { branch: string; base: string; branchPrefix: string; remote?: string; replace: boolean }
 ): Promise<void> {
   const remote = options.remote ?? 'origin'
-  if (options.branch === options.base || !options.branch.startsWith(options.branchPrefix)) {
-    throw new DeliveryError(
-      `refusing to push to '${options.branch}': CCAL pushes only to its own '${options.branchPrefix}' branches`
-    )
-  }
+  assertOwnBranch(options)
   const args = ['push', '--quiet', '--no-verify', remote, `HEAD:refs/heads/${options.branch}`]
   if (options.replace) {
     const current = await remoteBranchSha(git, options.branch, remote)

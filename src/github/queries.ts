@@ -545,3 +545,21 @@ export const CheckRunsSchema = z.looseObject({
 })
 /** One check run as failing-check discovery reads it. */
 export type CheckRun = z.infer<typeof CheckRunsSchema>['check_runs'][number]
+
+/**
+ * Appends a commit to a branch as the token's user; GitHub signs it and marks it verified.
+ * `expectedHeadOid` makes it a compare-and-swap: a branch that moved is refused (`STALE_DATA`).
+ */
+export const CREATE_COMMIT_ON_BRANCH = /* GraphQL */ `
+  mutation CcalCreateCommitOnBranch($input: CreateCommitOnBranchInput!) {
+    createCommitOnBranch(input: $input) {
+      commit {
+        oid
+      }
+    }
+  }
+`
+
+export const CreateCommitOnBranchSchema = z.looseObject({
+  createCommitOnBranch: z.looseObject({ commit: z.looseObject({ oid: z.string() }).nullable() }).nullable()
+})

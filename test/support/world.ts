@@ -279,7 +279,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     git(sandbox.dir, 'push', '--quiet', 'origin', 'main')
   }
   const gh = await startGitHubEmulator({
-    repo: { owner: OWNER, name: REPO, default_branch: 'main' },
+    // The sandbox's origin is the repository's git data (commits made through the API land there).
+    repo: { owner: OWNER, name: REPO, default_branch: 'main', git_dir: sandbox.origin },
     users: [
       { login: MAINTAINER, permission: 'maintain' },
       { login: 'ccal-bot', permission: 'write', type: 'Bot' }

@@ -65,6 +65,13 @@ export interface GitHubEmulator {
   mutate(action: MutationInput): { number?: number; id?: number }
   /** Empties the request log and the violation list. */
   clearRequests(): void
+  /**
+   * The commits on `branch` (not on `base`, the default branch unless given) that GitHub did not
+   * make and sign through the API: what "Require signed commits" would refuse. Needs `repo.git_dir`;
+   * a plain `git push` reaches the bare repository directly, so the emulator cannot refuse it —
+   * tests assert on this list instead.
+   */
+  unverifiedCommits(branch: string, base?: string): string[]
   /** Throws a {@link ViolationsError} if any violation was recorded. */
   assertNoViolations(): void
   /** Closes the server; throws a {@link ViolationsError} if violations were recorded (unless allowed). */
@@ -111,6 +118,12 @@ export async function startGitHubEmulator(
     faultsTaken: () => faults.taken,
     mutate: action => applyMutation(state, mutationSchema.parse(action)),
     clearRequests: () => log.clear(),
+    unverifiedCommits: (branch, base = state.repo.defaultBranch) => {
+      const store = state.gitStore()
+      return store
+        .commitsBetween(`refs/heads/${base}`, `refs/heads/${branch}`)
+        .filter(sha => !store.verified.has(sha))
+    },
     assertNoViolations,
     stop: async ({ allowViolations = false } = {}) => {
       closing ??= close(server)

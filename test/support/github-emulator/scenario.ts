@@ -137,6 +137,11 @@ export const scenarioSchema = z
         default_branch: z.string().min(1).default('main'),
         owner_type: z.enum(['User', 'Organization']).default('Organization'),
         private: z.boolean().default(false),
+        /**
+         * The bare repository holding this repository's git data (the one tests use as `origin`):
+         * the Git database routes and createCommitOnBranch read and write it with real git.
+         */
+        git_dir: z.string().min(1).optional(),
         /** Settings → Actions → Workflow permissions: the GITHUB_TOKEN's default and whether Actions may open pull requests. */
         workflow_permissions: z
           .object({

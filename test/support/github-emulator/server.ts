@@ -16,6 +16,7 @@ import { actionHandlers } from './rest/actions.js'
 import type { RestHandlers, RestResponse } from './rest/context.js'
 import { issueHandlers } from './rest/issues.js'
 import { pullHandlers } from './rest/pulls.js'
+import { gitHandlers } from './rest/git.js'
 import { repoHandlers } from './rest/repos.js'
 import type { ShapeContext } from './rest/shapes.js'
 import type { EmulatorState } from './state.js'
@@ -51,6 +52,7 @@ export function createRequestListener(
     ...issueHandlers,
     ...pullHandlers,
     ...actionHandlers,
+    ...gitHandlers,
     ...repoHandlers(parts.rateLimiter)
   }
   return (req, res) => {

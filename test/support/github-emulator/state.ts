@@ -4,6 +4,7 @@
  * `updated_at`) stay consistent whichever door a change came through.
  */
 import { HttpError, notFound, validationFailed } from './errors.js'
+import { GitStore } from './git-store.js'
 import { closingReferences } from './references.js'
 import type {
   CommentRecord,
@@ -58,6 +59,8 @@ export class EmulatorState {
   readonly labels = new Map<string, LabelRecord>()
   readonly issues = new Map<number, IssueRecord>()
   readonly runs = new Map<number, WorkflowRunRecord>()
+  /** The repository's git data, when the scenario names its bare repository (`repo.git_dir`). */
+  readonly git: GitStore | undefined
   private lastId = 10_000_000
   private readonly fixedNow: string | undefined
 
@@ -77,6 +80,7 @@ export class EmulatorState {
         canApprovePullRequestReviews: repo.workflow_permissions.can_approve_pull_request_reviews
       }
     }
+    this.git = repo.git_dir ? new GitStore(repo.git_dir) : undefined
     this.tokens = new Map(Object.entries(scenario.tokens))
     this.tokenScopes = new Map(Object.entries(scenario.token_scopes))
     this.rejectUnknownTokens = scenario.reject_unknown_tokens
@@ -94,6 +98,13 @@ export class EmulatorState {
     for (const issue of scenario.issues) this.seedIssue(issue)
     for (const pull of scenario.pulls) this.seedPull(pull)
     for (const run of scenario.workflow_runs) this.addWorkflowRun(run)
+  }
+
+  /** The git data; 404-like failure for a scenario without `repo.git_dir`. */
+  gitStore(): GitStore {
+    if (!this.git)
+      throw new HttpError(501, 'This emulated repository has no git data: give the scenario repo.git_dir')
+    return this.git
   }
 
   /** A fresh id, unique within this emulator. */

@@ -131,15 +131,18 @@ function reportingResolver(problems: GraphProblem[]): GraphQLFieldResolver<unkno
   }
 }
 
+/** Error types that answer a well-formed request (not recorded as the client's violation). */
+const ANSWER_TYPES = new Set(['NOT_FOUND', 'FORBIDDEN', 'STALE_DATA'])
+
 function formatError(error: GraphQLError, problems: GraphProblem[]): Record<string, unknown> {
   const json: Record<string, unknown> = { ...error.toJSON() }
   const original = error.originalError
   if (original instanceof GraphClientError) {
     // GitHub puts the error class at the top level (`"type": "NOT_FOUND"`).
     json.type = original.type
-    // Not found and forbidden are answers about the data and the token, not a malformed request.
-    if (original.type !== 'NOT_FOUND' && original.type !== 'FORBIDDEN')
-      problems.push({ kind: 'graphql-error', message: error.message })
+    // Not found, forbidden and a stale head (a lost race) are answers about the data and the
+    // token, not a malformed request.
+    if (!ANSWER_TYPES.has(original.type)) problems.push({ kind: 'graphql-error', message: error.message })
   } else if (original) {
     problems.push({
       kind: 'emulator-error',

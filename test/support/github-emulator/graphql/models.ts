@@ -19,6 +19,7 @@ import type {
 } from '../state.js'
 import { isPull } from '../state.js'
 import { authorAssociation, nodeId, repoHtml, type ShapeContext } from '../rest/shapes.js'
+import { createCommitOnBranch } from './commits.js'
 import { connection, GraphClientError, GraphNotFoundError, type Connection } from './connection.js'
 
 type Args = Record<string, unknown>
@@ -98,6 +99,9 @@ export class GraphModels {
     const { repo } = this.ctx.state
     return {
       viewer: () => this.viewer(),
+      // Mutations share the root value with queries (graphql-js reads both from it); validation
+      // against the schema keeps a query from selecting a mutation's field.
+      createCommitOnBranch: (args: Args) => createCommitOnBranch(this.ctx, this.viewerLogin, args),
       repository: (args: Args) => {
         const owner = String(args.owner)
         const name = String(args.name)
