@@ -79171,7 +79171,7 @@ async function runLeasedItem(deps, leased, itemId, limits, finalWrite, run) {
 }
 async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
     const { settings, logger } = deps;
-    const { write, tracker } = run;
+    const { tracker } = run;
     let current = leased;
     const item = current.items.get(itemId);
     const base = await baseBranchOf(deps);

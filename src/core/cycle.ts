@@ -766,7 +766,7 @@ async function attemptItem(
   run: CycleRun
 ): Promise<{ entry: ExecutedItem; ledger: Ledger }> {
   const { settings, logger } = deps
-  const { write, tracker } = run
+  const { tracker } = run
   let current = leased
   const item = current.items.get(itemId) as WorkItem
   const base = await baseBranchOf(deps)
