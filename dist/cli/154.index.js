@@ -145,8 +145,8 @@ var errors = __webpack_require__(9661);
 var logger = __webpack_require__(1634);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
-// EXTERNAL MODULE: ./lib/cli/commands/run.js + 67 modules
-var run = __webpack_require__(497);
+// EXTERNAL MODULE: ./lib/cli/commands/run.js + 69 modules
+var run = __webpack_require__(4765);
 ;// CONCATENATED MODULE: ./lib/cli/commands/init.js
 /**
  * `ccal init`: sets a repository up for CCAL. It writes the heartbeat workflow and a starting
