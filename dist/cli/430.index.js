@@ -802,10 +802,21 @@ const MonitoringSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
         port: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).max(65535).optional().describe('Port serving /metrics in daemon mode.')
     })
         .prefault({})
-        .describe('Prometheus metrics.')
+        .describe('Prometheus metrics.'),
+    transcripts: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+        enabled: enabled(false, "each item's Claude Code stream (stream-json, secrets masked, at most 20 MB an item) is kept outside its worktree; the action uploads the run's transcripts as one artifact, `ccal` leaves them in the work directory"),
+        retention_days: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()
+            .int()
+            .min(1)
+            .max(90)
+            .optional()
+            .describe("Days the transcripts artifact is kept; the repository's default when unset.")
+    })
+        .prefault({})
+        .describe('Transcripts of the agent runs.')
 })
     .prefault({})
-    .describe('Logs and metrics.');
+    .describe('Logs, metrics and transcripts.');
 const SafetySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     dry_run: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()
         .default(false)

@@ -19,7 +19,8 @@ export const SETTING_INPUTS = {
   model: ['claude', 'model'],
   'claude-args': ['claude', 'extra_args'],
   'ledger-branch': ['ledger', 'branch'],
-  'log-level': ['monitoring', 'log_level']
+  'log-level': ['monitoring', 'log_level'],
+  transcript: ['monitoring', 'transcripts', 'enabled']
 } as const satisfies Record<string, readonly string[]>
 
 /** Every input the action reads, in action.yml's order. */

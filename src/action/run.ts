@@ -4,16 +4,21 @@
  * Everything below this file is shared with the `ccal` CLI.
  */
 import * as core from '@actions/core'
+import { rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { loadSettings } from '../config/load.js'
 import type { Settings } from '../config/schema.js'
-import { runEngine } from '../core/engine.js'
+import { runEngine, type TranscriptFiles } from '../core/engine.js'
 import { renderMetrics, renderSummary, type CycleReport } from '../core/report.js'
 import { describeTrigger, triggerFromEnvironment } from '../core/trigger.js'
 import { shutdownSignal } from '../executor/index.js'
 import { actionsToolCache } from './tool-cache.js'
 import type { Ledger } from '../ledger/schema.js'
+import type { Logger } from '../util/logger.js'
 import { writeMetricsFile } from '../util/metrics.js'
+import { pathSegment } from '../workspace/location.js'
+import { uploadArtifact } from './artifacts.js'
+import { errorMessage } from '../util/errors.js'
 import { CCAL_VERSION } from '../version.js'
 import { readActionInputs } from './inputs.js'
 import { createActionLogger } from './logger.js'
@@ -58,7 +63,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const shutdown = shutdownSignal()
   try {
     const toolCache = await actionsToolCache(env)
-    const { report, ledger } = await runEngine({
+    const { report, ledger, transcripts } = await runEngine({
       settings,
       configPath: loaded.configPath,
       root,
@@ -73,9 +78,51 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       logger,
       signal: shutdown.signal
     })
+    if (transcripts) {
+      const name = transcriptArtifactName(report.runId, inputs.mode === 'execute' ? inputs.item : undefined)
+      await uploadTranscripts(report, transcripts, name, settings, env, logger)
+    }
     await publish(report, ledger, settings, env)
   } finally {
     shutdown.dispose()
+  }
+}
+
+/**
+ * The name of this run's transcripts artifact. Names are unique within a workflow run: the run id
+ * carries the attempt, and each job of an execute matrix adds its item.
+ */
+export function transcriptArtifactName(runId: string, itemId?: string): string {
+  return `ccal-transcripts-${pathSegment(runId)}${itemId ? `-${pathSegment(itemId)}` : ''}`
+}
+
+/**
+ * Uploads the transcripts as one artifact and says so in the report; a failed upload is a warning,
+ * never the run's failure, and leaves the files where they are.
+ */
+async function uploadTranscripts(
+  report: CycleReport,
+  transcripts: TranscriptFiles,
+  name: string,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  logger: Logger
+): Promise<void> {
+  const entry = (report.transcripts ??= { items: transcripts.files.length, directory: transcripts.directory })
+  const retentionDays = settings.monitoring.transcripts.retention_days
+  try {
+    const uploaded = await uploadArtifact(name, transcripts.files, transcripts.directory, {
+      env,
+      ...(retentionDays ? { retentionDays } : {})
+    })
+    entry.artifact = uploaded.name
+    logger.info(
+      `transcripts: ${transcripts.files.length} uploaded as artifact ${uploaded.name} (id ${uploaded.id}, ${uploaded.size} bytes)`
+    )
+    await rm(transcripts.directory, { recursive: true, force: true })
+  } catch (error) {
+    entry.problem = errorMessage(error)
+    logger.warning(`transcripts: ${entry.problem}; they stay in ${transcripts.directory}`)
   }
 }
 

@@ -53,6 +53,7 @@ const EXAMPLES: Record<string, string> = {
   'verify.lint_command': 'npx eslint .',
   'monitoring.metrics.file': 'ccal-metrics.prom',
   'monitoring.metrics.port': '9464',
+  'monitoring.transcripts.retention_days': '7',
   'pull_requests.base_branch': 'main'
 }
 

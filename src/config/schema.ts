@@ -364,10 +364,26 @@ const MonitoringSchema = z
         port: z.number().int().min(1).max(65535).optional().describe('Port serving /metrics in daemon mode.')
       })
       .prefault({})
-      .describe('Prometheus metrics.')
+      .describe('Prometheus metrics.'),
+    transcripts: z
+      .strictObject({
+        enabled: enabled(
+          false,
+          "each item's Claude Code stream (stream-json, secrets masked, at most 20 MB an item) is kept outside its worktree; the action uploads the run's transcripts as one artifact, `ccal` leaves them in the work directory"
+        ),
+        retention_days: z
+          .number()
+          .int()
+          .min(1)
+          .max(90)
+          .optional()
+          .describe("Days the transcripts artifact is kept; the repository's default when unset.")
+      })
+      .prefault({})
+      .describe('Transcripts of the agent runs.')
   })
   .prefault({})
-  .describe('Logs and metrics.')
+  .describe('Logs, metrics and transcripts.')
 
 const SafetySchema = z
   .strictObject({

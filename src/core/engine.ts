@@ -26,13 +26,14 @@ import {
   type SandboxSupport
 } from '../executor/sandbox.js'
 import { realpathSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { DEFAULT_MODEL_API } from '../executor/model-proxy.js'
 import { loopbackPort, startNetworkBridge, type NetworkBridge } from '../executor/network.js'
 import { dirname, join } from 'node:path'
 import { prepareWorktree, type WorktreeSetup } from '../executor/execute.js'
-import { workDirectory } from '../workspace/location.js'
+import { pathSegment, workDirectory } from '../workspace/location.js'
+import { secretMasker, secretsInEnvironment } from '../util/secrets.js'
 import { readOnlyGit, Workspace } from '../workspace/workspace.js'
 import { ledgerLimits, runCycle, type CycleMode, type ItemExecutor } from './cycle.js'
 import type { CycleReport } from './report.js'
@@ -69,6 +70,15 @@ export interface EngineResult {
   /** The ledger commit the cycle ended on (null when the branch does not exist, as in a first dry run). */
   commit: string | null
   repository: { owner: string; repo: string }
+  /** The items' transcripts (`monitoring.transcripts`), when any item ran with them on. */
+  transcripts?: TranscriptFiles
+}
+
+/** This run's transcripts: one JSONL file per item, all in one directory of the work directory. */
+export interface TranscriptFiles {
+  directory: string
+  /** Absolute paths, sorted. */
+  files: string[]
 }
 
 /** The Claude Code executor; the CLI is found, installed and checked once, before the first item. */
@@ -85,6 +95,8 @@ export function claudeExecutor(options: {
   anthropicApiKey?: string
   claudeOauthToken?: string
   toolCache?: ToolCache
+  /** Keep each item's stream in `directory` (outside every worktree), masking `secrets`. */
+  transcripts?: { directory: string; secrets: readonly string[] }
   logger: Logger
 }): ItemExecutor {
   let runtime: Promise<ClaudeRuntime> | undefined
@@ -157,6 +169,14 @@ export function claudeExecutor(options: {
         logger: request.logger ?? options.logger,
         onSessionId: request.onSessionId,
         setup: worktreeSetup(options.settings, options.checkout),
+        ...(options.transcripts
+          ? {
+              transcript: {
+                path: join(options.transcripts.directory, `${pathSegment(request.item.id)}.jsonl`),
+                mask: secretMasker([...options.transcripts.secrets, ...secretsInEnvironment(prepared.env)])
+              }
+            }
+          : {}),
         ...(request.hints ? { hints: request.hints } : {}),
         ...(request.resumeSessionId ? { resumeSessionId: request.resumeSessionId } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
@@ -279,6 +299,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     ...(options.githubToken ? { token: options.githubToken } : {})
   })
   const discoveries: DiscoveryResult[] = []
+  // In CCAL's own directory of the repository, which the agent's box does not show.
+  const transcriptDirectory = settings.monitoring.transcripts.enabled
+    ? join(workspace.root, 'transcripts', pathSegment(runId))
+    : undefined
   let sandbox: SandboxSupport | undefined
   const standard = [...createGitHubSources(github), ...createEvidenceSources()]
   const sources = (options.sources ?? standard).map(source => recording(source, discoveries))
@@ -294,7 +318,20 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     logger,
     ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
     ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
-    ...(options.toolCache ? { toolCache: options.toolCache } : {})
+    ...(options.toolCache ? { toolCache: options.toolCache } : {}),
+    ...(transcriptDirectory
+      ? {
+          transcripts: {
+            directory: transcriptDirectory,
+            secrets: [
+              options.githubToken,
+              options.anthropicApiKey,
+              options.claudeOauthToken,
+              ...secretsInEnvironment(env)
+            ].filter((secret): secret is string => Boolean(secret))
+          }
+        }
+      : {})
   })
   const runUrl = actionsRunUrl(env)
   const cycle = () =>
@@ -337,7 +374,19 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
       `no sandbox: ${sandbox.reason}; the agent and the commands it caused to run could see CCAL's processes and the runner's files`
     )
   const { commit } = await store.read()
-  return { report, discoveries, ledger, commit, repository }
+  const transcripts = transcriptDirectory ? await transcriptFiles(transcriptDirectory) : undefined
+  if (transcripts) report.transcripts = { items: transcripts.files.length, directory: transcripts.directory }
+  return { report, discoveries, ledger, commit, repository, ...(transcripts ? { transcripts } : {}) }
+}
+
+/** The transcripts in `directory`, or undefined when no item wrote one. */
+async function transcriptFiles(directory: string): Promise<TranscriptFiles | undefined> {
+  const names = await readdir(directory).catch(() => [] as string[])
+  const files = names
+    .filter(name => name.endsWith('.jsonl'))
+    .sort()
+    .map(name => join(directory, name))
+  return files.length > 0 ? { directory, files } : undefined
 }
 
 /** A source that also keeps what it reported, for the dry-run view. */

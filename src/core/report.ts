@@ -67,6 +67,19 @@ export interface CycleReport {
   problems: string[]
   /** The learning step, when learning is enabled and the mode learns. */
   learning?: LearningReport
+  /** The items' transcripts, when `monitoring.transcripts` kept any. */
+  transcripts?: TranscriptsReport
+}
+
+export interface TranscriptsReport {
+  /** Items with a transcript (one JSONL file each). */
+  items: number
+  /** Where the files are. */
+  directory: string
+  /** The workflow run artifact they were uploaded as. */
+  artifact?: string
+  /** Why they were not uploaded, when an upload was tried and failed. */
+  problem?: string
 }
 
 export interface LearningReport {
@@ -133,6 +146,16 @@ function outcomeCell(item: ExecutedItem): string {
 }
 
 /** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
+/** Where the run's transcripts went, in one line. */
+function transcriptsLine(transcripts: TranscriptsReport): string {
+  const items = `${transcripts.items} item${transcripts.items === 1 ? '' : 's'}`
+  if (transcripts.artifact) return `Transcripts: artifact \`${transcripts.artifact}\` (${items}).`
+  const where = `${items} in \`${transcripts.directory}\``
+  return transcripts.problem
+    ? `Transcripts: not uploaded (${transcripts.problem.replace(/\r?\n/g, ' ')}); ${where}.`
+    : `Transcripts: ${where}.`
+}
+
 export function renderSummary(report: CycleReport): string {
   const lines: string[] = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, '']
   lines.push(
@@ -173,6 +196,7 @@ export function renderSummary(report: CycleReport): string {
       ])
     )
   )
+  if (report.transcripts) lines.push(transcriptsLine(report.transcripts), '')
   // A table cell is cut at 200 characters; a failure that says what to change is given whole.
   const fixes = report.executed.filter(item => item.status === 'failed' && item.reason.includes(' Fix: '))
   if (fixes.length > 0) {

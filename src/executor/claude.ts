@@ -30,6 +30,8 @@ export interface ClaudeProcessOptions {
   readonly onSessionId?: (sessionId: string) => void | Promise<void>
   /** Every parsed event, for callers that want more than the progress lines. */
   readonly onEvent?: (event: StreamEvent) => void
+  /** Every stdout line as the CLI printed it, before parsing (the item's transcript). */
+  readonly onLine?: (line: string) => void
   readonly logger?: Logger
   /** The box the process runs in (sandbox.ts); as it is without one. */
   readonly sandbox?: Sandbox
@@ -139,6 +141,7 @@ export function runClaudeProcess(options: ClaudeProcessOptions): Promise<ClaudeP
     }
 
     createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', line => {
+      options.onLine?.(line)
       for (const event of parseStreamLine(line)) handle(event)
     })
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => remember(chunk))

@@ -18,6 +18,7 @@ import { buildClaudeArguments, fitsInArgument } from './arguments.js'
 import { isMissingSession, runClaudeProcess, type ClaudeProcessResult } from './claude.js'
 import { withoutModelCredentials } from './environment.js'
 import type { ClaudeRuntime } from './install.js'
+import { openTranscript, type Transcript, type TranscriptOptions } from './transcript.js'
 import { classifyRun, summarizeOutcome, type ExecutionOutcome, type RunRecord } from './outcome.js'
 import { buildPrompt, buildSystemPrompt, buildVerifyRetryPrompt, type ConventionDocument } from './prompt.js'
 import { describeViolations, inspectChanges, isCleanTree, revertAll, type GateReport } from './safety.js'
@@ -71,6 +72,8 @@ export interface ExecuteOptions {
   readonly setup?: WorktreeSetup
   /** The box the agent, the set-up and the verify commands run in (sandbox.ts). */
   readonly sandbox?: Sandbox
+  /** Keep every line Claude Code prints, in a file outside the worktree (transcript.ts). */
+  readonly transcript?: TranscriptOptions
 }
 
 /** What a fresh worktree gets before the agent starts: copied directories, then the set-up command. */
@@ -126,9 +129,11 @@ export async function executeItem(options: ExecuteOptions): Promise<ExecutionOut
       `the working tree at ${options.repoDir} has uncommitted changes${options.setup?.command ? ` after the set-up command (${options.setup.command})` : ''}; CCAL runs each item on a clean tree`
     )
   const files: string[] = []
+  const transcript = options.transcript ? openTranscript({ logger, ...options.transcript }) : undefined
   try {
-    return await executeInCleanTree(options, git, logger, files)
+    return await executeInCleanTree(options, git, logger, files, transcript)
   } finally {
+    await transcript?.close()
     await Promise.all(files.map(path => rm(path, { recursive: true, force: true })))
   }
 }
@@ -199,7 +204,8 @@ async function executeInCleanTree(
   options: ExecuteOptions,
   git: Git,
   logger: Logger,
-  files: string[]
+  files: string[],
+  transcript: Transcript | undefined
 ): Promise<ExecutionOutcome> {
   const { settings } = options
   const started = Date.now()
@@ -272,6 +278,7 @@ async function executeInCleanTree(
       signal: options.signal,
       onSessionId: options.onSessionId,
       logger,
+      ...(transcript ? { onLine: (line: string) => transcript.write(line) } : {}),
       ...(options.sandbox ? { sandbox: options.sandbox } : {})
     })
     if (resume && isMissingSession(child)) {

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
+import { startArtifactService, type ArtifactService } from './artifact-service/index.js'
 import { claudeBinaryPath, claudeTestEnv, createClaudeHome } from './claude.js'
 import { startGitHubEmulator, type GitHubEmulator } from './github-emulator/index.js'
 import type { ScenarioInput } from './github-emulator/scenario.js'
@@ -69,6 +70,8 @@ export interface WorldOptions {
   config?: unknown
   /** Extra environment of every action run (the runner's own tokens, say). */
   env?: Record<string, string>
+  /** Start the artifact service and give every action run its ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL. */
+  artifacts?: boolean
 }
 
 export interface ActionRun {
@@ -89,6 +92,8 @@ export interface World {
   sandbox: SandboxProject
   gh: GitHubEmulator
   model: ModelServer
+  /** The artifact service, when the world was created with `artifacts: true`. */
+  artifacts?: ArtifactService
   /** Runs dist/index.js as the runner does, for one event. */
   runAction(event: { name: string; payload: unknown }, inputs?: Record<string, string>): Promise<ActionRun>
   /**
@@ -292,6 +297,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     ...options.scenario
   })
   const model = await startModelServer(options.script ?? fixBugScript())
+  const artifacts = options.artifacts ? await startArtifactService() : undefined
   const home = createClaudeHome()
   const runner = mkdtempSync(join(tmpdir(), 'ccal-runner-'))
 
@@ -324,6 +330,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       GITHUB_RUN_ID: String(1000 + Math.floor(Math.random() * 1000)),
       GITHUB_RUN_ATTEMPT: '1',
       RUNNER_TEMP: runner,
+      ...artifacts?.env,
       ...options.env
     }
     const allInputs = { 'github-token': TOKEN, 'anthropic-api-key': 'dummy', ...inputs }
@@ -393,6 +400,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     sandbox,
     gh,
     model,
+    ...(artifacts ? { artifacts } : {}),
     runnerTemp: runner,
     worktrees: () => listWorktrees(join(runner, 'ccal')),
     runAction,
@@ -417,9 +425,13 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       try {
         await gh.stop()
       } finally {
-        home.cleanup()
-        rmSync(runner, { recursive: true, force: true })
-        sandbox.cleanup()
+        try {
+          await artifacts?.stop()
+        } finally {
+          home.cleanup()
+          rmSync(runner, { recursive: true, force: true })
+          sandbox.cleanup()
+        }
       }
     }
   }

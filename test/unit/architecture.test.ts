@@ -49,6 +49,16 @@ describe('architecture', () => {
     }
   })
 
+  it('the Azure-backed SDKs (@actions/cache, @actions/artifact) are loaded lazily, under src/action/ only', () => {
+    const heavy = /@actions\/(cache|artifact)\b/
+    // A static import would put the Azure storage SDK in the entry chunk that every run parses.
+    expect(
+      files.filter(file => importsOf(file.text).some(target => heavy.test(target))).map(file => file.path)
+    ).toEqual([])
+    const loaders = files.filter(file => /import\(\s*['"]@actions\/(cache|artifact)\b/.test(file.text))
+    expect(loaders.map(file => file.path).sort()).toEqual(['action/artifacts.ts', 'action/tool-cache.ts'])
+  })
+
   it('the core and everything below the adapters never import the Actions adapter or @actions/core', () => {
     const shared = files.filter(file => !/^(action\/|main\.ts|cli\.ts|cli\/)/.test(file.path))
     for (const file of shared) {

@@ -78,6 +78,40 @@ describe('renderSummary', () => {
   })
 })
 
+describe('the transcripts line of the summary', () => {
+  const directory = '/runner/_temp/ccal/repo/transcripts/42-1'
+
+  it('names the artifact and counts the items', () => {
+    const summary = renderSummary(
+      report({ transcripts: { items: 3, directory, artifact: 'ccal-transcripts-42-1' } })
+    )
+
+    expect(summary).toContain('Transcripts: artifact `ccal-transcripts-42-1` (3 items).')
+  })
+
+  it('says why they were not uploaded and where they are', () => {
+    const summary = renderSummary(
+      report({
+        transcripts: { items: 1, directory, problem: 'could not upload artifact x: (403) Forbidden' }
+      })
+    )
+
+    expect(summary).toContain(
+      `Transcripts: not uploaded (could not upload artifact x: (403) Forbidden); 1 item in \`${directory}\`.`
+    )
+  })
+
+  it('says where they are when nothing uploads them (the ccal command)', () => {
+    expect(renderSummary(report({ transcripts: { items: 2, directory } }))).toContain(
+      `Transcripts: 2 items in \`${directory}\`.`
+    )
+  })
+
+  it('is absent when no transcript was kept', () => {
+    expect(renderSummary(report())).not.toContain('Transcripts')
+  })
+})
+
 describe('renderMetrics', () => {
   it('writes Prometheus families for discovery, executions, durations, queue and cycles', () => {
     const text = renderMetrics(report(), { cycles: 7, costUsd: 3.5 })
