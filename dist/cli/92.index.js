@@ -7381,6 +7381,15 @@ function machineTmp() {
         return [];
     }
 }
+/**
+ * Scratch directories of the agent's own tooling in the machine's /tmp: Claude Code keeps each
+ * Bash call's working state under `/tmp/claude-<uid>/`. Another run on the machine leaves one
+ * behind, and bound back read only it would make every Bash call of the agent fail (EROFS on
+ * mkdir); the box gets its own, empty, instead.
+ */
+function isToolScratch(entry) {
+    return /^claude-/.test(entry);
+}
 /** True when `inner` is `outer` or inside it. */
 function isWithin(inner, outer) {
     return inner === outer || inner.startsWith(`${outer}/`);
@@ -7407,6 +7416,8 @@ function bubblewrapArguments(plan, cwd) {
     const hidden = plan.hidden.filter(path => (0,external_node_fs_.existsSync)(path)).sort((a, b) => a.length - b.length);
     args.push('--tmpfs', '/tmp');
     for (const entry of machineTmp()) {
+        if (isToolScratch(entry))
+            continue;
         const path = (0,external_node_path_.join)('/tmp', entry);
         // -try: /tmp changes all the time; an entry gone by the time the box starts is simply not there.
         if (!hidden.some(other => isWithin(path, other)))

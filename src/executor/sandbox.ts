@@ -110,6 +110,16 @@ function machineTmp(): string[] {
   }
 }
 
+/**
+ * Scratch directories of the agent's own tooling in the machine's /tmp: Claude Code keeps each
+ * Bash call's working state under `/tmp/claude-<uid>/`. Another run on the machine leaves one
+ * behind, and bound back read only it would make every Bash call of the agent fail (EROFS on
+ * mkdir); the box gets its own, empty, instead.
+ */
+function isToolScratch(entry: string): boolean {
+  return /^claude-/.test(entry)
+}
+
 /** True when `inner` is `outer` or inside it. */
 function isWithin(inner: string, outer: string): boolean {
   return inner === outer || inner.startsWith(`${outer}/`)
@@ -137,6 +147,7 @@ export function bubblewrapArguments(plan: SandboxPlan, cwd: string): string[] {
   const hidden = plan.hidden.filter(path => existsSync(path)).sort((a, b) => a.length - b.length)
   args.push('--tmpfs', '/tmp')
   for (const entry of machineTmp()) {
+    if (isToolScratch(entry)) continue
     const path = join('/tmp', entry)
     // -try: /tmp changes all the time; an entry gone by the time the box starts is simply not there.
     if (!hidden.some(other => isWithin(path, other))) args.push('--ro-bind-try', path, path)

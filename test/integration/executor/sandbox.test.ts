@@ -102,6 +102,32 @@ describe('the sandbox', () => {
   )
 
   ;(real.available ? it : it.skip)(
+    "gives the agent's tools an empty scratch directory of their own even where another run left one in /tmp",
+    () => {
+      const dirs = layout()
+      // What Claude Code leaves behind on a machine where it ran before: /tmp/claude-<uid>/…
+      const left = join('/tmp', `claude-ccal-test-${process.pid}`)
+      mkdirSync(join(left, 'earlier'), { recursive: true })
+      try {
+        const plan: SandboxPlan = { worktree: dirs.worktree, home: dirs.home, readOnly: [], hidden: [] }
+        const box = bubblewrapSandbox(real.available ? real.bwrap : 'bwrap', plan)
+        const script = `mkdir -p ${left}/cwd && echo made; test -e ${left}/earlier && echo earlier-visible || echo earlier-absent`
+        const argv = box.wrap(['sh', '-c', script], dirs.worktree)
+        const run = spawnSync(argv[0]!, argv.slice(1), {
+          env: box.environment({ PATH: process.env.PATH ?? '' }),
+          encoding: 'utf8'
+        })
+
+        expect(run.stderr).toBe('')
+        expect(run.stdout.trim().split('\n')).toEqual(['made', 'earlier-absent'])
+        expect(existsSync(join(left, 'cwd'))).toBe(false)
+      } finally {
+        rmSync(left, { recursive: true, force: true })
+      }
+    }
+  )
+
+  ;(real.available ? it : it.skip)(
     'in its own network reaches the model proxy and, through its HTTPS proxy, allowed hosts only',
     async () => {
       const dirs = layout()
