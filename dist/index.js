@@ -42524,7 +42524,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4520);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81766);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42534,7 +42534,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4520:
+/***/ 81766:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52319,6 +52319,510 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./lib/ledger/items.js
+/** How many of the most urgent items of each status a map can give without a full walk. */
+const FIRST_DEPTH = 10;
+/** Most urgent first (priority 1 before 5), then the oldest, then by id so the order is total. */
+function items_byUrgency(a, b) {
+    return a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+}
+/** The shard an id belongs to: its directory under `items/` on the branch. */
+function shardOf(id) {
+    return id.slice(0, 2);
+}
+function shard(items) {
+    const counts = {};
+    const groups = {};
+    for (const item of items.values()) {
+        counts[item.status] = (counts[item.status] ?? 0) + 1;
+        (groups[item.status] ??= []).push(item);
+    }
+    const first = {};
+    for (const [status, group] of Object.entries(groups))
+        first[status] = group.sort(items_byUrgency).slice(0, FIRST_DEPTH);
+    return { items, counts, first };
+}
+/** A read-only map from item id to item; every change returns a new one. */
+class Items {
+    shards;
+    size;
+    static EMPTY = new Items(new Map(), 0);
+    constructor(shards, size) {
+        this.shards = shards;
+        this.size = size;
+    }
+    /** A map holding `items` (a later item with the same id replaces an earlier one). */
+    static from(items) {
+        return Items.EMPTY.with(items);
+    }
+    get(id) {
+        return this.shards.get(shardOf(id))?.items.get(id);
+    }
+    has(id) {
+        return this.shards.get(shardOf(id))?.items.has(id) ?? false;
+    }
+    *entries() {
+        for (const { items } of this.shards.values())
+            yield* items.entries();
+    }
+    *keys() {
+        for (const { items } of this.shards.values())
+            yield* items.keys();
+    }
+    *values() {
+        for (const { items } of this.shards.values())
+            yield* items.values();
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(callback) {
+        for (const [id, item] of this.entries())
+            callback(item, id, this);
+    }
+    /** How many items have this status. */
+    count(status) {
+        let total = 0;
+        for (const { counts } of this.shards.values())
+            total += counts[status] ?? 0;
+        return total;
+    }
+    /** The `count` (at most {@link FIRST_DEPTH}) most urgent items of this status, most urgent first. */
+    first(status, count = FIRST_DEPTH) {
+        const candidates = [];
+        for (const { first } of this.shards.values())
+            candidates.push(...(first[status] ?? []));
+        return candidates.sort(items_byUrgency).slice(0, Math.min(count, FIRST_DEPTH));
+    }
+    /** This map with `changed` put in (added or replacing the item of the same id). */
+    with(changed) {
+        const touched = new Map();
+        let size = this.size;
+        for (const item of changed) {
+            const key = shardOf(item.id);
+            let items = touched.get(key);
+            if (!items) {
+                items = new Map(this.shards.get(key)?.items);
+                touched.set(key, items);
+            }
+            if (!items.has(item.id))
+                size += 1;
+            items.set(item.id, item);
+        }
+        return touched.size === 0 ? this : this.replace(touched, size);
+    }
+    /** This map without the items of these ids (ids it does not hold are ignored). */
+    without(ids) {
+        const touched = new Map();
+        let size = this.size;
+        for (const id of ids) {
+            const key = shardOf(id);
+            if (!this.shards.get(key)?.items.has(id))
+                continue;
+            let items = touched.get(key);
+            if (!items) {
+                items = new Map(this.shards.get(key).items);
+                touched.set(key, items);
+            }
+            if (items.delete(id))
+                size -= 1;
+        }
+        return touched.size === 0 ? this : this.replace(touched, size);
+    }
+    /**
+     * The ids whose item is not the same object here and in `base` (added, replaced or removed),
+     * looking only into shards the two maps do not share.
+     */
+    changedSince(base) {
+        const ids = [];
+        for (const key of new Set([...this.shards.keys(), ...base.shards.keys()])) {
+            const mine = this.shards.get(key);
+            const theirs = base.shards.get(key);
+            if (mine === theirs)
+                continue;
+            for (const [id, item] of mine?.items ?? [])
+                if (theirs?.items.get(id) !== item)
+                    ids.push(id);
+            for (const id of theirs?.items.keys() ?? [])
+                if (!mine?.items.has(id))
+                    ids.push(id);
+        }
+        return ids;
+    }
+    replace(touched, size) {
+        const shards = new Map(this.shards);
+        for (const [key, items] of touched) {
+            if (items.size === 0)
+                shards.delete(key);
+            else
+                shards.set(key, shard(items));
+        }
+        return new Items(shards, size);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/ledger/schema.js
+/**
+ * The ledger's data model, defined once: every TypeScript type of the ledger is inferred from these
+ * zod schemas, and every file read from or written to the ledger branch is checked against them.
+ *
+ * Conventions: timestamps are ISO-8601 UTC strings (`Date#toISOString`); absent values are explicit
+ * `null` rather than missing keys, so a file always shows every field; objects are strict (an
+ * unknown key is reported, never silently dropped on the next write) except `context`, which sources
+ * extend with their own JSON.
+ */
+
+
+/** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
+const SCHEMA_VERSION = 2;
+/** Where work items come from. */
+const ITEM_TYPES = [
+    'issue',
+    'ci_failure',
+    'lint',
+    'coverage',
+    'review_feedback',
+    'error_log',
+    'manual'
+];
+const ItemTypeSchema = schemas_enum(ITEM_TYPES);
+/**
+ * Lifecycle of a work item: `pending` → `in_progress` → `pr_open` → `completed` | `failed` |
+ * `rejected` (PR closed unmerged; never retried unless a human asks) | `needs_human` | `dismissed`.
+ * The allowed moves are the table in ops.ts.
+ */
+const ITEM_STATUSES = [
+    'pending',
+    'in_progress',
+    'pr_open',
+    'completed',
+    'failed',
+    'rejected',
+    'needs_human',
+    'dismissed'
+];
+const ItemStatusSchema = schemas_enum(ITEM_STATUSES);
+/** An ISO-8601 UTC timestamp. */
+const TimestampSchema = iso_datetime();
+/** Item ids: lowercase hex, file- and URL-safe; see `itemIdForFingerprint` in ops.ts. */
+const ItemIdSchema = schemas_string().regex(/^[0-9a-f]{8,64}$/, 'expected lowercase hex, 8 to 64 characters');
+/** A run's claim on an item; expired leases are reclaimed by the next cycle. */
+const LeaseSchema = strictObject({
+    runId: schemas_string().min(1),
+    acquiredAt: TimestampSchema,
+    until: TimestampSchema,
+    /**
+     * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
+     * so that items running at once, in one run or across runners, never pass the budgets together.
+     */
+    reservedUsd: schemas_number().nonnegative().optional()
+});
+/** The pull request CCAL opened for an item. */
+const PullRequestRefSchema = strictObject({
+    number: schemas_number().int().positive(),
+    url: schemas_string().min(1),
+    branch: schemas_string().min(1)
+});
+/**
+ * Where the work is, as found by the source. Known keys are typed; a source may add its own
+ * JSON-valued keys.
+ */
+const ItemContextSchema = object({
+    file: schemas_string().optional(),
+    line: schemas_number().int().nonnegative().optional(),
+    column: schemas_number().int().nonnegative().optional(),
+    rule: schemas_string().optional(),
+    errorSignature: schemas_string().optional(),
+    logExcerpt: schemas_string().optional(),
+    issueNumber: schemas_number().int().positive().optional(),
+    prNumber: schemas_number().int().positive().optional(),
+    workflowRunId: schemas_number().int().nonnegative().optional(),
+    jobName: schemas_string().optional(),
+    commitSha: schemas_string().optional(),
+    url: schemas_string().optional()
+})
+    .catchall(json());
+/**
+ * Text that came from outside (issue bodies, comments, log lines). Kept apart from CCAL's own
+ * `title`/`description` so that prompt building always fences it as data.
+ */
+const UntrustedTextSchema = strictObject({
+    title: schemas_string().optional(),
+    body: schemas_string().optional(),
+    evidence: schemas_string().optional()
+});
+/**
+ * What a trusted person said about an item's work: the comments and review around a pull request's
+ * close, the comment asking for a retry. Untrusted text: prompts fence it as data.
+ */
+const HUMAN_WORD_KINDS = ['comment', 'review', 'retry'];
+const HumanWordsSchema = strictObject({
+    author: schemas_string().min(1),
+    kind: schemas_enum(HUMAN_WORD_KINDS),
+    /** The pull request it was written on, when it was. */
+    pr: schemas_number().int().positive().nullable(),
+    at: TimestampSchema,
+    body: schemas_string()
+});
+/** How an earlier generation of an item ended. */
+const GENERATION_ENDINGS = [
+    'merged',
+    'closed',
+    'completed',
+    'failed',
+    'needs_human',
+    'dismissed'
+];
+/** An earlier generation of an item: its pull request, how it ended and what people said about it. */
+const GenerationSchema = strictObject({
+    generation: schemas_number().int().positive(),
+    pr: PullRequestRefSchema.nullable(),
+    ended: schemas_enum(GENERATION_ENDINGS),
+    at: TimestampSchema,
+    words: array(HumanWordsSchema)
+});
+/** Kinds of entries in an item's history. */
+const ITEM_EVENTS = [
+    'created',
+    'seen',
+    'regression',
+    'generation',
+    'leased',
+    'renewed',
+    'released',
+    'expired',
+    'status',
+    'result'
+];
+const ItemEventSchema = strictObject({
+    at: TimestampSchema,
+    event: schemas_enum(ITEM_EVENTS),
+    runId: schemas_string().nullable(),
+    from: ItemStatusSchema.nullable(),
+    to: ItemStatusSchema.nullable(),
+    detail: schemas_string().nullable()
+});
+/** One unit of work CCAL may do, stored as `items/<id[0..2]>/<id>.json`. */
+const WorkItemSchema = strictObject({
+    id: ItemIdSchema,
+    /** Stable identity from the source: the same problem found again has the same fingerprint. */
+    fingerprint: schemas_string().min(1),
+    type: ItemTypeSchema,
+    /** Which source produced it (`github-issues`, `ci-logs`, `manual`, …). */
+    source: schemas_string().min(1),
+    /** CCAL's own one-line summary. */
+    title: schemas_string().min(1),
+    /** CCAL's own description of the work. */
+    description: schemas_string(),
+    untrusted: UntrustedTextSchema.nullable(),
+    /** 1 is the most urgent, 5 the least. */
+    priority: schemas_number().int().min(1).max(5),
+    status: ItemStatusSchema,
+    attempts: schemas_number().int().nonnegative(),
+    maxAttempts: schemas_number().int().positive(),
+    lease: LeaseSchema.nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    lastSeenAt: TimestampSchema,
+    /** How many times discovery has reported this fingerprint. */
+    occurrences: schemas_number().int().positive(),
+    /** How many times a completed item came back. */
+    regressions: schemas_number().int().nonnegative(),
+    context: ItemContextSchema,
+    pr: PullRequestRefSchema.nullable(),
+    /** Claude Code session to resume for follow-ups. */
+    sessionId: schemas_string().nullable(),
+    parentId: ItemIdSchema.nullable(),
+    lastError: schemas_string().nullable(),
+    /**
+     * The item's round: 1 at first; a regression after a merge, or a retry after a human's no, starts
+     * the next, on a fresh branch and a fresh session, with a new pull request.
+     */
+    generation: schemas_number().int().positive(),
+    /** Earlier generations, oldest first. */
+    generations: array(GenerationSchema),
+    /** What trusted people said about this generation's work so far (newest last, bounded). */
+    words: array(HumanWordsSchema),
+    history: array(ItemEventSchema),
+    /** Oldest history events removed to keep the file small (their commits remain in git history). */
+    historyDropped: schemas_number().int().nonnegative()
+});
+/** What a listing shows of an item (`ccal status`, the summary file): one line's worth. */
+const ItemGlanceSchema = strictObject({
+    id: ItemIdSchema,
+    type: ItemTypeSchema,
+    priority: schemas_number().int().min(1).max(5),
+    title: schemas_string().min(1),
+    status: ItemStatusSchema,
+    attempts: schemas_number().int().nonnegative(),
+    maxAttempts: schemas_number().int().positive(),
+    occurrences: schemas_number().int().positive(),
+    lease: LeaseSchema.nullable(),
+    pr: PullRequestRefSchema.nullable(),
+    updatedAt: TimestampSchema,
+    generation: schemas_number().int().positive(),
+    /** How the round before this one ended. */
+    earlier: strictObject({ pr: schemas_number().int().positive().nullable(), ended: schemas_enum(GENERATION_ENDINGS) })
+        .nullable(),
+    /** Why a failed, rejected or dismissed item, or one that needs a human, is where it is. */
+    why: schemas_string().nullable()
+});
+/** The statuses whose first items the summary file keeps: what `ccal status` lists. */
+const GLANCED_STATUSES = ['pending', 'in_progress', 'pr_open', 'needs_human', 'failed'];
+/**
+ * `summary.json`: what `ccal status` shows without reading every item file — the count of items in
+ * each status and the first of the listed ones. Derived from the items: it is trusted only while
+ * `items` is the sha of the `items/` tree of the same commit (null when there are no items).
+ */
+const LedgerSummarySchema = strictObject({
+    items: schemas_string()
+        .regex(/^[0-9a-f]{40,64}$/)
+        .nullable(),
+    counts: partialRecord(ItemStatusSchema, schemas_number().int().nonnegative()),
+    first: partialRecord(schemas_enum(GLANCED_STATUSES), array(ItemGlanceSchema))
+});
+/** Token counts of one Claude run. */
+const TokenUsageSchema = strictObject({
+    input: schemas_number().int().nonnegative(),
+    output: schemas_number().int().nonnegative(),
+    cacheRead: schemas_number().int().nonnegative(),
+    cacheWrite: schemas_number().int().nonnegative()
+});
+/** How the verify command ended. */
+const VERIFY_OUTCOMES = ['passed', 'failed', 'skipped', 'not_run'];
+const VerifyOutcomeSchema = schemas_enum(VERIFY_OUTCOMES);
+/** What one attempt at one item did; kept in `results.json` until folded into aggregates. */
+const ExecutionResultSchema = strictObject({
+    itemId: ItemIdSchema,
+    itemType: ItemTypeSchema,
+    runId: schemas_string().min(1),
+    success: schemas_boolean(),
+    summary: schemas_string(),
+    error: schemas_string().nullable(),
+    durationMs: schemas_number().int().nonnegative(),
+    turns: schemas_number().int().nonnegative(),
+    tokens: TokenUsageSchema,
+    costUsd: schemas_number().nonnegative(),
+    sessionId: schemas_string().nullable(),
+    filesChanged: array(schemas_string()),
+    verify: VerifyOutcomeSchema,
+    /** The executor's reason code (success, max_turns, budget_exceeded, api_error, …); null when the agent did not run. */
+    code: schemas_string().nullable(),
+    /** Tools the agent asked for and was denied. */
+    deniedTools: array(schemas_string()),
+    executedAt: TimestampSchema
+});
+/** Something that worked (or did not) for a kind of problem; the learning loop maintains these. */
+const LearningPatternSchema = strictObject({
+    id: schemas_string().regex(/^[0-9a-z_-]{1,64}$/, 'expected lowercase letters, digits, - or _'),
+    trigger: strictObject({
+        type: ItemTypeSchema,
+        rule: schemas_string().nullable(),
+        errorSignature: schemas_string().nullable()
+    }),
+    approach: schemas_string(),
+    failedApproaches: array(schemas_string()),
+    confidence: schemas_number().min(0).max(1),
+    usageCount: schemas_number().int().nonnegative(),
+    successCount: schemas_number().int().nonnegative(),
+    successRate: schemas_number().min(0).max(1),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema
+});
+/** Execution results folded out of `results.json` by retention, summed per item type. */
+const ResultAggregateSchema = strictObject({
+    results: schemas_number().int().nonnegative(),
+    successes: schemas_number().int().nonnegative(),
+    failures: schemas_number().int().nonnegative(),
+    costUsd: schemas_number().nonnegative(),
+    tokens: schemas_number().int().nonnegative(),
+    turns: schemas_number().int().nonnegative(),
+    durationMs: schemas_number().int().nonnegative(),
+    firstAt: TimestampSchema,
+    lastAt: TimestampSchema
+});
+/** Running totals over the ledger's whole life. */
+const TotalsSchema = strictObject({
+    itemsCreated: schemas_number().int().nonnegative(),
+    regressions: schemas_number().int().nonnegative(),
+    attempts: schemas_number().int().nonnegative(),
+    successes: schemas_number().int().nonnegative(),
+    failures: schemas_number().int().nonnegative(),
+    costUsd: schemas_number().nonnegative(),
+    tokens: schemas_number().int().nonnegative(),
+    durationMs: schemas_number().int().nonnegative(),
+    /** New candidates not admitted because the pending queue was full (discovery finds them again later). */
+    candidatesDeferred: schemas_number().int().nonnegative(),
+    resultsFolded: schemas_number().int().nonnegative()
+});
+/** A UTC calendar day, `YYYY-MM-DD`. */
+const UtcDaySchema = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+/** Ledger-wide state, stored as `state.json`. */
+const SystemStateSchema = strictObject({
+    schemaVersion: schemas_number().int().positive(),
+    cycles: schemas_number().int().nonnegative(),
+    lastCycleAt: TimestampSchema.nullable(),
+    lastRunId: schemas_string().nullable(),
+    totals: TotalsSchema,
+    /** Money spent per UTC day (the last 31 days are kept; older days live on in `totals.costUsd`). */
+    dailySpendUsd: record(UtcDaySchema, schemas_number().nonnegative()),
+    /** Per-source progress markers: log offsets, last seen workflow run id, … */
+    cursors: record(schemas_string(), json()),
+    configHash: schemas_string().nullable(),
+    aggregates: partialRecord(ItemTypeSchema, ResultAggregateSchema)
+});
+/** The results file: the most recent results, oldest first. */
+const ResultsFileSchema = array(ExecutionResultSchema);
+/** The patterns file: all learning patterns, ordered by id. */
+const PatternsFileSchema = array(LearningPatternSchema);
+/** The ledger of a repository where CCAL has never run. */
+function emptyLedger() {
+    return {
+        state: {
+            schemaVersion: SCHEMA_VERSION,
+            cycles: 0,
+            lastCycleAt: null,
+            lastRunId: null,
+            totals: {
+                itemsCreated: 0,
+                regressions: 0,
+                attempts: 0,
+                successes: 0,
+                failures: 0,
+                costUsd: 0,
+                tokens: 0,
+                durationMs: 0,
+                candidatesDeferred: 0,
+                resultsFolded: 0
+            },
+            dailySpendUsd: {},
+            cursors: {},
+            configHash: null,
+            aggregates: {}
+        },
+        items: Items.EMPTY,
+        results: [],
+        patterns: []
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/config/schema.js
 /**
  * The settings schema: the single source of defaults, validation, documentation (every key's
@@ -52326,6 +52830,7 @@ function preprocess(fn, schema) {
  * CCAL_* environment mapping. The YAML shape keeps the original plan's: a top-level `ccal:` key
  * with snake_case names.
  */
+
 
 const positiveInt = () => schemas_number().int().positive();
 const nonNegativeInt = () => schemas_number().int().nonnegative();
@@ -52684,6 +53189,17 @@ const IdentitySchema = strictObject({
 })
     .prefault({})
     .describe("CCAL's git identity.");
+const DashboardSchema = strictObject({
+    enabled: schemas_boolean()
+        .default(true)
+        .describe('Keep one Dashboard issue (label ccal) rebuilt from the ledger after each cycle, whose checkboxes steer items.'),
+    title: schemas_string().min(1).max(256).default('CCAL Dashboard').describe("The Dashboard issue's title."),
+    approval_required: array(ItemTypeSchema)
+        .default([])
+        .describe("Item types (coverage, lint, …) whose new items wait for an 'approve' tick on the dashboard before any work starts.")
+})
+    .prefault({})
+    .describe('The Dashboard issue: what CCAL is doing, and checkboxes to steer it.');
 /** Everything under the top-level `ccal:` key. */
 const SettingsSchema = strictObject({
     loop: LoopSchema,
@@ -52697,6 +53213,7 @@ const SettingsSchema = strictObject({
     trust: TrustSchema,
     budgets: BudgetsSchema,
     pull_requests: PullRequestsSchema,
+    dashboard: DashboardSchema,
     identity: IdentitySchema,
     workspace: WorkspaceSchema,
     storage: unknown()
@@ -60710,510 +61227,6 @@ function scanLogBuffer(data, options = {}) {
     return stream.end().findings;
 }
 
-;// CONCATENATED MODULE: ./lib/ledger/items.js
-/** How many of the most urgent items of each status a map can give without a full walk. */
-const FIRST_DEPTH = 10;
-/** Most urgent first (priority 1 before 5), then the oldest, then by id so the order is total. */
-function items_byUrgency(a, b) {
-    return a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
-}
-/** The shard an id belongs to: its directory under `items/` on the branch. */
-function shardOf(id) {
-    return id.slice(0, 2);
-}
-function shard(items) {
-    const counts = {};
-    const groups = {};
-    for (const item of items.values()) {
-        counts[item.status] = (counts[item.status] ?? 0) + 1;
-        (groups[item.status] ??= []).push(item);
-    }
-    const first = {};
-    for (const [status, group] of Object.entries(groups))
-        first[status] = group.sort(items_byUrgency).slice(0, FIRST_DEPTH);
-    return { items, counts, first };
-}
-/** A read-only map from item id to item; every change returns a new one. */
-class Items {
-    shards;
-    size;
-    static EMPTY = new Items(new Map(), 0);
-    constructor(shards, size) {
-        this.shards = shards;
-        this.size = size;
-    }
-    /** A map holding `items` (a later item with the same id replaces an earlier one). */
-    static from(items) {
-        return Items.EMPTY.with(items);
-    }
-    get(id) {
-        return this.shards.get(shardOf(id))?.items.get(id);
-    }
-    has(id) {
-        return this.shards.get(shardOf(id))?.items.has(id) ?? false;
-    }
-    *entries() {
-        for (const { items } of this.shards.values())
-            yield* items.entries();
-    }
-    *keys() {
-        for (const { items } of this.shards.values())
-            yield* items.keys();
-    }
-    *values() {
-        for (const { items } of this.shards.values())
-            yield* items.values();
-    }
-    [Symbol.iterator]() {
-        return this.entries();
-    }
-    forEach(callback) {
-        for (const [id, item] of this.entries())
-            callback(item, id, this);
-    }
-    /** How many items have this status. */
-    count(status) {
-        let total = 0;
-        for (const { counts } of this.shards.values())
-            total += counts[status] ?? 0;
-        return total;
-    }
-    /** The `count` (at most {@link FIRST_DEPTH}) most urgent items of this status, most urgent first. */
-    first(status, count = FIRST_DEPTH) {
-        const candidates = [];
-        for (const { first } of this.shards.values())
-            candidates.push(...(first[status] ?? []));
-        return candidates.sort(items_byUrgency).slice(0, Math.min(count, FIRST_DEPTH));
-    }
-    /** This map with `changed` put in (added or replacing the item of the same id). */
-    with(changed) {
-        const touched = new Map();
-        let size = this.size;
-        for (const item of changed) {
-            const key = shardOf(item.id);
-            let items = touched.get(key);
-            if (!items) {
-                items = new Map(this.shards.get(key)?.items);
-                touched.set(key, items);
-            }
-            if (!items.has(item.id))
-                size += 1;
-            items.set(item.id, item);
-        }
-        return touched.size === 0 ? this : this.replace(touched, size);
-    }
-    /** This map without the items of these ids (ids it does not hold are ignored). */
-    without(ids) {
-        const touched = new Map();
-        let size = this.size;
-        for (const id of ids) {
-            const key = shardOf(id);
-            if (!this.shards.get(key)?.items.has(id))
-                continue;
-            let items = touched.get(key);
-            if (!items) {
-                items = new Map(this.shards.get(key).items);
-                touched.set(key, items);
-            }
-            if (items.delete(id))
-                size -= 1;
-        }
-        return touched.size === 0 ? this : this.replace(touched, size);
-    }
-    /**
-     * The ids whose item is not the same object here and in `base` (added, replaced or removed),
-     * looking only into shards the two maps do not share.
-     */
-    changedSince(base) {
-        const ids = [];
-        for (const key of new Set([...this.shards.keys(), ...base.shards.keys()])) {
-            const mine = this.shards.get(key);
-            const theirs = base.shards.get(key);
-            if (mine === theirs)
-                continue;
-            for (const [id, item] of mine?.items ?? [])
-                if (theirs?.items.get(id) !== item)
-                    ids.push(id);
-            for (const id of theirs?.items.keys() ?? [])
-                if (!mine?.items.has(id))
-                    ids.push(id);
-        }
-        return ids;
-    }
-    replace(touched, size) {
-        const shards = new Map(this.shards);
-        for (const [key, items] of touched) {
-            if (items.size === 0)
-                shards.delete(key);
-            else
-                shards.set(key, shard(items));
-        }
-        return new Items(shards, size);
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./lib/ledger/schema.js
-/**
- * The ledger's data model, defined once: every TypeScript type of the ledger is inferred from these
- * zod schemas, and every file read from or written to the ledger branch is checked against them.
- *
- * Conventions: timestamps are ISO-8601 UTC strings (`Date#toISOString`); absent values are explicit
- * `null` rather than missing keys, so a file always shows every field; objects are strict (an
- * unknown key is reported, never silently dropped on the next write) except `context`, which sources
- * extend with their own JSON.
- */
-
-
-/** The schema version this code writes. A ledger with a newer version is refused, an older one migrated. */
-const SCHEMA_VERSION = 2;
-/** Where work items come from. */
-const ITEM_TYPES = [
-    'issue',
-    'ci_failure',
-    'lint',
-    'coverage',
-    'review_feedback',
-    'error_log',
-    'manual'
-];
-const ItemTypeSchema = schemas_enum(ITEM_TYPES);
-/**
- * Lifecycle of a work item: `pending` → `in_progress` → `pr_open` → `completed` | `failed` |
- * `rejected` (PR closed unmerged; never retried unless a human asks) | `needs_human` | `dismissed`.
- * The allowed moves are the table in ops.ts.
- */
-const ITEM_STATUSES = [
-    'pending',
-    'in_progress',
-    'pr_open',
-    'completed',
-    'failed',
-    'rejected',
-    'needs_human',
-    'dismissed'
-];
-const ItemStatusSchema = schemas_enum(ITEM_STATUSES);
-/** An ISO-8601 UTC timestamp. */
-const TimestampSchema = iso_datetime();
-/** Item ids: lowercase hex, file- and URL-safe; see `itemIdForFingerprint` in ops.ts. */
-const ItemIdSchema = schemas_string().regex(/^[0-9a-f]{8,64}$/, 'expected lowercase hex, 8 to 64 characters');
-/** A run's claim on an item; expired leases are reclaimed by the next cycle. */
-const LeaseSchema = strictObject({
-    runId: schemas_string().min(1),
-    acquiredAt: TimestampSchema,
-    until: TimestampSchema,
-    /**
-     * Spend set aside for the item from the run and day budgets while it runs (its --max-budget-usd),
-     * so that items running at once, in one run or across runners, never pass the budgets together.
-     */
-    reservedUsd: schemas_number().nonnegative().optional()
-});
-/** The pull request CCAL opened for an item. */
-const PullRequestRefSchema = strictObject({
-    number: schemas_number().int().positive(),
-    url: schemas_string().min(1),
-    branch: schemas_string().min(1)
-});
-/**
- * Where the work is, as found by the source. Known keys are typed; a source may add its own
- * JSON-valued keys.
- */
-const ItemContextSchema = object({
-    file: schemas_string().optional(),
-    line: schemas_number().int().nonnegative().optional(),
-    column: schemas_number().int().nonnegative().optional(),
-    rule: schemas_string().optional(),
-    errorSignature: schemas_string().optional(),
-    logExcerpt: schemas_string().optional(),
-    issueNumber: schemas_number().int().positive().optional(),
-    prNumber: schemas_number().int().positive().optional(),
-    workflowRunId: schemas_number().int().nonnegative().optional(),
-    jobName: schemas_string().optional(),
-    commitSha: schemas_string().optional(),
-    url: schemas_string().optional()
-})
-    .catchall(json());
-/**
- * Text that came from outside (issue bodies, comments, log lines). Kept apart from CCAL's own
- * `title`/`description` so that prompt building always fences it as data.
- */
-const UntrustedTextSchema = strictObject({
-    title: schemas_string().optional(),
-    body: schemas_string().optional(),
-    evidence: schemas_string().optional()
-});
-/**
- * What a trusted person said about an item's work: the comments and review around a pull request's
- * close, the comment asking for a retry. Untrusted text: prompts fence it as data.
- */
-const HUMAN_WORD_KINDS = ['comment', 'review', 'retry'];
-const HumanWordsSchema = strictObject({
-    author: schemas_string().min(1),
-    kind: schemas_enum(HUMAN_WORD_KINDS),
-    /** The pull request it was written on, when it was. */
-    pr: schemas_number().int().positive().nullable(),
-    at: TimestampSchema,
-    body: schemas_string()
-});
-/** How an earlier generation of an item ended. */
-const GENERATION_ENDINGS = [
-    'merged',
-    'closed',
-    'completed',
-    'failed',
-    'needs_human',
-    'dismissed'
-];
-/** An earlier generation of an item: its pull request, how it ended and what people said about it. */
-const GenerationSchema = strictObject({
-    generation: schemas_number().int().positive(),
-    pr: PullRequestRefSchema.nullable(),
-    ended: schemas_enum(GENERATION_ENDINGS),
-    at: TimestampSchema,
-    words: array(HumanWordsSchema)
-});
-/** Kinds of entries in an item's history. */
-const ITEM_EVENTS = [
-    'created',
-    'seen',
-    'regression',
-    'generation',
-    'leased',
-    'renewed',
-    'released',
-    'expired',
-    'status',
-    'result'
-];
-const ItemEventSchema = strictObject({
-    at: TimestampSchema,
-    event: schemas_enum(ITEM_EVENTS),
-    runId: schemas_string().nullable(),
-    from: ItemStatusSchema.nullable(),
-    to: ItemStatusSchema.nullable(),
-    detail: schemas_string().nullable()
-});
-/** One unit of work CCAL may do, stored as `items/<id[0..2]>/<id>.json`. */
-const WorkItemSchema = strictObject({
-    id: ItemIdSchema,
-    /** Stable identity from the source: the same problem found again has the same fingerprint. */
-    fingerprint: schemas_string().min(1),
-    type: ItemTypeSchema,
-    /** Which source produced it (`github-issues`, `ci-logs`, `manual`, …). */
-    source: schemas_string().min(1),
-    /** CCAL's own one-line summary. */
-    title: schemas_string().min(1),
-    /** CCAL's own description of the work. */
-    description: schemas_string(),
-    untrusted: UntrustedTextSchema.nullable(),
-    /** 1 is the most urgent, 5 the least. */
-    priority: schemas_number().int().min(1).max(5),
-    status: ItemStatusSchema,
-    attempts: schemas_number().int().nonnegative(),
-    maxAttempts: schemas_number().int().positive(),
-    lease: LeaseSchema.nullable(),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema,
-    lastSeenAt: TimestampSchema,
-    /** How many times discovery has reported this fingerprint. */
-    occurrences: schemas_number().int().positive(),
-    /** How many times a completed item came back. */
-    regressions: schemas_number().int().nonnegative(),
-    context: ItemContextSchema,
-    pr: PullRequestRefSchema.nullable(),
-    /** Claude Code session to resume for follow-ups. */
-    sessionId: schemas_string().nullable(),
-    parentId: ItemIdSchema.nullable(),
-    lastError: schemas_string().nullable(),
-    /**
-     * The item's round: 1 at first; a regression after a merge, or a retry after a human's no, starts
-     * the next, on a fresh branch and a fresh session, with a new pull request.
-     */
-    generation: schemas_number().int().positive(),
-    /** Earlier generations, oldest first. */
-    generations: array(GenerationSchema),
-    /** What trusted people said about this generation's work so far (newest last, bounded). */
-    words: array(HumanWordsSchema),
-    history: array(ItemEventSchema),
-    /** Oldest history events removed to keep the file small (their commits remain in git history). */
-    historyDropped: schemas_number().int().nonnegative()
-});
-/** What a listing shows of an item (`ccal status`, the summary file): one line's worth. */
-const ItemGlanceSchema = strictObject({
-    id: ItemIdSchema,
-    type: ItemTypeSchema,
-    priority: schemas_number().int().min(1).max(5),
-    title: schemas_string().min(1),
-    status: ItemStatusSchema,
-    attempts: schemas_number().int().nonnegative(),
-    maxAttempts: schemas_number().int().positive(),
-    occurrences: schemas_number().int().positive(),
-    lease: LeaseSchema.nullable(),
-    pr: PullRequestRefSchema.nullable(),
-    updatedAt: TimestampSchema,
-    generation: schemas_number().int().positive(),
-    /** How the round before this one ended. */
-    earlier: strictObject({ pr: schemas_number().int().positive().nullable(), ended: schemas_enum(GENERATION_ENDINGS) })
-        .nullable(),
-    /** Why a failed, rejected or dismissed item, or one that needs a human, is where it is. */
-    why: schemas_string().nullable()
-});
-/** The statuses whose first items the summary file keeps: what `ccal status` lists. */
-const GLANCED_STATUSES = ['pending', 'in_progress', 'pr_open', 'needs_human', 'failed'];
-/**
- * `summary.json`: what `ccal status` shows without reading every item file — the count of items in
- * each status and the first of the listed ones. Derived from the items: it is trusted only while
- * `items` is the sha of the `items/` tree of the same commit (null when there are no items).
- */
-const LedgerSummarySchema = strictObject({
-    items: schemas_string()
-        .regex(/^[0-9a-f]{40,64}$/)
-        .nullable(),
-    counts: partialRecord(ItemStatusSchema, schemas_number().int().nonnegative()),
-    first: partialRecord(schemas_enum(GLANCED_STATUSES), array(ItemGlanceSchema))
-});
-/** Token counts of one Claude run. */
-const TokenUsageSchema = strictObject({
-    input: schemas_number().int().nonnegative(),
-    output: schemas_number().int().nonnegative(),
-    cacheRead: schemas_number().int().nonnegative(),
-    cacheWrite: schemas_number().int().nonnegative()
-});
-/** How the verify command ended. */
-const VERIFY_OUTCOMES = ['passed', 'failed', 'skipped', 'not_run'];
-const VerifyOutcomeSchema = schemas_enum(VERIFY_OUTCOMES);
-/** What one attempt at one item did; kept in `results.json` until folded into aggregates. */
-const ExecutionResultSchema = strictObject({
-    itemId: ItemIdSchema,
-    itemType: ItemTypeSchema,
-    runId: schemas_string().min(1),
-    success: schemas_boolean(),
-    summary: schemas_string(),
-    error: schemas_string().nullable(),
-    durationMs: schemas_number().int().nonnegative(),
-    turns: schemas_number().int().nonnegative(),
-    tokens: TokenUsageSchema,
-    costUsd: schemas_number().nonnegative(),
-    sessionId: schemas_string().nullable(),
-    filesChanged: array(schemas_string()),
-    verify: VerifyOutcomeSchema,
-    /** The executor's reason code (success, max_turns, budget_exceeded, api_error, …); null when the agent did not run. */
-    code: schemas_string().nullable(),
-    /** Tools the agent asked for and was denied. */
-    deniedTools: array(schemas_string()),
-    executedAt: TimestampSchema
-});
-/** Something that worked (or did not) for a kind of problem; the learning loop maintains these. */
-const LearningPatternSchema = strictObject({
-    id: schemas_string().regex(/^[0-9a-z_-]{1,64}$/, 'expected lowercase letters, digits, - or _'),
-    trigger: strictObject({
-        type: ItemTypeSchema,
-        rule: schemas_string().nullable(),
-        errorSignature: schemas_string().nullable()
-    }),
-    approach: schemas_string(),
-    failedApproaches: array(schemas_string()),
-    confidence: schemas_number().min(0).max(1),
-    usageCount: schemas_number().int().nonnegative(),
-    successCount: schemas_number().int().nonnegative(),
-    successRate: schemas_number().min(0).max(1),
-    createdAt: TimestampSchema,
-    updatedAt: TimestampSchema
-});
-/** Execution results folded out of `results.json` by retention, summed per item type. */
-const ResultAggregateSchema = strictObject({
-    results: schemas_number().int().nonnegative(),
-    successes: schemas_number().int().nonnegative(),
-    failures: schemas_number().int().nonnegative(),
-    costUsd: schemas_number().nonnegative(),
-    tokens: schemas_number().int().nonnegative(),
-    turns: schemas_number().int().nonnegative(),
-    durationMs: schemas_number().int().nonnegative(),
-    firstAt: TimestampSchema,
-    lastAt: TimestampSchema
-});
-/** Running totals over the ledger's whole life. */
-const TotalsSchema = strictObject({
-    itemsCreated: schemas_number().int().nonnegative(),
-    regressions: schemas_number().int().nonnegative(),
-    attempts: schemas_number().int().nonnegative(),
-    successes: schemas_number().int().nonnegative(),
-    failures: schemas_number().int().nonnegative(),
-    costUsd: schemas_number().nonnegative(),
-    tokens: schemas_number().int().nonnegative(),
-    durationMs: schemas_number().int().nonnegative(),
-    /** New candidates not admitted because the pending queue was full (discovery finds them again later). */
-    candidatesDeferred: schemas_number().int().nonnegative(),
-    resultsFolded: schemas_number().int().nonnegative()
-});
-/** A UTC calendar day, `YYYY-MM-DD`. */
-const UtcDaySchema = schemas_string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
-/** Ledger-wide state, stored as `state.json`. */
-const SystemStateSchema = strictObject({
-    schemaVersion: schemas_number().int().positive(),
-    cycles: schemas_number().int().nonnegative(),
-    lastCycleAt: TimestampSchema.nullable(),
-    lastRunId: schemas_string().nullable(),
-    totals: TotalsSchema,
-    /** Money spent per UTC day (the last 31 days are kept; older days live on in `totals.costUsd`). */
-    dailySpendUsd: record(UtcDaySchema, schemas_number().nonnegative()),
-    /** Per-source progress markers: log offsets, last seen workflow run id, … */
-    cursors: record(schemas_string(), json()),
-    configHash: schemas_string().nullable(),
-    aggregates: partialRecord(ItemTypeSchema, ResultAggregateSchema)
-});
-/** The results file: the most recent results, oldest first. */
-const ResultsFileSchema = array(ExecutionResultSchema);
-/** The patterns file: all learning patterns, ordered by id. */
-const PatternsFileSchema = array(LearningPatternSchema);
-/** The ledger of a repository where CCAL has never run. */
-function emptyLedger() {
-    return {
-        state: {
-            schemaVersion: SCHEMA_VERSION,
-            cycles: 0,
-            lastCycleAt: null,
-            lastRunId: null,
-            totals: {
-                itemsCreated: 0,
-                regressions: 0,
-                attempts: 0,
-                successes: 0,
-                failures: 0,
-                costUsd: 0,
-                tokens: 0,
-                durationMs: 0,
-                candidatesDeferred: 0,
-                resultsFolded: 0
-            },
-            dailySpendUsd: {},
-            cursors: {},
-            configHash: null,
-            aggregates: {}
-        },
-        items: Items.EMPTY,
-        results: [],
-        patterns: []
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/ledger/ops.js
 /**
  * Pure ledger operations. Each operation is a plain function `(ledger, context) → { ledger,
@@ -68334,7 +68347,1021 @@ function missing(number) {
     return { what: `PR #${number}`, reason: 'not found on GitHub (deleted or not accessible); left as it is' };
 }
 
+;// CONCATENATED MODULE: ./lib/core/scheduler.js
+
+
+/** How much each source's work matters before priority: finishing a PR in review beats polishing lint. */
+const SOURCE_WEIGHTS = {
+    review_feedback: 4,
+    ci_failure: 3.5,
+    issue: 3,
+    manual: 3,
+    error_log: 2,
+    lint: 1,
+    coverage: 0.5
+};
+/** Cost assumed for an item of a type CCAL has no results for yet. */
+const DEFAULT_COST_ESTIMATE_USD = 0.5;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+function isPending(item) {
+    return item.status === 'pending';
+}
+/** A follow-up pushes to an existing PR branch; everything else opens a new pull request. */
+function opensPullRequest(item) {
+    return item.pr === null && item.type !== 'review_feedback';
+}
+/**
+ * When the item's last failed attempt ended, or undefined when there is nothing to back off from.
+ * An attempt whose run died (lease expired) or was stopped (lease released) before recording a
+ * result is not a failure of the item: the next cycle takes it up again at once. It was leased only
+ * after any earlier back-off had passed, and its attempt still counts towards `maxAttempts`, which
+ * bounds an item that keeps killing its run.
+ */
+function lastAttemptAt(item) {
+    for (let index = item.history.length - 1; index >= 0; index--) {
+        const entry = item.history[index];
+        if (entry?.event === 'result')
+            return Date.parse(entry.at);
+        if (entry?.event === 'expired' || entry?.event === 'released')
+            return undefined;
+    }
+    return item.attempts > 0 ? Date.parse(item.updatedAt) : undefined;
+}
+/** When a failed item may be tried again: back-off doubles with each attempt. */
+function retryNotBefore(item, backoffSeconds) {
+    if (item.attempts === 0)
+        return undefined;
+    const last = lastAttemptAt(item);
+    if (last === undefined)
+        return undefined;
+    return last + backoffSeconds * 1000 * 2 ** Math.max(0, item.attempts - 1);
+}
+/** Effort from evidence size and files named: 0 for a one-liner, about 3 for a long multi-file report. */
+function estimateEffort(item) {
+    const evidence = (item.untrusted?.evidence?.length ?? 0) + (item.untrusted?.body?.length ?? 0) + item.description.length;
+    const files = Array.isArray(item.context.files) ? item.context.files.length : item.context.file ? 1 : 0;
+    return Math.min(3, Math.log10(1 + evidence / 500)) + Math.min(2, files / 5);
+}
+/** Average cost of recent results of the same type, else the default. */
+function estimateCost(ledger, type) {
+    const costs = ledger.results.filter(result => result.itemType === type).map(result => result.costUsd);
+    if (costs.length > 0)
+        return costs.reduce((sum, cost) => sum + cost, 0) / costs.length;
+    const aggregate = ledger.state.aggregates[type];
+    if (aggregate && aggregate.results > 0)
+        return aggregate.costUsd / aggregate.results;
+    return DEFAULT_COST_ESTIMATE_USD;
+}
+/** The learned part of a score, for the plan's reasons; nothing when learning did not move it. */
+function learnedNote(learned) {
+    return learned === 0 ? '' : `, learned ${signedTenths(learned)}`;
+}
+/** Ranks one item; higher scores go first. */
+function rankItem(item, ledger, now, learned = 0) {
+    const ageDays = Math.max(0, (now.getTime() - Date.parse(item.createdAt)) / DAY_MS);
+    const components = {
+        priority: (6 - item.priority) * 10,
+        source: SOURCE_WEIGHTS[item.type] * 3,
+        age: Math.min(14, ageDays) * 0.5,
+        attempts: -4 * item.attempts,
+        effort: -2 * estimateEffort(item),
+        // Up to one priority step either way: a kind of work maintainers always close sinks below the
+        // next priority's, one they always merge rises above it.
+        learned: 10 * learned
+    };
+    const score = Object.values(components).reduce((sum, value) => sum + value, 0);
+    return {
+        itemId: item.id,
+        title: item.title,
+        type: item.type,
+        priority: item.priority,
+        score: Math.round(score * 100) / 100,
+        components,
+        estimatedCostUsd: estimateCost(ledger, item.type),
+        opensPullRequest: opensPullRequest(item)
+    };
+}
+function pullRequestsOpenedSince(ledger, since) {
+    let count = 0;
+    for (const item of ledger.items.values()) {
+        const opened = item.history.some(entry => entry.event === 'status' &&
+            entry.to === 'pr_open' &&
+            entry.from === 'in_progress' &&
+            Date.parse(entry.at) >= since);
+        if (opened && item.type !== 'review_feedback')
+            count++;
+    }
+    return count;
+}
+function scheduler_usd(value) {
+    return `$${value.toFixed(2)}`;
+}
+/** Ranks pending items and picks within items-per-run, PR caps, back-off and the run and day budgets. */
+/**
+ * True when an item waits for a person's approval before any work: pending, of a type the settings
+ * hold back (`dashboard.approval_required`), and not approved on the dashboard yet.
+ */
+function awaitsApproval(item, settings) {
+    return (item.status === 'pending' &&
+        settings.dashboard.approval_required.includes(item.type) &&
+        typeof item.context.approvedBy !== 'string');
+}
+function schedule(input) {
+    const { ledger, settings, now } = input;
+    const only = input.onlyItems ? new Set(input.onlyItems) : undefined;
+    const limits = {
+        itemsPerRun: settings.loop.max_items_per_run,
+        concurrency: settings.loop.max_concurrent_work,
+        openPullRequests: [...ledger.items.values()].filter(item => item.status === 'pr_open' && item.type !== 'review_feedback').length,
+        maxOpenPullRequests: settings.budgets.max_open_prs,
+        pullRequestsLastHour: pullRequestsOpenedSince(ledger, now.getTime() - HOUR_MS),
+        maxPullRequestsPerHour: settings.budgets.prs_per_hour,
+        spentTodayUsd: spentToday(ledger, now),
+        costPerDayUsd: settings.budgets.cost_per_day_usd,
+        spentThisRunUsd: input.spentThisRunUsd ?? 0,
+        costPerRunUsd: settings.budgets.cost_per_run_usd
+    };
+    const ranked = [...ledger.items.values()]
+        .filter(item => isPending(item) && (!only || only.has(item.id)))
+        .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeight?.(item) ?? 0) }))
+        .sort((a, b) => b.rank.score - a.rank.score ||
+        a.item.createdAt.localeCompare(b.item.createdAt) ||
+        a.item.id.localeCompare(b.item.id));
+    const picked = [];
+    const deferred = [];
+    let plannedCost = 0;
+    let newPullRequests = 0;
+    for (const { item, rank } of ranked) {
+        const defer = (reason) => deferred.push({ ...rank, picked: false, reason });
+        if (awaitsApproval(item, settings)) {
+            defer(`waits for approval: tick 'approve' on the dashboard (dashboard.approval_required: ${item.type})`);
+            continue;
+        }
+        const notBefore = retryNotBefore(item, settings.loop.retry_backoff_seconds);
+        if (notBefore !== undefined && notBefore > now.getTime()) {
+            defer(`backing off after ${item.attempts} failed attempt(s) until ${new Date(notBefore).toISOString()}`);
+            continue;
+        }
+        if (picked.length >= limits.itemsPerRun) {
+            defer(`run limit reached: ${limits.itemsPerRun} item(s) per run`);
+            continue;
+        }
+        if (rank.opensPullRequest && limits.openPullRequests + newPullRequests >= limits.maxOpenPullRequests) {
+            defer(`open pull request cap reached: ${limits.openPullRequests + newPullRequests} of ${limits.maxOpenPullRequests} open`);
+            continue;
+        }
+        if (rank.opensPullRequest &&
+            limits.pullRequestsLastHour + newPullRequests >= limits.maxPullRequestsPerHour) {
+            defer(`hourly pull request cap reached: ${limits.pullRequestsLastHour + newPullRequests} of ${limits.maxPullRequestsPerHour} in the last hour`);
+            continue;
+        }
+        const runTotal = limits.spentThisRunUsd + plannedCost + rank.estimatedCostUsd;
+        if (runTotal > limits.costPerRunUsd) {
+            defer(`run budget: ${scheduler_usd(limits.spentThisRunUsd + plannedCost)} planned + ~${scheduler_usd(rank.estimatedCostUsd)} would pass ${scheduler_usd(limits.costPerRunUsd)}`);
+            continue;
+        }
+        const dayTotal = limits.spentTodayUsd + plannedCost + rank.estimatedCostUsd;
+        if (dayTotal > limits.costPerDayUsd) {
+            defer(`daily budget: ${scheduler_usd(limits.spentTodayUsd + plannedCost)} spent or planned today + ~${scheduler_usd(rank.estimatedCostUsd)} would pass ${scheduler_usd(limits.costPerDayUsd)}`);
+            continue;
+        }
+        plannedCost += rank.estimatedCostUsd;
+        if (rank.opensPullRequest)
+            newPullRequests++;
+        picked.push({
+            ...rank,
+            picked: true,
+            reason: `rank ${picked.length + 1}: score ${rank.score} (priority ${item.priority}, ${item.type}${item.attempts ? `, attempt ${item.attempts + 1}` : ''}${learnedNote(rank.components.learned)}), ~${scheduler_usd(rank.estimatedCostUsd)}`
+        });
+    }
+    return { picked, deferred, limits };
+}
+
+;// CONCATENATED MODULE: ./lib/delivery/content.js
+/**
+ * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
+ */
+
+
+
+/** Lowercase words joined by '-', at most `max` characters, never empty. */
+function content_slugify(text, max = 40) {
+    const slug = text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, max)
+        .replace(/-+$/g, '');
+    return slug || 'work';
+}
+/**
+ * The branch of an item's generation: its pull request's while it has one, else
+ * `<prefix><type>/<first 8 of id>-<slug of title>`, with `-<generation>` from the second generation
+ * on, so that a new round never lands on an earlier round's branch.
+ */
+function branchNameFor(item, prefix) {
+    if (item.pr)
+        return item.pr.branch;
+    const generation = (item.generation ?? 1) > 1 ? `-${item.generation}` : '';
+    return `${prefix}${item.type.replace(/_/g, '-')}/${item.id.slice(0, 8)}-${content_slugify(item.title)}${generation}`;
+}
+/** One line on how an item's earlier generation ended, linking its pull request (CCAL's own words). */
+function earlierRoundLine(item) {
+    const last = item.generations?.at(-1);
+    if (!last)
+        return undefined;
+    const pr = last.pr ? `#${last.pr.number}` : undefined;
+    switch (last.ended) {
+        case 'merged':
+            return `Regression: the problem fixed in ${pr ?? 'an earlier change'} came back.`;
+        case 'closed':
+            return `New attempt after ${pr ?? 'the earlier pull request'} was closed without merging.`;
+        case 'completed':
+            return `New attempt: the problem came back after generation ${last.generation} completed.`;
+        default:
+            return `New attempt after generation ${last.generation} ended (${last.ended.replace(/_/g, ' ')})${pr ? ` with ${pr}` : ''}.`;
+    }
+}
+/** The trailer that ties a commit to its work item. */
+const ITEM_TRAILER = 'CCAL-Item';
+// Agent-written text goes into PR bodies and commits: HTML comments are dropped so it cannot forge a marker.
+
+/**
+ * The first paragraph of agent-written text, neutralized for GitHub (no pings, no cross-references,
+ * no images or HTML, no forged marker): what commits and comments quote.
+ */
+function firstParagraph(text) {
+    return neutralizeForGitHub(withoutHtmlComments(text).split(/\n\s*\n/)[0] ?? '', { maxLength: 2000 });
+}
+/**
+ * An item's title for GitHub (a pull request's, a commit subject, quoted in a body): one line,
+ * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
+ */
+function safeTitle(item, max = 200) {
+    const own = item.context.issueNumber;
+    const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max);
+    if (typeof own !== 'number')
+        return clean;
+    // An issue's work is named by the issue's own title ("Resolve #12: add() subtracts …"): the
+    // ledger's title only says which issue. The issue's words stay neutralized; the number is CCAL's.
+    const words = item.type === 'issue' ? item.untrusted?.title?.trim() : undefined;
+    const named = words
+        ? oneLine(`Resolve #${own}: ${oneLine(neutralizeForGitHub(words, { maxLength: Number.MAX_SAFE_INTEGER }), max)}`, max)
+        : clean;
+    return named.replace(`#\u200D${own}`, `#${own}`);
+}
+/** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
+function commitMessage(item, summary) {
+    const subject = oneLine(`ccal: ${safeTitle(item)}`, 72);
+    const body = firstParagraph(summary).slice(0, 1000).trim();
+    return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`;
+}
+/** Lines of each command's output the body shows. */
+const OUTPUT_LINES = 15;
+/** The checks as proof: each command, its exit code and time, and the end of its output, fenced. */
+function checkLines(steps) {
+    if (steps.length === 0)
+        return [];
+    const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\s+/g, ' ')}\``;
+    const lines = [
+        '',
+        '| Check | Command | Exit code | Time |',
+        '| --- | --- | --- | --- |',
+        ...steps.map(step => `| ${step.name} | ${code(step.command)} | ${step.timedOut ? 'timed out' : String(step.exitCode ?? 'none')} | ${(step.durationMs / 1000).toFixed(1)} s |`)
+    ];
+    for (const step of steps) {
+        const tail = step.output.trimEnd().split('\n').slice(-OUTPUT_LINES).join('\n');
+        if (!tail.trim())
+            continue;
+        lines.push('', `<details><summary>Last lines of ${step.name}</summary>`, '', fenceUntrusted('output', withoutHtmlComments(tail)), '', '</details>');
+    }
+    return lines;
+}
+const EVIDENCE_LIMIT = 4000;
+/** `a lint`, `an issue`. */
+function articled(noun) {
+    return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+/** The pull request body: what was done, the evidence, verification, cost, the closing keyword and the marker. */
+function pullRequestBody(input) {
+    const { item } = input;
+    const lines = [
+        `CCAL opened this pull request for ${articled(item.type.replace(/_/g, ' '))} work item: **${safeTitle(item)}**.`,
+        ''
+    ];
+    const earlier = earlierRoundLine(item);
+    if (earlier)
+        lines.push(earlier, '');
+    const summary = neutralizeForGitHub(input.summary, { maxLength: 20000 });
+    lines.push('### What was done', '', summary || '_The agent gave no summary._', '');
+    // Evidence is sanitized at discovery; stripping comments again here keeps a forged marker out of
+    // the body even if an item reached delivery some other way.
+    const evidence = withoutHtmlComments([item.untrusted?.body, item.untrusted?.evidence].filter(Boolean).join('\n\n'));
+    if (evidence) {
+        const shown = evidence.length > EVIDENCE_LIMIT ? `${evidence.slice(0, EVIDENCE_LIMIT)}\n[… trimmed]` : evidence;
+        lines.push('<details><summary>Evidence</summary>', '', fenceUntrusted('evidence', shown), '', '</details>', '');
+    }
+    const reruns = input.checkRuns && input.checkRuns > 1
+        ? ` (the checks ran ${input.checkRuns} times: the agent fixed what the earlier runs found)`
+        : '';
+    lines.push('### Checks', '', `- Verification: ${input.verify}${reruns}`, `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`);
+    if (input.runUrl)
+        lines.push(`- Workflow run: ${input.runUrl}`);
+    if (input.followUps)
+        lines.push(`- Follow-ups on review: ${input.followUps}`);
+    lines.push(...checkLines(input.steps ?? []));
+    lines.push('');
+    const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined;
+    if (item.type === 'issue' && issueNumber)
+        lines.push(`Fixes #${issueNumber}`, '');
+    lines.push('Review it like any contribution; CCAL never merges. Reply with a review to get a follow-up commit.', '');
+    lines.push(formatPullMarker(item.id));
+    return `${lines.join('\n')}\n`;
+}
+/** The note on an open pull request whose work item was completed by a scan of the base branch. */
+function doneElsewhereComment(reason) {
+    return [
+        `CCAL considers the work of this pull request done: ${reason.replace(/\s+/g, ' ').trim()}.`,
+        '',
+        'The base branch no longer has what it fixes, so CCAL stops tracking it. Close it if it is no longer needed.'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/learning/outcomes.js
+/**
+ * A pull request a maintainer has ruled on. Follow-ups (`review_feedback`) only push to their
+ * parent's PR, whose own verdict counts; an item reopened as a regression no longer counts as merged
+ * (its fix did not hold) until its new PR is ruled on; an open PR whose work a scan found gone is
+ * dismissed, not ruled on.
+ */
+function isRuledOn(item) {
+    return (item.pr !== null &&
+        item.type !== 'review_feedback' &&
+        (item.status === 'completed' || item.status === 'rejected'));
+}
+/** When the item reached its current status (the last history event that moved it there). */
+function settledAt(item) {
+    for (let index = item.history.length - 1; index >= 0; index--) {
+        const event = item.history[index];
+        if (event?.event === 'status' && event.to === item.status)
+            return event.at;
+    }
+    return item.updatedAt;
+}
+/** The linter or analyser rule an item is about, or null. */
+function ruleOf(item) {
+    const rule = item.context.rule;
+    return typeof rule === 'string' && rule !== '' ? rule : null;
+}
+/** Every verdict in the ledger, oldest first. */
+function pullRequestOutcomes(ledger) {
+    const filesByItem = new Map();
+    for (const result of ledger.results) {
+        if (result.success)
+            filesByItem.set(result.itemId, result.filesChanged.length);
+    }
+    const current = [...ledger.items.values()].filter(isRuledOn).map(item => ({
+        itemId: item.id,
+        type: item.type,
+        rule: ruleOf(item),
+        prNumber: item.pr.number,
+        merged: item.status === 'completed',
+        at: settledAt(item),
+        filesChanged: filesByItem.get(item.id) ?? null
+    }));
+    // A "no" stays a "no" after a person asked again: earlier rounds closed unmerged count too.
+    const earlier = [...ledger.items.values()].flatMap(item => item.type === 'review_feedback'
+        ? []
+        : item.generations.flatMap(generation => generation.ended === 'closed' && generation.pr
+            ? [
+                {
+                    itemId: item.id,
+                    type: item.type,
+                    rule: ruleOf(item),
+                    prNumber: generation.pr.number,
+                    merged: false,
+                    at: generation.at,
+                    filesChanged: null
+                }
+            ]
+            : []));
+    return [...current, ...earlier].sort((a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId) || a.prNumber - b.prNumber);
+}
+
+;// CONCATENATED MODULE: ./lib/learning/patterns.js
+
+/** Closed pull requests described in a pattern at most (the latest). */
+const FAILED_APPROACHES_KEPT = 5;
+/** 64-bit FNV-1a of the UTF-16 code units, as 16 hex digits (learning imports nothing of node). */
+function fnv1a64(text) {
+    let hash = 0xcbf29ce484222325n;
+    for (let index = 0; index < text.length; index++) {
+        hash ^= BigInt(text.charCodeAt(index));
+        hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return hash.toString(16).padStart(16, '0');
+}
+/**
+ * The pattern id of a kind of work. Rules come from tool output (any text), so they enter the id
+ * only as a hash.
+ */
+function patternId(type, rule) {
+    if (rule === null)
+        return type;
+    return `${type}-rule-${fnv1a64(rule)}`;
+}
+/**
+ * The merge rate with one merged and one closed PR imagined beforehand (Laplace's rule): three
+ * merges of three give 0.8, not certainty, and a kind never ruled on sits at 0.5.
+ */
+function confidenceOf(merged, total) {
+    return (merged + 1) / (total + 2);
+}
+function fileRange(outcomes) {
+    const counts = outcomes.flatMap(outcome => (outcome.filesChanged === null ? [] : [outcome.filesChanged]));
+    if (counts.length === 0)
+        return undefined;
+    const low = Math.min(...counts);
+    const high = Math.max(...counts);
+    const files = high === 1 ? 'file' : 'files';
+    return low === high ? `${low} ${files}` : `${low} to ${high} ${files}`;
+}
+function describeMerged(merged, total) {
+    if (merged.length === 0)
+        return `none of ${total} pull requests merged`;
+    const range = fileRange(merged);
+    return `${merged.length} of ${total} pull requests merged${range ? `; the merged ones changed ${range}` : ''}`;
+}
+function describeClosed(outcome) {
+    const files = outcome.filesChanged === null
+        ? ''
+        : ` after changing ${outcome.filesChanged} file${outcome.filesChanged === 1 ? '' : 's'}`;
+    return `PR #${outcome.prNumber} closed without merging${files}`;
+}
+function patternOf(id, trigger, outcomes, previous, at) {
+    const merged = outcomes.filter(outcome => outcome.merged);
+    const closed = outcomes.filter(outcome => !outcome.merged);
+    return {
+        id,
+        trigger,
+        approach: describeMerged(merged, outcomes.length),
+        failedApproaches: closed.slice(-FAILED_APPROACHES_KEPT).map(describeClosed),
+        confidence: confidenceOf(merged.length, outcomes.length),
+        usageCount: outcomes.length,
+        successCount: merged.length,
+        successRate: merged.length / outcomes.length,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at
+    };
+}
+/**
+ * The patterns the verdicts support, ordered by id: one per item type with a verdict, one per type
+ * and rule. A pattern whose verdicts are all gone (items pruned) is dropped; one unchanged keeps its
+ * timestamps.
+ */
+function derivePatterns(outcomes, previous, now) {
+    const groups = new Map();
+    const add = (id, trigger, outcome) => {
+        const group = groups.get(id) ?? { trigger, outcomes: [] };
+        group.outcomes.push(outcome);
+        groups.set(id, group);
+    };
+    for (const outcome of outcomes) {
+        add(patternId(outcome.type, null), { type: outcome.type, rule: null, errorSignature: null }, outcome);
+        if (outcome.rule !== null)
+            add(patternId(outcome.type, outcome.rule), { type: outcome.type, rule: outcome.rule, errorSignature: null }, outcome);
+    }
+    const before = new Map(previous.map(pattern => [pattern.id, pattern]));
+    const at = now.toISOString();
+    return [...groups.entries()]
+        .map(([id, group]) => {
+        const old = before.get(id);
+        const fresh = patternOf(id, group.trigger, group.outcomes, old, at);
+        return old && samePattern(old, fresh) ? old : fresh;
+    })
+        .sort((a, b) => a.id.localeCompare(b.id));
+}
+function samePattern(a, b) {
+    const { updatedAt: _a, createdAt: _ca, ...left } = a;
+    const { updatedAt: _b, createdAt: _cb, ...right } = b;
+    return JSON.stringify(left) === JSON.stringify(right);
+}
+/** A pattern with enough verdicts to act on (`learning.pattern_min_occurrences`). */
+function isTrusted(pattern, settings) {
+    return pattern.usageCount >= settings.pattern_min_occurrences;
+}
+/** The most specific trusted pattern for an item: its rule's, else its type's. */
+function patternFor(item, patterns, settings) {
+    const rule = ruleOf(item);
+    const ids = rule === null ? [patternId(item.type, null)] : [patternId(item.type, rule), patternId(item.type, null)];
+    for (const id of ids) {
+        const pattern = patterns.find(candidate => candidate.id === id);
+        if (pattern && isTrusted(pattern, settings))
+            return pattern;
+    }
+    return undefined;
+}
+/** A rule name fit for our own prompt text; anything else is left out (it came from tool output). */
+function safeRuleName(rule) {
+    return rule !== null && /^[\w@./:-]{1,80}$/.test(rule) ? rule : undefined;
+}
+/**
+ * What the prompt says about earlier verdicts on this kind of work. Built only from counts, PR
+ * numbers and a sanitized rule name, never from text that came from outside, so it is CCAL's own
+ * text. The approach is offered when its success rate reaches `learning.success_threshold`; below
+ * it, the closed pull requests are named as a warning.
+ */
+function hintsFor(item, patterns, settings) {
+    if (!settings.enabled)
+        return [];
+    const pattern = patternFor(item, patterns, settings);
+    if (!pattern)
+        return [];
+    const rule = safeRuleName(pattern.trigger.rule);
+    const kind = pattern.trigger.rule === null
+        ? `\`${pattern.trigger.type}\` work`
+        : `\`${pattern.trigger.type}\` work on ${rule ? `rule \`${rule}\`` : 'this rule'}`;
+    if (pattern.successRate >= settings.success_threshold) {
+        return [
+            `For ${kind}, maintainers accepted CCAL's earlier changes: ${pattern.approach}. Keep to that scope.`
+        ];
+    }
+    const hints = [
+        `For ${kind}, maintainers closed ${pattern.usageCount - pattern.successCount} of ${pattern.usageCount} of CCAL's earlier pull requests without merging (${pattern.approach}).` +
+            ' Make the smallest change that does the task, and say in your summary why it is safe.'
+    ];
+    if (pattern.failedApproaches.length > 0)
+        hints.push(`Closed without merging: ${pattern.failedApproaches.join('; ')}.`);
+    return hints;
+}
+
+;// CONCATENATED MODULE: ./lib/dashboard/body.js
+
+
+
+
+
+
+
+/** The hidden line that tells CCAL's dashboard from any other issue. */
+const DASHBOARD_MARKER = '<!-- ccal:dashboard -->';
+/** GitHub's limit on an issue body; the body stays under it with room to spare. */
+const ISSUE_BODY_LIMIT = 65_536;
+const BODY_BUDGET = 60_000;
+/** What a ticked box asks for. */
+const STEER_ACTIONS = (/* unused pure expression or super */ null && (['retry', 'skip', 'next', 'approve']));
+const ACTION_LABELS = {
+    retry: 'retry',
+    skip: 'skip',
+    next: 'run next',
+    approve: 'approve'
+};
+/** Items shown per section before "… and N more". */
+const QUEUE_SHOWN = 20;
+const SECTION_SHOWN = 25;
+const BOX = (action, itemId) => `- [ ] <!-- ccal:${action}=${itemId} --> ${ACTION_LABELS[action]}`;
+/** Ticked boxes in a dashboard body, in the order written (each at most once). */
+function parseTicks(body) {
+    const ticks = [];
+    const seen = new Set();
+    const pattern = /^\s*[-*] \[[xX]\] <!-- ccal:(retry|skip|next|approve)=([0-9a-f]{8,64}) -->/gm;
+    for (const match of body.matchAll(pattern)) {
+        const key = `${match[1]}=${match[2]}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        ticks.push({ action: match[1], itemId: match[2] });
+    }
+    return ticks;
+}
+/** True when `body` is a dashboard CCAL wrote. */
+function isDashboardBody(body) {
+    return (body ?? '').includes(DASHBOARD_MARKER);
+}
+function body_text(value, max = 160) {
+    return oneLine(neutralizeForGitHub(value, { maxLength: max * 2 }), max);
+}
+function title(item) {
+    return body_text(safeTitle(item), 120);
+}
+function body_typeName(type) {
+    return type.replace(/_/g, ' ');
+}
+function body_usd(value) {
+    return `$${value.toFixed(2)}`;
+}
+/** `2026-12-01 14:05 UTC`: absolute, so the body does not change as time passes. */
+function when(iso) {
+    if (!iso)
+        return 'unknown';
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+function pullLink(item) {
+    return item.pr ? `#${item.pr.number}` : 'no pull request';
+}
+/** When the item reached its current status. */
+function since(item) {
+    for (let index = item.history.length - 1; index >= 0; index -= 1) {
+        const event = item.history[index];
+        if (event?.event === 'status' && event.to === item.status)
+            return event.at;
+    }
+    return item.updatedAt;
+}
+/** Why an item stopped where it is, in one line. */
+function why(item) {
+    const moved = [...item.history]
+        .reverse()
+        .find(event => event.event === 'status' && event.to === item.status);
+    const reason = item.lastError ?? moved?.detail;
+    return reason ? body_text(reason, 140) : 'no reason recorded';
+}
+function isGateBlocked(ledger, item) {
+    return item.status === 'needs_human' && lastResult(ledger, item.id)?.code === 'gate_blocked';
+}
+function section(heading, entries, shown, total = entries.length) {
+    const kept = entries.slice(0, shown);
+    return { heading, count: total, lines: kept.flat(), more: total - kept.length };
+}
+/** The items of the statuses the dashboard lists, newest change first (one pass over the items). */
+function grouped(ledger) {
+    const groups = new Map();
+    for (const item of ledger.items.values()) {
+        if (!LISTED.has(item.status))
+            continue;
+        const group = groups.get(item.status) ?? [];
+        group.push(item);
+        groups.set(item.status, group);
+    }
+    for (const group of groups.values())
+        group.sort((a, b) => since(b).localeCompare(since(a)) || a.id.localeCompare(b.id));
+    return groups;
+}
+const LISTED = new Set(['in_progress', 'pr_open', 'needs_human', 'failed', 'rejected']);
+function entry(item, detail, actions) {
+    return [
+        `- **${title(item)}** (${body_typeName(item.type)}, \`${item.id}\`) — ${detail}`,
+        ...actions.map(action => `  ${BOX(action, item.id)}`)
+    ];
+}
+function queued(decision, item, settings) {
+    // A picked item's reason is its rank; the score is shown already.
+    const reason = decision.picked ? 'next in line' : body_text(decision.reason, 140);
+    const actions = awaitsApproval(item, settings) ? ['approve', 'skip'] : ['next', 'skip'];
+    if (item.priority === 1 && actions[0] === 'next')
+        actions.shift();
+    return entry(item, `priority ${item.priority}, score ${decision.score.toFixed(1)}: ${reason}`, actions);
+}
+function learningLines(ledger, settings) {
+    const verdicts = new Map();
+    for (const outcome of pullRequestOutcomes(ledger)) {
+        const counts = verdicts.get(outcome.type) ?? { merged: 0, total: 0 };
+        counts.total += 1;
+        if (outcome.merged)
+            counts.merged += 1;
+        verdicts.set(outcome.type, counts);
+    }
+    const lines = [];
+    if (verdicts.size === 0)
+        lines.push('- No pull request has been merged or closed yet.');
+    for (const [type, counts] of [...verdicts].sort(([a], [b]) => a.localeCompare(b)))
+        lines.push(`- ${body_typeName(type)}: ${counts.merged} of ${counts.total} pull request${counts.total === 1 ? '' : 's'} merged (${Math.round((100 * counts.merged) / counts.total)}%)`);
+    const trusted = ledger.patterns.filter(pattern => isTrusted(pattern, settings.learning));
+    lines.push(trusted.length === 0
+        ? `- Patterns in use: none yet (a pattern needs ${settings.learning.pattern_min_occurrences} verdicts).`
+        : `- Patterns in use: ${trusted
+            .slice(0, 10)
+            .map(pattern => `${body_typeName(pattern.trigger.type)}${pattern.trigger.rule ? ` \`${body_text(pattern.trigger.rule, 60)}\`` : ''} (${Math.round(pattern.successRate * 100)}% merged)`)
+            .join(', ')}${trusted.length > 10 ? ` and ${trusted.length - 10} more` : ''}.`);
+    return lines;
+}
+function budgetLines(ledger, settings) {
+    const { budgets } = settings;
+    const days = Object.keys(ledger.state.dailySpendUsd).sort();
+    const lastDay = days.at(-1);
+    const open = ledger.items.count('pr_open');
+    return [
+        lastDay
+            ? `- Spent on ${lastDay} (UTC), the last day with spend: ${body_usd(ledger.state.dailySpendUsd[lastDay] ?? 0)} of ${body_usd(budgets.cost_per_day_usd)} a day.`
+            : `- Nothing spent yet; the day's budget is ${body_usd(budgets.cost_per_day_usd)}.`,
+        `- Per run: at most ${body_usd(budgets.cost_per_run_usd)}${budgets.cost_per_item_usd ? `, ${body_usd(budgets.cost_per_item_usd)} per item` : ''}.`,
+        `- Open pull requests: ${open} of at most ${budgets.max_open_prs}; at most ${budgets.prs_per_hour} opened per hour.`,
+        `- All time: ${body_usd(ledger.state.totals.costUsd)} over ${ledger.state.totals.attempts} attempt${ledger.state.totals.attempts === 1 ? '' : 's'}.`
+    ];
+}
+function render(sections, head, tail) {
+    const lines = [...head];
+    for (const part of sections) {
+        lines.push('', `### ${part.heading} (${part.count})`, '');
+        if (part.count === 0)
+            lines.push('_None._');
+        else
+            lines.push(...part.lines);
+        if (part.more > 0)
+            lines.push(`- … and ${part.more} more (\`ccal status\` or \`ccal report\` list them all)`);
+    }
+    lines.push(...tail);
+    return `${lines.join('\n')}\n`;
+}
+/** The dashboard's body: every section with its count, within GitHub's limit. */
+function dashboardBody(input) {
+    const { ledger, settings, plan } = input;
+    const queue = [...plan.picked, ...plan.deferred]
+        .map(decision => ({ decision, item: ledger.items.get(decision.itemId) }))
+        .filter((pair) => pair.item !== undefined);
+    const groups = grouped(ledger);
+    const byStatus = (status) => groups.get(status) ?? [];
+    const needsHuman = byStatus('needs_human');
+    const head = [
+        DASHBOARD_MARKER,
+        'CCAL rebuilds this issue from its ledger (the `' +
+            settings.ledger.branch +
+            '` branch) after each cycle. Tick a box to steer an item: the next cycle does what a person with the `' +
+            settings.trust.min_permission +
+            "` permission or more asked, unticks the box and records who asked; anyone else's ticks are ignored."
+    ];
+    const build = (shown) => render([
+        section('In flight', byStatus('in_progress').map(item => entry(item, `since ${when(item.lease?.acquiredAt ?? since(item))}, run \`${body_text(item.lease?.runId ?? 'unknown', 60)}\``, [])), shown),
+        section('Awaiting review', byStatus('pr_open').map(item => entry(item, `${pullLink(item)} since ${when(since(item))}`, [])), shown),
+        section('Queue', queue.map(({ decision, item }) => queued(decision, item, settings)), Math.min(QUEUE_SHOWN, shown)),
+        section('Needs a human', needsHuman
+            .filter(item => !isGateBlocked(ledger, item))
+            .map(item => entry(item, why(item), ['retry', 'skip'])), shown),
+        section('Blocked by the safety gate', needsHuman
+            .filter(item => isGateBlocked(ledger, item))
+            .map(item => entry(item, why(item), ['retry', 'skip'])), shown),
+        section('Failed', byStatus('failed').map(item => entry(item, `after ${item.attempts} of ${item.maxAttempts} attempts: ${why(item)}`, [
+            'retry',
+            'skip'
+        ])), shown),
+        section('Rejected', byStatus('rejected').map(item => entry(item, `${pullLink(item)} closed unmerged on ${when(since(item))}`, ['retry'])), shown),
+        { heading: 'Budget', count: 4, lines: budgetLines(ledger, settings), more: 0 },
+        {
+            heading: 'What learning says',
+            count: verdictCount(ledger),
+            lines: learningLines(ledger, settings),
+            more: 0
+        }
+    ], head, [
+        '',
+        '### Last cycle',
+        '',
+        input.lastActivity
+            ? `${when(input.lastActivity.at)}, run ${input.lastActivity.runUrl ? `[${body_text(input.lastActivity.runId, 60)}](${input.lastActivity.runUrl})` : `\`${body_text(input.lastActivity.runId, 60)}\``}: ${body_text(input.lastActivity.did, 400)}`
+            : '_No cycle has done anything yet._'
+    ]);
+    // Sections shrink together until the body fits; the full lists are in `ccal status` and the report.
+    for (const shown of [SECTION_SHOWN, 10, 5, 2, 0]) {
+        const body = build(shown);
+        if (body.length <= BODY_BUDGET || shown === 0)
+            return body.slice(0, ISSUE_BODY_LIMIT);
+    }
+    return build(0);
+}
+function verdictCount(ledger) {
+    return pullRequestOutcomes(ledger).length;
+}
+
+;// CONCATENATED MODULE: ./lib/dashboard/issue.js
+/**
+ * The Dashboard issue on GitHub: found by the number the ledger keeps (else by its hidden marker
+ * among open `ccal` issues), read with who last edited it, created on a repository's first cycle,
+ * and edited only when its body changed. A person who closed it is not overruled: it stays closed.
+ */
+
+
+
+
+/** The ledger cursor the dashboard keeps its issue number and progress under. */
+const DASHBOARD_CURSOR = 'dashboard';
+/** What the dashboard's cursor holds. */
+const DashboardCursorSchema = object({
+    /** The dashboard issue's number. */
+    issue: schemas_number().int().positive().optional(),
+    /** The body edit whose ticks were acted on (or ignored): an edit is judged once. */
+    appliedEditAt: schemas_string().optional(),
+    /** The last cycle that changed something, for the body's "Last cycle" section. */
+    lastActivity: object({ at: schemas_string(), runId: schemas_string(), runUrl: schemas_string().optional(), did: schemas_string() })
+        .optional()
+});
+/** The cursor as stored, or an empty one when it is missing or not in this shape. */
+function dashboardCursor(value) {
+    const parsed = DashboardCursorSchema.safeParse(value ?? {});
+    return parsed.success ? parsed.data : {};
+}
+const ISSUE_NODE = /* GraphQL */ `
+  number
+  state
+  title
+  body
+  lastEditedAt
+  editor {
+    __typename
+    login
+  }
+`;
+const issue_IssueNodeSchema = looseObject({
+    number: schemas_number().int(),
+    state: schemas_enum(['OPEN', 'CLOSED']),
+    title: schemas_string(),
+    body: schemas_string(),
+    lastEditedAt: schemas_string().nullable(),
+    editor: ActorSchema
+});
+const DASHBOARD_ISSUE_QUERY = /* GraphQL */ `
+  query CcalDashboard($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        ${ISSUE_NODE}
+      }
+    }
+  }
+`;
+const DashboardIssueSchema = looseObject({
+    repository: looseObject({ issue: issue_IssueNodeSchema.nullable() }).nullable()
+});
+const DASHBOARD_SEARCH_QUERY = /* GraphQL */ `
+  query CcalDashboardSearch($owner: String!, $name: String!) {
+    repository(owner: $owner, name: $name) {
+      issues(first: 50, labels: ["ccal"], states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+        nodes {
+          ${ISSUE_NODE}
+        }
+      }
+    }
+  }
+`;
+const DashboardSearchSchema = looseObject({
+    repository: looseObject({
+        issues: looseObject({ nodes: array(issue_IssueNodeSchema.nullable()) })
+    })
+        .nullable()
+});
+/**
+ * The dashboard issue: the one the ledger names, when it still holds the marker; else the oldest
+ * open `ccal` issue that does. Undefined when there is none (or the one named was deleted).
+ */
+async function findDashboard(github, cursor, counter) {
+    if (cursor.issue) {
+        const answer = await runQuery(github, DASHBOARD_ISSUE_QUERY, { number: cursor.issue }, DashboardIssueSchema, counter, 
+        // A deleted or transferred issue answers NOT_FOUND with data: look for another.
+        { allowPartial: true });
+        const issue = answer.repository?.issue;
+        if (issue && isDashboardBody(issue.body))
+            return issue;
+    }
+    const answer = await runQuery(github, DASHBOARD_SEARCH_QUERY, {}, DashboardSearchSchema, counter);
+    return (answer.repository?.issues.nodes.find(node => node !== null && isDashboardBody(node.body)) ?? undefined);
+}
+/** Opens the dashboard issue with `body`; returns its number. */
+async function createDashboard(github, settings, body) {
+    const { data } = await github.rest.rest.issues.create({
+        owner: github.owner,
+        repo: github.repo,
+        title: settings.title,
+        body,
+        labels: ['ccal']
+    });
+    return data.number;
+}
+/** Replaces the dashboard's title and body. */
+async function updateDashboard(github, number, change) {
+    await github.rest.rest.issues.update({
+        owner: github.owner,
+        repo: github.repo,
+        issue_number: number,
+        title: change.title,
+        body: change.body
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/dashboard/steer.js
+/**
+ * What the boxes a trusted person ticked on the Dashboard do to the ledger: the same operations as
+ * the `/ccal` comment commands (retry, skip, priority), for any item — a CI failure or a lint batch
+ * has no issue to comment on — plus the approval of an item its type holds back. Each operation
+ * re-checks its item when applied, so a box ticked twice, or applied on a newer ledger, does what
+ * one tick would.
+ */
+
+const SAID = {
+    retry: 'retry',
+    skip: 'skip',
+    next: 'run next',
+    approve: 'approve'
+};
+/** Whether `action` applies to `item` as it is now, and if not why. */
+function steerRefusal(action, item) {
+    if (!item)
+        return 'no such item';
+    const status = item.status.replace(/_/g, ' ');
+    switch (action) {
+        case 'retry':
+            return RETRYABLE_STATUSES.includes(item.status) ? undefined : `the item is ${status}`;
+        case 'skip':
+            return SKIPPABLE_STATUSES.includes(item.status) ? undefined : `the item is ${status}`;
+        case 'next':
+            return item.status === 'pending' ? undefined : `the item is ${status}`;
+        case 'approve':
+            return item.status === 'pending' ? undefined : `the item is ${status}`;
+    }
+}
+/** The ticks of one edit of the dashboard by `by`, as one ledger operation. */
+function steerOp(ticks, by) {
+    return (ledger, context) => {
+        let next = ledger;
+        const outcomes = [];
+        for (const tick of ticks) {
+            const item = next.items.get(tick.itemId);
+            const reason = `${SAID[tick.action]} ticked by @${by.login} on the dashboard at ${by.at}`;
+            const refused = steerRefusal(tick.action, item);
+            if (refused || !item) {
+                outcomes.push(`${tick.itemId}: ${SAID[tick.action]} not applied (${refused})`);
+                continue;
+            }
+            if (tick.action === 'retry')
+                next = retryItem(item.id, { reason })(next, context).ledger;
+            else if (tick.action === 'skip')
+                next = transition(item.id, 'dismissed', { actor: 'human', reason })(next, context).ledger;
+            else if (tick.action === 'next')
+                next = overridePriority(item.id, 1, reason)(next, context).ledger;
+            const moved = next.items.get(item.id);
+            next = {
+                ...next,
+                items: next.items.with([
+                    {
+                        ...moved,
+                        context: {
+                            ...moved.context,
+                            ...(tick.action === 'approve' ? { approvedBy: by.login, approvedAt: by.at } : {}),
+                            steeredBy: `${by.login} (${SAID[tick.action]}, ${by.at})`
+                        },
+                        updatedAt: context.now.toISOString()
+                    }
+                ])
+            };
+            outcomes.push(`${item.id}: ${SAID[tick.action]} (${item.status} → ${moved.status})`);
+        }
+        return { ledger: next, description: `dashboard, ticked by @${by.login}: ${outcomes.join('; ')}` };
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/dashboard/source.js
+
+
+
+
+
+
+/** True when `editAt` is newer than the edit judged last (every edit is when none was). */
+function isNewEdit(editAt, judged) {
+    return editAt !== null && (judged === undefined || Date.parse(editAt) > Date.parse(judged));
+}
+function createDashboardSource(options = {}) {
+    return {
+        name: DASHBOARD_CURSOR,
+        appliesTo: (_trigger, settings) => settings.dashboard.enabled,
+        async discover(context) {
+            const result = { source: DASHBOARD_CURSOR, candidates: [], skipped: [], requests: 0 };
+            const { github } = context;
+            if (!github)
+                return result;
+            const counter = { count: 0 };
+            const before = dashboardCursor(context.ledger.state.cursors[DASHBOARD_CURSOR]);
+            const issue = await findDashboard(github, before, counter);
+            result.requests = counter.count;
+            if (!issue || issue.state !== 'OPEN')
+                return result;
+            const cursor = { ...before, issue: issue.number };
+            const ticks = parseTicks(issue.body);
+            if (ticks.length > 0 && isNewEdit(issue.lastEditedAt, before.appliedEditAt)) {
+                cursor.appliedEditAt = issue.lastEditedAt;
+                const permissions = options.permissions ?? createPermissionCache(github);
+                const decision = await judgeActor(trustActor(issue.editor ?? undefined), context.settings.trust, login => permissions.permissionOf(login), 'dashboard edit');
+                if (decision.trusted) {
+                    result.ops = [steerOp(ticks, { login: decision.actor, at: issue.lastEditedAt })];
+                    context.logger.info(`dashboard: #${issue.number}: ${ticks.length} box${ticks.length === 1 ? '' : 'es'} ticked by @${decision.actor}`);
+                }
+                else {
+                    result.skipped.push({
+                        what: `dashboard #${issue.number}: ${ticks.length} ticked box${ticks.length === 1 ? '' : 'es'}`,
+                        reason: `ignored: ${decision.reason}`
+                    });
+                    context.logger.warning(`dashboard: #${issue.number}: ticks ignored: ${decision.reason}`);
+                }
+            }
+            if (JSON.stringify(cursor) !== JSON.stringify(before))
+                result.cursor = cursor;
+            return result;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/discovery/github-sources.js
+
 
 
 
@@ -68343,7 +69370,12 @@ function missing(number) {
 function createGitHubSources(github) {
     const permissions = github ? createPermissionCache(github) : undefined;
     const options = permissions ? { permissions } : {};
-    return [createIssuesSource(options), createPrFeedbackSource(options), createReconcileSource()];
+    return [
+        createDashboardSource(options),
+        createIssuesSource(options),
+        createPrFeedbackSource(options),
+        createReconcileSource()
+    ];
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -77425,158 +78457,6 @@ async function answerCommand(client, answer) {
         await createCommentOnce(client, answer.on, answer.reply);
 }
 
-;// CONCATENATED MODULE: ./lib/delivery/content.js
-/**
- * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
- */
-
-
-
-/** Lowercase words joined by '-', at most `max` characters, never empty. */
-function content_slugify(text, max = 40) {
-    const slug = text
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, max)
-        .replace(/-+$/g, '');
-    return slug || 'work';
-}
-/**
- * The branch of an item's generation: its pull request's while it has one, else
- * `<prefix><type>/<first 8 of id>-<slug of title>`, with `-<generation>` from the second generation
- * on, so that a new round never lands on an earlier round's branch.
- */
-function branchNameFor(item, prefix) {
-    if (item.pr)
-        return item.pr.branch;
-    const generation = (item.generation ?? 1) > 1 ? `-${item.generation}` : '';
-    return `${prefix}${item.type.replace(/_/g, '-')}/${item.id.slice(0, 8)}-${content_slugify(item.title)}${generation}`;
-}
-/** One line on how an item's earlier generation ended, linking its pull request (CCAL's own words). */
-function earlierRoundLine(item) {
-    const last = item.generations?.at(-1);
-    if (!last)
-        return undefined;
-    const pr = last.pr ? `#${last.pr.number}` : undefined;
-    switch (last.ended) {
-        case 'merged':
-            return `Regression: the problem fixed in ${pr ?? 'an earlier change'} came back.`;
-        case 'closed':
-            return `New attempt after ${pr ?? 'the earlier pull request'} was closed without merging.`;
-        case 'completed':
-            return `New attempt: the problem came back after generation ${last.generation} completed.`;
-        default:
-            return `New attempt after generation ${last.generation} ended (${last.ended.replace(/_/g, ' ')})${pr ? ` with ${pr}` : ''}.`;
-    }
-}
-/** The trailer that ties a commit to its work item. */
-const ITEM_TRAILER = 'CCAL-Item';
-// Agent-written text goes into PR bodies and commits: HTML comments are dropped so it cannot forge a marker.
-
-/**
- * The first paragraph of agent-written text, neutralized for GitHub (no pings, no cross-references,
- * no images or HTML, no forged marker): what commits and comments quote.
- */
-function firstParagraph(text) {
-    return neutralizeForGitHub(withoutHtmlComments(text).split(/\n\s*\n/)[0] ?? '', { maxLength: 2000 });
-}
-/**
- * An item's title for GitHub (a pull request's, a commit subject, quoted in a body): one line,
- * neutralized and bounded — but for the reference to the item's own issue, which is CCAL's.
- */
-function safeTitle(item, max = 200) {
-    const own = item.context.issueNumber;
-    const clean = oneLine(neutralizeForGitHub(item.title, { maxLength: Number.MAX_SAFE_INTEGER }), max);
-    if (typeof own !== 'number')
-        return clean;
-    // An issue's work is named by the issue's own title ("Resolve #12: add() subtracts …"): the
-    // ledger's title only says which issue. The issue's words stay neutralized; the number is CCAL's.
-    const words = item.type === 'issue' ? item.untrusted?.title?.trim() : undefined;
-    const named = words
-        ? oneLine(`Resolve #${own}: ${oneLine(neutralizeForGitHub(words, { maxLength: Number.MAX_SAFE_INTEGER }), max)}`, max)
-        : clean;
-    return named.replace(`#\u200D${own}`, `#${own}`);
-}
-/** `ccal: <title>` + the agent's summary (first paragraph, shortened) + the item trailer. */
-function commitMessage(item, summary) {
-    const subject = oneLine(`ccal: ${safeTitle(item)}`, 72);
-    const body = firstParagraph(summary).slice(0, 1000).trim();
-    return `${subject}\n\n${body ? `${body}\n\n` : ''}${ITEM_TRAILER}: ${item.id}\n`;
-}
-/** Lines of each command's output the body shows. */
-const OUTPUT_LINES = 15;
-/** The checks as proof: each command, its exit code and time, and the end of its output, fenced. */
-function checkLines(steps) {
-    if (steps.length === 0)
-        return [];
-    const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\s+/g, ' ')}\``;
-    const lines = [
-        '',
-        '| Check | Command | Exit code | Time |',
-        '| --- | --- | --- | --- |',
-        ...steps.map(step => `| ${step.name} | ${code(step.command)} | ${step.timedOut ? 'timed out' : String(step.exitCode ?? 'none')} | ${(step.durationMs / 1000).toFixed(1)} s |`)
-    ];
-    for (const step of steps) {
-        const tail = step.output.trimEnd().split('\n').slice(-OUTPUT_LINES).join('\n');
-        if (!tail.trim())
-            continue;
-        lines.push('', `<details><summary>Last lines of ${step.name}</summary>`, '', fenceUntrusted('output', withoutHtmlComments(tail)), '', '</details>');
-    }
-    return lines;
-}
-const EVIDENCE_LIMIT = 4000;
-/** `a lint`, `an issue`. */
-function articled(noun) {
-    return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-/** The pull request body: what was done, the evidence, verification, cost, the closing keyword and the marker. */
-function pullRequestBody(input) {
-    const { item } = input;
-    const lines = [
-        `CCAL opened this pull request for ${articled(item.type.replace(/_/g, ' '))} work item: **${safeTitle(item)}**.`,
-        ''
-    ];
-    const earlier = earlierRoundLine(item);
-    if (earlier)
-        lines.push(earlier, '');
-    const summary = neutralizeForGitHub(input.summary, { maxLength: 20000 });
-    lines.push('### What was done', '', summary || '_The agent gave no summary._', '');
-    // Evidence is sanitized at discovery; stripping comments again here keeps a forged marker out of
-    // the body even if an item reached delivery some other way.
-    const evidence = withoutHtmlComments([item.untrusted?.body, item.untrusted?.evidence].filter(Boolean).join('\n\n'));
-    if (evidence) {
-        const shown = evidence.length > EVIDENCE_LIMIT ? `${evidence.slice(0, EVIDENCE_LIMIT)}\n[… trimmed]` : evidence;
-        lines.push('<details><summary>Evidence</summary>', '', fenceUntrusted('evidence', shown), '', '</details>', '');
-    }
-    const reruns = input.checkRuns && input.checkRuns > 1
-        ? ` (the checks ran ${input.checkRuns} times: the agent fixed what the earlier runs found)`
-        : '';
-    lines.push('### Checks', '', `- Verification: ${input.verify}${reruns}`, `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`);
-    if (input.runUrl)
-        lines.push(`- Workflow run: ${input.runUrl}`);
-    if (input.followUps)
-        lines.push(`- Follow-ups on review: ${input.followUps}`);
-    lines.push(...checkLines(input.steps ?? []));
-    lines.push('');
-    const issueNumber = typeof item.context.issueNumber === 'number' ? item.context.issueNumber : undefined;
-    if (item.type === 'issue' && issueNumber)
-        lines.push(`Fixes #${issueNumber}`, '');
-    lines.push('Review it like any contribution; CCAL never merges. Reply with a review to get a follow-up commit.', '');
-    lines.push(formatPullMarker(item.id));
-    return `${lines.join('\n')}\n`;
-}
-/** The note on an open pull request whose work item was completed by a scan of the base branch. */
-function doneElsewhereComment(reason) {
-    return [
-        `CCAL considers the work of this pull request done: ${reason.replace(/\s+/g, ' ').trim()}.`,
-        '',
-        'The base branch no longer has what it fixes, so CCAL stops tracking it. Close it if it is no longer needed.'
-    ].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./lib/delivery/scan-notes.js
 
 
@@ -78278,212 +79158,92 @@ function createTracker(deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/learning/outcomes.js
-/**
- * A pull request a maintainer has ruled on. Follow-ups (`review_feedback`) only push to their
- * parent's PR, whose own verdict counts; an item reopened as a regression no longer counts as merged
- * (its fix did not hold) until its new PR is ruled on; an open PR whose work a scan found gone is
- * dismissed, not ruled on.
- */
-function isRuledOn(item) {
-    return (item.pr !== null &&
-        item.type !== 'review_feedback' &&
-        (item.status === 'completed' || item.status === 'rejected'));
-}
-/** When the item reached its current status (the last history event that moved it there). */
-function settledAt(item) {
-    for (let index = item.history.length - 1; index >= 0; index--) {
-        const event = item.history[index];
-        if (event?.event === 'status' && event.to === item.status)
-            return event.at;
-    }
-    return item.updatedAt;
-}
-/** The linter or analyser rule an item is about, or null. */
-function ruleOf(item) {
-    const rule = item.context.rule;
-    return typeof rule === 'string' && rule !== '' ? rule : null;
-}
-/** Every verdict in the ledger, oldest first. */
-function pullRequestOutcomes(ledger) {
-    const filesByItem = new Map();
-    for (const result of ledger.results) {
-        if (result.success)
-            filesByItem.set(result.itemId, result.filesChanged.length);
-    }
-    const current = [...ledger.items.values()].filter(isRuledOn).map(item => ({
-        itemId: item.id,
-        type: item.type,
-        rule: ruleOf(item),
-        prNumber: item.pr.number,
-        merged: item.status === 'completed',
-        at: settledAt(item),
-        filesChanged: filesByItem.get(item.id) ?? null
-    }));
-    // A "no" stays a "no" after a person asked again: earlier rounds closed unmerged count too.
-    const earlier = [...ledger.items.values()].flatMap(item => item.type === 'review_feedback'
-        ? []
-        : item.generations.flatMap(generation => generation.ended === 'closed' && generation.pr
-            ? [
-                {
-                    itemId: item.id,
-                    type: item.type,
-                    rule: ruleOf(item),
-                    prNumber: generation.pr.number,
-                    merged: false,
-                    at: generation.at,
-                    filesChanged: null
-                }
-            ]
-            : []));
-    return [...current, ...earlier].sort((a, b) => a.at.localeCompare(b.at) || a.itemId.localeCompare(b.itemId) || a.prNumber - b.prNumber);
-}
+;// CONCATENATED MODULE: ./lib/dashboard/publish.js
 
-;// CONCATENATED MODULE: ./lib/learning/patterns.js
 
-/** Closed pull requests described in a pattern at most (the latest). */
-const FAILED_APPROACHES_KEPT = 5;
-/** 64-bit FNV-1a of the UTF-16 code units, as 16 hex digits (learning imports nothing of node). */
-function fnv1a64(text) {
-    let hash = 0xcbf29ce484222325n;
-    for (let index = 0; index < text.length; index++) {
-        hash ^= BigInt(text.charCodeAt(index));
-        hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-    }
-    return hash.toString(16).padStart(16, '0');
-}
-/**
- * The pattern id of a kind of work. Rules come from tool output (any text), so they enter the id
- * only as a hash.
- */
-function patternId(type, rule) {
-    if (rule === null)
-        return type;
-    return `${type}-rule-${fnv1a64(rule)}`;
-}
-/**
- * The merge rate with one merged and one closed PR imagined beforehand (Laplace's rule): three
- * merges of three give 0.8, not certainty, and a kind never ruled on sits at 0.5.
- */
-function confidenceOf(merged, total) {
-    return (merged + 1) / (total + 2);
-}
-function fileRange(outcomes) {
-    const counts = outcomes.flatMap(outcome => (outcome.filesChanged === null ? [] : [outcome.filesChanged]));
-    if (counts.length === 0)
+
+/** What the cycle did, in one line, when it did anything a person would notice; else undefined. */
+function cycleActivity(report, created, runUrl) {
+    const worked = report.executed.filter(entry => entry.status !== 'skipped');
+    if (worked.length === 0 && created === 0)
         return undefined;
-    const low = Math.min(...counts);
-    const high = Math.max(...counts);
-    const files = high === 1 ? 'file' : 'files';
-    return low === high ? `${low} ${files}` : `${low} to ${high} ${files}`;
-}
-function describeMerged(merged, total) {
-    if (merged.length === 0)
-        return `none of ${total} pull requests merged`;
-    const range = fileRange(merged);
-    return `${merged.length} of ${total} pull requests merged${range ? `; the merged ones changed ${range}` : ''}`;
-}
-function describeClosed(outcome) {
-    const files = outcome.filesChanged === null
-        ? ''
-        : ` after changing ${outcome.filesChanged} file${outcome.filesChanged === 1 ? '' : 's'}`;
-    return `PR #${outcome.prNumber} closed without merging${files}`;
-}
-function patternOf(id, trigger, outcomes, previous, at) {
-    const merged = outcomes.filter(outcome => outcome.merged);
-    const closed = outcomes.filter(outcome => !outcome.merged);
+    const parts = [];
+    if (created > 0)
+        parts.push(`found ${created} new item${created === 1 ? '' : 's'}`);
+    for (const entry of worked)
+        parts.push(entry.pr
+            ? `${entry.status.replace(/_/g, ' ')} #${entry.pr.number} for ${entry.itemId}`
+            : `${entry.itemId} ${entry.status.replace(/_/g, ' ')}`);
     return {
-        id,
-        trigger,
-        approach: describeMerged(merged, outcomes.length),
-        failedApproaches: closed.slice(-FAILED_APPROACHES_KEPT).map(describeClosed),
-        confidence: confidenceOf(merged.length, outcomes.length),
-        usageCount: outcomes.length,
-        successCount: merged.length,
-        successRate: merged.length / outcomes.length,
-        createdAt: previous?.createdAt ?? at,
-        updatedAt: at
+        at: report.startedAt,
+        runId: report.runId,
+        ...(runUrl ? { runUrl } : {}),
+        did: parts.join('; ')
     };
 }
 /**
- * The patterns the verdicts support, ordered by id: one per item type with a verdict, one per type
- * and rule. A pattern whose verdicts are all gone (items pruned) is dropped; one unchanged keeps its
- * timestamps.
+ * Finds the dashboard (or opens it, with a first body from the ledger as it is now) and says what
+ * the ledger should remember: its number and the cycle's activity. Nothing when a person closed it.
  */
-function derivePatterns(outcomes, previous, now) {
-    const groups = new Map();
-    const add = (id, trigger, outcome) => {
-        const group = groups.get(id) ?? { trigger, outcomes: [] };
-        group.outcomes.push(outcome);
-        groups.set(id, group);
+async function prepareDashboard(deps, view, activity) {
+    const before = dashboardCursor(view.ledger.state.cursors[DASHBOARD_CURSOR]);
+    const issue = await findDashboard(deps.github, before, { count: 0 });
+    if (issue?.state === 'CLOSED') {
+        deps.logger.debug(`dashboard: #${issue.number} was closed by a person; reopen it to have it kept again`);
+        return undefined;
+    }
+    const cursor = { ...before, ...(activity ? { lastActivity: activity } : {}) };
+    let created;
+    let shown = issue ? { title: issue.title, body: issue.body } : undefined;
+    if (!issue) {
+        shown = {
+            title: deps.settings.dashboard.title,
+            body: dashboardBody({
+                ...view,
+                settings: deps.settings,
+                ...(activity ? { lastActivity: activity } : {})
+            })
+        };
+        created = await createDashboard(deps.github, deps.settings.dashboard, shown.body);
+        cursor.issue = created;
+        deps.logger.info(`dashboard: opened #${created}`);
+    }
+    else
+        cursor.issue = issue.number;
+    const changed = JSON.stringify(cursor) !== JSON.stringify(before);
+    return {
+        issue,
+        ...(created ? { created } : {}),
+        shown: shown,
+        cursor,
+        ...(changed ? { op: setCursor(DASHBOARD_CURSOR, cursor) } : {})
     };
-    for (const outcome of outcomes) {
-        add(patternId(outcome.type, null), { type: outcome.type, rule: null, errorSignature: null }, outcome);
-        if (outcome.rule !== null)
-            add(patternId(outcome.type, outcome.rule), { type: outcome.type, rule: outcome.rule, errorSignature: null }, outcome);
+}
+/** Writes the body the settled ledger gives, when it differs from the issue's. */
+async function publishDashboard(deps, prepared, view) {
+    const number = prepared.created ?? prepared.issue?.number;
+    if (!number)
+        return 'unchanged';
+    const body = dashboardBody({
+        ...view,
+        settings: deps.settings,
+        ...(prepared.cursor.lastActivity ? { lastActivity: prepared.cursor.lastActivity } : {})
+    });
+    const title = deps.settings.dashboard.title;
+    if (prepared.shown.body === body && prepared.shown.title === title)
+        return 'unchanged';
+    const current = prepared.issue;
+    // Ticks newer than the edit this cycle judged came while it ran: the next cycle acts on them.
+    const judged = prepared.cursor.appliedEditAt;
+    if (current &&
+        parseTicks(current.body).length > 0 &&
+        current.lastEditedAt !== null &&
+        (judged === undefined || Date.parse(current.lastEditedAt) > Date.parse(judged))) {
+        deps.logger.info(`dashboard: #${number} was ticked during the cycle; it is rebuilt by the next one`);
+        return 'left for the next cycle';
     }
-    const before = new Map(previous.map(pattern => [pattern.id, pattern]));
-    const at = now.toISOString();
-    return [...groups.entries()]
-        .map(([id, group]) => {
-        const old = before.get(id);
-        const fresh = patternOf(id, group.trigger, group.outcomes, old, at);
-        return old && samePattern(old, fresh) ? old : fresh;
-    })
-        .sort((a, b) => a.id.localeCompare(b.id));
-}
-function samePattern(a, b) {
-    const { updatedAt: _a, createdAt: _ca, ...left } = a;
-    const { updatedAt: _b, createdAt: _cb, ...right } = b;
-    return JSON.stringify(left) === JSON.stringify(right);
-}
-/** A pattern with enough verdicts to act on (`learning.pattern_min_occurrences`). */
-function isTrusted(pattern, settings) {
-    return pattern.usageCount >= settings.pattern_min_occurrences;
-}
-/** The most specific trusted pattern for an item: its rule's, else its type's. */
-function patternFor(item, patterns, settings) {
-    const rule = ruleOf(item);
-    const ids = rule === null ? [patternId(item.type, null)] : [patternId(item.type, rule), patternId(item.type, null)];
-    for (const id of ids) {
-        const pattern = patterns.find(candidate => candidate.id === id);
-        if (pattern && isTrusted(pattern, settings))
-            return pattern;
-    }
-    return undefined;
-}
-/** A rule name fit for our own prompt text; anything else is left out (it came from tool output). */
-function safeRuleName(rule) {
-    return rule !== null && /^[\w@./:-]{1,80}$/.test(rule) ? rule : undefined;
-}
-/**
- * What the prompt says about earlier verdicts on this kind of work. Built only from counts, PR
- * numbers and a sanitized rule name, never from text that came from outside, so it is CCAL's own
- * text. The approach is offered when its success rate reaches `learning.success_threshold`; below
- * it, the closed pull requests are named as a warning.
- */
-function hintsFor(item, patterns, settings) {
-    if (!settings.enabled)
-        return [];
-    const pattern = patternFor(item, patterns, settings);
-    if (!pattern)
-        return [];
-    const rule = safeRuleName(pattern.trigger.rule);
-    const kind = pattern.trigger.rule === null
-        ? `\`${pattern.trigger.type}\` work`
-        : `\`${pattern.trigger.type}\` work on ${rule ? `rule \`${rule}\`` : 'this rule'}`;
-    if (pattern.successRate >= settings.success_threshold) {
-        return [
-            `For ${kind}, maintainers accepted CCAL's earlier changes: ${pattern.approach}. Keep to that scope.`
-        ];
-    }
-    const hints = [
-        `For ${kind}, maintainers closed ${pattern.usageCount - pattern.successCount} of ${pattern.usageCount} of CCAL's earlier pull requests without merging (${pattern.approach}).` +
-            ' Make the smallest change that does the task, and say in your summary why it is safe.'
-    ];
-    if (pattern.failedApproaches.length > 0)
-        hints.push(`Closed without merging: ${pattern.failedApproaches.join('; ')}.`);
-    return hints;
+    await updateDashboard(deps.github, number, { title, body });
+    return 'edited';
 }
 
 ;// CONCATENATED MODULE: ./lib/learning/adaptation.js
@@ -78658,185 +79418,8 @@ class OutageBreaker {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/core/scheduler.js
-
-
-/** How much each source's work matters before priority: finishing a PR in review beats polishing lint. */
-const SOURCE_WEIGHTS = {
-    review_feedback: 4,
-    ci_failure: 3.5,
-    issue: 3,
-    manual: 3,
-    error_log: 2,
-    lint: 1,
-    coverage: 0.5
-};
-/** Cost assumed for an item of a type CCAL has no results for yet. */
-const DEFAULT_COST_ESTIMATE_USD = 0.5;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-function isPending(item) {
-    return item.status === 'pending';
-}
-/** A follow-up pushes to an existing PR branch; everything else opens a new pull request. */
-function opensPullRequest(item) {
-    return item.pr === null && item.type !== 'review_feedback';
-}
-/**
- * When the item's last failed attempt ended, or undefined when there is nothing to back off from.
- * An attempt whose run died (lease expired) or was stopped (lease released) before recording a
- * result is not a failure of the item: the next cycle takes it up again at once. It was leased only
- * after any earlier back-off had passed, and its attempt still counts towards `maxAttempts`, which
- * bounds an item that keeps killing its run.
- */
-function lastAttemptAt(item) {
-    for (let index = item.history.length - 1; index >= 0; index--) {
-        const entry = item.history[index];
-        if (entry?.event === 'result')
-            return Date.parse(entry.at);
-        if (entry?.event === 'expired' || entry?.event === 'released')
-            return undefined;
-    }
-    return item.attempts > 0 ? Date.parse(item.updatedAt) : undefined;
-}
-/** When a failed item may be tried again: back-off doubles with each attempt. */
-function retryNotBefore(item, backoffSeconds) {
-    if (item.attempts === 0)
-        return undefined;
-    const last = lastAttemptAt(item);
-    if (last === undefined)
-        return undefined;
-    return last + backoffSeconds * 1000 * 2 ** Math.max(0, item.attempts - 1);
-}
-/** Effort from evidence size and files named: 0 for a one-liner, about 3 for a long multi-file report. */
-function estimateEffort(item) {
-    const evidence = (item.untrusted?.evidence?.length ?? 0) + (item.untrusted?.body?.length ?? 0) + item.description.length;
-    const files = Array.isArray(item.context.files) ? item.context.files.length : item.context.file ? 1 : 0;
-    return Math.min(3, Math.log10(1 + evidence / 500)) + Math.min(2, files / 5);
-}
-/** Average cost of recent results of the same type, else the default. */
-function estimateCost(ledger, type) {
-    const costs = ledger.results.filter(result => result.itemType === type).map(result => result.costUsd);
-    if (costs.length > 0)
-        return costs.reduce((sum, cost) => sum + cost, 0) / costs.length;
-    const aggregate = ledger.state.aggregates[type];
-    if (aggregate && aggregate.results > 0)
-        return aggregate.costUsd / aggregate.results;
-    return DEFAULT_COST_ESTIMATE_USD;
-}
-/** The learned part of a score, for the plan's reasons; nothing when learning did not move it. */
-function learnedNote(learned) {
-    return learned === 0 ? '' : `, learned ${signedTenths(learned)}`;
-}
-/** Ranks one item; higher scores go first. */
-function rankItem(item, ledger, now, learned = 0) {
-    const ageDays = Math.max(0, (now.getTime() - Date.parse(item.createdAt)) / DAY_MS);
-    const components = {
-        priority: (6 - item.priority) * 10,
-        source: SOURCE_WEIGHTS[item.type] * 3,
-        age: Math.min(14, ageDays) * 0.5,
-        attempts: -4 * item.attempts,
-        effort: -2 * estimateEffort(item),
-        // Up to one priority step either way: a kind of work maintainers always close sinks below the
-        // next priority's, one they always merge rises above it.
-        learned: 10 * learned
-    };
-    const score = Object.values(components).reduce((sum, value) => sum + value, 0);
-    return {
-        itemId: item.id,
-        title: item.title,
-        type: item.type,
-        priority: item.priority,
-        score: Math.round(score * 100) / 100,
-        components,
-        estimatedCostUsd: estimateCost(ledger, item.type),
-        opensPullRequest: opensPullRequest(item)
-    };
-}
-function pullRequestsOpenedSince(ledger, since) {
-    let count = 0;
-    for (const item of ledger.items.values()) {
-        const opened = item.history.some(entry => entry.event === 'status' &&
-            entry.to === 'pr_open' &&
-            entry.from === 'in_progress' &&
-            Date.parse(entry.at) >= since);
-        if (opened && item.type !== 'review_feedback')
-            count++;
-    }
-    return count;
-}
-function scheduler_usd(value) {
-    return `$${value.toFixed(2)}`;
-}
-/** Ranks pending items and picks within items-per-run, PR caps, back-off and the run and day budgets. */
-function schedule(input) {
-    const { ledger, settings, now } = input;
-    const only = input.onlyItems ? new Set(input.onlyItems) : undefined;
-    const limits = {
-        itemsPerRun: settings.loop.max_items_per_run,
-        concurrency: settings.loop.max_concurrent_work,
-        openPullRequests: [...ledger.items.values()].filter(item => item.status === 'pr_open' && item.type !== 'review_feedback').length,
-        maxOpenPullRequests: settings.budgets.max_open_prs,
-        pullRequestsLastHour: pullRequestsOpenedSince(ledger, now.getTime() - HOUR_MS),
-        maxPullRequestsPerHour: settings.budgets.prs_per_hour,
-        spentTodayUsd: spentToday(ledger, now),
-        costPerDayUsd: settings.budgets.cost_per_day_usd,
-        spentThisRunUsd: input.spentThisRunUsd ?? 0,
-        costPerRunUsd: settings.budgets.cost_per_run_usd
-    };
-    const ranked = [...ledger.items.values()]
-        .filter(item => isPending(item) && (!only || only.has(item.id)))
-        .map(item => ({ item, rank: rankItem(item, ledger, now, input.learnedWeight?.(item) ?? 0) }))
-        .sort((a, b) => b.rank.score - a.rank.score ||
-        a.item.createdAt.localeCompare(b.item.createdAt) ||
-        a.item.id.localeCompare(b.item.id));
-    const picked = [];
-    const deferred = [];
-    let plannedCost = 0;
-    let newPullRequests = 0;
-    for (const { item, rank } of ranked) {
-        const defer = (reason) => deferred.push({ ...rank, picked: false, reason });
-        const notBefore = retryNotBefore(item, settings.loop.retry_backoff_seconds);
-        if (notBefore !== undefined && notBefore > now.getTime()) {
-            defer(`backing off after ${item.attempts} failed attempt(s) until ${new Date(notBefore).toISOString()}`);
-            continue;
-        }
-        if (picked.length >= limits.itemsPerRun) {
-            defer(`run limit reached: ${limits.itemsPerRun} item(s) per run`);
-            continue;
-        }
-        if (rank.opensPullRequest && limits.openPullRequests + newPullRequests >= limits.maxOpenPullRequests) {
-            defer(`open pull request cap reached: ${limits.openPullRequests + newPullRequests} of ${limits.maxOpenPullRequests} open`);
-            continue;
-        }
-        if (rank.opensPullRequest &&
-            limits.pullRequestsLastHour + newPullRequests >= limits.maxPullRequestsPerHour) {
-            defer(`hourly pull request cap reached: ${limits.pullRequestsLastHour + newPullRequests} of ${limits.maxPullRequestsPerHour} in the last hour`);
-            continue;
-        }
-        const runTotal = limits.spentThisRunUsd + plannedCost + rank.estimatedCostUsd;
-        if (runTotal > limits.costPerRunUsd) {
-            defer(`run budget: ${scheduler_usd(limits.spentThisRunUsd + plannedCost)} planned + ~${scheduler_usd(rank.estimatedCostUsd)} would pass ${scheduler_usd(limits.costPerRunUsd)}`);
-            continue;
-        }
-        const dayTotal = limits.spentTodayUsd + plannedCost + rank.estimatedCostUsd;
-        if (dayTotal > limits.costPerDayUsd) {
-            defer(`daily budget: ${scheduler_usd(limits.spentTodayUsd + plannedCost)} spent or planned today + ~${scheduler_usd(rank.estimatedCostUsd)} would pass ${scheduler_usd(limits.costPerDayUsd)}`);
-            continue;
-        }
-        plannedCost += rank.estimatedCostUsd;
-        if (rank.opensPullRequest)
-            newPullRequests++;
-        picked.push({
-            ...rank,
-            picked: true,
-            reason: `rank ${picked.length + 1}: score ${rank.score} (priority ${item.priority}, ${item.type}${item.attempts ? `, attempt ${item.attempts + 1}` : ''}${learnedNote(rank.components.learned)}), ~${scheduler_usd(rank.estimatedCostUsd)}`
-        });
-    }
-    return { picked, deferred, limits };
-}
-
 ;// CONCATENATED MODULE: ./lib/core/cycle.js
+
 
 
 
@@ -78953,6 +79536,7 @@ async function runCycle(deps) {
     // The branch is not created here: the cycle's first write makes it (one push, not two), and a dry
     // run only reads.
     let ledger = (await store.read({ refresh: true })).ledger;
+    const itemsBefore = ledger.state.totals.itemsCreated;
     if (!dryRun) {
         ledger = stage(ledger, combine([beginCycle(), reclaimExpiredLeases()]));
         await pruneWorktrees(deps, ledger, now());
@@ -79022,9 +79606,58 @@ async function runCycle(deps) {
     for (const entry of report.executed)
         if (entry.status === 'skipped' && /^(budget|time):/.test(entry.reason))
             report.problems.push(entry.reason);
+    const dashboard = await beginDashboard(deps, latest ?? ledger, report, itemsBefore, stage);
     await settle();
     ledger = latest ?? ledger;
+    await endDashboard(deps, dashboard, ledger, report);
     return finish(report, ledger, now);
+}
+/** The scheduler's view of `ledger` now, as the next cycle would rank it. */
+function rankedQueue(deps, ledger) {
+    const { settings } = deps;
+    return schedule({
+        ledger,
+        settings,
+        now: (deps.now ?? (() => new Date()))(),
+        learnedWeight: item => learnedWeight(item, ledger.patterns, settings.learning)
+    });
+}
+/**
+ * The Dashboard issue before the cycle's last write: found, or opened on a repository's first
+ * cycle, with its number and what the cycle did staged to go with that write. A failure is a
+ * problem of the cycle, never its end.
+ */
+async function beginDashboard(deps, ledger, report, itemsBefore, stage) {
+    const { github, settings } = deps;
+    if (!github || !settings.dashboard.enabled || deps.mode !== 'cycle')
+        return undefined;
+    const publish = { github, settings, logger: deps.logger, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) };
+    try {
+        const activity = cycleActivity(report, ledger.state.totals.itemsCreated - itemsBefore, deps.runUrl);
+        const prepared = await prepareDashboard(publish, { ledger, plan: rankedQueue(deps, ledger) }, activity);
+        if (prepared?.op)
+            stage(ledger, prepared.op);
+        return prepared;
+    }
+    catch (error) {
+        report.problems.push(`dashboard: ${errorMessage(error)}`);
+        deps.logger.warning(`dashboard: could not read or open it: ${errorMessage(error)}`);
+        return undefined;
+    }
+}
+/** Rebuilds the dashboard's body from the settled ledger; written only when it changed. */
+async function endDashboard(deps, prepared, ledger, report) {
+    if (!prepared || !deps.github)
+        return;
+    const publish = { github: deps.github, settings: deps.settings, logger: deps.logger };
+    try {
+        const outcome = await publishDashboard(publish, prepared, { ledger, plan: rankedQueue(deps, ledger) });
+        deps.logger.debug(`dashboard: #${prepared.cursor.issue}: ${outcome}`);
+    }
+    catch (error) {
+        report.problems.push(`dashboard: ${errorMessage(error)}`);
+        deps.logger.warning(`dashboard: could not update it: ${errorMessage(error)}`);
+    }
 }
 /**
  * Keeps the cycle's outage for the next one (and says it once), or clears an earlier one the model

@@ -5,6 +5,7 @@
  * with snake_case names.
  */
 import { z } from 'zod'
+import { ItemTypeSchema } from '../ledger/schema.js'
 
 const positiveInt = () => z.number().int().positive()
 const nonNegativeInt = () => z.number().int().nonnegative()
@@ -548,6 +549,25 @@ const IdentitySchema = z
   .prefault({})
   .describe("CCAL's git identity.")
 
+const DashboardSchema = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Keep one Dashboard issue (label ccal) rebuilt from the ledger after each cycle, whose checkboxes steer items.'
+      ),
+    title: z.string().min(1).max(256).default('CCAL Dashboard').describe("The Dashboard issue's title."),
+    approval_required: z
+      .array(ItemTypeSchema)
+      .default([])
+      .describe(
+        "Item types (coverage, lint, …) whose new items wait for an 'approve' tick on the dashboard before any work starts."
+      )
+  })
+  .prefault({})
+  .describe('The Dashboard issue: what CCAL is doing, and checkboxes to steer it.')
+
 /** Everything under the top-level `ccal:` key. */
 export const SettingsSchema = z
   .strictObject({
@@ -562,6 +582,7 @@ export const SettingsSchema = z
     trust: TrustSchema,
     budgets: BudgetsSchema,
     pull_requests: PullRequestsSchema,
+    dashboard: DashboardSchema,
     identity: IdentitySchema,
     workspace: WorkspaceSchema,
     storage: z

@@ -183,6 +183,18 @@ function usd(value: number): string {
 }
 
 /** Ranks pending items and picks within items-per-run, PR caps, back-off and the run and day budgets. */
+/**
+ * True when an item waits for a person's approval before any work: pending, of a type the settings
+ * hold back (`dashboard.approval_required`), and not approved on the dashboard yet.
+ */
+export function awaitsApproval(item: WorkItem, settings: Settings): boolean {
+  return (
+    item.status === 'pending' &&
+    settings.dashboard.approval_required.includes(item.type) &&
+    typeof item.context.approvedBy !== 'string'
+  )
+}
+
 export function schedule(input: ScheduleInput): Plan {
   const { ledger, settings, now } = input
   const only = input.onlyItems ? new Set(input.onlyItems) : undefined
@@ -216,6 +228,10 @@ export function schedule(input: ScheduleInput): Plan {
   let newPullRequests = 0
   for (const { item, rank } of ranked) {
     const defer = (reason: string) => deferred.push({ ...rank, picked: false, reason })
+    if (awaitsApproval(item, settings)) {
+      defer(`waits for approval: tick 'approve' on the dashboard (dashboard.approval_required: ${item.type})`)
+      continue
+    }
     const notBefore = retryNotBefore(item, settings.loop.retry_backoff_seconds)
     if (notBefore !== undefined && notBefore > now.getTime()) {
       defer(`backing off after ${item.attempts} failed attempt(s) until ${new Date(notBefore).toISOString()}`)

@@ -127,7 +127,13 @@ export const issueHandlers: RestHandlers = {
         labels: z.array(labelName).optional()
       })
     )
-    if (body.title !== undefined && body.title !== null) record.title = String(body.title)
+    const title = body.title !== undefined && body.title !== null ? String(body.title) : undefined
+    // As GitHub records it (GraphQL lastEditedAt, editor): an edit that changed the title or body.
+    if ((title !== undefined && title !== record.title) || (body.body != null && body.body !== record.body)) {
+      record.lastEditedAt = req.ctx.state.now()
+      record.editor = req.actor
+    }
+    if (title !== undefined) record.title = title
     if (body.body !== undefined) record.body = body.body ?? ''
     if (body.labels) {
       requireRole(req, 'triage')
