@@ -42524,7 +42524,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81766);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44934);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42534,7 +42534,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 81766:
+/***/ 44934:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42702,6 +42702,8 @@ function describeFailure(error) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
@@ -69378,8 +69380,6 @@ function createGitHubSources(github) {
     ];
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./lib/util/logger.js
 const LEVEL_RANK = { debug: 0, info: 1, warning: 2, error: 3 };
 /** True when a message at `level` should be written under the `threshold` level. */
@@ -80564,7 +80564,7 @@ async function runEngine(options) {
     const transcripts = transcriptDirectory ? await transcriptFiles(transcriptDirectory) : undefined;
     if (transcripts)
         report.transcripts = { items: transcripts.files.length, directory: transcripts.directory };
-    return { report, discoveries, ledger, commit, repository, ...(transcripts ? { transcripts } : {}) };
+    return { report, discoveries, ledger, commit, repository, store, ...(transcripts ? { transcripts } : {}) };
 }
 /** The transcripts in `directory`, or undefined when no item wrote one. */
 async function transcriptFiles(directory) {
@@ -80643,7 +80643,6 @@ function outcomeCell(item) {
         parts.push(item.reason);
     return parts.join(' · ');
 }
-/** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 /** Where the run's transcripts went, in one line. */
 function transcriptsLine(transcripts) {
     const items = `${transcripts.items} item${transcripts.items === 1 ? '' : 's'}`;
@@ -80654,6 +80653,15 @@ function transcriptsLine(transcripts) {
         ? `Transcripts: not uploaded (${transcripts.problem.replace(/\r?\n/g, ' ')}); ${where}.`
         : `Transcripts: ${where}.`;
 }
+/** Where the run's HTML report went, in one line. */
+function htmlReportLine(entry) {
+    if (entry.artifact) {
+        const name = `\`${entry.artifact.name}\``;
+        return `Report with charts: artifact ${entry.artifact.url ? `[${name}](${entry.artifact.url})` : name} (open \`index.html\`).`;
+    }
+    return `Report with charts: not uploaded (${(entry.problem ?? 'unknown problem').replace(/\r?\n/g, ' ')}); written to \`${entry.directory}\`.`;
+}
+/** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 function renderSummary(report) {
     const lines = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, ''];
     lines.push(`Run \`${report.runId}\` · trigger: ${report.trigger} · ${report.startedAt} → ${report.finishedAt}`, '');
@@ -80682,6 +80690,8 @@ function renderSummary(report) {
     ])));
     if (report.transcripts)
         lines.push(transcriptsLine(report.transcripts), '');
+    if (report.htmlReport)
+        lines.push(htmlReportLine(report.htmlReport), '');
     // A table cell is cut at 200 characters; a failure that says what to change is given whole.
     const fixes = report.executed.filter(item => item.status === 'failed' && item.reason.includes(' Fix: '));
     if (fixes.length > 0) {
@@ -80787,6 +80797,947 @@ function renderMetrics(report, ledgerTotals) {
     family('ccal_cost_usd_total', 'Model spend recorded in the ledger, in USD.', 'counter');
     out.push(metricLine('ccal_cost_usd_total', {}, ledgerTotals.costUsd));
     return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/data.js
+/**
+ * The numbers behind `ccal report`: what CCAL spent, what became of its pull requests and how the
+ * queue moved, over a window of days, from the ledger alone (pure). Each item carries its own
+ * timeline (created, every status move, each generation's pull request), so the series are rebuilt
+ * from the items rather than from every ledger commit's tree; where an item's oldest history events
+ * were dropped, the commit lines that changed it (`ccal ledger log ITEM`) fill the gap when given.
+ *
+ * The same {@link ReportData} is written as JSON (`--json`) and drawn as the HTML page (html.ts).
+ */
+
+
+
+/** The version of the JSON document {@link ReportDataSchema} describes. */
+const REPORT_DATA_VERSION = 1;
+/** Days a report covers unless asked otherwise: four weeks. */
+const DEFAULT_REPORT_DAYS = 28;
+const data_DAY_MS = 86_400_000;
+const data_usd = schemas_number().nonnegative();
+const count = schemas_number().int().nonnegative();
+const rate = schemas_number().min(0).max(1);
+const PullRequestFactSchema = strictObject({
+    itemId: schemas_string(),
+    type: ItemTypeSchema,
+    title: schemas_string(),
+    number: schemas_number().int().positive(),
+    generation: schemas_number().int().positive(),
+    /** When the item moved to pr_open in this generation; null when no record of it is left. */
+    openedAt: TimestampSchema.nullable(),
+    /** A maintainer's verdict: merged, closed unmerged, or none yet. */
+    verdict: schemas_enum(['merged', 'closed']).nullable(),
+    /** When the ledger recorded the verdict (reconciliation, at most one cycle after the event). */
+    verdictAt: TimestampSchema.nullable(),
+    /** Hours from opened to merged, for a merged PR whose opening is known. */
+    hoursToMerge: schemas_number().nonnegative().nullable()
+});
+/** The report's data: everything the page draws, in one JSON document. */
+const ReportDataSchema = strictObject({
+    version: literal(REPORT_DATA_VERSION),
+    generatedAt: TimestampSchema,
+    ledger: strictObject({ branch: schemas_string().nullable(), commit: schemas_string().nullable() }),
+    window: strictObject({ from: UtcDaySchema, to: UtcDaySchema, days: schemas_number().int().positive() }),
+    /** The day budget (`budgets.cost_per_day_usd`) the spend is drawn against; null when unknown. */
+    budget: strictObject({ dayUsd: data_usd.nullable() }),
+    /** The headline numbers, over the window. */
+    summary: strictObject({
+        items: count,
+        byStatus: record(ItemStatusSchema, count),
+        spentUsd: data_usd,
+        daysOverBudget: count,
+        prsOpened: count,
+        prsMerged: count,
+        prsClosed: count,
+        /** Merged ÷ (merged + closed) of the verdicts in the window; null without a verdict. */
+        mergeRate: rate.nullable(),
+        medianHoursToMerge: schemas_number().nonnegative().nullable(),
+        /** All spend in the window ÷ pull requests merged in it: what one accepted change cost. */
+        costPerMergedPrUsd: data_usd.nullable()
+    }),
+    spendPerDay: array(strictObject({ day: UtcDaySchema, usd: data_usd, attempts: count })),
+    /** Weeks start on Monday (UTC); `week` is that Monday. */
+    pullRequestsPerWeek: array(strictObject({ week: UtcDaySchema, opened: count, merged: count, closed: count })),
+    /** Per item type with any verdict or spend in the window. */
+    byType: array(strictObject({
+        type: ItemTypeSchema,
+        merged: count,
+        closed: count,
+        mergeRate: rate.nullable(),
+        medianHoursToMerge: schemas_number().nonnegative().nullable(),
+        /** Spend of the attempts still in the ledger's results (older ones are folded, without dates). */
+        spentUsd: data_usd,
+        costPerMergedPrUsd: data_usd.nullable()
+    })),
+    /** Items waiting (pending) and pull requests awaiting review (pr_open) at the end of each day. */
+    queuePerDay: array(strictObject({ day: UtcDaySchema, pending: count, prOpen: count })),
+    /** Failures found again and again (CI failures, error-log entries), most occurrences first. */
+    failureFingerprints: array(strictObject({
+        itemId: schemas_string(),
+        fingerprint: schemas_string(),
+        type: ItemTypeSchema,
+        title: schemas_string(),
+        status: ItemStatusSchema,
+        occurrences: count,
+        regressions: count,
+        failedAttempts: count,
+        lastSeenAt: TimestampSchema
+    })),
+    /** Why attempts in the window failed: the executor's reason code, most frequent first. */
+    attemptFailures: array(strictObject({ reason: schemas_string(), count })),
+    pullRequests: array(PullRequestFactSchema),
+    /** Where a number is an approximation, and why. */
+    notes: array(schemas_string())
+});
+/** Item types whose fingerprints name a failure (as opposed to a request or a finding). */
+const FAILURE_TYPES = ['ci_failure', 'error_log'];
+/** The report's data for `ledger` over the window `options` describe. */
+function reportData(ledger, options) {
+    const days = windowDays(options.now, options.days);
+    const from = days[0];
+    const to = days.at(-1);
+    const start = Date.parse(`${from}T00:00:00.000Z`);
+    const end = Date.parse(`${to}T00:00:00.000Z`) + data_DAY_MS;
+    const inWindow = (at) => at !== null && Date.parse(at) >= start && Date.parse(at) < end;
+    const notes = [];
+    const items = [...ledger.items.values()];
+    const results = ledger.results.filter(result => inWindow(result.executedAt));
+    const spendPerDay = days.map(day => {
+        const ofDay = results.filter(result => result.executedAt.startsWith(day));
+        // state.json's daily spend is the budget's own count; results fill days it no longer keeps.
+        const kept = ledger.state.dailySpendUsd[day];
+        return {
+            day,
+            usd: data_roundUsd(kept ?? ofDay.reduce((sum, result) => sum + result.costUsd, 0)),
+            attempts: ofDay.length
+        };
+    });
+    const spentUsd = data_roundUsd(spendPerDay.reduce((sum, day) => sum + day.usd, 0));
+    const folded = Object.values(ledger.state.aggregates).some(aggregate => Date.parse(aggregate.lastAt) >= start);
+    if (folded)
+        notes.push('Some results of this window were folded into per-type totals (ledger retention): spend per type and failure reasons count only the results still kept; spend per day is complete.');
+    const timelines = new Map();
+    let approximated = 0;
+    for (const item of items) {
+        const timeline = statusTimeline(item, options.commitsByItem?.get(item.id));
+        if (timeline.approximate)
+            approximated += 1;
+        timelines.set(item.id, timeline.marks);
+    }
+    if (approximated > 0)
+        notes.push(`${approximated} item${approximated === 1 ? '' : 's'} had their oldest history events dropped and no commit history given: their early status moves are approximated.`);
+    const pullRequests = items
+        .flatMap(item => pullRequestFacts(item, options.commitsByItem?.get(item.id)))
+        .filter(pull => inWindow(pull.openedAt) || inWindow(pull.verdictAt))
+        .sort((a, b) => (a.openedAt ?? a.verdictAt ?? '').localeCompare(b.openedAt ?? b.verdictAt ?? '') ||
+        a.number - b.number);
+    const merged = pullRequests.filter(pull => pull.verdict === 'merged' && inWindow(pull.verdictAt));
+    const closed = pullRequests.filter(pull => pull.verdict === 'closed' && inWindow(pull.verdictAt));
+    const unknownOpening = merged.filter(pull => pull.openedAt === null).length;
+    if (unknownOpening > 0)
+        notes.push(`${unknownOpening} merged pull request${unknownOpening === 1 ? '' : 's'} without a record of when ${unknownOpening === 1 ? 'it was' : 'they were'} opened: left out of the time to merge.`);
+    const weeks = [...new Set(days.map(mondayOf))];
+    const pullRequestsPerWeek = weeks.map(week => ({
+        week,
+        opened: pullRequests.filter(pull => inWindow(pull.openedAt) && mondayOf(pull.openedAt.slice(0, 10)) === week).length,
+        merged: merged.filter(pull => mondayOf(pull.verdictAt.slice(0, 10)) === week).length,
+        closed: closed.filter(pull => mondayOf(pull.verdictAt.slice(0, 10)) === week).length
+    }));
+    const types = new Set([...merged, ...closed].map(pull => pull.type));
+    for (const result of results)
+        types.add(result.itemType);
+    const byType = [...types].sort().map(type => {
+        const mergedOfType = merged.filter(pull => pull.type === type);
+        const closedOfType = closed.filter(pull => pull.type === type);
+        const spent = data_roundUsd(results.filter(result => result.itemType === type).reduce((sum, result) => sum + result.costUsd, 0));
+        return {
+            type,
+            merged: mergedOfType.length,
+            closed: closedOfType.length,
+            mergeRate: ratio(mergedOfType.length, mergedOfType.length + closedOfType.length),
+            medianHoursToMerge: median(hoursOf(mergedOfType)),
+            spentUsd: spent,
+            costPerMergedPrUsd: mergedOfType.length > 0 ? data_roundUsd(spent / mergedOfType.length) : null
+        };
+    });
+    const queuePerDay = queueSeries(days, items, timelines);
+    const failedAttempts = new Map();
+    for (const result of ledger.results)
+        if (!result.success)
+            failedAttempts.set(result.itemId, (failedAttempts.get(result.itemId) ?? 0) + 1);
+    const failureFingerprints = items
+        .filter(item => FAILURE_TYPES.includes(item.type) && Date.parse(item.lastSeenAt) >= start)
+        .sort((a, b) => b.occurrences - a.occurrences ||
+        b.regressions - a.regressions ||
+        b.lastSeenAt.localeCompare(a.lastSeenAt) ||
+        a.id.localeCompare(b.id))
+        .slice(0, options.topFailures ?? 10)
+        .map(item => ({
+        itemId: item.id,
+        fingerprint: item.fingerprint,
+        type: item.type,
+        title: item.title,
+        status: item.status,
+        occurrences: item.occurrences,
+        regressions: item.regressions,
+        failedAttempts: failedAttempts.get(item.id) ?? 0,
+        lastSeenAt: item.lastSeenAt
+    }));
+    const reasons = new Map();
+    for (const result of results.filter(result => !result.success)) {
+        const reason = result.code ?? 'not run';
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    const attemptFailures = [...reasons]
+        .map(([reason, times]) => ({ reason, count: times }))
+        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    const byStatus = Object.fromEntries(ITEM_STATUSES.map(status => [status, ledger.items.count(status)]));
+    const budget = options.dayBudgetUsd;
+    return ReportDataSchema.parse({
+        version: REPORT_DATA_VERSION,
+        generatedAt: options.now.toISOString(),
+        ledger: { branch: options.branch ?? null, commit: options.commit ?? null },
+        window: { from, to, days: days.length },
+        budget: { dayUsd: budget },
+        summary: {
+            items: ledger.items.size,
+            byStatus,
+            spentUsd,
+            daysOverBudget: budget === null ? 0 : spendPerDay.filter(day => day.usd > budget).length,
+            prsOpened: pullRequests.filter(pull => inWindow(pull.openedAt)).length,
+            prsMerged: merged.length,
+            prsClosed: closed.length,
+            mergeRate: ratio(merged.length, merged.length + closed.length),
+            medianHoursToMerge: median(hoursOf(merged)),
+            costPerMergedPrUsd: merged.length > 0 ? data_roundUsd(spentUsd / merged.length) : null
+        },
+        spendPerDay,
+        pullRequestsPerWeek,
+        byType,
+        queuePerDay,
+        failureFingerprints,
+        attemptFailures,
+        pullRequests,
+        notes
+    });
+}
+/** The UTC days of the window, oldest first, ending with the day of `now`. */
+function windowDays(now, length) {
+    const last = Date.parse(`${utcDay(now)}T00:00:00.000Z`);
+    return Array.from({ length: Math.max(1, Math.floor(length)) }, (_, index) => utcDay(new Date(last - (Math.max(1, Math.floor(length)) - 1 - index) * data_DAY_MS)));
+}
+/** The Monday (UTC) of the week a day is in. */
+function mondayOf(day) {
+    const at = new Date(`${day}T00:00:00.000Z`);
+    const sinceMonday = (at.getUTCDay() + 6) % 7;
+    return utcDay(new Date(at.getTime() - sinceMonday * data_DAY_MS));
+}
+function ratio(part, whole) {
+    return whole === 0 ? null : part / whole;
+}
+function data_roundUsd(value) {
+    return Math.round(value * 1e6) / 1e6;
+}
+function hoursOf(pulls) {
+    return pulls.flatMap(pull => (pull.hoursToMerge === null ? [] : [pull.hoursToMerge]));
+}
+/** The median of `values`, or null when there are none. */
+function median(values) {
+    if (values.length === 0)
+        return null;
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+/**
+ * The status moves a ledger commit line records for `itemId` (see the descriptions the operations
+ * in ledger/ops.ts write): `ID: from → to`, `result ID: success → to`, `lease ID to run …`,
+ * `release ID from run … → to`, `add TYPE ID: …`, `reopen regression TYPE ID: …`. A commit of
+ * several operations joins their lines with "; ".
+ */
+function statusMovesInSubject(subject, itemId) {
+    const moves = [];
+    for (const part of subject.split('; ')) {
+        const status = statusOfPart(part, itemId);
+        if (status)
+            moves.push(status);
+    }
+    return moves;
+}
+function statusOfPart(part, itemId) {
+    const id = itemId.replace(/[^0-9a-f]/g, '');
+    const arrow = new RegExp(`^(?:result ${id}: (?:success|failure)|${id}: [a-z_]+|release ${id} from run \\S+) → ([a-z_]+)`).exec(part);
+    if (arrow) {
+        const status = ItemStatusSchema.safeParse(arrow[1]);
+        return status.success ? status.data : null;
+    }
+    if (new RegExp(`^lease ${id} to run `).test(part))
+        return 'in_progress';
+    if (new RegExp(`^(?:add|reopen regression) [a-z_]+ ${id}: `).test(part))
+        return 'pending';
+    return null;
+}
+/**
+ * When the item entered each status, oldest first: created as pending, then every status event of
+ * its history. Events dropped from the item are taken from its commits when given; without them the
+ * item is taken to have been in the first kept move's `from` status since it was created.
+ */
+function statusTimeline(item, commits) {
+    const created = Date.parse(item.createdAt);
+    const kept = item.history
+        .filter(entry => entry.event === 'status' && entry.to !== null)
+        .map(entry => ({ at: Date.parse(entry.at), status: entry.to, from: entry.from }));
+    const marks = [{ at: created, status: 'pending' }];
+    let approximate = false;
+    if (item.historyDropped > 0) {
+        const firstKept = item.history[0] ? Date.parse(item.history[0].at) : Number.POSITIVE_INFINITY;
+        if (commits) {
+            for (const commit of [...commits].reverse()) {
+                const at = Date.parse(commit.date);
+                if (!(at < firstKept) || at < created)
+                    continue;
+                for (const status of statusMovesInSubject(commit.subject, item.id))
+                    marks.push({ at, status });
+            }
+        }
+        else {
+            approximate = true;
+            // Before the first kept move it was in that move's `from` status; with no move kept, it has
+            // been in its present status since the events that were dropped.
+            const first = kept[0];
+            const since = first ? first.from : item.status;
+            if (since)
+                marks.push({ at: created, status: since });
+        }
+    }
+    marks.push(...kept.map(({ at, status }) => ({ at, status })));
+    return { marks: marks.sort((a, b) => a.at - b.at), approximate };
+}
+/** Items pending and pull requests open at the end of each day. */
+function queueSeries(days, items, timelines) {
+    const pending = new Array(days.length).fill(0);
+    const prOpen = new Array(days.length).fill(0);
+    const ends = days.map(day => Date.parse(`${day}T00:00:00.000Z`) + data_DAY_MS);
+    for (const item of items) {
+        const marks = timelines.get(item.id) ?? [];
+        let index = 0;
+        let status = null;
+        for (let day = 0; day < days.length; day++) {
+            while (index < marks.length && marks[index].at < ends[day])
+                status = marks[index++].status;
+            if (status === 'pending')
+                pending[day] += 1;
+            else if (status === 'pr_open')
+                prOpen[day] += 1;
+        }
+    }
+    return days.map((day, index) => ({ day, pending: pending[index], prOpen: prOpen[index] }));
+}
+/**
+ * The pull requests of an item, one per generation that had one: when it was opened (its move to
+ * pr_open in that generation) and the verdict on it. Follow-ups (`review_feedback`) push to their
+ * parent's pull request and are not counted again.
+ */
+function pullRequestFacts(item, commits) {
+    if (item.type === 'review_feedback')
+        return [];
+    // The history split where each generation begins; the last part is the current generation.
+    const parts = [[]];
+    for (const entry of item.history) {
+        if (entry.event === 'generation')
+            parts.push([]);
+        parts.at(-1).push(entry);
+    }
+    const partOf = (generation) => {
+        const index = parts.length - 1 - (item.generation - generation);
+        // The first part began before the kept history when events were dropped: it may be partial.
+        return index >= 0 ? parts[index] : [];
+    };
+    const facts = [];
+    for (let generation = 1; generation <= item.generation; generation++) {
+        const earlier = item.generations.find(entry => entry.generation === generation);
+        const pr = generation === item.generation ? item.pr : (earlier?.pr ?? null);
+        if (!pr)
+            continue;
+        const events = partOf(generation).filter(entry => entry.event === 'status');
+        const opened = events.find(entry => entry.to === 'pr_open')?.at ?? openedInCommits(item.id, pr.number, commits);
+        let verdict = null;
+        let verdictAt = null;
+        const lastMoveTo = (status) => events.filter(entry => entry.to === status).at(-1)?.at ?? null;
+        if (generation === item.generation) {
+            if (item.status === 'completed')
+                verdict = 'merged';
+            else if (item.status === 'rejected')
+                verdict = 'closed';
+            if (verdict)
+                verdictAt = lastMoveTo(verdict === 'merged' ? 'completed' : 'rejected') ?? item.updatedAt;
+        }
+        else if (earlier && (earlier.ended === 'merged' || earlier.ended === 'closed')) {
+            verdict = earlier.ended;
+            verdictAt = lastMoveTo(verdict === 'merged' ? 'completed' : 'rejected') ?? earlier.at;
+        }
+        const hoursToMerge = verdict === 'merged' && opened && verdictAt
+            ? Math.max(0, (Date.parse(verdictAt) - Date.parse(opened)) / 3_600_000)
+            : null;
+        facts.push({
+            itemId: item.id,
+            type: item.type,
+            title: item.title,
+            number: pr.number,
+            generation,
+            openedAt: opened ?? null,
+            verdict,
+            verdictAt,
+            hoursToMerge
+        });
+    }
+    return facts;
+}
+/** When a commit line recorded the item's move to pr_open with this pull request, if one did. */
+function openedInCommits(itemId, prNumber, commits) {
+    const oldestFirst = [...(commits ?? [])].reverse();
+    const found = oldestFirst.find(commit => commit.subject.includes(`PR #${prNumber}`) &&
+        statusMovesInSubject(commit.subject, itemId).includes('pr_open'));
+    return found ? new Date(Date.parse(found.date)).toISOString() : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/report/svg.js
+/**
+ * Small SVG charts drawn as text, for the HTML report: vertical bars (with an optional limit line),
+ * grouped bars, lines with points, horizontal bars and a dot strip. Each chart is an accessible
+ * image (`role="img"`, a `<title>` and a `<desc>` that says what it shows in words) whose marks carry
+ * their value as a tooltip; colours come from the page's CSS classes, so dark mode and print need no
+ * change here. Every label is escaped: titles and fingerprints come from outside.
+ */
+/** Escapes text for HTML and XML, in element content and in quoted attributes alike. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+const WIDTH = 720;
+const HEIGHT = 260;
+const MARGIN = { top: 20, right: 20, bottom: 44, left: 56 };
+const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
+const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
+function num(value) {
+    return String(Math.round(value * 100) / 100);
+}
+function svg_open(frame, height = HEIGHT) {
+    const id = escapeHtml(frame.id);
+    return (`<svg id="${id}" class="chart" viewBox="0 0 ${WIDTH} ${num(height)}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
+        `<title id="${id}-title">${escapeHtml(frame.title)}</title>` +
+        `<desc id="${id}-desc">${escapeHtml(frame.description)}</desc>`);
+}
+/** A round upper bound for an axis and its tick step (1, 2 or 5 times a power of ten). */
+function niceScale(max, options = {}) {
+    if (!(max > 0))
+        return options.integer ? { max: 1, step: 1 } : { max: 1, step: 0.25 };
+    // Counts get whole-number ticks: no "1.5 pull requests".
+    const rough = Math.max(options.integer ? 1 : 0, max / 4);
+    const power = 10 ** Math.floor(Math.log10(rough));
+    const step = [1, 2, 2.5, 5, 10].map(factor => factor * power).find(candidate => candidate >= rough);
+    return { max: Math.ceil(max / step - 1e-9) * step, step };
+}
+function valueAxis(scale, format) {
+    const parts = [];
+    for (let value = 0; value <= scale.max + scale.step / 1000; value += scale.step) {
+        const y = MARGIN.top + PLOT_H - (value / scale.max) * PLOT_H;
+        parts.push(`<line class="grid" x1="${MARGIN.left}" x2="${MARGIN.left + PLOT_W}" y1="${num(y)}" y2="${num(y)}"/>` +
+            `<text class="tick" x="${MARGIN.left - 6}" y="${num(y + 4)}" text-anchor="end">${escapeHtml(format(value))}</text>`);
+    }
+    return `<g class="axis" aria-hidden="true">${parts.join('')}</g>`;
+}
+/** Category labels under the plot; with many categories only every n-th is written. */
+function categoryAxis(labels, bandWidth) {
+    const every = Math.max(1, Math.ceil(labels.length / 10));
+    const parts = labels.flatMap((label, index) => index % every === 0
+        ? [
+            `<text class="tick" x="${num(MARGIN.left + bandWidth * (index + 0.5))}" y="${MARGIN.top + PLOT_H + 18}" text-anchor="middle">${escapeHtml(label)}</text>`
+        ]
+        : []);
+    return `<g class="axis" aria-hidden="true">${parts.join('')}<line class="baseline" x1="${MARGIN.left}" x2="${MARGIN.left + PLOT_W}" y1="${MARGIN.top + PLOT_H}" y2="${MARGIN.top + PLOT_H}"/></g>`;
+}
+function yOf(value, max) {
+    return MARGIN.top + PLOT_H - (Math.max(0, value) / max) * PLOT_H;
+}
+/**
+ * Vertical bars, one per datum, with an optional limit drawn as a dashed line (the day budget);
+ * a bar above the limit gets the `over` class.
+ */
+function barChart(frame, data, options) {
+    const limit = options.limit ?? null;
+    const scale = niceScale(Math.max(0, ...data.map(datum => datum.value), limit?.value ?? 0));
+    const band = PLOT_W / Math.max(1, data.length);
+    const bars = data.map((datum, index) => {
+        const y = yOf(datum.value, scale.max);
+        const over = limit !== null && datum.value > limit.value;
+        return `<rect class="mark bar${over ? ' over' : ''}" x="${num(MARGIN.left + band * index + band * 0.15)}" y="${num(y)}" width="${num(band * 0.7)}" height="${num(MARGIN.top + PLOT_H - y)}"><title>${escapeHtml(datum.tooltip)}</title></rect>`;
+    });
+    const limitLine = limit === null
+        ? ''
+        : `<g class="limit"><line class="mark limit-line" x1="${MARGIN.left}" x2="${MARGIN.left + PLOT_W}" y1="${num(yOf(limit.value, scale.max))}" y2="${num(yOf(limit.value, scale.max))}"><title>${escapeHtml(limit.label)}</title></line>` +
+            `<text class="limit-label" x="${MARGIN.left + PLOT_W}" y="${num(yOf(limit.value, scale.max) - 5)}" text-anchor="end">${escapeHtml(limit.label)}</text></g>`;
+    return `${svg_open(frame)}${valueAxis(scale, options.format)}${categoryAxis(data.map(datum => datum.label), band)}<g class="marks">${bars.join('')}</g>${limitLine}</svg>`;
+}
+function legend(series, shape) {
+    let x = MARGIN.left;
+    const parts = series.map(entry => {
+        const mark = shape === 'rect'
+            ? `<rect class="swatch ${escapeHtml(entry.className)}" x="${x}" y="${HEIGHT - 14}" width="10" height="10"/>`
+            : `<line class="swatch-line ${escapeHtml(entry.className)}" x1="${x}" x2="${x + 14}" y1="${HEIGHT - 9}" y2="${HEIGHT - 9}"/>`;
+        const text = `<text class="tick" x="${x + 18}" y="${HEIGHT - 5}">${escapeHtml(entry.name)}</text>`;
+        x += 28 + entry.name.length * 7;
+        return mark + text;
+    });
+    return `<g class="legend" aria-hidden="true">${parts.join('')}</g>`;
+}
+/** Bars side by side for each category, one per series (opened, merged, closed per week). */
+function groupedBarChart(frame, labels, series, options) {
+    const scale = niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
+        integer: options.integer ?? false
+    });
+    const band = PLOT_W / Math.max(1, labels.length);
+    const inner = (band * 0.8) / Math.max(1, series.length);
+    const bars = labels.flatMap((_, index) => series.map((entry, which) => {
+        const value = entry.values[index] ?? 0;
+        const y = yOf(value, scale.max);
+        return `<rect class="mark bar ${escapeHtml(entry.className)}" x="${num(MARGIN.left + band * index + band * 0.1 + inner * which)}" y="${num(y)}" width="${num(inner * 0.9)}" height="${num(MARGIN.top + PLOT_H - y)}"><title>${escapeHtml(options.tooltip(entry, index))}</title></rect>`;
+    }));
+    return `${svg_open(frame)}${valueAxis(scale, options.format)}${categoryAxis(labels, band)}<g class="marks">${bars.join('')}</g>${legend(series, 'rect')}</svg>`;
+}
+/** One line per series over the categories, with a point at each value. */
+function lineChart(frame, labels, series, options) {
+    const scale = niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
+        integer: options.integer ?? false
+    });
+    const band = PLOT_W / Math.max(1, labels.length);
+    const lines = series.map(entry => {
+        const points = entry.values.map((value, index) => ({
+            x: MARGIN.left + band * (index + 0.5),
+            y: yOf(value, scale.max),
+            value,
+            index
+        }));
+        const d = points
+            .map((point, index) => `${index === 0 ? 'M' : 'L'}${num(point.x)},${num(point.y)}`)
+            .join(' ');
+        const circles = points.map(point => `<circle class="mark point ${escapeHtml(entry.className)}" cx="${num(point.x)}" cy="${num(point.y)}" r="3"><title>${escapeHtml(options.tooltip(entry, point.index))}</title></circle>`);
+        return `<g class="series"><path class="mark line ${escapeHtml(entry.className)}" d="${d}"/>${circles.join('')}</g>`;
+    });
+    return `${svg_open(frame)}${valueAxis(scale, options.format)}${categoryAxis(labels, band)}<g class="marks">${lines.join('')}</g>${legend(series, 'line')}</svg>`;
+}
+/** Horizontal bars, one row per datum, the label on the left and the value written at the end. */
+function horizontalBarChart(frame, data, options) {
+    const row = 26;
+    const labelWidth = 220;
+    const height = MARGIN.top + row * Math.max(1, data.length) + 10;
+    const max = options.max ?? niceScale(Math.max(0, ...data.map(datum => datum.value))).max;
+    const plot = WIDTH - labelWidth - 90;
+    const rows = data.map((datum, index) => {
+        const y = MARGIN.top + row * index;
+        const width = (Math.max(0, datum.value) / max) * plot;
+        const label = datum.label.length > 34 ? `${datum.label.slice(0, 33)}…` : datum.label;
+        return (`<text class="tick" x="${labelWidth - 8}" y="${num(y + row * 0.6)}" text-anchor="end">${escapeHtml(label)}</text>` +
+            `<rect class="mark bar" x="${labelWidth}" y="${num(y + 4)}" width="${num(width)}" height="${row - 8}"><title>${escapeHtml(datum.tooltip)}</title></rect>` +
+            `<text class="value" x="${num(labelWidth + width + 6)}" y="${num(y + row * 0.6)}">${escapeHtml(options.format(datum.value))}</text>`);
+    });
+    return `${svg_open(frame, height)}<g class="marks">${rows.join('')}</g></svg>`;
+}
+/**
+ * A dot per value along one axis (hours to merge of each pull request), with the median marked by
+ * a line; values that fall on the same spot are stacked upwards.
+ */
+function dotStrip(frame, data, options) {
+    const height = 150;
+    const baseline = 110;
+    const scale = niceScale(Math.max(0, ...data.map(datum => datum.value)));
+    const xOf = (value) => MARGIN.left + (Math.max(0, value) / scale.max) * PLOT_W;
+    const stacks = new Map();
+    const dots = data.map(datum => {
+        const x = Math.round(xOf(datum.value) / 6) * 6;
+        const level = stacks.get(x) ?? 0;
+        stacks.set(x, level + 1);
+        return `<circle class="mark point dot" cx="${num(x)}" cy="${num(baseline - 6 - level * 9)}" r="4"><title>${escapeHtml(datum.tooltip)}</title></circle>`;
+    });
+    const ticks = [];
+    for (let value = 0; value <= scale.max + scale.step / 1000; value += scale.step)
+        ticks.push(`<line class="grid" x1="${num(xOf(value))}" x2="${num(xOf(value))}" y1="${MARGIN.top}" y2="${baseline}"/>` +
+            `<text class="tick" x="${num(xOf(value))}" y="${baseline + 18}" text-anchor="middle">${escapeHtml(options.format(value))}</text>`);
+    const median = options.median === null
+        ? ''
+        : `<g class="limit"><line class="mark limit-line" x1="${num(xOf(options.median))}" x2="${num(xOf(options.median))}" y1="${MARGIN.top - 6}" y2="${baseline}"><title>median ${escapeHtml(options.format(options.median))}</title></line>` +
+            `<text class="limit-label" x="${num(xOf(options.median) + 4)}" y="${MARGIN.top + 4}">median ${escapeHtml(options.format(options.median))}</text></g>`;
+    return `${svg_open(frame, height)}<g class="axis" aria-hidden="true">${ticks.join('')}<line class="baseline" x1="${MARGIN.left}" x2="${MARGIN.left + PLOT_W}" y1="${baseline}" y2="${baseline}"/></g><g class="marks">${dots.join('')}</g>${median}</svg>`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/html.js
+/**
+ * The report as one self-contained HTML page: inline CSS and inline SVG charts, no script, no font,
+ * no image or style from anywhere else (a Content-Security-Policy that allows none says so to the
+ * browser too). Legible without JavaScript, in light and dark mode, and on paper; each chart has a
+ * text alternative and its numbers in a table. Pure: ReportData in, a string out.
+ */
+
+
+/** The ids of the page's charts, in the order they appear (the Chromium test checks each). */
+const CHART_IDS = (/* unused pure expression or super */ null && ([
+    'chart-spend',
+    'chart-prs',
+    'chart-merge-rate',
+    'chart-time-to-merge',
+    'chart-queue',
+    'chart-cost',
+    'chart-failures'
+]));
+const CSS = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa;
+  --border: #d1d9e0; --grid: #e6eaef; --accent: #0969da; --merged: #8250df; --closed: #cf222e;
+  --opened: #0969da; --pending: #9a6700; --over: #cf222e; --limit: #cf222e; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --border: #3d444d;
+    --grid: #262c36; --accent: #4493f8; --merged: #ab7df8; --closed: #f85149; --opened: #4493f8;
+    --pending: #d29922; --over: #f85149; --limit: #f85149; }
+}
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 980px; padding: 24px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+  color: var(--fg); background: var(--bg); }
+h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.2em; margin: 0 0 4px; }
+.meta, .lede, caption, .note { color: var(--muted); }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 12px; margin: 20px 0; padding: 0; }
+.tiles div { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 10px 12px; }
+.tiles dt { color: var(--muted); font-size: 0.85em; } .tiles dd { margin: 0; font-size: 1.35em; font-weight: 600; }
+section { border-top: 1px solid var(--border); padding: 18px 0; break-inside: avoid; }
+figure { margin: 8px 0; }
+svg.chart { width: 100%; height: auto; display: block; }
+.chart text { fill: var(--muted); font-size: 12px; font-family: inherit; }
+.chart text.value { fill: var(--fg); }
+.chart .grid { stroke: var(--grid); stroke-width: 1; }
+.chart .baseline { stroke: var(--border); stroke-width: 1; }
+.chart .bar { fill: var(--accent); } .chart .bar.over { fill: var(--over); }
+.chart .opened { fill: var(--opened); stroke: var(--opened); } .chart .merged { fill: var(--merged); stroke: var(--merged); }
+.chart .closed { fill: var(--closed); stroke: var(--closed); } .chart .pending { fill: var(--pending); stroke: var(--pending); }
+.chart path.line { fill: none; stroke-width: 2; }
+.chart .swatch-line { stroke-width: 3; }
+.chart .dot { fill: var(--merged); fill-opacity: 0.8; }
+.chart .limit-line { stroke: var(--limit); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.chart .limit-label { fill: var(--limit); }
+.empty { color: var(--muted); font-style: italic; padding: 12px 0; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin-top: 8px; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; padding: 4px 0; }
+details summary { cursor: pointer; color: var(--muted); font-size: 0.9em; }
+code { font-size: 0.9em; overflow-wrap: anywhere; }
+@media print {
+  :root { --fg: #000; --muted: #333; --bg: #fff; --panel: #fff; --border: #999; --grid: #ddd; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  details > summary { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
+  section { page-break-inside: avoid; }
+}
+`;
+function html_usd(value) {
+    return value === null ? '—' : `$${value.toFixed(2)}`;
+}
+function html_percent(value) {
+    return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+/** A duration in hours as a person reads it: minutes, hours or days. */
+function html_duration(hours) {
+    if (hours === null)
+        return '—';
+    if (hours < 1)
+        return `${Math.round(hours * 60)} min`;
+    if (hours < 48)
+        return `${Math.round(hours * 10) / 10} h`;
+    return `${Math.round((hours / 24) * 10) / 10} d`;
+}
+/** `2026-11-24` → `Nov 24`. */
+function shortDay(day) {
+    const at = new Date(`${day}T00:00:00.000Z`);
+    return at.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+function html_plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function html_table(caption, header, rows, numeric = []) {
+    const cell = (tag, text, index) => `<${tag}${numeric.includes(index) ? ' class="n"' : ''}>${escapeHtml(text)}</${tag}>`;
+    return (`<table><caption>${escapeHtml(caption)}</caption><thead><tr>${header.map((text, index) => cell('th', text, index)).join('')}</tr></thead>` +
+        `<tbody>${rows.map(row => `<tr>${row.map((text, index) => cell('td', text, index)).join('')}</tr>`).join('')}</tbody></table>`);
+}
+function dataTable(caption, header, rows, numeric = []) {
+    return `<details><summary>The numbers</summary>${html_table(caption, header, rows, numeric)}</details>`;
+}
+function html_section(id, title, lede, body) {
+    return `<section aria-labelledby="${id}-heading"><h2 id="${id}-heading">${escapeHtml(title)}</h2><p class="lede">${escapeHtml(lede)}</p><figure>${body}</figure></section>`;
+}
+function empty(text) {
+    return `<p class="empty">${escapeHtml(text)}</p>`;
+}
+function spendSection(data) {
+    const { spendPerDay, budget, summary } = data;
+    const limit = budget.dayUsd;
+    const description = `Model spend per UTC day from ${data.window.from} to ${data.window.to}: ${html_usd(summary.spentUsd)} in all` +
+        (limit === null
+            ? '.'
+            : `; the day budget is ${html_usd(limit)}, passed on ${html_plural(summary.daysOverBudget, 'day')}.`);
+    const chart = barChart({ id: 'chart-spend', title: 'Spend per day', description }, spendPerDay.map(day => ({
+        label: shortDay(day.day),
+        value: day.usd,
+        tooltip: `${day.day}: ${html_usd(day.usd)} (${html_plural(day.attempts, 'attempt')})`
+    })), {
+        format: value => `$${value % 1 === 0 ? value : value.toFixed(2)}`,
+        limit: limit === null ? null : { value: limit, label: `day budget ${html_usd(limit)}` }
+    });
+    const rows = spendPerDay.map(day => [day.day, html_usd(day.usd), String(day.attempts)]);
+    return html_section('spend', 'Spend per day', description, chart + dataTable('Spend per UTC day', ['Day', 'Spend', 'Attempts'], rows, [1, 2]));
+}
+function pullRequestsSection(data) {
+    const weeks = data.pullRequestsPerWeek;
+    const series = [
+        { name: 'opened', className: 'opened', values: weeks.map(week => week.opened) },
+        { name: 'merged', className: 'merged', values: weeks.map(week => week.merged) },
+        { name: 'closed unmerged', className: 'closed', values: weeks.map(week => week.closed) }
+    ];
+    const { summary } = data;
+    const description = `Pull requests per week (weeks from Monday): ${summary.prsOpened} opened, ${summary.prsMerged} merged and ${summary.prsClosed} closed without merging in the window.`;
+    const chart = groupedBarChart({ id: 'chart-prs', title: 'Pull requests per week', description }, weeks.map(week => `wk ${shortDay(week.week)}`), series, {
+        format: value => String(value),
+        integer: true,
+        tooltip: (entry, index) => `week of ${weeks[index].week}: ${entry.values[index]} ${entry.name}`
+    });
+    const rows = weeks.map(week => [week.week, String(week.opened), String(week.merged), String(week.closed)]);
+    return html_section('prs', 'Pull requests opened, merged and closed', description, chart + dataTable('Pull requests per week', ['Week of', 'Opened', 'Merged', 'Closed'], rows, [1, 2, 3]));
+}
+function mergeRateSection(data) {
+    const ruled = data.byType.filter(type => type.mergeRate !== null);
+    const description = ruled.length === 0
+        ? 'No pull request was merged or closed in the window.'
+        : `Share of CCAL's pull requests that maintainers merged, of those merged or closed in the window, per item type; ${html_percent(data.summary.mergeRate)} overall.`;
+    const chart = ruled.length === 0
+        ? empty(description)
+        : horizontalBarChart({ id: 'chart-merge-rate', title: 'Merge rate per item type', description }, ruled.map(type => ({
+            label: type.type,
+            value: type.mergeRate,
+            tooltip: `${type.type}: ${type.merged} of ${type.merged + type.closed} merged`
+        })), { format: value => `${Math.round(value * 100)}%`, max: 1 });
+    const rows = data.byType.map(type => [
+        type.type,
+        String(type.merged),
+        String(type.closed),
+        html_percent(type.mergeRate),
+        html_duration(type.medianHoursToMerge)
+    ]);
+    return html_section('merge-rate', 'Merge rate per item type', description, chart +
+        dataTable('Verdicts per item type', ['Type', 'Merged', 'Closed', 'Merge rate', 'Median time to merge'], rows, [1, 2, 3, 4]));
+}
+function timeToMergeSection(data) {
+    const merged = data.pullRequests.filter(pull => pull.verdict === 'merged' && pull.hoursToMerge !== null);
+    const medianHours = data.summary.medianHoursToMerge;
+    const description = merged.length === 0
+        ? 'No merged pull request with a known opening time in the window.'
+        : `Time from opening to merge of ${html_plural(merged.length, 'merged pull request')}, one dot each; the median is ${html_duration(medianHours)}.`;
+    const chart = merged.length === 0
+        ? empty(description)
+        : dotStrip({ id: 'chart-time-to-merge', title: 'Time to merge', description }, merged.map(pull => ({
+            label: `#${pull.number}`,
+            value: pull.hoursToMerge,
+            tooltip: `#${pull.number} ${pull.title}: ${html_duration(pull.hoursToMerge)}`
+        })), { format: value => `${Math.round(value * 10) / 10} h`, median: medianHours });
+    const rows = merged.map(pull => [
+        `#${pull.number}`,
+        pull.type,
+        pull.title,
+        pull.openedAt ?? '',
+        pull.verdictAt ?? '',
+        html_duration(pull.hoursToMerge)
+    ]);
+    return html_section('time-to-merge', `Median time to merge: ${html_duration(medianHours)}`, description, chart +
+        dataTable('Merged pull requests', ['PR', 'Type', 'Title', 'Opened', 'Merged', 'Time to merge'], rows, [5]));
+}
+function queueSection(data) {
+    const days = data.queuePerDay;
+    const last = days.at(-1);
+    const description = `Items waiting in the queue (pending) and pull requests awaiting review at the end of each UTC day; ${last ? `${last.pending} pending and ${last.prOpen} open on ${last.day}` : 'no days'}.`;
+    const series = [
+        { name: 'pending', className: 'pending', values: days.map(day => day.pending) },
+        { name: 'PR open', className: 'opened', values: days.map(day => day.prOpen) }
+    ];
+    const chart = lineChart({ id: 'chart-queue', title: 'Queue size over time', description }, days.map(day => shortDay(day.day)), series, {
+        format: value => String(value),
+        integer: true,
+        tooltip: (entry, index) => `${days[index].day}: ${entry.values[index]} ${entry.name}`
+    });
+    const rows = days.map(day => [day.day, String(day.pending), String(day.prOpen)]);
+    return html_section('queue', 'Queue size over time', description, chart + dataTable('Queue at the end of each day', ['Day', 'Pending', 'PRs open'], rows, [1, 2]));
+}
+function costSection(data) {
+    const priced = data.byType.filter(type => type.costPerMergedPrUsd !== null);
+    const overall = data.summary.costPerMergedPrUsd;
+    const description = overall === null
+        ? 'No pull request was merged in the window: no cost per accepted change yet.'
+        : `All spend in the window divided by the pull requests merged in it: ${html_usd(overall)} per accepted change; per type from the attempts on items of that type.`;
+    const chart = priced.length === 0
+        ? empty(description)
+        : horizontalBarChart({ id: 'chart-cost', title: 'Cost per merged pull request', description }, priced.map(type => ({
+            label: type.type,
+            value: type.costPerMergedPrUsd,
+            tooltip: `${type.type}: ${html_usd(type.spentUsd)} for ${html_plural(type.merged, 'merged PR')}`
+        })), { format: value => html_usd(value) });
+    const rows = data.byType.map(type => [
+        type.type,
+        html_usd(type.spentUsd),
+        String(type.merged),
+        html_usd(type.costPerMergedPrUsd)
+    ]);
+    return html_section('cost', `Cost per accepted pull request: ${html_usd(overall)}`, description, chart +
+        dataTable('Spend and merged pull requests per type', ['Type', 'Spend', 'Merged', 'Per merged PR'], rows, [1, 2, 3]));
+}
+function failuresSection(data) {
+    const failures = data.failureFingerprints;
+    const description = failures.length === 0
+        ? 'No CI failure or error-log entry was seen in the window.'
+        : `The failures discovery found most often (CI failures, error-log entries seen in the window), by how many times each was seen.`;
+    const chart = failures.length === 0
+        ? empty(description)
+        : horizontalBarChart({ id: 'chart-failures', title: 'Most frequent failure fingerprints', description }, failures.map(failure => ({
+            label: failure.title,
+            value: failure.occurrences,
+            tooltip: `${failure.fingerprint}: seen ${failure.occurrences}×, ${failure.status}`
+        })), { format: value => `${value}×` });
+    const rows = failures.map(failure => [
+        failure.title,
+        failure.fingerprint,
+        failure.type,
+        failure.status.replace(/_/g, ' '),
+        String(failure.occurrences),
+        String(failure.regressions),
+        String(failure.failedAttempts)
+    ]);
+    const reasons = data.attemptFailures.length === 0
+        ? ''
+        : html_table('Why attempts failed in the window', ['Reason', 'Attempts'], data.attemptFailures.map(entry => [entry.reason, String(entry.count)]), [1]);
+    return html_section('failures', 'Most frequent failure fingerprints', description, chart +
+        (failures.length
+            ? html_table('Failure fingerprints', ['Title', 'Fingerprint', 'Type', 'Status', 'Seen', 'Regressions', 'Failed attempts'], rows, [4, 5, 6])
+            : '') +
+        reasons);
+}
+function tiles(data) {
+    const { summary, budget } = data;
+    const entries = [
+        ['Spend in the window', html_usd(summary.spentUsd)],
+        [
+            'Day budget',
+            budget.dayUsd === null ? '—' : `${html_usd(budget.dayUsd)} · passed ${summary.daysOverBudget}×`
+        ],
+        ['Pull requests opened', String(summary.prsOpened)],
+        ['Merged / closed', `${summary.prsMerged} / ${summary.prsClosed}`],
+        ['Merge rate', html_percent(summary.mergeRate)],
+        ['Median time to merge', html_duration(summary.medianHoursToMerge)],
+        ['Cost per merged PR', html_usd(summary.costPerMergedPrUsd)],
+        ['Queue now', `${summary.byStatus.pending} pending`],
+        ['Pull requests open now', String(summary.byStatus.pr_open)]
+    ];
+    return `<dl class="tiles">${entries.map(([name, value]) => `<div><dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>`;
+}
+/** The whole page. */
+function renderReportHtml(data) {
+    const where = data.ledger.branch === null
+        ? 'the ledger'
+        : `ledger branch ${data.ledger.branch}${data.ledger.commit ? ` at ${data.ledger.commit.slice(0, 12)}` : ''}`;
+    const statuses = ITEM_STATUSES.filter(status => data.summary.byStatus[status] > 0)
+        .map(status => `${data.summary.byStatus[status]} ${status.replace(/_/g, ' ')}`)
+        .join(', ');
+    const notes = data.notes.length
+        ? `<section aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2><ul>${data.notes.map(note => `<li class="note">${escapeHtml(note)}</li>`).join('')}</ul></section>`
+        : '';
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light dark">',
+        `<title>CCAL report ${escapeHtml(data.window.from)} – ${escapeHtml(data.window.to)}</title>`,
+        `<style>${CSS}</style>`,
+        '</head>',
+        '<body>',
+        '<header>',
+        '<h1>CCAL report</h1>',
+        `<p class="meta">${escapeHtml(`${data.window.days} days, ${data.window.from} to ${data.window.to} (UTC), from ${where}; generated ${data.generatedAt}.`)}</p>`,
+        statuses ? `<p class="meta">${escapeHtml(`Items now: ${statuses}.`)}</p>` : '',
+        '</header>',
+        '<main>',
+        tiles(data),
+        spendSection(data),
+        pullRequestsSection(data),
+        mergeRateSection(data),
+        timeToMergeSection(data),
+        queueSection(data),
+        costSection(data),
+        failuresSection(data),
+        notes,
+        '</main>',
+        '</body>',
+        '</html>',
+        ''
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/report/files.js
+/**
+ * Writing the report out: the HTML page as `index.html` in a directory of its own, the data as
+ * JSON. The one file-system effect of the report; everything it writes comes from data.ts and html.ts.
+ */
+
+
+
+/** The page's file name in its directory (what a browser opens first in an unpacked artifact). */
+const REPORT_PAGE = 'index.html';
+/** The data's file name beside the page. */
+const REPORT_DATA_FILE = 'report.json';
+/** The report's data as the JSON document `--json` writes. */
+function reportJson(data) {
+    return `${JSON.stringify(data, null, 2)}\n`;
+}
+/** Writes the page to `directory/index.html` (creating the directory); returns its path. */
+async function writeReportPage(directory, data) {
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    const path = (0,external_node_path_.join)(directory, REPORT_PAGE);
+    await (0,promises_.writeFile)(path, renderReportHtml(data), 'utf8');
+    return path;
+}
+/** Writes the data as JSON to `path` (creating its directory). */
+async function writeReportJson(path, data) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, reportJson(data), 'utf8');
+}
+
+;// CONCATENATED MODULE: ./lib/report/history.js
+/** Items whose commits are read at most (the most recently changed first); the rest are approximated. */
+const MAX_ITEMS_FROM_GIT = 200;
+/** The commits (newest first) of each item of `ledger` that dropped history events, by item id. */
+async function droppedHistoryCommits(store, ledger, since, limit = MAX_ITEMS_FROM_GIT) {
+    const wanted = [...ledger.items.values()]
+        // An item last changed before the window has no move inside it to recover.
+        .filter(item => item.historyDropped > 0 && Date.parse(item.updatedAt) >= since.getTime())
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .slice(0, limit);
+    const commits = new Map();
+    for (const item of wanted) {
+        const log = await store.log({ itemId: item.id });
+        commits.set(item.id, log.map(commit => ({ date: commit.date, subject: commit.subject })));
+    }
+    return commits;
 }
 
 ;// CONCATENATED MODULE: ./lib/action/tool-cache.js
@@ -80918,7 +81869,8 @@ const ACTION_INPUTS = [
     'config',
     'mode',
     'item',
-    ...Object.keys(SETTING_INPUTS)
+    ...Object.keys(SETTING_INPUTS),
+    'report'
 ];
 function inputs_optional(name) {
     const value = lib_core/* getInput */.V4(name);
@@ -80961,6 +81913,9 @@ function readActionInputs() {
         }
         overrides.push({ path, text, origin });
     }
+    const report = inputs_optional('report') ?? 'false';
+    if (report !== 'true' && report !== 'false')
+        problems.push(`input report: expected true or false, found "${report}"`);
     if (problems.length > 0)
         throw new ConfigError(problems);
     const configPath = inputs_optional('config') ?? DEFAULT_CONFIG_PATH;
@@ -80972,7 +81927,8 @@ function readActionInputs() {
         configExplicit: configPath !== DEFAULT_CONFIG_PATH,
         mode: mode,
         ...(item ? { item } : {}),
-        overrides
+        overrides,
+        report: report === 'true'
     };
 }
 
@@ -81078,6 +82034,10 @@ function writeActionOutputs(report) {
 
 
 
+
+
+
+
 /** Evidence annotations shown at most, so a large lint batch does not flood the run page. */
 const MAX_ANNOTATIONS = 10;
 /** Runs one invocation of the action. Throws typed errors; the entry point reports them. */
@@ -81113,7 +82073,7 @@ async function runAction(env = process.env) {
     const shutdown = shutdownSignal();
     try {
         const toolCache = await actionsToolCache(env);
-        const { report, ledger, transcripts } = await runEngine({
+        const { report, ledger, transcripts, store, commit } = await runEngine({
             settings,
             configPath: loaded.configPath,
             root,
@@ -81132,6 +82092,10 @@ async function runAction(env = process.env) {
             const name = transcriptArtifactName(report.runId, inputs.mode === 'execute' ? inputs.item : undefined);
             await uploadTranscripts(report, transcripts, name, settings, env, logger);
         }
+        if (inputs.report) {
+            const name = reportArtifactName(report.runId, inputs.mode === 'execute' ? inputs.item : undefined);
+            await uploadReport(report, { ledger, store, commit }, name, settings, env, logger);
+        }
         await publish(report, ledger, settings, env);
     }
     finally {
@@ -81144,6 +82108,51 @@ async function runAction(env = process.env) {
  */
 function transcriptArtifactName(runId, itemId) {
     return `ccal-transcripts-${pathSegment(runId)}${itemId ? `-${pathSegment(itemId)}` : ''}`;
+}
+/** The name of this run's report artifact (unique in the workflow run, as the transcripts' is). */
+function reportArtifactName(runId, itemId) {
+    return `ccal-report-${pathSegment(runId)}${itemId ? `-${pathSegment(itemId)}` : ''}`;
+}
+/** The artifact's page on GitHub, when the run's variables say where it is. */
+function artifactUrl(env, id) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return null;
+    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`;
+}
+/**
+ * Writes the report with charts (the page and its data, as `ccal report --html` does) to
+ * RUNNER_TEMP and uploads it as one artifact; a failure is a warning in the log and the summary,
+ * never the run's failure, and leaves the files where they are.
+ */
+async function uploadReport(report, source, name, settings, env, logger) {
+    const directory = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), name);
+    const entry = (report.htmlReport = { directory });
+    try {
+        const now = new Date();
+        const since = new Date(now.getTime() - DEFAULT_REPORT_DAYS * 86_400_000);
+        const commitsByItem = source.commit
+            ? await droppedHistoryCommits(source.store, source.ledger, since)
+            : undefined;
+        const data = reportData(source.ledger, {
+            now,
+            days: DEFAULT_REPORT_DAYS,
+            dayBudgetUsd: settings.budgets.cost_per_day_usd,
+            branch: settings.ledger.branch,
+            commit: source.commit,
+            ...(commitsByItem ? { commitsByItem } : {})
+        });
+        const page = await writeReportPage(directory, data);
+        const json = (0,external_node_path_.join)(directory, REPORT_DATA_FILE);
+        await writeReportJson(json, data);
+        const uploaded = await uploadArtifact(name, [page, json], directory, { env });
+        entry.artifact = { name: uploaded.name, url: artifactUrl(env, uploaded.id) };
+        logger.info(`report: uploaded as artifact ${uploaded.name} (id ${uploaded.id}, ${uploaded.size} bytes)`);
+    }
+    catch (error) {
+        entry.problem = errorMessage(error);
+        logger.warning(`report: ${entry.problem}; the files stay in ${directory}`);
+    }
 }
 /**
  * Uploads the transcripts as one artifact and says so in the report; a failed upload is a warning,

@@ -11029,7 +11029,7 @@ async function runEngine(options) {
     const transcripts = transcriptDirectory ? await transcriptFiles(transcriptDirectory) : undefined;
     if (transcripts)
         report.transcripts = { items: transcripts.files.length, directory: transcripts.directory };
-    return { report, discoveries, ledger, commit, repository, ...(transcripts ? { transcripts } : {}) };
+    return { report, discoveries, ledger, commit, repository, store, ...(transcripts ? { transcripts } : {}) };
 }
 /** The transcripts in `directory`, or undefined when no item wrote one. */
 async function transcriptFiles(directory) {
@@ -11108,7 +11108,6 @@ function outcomeCell(item) {
         parts.push(item.reason);
     return parts.join(' · ');
 }
-/** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 /** Where the run's transcripts went, in one line. */
 function transcriptsLine(transcripts) {
     const items = `${transcripts.items} item${transcripts.items === 1 ? '' : 's'}`;
@@ -11119,6 +11118,15 @@ function transcriptsLine(transcripts) {
         ? `Transcripts: not uploaded (${transcripts.problem.replace(/\r?\n/g, ' ')}); ${where}.`
         : `Transcripts: ${where}.`;
 }
+/** Where the run's HTML report went, in one line. */
+function htmlReportLine(entry) {
+    if (entry.artifact) {
+        const name = `\`${entry.artifact.name}\``;
+        return `Report with charts: artifact ${entry.artifact.url ? `[${name}](${entry.artifact.url})` : name} (open \`index.html\`).`;
+    }
+    return `Report with charts: not uploaded (${(entry.problem ?? 'unknown problem').replace(/\r?\n/g, ' ')}); written to \`${entry.directory}\`.`;
+}
+/** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 function renderSummary(report) {
     const lines = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, ''];
     lines.push(`Run \`${report.runId}\` · trigger: ${report.trigger} · ${report.startedAt} → ${report.finishedAt}`, '');
@@ -11147,6 +11155,8 @@ function renderSummary(report) {
     ])));
     if (report.transcripts)
         lines.push(transcriptsLine(report.transcripts), '');
+    if (report.htmlReport)
+        lines.push(htmlReportLine(report.htmlReport), '');
     // A table cell is cut at 200 characters; a failure that says what to change is given whole.
     const fixes = report.executed.filter(item => item.status === 'failed' && item.reason.includes(' Fix: '));
     if (fixes.length > 0) {

@@ -161,9 +161,11 @@ class Items {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hg: () => (/* binding */ emptyLedger),
 /* harmony export */   J4: () => (/* binding */ ITEM_STATUSES),
+/* harmony export */   Sb: () => (/* binding */ UtcDaySchema),
 /* harmony export */   Uu: () => (/* binding */ GLANCED_STATUSES),
 /* harmony export */   V3: () => (/* binding */ PatternsFileSchema),
 /* harmony export */   WP: () => (/* binding */ SystemStateSchema),
+/* harmony export */   ZX: () => (/* binding */ ItemStatusSchema),
 /* harmony export */   a5: () => (/* binding */ ItemContextSchema),
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
 /* harmony export */   h5: () => (/* binding */ LedgerSummarySchema),
@@ -172,9 +174,10 @@ class Items {
 /* harmony export */   nt: () => (/* binding */ UntrustedTextSchema),
 /* harmony export */   sp: () => (/* binding */ ResultsFileSchema),
 /* harmony export */   sv: () => (/* binding */ WorkItemSchema),
-/* harmony export */   w$: () => (/* binding */ ITEM_TYPES)
+/* harmony export */   w$: () => (/* binding */ ITEM_TYPES),
+/* harmony export */   wX: () => (/* binding */ TimestampSchema)
 /* harmony export */ });
-/* unused harmony exports ItemStatusSchema, TimestampSchema, ItemIdSchema, LeaseSchema, HUMAN_WORD_KINDS, HumanWordsSchema, GENERATION_ENDINGS, GenerationSchema, ITEM_EVENTS, ItemEventSchema, ItemGlanceSchema, TokenUsageSchema, VERIFY_OUTCOMES, VerifyOutcomeSchema, ExecutionResultSchema, LearningPatternSchema, ResultAggregateSchema, TotalsSchema, UtcDaySchema */
+/* unused harmony exports ItemIdSchema, LeaseSchema, HUMAN_WORD_KINDS, HumanWordsSchema, GENERATION_ENDINGS, GenerationSchema, ITEM_EVENTS, ItemEventSchema, ItemGlanceSchema, TokenUsageSchema, VERIFY_OUTCOMES, VerifyOutcomeSchema, ExecutionResultSchema, LearningPatternSchema, ResultAggregateSchema, TotalsSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6921);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4377);
 /* harmony import */ var _items_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7921);

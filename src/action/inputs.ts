@@ -31,7 +31,8 @@ export const ACTION_INPUTS = [
   'config',
   'mode',
   'item',
-  ...Object.keys(SETTING_INPUTS)
+  ...Object.keys(SETTING_INPUTS),
+  'report'
 ] as readonly string[]
 
 export interface ActionInputs {
@@ -44,6 +45,8 @@ export interface ActionInputs {
   mode: RunMode
   item?: string
   overrides: TextOverride[]
+  /** Write the HTML report and upload it as an artifact of the run. */
+  report: boolean
 }
 
 function optional(name: string): string | undefined {
@@ -88,6 +91,9 @@ export function readActionInputs(): ActionInputs {
     }
     overrides.push({ path, text, origin })
   }
+  const report = optional('report') ?? 'false'
+  if (report !== 'true' && report !== 'false')
+    problems.push(`input report: expected true or false, found "${report}"`)
   if (problems.length > 0) throw new ConfigError(problems)
 
   const configPath = optional('config') ?? DEFAULT_CONFIG_PATH
@@ -99,6 +105,7 @@ export function readActionInputs(): ActionInputs {
     configExplicit: configPath !== DEFAULT_CONFIG_PATH,
     mode: mode as RunMode,
     ...(item ? { item } : {}),
-    overrides
+    overrides,
+    report: report === 'true'
   }
 }

@@ -5,11 +5,16 @@
  */
 import * as core from '@actions/core'
 import { rm } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { loadSettings } from '../config/load.js'
 import type { Settings } from '../config/schema.js'
 import { runEngine, type TranscriptFiles } from '../core/engine.js'
-import { renderMetrics, renderSummary, type CycleReport } from '../core/report.js'
+import { renderMetrics, renderSummary, type CycleReport, type HtmlReportEntry } from '../core/report.js'
+import type { LedgerStore } from '../ledger/store.js'
+import { DEFAULT_REPORT_DAYS, reportData } from '../report/data.js'
+import { REPORT_DATA_FILE, writeReportJson, writeReportPage } from '../report/files.js'
+import { droppedHistoryCommits } from '../report/history.js'
 import { describeTrigger, triggerFromEnvironment } from '../core/trigger.js'
 import { shutdownSignal } from '../executor/index.js'
 import { actionsToolCache } from './tool-cache.js'
@@ -63,7 +68,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   const shutdown = shutdownSignal()
   try {
     const toolCache = await actionsToolCache(env)
-    const { report, ledger, transcripts } = await runEngine({
+    const { report, ledger, transcripts, store, commit } = await runEngine({
       settings,
       configPath: loaded.configPath,
       root,
@@ -82,6 +87,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       const name = transcriptArtifactName(report.runId, inputs.mode === 'execute' ? inputs.item : undefined)
       await uploadTranscripts(report, transcripts, name, settings, env, logger)
     }
+    if (inputs.report) {
+      const name = reportArtifactName(report.runId, inputs.mode === 'execute' ? inputs.item : undefined)
+      await uploadReport(report, { ledger, store, commit }, name, settings, env, logger)
+    }
     await publish(report, ledger, settings, env)
   } finally {
     shutdown.dispose()
@@ -94,6 +103,59 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
  */
 export function transcriptArtifactName(runId: string, itemId?: string): string {
   return `ccal-transcripts-${pathSegment(runId)}${itemId ? `-${pathSegment(itemId)}` : ''}`
+}
+
+/** The name of this run's report artifact (unique in the workflow run, as the transcripts' is). */
+export function reportArtifactName(runId: string, itemId?: string): string {
+  return `ccal-report-${pathSegment(runId)}${itemId ? `-${pathSegment(itemId)}` : ''}`
+}
+
+/** The artifact's page on GitHub, when the run's variables say where it is. */
+function artifactUrl(env: NodeJS.ProcessEnv, id: number): string | null {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return null
+  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`
+}
+
+/**
+ * Writes the report with charts (the page and its data, as `ccal report --html` does) to
+ * RUNNER_TEMP and uploads it as one artifact; a failure is a warning in the log and the summary,
+ * never the run's failure, and leaves the files where they are.
+ */
+async function uploadReport(
+  report: CycleReport,
+  source: { ledger: Ledger; store: LedgerStore; commit: string | null },
+  name: string,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  logger: Logger
+): Promise<void> {
+  const directory = join(env.RUNNER_TEMP || tmpdir(), name)
+  const entry: HtmlReportEntry = (report.htmlReport = { directory })
+  try {
+    const now = new Date()
+    const since = new Date(now.getTime() - DEFAULT_REPORT_DAYS * 86_400_000)
+    const commitsByItem = source.commit
+      ? await droppedHistoryCommits(source.store, source.ledger, since)
+      : undefined
+    const data = reportData(source.ledger, {
+      now,
+      days: DEFAULT_REPORT_DAYS,
+      dayBudgetUsd: settings.budgets.cost_per_day_usd,
+      branch: settings.ledger.branch,
+      commit: source.commit,
+      ...(commitsByItem ? { commitsByItem } : {})
+    })
+    const page = await writeReportPage(directory, data)
+    const json = join(directory, REPORT_DATA_FILE)
+    await writeReportJson(json, data)
+    const uploaded = await uploadArtifact(name, [page, json], directory, { env })
+    entry.artifact = { name: uploaded.name, url: artifactUrl(env, uploaded.id) }
+    logger.info(`report: uploaded as artifact ${uploaded.name} (id ${uploaded.id}, ${uploaded.size} bytes)`)
+  } catch (error) {
+    entry.problem = errorMessage(error)
+    logger.warning(`report: ${entry.problem}; the files stay in ${directory}`)
+  }
 }
 
 /**

@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { load: () => Promise<CliCommand>; summary: strin
     load: async () => (await import('./commands/ledger.js')).ledgerCommand,
     summary: 'show | add | verify | log | restore | export the ledger branch'
   },
+  report: {
+    load: async () => (await import('./commands/report.js')).reportCommand,
+    summary: '--html DIR [--json FILE|-] [--days N]: a report with charts from the ledger'
+  },
   config: {
     load: async () => (await import('./commands/config.js')).configCommand,
     summary: 'validate [path] | print | schema'

@@ -12,7 +12,7 @@ import { executeItem, prepareClaude, type ClaudeRuntime, type ToolCache } from '
 import { toolDirectory } from '../executor/install.js'
 import type { Git } from '../git/git.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
-import { newRunId, openLedgerStore } from '../ledger/store.js'
+import { newRunId, openLedgerStore, type LedgerStore } from '../ledger/store.js'
 import type { Ledger } from '../ledger/schema.js'
 import type { Logger } from '../util/logger.js'
 import { withoutPersistedCredentials } from '../executor/credentials.js'
@@ -70,6 +70,8 @@ export interface EngineResult {
   /** The ledger commit the cycle ended on (null when the branch does not exist, as in a first dry run). */
   commit: string | null
   repository: { owner: string; repo: string }
+  /** The ledger's store, for readers of its history after the cycle (the report). */
+  store: LedgerStore
   /** The items' transcripts (`monitoring.transcripts`), when any item ran with them on. */
   transcripts?: TranscriptFiles
 }
@@ -376,7 +378,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const { commit } = await store.read()
   const transcripts = transcriptDirectory ? await transcriptFiles(transcriptDirectory) : undefined
   if (transcripts) report.transcripts = { items: transcripts.files.length, directory: transcripts.directory }
-  return { report, discoveries, ledger, commit, repository, ...(transcripts ? { transcripts } : {}) }
+  return { report, discoveries, ledger, commit, repository, store, ...(transcripts ? { transcripts } : {}) }
 }
 
 /** The transcripts in `directory`, or undefined when no item wrote one. */

@@ -69,6 +69,17 @@ export interface CycleReport {
   learning?: LearningReport
   /** The items' transcripts, when `monitoring.transcripts` kept any. */
   transcripts?: TranscriptsReport
+  /** The HTML report, when the run wrote one (the action's `report` input). */
+  htmlReport?: HtmlReportEntry
+}
+
+export interface HtmlReportEntry {
+  /** Where the page and its data were written. */
+  directory: string
+  /** The workflow run artifact they were uploaded as, and its page. */
+  artifact?: { name: string; url: string | null }
+  /** Why it was not uploaded, when the upload failed. */
+  problem?: string
 }
 
 export interface TranscriptsReport {
@@ -145,7 +156,6 @@ function outcomeCell(item: ExecutedItem): string {
   return parts.join(' · ')
 }
 
-/** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 /** Where the run's transcripts went, in one line. */
 function transcriptsLine(transcripts: TranscriptsReport): string {
   const items = `${transcripts.items} item${transcripts.items === 1 ? '' : 's'}`
@@ -156,6 +166,16 @@ function transcriptsLine(transcripts: TranscriptsReport): string {
     : `Transcripts: ${where}.`
 }
 
+/** Where the run's HTML report went, in one line. */
+function htmlReportLine(entry: HtmlReportEntry): string {
+  if (entry.artifact) {
+    const name = `\`${entry.artifact.name}\``
+    return `Report with charts: artifact ${entry.artifact.url ? `[${name}](${entry.artifact.url})` : name} (open \`index.html\`).`
+  }
+  return `Report with charts: not uploaded (${(entry.problem ?? 'unknown problem').replace(/\r?\n/g, ' ')}); written to \`${entry.directory}\`.`
+}
+
+/** The job summary: discovered by source, the queue, what was executed, the budget, what was skipped and why. */
 export function renderSummary(report: CycleReport): string {
   const lines: string[] = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, '']
   lines.push(
@@ -197,6 +217,7 @@ export function renderSummary(report: CycleReport): string {
     )
   )
   if (report.transcripts) lines.push(transcriptsLine(report.transcripts), '')
+  if (report.htmlReport) lines.push(htmlReportLine(report.htmlReport), '')
   // A table cell is cut at 200 characters; a failure that says what to change is given whole.
   const fixes = report.executed.filter(item => item.status === 'failed' && item.reason.includes(' Fix: '))
   if (fixes.length > 0) {

@@ -123,6 +123,17 @@ describe('architecture', () => {
     }
   })
 
+  it('the report is drawn from the ledger alone: no sources, agent, GitHub or Actions; files.ts writes it', () => {
+    for (const file of filesIn('report')) {
+      for (const target of importsOf(file.text)) {
+        expect(`${file.path} → ${target}`).not.toMatch(
+          /→ (.*\/(core|discovery|executor|delivery|github|workspace)\/|@octokit\/|@actions\/|node:child_process|node:http)/
+        )
+        if (file.path !== 'report/files.ts') expect(`${file.path} → ${target}`).not.toMatch(/→ node:fs/)
+      }
+    }
+  })
+
   it('the workspace knows git and nothing of the cycle: no sources, agent, ledger or GitHub', () => {
     for (const file of filesIn('workspace')) {
       for (const target of importsOf(file.text)) {

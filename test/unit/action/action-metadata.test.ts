@@ -92,6 +92,17 @@ describe('readActionInputs', () => {
     setInputs({ 'github-token': 'x', mode: 'execute' })
     expect(() => readActionInputs()).toThrow(/input item: expected a work item id when mode is execute/)
   })
+
+  it('reads report as true or false, off unless set, and refuses anything else', () => {
+    setInputs({ 'github-token': 'x' })
+    expect(readActionInputs().report).toBe(false)
+    setInputs({ 'github-token': 'x', report: 'true' })
+    expect(readActionInputs().report).toBe(true)
+    setInputs({ 'github-token': 'x', report: 'yes' })
+    expect(() => readActionInputs()).toThrow(
+      new ConfigError(['input report: expected true or false, found "yes"'])
+    )
+  })
 })
 
 describe('writeActionOutputs', () => {
