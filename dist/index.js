@@ -42524,7 +42524,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44934);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27752);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42534,7 +42534,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 44934:
+/***/ 27752:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68540,10 +68540,111 @@ function schedule(input) {
     return { picked, deferred, limits };
 }
 
+;// CONCATENATED MODULE: ./lib/delivery/findings-after.js
+/**
+ * Before and after, for the pull request body: how many of the problems an item was made of the
+ * verify commands still report once the agent's change is in. The commands' output is read with the
+ * same parsers discovery uses; a finding still there is one of the same tool in the same file with
+ * the same rule or message. Nothing is claimed when no command's output speaks for the item's tool.
+ */
+
+
+
+function heldFindings(item) {
+    const entries = Array.isArray(item.context.findings) ? item.context.findings : [];
+    const held = [];
+    for (const entry of entries) {
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+            continue;
+        const record = entry;
+        // Lint batches keep `file` and `key` (file|message); CI failures keep `place` (file:line:col) and `rule`.
+        const key = typeof record.key === 'string' ? record.key : undefined;
+        const place = typeof record.place === 'string' ? record.place : undefined;
+        const file = typeof record.file === 'string'
+            ? record.file
+            : key
+                ? key.slice(0, key.indexOf('|'))
+                : place
+                    ? place.replace(/:\d+(?::\d+)?$/, '')
+                    : null;
+        const rule = typeof record.rule === 'string'
+            ? record.rule
+            : typeof item.context.rule === 'string'
+                ? item.context.rule
+                : null;
+        const message = key ? key.slice(key.indexOf('|') + 1) : null;
+        held.push({ file: file || null, rule, message });
+    }
+    return held;
+}
+function stillThere(held, findings) {
+    return findings.some(found => (found.file ?? null) === held.file &&
+        // A lint batch's findings share their rule: the message tells them apart. A CI failure's
+        // finding keeps its rule (the test's name, the error code) and place only.
+        (held.message !== null
+            ? normalizeMessage(found.message) === held.message
+            : held.rule !== null && found.rule === held.rule));
+}
+/** The findings a check's output holds, paths relative to `root`; undefined when it holds no tool's output. */
+function findingsIn(step, root) {
+    if (!step.output.trim())
+        return undefined;
+    try {
+        return parseAnyInput(step.output, 'auto', '', { every: true }).findings.map(found => ({
+            ...found,
+            file: found.file === null ? null : normalizePath(found.file, root)
+        }));
+    }
+    catch (error) {
+        if (error instanceof UnsupportedInputError)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * How many of `item`'s findings the last run of the checks still reports, or undefined when the
+ * item keeps no findings or no check speaks for its tool. A check's output cut in the middle is not
+ * read: a finding cut out of it would count as fixed.
+ */
+function findingsAfter(item, steps, root) {
+    const tool = typeof item.context.tool === 'string' ? item.context.tool : undefined;
+    const held = heldFindings(item);
+    if (!tool || held.length === 0)
+        return undefined;
+    const before = typeof item.context.count === 'number' ? Math.max(item.context.count, held.length) : held.length;
+    for (const step of steps) {
+        if (/\[… \d+ characters cut …\]/.test(step.output))
+            continue;
+        const found = findingsIn(step, root);
+        const own = found?.filter(finding => finding.tool === tool) ?? [];
+        if (own.length > 0) {
+            const after = held.filter(entry => stillThere(entry, own)).length;
+            return { tool, before, after, step: { name: step.name, command: step.command }, clean: false };
+        }
+        // A lint batch's linter, run as the lint check, passing with nothing to report.
+        if (item.type === 'lint' &&
+            step.name === 'lint' &&
+            step.exitCode === 0 &&
+            !step.timedOut &&
+            !found?.length)
+            return { tool, before, after: 0, step: { name: step.name, command: step.command }, clean: true };
+    }
+    return undefined;
+}
+/** The body's line for a check of the findings. */
+function findingsLine(check) {
+    const plural = (count) => `${count} ${check.tool} finding${count === 1 ? '' : 's'}`;
+    const source = check.clean
+        ? `\`${check.step.command.replace(/`/g, "'")}\` passes with nothing reported`
+        : `read from the output of ${check.step.name}: \`${check.step.command.replace(/`/g, "'")}\``;
+    return `- Findings: ${plural(check.before)} before, ${check.after === 0 ? 'none' : plural(check.after)} of them after (${source})`;
+}
+
 ;// CONCATENATED MODULE: ./lib/delivery/content.js
 /**
  * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
  */
+
 
 
 
@@ -68670,6 +68771,8 @@ function pullRequestBody(input) {
         ? ` (the checks ran ${input.checkRuns} times: the agent fixed what the earlier runs found)`
         : '';
     lines.push('### Checks', '', `- Verification: ${input.verify}${reruns}`, `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`);
+    if (input.findings)
+        lines.push(findingsLine(input.findings));
     if (input.runUrl)
         lines.push(`- Workflow run: ${input.runUrl}`);
     if (input.followUps)
@@ -78756,6 +78859,7 @@ async function commitSigned(github, git, options) {
 
 
 
+
 function identityOf(settings) {
     return { name: settings.identity.name, email: settings.identity.email };
 }
@@ -78828,10 +78932,12 @@ async function deliver(deps, git, item, target) {
         throw new Error('no GitHub client: cannot open a pull request');
     await commitAndPush(deps, git, item, target);
     const checks = target.outcome.verify.at(-1);
+    const findings = checks ? findingsAfter(item, checks.steps, git.cwd) : undefined;
     return openPull(deps, item, target, {
         summary: target.outcome.summary,
         verify: describeVerify(target.outcome),
         ...(checks ? { steps: checks.steps, checkRuns: target.outcome.verify.length } : {}),
+        ...(findings ? { findings } : {}),
         ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
         turns: target.outcome.turns,
         costUsd: target.outcome.costUsd,
@@ -79557,7 +79663,12 @@ async function runCycle(deps) {
     report.plan = plan;
     logPlan(logger, plan);
     if (deps.mode === 'plan' || dryRun) {
+        // The plan job of a fan-out keeps the dashboard; its execute jobs leave it to the next plan.
+        const dashboard = dryRun
+            ? undefined
+            : await beginDashboard(deps, latest ?? ledger, report, itemsBefore, stage);
         await settle();
+        await endDashboard(deps, dashboard, latest ?? ledger, report);
         return finish(report, latest ?? ledger, now);
     }
     await tellDeferred(tracker, ledger, plan);
@@ -79629,7 +79740,7 @@ function rankedQueue(deps, ledger) {
  */
 async function beginDashboard(deps, ledger, report, itemsBefore, stage) {
     const { github, settings } = deps;
-    if (!github || !settings.dashboard.enabled || deps.mode !== 'cycle')
+    if (!github || !settings.dashboard.enabled || deps.mode === 'execute')
         return undefined;
     const publish = { github, settings, logger: deps.logger, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) };
     try {

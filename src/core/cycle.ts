@@ -262,7 +262,12 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   logPlan(logger, plan)
 
   if (deps.mode === 'plan' || dryRun) {
+    // The plan job of a fan-out keeps the dashboard; its execute jobs leave it to the next plan.
+    const dashboard = dryRun
+      ? undefined
+      : await beginDashboard(deps, latest ?? ledger, report, itemsBefore, stage)
     await settle()
+    await endDashboard(deps, dashboard, latest ?? ledger, report)
     return finish(report, latest ?? ledger, now)
   }
   await tellDeferred(tracker, ledger, plan)
@@ -339,7 +344,7 @@ async function beginDashboard(
   stage: Stage
 ): Promise<PreparedDashboard | undefined> {
   const { github, settings } = deps
-  if (!github || !settings.dashboard.enabled || deps.mode !== 'cycle') return undefined
+  if (!github || !settings.dashboard.enabled || deps.mode === 'execute') return undefined
   const publish = { github, settings, logger: deps.logger, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) }
   try {
     const activity = cycleActivity(report, ledger.state.totals.itemsCreated - itemsBefore, deps.runUrl)

@@ -19,6 +19,7 @@ import {
   safeTitle
 } from './content.js'
 import { authenticated, commitAll, pushBranch, type Identity } from './git.js'
+import { findingsAfter } from './findings-after.js'
 import { commentOn, openOrUpdatePull, replyToReviewComment } from './pulls.js'
 import { commitSigned } from './signed.js'
 
@@ -129,10 +130,12 @@ export async function deliver(
   if (!deps.github) throw new Error('no GitHub client: cannot open a pull request')
   await commitAndPush(deps, git, item, target)
   const checks = target.outcome.verify.at(-1)
+  const findings = checks ? findingsAfter(item, checks.steps, git.cwd) : undefined
   return openPull(deps, item, target, {
     summary: target.outcome.summary,
     verify: describeVerify(target.outcome),
     ...(checks ? { steps: checks.steps, checkRuns: target.outcome.verify.length } : {}),
+    ...(findings ? { findings } : {}),
     ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
     turns: target.outcome.turns,
     costUsd: target.outcome.costUsd,

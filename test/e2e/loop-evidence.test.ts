@@ -315,6 +315,10 @@ describe('a SARIF report of lint findings', () => {
     )
     expect(pull.body).toContain('- Verification: fails on the base branch too; this change adds no failure')
     expect(pull.body).toContain('the failing add() test is unrelated to this fix')
+    // Before and after: the linter, run as the lint check, reports none of the batch's findings.
+    expect(pull.body).toMatch(
+      /- Findings: 1 eslint finding before, none of them after \(`[^`]+` passes with nothing reported\)/
+    )
     expect(world.model.requests().some(request => request.exhausted)).toBe(false)
     const item = world.itemOfPull(pull.body)
     expect(item.type).toBe('lint')
