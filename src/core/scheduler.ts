@@ -77,6 +77,11 @@ export interface ScheduleInput {
   learnedWeight?: (item: WorkItem) => number
   /** Consider only these item ids (execute mode, or an event that concerns one item). */
   onlyItems?: readonly string[]
+  /**
+   * Why no model work may start now (a usage limit, outside the active hours; model-window.ts):
+   * every pending item is deferred with this reason.
+   */
+  blocked?: string
 }
 
 const HOUR_MS = 3_600_000
@@ -216,6 +221,10 @@ export function schedule(input: ScheduleInput): Plan {
   let newPullRequests = 0
   for (const { item, rank } of ranked) {
     const defer = (reason: string) => deferred.push({ ...rank, picked: false, reason })
+    if (input.blocked !== undefined) {
+      defer(input.blocked)
+      continue
+    }
     const notBefore = retryNotBefore(item, settings.loop.retry_backoff_seconds)
     if (notBefore !== undefined && notBefore > now.getTime()) {
       defer(`backing off after ${item.attempts} failed attempt(s) until ${new Date(notBefore).toISOString()}`)
