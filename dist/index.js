@@ -42524,7 +42524,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27752);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94853);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42534,7 +42534,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 27752:
+/***/ 94853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52825,6 +52825,143 @@ function emptyLedger() {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/util/time-zone.js
+/**
+ * Wall-clock time in IANA time zones with nothing but `Intl`: what the clock on the wall shows at an
+ * instant, the instant a wall-clock time names, and the next instant a time of day comes round.
+ * Daylight-saving changes are handled the way people read clocks: a time the clock skips (02:30 on
+ * the night it jumps from 02:00 to 03:00) comes at the jump, a time it shows twice means the first.
+ */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const formatters = new Map();
+function formatter(zone) {
+    let format = formatters.get(zone);
+    if (!format) {
+        format = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+            weekday: 'short'
+        });
+        formatters.set(zone, format);
+    }
+    return format;
+}
+/** Return true if `zone` is a time zone `Intl` knows (`Europe/Paris`, `UTC`, `America/New_York`). */
+function isTimeZone(zone) {
+    if (zone.trim() === '')
+        return false;
+    try {
+        formatter(zone);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The machine's own time zone (`TZ`, else the system's), `UTC` when it cannot be told. */
+function localTimeZone() {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+/** What the clock in `zone` shows at `instant`. */
+function wallClock(instant, zone) {
+    const parts = {};
+    for (const part of formatter(zone).formatToParts(instant))
+        parts[part.type] = part.value;
+    return {
+        year: Number(parts.year),
+        month: Number(parts.month),
+        day: Number(parts.day),
+        hour: Number(parts.hour),
+        minute: Number(parts.minute),
+        second: Number(parts.second),
+        weekday: WEEKDAYS.indexOf(parts.weekday ?? '')
+    };
+}
+/** The zone's offset from UTC at `instant`, in milliseconds (Paris in winter: +3,600,000). */
+function offsetAt(instant, zone) {
+    const clock = wallClock(new Date(instant), zone);
+    const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+    return asUtc - Math.floor(instant / 1000) * 1000;
+}
+/**
+ * The instant at which the clock in `zone` shows the given date and time. A time skipped by a
+ * daylight-saving jump maps to the moment of the jump; a time shown twice maps to the first.
+ */
+function zonedInstant(date, time, zone) {
+    const naive = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
+    // The offsets a few hours either side of the naive instant cover every real transition.
+    const candidates = [
+        ...new Set([offsetAt(naive - 6 * 3_600_000, zone), offsetAt(naive + 6 * 3_600_000, zone)])
+    ]
+        .map(offset => naive - offset)
+        .filter(instant => {
+        const clock = wallClock(new Date(instant), zone);
+        return clock.hour === time.hour && clock.minute === time.minute && clock.day === date.day;
+    })
+        .sort((a, b) => a - b);
+    if (candidates[0] !== undefined)
+        return new Date(candidates[0]);
+    // Skipped by a jump forward: the first instant after it, i.e. the jump itself.
+    const before = naive - offsetAt(naive - 6 * 3_600_000, zone);
+    const after = naive - offsetAt(naive + 6 * 3_600_000, zone);
+    let low = Math.min(before, after);
+    let high = Math.max(before, after);
+    const shownBefore = (instant) => {
+        const clock = wallClock(new Date(instant), zone);
+        return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute) < naive;
+    };
+    while (high - low > 1000) {
+        const middle = Math.floor((low + high) / 2 / 1000) * 1000;
+        if (shownBefore(middle))
+            low = middle;
+        else
+            high = middle;
+    }
+    return new Date(high);
+}
+/** The calendar date `days` after the given one (proleptic Gregorian, no time zone involved). */
+function addDays(date, days) {
+    const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+    return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+/**
+ * The first instant after `now` (or up to `graceMs` before it) at which the clock in `zone` shows
+ * `hour:minute`: today's if it is still to come, else tomorrow's.
+ */
+function nextTimeOfDay(now, time, zone, graceMs = 0) {
+    const today = wallClock(now, zone);
+    for (let days = 0; days <= 2; days++) {
+        const candidate = zonedInstant(addDays(today, days), time, zone);
+        if (candidate.getTime() > now.getTime() - graceMs)
+            return candidate;
+    }
+    return zonedInstant(addDays(today, 3), time, zone);
+}
+/** `17:00` — hours and minutes as the clock in `zone` shows them at `instant`. */
+function clockTime(instant, zone) {
+    const clock = wallClock(instant, zone);
+    return `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+}
+/**
+ * An instant for people: `17:00 UTC` when it is within a day of `now`, else `2026-12-05 17:00 UTC`;
+ * in another zone than UTC the zone's own clock comes first (`18:00 Europe/Paris (17:00 UTC)`).
+ */
+function describeInstant(instant, now, zone = 'UTC') {
+    const near = Math.abs(instant.getTime() - now.getTime()) < 20 * 3_600_000;
+    const show = (where) => {
+        const clock = wallClock(instant, where);
+        const day = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')} `;
+        return `${near ? '' : day}${clockTime(instant, where)} ${where}`;
+    };
+    return zone === 'UTC' || zone === 'Etc/UTC' ? show('UTC') : `${show(zone)} (${show('UTC')})`;
+}
+
 ;// CONCATENATED MODULE: ./lib/config/schema.js
 /**
  * The settings schema: the single source of defaults, validation, documentation (every key's
@@ -52832,6 +52969,7 @@ function emptyLedger() {
  * CCAL_* environment mapping. The YAML shape keeps the original plan's: a top-level `ccal:` key
  * with snake_case names.
  */
+
 
 
 const positiveInt = () => schemas_number().int().positive();
@@ -52846,6 +52984,32 @@ const PrioritySchema = schemas_number().int().min(1).max(5);
 const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
 const PermissionSchema = schemas_enum(PERMISSION_LEVELS);
 const LOG_LEVELS = ['debug', 'info', 'warning', 'error'];
+/** Days of the week, as `loop.active_hours.days` names them (index 0 is Sunday, as `Date` counts). */
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const ActiveHoursSchema = strictObject({
+    from: schemas_string()
+        .regex(CLOCK_TIME, 'expected a time of day as HH:MM, such as 09:00')
+        .default('00:00')
+        .describe('When the window opens each day, as HH:MM on the clock of time_zone.'),
+    to: schemas_string()
+        .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time of day as HH:MM, such as 18:00 (24:00 for midnight)')
+        .default('24:00')
+        .describe('When it closes, as HH:MM (24:00 for midnight); earlier than from means the window runs past midnight (22:00 to 06:00).'),
+    time_zone: schemas_string()
+        .default('UTC')
+        .refine(zone => isTimeZone(zone), { message: 'expected an IANA time zone such as Europe/Paris or UTC' })
+        .describe('The IANA time zone of from and to (Europe/Paris, America/New_York, UTC); daylight saving is followed.'),
+    days: array(schemas_enum(WEEKDAY_NAMES))
+        .min(1)
+        .optional()
+        .describe('Days on which the window opens (mon … sun); every day when unset. A window past midnight belongs to the day it opens.')
+})
+    .refine(window => window.from !== window.to, {
+    message: 'from and to are the same time: use 00:00 and 24:00 to allow model work at any hour',
+    path: ['to']
+})
+    .prefault({});
 const LoopSchema = strictObject({
     cycle_interval_seconds: positiveInt()
         .default(300)
@@ -52863,7 +53027,8 @@ const LoopSchema = strictObject({
         .describe('Time limit for one attempt of one GitHub API request, answer included (REST, GraphQL, log downloads); a call that gets no answer in time fails and is retried like a server error.'),
     session_timeout_seconds: positiveInt()
         .default(3600)
-        .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.')
+        .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.'),
+    active_hours: ActiveHoursSchema.describe('Hours in which model work may start (for example a subscription shared with people by day); outside them cycles still discover, reconcile and report, and no item starts. Any hour of any day by default.')
 })
     .prefault({})
     .describe('The loop: how often it runs and how much it takes on.');
@@ -68496,6 +68661,10 @@ function schedule(input) {
     let newPullRequests = 0;
     for (const { item, rank } of ranked) {
         const defer = (reason) => deferred.push({ ...rank, picked: false, reason });
+        if (input.blocked !== undefined) {
+            defer(input.blocked);
+            continue;
+        }
         if (awaitsApproval(item, settings)) {
             defer(`waits for approval: tick 'approve' on the dashboard (dashboard.approval_required: ${item.type})`);
             continue;
@@ -70608,6 +70777,15 @@ const PermissionDeniedSchema = looseObject({
     tool_name: schemas_string(),
     message: schemas_string().optional()
 });
+/** `{"type":"rate_limit_event","rate_limit_info":{"status":"rejected","resetsAt":<epoch s>,…}}`. */
+const RateLimitSchema = looseObject({
+    type: literal('rate_limit_event'),
+    rate_limit_info: looseObject({
+        status: schemas_string(),
+        resetsAt: schemas_number().optional(),
+        rateLimitType: schemas_string().optional()
+    })
+});
 const ContentBlockSchema = union([
     looseObject({ type: literal('text'), text: schemas_string() }),
     looseObject({
@@ -70651,6 +70829,8 @@ const ResultLineSchema = looseObject({
     permission_denials: array(DenialSchema).optional(),
     terminal_reason: schemas_string().optional(),
     api_error_status: schemas_number().nullable().optional(),
+    /** Why the API refused, in the CLI's words: `usage_limit_reached`, `rate_limit`, … */
+    api_error: schemas_string().optional(),
     errors: array(unknown()).optional()
 });
 /** Parses one stdout line into zero or more events (an assistant message may hold several blocks). */
@@ -70675,6 +70855,20 @@ function parseStreamLine(line) {
     const result = ResultLineSchema.safeParse(json);
     if (result.success)
         return [{ kind: 'result', result: normalizeResult(result.data) }];
+    const limit = RateLimitSchema.safeParse(json);
+    if (limit.success) {
+        const info = limit.data.rate_limit_info;
+        return [
+            {
+                kind: 'rate_limit',
+                info: {
+                    status: info.status,
+                    resetsAt: info.resetsAt ?? null,
+                    rateLimitType: info.rateLimitType ?? null
+                }
+            }
+        ];
+    }
     const retry = RetrySchema.safeParse(json);
     if (retry.success)
         return [{ kind: 'retry', attempt: retry.data.attempt ?? null, status: retry.data.error_status ?? null }];
@@ -70728,6 +70922,7 @@ function normalizeResult(line) {
         })),
         terminalReason: line.terminal_reason ?? null,
         apiErrorStatus: line.api_error_status ?? null,
+        apiError: line.api_error ?? null,
         errors: (line.errors ?? []).map(error => (typeof error === 'string' ? error : JSON.stringify(error)))
     };
 }
@@ -70760,6 +70955,10 @@ function progressLine(event) {
         }
         case 'denied':
             return `denied ${event.toolName}${event.message ? `: ${event.message}` : ''}`;
+        case 'rate_limit':
+            return event.info.status === 'rejected'
+                ? `usage limit reached${event.info.resetsAt ? `; resets at ${new Date(event.info.resetsAt * 1000).toISOString()}` : ''}`
+                : undefined;
         case 'retry':
             return `API retry${event.attempt === null ? '' : ` ${event.attempt}`}${event.status === null ? '' : ` after HTTP ${event.status}`}`;
         default:
@@ -70823,6 +71022,7 @@ function runClaudeProcess(options) {
     return new Promise(resolve => {
         let sessionId = null;
         let result = null;
+        let rateLimit = null;
         let toolUses = 0;
         let timedOut = false;
         let aborted = false;
@@ -70876,6 +71076,8 @@ function runClaudeProcess(options) {
                 toolUses++;
             if (event.kind === 'result')
                 result = event.result;
+            if (event.kind === 'rate_limit' && event.info.status === 'rejected')
+                rateLimit = event.info;
             if (event.kind === 'invalid')
                 remember(`${event.line}\n`);
             const line = progressLine(event);
@@ -70911,6 +71113,7 @@ function runClaudeProcess(options) {
                 aborted,
                 sessionId: sessionId ?? result?.sessionId ?? null,
                 result,
+                rateLimit,
                 durationMs: Date.now() - started,
                 toolUses,
                 diagnostics: diagnostics.trim(),
@@ -71033,16 +71236,154 @@ function openTranscript(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/executor/usage-limit.js
+/**
+ * A subscription's usage limit, as Claude Code reports it (pure). On a claude.ai login the API refuses
+ * a request with HTTP 429 and `anthropic-ratelimit-unified-status: rejected` plus
+ * `anthropic-ratelimit-unified-reset: <epoch seconds>`; the CLI then ends the run with
+ * `is_error: true`, `api_error_status: 429`, `api_error: "usage_limit_reached"`, a stream line
+ * `{"type":"rate_limit_event","rate_limit_info":{"status":"rejected","resetsAt":<epoch s>,…}}` and a
+ * result text for people. The texts seen so far (each quoted in test/unit/executor/usage-limit.test.ts
+ * with where it was seen):
+ *
+ * - `Claude AI usage limit reached|1755615600` (CLI 1.0.x: the reset as epoch seconds after a pipe)
+ * - `Claude usage limit reached. Your limit will reset at 5pm (Europe/Warsaw).` (1.0.x)
+ * - `5-hour limit reached ∙ resets 4pm`, `Session limit reached ∙ resets 5am` (1.0.8x)
+ * - `You've hit your limit · resets 3pm (America/New_York)`, `… session limit · resets 5:20am
+ *   (America/Denver)`, `… weekly limit · resets 5pm (America/Detroit)`, `… · resets Apr 23 at 4pm
+ *   (America/Recife)` (2.1.x)
+ * - `You've hit your 5-hour limit · resets 1:18am (UTC)`, `… · resets Dec 5, 12:19am (UTC)` (2.1.330,
+ *   checked here against the scripted model server)
+ *
+ * The reset becomes an absolute instant: the epoch when there is one (exact); else the time of day in
+ * the zone named (the machine's zone when none is), the next time it comes round; else a bounded
+ * default wait, and the reason says so. An API-key account's 429 carries no reset the CLI reports:
+ * that stays a rate limit (a plain outage), not a usage limit.
+ */
+
+
+
+/** How long CCAL waits when a usage limit names no reset time it can read. */
+const DEFAULT_USAGE_WAIT_MS = 3_600_000;
+/** The CLI's `api_error` for a request refused by the account's own usage limit. */
+const USAGE_LIMIT_API_ERROR = 'usage_limit_reached';
+const MAX_LINE = 300;
+/** The texts the CLI has used for a refused request (see the module comment). */
+const USAGE_LIMIT_TEXT = /usage limit reached|you'?ve hit your (?:[\w-]+ )*limit|\b(?:5-hour|five-hour|session|weekly|opus|sonnet) limit reached/i;
+/** `Claude AI usage limit reached|1755615600` (seconds; milliseconds accepted too). */
+const PIPE_EPOCH = /usage limit reached\|(\d{10,13})\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * `resets 5pm`, `resets at 1 PM`, `reset at 5pm (Europe/Warsaw)`, `resets 5:20am (America/Denver)`,
+ * `resets Dec 5, 12:19am (UTC)`, `resets Apr 23 at 4pm (America/Recife)`, `resets 17:00`.
+ */
+const RESET_PHRASE = /\bresets?\s+(?:at\s+)?(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*|\s+at\s+|\s+))?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?(?:\s*\(([A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*)\))?/i;
+/** Return true if the text is one of the CLI's usage-limit messages. */
+function isUsageLimitText(text) {
+    return USAGE_LIMIT_TEXT.test(text);
+}
+/** The CLI's line, quoted safely: the first line that names the limit, sanitized, bounded. */
+function quotedLine(text) {
+    const lines = sanitizeUntrusted(text, { maxLength: 4000 }).split('\n');
+    const line = lines.find(candidate => isUsageLimitText(candidate)) ?? lines[0] ?? '';
+    return oneLine(line, MAX_LINE);
+}
+function fromEpoch(value) {
+    return new Date(value > 1e12 ? value : value * 1000);
+}
+/** The instant a reset phrase names, or undefined when the phrase is not one. */
+function parseResetPhrase(text, now, localZone = localTimeZone()) {
+    const match = RESET_PHRASE.exec(text);
+    if (!match)
+        return undefined;
+    const [phrase, monthName, dayText, hourText, minuteText, meridiem, zoneName] = match;
+    // A bare number ("resets 5") is no time: a time has am/pm or minutes.
+    if (!meridiem && minuteText === undefined)
+        return undefined;
+    let hour = Number(hourText);
+    const minute = minuteText === undefined ? 0 : Number(minuteText);
+    if (meridiem) {
+        if (hour < 1 || hour > 12)
+            return undefined;
+        hour = (hour % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
+    }
+    if (hour > 23 || minute > 59)
+        return undefined;
+    const zone = zoneName && isTimeZone(zoneName) ? zoneName : localZone;
+    const said = oneLine(phrase.trim(), 80);
+    if (monthName && dayText) {
+        const month = MONTHS.indexOf(monthName.toLowerCase().slice(0, 3)) + 1;
+        const day = Number(dayText);
+        if (day < 1 || day > 31)
+            return undefined;
+        const { year } = wallClock(now, zone);
+        // The next such date: this year's, unless it is well past (a reset is never long ago).
+        for (const candidate of [year, year + 1]) {
+            const at = zonedInstant({ year: candidate, month, day }, { hour, minute }, zone);
+            if (at.getTime() > now.getTime() - 86_400_000)
+                return { at, said };
+        }
+        return undefined;
+    }
+    // The CLI shows the reset to the minute, rounded down: a time within the last minute is now.
+    const at = nextTimeOfDay(now, { hour, minute }, zone, 60_000);
+    return { at: at.getTime() <= now.getTime() ? new Date(at.getTime() + 60_000) : at, said };
+}
+/**
+ * The usage limit a run ended on, if it ended on one: the CLI's `api_error`, a rejected
+ * `rate_limit_event`, or one of its texts. Only for runs that ended on an error: a finished agent's
+ * summary may well talk about limits.
+ */
+function usageLimitOf(evidence, now, localZone = localTimeZone()) {
+    const rejected = evidence.rateLimit?.status === 'rejected' ? evidence.rateLimit : undefined;
+    const flagged = evidence.apiError === USAGE_LIMIT_API_ERROR;
+    if (!rejected && !flagged && !isUsageLimitText(evidence.text))
+        return undefined;
+    const line = quotedLine(evidence.text) || 'usage limit reached';
+    const found = (at, said) => ({
+        resetsAt: at.toISOString(),
+        said,
+        known: true,
+        line
+    });
+    if (rejected?.resetsAt) {
+        const at = fromEpoch(rejected.resetsAt);
+        const phrase = parseResetPhrase(evidence.text, now, localZone);
+        return found(at, phrase?.said ?? `epoch ${rejected.resetsAt}`);
+    }
+    const pipe = PIPE_EPOCH.exec(evidence.text);
+    if (pipe?.[1])
+        return found(fromEpoch(Number(pipe[1])), `epoch ${pipe[1]}`);
+    const phrase = parseResetPhrase(evidence.text, now, localZone);
+    if (phrase)
+        return found(phrase.at, phrase.said);
+    return {
+        resetsAt: new Date(now.getTime() + DEFAULT_USAGE_WAIT_MS).toISOString(),
+        said: `no reset time given; CCAL waits ${DEFAULT_USAGE_WAIT_MS / 60_000} minutes`,
+        known: false,
+        line
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/executor/outcome.js
+
 
 /**
  * Kinds of model outage: the service overloaded (529), failing (5xx), refusing the credential
- * (401/403), rate-limiting (429), or not reachable at all. None is the item's fault.
+ * (401/403), rate-limiting (429), not reachable at all, or the account's usage limit reached (an
+ * outage with a known end: `resetsAt`). None is the item's fault.
  */
-const OUTAGE_KINDS = (/* unused pure expression or super */ null && (['overloaded', 'server_error', 'auth', 'rate_limited', 'unreachable']));
+const OUTAGE_KINDS = (/* unused pure expression or super */ null && ([
+    'overloaded',
+    'server_error',
+    'auth',
+    'rate_limited',
+    'unreachable',
+    'usage_limit'
+]));
 const ZERO_TOKENS = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 /** Classifies one finished CLI process. */
-function classifyRun(run, purpose, maxTurns) {
+function classifyRun(run, purpose, maxTurns, now = new Date()) {
     const result = run.result;
     const base = {
         purpose,
@@ -71072,6 +71413,12 @@ function classifyRun(run, purpose, maxTurns) {
     if (run.spawnError)
         return verdict('failed', 'cli_error', `Claude Code could not be started: ${run.spawnError}`);
     if (!result) {
+        // Older CLIs printed the limit as a bare line (`Claude AI usage limit reached|<epoch>`), exit 1.
+        const bare = run.exitCode !== 0
+            ? usageLimitOf({ text: run.diagnostics, rateLimit: run.rateLimit ?? null }, now)
+            : undefined;
+        if (bare)
+            return { ...verdict('failed', 'api_error', usageLimitReason(bare)), usageLimit: bare };
         const detail = run.diagnostics.split('\n').slice(-3).join(' / ');
         return verdict('failed', 'cli_error', `Claude Code exited (${run.signal ?? `code ${run.exitCode}`}) without a result${detail ? `: ${detail}` : ''}`);
     }
@@ -71081,9 +71428,21 @@ function classifyRun(run, purpose, maxTurns) {
         return verdict('failed', 'max_turns', `Claude Code used up its ${maxTurns} turns (${result.numTurns} taken)`);
     if (isBudgetResult(result))
         return verdict('failed', 'budget_exceeded', `the cost budget ran out ($${result.costUsd.toFixed(4)} spent)${result.errors.length ? `: ${result.errors.join('; ')}` : ''}`);
+    const usageLimit = result.isError
+        ? usageLimitOf({
+            text: result.text || result.errors.join('; '),
+            apiError: result.apiError ?? null,
+            rateLimit: run.rateLimit ?? null
+        }, now)
+        : undefined;
+    if (usageLimit)
+        return { ...verdict('failed', 'api_error', usageLimitReason(usageLimit)), usageLimit };
     if (isApiErrorResult(result))
         return verdict('failed', 'api_error', `model API error${result.apiErrorStatus === null ? '' : ` ${result.apiErrorStatus}`}: ${result.text || result.errors.join('; ')}`);
     return verdict('failed', 'cli_error', `Claude Code ended with ${result.subtype}${result.errors.length ? `: ${result.errors.join('; ')}` : ''}`);
+}
+function usageLimitReason(limit) {
+    return `usage limit reached: model work waits until ${limit.resetsAt} (${limit.said}); Claude Code said: ${limit.line}`;
 }
 /** Outcome codes worth another attempt later without any human change. */
 const REQUEUE_CODES = [
@@ -71115,6 +71474,14 @@ function outageField(last) {
 const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection error|fetch failed|socket hang up/i;
 /** The outage a run ended on, if it ended on one. */
 function outageOf(run) {
+    if (run.usageLimit)
+        return {
+            kind: 'usage_limit',
+            status: run.apiErrorStatus,
+            message: run.usageLimit.line,
+            resetsAt: run.usageLimit.resetsAt,
+            resetSaid: run.usageLimit.said
+        };
     const message = (run.text || run.errors.join('; ') || run.reason).slice(0, 300);
     if (run.code === 'api_error') {
         const status = run.apiErrorStatus;
@@ -79133,6 +79500,12 @@ function stateLines(state) {
                 '',
                 quoted(state.reason)
             ];
+        case 'usage_limit':
+            return [
+                `⏸️ **Waiting for the usage limit to reset** at ${state.until}; this does not count as an attempt. CCAL starts no model work before then and takes the item up again after it.`,
+                '',
+                `Claude Code said: ${quoted(state.reason, 300)}`
+            ];
     }
 }
 /** The tracking comment's body for an item in a state. */
@@ -79198,6 +79571,8 @@ function stateKey(state) {
             return `failed:${state.attempt}:${state.final}`;
         case 'deferred':
             return `deferred:${state.reason.split(':')[0]}`;
+        case 'usage_limit':
+            return `usage_limit:${state.resetsAt}`;
         default:
             return state.kind;
     }
@@ -79458,37 +79833,63 @@ function runInLanes(tasks, limit) {
 ;// CONCATENATED MODULE: ./lib/core/outage.js
 /**
  * The model-outage breaker of one cycle: after a few consecutive items end on the same kind of model
- * outage (overloaded, failing, rate-limited, unreachable) — or on the first rejected credential — no
- * further item starts. Outages are not the items' fault: they are not charged as attempts (the
+ * outage (overloaded, failing, rate-limited, unreachable) — or on the first rejected credential or
+ * usage limit, which hold for the whole account — no further item starts. Outages are not the items' fault: they are not charged as attempts (the
  * cycle records them as such), and the outage is kept in the ledger so that the next cycle probes
  * with one item before starting the others.
  */
 
+
 /** Items in a row ending on one kind of outage after which the cycle stops starting items. */
 const OUTAGE_LIMIT = 2;
-/** The ledger cursor where an open outage is kept between cycles (null once the model answers again). */
+/**
+ * The ledger cursor where an open outage is kept between cycles (null once the model answers again).
+ * A usage limit is kept here too, with its `resetsAt`: the one place that says model work waits.
+ */
 const OUTAGE_CURSOR = 'model-outage';
 /** An outage as the ledger keeps it. */
 const RecordedOutageSchema = looseObject({
     kind: schemas_string(),
     status: schemas_number().nullable(),
     message: schemas_string(),
-    at: schemas_string()
+    at: schemas_string(),
+    /** When it ends, when that is known (a usage limit's reset, ISO). */
+    resetsAt: schemas_string().optional(),
+    /** How the end was told (`resets 5pm (Europe/Paris)`). */
+    resetSaid: schemas_string().optional()
 });
 /** The outage an earlier cycle recorded, if any (anything unreadable counts as none). */
 function recordedOutage(cursor) {
     const parsed = RecordedOutageSchema.safeParse(cursor);
     return parsed.success ? parsed.data : undefined;
 }
+/** Return true if the outage is a usage limit whose reset is still to come at `now`. */
+function isUsageLimitAhead(outage, now) {
+    return (outage?.kind === 'usage_limit' &&
+        outage.resetsAt !== undefined &&
+        Date.parse(outage.resetsAt) > now.getTime());
+}
+/** `17:00 UTC (resets 6pm, Europe/Paris)`: when a usage limit resets, as people read it. */
+function describeReset(outage, now = new Date()) {
+    if (!outage.resetsAt)
+        return 'an unknown time';
+    const when = describeInstant(new Date(outage.resetsAt), now);
+    // `resets 5pm (Europe/Paris)` inside parentheses reads better as `resets 5pm, Europe/Paris`.
+    const said = outage.resetSaid?.replace(/\s*\(([^)]*)\)/g, ', $1');
+    return said ? `${when} (${said})` : when;
+}
 /** What an outage means, for people: one line. */
-function describeOutage(outage) {
+function describeOutage(outage, now = new Date()) {
+    if (outage.kind === 'usage_limit')
+        return `Claude Code's usage limit was reached; model work waits until ${describeReset(outage, now)}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
     const code = outage.status === null ? '' : ` (HTTP ${outage.status})`;
     const what = {
         auth: `the model API rejected the credential${code}: check ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN or the runner's Claude login`,
         overloaded: `the model API is overloaded${code}`,
         server_error: `the model API is failing${code}`,
         rate_limited: `the model API is rate-limiting this account${code}`,
-        unreachable: 'the model API cannot be reached'
+        unreachable: 'the model API cannot be reached',
+        usage_limit: "Claude Code's usage limit was reached"
     };
     const kind = outage.kind;
     return `${what[kind] ?? `model outage ${outage.kind}${code}`}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
@@ -79519,12 +79920,96 @@ class OutageBreaker {
         }
         this.count = outage.kind === this.kind ? this.count + 1 : 1;
         this.kind = outage.kind;
-        if (outage.kind === 'auth' || this.count >= this.limit)
+        // A rejected credential or a usage limit holds for every item: no second one is tried.
+        if (outage.kind === 'auth' || outage.kind === 'usage_limit' || this.count >= this.limit)
             this.opened ??= outage;
     }
 }
 
+;// CONCATENATED MODULE: ./lib/core/model-window.js
+/**
+ * When model work may start (pure): not before a recorded usage limit resets, and only inside
+ * `loop.active_hours` when they are set. Outside, a cycle still discovers, reconciles and reports;
+ * it starts no item, and every pending item's plan entry says why and until when. An item already
+ * running is never stopped by either rule.
+ */
+
+
+
+const OPEN = { open: true };
+function minutesOf(text) {
+    const [hours, minutes] = text.split(':').map(Number);
+    return (hours ?? 0) * 60 + (minutes ?? 0);
+}
+function daysOf(window) {
+    return new Set((window.days ?? WEEKDAY_NAMES).map(day => WEEKDAY_NAMES.indexOf(day)));
+}
+/**
+ * Return true if `now` falls inside the active hours. A window past midnight (22:00 to 06:00)
+ * belongs to the day it opens: with `days: [fri]` it runs from Friday 22:00 to Saturday 06:00.
+ */
+function isWithinActiveHours(window, now) {
+    const clock = wallClock(now, window.time_zone);
+    const minute = clock.hour * 60 + clock.minute;
+    const from = minutesOf(window.from);
+    const to = minutesOf(window.to);
+    const days = daysOf(window);
+    if (from < to)
+        return days.has(clock.weekday) && minute >= from && minute < to;
+    return (days.has(clock.weekday) && minute >= from) || (days.has((clock.weekday + 6) % 7) && minute < to);
+}
+/** The next instant after `now` at which the active hours open. */
+function nextOpening(window, now) {
+    const today = wallClock(now, window.time_zone);
+    const from = minutesOf(window.from);
+    const days = daysOf(window);
+    for (let offset = 0; offset <= 8; offset++) {
+        if (!days.has((today.weekday + offset) % 7))
+            continue;
+        const at = zonedInstant(addDays(today, offset), { hour: Math.floor(from / 60), minute: from % 60 }, window.time_zone);
+        if (at.getTime() > now.getTime())
+            return at;
+    }
+    // Unreachable with at least one day; a week on is a safe answer all the same.
+    return new Date(now.getTime() + 7 * 86_400_000);
+}
+/** `09:00–18:00 Europe/Paris, mon–fri`. */
+function describeActiveHours(window) {
+    const days = window.days ? `, ${window.days.join(' ')}` : '';
+    return `${window.from}–${window.to} ${window.time_zone}${days}`;
+}
+/** The active-hours rule alone. */
+function activeHoursWindow(window, now) {
+    if (isWithinActiveHours(window, now))
+        return OPEN;
+    const opens = nextOpening(window, now);
+    return {
+        open: false,
+        cause: 'active_hours',
+        until: opens.toISOString(),
+        reason: `active hours: model work starts only ${describeActiveHours(window)}; it opens next at ${describeInstant(opens, now, window.time_zone)}`
+    };
+}
+/** The usage-limit rule alone: closed while the ledger holds a usage limit that has not reset. */
+function usageLimitWindow(ledger, now) {
+    const recorded = recordedOutage(ledger.state.cursors[OUTAGE_CURSOR]);
+    if (!isUsageLimitAhead(recorded, now))
+        return OPEN;
+    return {
+        open: false,
+        cause: 'usage_limit',
+        until: recorded.resetsAt,
+        reason: `usage limit: model work waits until ${describeReset(recorded, now)}`
+    };
+}
+/** Both rules: the usage limit first (it is the account's), then the active hours. */
+function modelWindow(ledger, settings, now) {
+    const usage = usageLimitWindow(ledger, now);
+    return usage.open ? activeHoursWindow(settings.loop.active_hours, now) : usage;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/cycle.js
+
 
 
 
@@ -79653,12 +80138,20 @@ async function runCycle(deps) {
     }
     const onlyItems = deps.mode === 'execute' ? [deps.itemId ?? ''] : undefined;
     const patterns = ledger.patterns;
+    // A usage limit not yet reset, or a time outside the active hours: discovery and the report go on,
+    // no item starts.
+    const window = modelWindow(ledger, settings, now());
+    if (!window.open) {
+        report.modelWork = { cause: window.cause, until: window.until, reason: window.reason };
+        logger.info(`model work paused: ${window.reason}; discovery and reporting go on`);
+    }
     const plan = schedule({
         ledger,
         settings,
         now: now(),
         learnedWeight: item => learnedWeight(item, patterns, settings.learning),
-        ...(onlyItems ? { onlyItems } : {})
+        ...(onlyItems ? { onlyItems } : {}),
+        ...(window.open ? {} : { blocked: window.reason })
     });
     report.plan = plan;
     logPlan(logger, plan);
@@ -79707,7 +80200,9 @@ async function runCycle(deps) {
     const tasks = plan.picked.map(task);
     const probe = outageBefore ? tasks.slice(0, 1) : [];
     if (probe.length > 0)
-        logger.info(`model: an earlier cycle saw an outage (${outageBefore.kind}); one item goes first`);
+        logger.info(outageBefore.kind === 'usage_limit'
+            ? `model: the usage limit an earlier cycle met has reset (${outageBefore.resetsAt}); one item goes first`
+            : `model: an earlier cycle saw an outage (${outageBefore.kind}); one item goes first`);
     await runInLanes(probe, 1);
     await runInLanes(tasks.slice(probe.length), slots);
     await keepOutage(run, outageBefore, report, logger);
@@ -79776,10 +80271,19 @@ async function endDashboard(deps, prepared, ledger, report) {
  */
 async function keepOutage(run, before, report, logger) {
     const outage = run.breaker.open;
-    if (outage) {
+    if (outage?.kind === 'usage_limit' && outage.resetsAt) {
+        const reason = `usage limit: model work waits until ${describeReset(outage)}`;
+        const line = `${reason}; no further item started in this cycle, and none was charged an attempt; cycles before then discover and report only, and the first one after it tries one item first`;
+        logger.warning(line);
+        report.problems.push(line);
+        report.modelWork = { cause: 'usage_limit', until: outage.resetsAt, reason };
+    }
+    else if (outage) {
         const line = `model outage: ${describeOutage(outage)}; no further item started in this cycle, and none was charged an attempt; the next cycle tries one item first`;
         logger.error(line);
         report.problems.push(line);
+    }
+    if (outage) {
         await run
             .write(setCursor(OUTAGE_CURSOR, { ...outage, at: new Date().toISOString() }))
             .catch(error => logger.warning(`could not record the outage: ${errorMessage(error)}`));
@@ -80000,7 +80504,11 @@ function finish(report, ledger, now) {
  */
 function statusAfter(outcome) {
     if (outcome.outage)
-        return { status: 'pending', notAnAttempt: true, reportStatus: 'outage' };
+        return {
+            status: 'pending',
+            notAnAttempt: true,
+            reportStatus: outcome.outage.kind === 'usage_limit' ? 'usage_limit' : 'outage'
+        };
     if (outcome.status === 'no_op')
         return { status: 'needs_human', reportStatus: 'no_op' };
     if (outcome.status === 'blocked')
@@ -80211,6 +80719,11 @@ async function attemptItem(deps, leased, itemId, limits, finalWrite, run) {
                 ...(after.notAnAttempt ? { notAnAttempt: true } : {})
             }));
             entry.status = after.reportStatus;
+            if (outcome.outage?.kind === 'usage_limit' && outcome.outage.resetsAt) {
+                const { resetsAt, resetSaid, message } = outcome.outage;
+                entry.usageLimit = { resetsAt, line: message, ...(resetSaid ? { resetSaid } : {}) };
+                entry.reason = `waiting for the usage limit to reset at ${describeReset(outcome.outage)}; Claude Code said: ${message}`;
+            }
             return { entry, ledger: current };
         }
         const live = current.items.get(itemId);
@@ -80290,6 +80803,15 @@ function trackedOutcome(entry, item) {
             return { kind: 'budget_stopped', reason: entry.reason };
         case 'outage':
             return { kind: 'outage', reason: entry.reason };
+        case 'usage_limit':
+            return entry.usageLimit
+                ? {
+                    kind: 'usage_limit',
+                    resetsAt: entry.usageLimit.resetsAt,
+                    until: describeReset(entry.usageLimit),
+                    reason: entry.usageLimit.line
+                }
+                : { kind: 'outage', reason: entry.reason };
         case 'failed':
             return {
                 kind: 'failed',
@@ -80727,6 +81249,7 @@ const STATUS_LABEL = {
     blocked: '⛔ blocked by the safety gate',
     budget_stopped: '⏸️ stopped at the budget (not counted as an attempt)',
     outage: '⏸️ model unavailable (not counted as an attempt)',
+    usage_limit: '⏸️ waiting for the usage limit to reset (not counted as an attempt)',
     skipped: '⏭️ skipped'
 };
 /** What became of the item, as its tracking comment tells it: the outcome, why, and what comes next. */
@@ -80776,6 +81299,10 @@ function htmlReportLine(entry) {
 function renderSummary(report) {
     const lines = [`## CCAL ${report.dryRun ? 'dry run' : report.mode}`, ''];
     lines.push(`Run \`${report.runId}\` · trigger: ${report.trigger} · ${report.startedAt} → ${report.finishedAt}`, '');
+    if (report.modelWork) {
+        const { modelWork } = report;
+        lines.push(`> ⏸️ **Model work is paused**: ${modelWork.reason}. Discovery, reconciliation and this report go on; no item starts before ${modelWork.until}.`, '');
+    }
     lines.push('### Discovered', '');
     const sources = Object.entries(report.discovered);
     if (sources.length === 0)

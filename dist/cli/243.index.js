@@ -437,10 +437,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   statusCommand: () => (/* binding */ statusCommand)
 /* harmony export */ });
 /* harmony import */ var _ledger_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5302);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9661);
-/* harmony import */ var _util_untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6814);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8908);
-/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1708);
+/* harmony import */ var _core_outage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7700);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9661);
+/* harmony import */ var _util_untrusted_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6814);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8908);
+/* harmony import */ var _ledger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1708);
+
 
 
 
@@ -465,15 +467,30 @@ function learnedLines(patterns) {
             // Rule names come from tool output: no control characters reach the terminal, no newlines.
             const rule = pattern.trigger.rule === null
                 ? ''
-                : ` · rule ${(0,_util_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeUntrusted */ ._2)(pattern.trigger.rule, { maxLength: 80 }).replace(/\s+/g, ' ')}`;
+                : ` · rule ${(0,_util_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeUntrusted */ ._2)(pattern.trigger.rule, { maxLength: 80 }).replace(/\s+/g, ' ')}`;
             return `  ${pattern.trigger.type}${rule}: ${pattern.successCount} of ${pattern.usageCount} merged (confidence ${pattern.confidence.toFixed(2)})`;
         })
     ];
 }
+/** The model outage or usage limit the ledger holds, in one line, or nothing when there is none. */
+function modelLine(cursor, now) {
+    const outage = (0,_core_outage_js__WEBPACK_IMPORTED_MODULE_1__/* .recordedOutage */ .S1)(cursor);
+    if (!outage)
+        return [];
+    if ((0,_core_outage_js__WEBPACK_IMPORTED_MODULE_1__/* .isUsageLimitAhead */ .q8)(outage, now))
+        return [
+            `Model work: waiting for the usage limit to reset at ${(0,_core_outage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReset */ .xv)(outage, now)} (recorded ${outage.at})`
+        ];
+    if (outage.kind === 'usage_limit')
+        return [
+            `Model work: the usage limit recorded at ${outage.at} has reset; the next cycle tries one item first`
+        ];
+    return [`Model work: an outage was recorded at ${outage.at}: ${(0,_core_outage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeOutage */ .XQ)(outage, now)}`];
+}
 /** `ccal status` — the at-a-glance view of the ledger. */
 const statusCommand = async (args, io) => {
-    const { values, positionals } = (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommandArgs */ .Q)('status', args, {
-        ..._ledger_js__WEBPACK_IMPORTED_MODULE_3__.LOCATION_OPTIONS,
+    const { values, positionals } = (0,_io_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Q)('status', args, {
+        ..._ledger_js__WEBPACK_IMPORTED_MODULE_4__.LOCATION_OPTIONS,
         json: { type: 'boolean' }
     });
     if (values.help) {
@@ -481,18 +498,20 @@ const statusCommand = async (args, io) => {
         return 0;
     }
     if (positionals.length > 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`ccal status: unexpected argument '${positionals[0]}'`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`ccal status: unexpected argument '${positionals[0]}'`);
     }
-    const store = await (0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.openCliLedger)(io, values);
+    const store = await (0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__.openCliLedger)(io, values);
     // The summary file answers without reading every item: status costs the same at 50 items as at 50,000.
     const { commit, state, patterns, summary } = await store.overview();
     const now = new Date();
     const count = (status) => summary.counts[status] ?? 0;
     const total = _ledger_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ITEM_STATUSES */ .J4.reduce((sum, status) => sum + count(status), 0);
     if (values.json) {
-        const first = (status) => (summary.first[status] ?? []).map(_ledger_js__WEBPACK_IMPORTED_MODULE_3__.itemSummary);
+        const first = (status) => (summary.first[status] ?? []).map(_ledger_js__WEBPACK_IMPORTED_MODULE_4__.itemSummary);
         io.stdout(JSON.stringify({
-            ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.ledgerJsonHead)(store, commit, state, count, now),
+            ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__.ledgerJsonHead)(store, commit, state, count, now),
+            // The outage or usage limit (with its `resetsAt`) that holds model work back, if any.
+            modelOutage: (0,_core_outage_js__WEBPACK_IMPORTED_MODULE_1__/* .recordedOutage */ .S1)(state.cursors[_core_outage_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTAGE_CURSOR */ .JK]) ?? null,
             // The first of each, most urgent first; `counts` says how many there are.
             inProgress: first('in_progress'),
             prOpen: first('pr_open'),
@@ -501,7 +520,7 @@ const statusCommand = async (args, io) => {
         }, null, 2));
         return 0;
     }
-    const lines = [(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.ledgerHeading)(store, commit, total)];
+    const lines = [(0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__.ledgerHeading)(store, commit, total)];
     lines.push(`Queue: ${count('pending')} pending, ${count('in_progress')} in progress, ${count('pr_open')} PRs open, ` +
         `${count('completed')} completed, ${count('failed')} failed, ${count('rejected')} rejected, ` +
         `${count('needs_human')} need a human, ${count('dismissed')} dismissed`);
@@ -509,7 +528,7 @@ const statusCommand = async (args, io) => {
         const items = summary.first[status] ?? [];
         if (items.length === 0)
             return;
-        lines.push('', `${title} (${count(status)})`, ...items.slice(0, limit).map(_ledger_js__WEBPACK_IMPORTED_MODULE_3__.itemLine));
+        lines.push('', `${title} (${count(status)})`, ...items.slice(0, limit).map(_ledger_js__WEBPACK_IMPORTED_MODULE_4__.itemLine));
         if (count(status) > limit)
             lines.push(`  … and ${count(status) - limit} more (ccal ledger show)`);
     };
@@ -519,13 +538,278 @@ const statusCommand = async (args, io) => {
     section('Failed', 'failed', 10);
     section('Next up', 'pending', 5);
     lines.push(...learnedLines(patterns));
-    lines.push('', ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_3__.moneyLines)(state, now));
+    lines.push('', ...modelLine(state.cursors[_core_outage_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTAGE_CURSOR */ .JK], now), ...(0,_ledger_js__WEBPACK_IMPORTED_MODULE_4__.moneyLines)(state, now));
     lines.push(state.lastCycleAt
         ? `Last cycle: #${state.cycles} at ${state.lastCycleAt} (run ${state.lastRunId})`
         : 'Last cycle: none yet');
     io.stdout(lines.join('\n'));
     return 0;
 };
+
+
+/***/ }),
+
+/***/ 7700:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ OUTAGE_CURSOR),
+/* harmony export */   S1: () => (/* binding */ recordedOutage),
+/* harmony export */   WR: () => (/* binding */ OUTAGE_LIMIT),
+/* harmony export */   XQ: () => (/* binding */ describeOutage),
+/* harmony export */   er: () => (/* binding */ OutageBreaker),
+/* harmony export */   q8: () => (/* binding */ isUsageLimitAhead),
+/* harmony export */   xv: () => (/* binding */ describeReset)
+/* harmony export */ });
+/* unused harmony export RecordedOutageSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6921);
+/* harmony import */ var _util_time_zone_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(726);
+/**
+ * The model-outage breaker of one cycle: after a few consecutive items end on the same kind of model
+ * outage (overloaded, failing, rate-limited, unreachable) — or on the first rejected credential or
+ * usage limit, which hold for the whole account — no further item starts. Outages are not the items' fault: they are not charged as attempts (the
+ * cycle records them as such), and the outage is kept in the ledger so that the next cycle probes
+ * with one item before starting the others.
+ */
+
+
+/** Items in a row ending on one kind of outage after which the cycle stops starting items. */
+const OUTAGE_LIMIT = 2;
+/**
+ * The ledger cursor where an open outage is kept between cycles (null once the model answers again).
+ * A usage limit is kept here too, with its `resetsAt`: the one place that says model work waits.
+ */
+const OUTAGE_CURSOR = 'model-outage';
+/** An outage as the ledger keeps it. */
+const RecordedOutageSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** When it ends, when that is known (a usage limit's reset, ISO). */
+    resetsAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** How the end was told (`resets 5pm (Europe/Paris)`). */
+    resetSaid: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional()
+});
+/** The outage an earlier cycle recorded, if any (anything unreadable counts as none). */
+function recordedOutage(cursor) {
+    const parsed = RecordedOutageSchema.safeParse(cursor);
+    return parsed.success ? parsed.data : undefined;
+}
+/** Return true if the outage is a usage limit whose reset is still to come at `now`. */
+function isUsageLimitAhead(outage, now) {
+    return (outage?.kind === 'usage_limit' &&
+        outage.resetsAt !== undefined &&
+        Date.parse(outage.resetsAt) > now.getTime());
+}
+/** `17:00 UTC (resets 6pm, Europe/Paris)`: when a usage limit resets, as people read it. */
+function describeReset(outage, now = new Date()) {
+    if (!outage.resetsAt)
+        return 'an unknown time';
+    const when = (0,_util_time_zone_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstant */ .l0)(new Date(outage.resetsAt), now);
+    // `resets 5pm (Europe/Paris)` inside parentheses reads better as `resets 5pm, Europe/Paris`.
+    const said = outage.resetSaid?.replace(/\s*\(([^)]*)\)/g, ', $1');
+    return said ? `${when} (${said})` : when;
+}
+/** What an outage means, for people: one line. */
+function describeOutage(outage, now = new Date()) {
+    if (outage.kind === 'usage_limit')
+        return `Claude Code's usage limit was reached; model work waits until ${describeReset(outage, now)}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
+    const code = outage.status === null ? '' : ` (HTTP ${outage.status})`;
+    const what = {
+        auth: `the model API rejected the credential${code}: check ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN or the runner's Claude login`,
+        overloaded: `the model API is overloaded${code}`,
+        server_error: `the model API is failing${code}`,
+        rate_limited: `the model API is rate-limiting this account${code}`,
+        unreachable: 'the model API cannot be reached',
+        usage_limit: "Claude Code's usage limit was reached"
+    };
+    const kind = outage.kind;
+    return `${what[kind] ?? `model outage ${outage.kind}${code}`}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
+}
+/** The breaker's state within one cycle. */
+class OutageBreaker {
+    limit;
+    kind;
+    count = 0;
+    opened;
+    /** True once an item ended on something other than an outage (the model answered). */
+    answered = false;
+    /** `limit`: outages in a row that open it (1 when an earlier cycle already saw the outage). */
+    constructor(limit = OUTAGE_LIMIT) {
+        this.limit = limit;
+    }
+    /** The outage that stopped the cycle from starting items, if it did. */
+    get open() {
+        return this.opened;
+    }
+    /** Counts one item's end: an outage of the same kind as the last adds up; anything else resets. */
+    observe(outage) {
+        if (!outage) {
+            this.kind = undefined;
+            this.count = 0;
+            this.answered = true;
+            return;
+        }
+        this.count = outage.kind === this.kind ? this.count + 1 : 1;
+        this.kind = outage.kind;
+        // A rejected credential or a usage limit holds for every item: no second one is tried.
+        if (outage.kind === 'auth' || outage.kind === 'usage_limit' || this.count >= this.limit)
+            this.opened ??= outage;
+    }
+}
+
+
+/***/ }),
+
+/***/ 726:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QW: () => (/* binding */ nextTimeOfDay),
+/* harmony export */   UA: () => (/* binding */ zonedInstant),
+/* harmony export */   Xb: () => (/* binding */ wallClock),
+/* harmony export */   dT: () => (/* binding */ localTimeZone),
+/* harmony export */   fi: () => (/* binding */ addDays),
+/* harmony export */   kQ: () => (/* binding */ isTimeZone),
+/* harmony export */   l0: () => (/* binding */ describeInstant)
+/* harmony export */ });
+/* unused harmony export clockTime */
+/**
+ * Wall-clock time in IANA time zones with nothing but `Intl`: what the clock on the wall shows at an
+ * instant, the instant a wall-clock time names, and the next instant a time of day comes round.
+ * Daylight-saving changes are handled the way people read clocks: a time the clock skips (02:30 on
+ * the night it jumps from 02:00 to 03:00) comes at the jump, a time it shows twice means the first.
+ */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const formatters = new Map();
+function formatter(zone) {
+    let format = formatters.get(zone);
+    if (!format) {
+        format = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+            weekday: 'short'
+        });
+        formatters.set(zone, format);
+    }
+    return format;
+}
+/** Return true if `zone` is a time zone `Intl` knows (`Europe/Paris`, `UTC`, `America/New_York`). */
+function isTimeZone(zone) {
+    if (zone.trim() === '')
+        return false;
+    try {
+        formatter(zone);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The machine's own time zone (`TZ`, else the system's), `UTC` when it cannot be told. */
+function localTimeZone() {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+/** What the clock in `zone` shows at `instant`. */
+function wallClock(instant, zone) {
+    const parts = {};
+    for (const part of formatter(zone).formatToParts(instant))
+        parts[part.type] = part.value;
+    return {
+        year: Number(parts.year),
+        month: Number(parts.month),
+        day: Number(parts.day),
+        hour: Number(parts.hour),
+        minute: Number(parts.minute),
+        second: Number(parts.second),
+        weekday: WEEKDAYS.indexOf(parts.weekday ?? '')
+    };
+}
+/** The zone's offset from UTC at `instant`, in milliseconds (Paris in winter: +3,600,000). */
+function offsetAt(instant, zone) {
+    const clock = wallClock(new Date(instant), zone);
+    const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+    return asUtc - Math.floor(instant / 1000) * 1000;
+}
+/**
+ * The instant at which the clock in `zone` shows the given date and time. A time skipped by a
+ * daylight-saving jump maps to the moment of the jump; a time shown twice maps to the first.
+ */
+function zonedInstant(date, time, zone) {
+    const naive = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
+    // The offsets a few hours either side of the naive instant cover every real transition.
+    const candidates = [
+        ...new Set([offsetAt(naive - 6 * 3_600_000, zone), offsetAt(naive + 6 * 3_600_000, zone)])
+    ]
+        .map(offset => naive - offset)
+        .filter(instant => {
+        const clock = wallClock(new Date(instant), zone);
+        return clock.hour === time.hour && clock.minute === time.minute && clock.day === date.day;
+    })
+        .sort((a, b) => a - b);
+    if (candidates[0] !== undefined)
+        return new Date(candidates[0]);
+    // Skipped by a jump forward: the first instant after it, i.e. the jump itself.
+    const before = naive - offsetAt(naive - 6 * 3_600_000, zone);
+    const after = naive - offsetAt(naive + 6 * 3_600_000, zone);
+    let low = Math.min(before, after);
+    let high = Math.max(before, after);
+    const shownBefore = (instant) => {
+        const clock = wallClock(new Date(instant), zone);
+        return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute) < naive;
+    };
+    while (high - low > 1000) {
+        const middle = Math.floor((low + high) / 2 / 1000) * 1000;
+        if (shownBefore(middle))
+            low = middle;
+        else
+            high = middle;
+    }
+    return new Date(high);
+}
+/** The calendar date `days` after the given one (proleptic Gregorian, no time zone involved). */
+function addDays(date, days) {
+    const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+    return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+/**
+ * The first instant after `now` (or up to `graceMs` before it) at which the clock in `zone` shows
+ * `hour:minute`: today's if it is still to come, else tomorrow's.
+ */
+function nextTimeOfDay(now, time, zone, graceMs = 0) {
+    const today = wallClock(now, zone);
+    for (let days = 0; days <= 2; days++) {
+        const candidate = zonedInstant(addDays(today, days), time, zone);
+        if (candidate.getTime() > now.getTime() - graceMs)
+            return candidate;
+    }
+    return zonedInstant(addDays(today, 3), time, zone);
+}
+/** `17:00` — hours and minutes as the clock in `zone` shows them at `instant`. */
+function clockTime(instant, zone) {
+    const clock = wallClock(instant, zone);
+    return `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+}
+/**
+ * An instant for people: `17:00 UTC` when it is within a day of `now`, else `2026-12-05 17:00 UTC`;
+ * in another zone than UTC the zone's own clock comes first (`18:00 Europe/Paris (17:00 UTC)`).
+ */
+function describeInstant(instant, now, zone = 'UTC') {
+    const near = Math.abs(instant.getTime() - now.getTime()) < 20 * 3_600_000;
+    const show = (where) => {
+        const clock = wallClock(instant, where);
+        const day = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')} `;
+        return `${near ? '' : day}${clockTime(instant, where)} ${where}`;
+    };
+    return zone === 'UTC' || zone === 'Etc/UTC' ? show('UTC') : `${show(zone)} (${show('UTC')})`;
+}
 
 
 /***/ }),

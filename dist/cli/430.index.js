@@ -555,11 +555,13 @@ function loadSettings(options) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   eO: () => (/* binding */ PERMISSION_LEVELS),
-/* harmony export */   ht: () => (/* binding */ SettingsSchema)
+/* harmony export */   ht: () => (/* binding */ SettingsSchema),
+/* harmony export */   mZ: () => (/* binding */ WEEKDAY_NAMES)
 /* harmony export */ });
 /* unused harmony exports PrioritySchema, PermissionSchema, LOG_LEVELS, ConfigFileSchema, defaultSettings */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6921);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6921);
 /* harmony import */ var _ledger_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5302);
+/* harmony import */ var _util_time_zone_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(726);
 /**
  * The settings schema: the single source of defaults, validation, documentation (every key's
  * `.describe()`), the generated config/ccal.schema.json and config/ccal.example.yml, and the
@@ -568,19 +570,46 @@ function loadSettings(options) {
  */
 
 
-const positiveInt = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive();
-const nonNegativeInt = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative();
+
+const positiveInt = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive();
+const nonNegativeInt = () => zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative();
 const seconds = (fallback, description) => nonNegativeInt().default(fallback).describe(description);
-const usd = (fallback, description) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().default(fallback).describe(description);
-const enabled = (fallback, what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(fallback).describe(`Whether ${what}.`);
-const stringList = (fallback, description) => zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)).default(fallback).describe(description);
+const usd = (fallback, description) => zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative().default(fallback).describe(description);
+const enabled = (fallback, what) => zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(fallback).describe(`Whether ${what}.`);
+const stringList = (fallback, description) => zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1)).default(fallback).describe(description);
 /** Work item priority: 1 is the most urgent, 5 the least. */
-const PrioritySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(5);
+const PrioritySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1).max(5);
 /** Repository permission levels, weakest first; trust checks compare positions in this list. */
 const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
-const PermissionSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(PERMISSION_LEVELS);
+const PermissionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(PERMISSION_LEVELS);
 const LOG_LEVELS = ['debug', 'info', 'warning', 'error'];
-const LoopSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+/** Days of the week, as `loop.active_hours.days` names them (index 0 is Sunday, as `Date` counts). */
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const ActiveHoursSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    from: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .regex(CLOCK_TIME, 'expected a time of day as HH:MM, such as 09:00')
+        .default('00:00')
+        .describe('When the window opens each day, as HH:MM on the clock of time_zone.'),
+    to: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time of day as HH:MM, such as 18:00 (24:00 for midnight)')
+        .default('24:00')
+        .describe('When it closes, as HH:MM (24:00 for midnight); earlier than from means the window runs past midnight (22:00 to 06:00).'),
+    time_zone: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .default('UTC')
+        .refine(zone => (0,_util_time_zone_js__WEBPACK_IMPORTED_MODULE_1__/* .isTimeZone */ .kQ)(zone), { message: 'expected an IANA time zone such as Europe/Paris or UTC' })
+        .describe('The IANA time zone of from and to (Europe/Paris, America/New_York, UTC); daylight saving is followed.'),
+    days: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(WEEKDAY_NAMES))
+        .min(1)
+        .optional()
+        .describe('Days on which the window opens (mon … sun); every day when unset. A window past midnight belongs to the day it opens.')
+})
+    .refine(window => window.from !== window.to, {
+    message: 'from and to are the same time: use 00:00 and 24:00 to allow model work at any hour',
+    path: ['to']
+})
+    .prefault({});
+const LoopSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     cycle_interval_seconds: positiveInt()
         .default(300)
         .describe('Seconds between cycles when running as a daemon (`ccal run --daemon`).'),
@@ -597,25 +626,26 @@ const LoopSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         .describe('Time limit for one attempt of one GitHub API request, answer included (REST, GraphQL, log downloads); a call that gets no answer in time fails and is retried like a server error.'),
     session_timeout_seconds: positiveInt()
         .default(3600)
-        .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.')
+        .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.'),
+    active_hours: ActiveHoursSchema.describe('Hours in which model work may start (for example a subscription shared with people by day); outside them cycles still discover, reconcile and report, and no item starts. Any hour of any day by default.')
 })
     .prefault({})
     .describe('The loop: how often it runs and how much it takes on.');
-const ClaudeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    executable: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const ClaudeSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    executable: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .default('claude')
         .describe('The Claude Code CLI: a command on PATH or a path. Installed (pinned version) when missing.'),
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 2.1.330')
         .default('2.1.330')
         .describe('Version of @anthropic-ai/claude-code installed (and cached) when the executable is not found.'),
-    working_directory: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    working_directory: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .default('.')
         .describe('Directory, relative to the repository root, in which Claude Code runs.'),
-    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional().describe('Model name passed as --model; the CLI default when unset.'),
-    fallback_model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    model: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().describe('Model name passed as --model; the CLI default when unset.'),
+    fallback_model: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .optional()
         .describe('Model passed as --fallback-model when the main one is overloaded.'),
@@ -626,28 +656,28 @@ const ClaudeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     max_prompt_length: positiveInt()
         .default(60000)
         .describe('Maximum prompt length in characters; evidence is trimmed to fit, never the instructions.'),
-    context_preservation: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+    context_preservation: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(true)
         .describe('Resume the same Claude session (--resume) for follow-ups on an item, such as review feedback.'),
-    auth_method: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['auto', 'api_key', 'oauth_token', 'login'])
+    auth_method: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['auto', 'api_key', 'oauth_token', 'login'])
         .default('auto')
         .describe('How Claude Code authenticates: auto picks the API key, then the OAuth token, then the runner login.'),
     allowed_tools: stringList(['Read', 'Glob', 'Grep', 'Edit', 'Write'], 'Tools Claude Code may use without asking (--allowedTools). Bash is added only for the verify commands.'),
     disallowed_tools: stringList([], 'Extra tools or patterns to deny (--disallowedTools), on top of the built-in deny list and excluded paths.'),
     extra_args: stringList([], 'Further arguments passed to the claude command as they are.'),
     env_passthrough: stringList([], 'Further environment variables passed to Claude Code and the verify commands (for example JAVA_HOME); GitHub tokens, ACTIONS_* and INPUT_* never pass.'),
-    append_system_prompt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    append_system_prompt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .optional()
         .describe("Extra rules appended to CCAL's own system prompt for every run.")
 })
     .prefault({})
     .describe('Running the Claude Code CLI.');
-const VerifySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    test_command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const VerifySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    test_command: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .optional()
         .describe('Command that must pass after a change (for example `npm test`); the agent may run it too.'),
-    lint_command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    lint_command: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .optional()
         .describe('Lint command that must pass after a change (for example `npx eslint .`); the agent may run it too.'),
@@ -659,10 +689,10 @@ const VerifySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
 })
     .prefault({})
     .describe('Checking a change before it is delivered.');
-const IssuesSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const IssuesSourceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     enabled: enabled(true, 'issues carrying a trigger label become work'),
     labels: stringList(['ccal-task'], 'Trigger labels: an open issue carrying one of them becomes a work item.'),
-    priority_labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), PrioritySchema)
+    priority_labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1), PrioritySchema)
         .default({
         'priority:critical': 1,
         'priority:high': 2,
@@ -672,7 +702,7 @@ const IssuesSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .
         'priority:low': 5
     })
         .describe('Label → priority (1 most urgent … 5 least); the most urgent matching label wins.'),
-    category_labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1))
+    category_labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1))
         .default({ bug: 'bug fix', enhancement: 'feature', documentation: 'documentation' })
         .describe('Label → kind of work, told to the agent (for example bug → "bug fix").'),
     comment_commands: enabled(true, 'trusted users can steer items with /ccal retry, /ccal skip and /ccal priority N'),
@@ -681,7 +711,7 @@ const IssuesSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .
 })
     .prefault({})
     .describe('Issues labelled for CCAL.');
-const CiLogsSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const CiLogsSourceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     enabled: enabled(true, 'failed workflow runs on the default branch become work'),
     workflows: stringList([], 'Workflow names to watch; empty watches all.'),
     branches: stringList([], 'Branches whose failures count; empty means the default branch.'),
@@ -689,24 +719,24 @@ const CiLogsSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .
     max_log_bytes: positiveInt()
         .default(50 * 1024 * 1024)
         .describe('Bytes of one job log read at most: the log is streamed, and beyond this its beginning is skipped (a job fails at its end), with a note.'),
-    annotations: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+    annotations: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(true)
         .describe("Read the failed jobs' check-run annotations (needs `checks: read`) beside their logs: they give the file and line that `::error file=…` commands do not leave in the log."),
-    flaky_check: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+    flaky_check: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe('Re-run failed jobs once and create work only when the failure repeats.'),
     interval_seconds: seconds(0, 'Minimum seconds between two scheduled scans of this source (0: every cycle).')
 })
     .prefault({})
     .describe('Failed CI runs and their logs.');
-const LintSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const LintSourceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     enabled: enabled(false, 'lint and static-analysis findings become work'),
     commands: stringList([], 'Commands run on the runner whose output holds findings (for example `npx eslint -f json .`).'),
     reports: stringList([], 'Report files or globs to read: SARIF, ESLint/Ruff/RuboCop/golangci-lint JSON, Checkstyle XML.'),
-    severities: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['error', 'warning', 'note']))
+    severities: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['error', 'warning', 'note']))
         .default(['error', 'warning'])
         .describe('Finding severities that become work.'),
-    group_by: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['rule_directory', 'rule', 'file'])
+    group_by: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['rule_directory', 'rule', 'file'])
         .default('rule_directory')
         .describe('How findings are batched into one work item.'),
     batch_size: positiveInt().default(10).describe('Findings per work item at most.'),
@@ -714,10 +744,10 @@ const LintSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Lint and static analysis.');
-const CoverageSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const CoverageSourceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     enabled: enabled(false, 'files under the coverage threshold become "add tests" work'),
     reports: stringList([], 'Coverage reports: lcov, Cobertura XML, Istanbul JSON, Go coverprofile.'),
-    min_test_coverage: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+    min_test_coverage: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
         .min(0)
         .max(100)
         .default(80)
@@ -727,14 +757,14 @@ const CoverageSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */
 })
     .prefault({})
     .describe('Coverage gaps.');
-const PrFeedbackSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const PrFeedbackSourceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     enabled: enabled(true, "review feedback on CCAL's own pull requests becomes follow-up work"),
     failing_checks: enabled(true, "failing checks on CCAL's pull requests become fix items"),
     interval_seconds: seconds(0, 'Minimum seconds between two scheduled scans of this source (0: every cycle).')
 })
     .prefault({})
     .describe("Reviews and checks on CCAL's pull requests.");
-const ErrorLogsSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const ErrorLogsSourceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     enabled: enabled(false, 'local error logs (self-hosted runners) become work'),
     paths: stringList([], 'Log files or directories (of *.log and *.json) to watch.'),
     patterns: stringList([
@@ -752,7 +782,7 @@ const ErrorLogsSourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject *
 })
     .prefault({})
     .describe('Local error logs.');
-const DiscoverySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const DiscoverySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     issues: IssuesSourceSchema,
     ci_logs: CiLogsSourceSchema,
     lint: LintSourceSchema,
@@ -765,8 +795,8 @@ const DiscoverySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej
 })
     .prefault({})
     .describe('Where work comes from.');
-const LedgerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const LedgerSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^(?!\/|.*\/\/|.*\.\.|.*\.lock$|.*[~^:?*[\\\s])[\x21-\x7e]+$/, 'expected a valid git branch name')
         .default('ccal-ledger')
         .describe("Branch holding the ledger: all of CCAL's state, as JSON files."),
@@ -779,9 +809,9 @@ const LedgerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
 })
     .prefault({})
     .describe("The ledger branch (it replaced the plan's SQLite storage).");
-const LearningSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const LearningSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     enabled: enabled(true, 'outcomes of past pull requests steer ranking and prompts'),
-    success_threshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+    success_threshold: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
         .min(0)
         .max(1)
         .default(0.7)
@@ -795,19 +825,19 @@ const LearningSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej(
 })
     .prefault({})
     .describe('Learning from which pull requests humans merge.');
-const MonitoringSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    log_level: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(LOG_LEVELS).default('info').describe('Lowest level of log lines written.'),
-    json_logs: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false).describe('Write log lines as JSON objects (CLI and daemon).'),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const MonitoringSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    log_level: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(LOG_LEVELS).default('info').describe('Lowest level of log lines written.'),
+    json_logs: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(false).describe('Write log lines as JSON objects (CLI and daemon).'),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         enabled: enabled(false, 'Prometheus text-format metrics are written'),
-        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional().describe('File the metrics are written to after each cycle.'),
-        port: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(65535).optional().describe('Port serving /metrics in daemon mode.')
+        file: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().describe('File the metrics are written to after each cycle.'),
+        port: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1).max(65535).optional().describe('Port serving /metrics in daemon mode.')
     })
         .prefault({})
         .describe('Prometheus metrics.'),
-    transcripts: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    transcripts: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         enabled: enabled(false, "each item's Claude Code stream (stream-json, secrets masked, at most 20 MB an item) is kept outside its worktree; the action uploads the run's transcripts as one artifact, `ccal` leaves them in the work directory"),
-        retention_days: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        retention_days: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
             .int()
             .min(1)
             .max(90)
@@ -819,8 +849,8 @@ const MonitoringSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
 })
     .prefault({})
     .describe('Logs, metrics and transcripts.');
-const SafetySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    dry_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+const SafetySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    dry_run: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe('Plan and report without executing, pushing or writing the ledger.'),
     excluded_paths: stringList(['.github/workflows/**'], 'Globs the agent must not change; a change there rejects the item. The config file is always excluded too.'),
@@ -831,10 +861,10 @@ const SafetySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     max_execution_time_seconds: positiveInt()
         .default(3600)
         .describe('Wall-clock limit for a whole run: no item starts with less than a minute of it left, and the agent never gets more time than is left.'),
-    sandbox: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['auto', 'required', 'off'])
+    sandbox: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['auto', 'required', 'off'])
         .default('auto')
         .describe("The box the agent and every command it can cause to run live in (bubblewrap on Linux): their own processes and /proc, the item's worktree the only writable place, the checkout, RUNNER_TEMP and credential files absent. auto uses it where it works and warns where it cannot; required refuses to run without it; off runs without it."),
-    network: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['restricted', 'open'])
+    network: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['restricted', 'open'])
         .default('restricted')
         .describe("The box's network: restricted gives it its own, through which only the model and the network_allow hosts are reached; open shares the machine's."),
     network_allow: stringList([
@@ -857,57 +887,57 @@ const SafetySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
 })
     .prefault({})
     .describe('Limits on what the agent may do.');
-const TrustSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const TrustSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     min_permission: PermissionSchema.default('write').describe('Least repository permission of a person whose label, comment or review CCAL acts on.'),
     allowed_bots: stringList([], 'Bot accounts whose labels and comments count (bots are ignored otherwise).')
 })
     .prefault({})
     .describe('Whose requests count.');
-const BudgetsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const BudgetsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     cost_per_run_usd: usd(5, 'Model spend one run may reach.'),
     cost_per_day_usd: usd(20, 'Model spend per UTC day, across runs.'),
     max_open_prs: nonNegativeInt()
         .default(5)
         .describe('Open CCAL pull requests at most; no new work beyond it.'),
     prs_per_hour: nonNegativeInt().default(3).describe('Pull requests opened per hour at most.'),
-    cost_per_item_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+    cost_per_item_usd: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
         .positive()
         .optional()
         .describe('The most one item may spend (--max-budget-usd), reserved from the run and day budgets before it starts, so items running at once never pass them; default: the run budget shared by loop.max_concurrent_work.')
 })
     .prefault({})
     .describe('Spending limits, kept across runs in the ledger.');
-const PullRequestsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    draft: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true).describe('Open pull requests as drafts.'),
+const PullRequestsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    draft: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(true).describe('Open pull requests as drafts.'),
     labels: stringList(['ccal'], 'Labels put on every CCAL pull request.'),
-    reviewers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    reviewers: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/, 'expected a login (alice) or an organization team (my-org/reviewers), without @'))
         .default([])
         .describe('People (logins) and teams (org/team) asked to review each new pull request; GitHub refuses anyone who is not a collaborator (a warning, the pull request stays open).'),
-    assignees: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a login (alice), without @'))
+    assignees: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a login (alice), without @'))
         .max(10, 'GitHub assigns at most 10 people')
         .default([])
         .describe('People assigned to each new pull request; GitHub drops anyone without push access.'),
-    branch_prefix: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    branch_prefix: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9._-]+\/$/, "expected a prefix ending in '/', such as ccal/")
         .default('ccal/')
         .describe("Prefix of CCAL's branches; also how CCAL recognises its own pull requests."),
-    base_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    base_branch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .optional()
         .describe("Branch pull requests target; the repository's default when unset."),
-    sign_commits: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+    sign_commits: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(false)
         .describe("Make CCAL's commits through GitHub's API (the GraphQL createCommitOnBranch mutation) instead of git push, so GitHub signs them and marks them verified: turn on when branch protection or a ruleset requires signed commits. The commits are authored by the token's user (identity is not used), and a change that sets the executable bit, adds an executable file, or touches a symlink or submodule fails the item (the API cannot express file modes).")
 })
     .prefault({})
     .describe('Pull requests CCAL opens.');
-const WorkspaceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    directory: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const WorkspaceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    directory: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .optional()
         .describe("Where CCAL keeps its own clone and the worktree each item is worked in; default RUNNER_TEMP/ccal under Actions, else $XDG_CACHE_HOME/ccal (~/.cache/ccal). The maintainer's checkout is never written."),
-    setup_command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    setup_command: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .optional()
         .describe('Command run in each new worktree before the agent (for example `npm ci`): a fresh worktree has no dependencies or build output.'),
@@ -916,28 +946,28 @@ const WorkspaceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej
 })
     .prefault({})
     .describe('The worktrees items are worked in.');
-const IdentitySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).default('ccal[bot]').describe('Git author and committer name of CCAL commits.'),
-    email: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const IdentitySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).default('ccal[bot]').describe('Git author and committer name of CCAL commits.'),
+    email: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^[^\s@]+@[^\s@]+$/, 'expected an e-mail address')
         .default('ccal-bot@users.noreply.github.com')
         .describe('Git author and committer e-mail of CCAL commits.')
 })
     .prefault({})
     .describe("CCAL's git identity.");
-const DashboardSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+const DashboardSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    enabled: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
         .default(true)
         .describe('Keep one Dashboard issue (label ccal) rebuilt from the ledger after each cycle, whose checkboxes steer items.'),
-    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(256).default('CCAL Dashboard').describe("The Dashboard issue's title."),
-    approval_required: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ItemTypeSchema */ .jF)
+    title: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(256).default('CCAL Dashboard').describe("The Dashboard issue's title."),
+    approval_required: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(_ledger_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .ItemTypeSchema */ .jF)
         .default([])
         .describe("Item types (coverage, lint, …) whose new items wait for an 'approve' tick on the dashboard before any work starts.")
 })
     .prefault({})
     .describe('The Dashboard issue: what CCAL is doing, and checkboxes to steer it.');
 /** Everything under the top-level `ccal:` key. */
-const SettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const SettingsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     loop: LoopSchema,
     claude: ClaudeSchema,
     verify: VerifySchema,
@@ -952,18 +982,170 @@ const SettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej(
     dashboard: DashboardSchema,
     identity: IdentitySchema,
     workspace: WorkspaceSchema,
-    storage: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()
+    storage: zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()
         .optional()
         .describe("The original plan's SQLite storage; accepted and ignored: the ledger branch replaced it.")
 })
     .prefault({})
     .describe('CCAL settings.');
 /** A whole config file: the `ccal:` key and nothing else. */
-const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ccal: SettingsSchema })
+const ConfigFileSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ccal: SettingsSchema })
     .describe('CCAL configuration file (.github/ccal.yml).');
 /** The settings a config file that says nothing gets. */
 function defaultSettings() {
     return SettingsSchema.parse({});
+}
+
+
+/***/ }),
+
+/***/ 726:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QW: () => (/* binding */ nextTimeOfDay),
+/* harmony export */   UA: () => (/* binding */ zonedInstant),
+/* harmony export */   Xb: () => (/* binding */ wallClock),
+/* harmony export */   dT: () => (/* binding */ localTimeZone),
+/* harmony export */   fi: () => (/* binding */ addDays),
+/* harmony export */   kQ: () => (/* binding */ isTimeZone),
+/* harmony export */   l0: () => (/* binding */ describeInstant)
+/* harmony export */ });
+/* unused harmony export clockTime */
+/**
+ * Wall-clock time in IANA time zones with nothing but `Intl`: what the clock on the wall shows at an
+ * instant, the instant a wall-clock time names, and the next instant a time of day comes round.
+ * Daylight-saving changes are handled the way people read clocks: a time the clock skips (02:30 on
+ * the night it jumps from 02:00 to 03:00) comes at the jump, a time it shows twice means the first.
+ */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const formatters = new Map();
+function formatter(zone) {
+    let format = formatters.get(zone);
+    if (!format) {
+        format = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+            weekday: 'short'
+        });
+        formatters.set(zone, format);
+    }
+    return format;
+}
+/** Return true if `zone` is a time zone `Intl` knows (`Europe/Paris`, `UTC`, `America/New_York`). */
+function isTimeZone(zone) {
+    if (zone.trim() === '')
+        return false;
+    try {
+        formatter(zone);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The machine's own time zone (`TZ`, else the system's), `UTC` when it cannot be told. */
+function localTimeZone() {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+/** What the clock in `zone` shows at `instant`. */
+function wallClock(instant, zone) {
+    const parts = {};
+    for (const part of formatter(zone).formatToParts(instant))
+        parts[part.type] = part.value;
+    return {
+        year: Number(parts.year),
+        month: Number(parts.month),
+        day: Number(parts.day),
+        hour: Number(parts.hour),
+        minute: Number(parts.minute),
+        second: Number(parts.second),
+        weekday: WEEKDAYS.indexOf(parts.weekday ?? '')
+    };
+}
+/** The zone's offset from UTC at `instant`, in milliseconds (Paris in winter: +3,600,000). */
+function offsetAt(instant, zone) {
+    const clock = wallClock(new Date(instant), zone);
+    const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+    return asUtc - Math.floor(instant / 1000) * 1000;
+}
+/**
+ * The instant at which the clock in `zone` shows the given date and time. A time skipped by a
+ * daylight-saving jump maps to the moment of the jump; a time shown twice maps to the first.
+ */
+function zonedInstant(date, time, zone) {
+    const naive = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
+    // The offsets a few hours either side of the naive instant cover every real transition.
+    const candidates = [
+        ...new Set([offsetAt(naive - 6 * 3_600_000, zone), offsetAt(naive + 6 * 3_600_000, zone)])
+    ]
+        .map(offset => naive - offset)
+        .filter(instant => {
+        const clock = wallClock(new Date(instant), zone);
+        return clock.hour === time.hour && clock.minute === time.minute && clock.day === date.day;
+    })
+        .sort((a, b) => a - b);
+    if (candidates[0] !== undefined)
+        return new Date(candidates[0]);
+    // Skipped by a jump forward: the first instant after it, i.e. the jump itself.
+    const before = naive - offsetAt(naive - 6 * 3_600_000, zone);
+    const after = naive - offsetAt(naive + 6 * 3_600_000, zone);
+    let low = Math.min(before, after);
+    let high = Math.max(before, after);
+    const shownBefore = (instant) => {
+        const clock = wallClock(new Date(instant), zone);
+        return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute) < naive;
+    };
+    while (high - low > 1000) {
+        const middle = Math.floor((low + high) / 2 / 1000) * 1000;
+        if (shownBefore(middle))
+            low = middle;
+        else
+            high = middle;
+    }
+    return new Date(high);
+}
+/** The calendar date `days` after the given one (proleptic Gregorian, no time zone involved). */
+function addDays(date, days) {
+    const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+    return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+/**
+ * The first instant after `now` (or up to `graceMs` before it) at which the clock in `zone` shows
+ * `hour:minute`: today's if it is still to come, else tomorrow's.
+ */
+function nextTimeOfDay(now, time, zone, graceMs = 0) {
+    const today = wallClock(now, zone);
+    for (let days = 0; days <= 2; days++) {
+        const candidate = zonedInstant(addDays(today, days), time, zone);
+        if (candidate.getTime() > now.getTime() - graceMs)
+            return candidate;
+    }
+    return zonedInstant(addDays(today, 3), time, zone);
+}
+/** `17:00` — hours and minutes as the clock in `zone` shows them at `instant`. */
+function clockTime(instant, zone) {
+    const clock = wallClock(instant, zone);
+    return `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+}
+/**
+ * An instant for people: `17:00 UTC` when it is within a day of `now`, else `2026-12-05 17:00 UTC`;
+ * in another zone than UTC the zone's own clock comes first (`18:00 Europe/Paris (17:00 UTC)`).
+ */
+function describeInstant(instant, now, zone = 'UTC') {
+    const near = Math.abs(instant.getTime() - now.getTime()) < 20 * 3_600_000;
+    const show = (where) => {
+        const clock = wallClock(instant, where);
+        const day = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')} `;
+        return `${near ? '' : day}${clockTime(instant, where)} ${where}`;
+    };
+    return zone === 'UTC' || zone === 'Etc/UTC' ? show('UTC') : `${show(zone)} (${show('UTC')})`;
 }
 
 

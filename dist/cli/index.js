@@ -358,11 +358,11 @@ const CCAL_VERSION = '0.1.0';
  */
 const COMMANDS = {
     init: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(11), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2154))).initCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(859), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2154))).initCommand,
         summary: 'set the repository up: the workflow, the config, the labels, a dry run'
     },
     run: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(11)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6859))).runCommand,
         summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
     },
     status: {

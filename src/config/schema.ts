@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { ItemTypeSchema } from '../ledger/schema.js'
+import { isTimeZone } from '../util/time-zone.js'
 
 const positiveInt = () => z.number().int().positive()
 const nonNegativeInt = () => z.number().int().nonnegative()
@@ -26,6 +27,49 @@ export const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'
 export const PermissionSchema = z.enum(PERMISSION_LEVELS)
 
 export const LOG_LEVELS = ['debug', 'info', 'warning', 'error'] as const
+
+/** Days of the week, as `loop.active_hours.days` names them (index 0 is Sunday, as `Date` counts). */
+export const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+
+const CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/
+
+const ActiveHoursSchema = z
+  .strictObject({
+    from: z
+      .string()
+      .regex(CLOCK_TIME, 'expected a time of day as HH:MM, such as 09:00')
+      .default('00:00')
+      .describe('When the window opens each day, as HH:MM on the clock of time_zone.'),
+    to: z
+      .string()
+      .regex(
+        /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/,
+        'expected a time of day as HH:MM, such as 18:00 (24:00 for midnight)'
+      )
+      .default('24:00')
+      .describe(
+        'When it closes, as HH:MM (24:00 for midnight); earlier than from means the window runs past midnight (22:00 to 06:00).'
+      ),
+    time_zone: z
+      .string()
+      .default('UTC')
+      .refine(zone => isTimeZone(zone), { message: 'expected an IANA time zone such as Europe/Paris or UTC' })
+      .describe(
+        'The IANA time zone of from and to (Europe/Paris, America/New_York, UTC); daylight saving is followed.'
+      ),
+    days: z
+      .array(z.enum(WEEKDAY_NAMES))
+      .min(1)
+      .optional()
+      .describe(
+        'Days on which the window opens (mon … sun); every day when unset. A window past midnight belongs to the day it opens.'
+      )
+  })
+  .refine(window => window.from !== window.to, {
+    message: 'from and to are the same time: use 00:00 and 24:00 to allow model work at any hour',
+    path: ['to']
+  })
+  .prefault({})
 
 const LoopSchema = z
   .strictObject({
@@ -49,7 +93,10 @@ const LoopSchema = z
       ),
     session_timeout_seconds: positiveInt()
       .default(3600)
-      .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.')
+      .describe('Lease on an item being worked on; when a run dies, the item is reclaimed after this long.'),
+    active_hours: ActiveHoursSchema.describe(
+      'Hours in which model work may start (for example a subscription shared with people by day); outside them cycles still discover, reconcile and report, and no item starts. Any hour of any day by default.'
+    )
   })
   .prefault({})
   .describe('The loop: how often it runs and how much it takes on.')

@@ -59,8 +59,10 @@ import { withFields, type Logger } from '../util/logger.js'
 import type { Workspace, Worktree, WorktreeMarker } from '../workspace/workspace.js'
 import type { CycleReport, ExecutedItem, ExecutionStatus, SourceReport } from './report.js'
 import { runInLanes } from './lanes.js'
+import { modelWindow } from './model-window.js'
 import {
   describeOutage,
+  describeReset,
   OUTAGE_CURSOR,
   OUTAGE_LIMIT,
   OutageBreaker,
@@ -251,12 +253,20 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
 
   const onlyItems = deps.mode === 'execute' ? [deps.itemId ?? ''] : undefined
   const patterns = ledger.patterns
+  // A usage limit not yet reset, or a time outside the active hours: discovery and the report go on,
+  // no item starts.
+  const window = modelWindow(ledger, settings, now())
+  if (!window.open) {
+    report.modelWork = { cause: window.cause, until: window.until, reason: window.reason }
+    logger.info(`model work paused: ${window.reason}; discovery and reporting go on`)
+  }
   const plan = schedule({
     ledger,
     settings,
     now: now(),
     learnedWeight: item => learnedWeight(item, patterns, settings.learning),
-    ...(onlyItems ? { onlyItems } : {})
+    ...(onlyItems ? { onlyItems } : {}),
+    ...(window.open ? {} : { blocked: window.reason })
   })
   report.plan = plan
   logPlan(logger, plan)
@@ -305,7 +315,11 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   const tasks = plan.picked.map(task)
   const probe = outageBefore ? tasks.slice(0, 1) : []
   if (probe.length > 0)
-    logger.info(`model: an earlier cycle saw an outage (${outageBefore!.kind}); one item goes first`)
+    logger.info(
+      outageBefore!.kind === 'usage_limit'
+        ? `model: the usage limit an earlier cycle met has reset (${outageBefore!.resetsAt}); one item goes first`
+        : `model: an earlier cycle saw an outage (${outageBefore!.kind}); one item goes first`
+    )
   await runInLanes(probe, 1)
   await runInLanes(tasks.slice(probe.length), slots)
   await keepOutage(run, outageBefore, report, logger)
@@ -387,10 +401,18 @@ async function keepOutage(
   logger: Logger
 ): Promise<void> {
   const outage = run.breaker.open
-  if (outage) {
+  if (outage?.kind === 'usage_limit' && outage.resetsAt) {
+    const reason = `usage limit: model work waits until ${describeReset(outage)}`
+    const line = `${reason}; no further item started in this cycle, and none was charged an attempt; cycles before then discover and report only, and the first one after it tries one item first`
+    logger.warning(line)
+    report.problems.push(line)
+    report.modelWork = { cause: 'usage_limit', until: outage.resetsAt, reason }
+  } else if (outage) {
     const line = `model outage: ${describeOutage(outage)}; no further item started in this cycle, and none was charged an attempt; the next cycle tries one item first`
     logger.error(line)
     report.problems.push(line)
+  }
+  if (outage) {
     await run
       .write(setCursor(OUTAGE_CURSOR, { ...outage, at: new Date().toISOString() }))
       .catch(error => logger.warning(`could not record the outage: ${errorMessage(error)}`))
@@ -662,7 +684,12 @@ function statusAfter(outcome: ExecutionOutcome): {
   notAnAttempt?: boolean
   reportStatus: ExecutionStatus
 } {
-  if (outcome.outage) return { status: 'pending', notAnAttempt: true, reportStatus: 'outage' }
+  if (outcome.outage)
+    return {
+      status: 'pending',
+      notAnAttempt: true,
+      reportStatus: outcome.outage.kind === 'usage_limit' ? 'usage_limit' : 'outage'
+    }
   if (outcome.status === 'no_op') return { status: 'needs_human', reportStatus: 'no_op' }
   if (outcome.status === 'blocked') return { status: 'needs_human', reportStatus: 'blocked' }
   if (outcome.code === 'budget_exceeded')
@@ -933,6 +960,11 @@ async function attemptItem(
         })
       )
       entry.status = after.reportStatus
+      if (outcome.outage?.kind === 'usage_limit' && outcome.outage.resetsAt) {
+        const { resetsAt, resetSaid, message } = outcome.outage
+        entry.usageLimit = { resetsAt, line: message, ...(resetSaid ? { resetSaid } : {}) }
+        entry.reason = `waiting for the usage limit to reset at ${describeReset(outcome.outage)}; Claude Code said: ${message}`
+      }
       return { entry, ledger: current }
     }
     const live = current.items.get(itemId) as WorkItem
@@ -1016,6 +1048,15 @@ function trackedOutcome(entry: ExecutedItem, item: WorkItem): TrackingState | un
       return { kind: 'budget_stopped', reason: entry.reason }
     case 'outage':
       return { kind: 'outage', reason: entry.reason }
+    case 'usage_limit':
+      return entry.usageLimit
+        ? {
+            kind: 'usage_limit',
+            resetsAt: entry.usageLimit.resetsAt,
+            until: describeReset(entry.usageLimit),
+            reason: entry.usageLimit.line
+          }
+        : { kind: 'outage', reason: entry.reason }
     case 'failed':
       return {
         kind: 'failed',

@@ -16,6 +16,7 @@ export type ExecutionStatus =
   | 'blocked'
   | 'budget_stopped'
   | 'outage'
+  | 'usage_limit'
   | 'skipped'
 
 export interface ExecutedItem {
@@ -40,6 +41,8 @@ export interface ExecutedItem {
   code?: string
   /** Tools the agent asked for and was denied. */
   denied?: string[]
+  /** The usage limit the attempt ran into, for `usage_limit`: when it resets (ISO), as told, and the CLI's line. */
+  usageLimit?: { resetsAt: string; resetSaid?: string; line: string }
   /** Where the attempt left the item: its status, attempts and round. */
   after?: { status: ItemStatus; attempts: number; maxAttempts: number; generation: number }
 }
@@ -67,6 +70,11 @@ export interface CycleReport {
   problems: string[]
   /** The learning step, when learning is enabled and the mode learns. */
   learning?: LearningReport
+  /**
+   * Set when model work may not start (a usage limit not yet reset, outside `loop.active_hours`):
+   * why and until when (ISO). The daemon wakes for it; the summary says it first.
+   */
+  modelWork?: { cause: 'usage_limit' | 'active_hours'; until: string; reason: string }
   /** The items' transcripts, when `monitoring.transcripts` kept any. */
   transcripts?: TranscriptsReport
   /** The HTML report, when the run wrote one (the action's `report` input). */
@@ -129,6 +137,7 @@ const STATUS_LABEL: Record<ExecutionStatus, string> = {
   blocked: '⛔ blocked by the safety gate',
   budget_stopped: '⏸️ stopped at the budget (not counted as an attempt)',
   outage: '⏸️ model unavailable (not counted as an attempt)',
+  usage_limit: '⏸️ waiting for the usage limit to reset (not counted as an attempt)',
   skipped: '⏭️ skipped'
 }
 
@@ -182,6 +191,14 @@ export function renderSummary(report: CycleReport): string {
     `Run \`${report.runId}\` · trigger: ${report.trigger} · ${report.startedAt} → ${report.finishedAt}`,
     ''
   )
+
+  if (report.modelWork) {
+    const { modelWork } = report
+    lines.push(
+      `> ⏸️ **Model work is paused**: ${modelWork.reason}. Discovery, reconciliation and this report go on; no item starts before ${modelWork.until}.`,
+      ''
+    )
+  }
 
   lines.push('### Discovered', '')
   const sources = Object.entries(report.discovered)

@@ -77,6 +77,11 @@ export interface ScheduleInput {
   learnedWeight?: (item: WorkItem) => number
   /** Consider only these item ids (execute mode, or an event that concerns one item). */
   onlyItems?: readonly string[]
+  /**
+   * Why no model work may start now (a usage limit, outside the active hours; model-window.ts):
+   * every pending item is deferred with this reason.
+   */
+  blocked?: string
 }
 
 const HOUR_MS = 3_600_000
@@ -228,6 +233,10 @@ export function schedule(input: ScheduleInput): Plan {
   let newPullRequests = 0
   for (const { item, rank } of ranked) {
     const defer = (reason: string) => deferred.push({ ...rank, picked: false, reason })
+    if (input.blocked !== undefined) {
+      defer(input.blocked)
+      continue
+    }
     if (awaitsApproval(item, settings)) {
       defer(`waits for approval: tick 'approve' on the dashboard (dashboard.approval_required: ${item.type})`)
       continue

@@ -34,6 +34,8 @@ export type TrackingState =
   | { kind: 'deferred'; reason: string }
   | { kind: 'budget_stopped'; reason: string }
   | { kind: 'outage'; reason: string }
+  /** Refused by the account's usage limit: `until` says when model work goes on, in people's words. */
+  | { kind: 'usage_limit'; until: string; resetsAt: string; reason: string }
 
 /** The hidden line that names the item a tracking comment follows. */
 export function formatTrackingMarker(itemId: string): string {
@@ -110,6 +112,12 @@ function stateLines(state: TrackingState): string[] {
         '⏸️ **The model API was unavailable**; this does not count as an attempt. CCAL tries again in a later run.',
         '',
         quoted(state.reason)
+      ]
+    case 'usage_limit':
+      return [
+        `⏸️ **Waiting for the usage limit to reset** at ${state.until}; this does not count as an attempt. CCAL starts no model work before then and takes the item up again after it.`,
+        '',
+        `Claude Code said: ${quoted(state.reason, 300)}`
       ]
   }
 }
@@ -217,6 +225,8 @@ export function stateKey(state: TrackingState): string {
       return `failed:${state.attempt}:${state.final}`
     case 'deferred':
       return `deferred:${state.reason.split(':')[0]}`
+    case 'usage_limit':
+      return `usage_limit:${state.resetsAt}`
     default:
       return state.kind
   }

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline'
 import { errorMessage } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
 import { parseStreamLine, progressLine, type ClaudeResult, type StreamEvent } from './stream.js'
+import type { RateLimitEvent } from './usage-limit.js'
 
 /** How one run is started. */
 export interface ClaudeProcessOptions {
@@ -47,6 +48,8 @@ export interface ClaudeProcessResult {
   readonly sessionId: string | null
   /** The `result` line, when the CLI got to write one. */
   readonly result: ClaudeResult | null
+  /** The last `rate_limit_event` that refused the run (a subscription's usage limit), if any. */
+  readonly rateLimit?: RateLimitEvent | null
   readonly durationMs: number
   /** Tool calls seen in the stream. */
   readonly toolUses: number
@@ -83,6 +86,7 @@ export function runClaudeProcess(options: ClaudeProcessOptions): Promise<ClaudeP
   return new Promise(resolve => {
     let sessionId: string | null = null
     let result: ClaudeResult | null = null
+    let rateLimit: RateLimitEvent | null = null
     let toolUses = 0
     let timedOut = false
     let aborted = false
@@ -134,6 +138,7 @@ export function runClaudeProcess(options: ClaudeProcessOptions): Promise<ClaudeP
       }
       if (event.kind === 'tool_use') toolUses++
       if (event.kind === 'result') result = event.result
+      if (event.kind === 'rate_limit' && event.info.status === 'rejected') rateLimit = event.info
       if (event.kind === 'invalid') remember(`${event.line}\n`)
       const line = progressLine(event)
       if (line) logger.info(`claude: ${line}`)
@@ -167,6 +172,7 @@ export function runClaudeProcess(options: ClaudeProcessOptions): Promise<ClaudeP
           aborted,
           sessionId: sessionId ?? (result as ClaudeResult | null)?.sessionId ?? null,
           result,
+          rateLimit,
           durationMs: Date.now() - started,
           toolUses,
           diagnostics: diagnostics.trim(),

@@ -15,6 +15,7 @@ import {
   type PermissionDenial,
   type RunTokens
 } from './stream.js'
+import { usageLimitOf, type UsageLimit } from './usage-limit.js'
 import type { VerifyReport } from './verify.js'
 
 /** The broad outcome, for the caller's branching. */
@@ -56,13 +57,23 @@ export interface RunRecord {
   readonly errors: readonly string[]
   /** The HTTP status of the model API's error, when the run ended on one. */
   readonly apiErrorStatus: number | null
+  /** Set when the run was refused by the account's usage limit (a subscription's 5-hour window…). */
+  readonly usageLimit?: UsageLimit
 }
 
 /**
  * Kinds of model outage: the service overloaded (529), failing (5xx), refusing the credential
- * (401/403), rate-limiting (429), or not reachable at all. None is the item's fault.
+ * (401/403), rate-limiting (429), not reachable at all, or the account's usage limit reached (an
+ * outage with a known end: `resetsAt`). None is the item's fault.
  */
-export const OUTAGE_KINDS = ['overloaded', 'server_error', 'auth', 'rate_limited', 'unreachable'] as const
+export const OUTAGE_KINDS = [
+  'overloaded',
+  'server_error',
+  'auth',
+  'rate_limited',
+  'unreachable',
+  'usage_limit'
+] as const
 export type OutageKind = (typeof OUTAGE_KINDS)[number]
 
 /** A model outage an execution ran into, with what the API said. */
@@ -70,6 +81,10 @@ export interface Outage {
   readonly kind: OutageKind
   readonly status: number | null
   readonly message: string
+  /** When the outage ends, when that is known (a usage limit's reset, ISO). */
+  readonly resetsAt?: string
+  /** How the end was told (`resets 5pm (Europe/Paris)`), or why it is a default. */
+  readonly resetSaid?: string
 }
 
 /** Everything one execution did. */
@@ -111,7 +126,8 @@ const ZERO_TOKENS: RunTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 
 export function classifyRun(
   run: ClaudeProcessResult,
   purpose: RunRecord['purpose'],
-  maxTurns: number
+  maxTurns: number,
+  now: Date = new Date()
 ): RunRecord {
   const result = run.result
   const base = {
@@ -140,6 +156,12 @@ export function classifyRun(
   if (run.spawnError)
     return verdict('failed', 'cli_error', `Claude Code could not be started: ${run.spawnError}`)
   if (!result) {
+    // Older CLIs printed the limit as a bare line (`Claude AI usage limit reached|<epoch>`), exit 1.
+    const bare =
+      run.exitCode !== 0
+        ? usageLimitOf({ text: run.diagnostics, rateLimit: run.rateLimit ?? null }, now)
+        : undefined
+    if (bare) return { ...verdict('failed', 'api_error', usageLimitReason(bare)), usageLimit: bare }
     const detail = run.diagnostics.split('\n').slice(-3).join(' / ')
     return verdict(
       'failed',
@@ -160,6 +182,17 @@ export function classifyRun(
       'budget_exceeded',
       `the cost budget ran out ($${result.costUsd.toFixed(4)} spent)${result.errors.length ? `: ${result.errors.join('; ')}` : ''}`
     )
+  const usageLimit = result.isError
+    ? usageLimitOf(
+        {
+          text: result.text || result.errors.join('; '),
+          apiError: result.apiError ?? null,
+          rateLimit: run.rateLimit ?? null
+        },
+        now
+      )
+    : undefined
+  if (usageLimit) return { ...verdict('failed', 'api_error', usageLimitReason(usageLimit)), usageLimit }
   if (isApiErrorResult(result))
     return verdict(
       'failed',
@@ -171,6 +204,10 @@ export function classifyRun(
     'cli_error',
     `Claude Code ended with ${result.subtype}${result.errors.length ? `: ${result.errors.join('; ')}` : ''}`
   )
+}
+
+function usageLimitReason(limit: UsageLimit): string {
+  return `usage limit reached: model work waits until ${limit.resetsAt} (${limit.said}); Claude Code said: ${limit.line}`
 }
 
 /** Outcome codes worth another attempt later without any human change. */
@@ -211,6 +248,14 @@ const UNREACHABLE = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection error|fetch fai
 
 /** The outage a run ended on, if it ended on one. */
 export function outageOf(run: RunRecord): Outage | undefined {
+  if (run.usageLimit)
+    return {
+      kind: 'usage_limit',
+      status: run.apiErrorStatus,
+      message: run.usageLimit.line,
+      resetsAt: run.usageLimit.resetsAt,
+      resetSaid: run.usageLimit.said
+    }
   const message = (run.text || run.errors.join('; ') || run.reason).slice(0, 300)
   if (run.code === 'api_error') {
     const status = run.apiErrorStatus

@@ -5,6 +5,7 @@
  * event instead of an exception, because a progress stream must never take the run down.
  */
 import { oneLine } from '../util/text.js'
+import type { RateLimitEvent } from './usage-limit.js'
 import { z } from 'zod'
 
 const InitSchema = z.looseObject({
@@ -30,6 +31,16 @@ const PermissionDeniedSchema = z.looseObject({
   subtype: z.literal('permission_denied'),
   tool_name: z.string(),
   message: z.string().optional()
+})
+
+/** `{"type":"rate_limit_event","rate_limit_info":{"status":"rejected","resetsAt":<epoch s>,…}}`. */
+const RateLimitSchema = z.looseObject({
+  type: z.literal('rate_limit_event'),
+  rate_limit_info: z.looseObject({
+    status: z.string(),
+    resetsAt: z.number().optional(),
+    rateLimitType: z.string().optional()
+  })
 })
 
 const ContentBlockSchema = z.union([
@@ -79,6 +90,8 @@ export const ResultLineSchema = z.looseObject({
   permission_denials: z.array(DenialSchema).optional(),
   terminal_reason: z.string().optional(),
   api_error_status: z.number().nullable().optional(),
+  /** Why the API refused, in the CLI's words: `usage_limit_reached`, `rate_limit`, … */
+  api_error: z.string().optional(),
   errors: z.array(z.unknown()).optional()
 })
 
@@ -114,6 +127,8 @@ export interface ClaudeResult {
   /** `completed`, `max_turns`, `budget_exhausted`, `api_error`, … when the CLI says. */
   readonly terminalReason: string | null
   readonly apiErrorStatus: number | null
+  /** The CLI's `api_error` (`usage_limit_reached` when the account's usage limit refused the run). */
+  readonly apiError?: string | null
   readonly errors: readonly string[]
 }
 
@@ -129,6 +144,7 @@ export type StreamEvent =
   | { readonly kind: 'tool_result'; readonly isError: boolean }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'retry'; readonly attempt: number | null; readonly status: number | null }
+  | { readonly kind: 'rate_limit'; readonly info: RateLimitEvent }
   | { readonly kind: 'denied'; readonly toolName: string; readonly message: string }
   | { readonly kind: 'result'; readonly result: ClaudeResult }
   | { readonly kind: 'other'; readonly type: string }
@@ -153,6 +169,20 @@ export function parseStreamLine(line: string): StreamEvent[] {
   }
   const result = ResultLineSchema.safeParse(json)
   if (result.success) return [{ kind: 'result', result: normalizeResult(result.data) }]
+  const limit = RateLimitSchema.safeParse(json)
+  if (limit.success) {
+    const info = limit.data.rate_limit_info
+    return [
+      {
+        kind: 'rate_limit',
+        info: {
+          status: info.status,
+          resetsAt: info.resetsAt ?? null,
+          rateLimitType: info.rateLimitType ?? null
+        }
+      }
+    ]
+  }
   const retry = RetrySchema.safeParse(json)
   if (retry.success)
     return [{ kind: 'retry', attempt: retry.data.attempt ?? null, status: retry.data.error_status ?? null }]
@@ -209,6 +239,7 @@ export function normalizeResult(line: z.infer<typeof ResultLineSchema>): ClaudeR
     })),
     terminalReason: line.terminal_reason ?? null,
     apiErrorStatus: line.api_error_status ?? null,
+    apiError: line.api_error ?? null,
     errors: (line.errors ?? []).map(error => (typeof error === 'string' ? error : JSON.stringify(error)))
   }
 }
@@ -244,6 +275,10 @@ export function progressLine(event: StreamEvent): string | undefined {
     }
     case 'denied':
       return `denied ${event.toolName}${event.message ? `: ${event.message}` : ''}`
+    case 'rate_limit':
+      return event.info.status === 'rejected'
+        ? `usage limit reached${event.info.resetsAt ? `; resets at ${new Date(event.info.resetsAt * 1000).toISOString()}` : ''}`
+        : undefined
     case 'retry':
       return `API retry${event.attempt === null ? '' : ` ${event.attempt}`}${event.status === null ? '' : ` after HTTP ${event.status}`}`
     default:

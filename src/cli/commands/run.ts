@@ -1,7 +1,9 @@
 /**
  * `ccal run`: the same engine as the action, from a shell or a self-hosted runner's service.
  * `--once` (the default) runs one cycle; `--daemon --interval N` repeats it until SIGINT/SIGTERM,
- * finishing or releasing the current item first. `--dry-run` discovers and plans without executing,
+ * finishing or releasing the current item first. While model work is paused (a usage limit not yet
+ * reset, outside `loop.active_hours`) the daemon keeps its interval for discovery and reporting and
+ * wakes early for the moment work may start again. `--dry-run` discovers and plans without executing,
  * pushing or writing the ledger; `--json` prints machine-readable output.
  *
  * Outside Actions: the repository comes from GITHUB_REPOSITORY or the origin remote, the API from
@@ -155,6 +157,23 @@ function writeMetrics(options: RunOptions, result: EngineResult): string {
   return text
 }
 
+/**
+ * How long the daemon waits for its next cycle: the interval, or less when model work is paused
+ * (a usage limit, the active hours) and may start again before the interval is over. A pause longer
+ * than the interval does not stretch it: discovery, reconciliation and the report go on meanwhile.
+ */
+export function untilNextCycle(
+  intervalSeconds: number,
+  paused: { until: string } | undefined,
+  now: number = Date.now()
+): number {
+  const interval = intervalSeconds * 1000
+  if (!paused) return interval
+  // A second past the moment, so that the cycle finds it passed.
+  const resumes = Date.parse(paused.until) - now + 1000
+  return Number.isFinite(resumes) && resumes > 0 && resumes < interval ? resumes : interval
+}
+
 /** Sleeps `ms` unless the signal fires first. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise(done => {
@@ -186,19 +205,25 @@ async function daemon(
     }
     let cycles = 0
     while (!controller.signal.aborted) {
+      let waitMs = intervalSeconds * 1000
       try {
         const result = await runOnce(io, options, controller.signal)
         metrics = writeMetrics(options, result)
         const { report } = result
         cycles += 1
+        waitMs = untilNextCycle(intervalSeconds, report.modelWork)
         options.logger.info(
-          `ccal run: cycle ${cycles} done: ${report.executed.length} executed, ${report.problems.length} problems; next in ${intervalSeconds}s`
+          `ccal run: cycle ${cycles} done: ${report.executed.length} executed, ${report.problems.length} problems; next in ${Math.round(waitMs / 1000)}s`
         )
+        if (report.modelWork)
+          options.logger.info(
+            `ccal run: model work paused until ${report.modelWork.until} (${report.modelWork.reason}); cycles go on every ${intervalSeconds}s to discover and report, and one starts as soon as it may work again`
+          )
       } catch (error) {
         // A daemon outlives a bad cycle (the network, a lost race); the next one starts afresh.
         options.logger.error(`ccal run: cycle failed: ${errorMessage(error)}`)
       }
-      await pause(intervalSeconds * 1000, controller.signal)
+      await pause(waitMs, controller.signal)
     }
     options.logger.info(`ccal run: stopped after ${cycles} cycle${cycles === 1 ? '' : 's'}`)
     return 0

@@ -4,6 +4,13 @@ import {
   type ItemStatus,
   type LearningPattern
 } from '../../ledger/schema.js'
+import {
+  describeOutage,
+  describeReset,
+  isUsageLimitAhead,
+  OUTAGE_CURSOR,
+  recordedOutage
+} from '../../core/outage.js'
 import { UsageError } from '../../util/errors.js'
 import { sanitizeUntrusted } from '../../util/untrusted.js'
 import { parseCommandArgs, type CliCommand } from '../io.js'
@@ -45,6 +52,21 @@ function learnedLines(patterns: readonly LearningPattern[]): string[] {
   ]
 }
 
+/** The model outage or usage limit the ledger holds, in one line, or nothing when there is none. */
+function modelLine(cursor: unknown, now: Date): string[] {
+  const outage = recordedOutage(cursor)
+  if (!outage) return []
+  if (isUsageLimitAhead(outage, now))
+    return [
+      `Model work: waiting for the usage limit to reset at ${describeReset(outage, now)} (recorded ${outage.at})`
+    ]
+  if (outage.kind === 'usage_limit')
+    return [
+      `Model work: the usage limit recorded at ${outage.at} has reset; the next cycle tries one item first`
+    ]
+  return [`Model work: an outage was recorded at ${outage.at}: ${describeOutage(outage, now)}`]
+}
+
 /** `ccal status` — the at-a-glance view of the ledger. */
 export const statusCommand: CliCommand = async (args, io) => {
   const { values, positionals } = parseCommandArgs('status', args, {
@@ -70,6 +92,8 @@ export const statusCommand: CliCommand = async (args, io) => {
       JSON.stringify(
         {
           ...ledgerJsonHead(store, commit, state, count, now),
+          // The outage or usage limit (with its `resetsAt`) that holds model work back, if any.
+          modelOutage: recordedOutage(state.cursors[OUTAGE_CURSOR]) ?? null,
           // The first of each, most urgent first; `counts` says how many there are.
           inProgress: first('in_progress'),
           prOpen: first('pr_open'),
@@ -100,7 +124,7 @@ export const statusCommand: CliCommand = async (args, io) => {
   section('Failed', 'failed', 10)
   section('Next up', 'pending', 5)
   lines.push(...learnedLines(patterns))
-  lines.push('', ...moneyLines(state, now))
+  lines.push('', ...modelLine(state.cursors[OUTAGE_CURSOR], now), ...moneyLines(state, now))
   lines.push(
     state.lastCycleAt
       ? `Last cycle: #${state.cycles} at ${state.lastCycleAt} (run ${state.lastRunId})`

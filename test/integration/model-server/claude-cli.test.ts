@@ -106,6 +106,53 @@ describe('claude -p against the model server', () => {
     expect(model?.requests()).toHaveLength(1)
   })
 
+  it('reports a subscription’s usage limit: a rejected rate_limit_event and api_error usage_limit_reached', async () => {
+    model = await startModelServer([
+      {
+        error: {
+          status: 429,
+          message: "This request would exceed your account's rate limit. Please try again later.",
+          headers: {
+            'anthropic-ratelimit-unified-status': 'rejected',
+            'anthropic-ratelimit-unified-reset': '1796174337',
+            'anthropic-ratelimit-unified-representative-claim': 'five_hour',
+            'anthropic-ratelimit-unified-5h-reset': '1796174337',
+            'anthropic-ratelimit-unified-5h-utilization': '1.0'
+          }
+        }
+      }
+    ])
+    // Only a claude.ai login reads the unified headers; an API key's 429 is a plain rate limit.
+    const env: Record<string, string> = { ...claudeTestEnv({ baseUrl: model.url, home: home.path }) }
+    delete env.ANTHROPIC_API_KEY
+    env.CLAUDE_CODE_OAUTH_TOKEN = 'sk-ant-oat01-test'
+
+    const run = await runClaude(['-p', 'Fix the failing test', ...HEADLESS, '--max-turns', '5'], {
+      cwd: project.dir,
+      env,
+      timeoutMs: 30_000
+    })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.messages).toContainEqual(
+      expect.objectContaining({
+        type: 'rate_limit_event',
+        rate_limit_info: expect.objectContaining({
+          status: 'rejected',
+          resetsAt: 1796174337,
+          rateLimitType: 'five_hour'
+        })
+      })
+    )
+    expect(run.result).toMatchObject({
+      subtype: 'success',
+      is_error: true,
+      api_error_status: 429,
+      api_error: 'usage_limit_reached'
+    })
+    expect(run.result?.result).toMatch(/^You've hit your 5-hour limit · resets /)
+  })
+
   it('recovers from a transient error within CLAUDE_CODE_MAX_RETRIES', async () => {
     const run = await runScript([{ error: { status: 529, message: 'Overloaded' } }, { text: 'done' }], [], 1)
 

@@ -144,6 +144,27 @@ describe('model server wire format', () => {
     })
   })
 
+  it('sends the extra headers an error turn names (a usage limit’s unified rate-limit headers)', async () => {
+    const model = await start([
+      {
+        error: {
+          status: 429,
+          headers: {
+            'anthropic-ratelimit-unified-status': 'rejected',
+            'anthropic-ratelimit-unified-reset': '1796174337'
+          }
+        }
+      }
+    ])
+
+    const res = await post(model, messagesBody())
+
+    expect(res.status).toBe(429)
+    expect(res.headers.get('anthropic-ratelimit-unified-status')).toBe('rejected')
+    expect(res.headers.get('anthropic-ratelimit-unified-reset')).toBe('1796174337')
+    expect(res.headers.get('content-type')).toBe('application/json')
+  })
+
   it('substitutes only known variables, leaving shell variables alone', async () => {
     const model = await start({
       turns: [{ tool_use: [{ name: 'Bash', input: { command: 'cd ${CWD} && echo $HOME $CWDX $TOKEN' } }] }],

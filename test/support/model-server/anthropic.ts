@@ -62,9 +62,18 @@ export function writeError(
   res: ServerResponse,
   status: number,
   message: string,
-  options: { type?: string; shouldRetry?: boolean; retryAfter?: number } = {}
+  options: {
+    type?: string
+    shouldRetry?: boolean
+    retryAfter?: number
+    headers?: Record<string, string>
+  } = {}
 ): void {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'request-id': newRequestId() }
+  const headers: Record<string, string> = {
+    ...options.headers,
+    'content-type': 'application/json',
+    'request-id': newRequestId()
+  }
   if (options.shouldRetry !== undefined) headers['x-should-retry'] = String(options.shouldRetry)
   if (options.retryAfter !== undefined) headers['retry-after'] = String(options.retryAfter)
   res.writeHead(status, headers)

@@ -215,9 +215,9 @@ export async function startModelServer(script: ScriptInput | ModelServerOptions 
     // The client may have given up (its timeout) or the server may be stopping.
     if (res.destroyed || req.socket.destroyed) return
     if (turn.error !== undefined) {
-      const { status, message, type, should_retry, retry_after } = turn.error
+      const { status, message, type, should_retry, retry_after, headers } = turn.error
       record.status = status
-      writeError(res, status, message, { type, shouldRetry: should_retry, retryAfter: retry_after })
+      writeError(res, status, message, { type, shouldRetry: should_retry, retryAfter: retry_after, headers })
       return
     }
     const vars: Record<string, string> = { ...options.vars }

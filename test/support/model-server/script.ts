@@ -37,7 +37,12 @@ const ErrorSchema = z
     /** Sent as the `x-should-retry` header, which the CLI's SDK obeys before its own retry policy. */
     should_retry: z.boolean().optional(),
     /** Sent as `retry-after` (seconds). */
-    retry_after: z.number().nonnegative().optional()
+    retry_after: z.number().nonnegative().optional(),
+    /**
+     * More response headers, as the API sends them with a refusal (`anthropic-ratelimit-unified-status:
+     * rejected`, `anthropic-ratelimit-unified-reset: <epoch>` for a subscription's usage limit).
+     */
+    headers: z.record(z.string().min(1), z.string()).optional()
   })
   .strict()
 

@@ -136,3 +136,42 @@ describe('renderMetrics', () => {
       expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+]+)$/)
   })
 })
+
+describe('renderSummary while model work is paused', () => {
+  it('says first that model work waits, why and until when, and shows the item waiting for the reset', () => {
+    const summary = renderSummary(
+      report({
+        modelWork: {
+          cause: 'usage_limit',
+          until: '2026-11-24T17:00:00.000Z',
+          reason: 'usage limit: model work waits until 17:00 UTC (resets 6pm, Europe/Paris)'
+        },
+        executed: [
+          {
+            itemId: 'abc123abc123',
+            title: 'b',
+            type: 'issue',
+            status: 'usage_limit',
+            reason: 'waiting for the usage limit to reset at 17:00 UTC (resets 6pm, Europe/Paris)',
+            costUsd: 0,
+            turns: 1,
+            durationMs: 400,
+            verify: 'not_run',
+            after: { status: 'pending', attempts: 0, maxAttempts: 3, generation: 1 }
+          }
+        ]
+      })
+    )
+
+    const lines = summary.split('\n')
+    expect(lines.findIndex(line => line.includes('Model work is paused'))).toBeLessThan(
+      lines.indexOf('### Discovered')
+    )
+    expect(summary).toContain(
+      '> ⏸️ **Model work is paused**: usage limit: model work waits until 17:00 UTC (resets 6pm, Europe/Paris). Discovery, reconciliation and this report go on; no item starts before 2026-11-24T17:00:00.000Z.'
+    )
+    expect(summary).toContain(
+      '⏸️ waiting for the usage limit to reset (not counted as an attempt) · now back in the queue (attempt 0 of 3 used) · waiting for the usage limit to reset at 17:00 UTC'
+    )
+  })
+})
