@@ -358,19 +358,19 @@ const CCAL_VERSION = '0.1.0';
  */
 const COMMANDS = {
     init: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(331), __nccwpck_require__.e(68), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(92), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2154))).initCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(607), __nccwpck_require__.e(68), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(814), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2154))).initCommand,
         summary: 'set the repository up: the workflow, the config, the labels, a dry run'
     },
     run: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(331), __nccwpck_require__.e(68), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(92)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2092))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(607), __nccwpck_require__.e(68), __nccwpck_require__.e(430), __nccwpck_require__.e(415), __nccwpck_require__.e(814)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2814))).runCommand,
         summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
     },
     status: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(331), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1175))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(607), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1175))).statusCommand,
         summary: 'the queue, open PRs and budget at a glance'
     },
     ledger: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(331), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))).ledgerCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(607), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))).ledgerCommand,
         summary: 'show | add | verify | log | restore | export the ledger branch'
     },
     config: {
