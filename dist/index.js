@@ -42524,7 +42524,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94853);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71095);
 // What the Actions runner starts (action.yml → dist/index.js): the action, once.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -42534,7 +42534,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 94853:
+/***/ 71095:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53573,8 +53573,14 @@ function describeIssue(issue, data, origins) {
  */
 
 
-/** CCAL_* variables that are not settings. */
-const NON_SETTING_ENV = new Set(['CCAL_DEBUG', 'CCAL_CONFIG']);
+/** CCAL_* variables that are not settings (the GitHub App's credentials are read by the CLI). */
+const NON_SETTING_ENV = new Set([
+    'CCAL_DEBUG',
+    'CCAL_CONFIG',
+    'CCAL_APP_ID',
+    'CCAL_APP_PRIVATE_KEY',
+    'CCAL_APP_PRIVATE_KEY_FILE'
+]);
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
 function keyAt(path) {
@@ -69777,7 +69783,8 @@ const FORBIDDEN = [
     /^ACTIONS_/i,
     /^INPUT_/i,
     /^RUNNER_TOKEN$/i,
-    /^CCAL_.*TOKEN/i
+    /^CCAL_.*TOKEN/i,
+    /^CCAL_APP_/i
 ];
 /** True for names that must never reach the agent. */
 function isForbiddenName(name) {
@@ -70286,6 +70293,13 @@ const NEUTRAL_GIT_CONFIG = {
     'core.hooksPath': '/dev/null',
     'core.fsmonitor': 'false'
 };
+/** Git subcommands that talk to a remote: only these get credentials. */
+const REMOTE_COMMANDS = new Set(['fetch', 'push', 'ls-remote', 'pull', 'clone']);
+/** True when `args` run a subcommand that talks to a remote. */
+function reachesRemote(args) {
+    const subcommand = args.find(arg => !arg.startsWith('-'));
+    return subcommand !== undefined && REMOTE_COMMANDS.has(subcommand);
+}
 /** Creates the git client for `options.cwd`. */
 function createGit(options) {
     return new GitClient(options);
@@ -70310,10 +70324,14 @@ class GitClient {
     withConfig(config) {
         return new GitClient({ ...this.options, config: { ...this.options.config, ...config } });
     }
-    execBuffer(args, options = {}) {
+    withCredentials(credentials) {
+        return new GitClient({ ...this.options, credentials });
+    }
+    async execBuffer(args, options = {}) {
         const logger = this.options.logger ?? silentLogger;
         logger.debug(`git ${args.join(' ')}`);
-        const env = this.environment(options);
+        const credentials = this.options.credentials && reachesRemote(args) ? await this.options.credentials() : undefined;
+        const env = this.environment(credentials ? { ...options, config: { ...credentials, ...options.config } } : options);
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)(this.options.gitPath ?? 'git', args, {
                 cwd: options.cwd ?? this.cwd,
@@ -70407,6 +70425,16 @@ function tokenAuthConfig(remoteUrl, token) {
     const url = new URL(remoteUrl);
     const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
     return { [`http.${url.protocol}//${url.host}/.extraheader`]: `AUTHORIZATION: basic ${basic}` };
+}
+/**
+ * Git in the same repository that authenticates to `remoteUrl` with the source's current token, asked
+ * for by each command that reaches the remote; unchanged for a remote that is not HTTP(S) or without
+ * a source.
+ */
+function withTokenAuth(git, remoteUrl, tokens) {
+    if (!tokens || !isHttpRemote(remoteUrl))
+        return git;
+    return git.withCredentials(async () => tokenAuthConfig(remoteUrl, await tokens.token()));
 }
 /** True when `url` is fetched over HTTP(S), the only transport an auth header applies to. */
 function isHttpRemote(url) {
@@ -76153,6 +76181,21 @@ throttling.triggersNotification = triggersNotification;
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var bottleneck_lib = __nccwpck_require__(62203);
+;// CONCATENATED MODULE: ./lib/util/token-source.js
+/**
+ * Where a GitHub token comes from. Every user of the token — each API request, each git fetch or
+ * push — asks the source when it needs one, so that a source whose tokens expire (a GitHub App's
+ * installation tokens live an hour) can hand out a fresh one without anyone holding a stale copy.
+ */
+/** A source that always hands out the same token: a PAT, `GITHUB_TOKEN`, an action's `github-token`. */
+function staticTokenSource(token, description = 'a GitHub token') {
+    return { token: () => Promise.resolve(token), description };
+}
+/** `value` as a source: a string is a static token, a source stays what it is. */
+function toTokenSource(value) {
+    return typeof value === 'string' ? staticTokenSource(value) : value;
+}
+
 ;// CONCATENATED MODULE: ./lib/github/client.js
 /**
  * The GitHub client: REST through @actions/github's Octokit and GraphQL through @octokit/graphql,
@@ -76160,6 +76203,7 @@ var bottleneck_lib = __nccwpck_require__(62203);
  * emulator by setting them), with retries for server errors and GitHub's rate-limit back-off.
  * Created once at the edge and passed in; nothing else constructs a client.
  */
+
 
 
 
@@ -76186,6 +76230,25 @@ function timedFetch(timeoutMs) {
         }
     };
 }
+/**
+ * An Octokit authentication strategy that asks `source` for the token of each request as it is sent
+ * (retries and GraphQL included: GraphQL goes through the same request hook). Throttled requests
+ * wait in their queue first, so the token is the one current when the request leaves.
+ */
+function sourceAuth(source) {
+    return () => Object.assign(async () => ({ type: 'token', tokenType: 'oauth', token: await source.token() }), {
+        hook: async (request, route, parameters) => {
+            const endpoint = request.endpoint.merge(route, parameters);
+            endpoint.headers.authorization = `token ${await source.token()}`;
+            return request(endpoint);
+        }
+    });
+}
+/**
+ * getOctokit insists on a token, which it turns into the `auth` option; with an `authStrategy`,
+ * Octokit hands that to the strategy, and ours ignores it.
+ */
+const TOKEN_FROM_STRATEGY = 'token-from-the-auth-strategy';
 /** Writes allowed in a burst before the spacing applies (a cycle's few writes need not queue). */
 const WRITE_BURST = 8;
 /**
@@ -76227,12 +76290,14 @@ function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     const unit = options.retryUnitMs ?? 1000;
     const { logger } = options;
+    const tokens = toTokenSource(options.token);
     const retryOnLimit = (kind) => (retryAfter, request, _, count) => {
         const willRetry = count < retries;
         logger.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ${willRetry ? `retrying in ${retryAfter}s` : 'giving up'}`);
         return willRetry;
     };
-    const client = (writeSpacingMs) => getOctokit(options.token, {
+    const client = (writeSpacingMs) => getOctokit(TOKEN_FROM_STRATEGY, {
+        authStrategy: sourceAuth(tokens),
         baseUrl: apiUrl,
         request: { fetch: timedFetch(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
         retry: { retries, retryAfterBaseValue: unit },
@@ -76721,9 +76786,7 @@ async function openLedgerStore(options) {
         throw new CcalError(`the repository at ${options.repoDir} has no remote '${remote}'`);
     }
     const remoteUrl = url.stdout.trim();
-    const git = options.token && isHttpRemote(remoteUrl)
-        ? base.withConfig(tokenAuthConfig(remoteUrl, options.token))
-        : base;
+    const git = withTokenAuth(base, remoteUrl, options.tokens);
     return new GitLedgerStore(git, { ...options, remote });
 }
 const EMPTY = {
@@ -78282,10 +78345,7 @@ class Workspace {
             config: NEUTRAL_GIT_CONFIG,
             baseEnv: ccalGitEnv(options.baseEnv)
         });
-        this.remote =
-            options.token && isHttpRemote(remoteUrl)
-                ? this.git.withConfig(tokenAuthConfig(remoteUrl, options.token))
-                : this.git;
+        this.remote = withTokenAuth(this.git, remoteUrl, options.tokens);
         this.worktrees = (0,external_node_path_.join)(root, 'worktrees');
     }
     /** Opens (creating on first use) CCAL's repository for the checkout's `origin`. */
@@ -78577,12 +78637,14 @@ function identityEnv(identity) {
 async function remoteUrl(git, remote = 'origin') {
     return (await git.run(['remote', 'get-url', remote])).trim();
 }
-/** A git client that authenticates to `remote` with `token` for HTTPS remotes (per command only). */
-async function authenticated(git, token, remote = 'origin') {
-    if (!token)
+/**
+ * A git client that authenticates to `remote` for HTTPS remotes with the source's token of the
+ * moment, asked for by each command that reaches the remote.
+ */
+async function authenticated(git, tokens, remote = 'origin') {
+    if (!tokens)
         return git;
-    const url = await remoteUrl(git, remote);
-    return isHttpRemote(url) ? git.withConfig(tokenAuthConfig(url, token)) : git;
+    return withTokenAuth(git, await remoteUrl(git, remote), tokens);
 }
 /** True when the working tree has changes (tracked or untracked) to commit. */
 async function hasChanges(git) {
@@ -79274,7 +79336,7 @@ async function defaultBranch(deps) {
 async function commitAndPush(deps, git, item, target) {
     const { settings } = deps;
     const message = commitMessage(item, target.outcome.summary);
-    const pushGit = await authenticated(git, deps.pushToken);
+    const pushGit = await authenticated(git, deps.pushTokens);
     if (settings.pull_requests.sign_commits && deps.github) {
         // GitHub makes (and signs) the commit; git only reads the change and fetches the result.
         return commitSigned(deps.github, pushGit, {
@@ -80939,6 +81001,7 @@ function actionsRunId(env) {
 
 
 
+
 /** The Claude Code executor; the CLI is found, installed and checked once, before the first item. */
 function claudeExecutor(options) {
     let runtime;
@@ -81044,11 +81107,14 @@ async function agentBox(options, runtime, worktree, bridge) {
             (0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(runtime.executable)),
             toolDirectory(runtime.version, options.env)
         ],
-        hidden: hiddenPaths({
-            checkout: options.checkout,
-            workDirectory: options.workspace.directory,
-            env: options.env
-        }),
+        hidden: [
+            ...hiddenPaths({
+                checkout: options.checkout,
+                workDirectory: options.workspace.directory,
+                env: options.env
+            }),
+            ...(options.secretFiles ?? [])
+        ],
         ...(bridge
             ? { network: { socket: bridge.socket, ...(bridge.modelPort ? { modelPort: bridge.modelPort } : {}) } }
             : {}),
@@ -81079,6 +81145,7 @@ function worktreeSetup(settings, checkout) {
         ...(workspace.setup_command ? { command: workspace.setup_command } : {})
     };
 }
+/** The URL of the checkout's `origin`, if it has one. */
 async function originUrl(git) {
     const result = await git.exec(['remote', 'get-url', 'origin']);
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
@@ -81090,11 +81157,12 @@ async function runEngine(options) {
     const git = readOnlyGit(options.root, { logger });
     const repository = resolveRepository(env, await originUrl(git));
     const runId = options.runId ?? actionsRunId(env) ?? newRunId('cli');
+    const tokens = options.githubToken ? toTokenSource(options.githubToken) : undefined;
     let github;
-    if (options.githubToken) {
+    if (tokens) {
         const endpoints = resolveApiEndpoints(env);
         github = createGitHubClient({
-            token: options.githubToken,
+            token: tokens,
             ...repository,
             ...endpoints,
             logger,
@@ -81110,7 +81178,7 @@ async function runEngine(options) {
         directory,
         runId,
         logger,
-        ...(options.githubToken ? { token: options.githubToken } : {})
+        ...(tokens ? { tokens } : {})
     });
     const store = await openLedgerStore({
         repoDir: workspace.repoDir,
@@ -81120,7 +81188,7 @@ async function runEngine(options) {
         identity: settings.identity,
         logger,
         limits: ledgerLimits(settings),
-        ...(options.githubToken ? { token: options.githubToken } : {})
+        ...(tokens ? { tokens } : {})
     });
     const discoveries = [];
     // In CCAL's own directory of the repository, which the agent's box does not show.
@@ -81140,6 +81208,7 @@ async function runEngine(options) {
         },
         env,
         logger,
+        ...(options.secretFiles ? { secretFiles: options.secretFiles } : {}),
         ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
         ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
         ...(options.toolCache ? { toolCache: options.toolCache } : {}),
@@ -81147,8 +81216,9 @@ async function runEngine(options) {
             ? {
                 transcripts: {
                     directory: transcriptDirectory,
+                    // A renewed token is masked by its shape (ghs_…); a fixed one by its value as well.
                     secrets: [
-                        options.githubToken,
+                        typeof options.githubToken === 'string' ? options.githubToken : undefined,
                         options.anthropicApiKey,
                         options.claudeOauthToken,
                         ...secretsInEnvironment(env)
@@ -81179,7 +81249,7 @@ async function runEngine(options) {
         }),
         store,
         ...(github ? { github } : {}),
-        ...(options.githubToken ? { pushToken: options.githubToken } : {}),
+        ...(tokens ? { pushTokens: tokens } : {}),
         ...(runUrl ? { runUrl } : {}),
         sources,
         executor,

@@ -146,8 +146,8 @@ var errors = __webpack_require__(9661);
 var logger = __webpack_require__(1634);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
-// EXTERNAL MODULE: ./lib/cli/commands/run.js + 77 modules
-var run = __webpack_require__(6859);
+// EXTERNAL MODULE: ./lib/cli/commands/run.js + 79 modules
+var run = __webpack_require__(5048);
 ;// CONCATENATED MODULE: ./lib/cli/commands/init.js
 /**
  * `ccal init`: sets a repository up for CCAL. It writes the heartbeat workflow and a starting

@@ -24,10 +24,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ledger_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1800);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9661);
 /* harmony import */ var _util_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1634);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8805);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8805);
+/* harmony import */ var _util_token_source_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6571);
 /* harmony import */ var _workspace_location_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3694);
 /* harmony import */ var _workspace_workspace_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9724);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8908);
+
 
 
 
@@ -72,6 +74,7 @@ async function openCliLedger(io, values) {
     const branch = values.branch ?? 'ccal-ledger';
     const checkout = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, values.repo ?? '.');
     const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined;
+    const tokens = token ? (0,_util_token_source_js__WEBPACK_IMPORTED_MODULE_11__/* .staticTokenSource */ .t)(token) : undefined;
     const runId = io.env.CCAL_RUN_ID || (0,_ledger_store_js__WEBPACK_IMPORTED_MODULE_5__/* .newRunId */ .F$)('cli');
     // CCAL_DEBUG shows every git command and every lost race on stderr.
     const logger = io.env.CCAL_DEBUG
@@ -83,7 +86,7 @@ async function openCliLedger(io, values) {
         checkout,
         directory: (0,_workspace_location_js__WEBPACK_IMPORTED_MODULE_8__/* .workDirectory */ .DI)(io.env.CCAL_WORKSPACE_DIRECTORY, io.env, checkout),
         runId,
-        ...(token ? { token } : {}),
+        ...(tokens ? { tokens } : {}),
         ...(values.remote ? { remote: values.remote } : {}),
         ...(logger ? { logger } : {})
     });
@@ -92,7 +95,7 @@ async function openCliLedger(io, values) {
         git: workspace.git,
         branch,
         runId,
-        token,
+        ...(tokens ? { tokens } : {}),
         logger
     });
 }
@@ -363,7 +366,7 @@ async function steer(sub, args, io) {
     const { ledger } = await store.read({ refresh: true });
     const id = (0,_ledger_ops_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveItemId */ .Pl)(ledger, idOrPrefix);
     const who = io.env.GITHUB_ACTOR || io.env.USER || 'operator';
-    const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_11__/* .oneLine */ .TN)(values.reason)}` : ''}`;
+    const reason = `${sub} by ${who} with ccal ledger${values.reason ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_12__/* .oneLine */ .TN)(values.reason)}` : ''}`;
     const op = (current, context) => {
         const item = current.items.get(id);
         if (!item)

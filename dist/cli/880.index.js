@@ -145,6 +145,7 @@ const SUBCOMMANDS = 'validate [path] | print [--config PATH] [--json] | schema';
 /** Secrets CCAL reads from the environment, shown in `config print` only as set or not set. */
 const CREDENTIAL_VARIABLES = {
     github_token: ['GITHUB_TOKEN', 'GH_TOKEN'],
+    github_app_private_key: ['CCAL_APP_PRIVATE_KEY_FILE', 'CCAL_APP_PRIVATE_KEY'],
     anthropic_api_key: ['ANTHROPIC_API_KEY'],
     claude_oauth_token: ['CLAUDE_CODE_OAUTH_TOKEN']
 };

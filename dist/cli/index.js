@@ -358,23 +358,23 @@ const CCAL_VERSION = '0.1.0';
  */
 const COMMANDS = {
     init: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(859), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2154))).initCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(607), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(48), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2154))).initCommand,
         summary: 'set the repository up: the workflow, the config, the labels, a dry run'
     },
     run: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6859))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(250), __nccwpck_require__.e(956), __nccwpck_require__.e(607), __nccwpck_require__.e(430), __nccwpck_require__.e(68), __nccwpck_require__.e(415), __nccwpck_require__.e(48)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5048))).runCommand,
         summary: 'run the cycle: --once, --daemon --interval N, --dry-run, --json'
     },
     status: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1175))).statusCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(956), __nccwpck_require__.e(607), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1175))).statusCommand,
         summary: 'the queue, open PRs and budget at a glance'
     },
     ledger: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))).ledgerCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(956), __nccwpck_require__.e(607), __nccwpck_require__.e(278)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1708))).ledgerCommand,
         summary: 'show | add | verify | log | restore | export the ledger branch'
     },
     report: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(956), __nccwpck_require__.e(331), __nccwpck_require__.e(430), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5809))).reportCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(867), __nccwpck_require__.e(956), __nccwpck_require__.e(607), __nccwpck_require__.e(430), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5809))).reportCommand,
         summary: '--html DIR [--json FILE|-] [--days N]: a report with charts from the ledger'
     },
     config: {

@@ -19,8 +19,14 @@ export interface OverrideLayer {
   problems: string[]
 }
 
-/** CCAL_* variables that are not settings. */
-const NON_SETTING_ENV = new Set(['CCAL_DEBUG', 'CCAL_CONFIG'])
+/** CCAL_* variables that are not settings (the GitHub App's credentials are read by the CLI). */
+const NON_SETTING_ENV = new Set([
+  'CCAL_DEBUG',
+  'CCAL_CONFIG',
+  'CCAL_APP_ID',
+  'CCAL_APP_PRIVATE_KEY',
+  'CCAL_APP_PRIVATE_KEY_FILE'
+])
 
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1'])
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0'])

@@ -56,6 +56,7 @@ import { isLearningDue, lastLearnedAt, learnedWeight, learningOp } from '../lear
 import { hintsFor, isTrusted } from '../learning/patterns.js'
 import { BudgetReservationError, errorMessage, LedgerConflictError, withinTime } from '../util/errors.js'
 import { withFields, type Logger } from '../util/logger.js'
+import type { TokenSource } from '../util/token-source.js'
 import type { Workspace, Worktree, WorktreeMarker } from '../workspace/workspace.js'
 import type { CycleReport, ExecutedItem, ExecutionStatus, SourceReport } from './report.js'
 import { runInLanes } from './lanes.js'
@@ -128,8 +129,8 @@ export interface CycleDeps {
   setUpWorktree?: (dir: string, git: Git) => Promise<string | undefined>
   store: LedgerStore
   github?: GitHubClient
-  /** Token for pushing item branches (per command, never stored). */
-  pushToken?: string
+  /** Tokens for pushing item branches (asked for per command, never stored). */
+  pushTokens?: TokenSource
   /** The workflow run's page, linked from tracking comments. */
   runUrl?: string
   sources: readonly DiscoverySource[]

@@ -34,6 +34,7 @@ import { dirname, join } from 'node:path'
 import { prepareWorktree, type WorktreeSetup } from '../executor/execute.js'
 import { pathSegment, workDirectory } from '../workspace/location.js'
 import { secretMasker, secretsInEnvironment } from '../util/secrets.js'
+import { toTokenSource, type TokenSource } from '../util/token-source.js'
 import { readOnlyGit, Workspace } from '../workspace/workspace.js'
 import { ledgerLimits, runCycle, type CycleMode, type ItemExecutor } from './cycle.js'
 import type { CycleReport } from './report.js'
@@ -50,7 +51,13 @@ export interface EngineOptions {
   trigger: Trigger
   mode: CycleMode
   itemId?: string
-  githubToken?: string
+  /**
+   * GitHub's credentials: a token (the action's `github-token`, a PAT), or a source every request
+   * and every fetch or push asks (a GitHub App's installation tokens, renewed as they expire).
+   */
+  githubToken?: string | TokenSource
+  /** Files holding credentials (a GitHub App's private key): hidden from the agent's box. */
+  secretFiles?: readonly string[]
   anthropicApiKey?: string
   claudeOauthToken?: string
   /** The Actions tool cache for the Claude Code install (inside Actions only). */
@@ -97,6 +104,8 @@ export function claudeExecutor(options: {
   anthropicApiKey?: string
   claudeOauthToken?: string
   toolCache?: ToolCache
+  /** Files holding credentials (a GitHub App's private key), hidden from the agent's box. */
+  secretFiles?: readonly string[]
   /** Keep each item's stream in `directory` (outside every worktree), masking `secrets`. */
   transcripts?: { directory: string; secrets: readonly string[] }
   logger: Logger
@@ -201,6 +210,7 @@ async function agentBox(
     checkout: string
     env: NodeJS.ProcessEnv
     workspace: { root: string; repoDir: string; directory: string }
+    secretFiles?: readonly string[]
   },
   runtime: ClaudeRuntime,
   worktree: string,
@@ -220,11 +230,14 @@ async function agentBox(
       dirname(realpathSync(runtime.executable)),
       toolDirectory(runtime.version, options.env)
     ],
-    hidden: hiddenPaths({
-      checkout: options.checkout,
-      workDirectory: options.workspace.directory,
-      env: options.env
-    }),
+    hidden: [
+      ...hiddenPaths({
+        checkout: options.checkout,
+        workDirectory: options.workspace.directory,
+        env: options.env
+      }),
+      ...(options.secretFiles ?? [])
+    ],
     ...(bridge
       ? { network: { socket: bridge.socket, ...(bridge.modelPort ? { modelPort: bridge.modelPort } : {}) } }
       : {}),
@@ -257,7 +270,8 @@ function worktreeSetup(settings: Settings, checkout: string): WorktreeSetup {
   }
 }
 
-async function originUrl(git: Git): Promise<string | undefined> {
+/** The URL of the checkout's `origin`, if it has one. */
+export async function originUrl(git: Git): Promise<string | undefined> {
   const result = await git.exec(['remote', 'get-url', 'origin'])
   return result.exitCode === 0 ? result.stdout.trim() : undefined
 }
@@ -269,11 +283,12 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const git = readOnlyGit(options.root, { logger })
   const repository = resolveRepository(env, await originUrl(git))
   const runId = options.runId ?? actionsRunId(env) ?? newRunId('cli')
+  const tokens = options.githubToken ? toTokenSource(options.githubToken) : undefined
   let github: GitHubClient | undefined
-  if (options.githubToken) {
+  if (tokens) {
     const endpoints = resolveApiEndpoints(env)
     github = createGitHubClient({
-      token: options.githubToken,
+      token: tokens,
       ...repository,
       ...endpoints,
       logger,
@@ -288,7 +303,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     directory,
     runId,
     logger,
-    ...(options.githubToken ? { token: options.githubToken } : {})
+    ...(tokens ? { tokens } : {})
   })
   const store = await openLedgerStore({
     repoDir: workspace.repoDir,
@@ -298,7 +313,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     identity: settings.identity,
     logger,
     limits: ledgerLimits(settings),
-    ...(options.githubToken ? { token: options.githubToken } : {})
+    ...(tokens ? { tokens } : {})
   })
   const discoveries: DiscoveryResult[] = []
   // In CCAL's own directory of the repository, which the agent's box does not show.
@@ -318,6 +333,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     },
     env,
     logger,
+    ...(options.secretFiles ? { secretFiles: options.secretFiles } : {}),
     ...(options.anthropicApiKey ? { anthropicApiKey: options.anthropicApiKey } : {}),
     ...(options.claudeOauthToken ? { claudeOauthToken: options.claudeOauthToken } : {}),
     ...(options.toolCache ? { toolCache: options.toolCache } : {}),
@@ -325,8 +341,9 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
       ? {
           transcripts: {
             directory: transcriptDirectory,
+            // A renewed token is masked by its shape (ghs_…); a fixed one by its value as well.
             secrets: [
-              options.githubToken,
+              typeof options.githubToken === 'string' ? options.githubToken : undefined,
               options.anthropicApiKey,
               options.claudeOauthToken,
               ...secretsInEnvironment(env)
@@ -359,7 +376,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
         }),
       store,
       ...(github ? { github } : {}),
-      ...(options.githubToken ? { pushToken: options.githubToken } : {}),
+      ...(tokens ? { pushTokens: tokens } : {}),
       ...(runUrl ? { runUrl } : {}),
       sources,
       executor,

@@ -8,6 +8,7 @@ import type { ExecutionOutcome } from '../executor/outcome.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
 import type { Logger } from '../util/logger.js'
+import type { TokenSource } from '../util/token-source.js'
 import { lastResult } from '../ledger/ops.js'
 import type { Ledger, WorkItem } from '../ledger/schema.js'
 import {
@@ -27,8 +28,8 @@ import { commitSigned } from './signed.js'
 export interface DeliveryDeps {
   settings: Settings
   github?: GitHubClient
-  /** Token for pushing item branches (per command, never stored). */
-  pushToken?: string
+  /** Tokens for pushing item branches (asked for per command, never stored). */
+  pushTokens?: TokenSource
   /** Git in the checkout (read only): the remote's default branch when there is no GitHub client. */
   git: Git
   /** The workflow run's page, linked from the pull request body. */
@@ -100,7 +101,7 @@ async function commitAndPush(
 ): Promise<string> {
   const { settings } = deps
   const message = commitMessage(item, target.outcome.summary)
-  const pushGit = await authenticated(git, deps.pushToken)
+  const pushGit = await authenticated(git, deps.pushTokens)
   if (settings.pull_requests.sign_commits && deps.github) {
     // GitHub makes (and signs) the commit; git only reads the change and fetches the result.
     return commitSigned(deps.github, pushGit, {

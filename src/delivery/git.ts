@@ -3,7 +3,8 @@
  * per command; CCAL never pushes to the base branch and never force-pushes a branch it did not make.
  */
 import { CcalError } from '../util/errors.js'
-import { isHttpRemote, tokenAuthConfig, type Git } from '../git/git.js'
+import { withTokenAuth, type Git } from '../git/git.js'
+import type { TokenSource } from '../util/token-source.js'
 
 export class DeliveryError extends CcalError {}
 
@@ -26,11 +27,17 @@ export async function remoteUrl(git: Git, remote = 'origin'): Promise<string> {
   return (await git.run(['remote', 'get-url', remote])).trim()
 }
 
-/** A git client that authenticates to `remote` with `token` for HTTPS remotes (per command only). */
-export async function authenticated(git: Git, token: string | undefined, remote = 'origin'): Promise<Git> {
-  if (!token) return git
-  const url = await remoteUrl(git, remote)
-  return isHttpRemote(url) ? git.withConfig(tokenAuthConfig(url, token)) : git
+/**
+ * A git client that authenticates to `remote` for HTTPS remotes with the source's token of the
+ * moment, asked for by each command that reaches the remote.
+ */
+export async function authenticated(
+  git: Git,
+  tokens: TokenSource | undefined,
+  remote = 'origin'
+): Promise<Git> {
+  if (!tokens) return git
+  return withTokenAuth(git, await remoteUrl(git, remote), tokens)
 }
 
 /** True when the working tree has changes (tracked or untracked) to commit. */

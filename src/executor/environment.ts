@@ -82,7 +82,8 @@ const FORBIDDEN: readonly RegExp[] = [
   /^ACTIONS_/i,
   /^INPUT_/i,
   /^RUNNER_TOKEN$/i,
-  /^CCAL_.*TOKEN/i
+  /^CCAL_.*TOKEN/i,
+  /^CCAL_APP_/i
 ]
 
 /** True for names that must never reach the agent. */

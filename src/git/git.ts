@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { CcalError, GitCommandError } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
+import type { TokenSource } from '../util/token-source.js'
 
 /**
  * Configuration CCAL's git commands carry whatever a repository or worktree config says: no hooks
@@ -64,6 +65,24 @@ export interface Git {
   run(args: readonly string[], options?: GitExecOptions): Promise<string>
   /** A client for the same repository whose every call also carries `config` (e.g. credentials). */
   withConfig(config: Readonly<Record<string, string>>): Git
+  /**
+   * A client whose commands that reach a remote (fetch, push, ls-remote, …) carry the configuration
+   * `credentials` gives at that moment: a token that is renewed while CCAL runs is asked for anew by
+   * each such command, never kept from one to the next.
+   */
+  withCredentials(credentials: GitCredentials): Git
+}
+
+/** Per-command configuration that authenticates to a remote, made when the command runs. */
+export type GitCredentials = () => Promise<Readonly<Record<string, string>>>
+
+/** Git subcommands that talk to a remote: only these get credentials. */
+const REMOTE_COMMANDS: ReadonlySet<string> = new Set(['fetch', 'push', 'ls-remote', 'pull', 'clone'])
+
+/** True when `args` run a subcommand that talks to a remote. */
+export function reachesRemote(args: readonly string[]): boolean {
+  const subcommand = args.find(arg => !arg.startsWith('-'))
+  return subcommand !== undefined && REMOTE_COMMANDS.has(subcommand)
 }
 
 /** How to build a {@link Git} client. */
@@ -78,6 +97,8 @@ export interface GitOptions {
   readonly gitPath?: string
   /** Receives one debug line per command (arguments only, never config values or stdin). */
   readonly logger?: Logger
+  /** Configuration made per command for the commands that reach a remote (see {@link Git.withCredentials}). */
+  readonly credentials?: GitCredentials
 }
 
 /** Creates the git client for `options.cwd`. */
@@ -107,10 +128,18 @@ class GitClient implements Git {
     return new GitClient({ ...this.options, config: { ...this.options.config, ...config } })
   }
 
-  execBuffer(args: readonly string[], options: GitExecOptions = {}): Promise<GitBufferResult> {
+  withCredentials(credentials: GitCredentials): Git {
+    return new GitClient({ ...this.options, credentials })
+  }
+
+  async execBuffer(args: readonly string[], options: GitExecOptions = {}): Promise<GitBufferResult> {
     const logger = this.options.logger ?? silentLogger
     logger.debug(`git ${args.join(' ')}`)
-    const env = this.environment(options)
+    const credentials =
+      this.options.credentials && reachesRemote(args) ? await this.options.credentials() : undefined
+    const env = this.environment(
+      credentials ? { ...options, config: { ...credentials, ...options.config } } : options
+    )
     return new Promise((resolve, reject) => {
       const child = spawn(this.options.gitPath ?? 'git', args, {
         cwd: options.cwd ?? this.cwd,
@@ -217,6 +246,16 @@ export function tokenAuthConfig(remoteUrl: string, token: string): Record<string
   const url = new URL(remoteUrl)
   const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')
   return { [`http.${url.protocol}//${url.host}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
+}
+
+/**
+ * Git in the same repository that authenticates to `remoteUrl` with the source's current token, asked
+ * for by each command that reaches the remote; unchanged for a remote that is not HTTP(S) or without
+ * a source.
+ */
+export function withTokenAuth(git: Git, remoteUrl: string, tokens: TokenSource | undefined): Git {
+  if (!tokens || !isHttpRemote(remoteUrl)) return git
+  return git.withCredentials(async () => tokenAuthConfig(remoteUrl, await tokens.token()))
 }
 
 /** True when `url` is fetched over HTTP(S), the only transport an auth header applies to. */

@@ -10,6 +10,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck'
 import type { Logger } from '../util/logger.js'
+import { toTokenSource, type TokenSource } from '../util/token-source.js'
 
 export type RestClient = ReturnType<typeof getOctokit>
 export type GraphqlClient = typeof baseGraphql
@@ -25,7 +26,8 @@ export interface GitHubClient {
 }
 
 export interface GitHubClientOptions {
-  token: string
+  /** A token, or a source asked for one by every request (each retry too): a GitHub App's, which renews. */
+  token: string | TokenSource
   owner: string
   repo: string
   /** REST base URL; default GITHUB_API_URL's convention, https://api.github.com. */
@@ -78,6 +80,34 @@ function timedFetch(timeoutMs: number): typeof fetch {
   }
 }
 
+/** The part of Octokit's request function an auth hook uses (its type lives in @octokit/types). */
+interface HookedRequest {
+  (options: unknown): Promise<unknown>
+  endpoint: { merge(route: unknown, parameters?: unknown): { headers: Record<string, string | undefined> } }
+}
+
+/**
+ * An Octokit authentication strategy that asks `source` for the token of each request as it is sent
+ * (retries and GraphQL included: GraphQL goes through the same request hook). Throttled requests
+ * wait in their queue first, so the token is the one current when the request leaves.
+ */
+function sourceAuth(source: TokenSource): () => unknown {
+  return () =>
+    Object.assign(async () => ({ type: 'token', tokenType: 'oauth', token: await source.token() }), {
+      hook: async (request: HookedRequest, route: unknown, parameters?: unknown) => {
+        const endpoint = request.endpoint.merge(route, parameters)
+        endpoint.headers.authorization = `token ${await source.token()}`
+        return request(endpoint)
+      }
+    })
+}
+
+/**
+ * getOctokit insists on a token, which it turns into the `auth` option; with an `authStrategy`,
+ * Octokit hands that to the strategy, and ours ignores it.
+ */
+const TOKEN_FROM_STRATEGY = 'token-from-the-auth-strategy'
+
 /** Writes allowed in a burst before the spacing applies (a cycle's few writes need not queue). */
 const WRITE_BURST = 8
 
@@ -123,6 +153,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3
   const unit = options.retryUnitMs ?? 1000
   const { logger } = options
+  const tokens = toTokenSource(options.token)
   const retryOnLimit =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _: unknown, count: number) => {
@@ -134,8 +165,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
   const client = (writeSpacingMs: number) =>
     getOctokit(
-      options.token,
+      TOKEN_FROM_STRATEGY,
       {
+        authStrategy: sourceAuth(tokens),
         baseUrl: apiUrl,
         request: { fetch: timedFetch(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
         retry: { retries, retryAfterBaseValue: unit },

@@ -17,7 +17,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { z } from 'zod'
-import { commandFailed, createGit, firstLines, isHttpRemote, tokenAuthConfig, type Git } from '../git/git.js'
+import { commandFailed, createGit, firstLines, withTokenAuth, type Git } from '../git/git.js'
 import {
   CcalError,
   GitCommandError,
@@ -28,6 +28,7 @@ import {
   isCcalError
 } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
+import type { TokenSource } from '../util/token-source.js'
 import {
   PATTERNS_FILE,
   ITEMS_DIR,
@@ -99,8 +100,11 @@ export interface LedgerStoreOptions {
   readonly branch?: string
   /** Recorded as the `CCAL-Run` trailer of every commit and given to operations. */
   readonly runId: string
-  /** A GitHub token for HTTPS remotes, sent as a per-command header (never stored in .git/config). */
-  readonly token?: string
+  /**
+   * GitHub tokens for HTTPS remotes, asked for by each fetch and push and sent as a per-command
+   * header (never stored in .git/config).
+   */
+  readonly tokens?: TokenSource
   readonly identity?: { readonly name: string; readonly email: string }
   readonly retry?: Partial<RetryPolicy>
   readonly now?: () => Date
@@ -195,10 +199,7 @@ export async function openLedgerStore(options: LedgerStoreOptions): Promise<Ledg
     throw new CcalError(`the repository at ${options.repoDir} has no remote '${remote}'`)
   }
   const remoteUrl = url.stdout.trim()
-  const git =
-    options.token && isHttpRemote(remoteUrl)
-      ? base.withConfig(tokenAuthConfig(remoteUrl, options.token))
-      : base
+  const git = withTokenAuth(base, remoteUrl, options.tokens)
   return new GitLedgerStore(git, { ...options, remote })
 }
 

@@ -15,9 +15,10 @@ import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { createGit, isHttpRemote, NEUTRAL_GIT_CONFIG, tokenAuthConfig, type Git } from '../git/git.js'
+import { createGit, NEUTRAL_GIT_CONFIG, withTokenAuth, type Git } from '../git/git.js'
 import { CcalError, errorMessage } from '../util/errors.js'
 import { silentLogger, type Logger } from '../util/logger.js'
+import type { TokenSource } from '../util/token-source.js'
 import { pathSegment, repositorySlug } from './location.js'
 
 export class WorkspaceError extends CcalError {}
@@ -51,8 +52,8 @@ export interface WorkspaceOptions {
   checkout: string
   /** The work directory (see location.ts). */
   directory: string
-  /** A GitHub token for an HTTPS remote, sent per command (never stored). */
-  token?: string
+  /** GitHub tokens for an HTTPS remote, asked for by each command that reaches it (never stored). */
+  tokens?: TokenSource
   /** The checkout's remote CCAL's clone follows (as its `origin`); default `origin`. */
   remote?: string
   runId: string
@@ -102,10 +103,7 @@ export class Workspace {
       config: NEUTRAL_GIT_CONFIG,
       baseEnv: ccalGitEnv(options.baseEnv)
     })
-    this.remote =
-      options.token && isHttpRemote(remoteUrl)
-        ? this.git.withConfig(tokenAuthConfig(remoteUrl, options.token))
-        : this.git
+    this.remote = withTokenAuth(this.git, remoteUrl, options.tokens)
     this.worktrees = join(root, 'worktrees')
   }
 

@@ -27,6 +27,7 @@ import { newRunId, openLedgerStore, type LedgerSnapshot, type LedgerStore } from
 import { CcalError, UsageError } from '../../util/errors.js'
 import { createStreamLogger } from '../../util/logger.js'
 import { oneLine } from '../../util/text.js'
+import { staticTokenSource } from '../../util/token-source.js'
 import { workDirectory } from '../../workspace/location.js'
 import { Workspace } from '../../workspace/workspace.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
@@ -68,6 +69,7 @@ export async function openCliLedger(
   const branch = values.branch ?? 'ccal-ledger'
   const checkout = resolve(io.cwd, values.repo ?? '.')
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined
+  const tokens = token ? staticTokenSource(token) : undefined
   const runId = io.env.CCAL_RUN_ID || newRunId('cli')
   // CCAL_DEBUG shows every git command and every lost race on stderr.
   const logger = io.env.CCAL_DEBUG
@@ -79,7 +81,7 @@ export async function openCliLedger(
     checkout,
     directory: workDirectory(io.env.CCAL_WORKSPACE_DIRECTORY, io.env, checkout),
     runId,
-    ...(token ? { token } : {}),
+    ...(tokens ? { tokens } : {}),
     ...(values.remote ? { remote: values.remote } : {}),
     ...(logger ? { logger } : {})
   })
@@ -88,7 +90,7 @@ export async function openCliLedger(
     git: workspace.git,
     branch,
     runId,
-    token,
+    ...(tokens ? { tokens } : {}),
     logger
   })
 }

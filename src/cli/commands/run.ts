@@ -7,8 +7,9 @@
  * pushing or writing the ledger; `--json` prints machine-readable output.
  *
  * Outside Actions: the repository comes from GITHUB_REPOSITORY or the origin remote, the API from
- * GITHUB_API_URL / GITHUB_GRAPHQL_URL (GitHub.com by default), the token from GITHUB_TOKEN or
- * GH_TOKEN, and the trigger from GITHUB_EVENT_NAME / GITHUB_EVENT_PATH (a schedule when unset).
+ * GITHUB_API_URL / GITHUB_GRAPHQL_URL (GitHub.com by default), the credentials from a GitHub App
+ * (`--app-id`, `--private-key-file`; see github-auth.ts) or from GITHUB_TOKEN or GH_TOKEN, and the
+ * trigger from GITHUB_EVENT_NAME / GITHUB_EVENT_PATH (a schedule when unset).
  */
 import type { Server } from 'node:http'
 import { resolve } from 'node:path'
@@ -18,18 +19,20 @@ import type { Settings } from '../../config/schema.js'
 import { runEngine, type EngineResult } from '../../core/engine.js'
 import type { CycleMode } from '../../core/cycle.js'
 import { renderMetrics, renderSummary } from '../../core/report.js'
-import { tokenFromEnvironment } from '../../core/repository.js'
 import { describeTrigger, triggerFromEnvironment } from '../../core/trigger.js'
 import { discoveryPlan, type PlanRow } from '../../discovery/plan-view.js'
 import { UsageError, errorMessage } from '../../util/errors.js'
 import { createStreamLogger, type Logger } from '../../util/logger.js'
 import { serveMetrics, writeMetricsFile } from '../../util/metrics.js'
+import type { TokenSource } from '../../util/token-source.js'
+import { githubAuth } from '../github-auth.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
 
 const USAGE = [
   'Usage: ccal run [--once | --daemon [--interval SECONDS]] [--dry-run] [--json]',
   '                [--mode cycle|plan|execute] [--item ID] [--max-items N]',
   '                [--config PATH] [--repo DIR] [--metrics-port PORT]',
+  '                [--app-id ID --private-key-file PATH]',
   '',
   'Runs the cycle: discover → plan → execute → open or update pull requests → report.',
   '  --once              one cycle (the default)',
@@ -38,10 +41,14 @@ const USAGE = [
   '  --dry-run           discover and plan only: nothing is executed, pushed or written',
   '  --json              print the report (and, in a dry run, the discovery rows) as JSON',
   '  --mode plan         print the picked item ids as a matrix; --mode execute --item ID runs one item',
+  '  --app-id ID         authenticate as this GitHub App (or CCAL_APP_ID); its installation on the',
+  '                      repository is found, and its tokens are renewed before they expire',
+  "  --private-key-file PATH  the App's private key, a PEM file (or CCAL_APP_PRIVATE_KEY_FILE, or",
+  '                      the PEM text itself in CCAL_APP_PRIVATE_KEY)',
   '',
-  'GitHub: GITHUB_TOKEN or GH_TOKEN; GITHUB_REPOSITORY or the origin remote; GITHUB_API_URL and',
-  'GITHUB_GRAPHQL_URL for GitHub Enterprise Server. Claude Code: ANTHROPIC_API_KEY,',
-  "CLAUDE_CODE_OAUTH_TOKEN or the runner's own login. The trigger: GITHUB_EVENT_NAME and",
+  'GitHub: a GitHub App (above), else GITHUB_TOKEN or GH_TOKEN; GITHUB_REPOSITORY or the origin',
+  'remote; GITHUB_API_URL and GITHUB_GRAPHQL_URL for GitHub Enterprise Server. Claude Code:',
+  "ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN or the runner's own login. The trigger: GITHUB_EVENT_NAME and",
   'GITHUB_EVENT_PATH when set, a schedule otherwise.'
 ].join('\n')
 
@@ -74,6 +81,9 @@ interface RunOptions {
   itemId?: string
   json: boolean
   logger: Logger
+  /** GitHub's credentials, made once: a daemon's App tokens are renewed across cycles. */
+  tokens?: TokenSource
+  secretFiles: string[]
 }
 
 function printResult(io: CliIo, options: RunOptions, result: EngineResult, commit: string | null): void {
@@ -127,7 +137,6 @@ function printResult(io: CliIo, options: RunOptions, result: EngineResult, commi
 }
 
 async function runOnce(io: CliIo, options: RunOptions, signal?: AbortSignal): Promise<EngineResult> {
-  const githubToken = tokenFromEnvironment(io.env)
   const trigger = triggerFromEnvironment(io.env)
   options.logger.info(
     `ccal run: ${options.mode}${options.settings.safety.dry_run ? ' (dry run)' : ''}, trigger ${describeTrigger(trigger)}`
@@ -140,7 +149,8 @@ async function runOnce(io: CliIo, options: RunOptions, signal?: AbortSignal): Pr
     trigger,
     mode: options.mode,
     ...(options.itemId ? { itemId: options.itemId } : {}),
-    ...(githubToken ? { githubToken } : {}),
+    ...(options.tokens ? { githubToken: options.tokens } : {}),
+    ...(options.secretFiles.length > 0 ? { secretFiles: options.secretFiles } : {}),
     ...(io.env.CCAL_RUN_ID ? { runId: io.env.CCAL_RUN_ID } : {}),
     logger: options.logger,
     ...(signal ? { signal } : {})
@@ -248,6 +258,8 @@ export const runCommand: CliCommand = async (args, io) => {
     item: { type: 'string' },
     'max-items': { type: 'string' },
     'metrics-port': { type: 'string' },
+    'app-id': { type: 'string' },
+    'private-key-file': { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   })
   if (values.help) {
@@ -288,6 +300,11 @@ export const runCommand: CliCommand = async (args, io) => {
     json: settings.monitoring.json_logs
   })
   for (const warning of loaded.warnings) logger.warning(warning)
+  const auth = await githubAuth(
+    io,
+    { appId: values['app-id'], privateKeyFile: values['private-key-file'] },
+    { root, logger, timeoutMs: settings.loop.request_timeout_seconds * 1000, command: 'ccal run' }
+  )
   const options: RunOptions = {
     root,
     configPath: loaded.configPath,
@@ -295,7 +312,9 @@ export const runCommand: CliCommand = async (args, io) => {
     mode,
     ...(values.item ? { itemId: values.item } : {}),
     json: values.json ?? false,
-    logger
+    logger,
+    ...(auth.tokens ? { tokens: auth.tokens } : {}),
+    secretFiles: auth.secretFiles
   }
   if (values.daemon) {
     const port = metricsPort ?? settings.monitoring.metrics.port

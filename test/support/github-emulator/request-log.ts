@@ -3,7 +3,8 @@
 /**
  * Why a request or response broke the contract:
  * - client side (our code is wrong): `unknown-route`, `unknown-method`, `unknown-repository`,
- *   `invalid-params`, `invalid-body`, `graphql-invalid`, `graphql-error`;
+ *   `invalid-params`, `invalid-body`, `invalid-auth` (an App's JWT where an installation token
+ *   belongs, or the other way round), `graphql-invalid`, `graphql-error`;
  * - emulator side (the emulator is wrong or incomplete): `response-schema`, `not-implemented`,
  *   `emulator-error`.
  */
@@ -13,6 +14,7 @@ export type ViolationKind =
   | 'unknown-repository'
   | 'invalid-params'
   | 'invalid-body'
+  | 'invalid-auth'
   | 'graphql-invalid'
   | 'graphql-error'
   | 'response-schema'
@@ -54,6 +56,8 @@ export interface RequestLogEntry {
   status: number
   /** The token sent (`Authorization: token X` or `Bearer X`), or null. */
   token: string | null
+  /** The GitHub App whose JWT authenticated the request (its slug), when one did. */
+  app?: string
   /** The login the token acted as, or null when unauthenticated or rejected. */
   user: string | null
   /** Operation id of the description (`issues/get`), `graphql`, or null for unknown routes. */

@@ -2,6 +2,7 @@
  * The scenario format: the initial state of an emulated repository, written as JSON by tests and
  * demos. One zod schema is the single source of validation and defaults; README.md documents it.
  */
+import { createPublicKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { errorMessage } from './errors.js'
@@ -121,6 +122,38 @@ export const workflowRunSchema = z.object({
   jobs: z.array(jobSchema).default([])
 })
 
+/** What an installation may do, in the description's `app-permissions` vocabulary. */
+const appPermissionsSchema = z.record(z.string(), z.enum(['read', 'write', 'admin']))
+
+/** The permissions CCAL's README asks an App for. */
+export const DEFAULT_APP_PERMISSIONS: Readonly<Record<string, 'read' | 'write'>> = {
+  contents: 'write',
+  pull_requests: 'write',
+  issues: 'write',
+  actions: 'read',
+  checks: 'read',
+  metadata: 'read'
+}
+
+const appInstallationSchema = z.object({
+  id: z.number().int().positive(),
+  /** The account it is installed on (the repository's owner by default). */
+  account: login.optional(),
+  /** `all` of the account's repositories, or these names. */
+  repositories: z.union([z.literal('all'), z.array(z.string().min(1))]).default('all'),
+  permissions: appPermissionsSchema.default({ ...DEFAULT_APP_PERMISSIONS })
+})
+
+const appSchema = z.object({
+  id: z.number().int().positive(),
+  /** The App's slug; its installation tokens act as the bot user `<slug>[bot]`. */
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+  name: z.string().optional(),
+  /** PEM of the App's public key (a private key works too: its public half is used). */
+  public_key: z.string().min(1),
+  installations: z.array(appInstallationSchema).default([])
+})
+
 const labelSchema = z.object({
   name: z.string().min(1),
   color: z.string().default('ededed'),
@@ -167,10 +200,25 @@ export const scenarioSchema = z
     issues: z.array(issueSchema).default([]),
     pulls: z.array(pullSchema).default([]),
     workflow_runs: z.array(workflowRunSchema).default([]),
+    /** GitHub Apps, each with its public key and installations (see README.md, GitHub Apps). */
+    apps: z.array(appSchema).default([]),
+    /** How long an installation token works (GitHub.com: an hour); tests use seconds. */
+    installation_token_ttl_seconds: z.number().positive().default(3600),
     /** Fixed clock for timestamps the emulator creates (ISO 8601); real time when absent. */
     now: timestamp.optional()
   })
   .superRefine((scenario, ctx) => {
+    for (const [index, app] of scenario.apps.entries()) {
+      try {
+        createPublicKey(app.public_key)
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['apps', index, 'public_key'],
+          message: `not a PEM key (${errorMessage(error)})`
+        })
+      }
+    }
     const issueNumbers = new Set(scenario.issues.map(i => i.number))
     for (const [index, pull] of scenario.pulls.entries()) {
       if (issueNumbers.has(pull.number)) {
@@ -189,6 +237,8 @@ export type ScenarioInput = z.input<typeof scenarioSchema>
 export type Scenario = z.output<typeof scenarioSchema>
 /** One workflow run of a parsed scenario. */
 export type ScenarioWorkflowRun = Scenario['workflow_runs'][number]
+/** One GitHub App of a parsed scenario. */
+export type ScenarioApp = Scenario['apps'][number]
 /** One review of a parsed scenario. */
 export type ScenarioReview = Scenario['pulls'][number]['reviews'][number]
 

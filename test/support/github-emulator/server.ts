@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AppRecord, Credentials } from './apps.js'
 import { errorMessage, HttpError } from './errors.js'
 import { faultJsonSchema, faultResponse, type FaultInjector, type FaultSpec } from './faults.js'
 import { handleGraphql } from './graphql/handler.js'
@@ -13,6 +14,7 @@ import { checkBody, checkQuery, checkResponse, matchRoute, type Operation } from
 import type { RateLimiter } from './rate-limit.js'
 import { violationSource, type RequestLog, type RequestLogEntry, type ViolationKind } from './request-log.js'
 import { actionHandlers } from './rest/actions.js'
+import { APP_JWT_OPERATIONS, appHandlers } from './rest/apps.js'
 import type { RestHandlers, RestResponse } from './rest/context.js'
 import { issueHandlers } from './rest/issues.js'
 import { pullHandlers } from './rest/pulls.js'
@@ -53,6 +55,7 @@ export function createRequestListener(
     ...pullHandlers,
     ...actionHandlers,
     ...gitHandlers,
+    ...appHandlers,
     ...repoHandlers(parts.rateLimiter)
   }
   return (req, res) => {
@@ -128,16 +131,25 @@ async function answerRequest(parts: ServerParts, handlers: RestHandlers, ex: Exc
   const { entry } = ex
   if (entry.kind === 'log') return jobLogAnswer(parts, entry.path)
   if (entry.token === null) return { status: 401, body: errorBody('Requires authentication') }
-  const user = parts.state.loginForToken(entry.token)
-  if (user === undefined) return { status: 401, body: errorBody('Bad credentials') }
-  entry.user = user
+  const credentials = credentialsOf(parts, entry.token)
+  if (credentials.kind === 'refused')
+    return { status: credentials.status, body: errorBody(credentials.message) }
+  const app = credentials.kind === 'app' ? credentials.app : undefined
+  // An App's requests are the App's own: its slug in the log, its own rate limit.
+  const user = app ? `${app.slug}[app]` : (credentials as { login: string }).login
+  if (app) entry.app = app.slug
+  else entry.user = user
   // Like GitHub, asking for the rate limit does not count against it.
   const counts = entry.path !== '/rate_limit'
   const rateHeaders = parts.rateLimiter.consume(user, entry.kind === 'graphql' ? 'graphql' : 'core', counts)
+  if (app && entry.kind === 'graphql') {
+    violation(parts, ex, 'invalid-auth', "an App's JWT cannot call GraphQL: use an installation token")
+    return { status: 403, body: errorBody('Resource not accessible by integration'), headers: rateHeaders }
+  }
   const answer =
     entry.kind === 'graphql'
       ? await graphqlAnswer(parts, ex, user)
-      : await restAnswer(parts, handlers, ex, user)
+      : await restAnswer(parts, handlers, ex, user, app)
   const scopes = parts.state.tokenScopes.get(entry.token)
   const scopeHeaders: Record<string, string> = scopes ? { 'x-oauth-scopes': scopes.join(', ') } : {}
   return { ...answer, headers: { ...rateHeaders, ...scopeHeaders, ...answer.headers } }
@@ -162,11 +174,54 @@ async function graphqlAnswer(parts: ServerParts, ex: Exchange, user: string): Pr
   return { status: 200, body: outcome.body }
 }
 
+/** Who the token is: an App's installation bot or JWT, a scenario user, or refused. */
+function credentialsOf(parts: ServerParts, token: string): Credentials {
+  const app = parts.state.apps.authenticate(token, Date.now())
+  if (app) return app
+  const login = parts.state.loginForToken(token)
+  return login === undefined
+    ? { kind: 'refused', status: 401, message: 'Bad credentials' }
+    : { kind: 'user', login }
+}
+
+/**
+ * The App routes take only an App's JWT, and an App's JWT takes only them: either mix-up is our
+ * code's mistake (the answers' wording is the emulator's, but for GitHub's JWT message).
+ */
+function wrongCredentials(
+  parts: ServerParts,
+  ex: Exchange,
+  operation: Operation,
+  app: AppRecord | undefined
+): Answer | undefined {
+  const needsJwt = APP_JWT_OPERATIONS.has(operation.operationId)
+  if (needsJwt && !app) {
+    violation(
+      parts,
+      ex,
+      'invalid-auth',
+      `${operation.operationId} needs a GitHub App's JWT (Authorization: Bearer <jwt>)`
+    )
+    return { status: 401, body: errorBody('A JSON web token could not be decoded') }
+  }
+  if (!needsJwt && app) {
+    violation(
+      parts,
+      ex,
+      'invalid-auth',
+      `an App's JWT authenticates only ${[...APP_JWT_OPERATIONS].join(', ')}: ${operation.operationId} needs an installation token`
+    )
+    return { status: 403, body: errorBody('Resource not accessible by integration') }
+  }
+  return undefined
+}
+
 async function restAnswer(
   parts: ServerParts,
   handlers: RestHandlers,
   ex: Exchange,
-  user: string
+  user: string,
+  app: AppRecord | undefined
 ): Promise<Answer> {
   const { entry } = ex
   const match = matchRoute(entry.method, entry.path)
@@ -187,6 +242,8 @@ async function restAnswer(
   const { operation, pathParams } = match
   entry.operationId = operation.operationId
   entry.route = operation.template
+  const wrong = wrongCredentials(parts, ex, operation, app)
+  if (wrong) return wrong
   const invalid = validateRequest(parts, ex, operation, pathParams)
   if (invalid) return invalid
   const spec = parts.faults.take(ex.entry.method, ex.entry.path, operation.template)
@@ -204,7 +261,8 @@ async function restAnswer(
       query: ex.query,
       body: entry.body,
       actor: user,
-      url: ex.url
+      url: ex.url,
+      ...(app ? { app } : {})
     })
   )
   const problems = answer.body === undefined ? [] : checkResponse(operation, answer.status, answer.body)

@@ -3,6 +3,7 @@
  * all change it through the methods here, so derived facts (who labelled an issue, timeline events,
  * `updated_at`) stay consistent whichever door a change came through.
  */
+import { AppRegistry } from './apps.js'
 import { HttpError, notFound, validationFailed } from './errors.js'
 import { GitStore } from './git-store.js'
 import { closingReferences } from './references.js'
@@ -61,6 +62,8 @@ export class EmulatorState {
   readonly runs = new Map<number, WorkflowRunRecord>()
   /** The repository's git data, when the scenario names its bare repository (`repo.git_dir`). */
   readonly git: GitStore | undefined
+  /** GitHub Apps, their installations and the installation tokens they were given. */
+  readonly apps: AppRegistry
   private lastId = 10_000_000
   private readonly fixedNow: string | undefined
 
@@ -94,6 +97,7 @@ export class EmulatorState {
         permission: 'write'
       })
     }
+    this.apps = new AppRegistry(scenario, this)
     for (const label of scenario.labels) this.ensureLabel(label.name, label.color, label.description)
     for (const issue of scenario.issues) this.seedIssue(issue)
     for (const pull of scenario.pulls) this.seedPull(pull)

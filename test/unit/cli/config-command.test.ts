@@ -76,6 +76,7 @@ describe('ccal config print', () => {
     expect(printed.ccal.budgets.max_open_prs).toBe(9)
     expect(printed.credentials).toEqual({
       github_token: '*** (from GH_TOKEN)',
+      github_app_private_key: null,
       anthropic_api_key: '*** (from ANTHROPIC_API_KEY)',
       claude_oauth_token: null
     })

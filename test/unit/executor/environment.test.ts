@@ -83,6 +83,16 @@ describe('name predicates', () => {
     expect(isForbiddenName('ANTHROPIC_API_KEY')).toBe(false)
   })
 
+  it("forbids the GitHub App's id and key, so env_passthrough cannot hand them on", () => {
+    for (const name of ['CCAL_APP_ID', 'CCAL_APP_PRIVATE_KEY', 'CCAL_APP_PRIVATE_KEY_FILE'])
+      expect(isForbiddenName(name)).toBe(true)
+    const env = buildChildEnvironment({
+      parent: { CCAL_APP_PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----' },
+      passthrough: ['CCAL_APP_PRIVATE_KEY']
+    })
+    expect(env.CCAL_APP_PRIVATE_KEY).toBeUndefined()
+  })
+
   it('passes provider prefixes and exact names', () => {
     expect(isPassedName('ANTHROPIC_MODEL')).toBe(true)
     expect(isPassedName('CLAUDE_CODE_MAX_RETRIES')).toBe(true)

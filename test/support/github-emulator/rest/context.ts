@@ -1,5 +1,6 @@
 /** What REST handlers receive and return, and the helpers they share (pagination, roles, bodies). */
 import type { z } from 'zod'
+import type { AppRecord } from '../apps.js'
 import { forbidden, HttpError } from '../errors.js'
 import type { Permission } from '../scenario.js'
 import { hasPermission } from '../state.js'
@@ -16,6 +17,8 @@ export interface RestRequest {
   body: unknown
   /** Login the request's token acts as. */
   actor: string
+  /** The App whose JWT authenticated the request (the App routes only). */
+  app?: AppRecord
   /** The request URL as the client addressed it (for `Link` headers). */
   url: URL
 }
