@@ -68725,6 +68725,11 @@ function schedule(input) {
 
 
 
+
+
+
+
+
 function heldFindings(item) {
     const entries = Array.isArray(item.context.findings) ? item.context.findings : [];
     const held = [];
@@ -68813,6 +68818,34 @@ function findingsLine(check) {
         ? `\`${check.step.command.replace(/`/g, "'")}\` passes with nothing reported`
         : `read from the output of ${check.step.name}: \`${check.step.command.replace(/`/g, "'")}\``;
     return `- Findings: ${plural(check.before)} before, ${check.after === 0 ? 'none' : plural(check.after)} of them after (${source})`;
+}
+/**
+ * The line coverage of a coverage item's file after the change, from the configured coverage
+ * reports as the checks rewrote them in the worktree (a report older than the attempt, committed
+ * or copied, says nothing of the change and is not read). Undefined when no fresh report covers it.
+ */
+async function coverageAfter(item, reports, root, since) {
+    const file = item.context.file;
+    const before = item.context.coveragePercent;
+    if (item.type !== 'coverage' || typeof file !== 'string' || typeof before !== 'number')
+        return undefined;
+    const fresh = [];
+    for (const pattern of reports)
+        for (const path of await expandPath(root, pattern)) {
+            const stats = await (0,promises_.stat)(path).catch(() => undefined);
+            if (stats && stats.mtimeMs >= since)
+                fresh.push((0,external_node_path_.relative)(root, path));
+        }
+    if (fresh.length === 0)
+        return undefined;
+    const covered = (await readCoverage(root, fresh, [])).find(entry => entry.file === file);
+    if (!covered || covered.lines === 0)
+        return undefined;
+    return { file, before, after: Math.round(percent(covered) * 10) / 10, report: fresh.join(', ') };
+}
+/** The body's line for a coverage check. */
+function coverageLine(check) {
+    return `- Coverage of ${check.file}: ${check.before.toFixed(1)}% of lines before, ${check.after.toFixed(1)}% after (${check.report}, as the checks wrote it)`;
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/content.js
@@ -68948,6 +68981,8 @@ function pullRequestBody(input) {
     lines.push('### Checks', '', `- Verification: ${input.verify}${reruns}`, `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`);
     if (input.findings)
         lines.push(findingsLine(input.findings));
+    if (input.coverage)
+        lines.push(coverageLine(input.coverage));
     if (input.runUrl)
         lines.push(`- Workflow run: ${input.runUrl}`);
     if (input.followUps)
@@ -68968,6 +69003,102 @@ function doneElsewhereComment(reason) {
         '',
         'The base branch no longer has what it fixes, so CCAL stops tracking it. Close it if it is no longer needed.'
     ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/core/outage.js
+/**
+ * The model-outage breaker of one cycle: after a few consecutive items end on the same kind of model
+ * outage (overloaded, failing, rate-limited, unreachable) — or on the first rejected credential or
+ * usage limit, which hold for the whole account — no further item starts. Outages are not the items' fault: they are not charged as attempts (the
+ * cycle records them as such), and the outage is kept in the ledger so that the next cycle probes
+ * with one item before starting the others.
+ */
+
+
+/** Items in a row ending on one kind of outage after which the cycle stops starting items. */
+const OUTAGE_LIMIT = 2;
+/**
+ * The ledger cursor where an open outage is kept between cycles (null once the model answers again).
+ * A usage limit is kept here too, with its `resetsAt`: the one place that says model work waits.
+ */
+const OUTAGE_CURSOR = 'model-outage';
+/** An outage as the ledger keeps it. */
+const RecordedOutageSchema = looseObject({
+    kind: schemas_string(),
+    status: schemas_number().nullable(),
+    message: schemas_string(),
+    at: schemas_string(),
+    /** When it ends, when that is known (a usage limit's reset, ISO). */
+    resetsAt: schemas_string().optional(),
+    /** How the end was told (`resets 5pm (Europe/Paris)`). */
+    resetSaid: schemas_string().optional()
+});
+/** The outage an earlier cycle recorded, if any (anything unreadable counts as none). */
+function recordedOutage(cursor) {
+    const parsed = RecordedOutageSchema.safeParse(cursor);
+    return parsed.success ? parsed.data : undefined;
+}
+/** Return true if the outage is a usage limit whose reset is still to come at `now`. */
+function isUsageLimitAhead(outage, now) {
+    return (outage?.kind === 'usage_limit' &&
+        outage.resetsAt !== undefined &&
+        Date.parse(outage.resetsAt) > now.getTime());
+}
+/** `17:00 UTC (resets 6pm, Europe/Paris)`: when a usage limit resets, as people read it. */
+function describeReset(outage, now = new Date()) {
+    if (!outage.resetsAt)
+        return 'an unknown time';
+    const when = describeInstant(new Date(outage.resetsAt), now);
+    // `resets 5pm (Europe/Paris)` inside parentheses reads better as `resets 5pm, Europe/Paris`.
+    const said = outage.resetSaid?.replace(/\s*\(([^)]*)\)/g, ', $1');
+    return said ? `${when} (${said})` : when;
+}
+/** What an outage means, for people: one line. */
+function describeOutage(outage, now = new Date()) {
+    if (outage.kind === 'usage_limit')
+        return `Claude Code's usage limit was reached; model work waits until ${describeReset(outage, now)}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
+    const code = outage.status === null ? '' : ` (HTTP ${outage.status})`;
+    const what = {
+        auth: `the model API rejected the credential${code}: check ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN or the runner's Claude login`,
+        overloaded: `the model API is overloaded${code}`,
+        server_error: `the model API is failing${code}`,
+        rate_limited: `the model API is rate-limiting this account${code}`,
+        unreachable: 'the model API cannot be reached',
+        usage_limit: "Claude Code's usage limit was reached"
+    };
+    const kind = outage.kind;
+    return `${what[kind] ?? `model outage ${outage.kind}${code}`}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
+}
+/** The breaker's state within one cycle. */
+class OutageBreaker {
+    limit;
+    kind;
+    count = 0;
+    opened;
+    /** True once an item ended on something other than an outage (the model answered). */
+    answered = false;
+    /** `limit`: outages in a row that open it (1 when an earlier cycle already saw the outage). */
+    constructor(limit = OUTAGE_LIMIT) {
+        this.limit = limit;
+    }
+    /** The outage that stopped the cycle from starting items, if it did. */
+    get open() {
+        return this.opened;
+    }
+    /** Counts one item's end: an outage of the same kind as the last adds up; anything else resets. */
+    observe(outage) {
+        if (!outage) {
+            this.kind = undefined;
+            this.count = 0;
+            this.answered = true;
+            return;
+        }
+        this.count = outage.kind === this.kind ? this.count + 1 : 1;
+        this.kind = outage.kind;
+        // A rejected credential or a usage limit holds for every item: no second one is tried.
+        if (outage.kind === 'auth' || outage.kind === 'usage_limit' || this.count >= this.limit)
+            this.opened ??= outage;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/learning/outcomes.js
@@ -69186,6 +69317,7 @@ function hintsFor(item, patterns, settings) {
 
 
 
+
 /** The hidden line that tells CCAL's dashboard from any other issue. */
 const DASHBOARD_MARKER = '<!-- ccal:dashboard -->';
 /** GitHub's limit on an issue body; the body stays under it with room to spare. */
@@ -69323,7 +69455,17 @@ function budgetLines(ledger, settings) {
     const days = Object.keys(ledger.state.dailySpendUsd).sort();
     const lastDay = days.at(-1);
     const open = ledger.items.count('pr_open');
+    // The model's state as the ledger keeps it: an outage the last cycle saw, a usage limit's reset.
+    const outage = recordedOutage(ledger.state.cursors[OUTAGE_CURSOR]);
+    const model = outage
+        ? [
+            outage.kind === 'usage_limit' && outage.resetsAt
+                ? `- Model work waits for the usage limit to reset at ${when(outage.resetsAt)}${outage.resetSaid ? ` (${body_text(outage.resetSaid, 80)})` : ''}.`
+                : `- The model was unavailable on ${when(outage.at)} (${body_text(outage.kind.replace(/_/g, ' '), 40)}): the next cycle tries one item first.`
+        ]
+        : [];
     return [
+        ...model,
         lastDay
             ? `- Spent on ${lastDay} (UTC), the last day with spend: ${body_usd(ledger.state.dailySpendUsd[lastDay] ?? 0)} of ${body_usd(budgets.cost_per_day_usd)} a day.`
             : `- Nothing spent yet; the day's budget is ${body_usd(budgets.cost_per_day_usd)}.`,
@@ -69335,7 +69477,7 @@ function budgetLines(ledger, settings) {
 function render(sections, head, tail) {
     const lines = [...head];
     for (const part of sections) {
-        lines.push('', `### ${part.heading} (${part.count})`, '');
+        lines.push('', `### ${part.heading}${part.count === undefined ? '' : ` (${part.count})`}`, '');
         if (part.count === 0)
             lines.push('_None._');
         else
@@ -69378,13 +69520,8 @@ function dashboardBody(input) {
             'skip'
         ])), shown),
         section('Rejected', byStatus('rejected').map(item => entry(item, `${pullLink(item)} closed unmerged on ${when(since(item))}`, ['retry'])), shown),
-        { heading: 'Budget', count: 4, lines: budgetLines(ledger, settings), more: 0 },
-        {
-            heading: 'What learning says',
-            count: verdictCount(ledger),
-            lines: learningLines(ledger, settings),
-            more: 0
-        }
+        { heading: 'Budget', lines: budgetLines(ledger, settings), more: 0 },
+        { heading: 'What learning says', lines: learningLines(ledger, settings), more: 0 }
     ], head, [
         '',
         '### Last cycle',
@@ -69400,9 +69537,6 @@ function dashboardBody(input) {
             return body.slice(0, ISSUE_BODY_LIMIT);
     }
     return build(0);
-}
-function verdictCount(ledger) {
-    return pullRequestOutcomes(ledger).length;
 }
 
 ;// CONCATENATED MODULE: ./lib/dashboard/issue.js
@@ -79362,11 +79496,13 @@ async function deliver(deps, git, item, target) {
     await commitAndPush(deps, git, item, target);
     const checks = target.outcome.verify.at(-1);
     const findings = checks ? findingsAfter(item, checks.steps, git.cwd) : undefined;
+    const coverage = await coverageAfter(item, deps.settings.discovery.coverage.reports, git.cwd, Date.now() - target.outcome.durationMs - 1000);
     return openPull(deps, item, target, {
         summary: target.outcome.summary,
         verify: describeVerify(target.outcome),
         ...(checks ? { steps: checks.steps, checkRuns: target.outcome.verify.length } : {}),
         ...(findings ? { findings } : {}),
+        ...(coverage ? { coverage } : {}),
         ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
         turns: target.outcome.turns,
         costUsd: target.outcome.costUsd,
@@ -79890,102 +80026,6 @@ function runInLanes(tasks, limit) {
         };
         next();
     });
-}
-
-;// CONCATENATED MODULE: ./lib/core/outage.js
-/**
- * The model-outage breaker of one cycle: after a few consecutive items end on the same kind of model
- * outage (overloaded, failing, rate-limited, unreachable) — or on the first rejected credential or
- * usage limit, which hold for the whole account — no further item starts. Outages are not the items' fault: they are not charged as attempts (the
- * cycle records them as such), and the outage is kept in the ledger so that the next cycle probes
- * with one item before starting the others.
- */
-
-
-/** Items in a row ending on one kind of outage after which the cycle stops starting items. */
-const OUTAGE_LIMIT = 2;
-/**
- * The ledger cursor where an open outage is kept between cycles (null once the model answers again).
- * A usage limit is kept here too, with its `resetsAt`: the one place that says model work waits.
- */
-const OUTAGE_CURSOR = 'model-outage';
-/** An outage as the ledger keeps it. */
-const RecordedOutageSchema = looseObject({
-    kind: schemas_string(),
-    status: schemas_number().nullable(),
-    message: schemas_string(),
-    at: schemas_string(),
-    /** When it ends, when that is known (a usage limit's reset, ISO). */
-    resetsAt: schemas_string().optional(),
-    /** How the end was told (`resets 5pm (Europe/Paris)`). */
-    resetSaid: schemas_string().optional()
-});
-/** The outage an earlier cycle recorded, if any (anything unreadable counts as none). */
-function recordedOutage(cursor) {
-    const parsed = RecordedOutageSchema.safeParse(cursor);
-    return parsed.success ? parsed.data : undefined;
-}
-/** Return true if the outage is a usage limit whose reset is still to come at `now`. */
-function isUsageLimitAhead(outage, now) {
-    return (outage?.kind === 'usage_limit' &&
-        outage.resetsAt !== undefined &&
-        Date.parse(outage.resetsAt) > now.getTime());
-}
-/** `17:00 UTC (resets 6pm, Europe/Paris)`: when a usage limit resets, as people read it. */
-function describeReset(outage, now = new Date()) {
-    if (!outage.resetsAt)
-        return 'an unknown time';
-    const when = describeInstant(new Date(outage.resetsAt), now);
-    // `resets 5pm (Europe/Paris)` inside parentheses reads better as `resets 5pm, Europe/Paris`.
-    const said = outage.resetSaid?.replace(/\s*\(([^)]*)\)/g, ', $1');
-    return said ? `${when} (${said})` : when;
-}
-/** What an outage means, for people: one line. */
-function describeOutage(outage, now = new Date()) {
-    if (outage.kind === 'usage_limit')
-        return `Claude Code's usage limit was reached; model work waits until ${describeReset(outage, now)}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
-    const code = outage.status === null ? '' : ` (HTTP ${outage.status})`;
-    const what = {
-        auth: `the model API rejected the credential${code}: check ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN or the runner's Claude login`,
-        overloaded: `the model API is overloaded${code}`,
-        server_error: `the model API is failing${code}`,
-        rate_limited: `the model API is rate-limiting this account${code}`,
-        unreachable: 'the model API cannot be reached',
-        usage_limit: "Claude Code's usage limit was reached"
-    };
-    const kind = outage.kind;
-    return `${what[kind] ?? `model outage ${outage.kind}${code}`}; it said: ${outage.message.replace(/\s+/g, ' ').slice(0, 200)}`;
-}
-/** The breaker's state within one cycle. */
-class OutageBreaker {
-    limit;
-    kind;
-    count = 0;
-    opened;
-    /** True once an item ended on something other than an outage (the model answered). */
-    answered = false;
-    /** `limit`: outages in a row that open it (1 when an earlier cycle already saw the outage). */
-    constructor(limit = OUTAGE_LIMIT) {
-        this.limit = limit;
-    }
-    /** The outage that stopped the cycle from starting items, if it did. */
-    get open() {
-        return this.opened;
-    }
-    /** Counts one item's end: an outage of the same kind as the last adds up; anything else resets. */
-    observe(outage) {
-        if (!outage) {
-            this.kind = undefined;
-            this.count = 0;
-            this.answered = true;
-            return;
-        }
-        this.count = outage.kind === this.kind ? this.count + 1 : 1;
-        this.kind = outage.kind;
-        // A rejected credential or a usage limit holds for every item: no second one is tried.
-        if (outage.kind === 'auth' || outage.kind === 'usage_limit' || this.count >= this.limit)
-            this.opened ??= outage;
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/core/model-window.js

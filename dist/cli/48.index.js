@@ -4741,6 +4741,11 @@ var formats = __webpack_require__(6674);
 
 
 
+
+
+
+
+
 function heldFindings(item) {
     const entries = Array.isArray(item.context.findings) ? item.context.findings : [];
     const held = [];
@@ -4829,6 +4834,34 @@ function findingsLine(check) {
         ? `\`${check.step.command.replace(/`/g, "'")}\` passes with nothing reported`
         : `read from the output of ${check.step.name}: \`${check.step.command.replace(/`/g, "'")}\``;
     return `- Findings: ${plural(check.before)} before, ${check.after === 0 ? 'none' : plural(check.after)} of them after (${source})`;
+}
+/**
+ * The line coverage of a coverage item's file after the change, from the configured coverage
+ * reports as the checks rewrote them in the worktree (a report older than the attempt, committed
+ * or copied, says nothing of the change and is not read). Undefined when no fresh report covers it.
+ */
+async function coverageAfter(item, reports, root, since) {
+    const file = item.context.file;
+    const before = item.context.coveragePercent;
+    if (item.type !== 'coverage' || typeof file !== 'string' || typeof before !== 'number')
+        return undefined;
+    const fresh = [];
+    for (const pattern of reports)
+        for (const path of await expandPath(root, pattern)) {
+            const stats = await (0,promises_.stat)(path).catch(() => undefined);
+            if (stats && stats.mtimeMs >= since)
+                fresh.push((0,external_node_path_.relative)(root, path));
+        }
+    if (fresh.length === 0)
+        return undefined;
+    const covered = (await readCoverage(root, fresh, [])).find(entry => entry.file === file);
+    if (!covered || covered.lines === 0)
+        return undefined;
+    return { file, before, after: Math.round((0,coverage/* percent */.KN)(covered) * 10) / 10, report: fresh.join(', ') };
+}
+/** The body's line for a coverage check. */
+function coverageLine(check) {
+    return `- Coverage of ${check.file}: ${check.before.toFixed(1)}% of lines before, ${check.after.toFixed(1)}% after (${check.report}, as the checks wrote it)`;
 }
 
 ;// CONCATENATED MODULE: ./lib/delivery/content.js
@@ -4964,6 +4997,8 @@ function pullRequestBody(input) {
     lines.push('### Checks', '', `- Verification: ${input.verify}${reruns}`, `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`);
     if (input.findings)
         lines.push(findingsLine(input.findings));
+    if (input.coverage)
+        lines.push(coverageLine(input.coverage));
     if (input.runUrl)
         lines.push(`- Workflow run: ${input.runUrl}`);
     if (input.followUps)
@@ -4986,6 +5021,8 @@ function doneElsewhereComment(reason) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./lib/core/outage.js
+var core_outage = __webpack_require__(7700);
 ;// CONCATENATED MODULE: ./lib/learning/outcomes.js
 /**
  * A pull request a maintainer has ruled on. Follow-ups (`review_feedback`) only push to their
@@ -5202,6 +5239,7 @@ function hintsFor(item, patterns, settings) {
 
 
 
+
 /** The hidden line that tells CCAL's dashboard from any other issue. */
 const DASHBOARD_MARKER = '<!-- ccal:dashboard -->';
 /** GitHub's limit on an issue body; the body stays under it with room to spare. */
@@ -5339,7 +5377,17 @@ function budgetLines(ledger, settings) {
     const days = Object.keys(ledger.state.dailySpendUsd).sort();
     const lastDay = days.at(-1);
     const open = ledger.items.count('pr_open');
+    // The model's state as the ledger keeps it: an outage the last cycle saw, a usage limit's reset.
+    const outage = (0,core_outage/* recordedOutage */.S1)(ledger.state.cursors[core_outage/* OUTAGE_CURSOR */.JK]);
+    const model = outage
+        ? [
+            outage.kind === 'usage_limit' && outage.resetsAt
+                ? `- Model work waits for the usage limit to reset at ${when(outage.resetsAt)}${outage.resetSaid ? ` (${body_text(outage.resetSaid, 80)})` : ''}.`
+                : `- The model was unavailable on ${when(outage.at)} (${body_text(outage.kind.replace(/_/g, ' '), 40)}): the next cycle tries one item first.`
+        ]
+        : [];
     return [
+        ...model,
         lastDay
             ? `- Spent on ${lastDay} (UTC), the last day with spend: ${body_usd(ledger.state.dailySpendUsd[lastDay] ?? 0)} of ${body_usd(budgets.cost_per_day_usd)} a day.`
             : `- Nothing spent yet; the day's budget is ${body_usd(budgets.cost_per_day_usd)}.`,
@@ -5351,7 +5399,7 @@ function budgetLines(ledger, settings) {
 function render(sections, head, tail) {
     const lines = [...head];
     for (const part of sections) {
-        lines.push('', `### ${part.heading} (${part.count})`, '');
+        lines.push('', `### ${part.heading}${part.count === undefined ? '' : ` (${part.count})`}`, '');
         if (part.count === 0)
             lines.push('_None._');
         else
@@ -5394,13 +5442,8 @@ function dashboardBody(input) {
             'skip'
         ])), shown),
         section('Rejected', byStatus('rejected').map(item => entry(item, `${pullLink(item)} closed unmerged on ${when(since(item))}`, ['retry'])), shown),
-        { heading: 'Budget', count: 4, lines: budgetLines(ledger, settings), more: 0 },
-        {
-            heading: 'What learning says',
-            count: verdictCount(ledger),
-            lines: learningLines(ledger, settings),
-            more: 0
-        }
+        { heading: 'Budget', lines: budgetLines(ledger, settings), more: 0 },
+        { heading: 'What learning says', lines: learningLines(ledger, settings), more: 0 }
     ], head, [
         '',
         '### Last cycle',
@@ -5416,9 +5459,6 @@ function dashboardBody(input) {
             return body.slice(0, ISSUE_BODY_LIMIT);
     }
     return build(0);
-}
-function verdictCount(ledger) {
-    return pullRequestOutcomes(ledger).length;
 }
 
 ;// CONCATENATED MODULE: ./lib/dashboard/issue.js
@@ -9665,11 +9705,13 @@ async function deliver(deps, git, item, target) {
     await commitAndPush(deps, git, item, target);
     const checks = target.outcome.verify.at(-1);
     const findings = checks ? findingsAfter(item, checks.steps, git.cwd) : undefined;
+    const coverage = await coverageAfter(item, deps.settings.discovery.coverage.reports, git.cwd, Date.now() - target.outcome.durationMs - 1000);
     return openPull(deps, item, target, {
         summary: target.outcome.summary,
         verify: describeVerify(target.outcome),
         ...(checks ? { steps: checks.steps, checkRuns: target.outcome.verify.length } : {}),
         ...(findings ? { findings } : {}),
+        ...(coverage ? { coverage } : {}),
         ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
         turns: target.outcome.turns,
         costUsd: target.outcome.costUsd,
@@ -10195,8 +10237,6 @@ function runInLanes(tasks, limit) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/core/outage.js
-var core_outage = __webpack_require__(7700);
 ;// CONCATENATED MODULE: ./lib/core/model-window.js
 /**
  * When model work may start (pure): not before a recorded usage limit resets, and only inside

@@ -11,6 +11,7 @@
 import type { Settings } from '../config/schema.js'
 import { awaitsApproval, type Plan, type PlanDecision } from '../core/scheduler.js'
 import { safeTitle } from '../delivery/content.js'
+import { OUTAGE_CURSOR, recordedOutage } from '../core/outage.js'
 import { lastResult } from '../ledger/ops.js'
 import type { ItemStatus, ItemType, Ledger, WorkItem } from '../ledger/schema.js'
 import { pullRequestOutcomes } from '../learning/outcomes.js'
@@ -134,7 +135,8 @@ function isGateBlocked(ledger: Ledger, item: WorkItem): boolean {
 
 interface Section {
   heading: string
-  count: number
+  /** How many entries the section has (lists only). */
+  count?: number
   lines: string[]
   /** How many entries were left out of `lines` ("… and N more"). */
   more: number
@@ -210,7 +212,17 @@ function budgetLines(ledger: Ledger, settings: Settings): string[] {
   const days = Object.keys(ledger.state.dailySpendUsd).sort()
   const lastDay = days.at(-1)
   const open = ledger.items.count('pr_open')
+  // The model's state as the ledger keeps it: an outage the last cycle saw, a usage limit's reset.
+  const outage = recordedOutage(ledger.state.cursors[OUTAGE_CURSOR])
+  const model = outage
+    ? [
+        outage.kind === 'usage_limit' && outage.resetsAt
+          ? `- Model work waits for the usage limit to reset at ${when(outage.resetsAt)}${outage.resetSaid ? ` (${text(outage.resetSaid, 80)})` : ''}.`
+          : `- The model was unavailable on ${when(outage.at)} (${text(outage.kind.replace(/_/g, ' '), 40)}): the next cycle tries one item first.`
+      ]
+    : []
   return [
+    ...model,
     lastDay
       ? `- Spent on ${lastDay} (UTC), the last day with spend: ${usd(ledger.state.dailySpendUsd[lastDay] ?? 0)} of ${usd(budgets.cost_per_day_usd)} a day.`
       : `- Nothing spent yet; the day's budget is ${usd(budgets.cost_per_day_usd)}.`,
@@ -223,7 +235,7 @@ function budgetLines(ledger: Ledger, settings: Settings): string[] {
 function render(sections: Section[], head: string[], tail: string[]): string {
   const lines = [...head]
   for (const part of sections) {
-    lines.push('', `### ${part.heading} (${part.count})`, '')
+    lines.push('', `### ${part.heading}${part.count === undefined ? '' : ` (${part.count})`}`, '')
     if (part.count === 0) lines.push('_None._')
     else lines.push(...part.lines)
     if (part.more > 0)
@@ -305,13 +317,8 @@ export function dashboardBody(input: DashboardInput): string {
           ),
           shown
         ),
-        { heading: 'Budget', count: 4, lines: budgetLines(ledger, settings), more: 0 },
-        {
-          heading: 'What learning says',
-          count: verdictCount(ledger),
-          lines: learningLines(ledger, settings),
-          more: 0
-        }
+        { heading: 'Budget', lines: budgetLines(ledger, settings), more: 0 },
+        { heading: 'What learning says', lines: learningLines(ledger, settings), more: 0 }
       ],
       head,
       [
@@ -329,8 +336,4 @@ export function dashboardBody(input: DashboardInput): string {
     if (body.length <= BODY_BUDGET || shown === 0) return body.slice(0, ISSUE_BODY_LIMIT)
   }
   return build(0)
-}
-
-function verdictCount(ledger: Ledger): number {
-  return pullRequestOutcomes(ledger).length
 }

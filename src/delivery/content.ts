@@ -2,7 +2,7 @@
  * What delivery writes, as pure functions: branch names, commit messages and pull request bodies.
  */
 import { oneLine } from '../util/text.js'
-import { findingsLine, type FindingsCheck } from './findings-after.js'
+import { coverageLine, findingsLine, type CoverageCheck, type FindingsCheck } from './findings-after.js'
 import { formatPullMarker } from '../discovery/marker.js'
 import type { WorkItem } from '../ledger/schema.js'
 import { fenceUntrusted, neutralizeForGitHub, withoutHtmlComments } from '../util/untrusted.js'
@@ -116,6 +116,8 @@ export interface PullBodyInput {
   followUps?: number
   /** How many of the item's findings the checks still report after the change. */
   findings?: FindingsCheck
+  /** A coverage item's file, before and after. */
+  coverage?: CoverageCheck
 }
 
 /** One check command as the pull request body shows it (executor/verify.ts's VerifyStep). */
@@ -205,6 +207,7 @@ export function pullRequestBody(input: PullBodyInput): string {
     `- Agent: ${input.turns} turn${input.turns === 1 ? '' : 's'}, $${input.costUsd.toFixed(2)}, ${Math.round(input.durationMs / 1000)} s`
   )
   if (input.findings) lines.push(findingsLine(input.findings))
+  if (input.coverage) lines.push(coverageLine(input.coverage))
   if (input.runUrl) lines.push(`- Workflow run: ${input.runUrl}`)
   if (input.followUps) lines.push(`- Follow-ups on review: ${input.followUps}`)
   lines.push(...checkLines(input.steps ?? []))

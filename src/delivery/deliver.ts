@@ -20,7 +20,7 @@ import {
   safeTitle
 } from './content.js'
 import { authenticated, commitAll, pushBranch, type Identity } from './git.js'
-import { findingsAfter } from './findings-after.js'
+import { coverageAfter, findingsAfter } from './findings-after.js'
 import { commentOn, openOrUpdatePull, replyToReviewComment } from './pulls.js'
 import { commitSigned } from './signed.js'
 
@@ -132,11 +132,18 @@ export async function deliver(
   await commitAndPush(deps, git, item, target)
   const checks = target.outcome.verify.at(-1)
   const findings = checks ? findingsAfter(item, checks.steps, git.cwd) : undefined
+  const coverage = await coverageAfter(
+    item,
+    deps.settings.discovery.coverage.reports,
+    git.cwd,
+    Date.now() - target.outcome.durationMs - 1000
+  )
   return openPull(deps, item, target, {
     summary: target.outcome.summary,
     verify: describeVerify(target.outcome),
     ...(checks ? { steps: checks.steps, checkRuns: target.outcome.verify.length } : {}),
     ...(findings ? { findings } : {}),
+    ...(coverage ? { coverage } : {}),
     ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
     turns: target.outcome.turns,
     costUsd: target.outcome.costUsd,

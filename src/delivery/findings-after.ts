@@ -4,7 +4,12 @@
  * same parsers discovery uses; a finding still there is one of the same tool in the same file with
  * the same rule or message. Nothing is claimed when no command's output speaks for the item's tool.
  */
+import { stat } from 'node:fs/promises'
+import { relative } from 'node:path'
+import { readCoverage } from '../discovery/coverage.js'
+import { expandPath } from '../discovery/files.js'
 import { parseAnyInput } from '../findings/detect.js'
+import { percent } from '../findings/reports/coverage.js'
 import { UnsupportedInputError } from '../findings/formats.js'
 import type { Finding } from '../findings/finding.js'
 import { normalizeMessage, normalizePath } from '../findings/fingerprint.js'
@@ -127,4 +132,44 @@ export function findingsLine(check: FindingsCheck): string {
     ? `\`${check.step.command.replace(/`/g, "'")}\` passes with nothing reported`
     : `read from the output of ${check.step.name}: \`${check.step.command.replace(/`/g, "'")}\``
   return `- Findings: ${plural(check.before)} before, ${check.after === 0 ? 'none' : plural(check.after)} of them after (${source})`
+}
+
+/** What the body says of a coverage item's file. */
+export interface CoverageCheck {
+  file: string
+  before: number
+  after: number
+  /** The report that says so, relative to the worktree. */
+  report: string
+}
+
+/**
+ * The line coverage of a coverage item's file after the change, from the configured coverage
+ * reports as the checks rewrote them in the worktree (a report older than the attempt, committed
+ * or copied, says nothing of the change and is not read). Undefined when no fresh report covers it.
+ */
+export async function coverageAfter(
+  item: Pick<WorkItem, 'type' | 'context'>,
+  reports: readonly string[],
+  root: string,
+  since: number
+): Promise<CoverageCheck | undefined> {
+  const file = item.context.file
+  const before = item.context.coveragePercent
+  if (item.type !== 'coverage' || typeof file !== 'string' || typeof before !== 'number') return undefined
+  const fresh: string[] = []
+  for (const pattern of reports)
+    for (const path of await expandPath(root, pattern)) {
+      const stats = await stat(path).catch(() => undefined)
+      if (stats && stats.mtimeMs >= since) fresh.push(relative(root, path))
+    }
+  if (fresh.length === 0) return undefined
+  const covered = (await readCoverage(root, fresh, [])).find(entry => entry.file === file)
+  if (!covered || covered.lines === 0) return undefined
+  return { file, before, after: Math.round(percent(covered) * 10) / 10, report: fresh.join(', ') }
+}
+
+/** The body's line for a coverage check. */
+export function coverageLine(check: CoverageCheck): string {
+  return `- Coverage of ${check.file}: ${check.before.toFixed(1)}% of lines before, ${check.after.toFixed(1)}% after (${check.report}, as the checks wrote it)`
 }

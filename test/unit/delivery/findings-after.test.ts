@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { findingsAfter, findingsLine } from '../../../src/delivery/findings-after.js'
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  coverageAfter,
+  coverageLine,
+  findingsAfter,
+  findingsLine
+} from '../../../src/delivery/findings-after.js'
 import type { CheckStep } from '../../../src/delivery/content.js'
 
 const root = '/tmp/wt'
@@ -68,5 +76,44 @@ describe('findings before and after', () => {
     expect(findingsAfter(batch, [step('all good\n', 0, 'test')], root)).toBeUndefined()
     expect(findingsAfter(batch, [step(`${oneLeft}\n[… 4000 characters cut …]\n`, 1)], root)).toBeUndefined()
     expect(findingsAfter({ type: 'issue', context: {} }, [step(oneLeft, 1)], root)).toBeUndefined()
+  })
+})
+
+describe('coverage before and after', () => {
+  const item = {
+    type: 'coverage' as const,
+    context: { file: 'src/math.js', coveragePercent: 40, rule: 'line-coverage' }
+  }
+  const lcov = [
+    'TN:',
+    'SF:src/math.js',
+    'DA:1,1',
+    'DA:2,1',
+    'DA:3,1',
+    'DA:4,0',
+    'LF:4',
+    'LH:3',
+    'end_of_record',
+    ''
+  ].join('\n')
+
+  it("reads the file's coverage from the report the checks wrote, and not from an older one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccal-coverage-'))
+    try {
+      mkdirSync(join(dir, 'coverage'))
+      writeFileSync(join(dir, 'coverage', 'lcov.info'), lcov)
+      const check = await coverageAfter(item, ['coverage/lcov.info'], dir, Date.now() - 5_000)
+
+      expect(check).toEqual({ file: 'src/math.js', before: 40, after: 75, report: 'coverage/lcov.info' })
+      expect(coverageLine(check!)).toBe(
+        '- Coverage of src/math.js: 40.0% of lines before, 75.0% after (coverage/lcov.info, as the checks wrote it)'
+      )
+      // A report from before the attempt (committed, or copied in) says nothing of the change.
+      const old = new Date(Date.now() - 60_000)
+      utimesSync(join(dir, 'coverage', 'lcov.info'), old, old)
+      expect(await coverageAfter(item, ['coverage/lcov.info'], dir, Date.now() - 5_000)).toBeUndefined()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
