@@ -5253,6 +5253,13 @@ const ACTION_LABELS = {
     next: 'run next',
     approve: 'approve'
 };
+/** A run named by its id: linked when it is an Actions run (`<run id>-<attempt>`), else in code. */
+function runRef(runId, repositoryUrl) {
+    const actions = /^(\d+)-(\d+)$/.exec(runId);
+    return actions && repositoryUrl
+        ? `[run ${actions[1]}](${repositoryUrl}/actions/runs/${actions[1]}/attempts/${actions[2]})`
+        : `run \`${body_text(runId, 60)}\``;
+}
 /** Items shown per section before "… and N more". */
 const QUEUE_SHOWN = 20;
 const SECTION_SHOWN = 25;
@@ -5410,6 +5417,25 @@ function render(sections, head, tail) {
     lines.push(...tail);
     return `${lines.join('\n')}\n`;
 }
+/**
+ * The last run that worked items, from the ledger's results: when, which run, and where each item
+ * it worked stands now. Derived, not recorded, so that showing it costs the ledger no write.
+ */
+function lastWork(ledger, repositoryUrl) {
+    const last = ledger.results.at(-1);
+    if (!last)
+        return '_No item has been worked yet._';
+    const worked = ledger.results.filter(result => result.runId === last.runId);
+    const items = [...new Set(worked.map(result => result.itemId))].map(id => {
+        const item = ledger.items.get(id);
+        if (!item)
+            return `\`${id}\``;
+        const where = item.status === 'pr_open' && item.pr ? `#${item.pr.number} open` : item.status.replace(/_/g, ' ');
+        return `**${title(item)}** (${where})`;
+    });
+    const spent = worked.reduce((sum, result) => sum + result.costUsd, 0);
+    return `${when(last.executedAt)}, ${runRef(last.runId, repositoryUrl)}: ${items.length} item${items.length === 1 ? '' : 's'} worked for ${body_usd(spent)}: ${items.join('; ')}.`;
+}
 /** The dashboard's body: every section with its count, within GitHub's limit. */
 function dashboardBody(input) {
     const { ledger, settings, plan } = input;
@@ -5428,7 +5454,7 @@ function dashboardBody(input) {
             "` permission or more asked, unticks the box and records who asked; anyone else's ticks are ignored."
     ];
     const build = (shown) => render([
-        section('In flight', byStatus('in_progress').map(item => entry(item, `since ${when(item.lease?.acquiredAt ?? since(item))}, run \`${body_text(item.lease?.runId ?? 'unknown', 60)}\``, [])), shown),
+        section('In flight', byStatus('in_progress').map(item => entry(item, `since ${when(item.lease?.acquiredAt ?? since(item))}, ${runRef(item.lease?.runId ?? 'unknown', input.repositoryUrl)}`, [])), shown),
         section('Awaiting review', byStatus('pr_open').map(item => entry(item, `${pullLink(item)} since ${when(since(item))}`, [])), shown),
         section('Queue', queue.map(({ decision, item }) => queued(decision, item, settings)), Math.min(QUEUE_SHOWN, shown)),
         section('Needs a human', needsHuman
@@ -5444,14 +5470,7 @@ function dashboardBody(input) {
         section('Rejected', byStatus('rejected').map(item => entry(item, `${pullLink(item)} closed unmerged on ${when(since(item))}`, ['retry'])), shown),
         { heading: 'Budget', lines: budgetLines(ledger, settings), more: 0 },
         { heading: 'What learning says', lines: learningLines(ledger, settings), more: 0 }
-    ], head, [
-        '',
-        '### Last cycle',
-        '',
-        input.lastActivity
-            ? `${when(input.lastActivity.at)}, run ${input.lastActivity.runUrl ? `[${body_text(input.lastActivity.runId, 60)}](${input.lastActivity.runUrl})` : `\`${body_text(input.lastActivity.runId, 60)}\``}: ${body_text(input.lastActivity.did, 400)}`
-            : '_No cycle has done anything yet._'
-    ]);
+    ], head, ['', '### Last work', '', lastWork(ledger, input.repositoryUrl)]);
     // Sections shrink together until the body fits; the full lists are in `ccal status` and the report.
     for (const shown of [SECTION_SHOWN, 10, 5, 2, 0]) {
         const body = build(shown);
@@ -5478,10 +5497,7 @@ const DashboardCursorSchema = schemas/* object */.Ikc({
     /** The dashboard issue's number. */
     issue: schemas/* number */.aig().int().positive().optional(),
     /** The body edit whose ticks were acted on (or ignored): an edit is judged once. */
-    appliedEditAt: schemas/* string */.YjP().optional(),
-    /** The last cycle that changed something, for the body's "Last cycle" section. */
-    lastActivity: schemas/* object */.Ikc({ at: schemas/* string */.YjP(), runId: schemas/* string */.YjP(), runUrl: schemas/* string */.YjP().optional(), did: schemas/* string */.YjP() })
-        .optional()
+    appliedEditAt: schemas/* string */.YjP().optional()
 });
 /** The cursor as stored, or an empty one when it is missing or not in this shape. */
 function dashboardCursor(value) {
@@ -5671,10 +5687,10 @@ function createDashboardSource(options = {}) {
             result.requests = counter.count;
             if (!issue || issue.state !== 'OPEN')
                 return result;
-            const cursor = { ...before, issue: issue.number };
             const ticks = parseTicks(issue.body);
             if (ticks.length > 0 && isNewEdit(issue.lastEditedAt, before.appliedEditAt)) {
-                cursor.appliedEditAt = issue.lastEditedAt;
+                // Kept only with an edit judged: finding the issue again by its marker costs no ledger write.
+                result.cursor = { ...before, issue: issue.number, appliedEditAt: issue.lastEditedAt };
                 const permissions = options.permissions ?? createPermissionCache(github);
                 const decision = await judgeActor(trustActor(issue.editor ?? undefined), context.settings.trust, login => permissions.permissionOf(login), 'dashboard edit');
                 if (decision.trusted) {
@@ -5689,8 +5705,6 @@ function createDashboardSource(options = {}) {
                     context.logger.warning(`dashboard: #${issue.number}: ticks ignored: ${decision.reason}`);
                 }
             }
-            if (JSON.stringify(cursor) !== JSON.stringify(before))
-                result.cursor = cursor;
             return result;
         }
     };
@@ -10050,88 +10064,30 @@ function createTracker(deps) {
 
 
 
-/** What the cycle did, in one line, when it did anything a person would notice; else undefined. */
-function cycleActivity(report, created, runUrl) {
-    const worked = report.executed.filter(entry => entry.status !== 'skipped');
-    if (worked.length === 0 && created === 0)
-        return undefined;
-    const parts = [];
-    if (created > 0)
-        parts.push(`found ${created} new item${created === 1 ? '' : 's'}`);
-    for (const entry of worked)
-        parts.push(entry.pr
-            ? `${entry.status.replace(/_/g, ' ')} #${entry.pr.number} for ${entry.itemId}`
-            : `${entry.itemId} ${entry.status.replace(/_/g, ' ')}`);
-    return {
-        at: report.startedAt,
-        runId: report.runId,
-        ...(runUrl ? { runUrl } : {}),
-        did: parts.join('; ')
-    };
-}
-/**
- * Finds the dashboard (or opens it, with a first body from the ledger as it is now) and says what
- * the ledger should remember: its number and the cycle's activity. Nothing when a person closed it.
- */
-async function prepareDashboard(deps, view, activity) {
-    const before = dashboardCursor(view.ledger.state.cursors[DASHBOARD_CURSOR]);
-    const issue = await findDashboard(deps.github, before, { count: 0 });
-    if (issue?.state === 'CLOSED') {
-        deps.logger.debug(`dashboard: #${issue.number} was closed by a person; reopen it to have it kept again`);
-        return undefined;
-    }
-    const cursor = { ...before, ...(activity ? { lastActivity: activity } : {}) };
-    let created;
-    let shown = issue ? { title: issue.title, body: issue.body } : undefined;
-    if (!issue) {
-        shown = {
-            title: deps.settings.dashboard.title,
-            body: dashboardBody({
-                ...view,
-                settings: deps.settings,
-                ...(activity ? { lastActivity: activity } : {})
-            })
-        };
-        created = await createDashboard(deps.github, deps.settings.dashboard, shown.body);
-        cursor.issue = created;
-        deps.logger.info(`dashboard: opened #${created}`);
-    }
-    else
-        cursor.issue = issue.number;
-    const changed = JSON.stringify(cursor) !== JSON.stringify(before);
-    return {
-        issue,
-        ...(created ? { created } : {}),
-        shown: shown,
-        cursor,
-        ...(changed ? { op: (0,ledger_ops/* setCursor */.f9)(DASHBOARD_CURSOR, cursor) } : {})
-    };
-}
-/** Writes the body the settled ledger gives, when it differs from the issue's. */
-async function publishDashboard(deps, prepared, view) {
-    const number = prepared.created ?? prepared.issue?.number;
-    if (!number)
-        return 'unchanged';
+/** Rebuilds the dashboard of `view` (opening it if there is none); says what it did. */
+async function publishDashboard(deps, view) {
+    const cursor = dashboardCursor(view.ledger.state.cursors[DASHBOARD_CURSOR]);
+    const issue = await findDashboard(deps.github, cursor, { count: 0 });
+    if (issue?.state === 'CLOSED')
+        return `#${issue.number} was closed by a person: left closed (reopen it to have it kept again)`;
+    const title = deps.settings.dashboard.title;
     const body = dashboardBody({
         ...view,
         settings: deps.settings,
-        ...(prepared.cursor.lastActivity ? { lastActivity: prepared.cursor.lastActivity } : {})
+        repositoryUrl: (0,github_client/* repositoryWebUrl */.Sx)(deps.github)
     });
-    const title = deps.settings.dashboard.title;
-    if (prepared.shown.body === body && prepared.shown.title === title)
-        return 'unchanged';
-    const current = prepared.issue;
-    // Ticks newer than the edit this cycle judged came while it ran: the next cycle acts on them.
-    const judged = prepared.cursor.appliedEditAt;
-    if (current &&
-        parseTicks(current.body).length > 0 &&
-        current.lastEditedAt !== null &&
-        (judged === undefined || Date.parse(current.lastEditedAt) > Date.parse(judged))) {
-        deps.logger.info(`dashboard: #${number} was ticked during the cycle; it is rebuilt by the next one`);
-        return 'left for the next cycle';
-    }
-    await updateDashboard(deps.github, number, { title, body });
-    return 'edited';
+    if (!issue)
+        return `opened #${await createDashboard(deps.github, deps.settings.dashboard, body)}`;
+    if (issue.body === body && issue.title === title)
+        return `#${issue.number} unchanged`;
+    // Ticks newer than the edit the cycle judged came while it ran: the next cycle acts on them.
+    const judged = cursor.appliedEditAt;
+    if (parseTicks(issue.body).length > 0 &&
+        issue.lastEditedAt !== null &&
+        (judged === undefined || Date.parse(issue.lastEditedAt) > Date.parse(judged)))
+        return `#${issue.number} was ticked during the cycle: rebuilt by the next one`;
+    await updateDashboard(deps.github, issue.number, { title, body });
+    return `#${issue.number} edited`;
 }
 
 ;// CONCATENATED MODULE: ./lib/learning/adaptation.js
@@ -10438,7 +10394,6 @@ async function runCycle(deps) {
     // The branch is not created here: the cycle's first write makes it (one push, not two), and a dry
     // run only reads.
     let ledger = (await store.read({ refresh: true })).ledger;
-    const itemsBefore = ledger.state.totals.itemsCreated;
     if (!dryRun) {
         ledger = stage(ledger, (0,ledger_ops/* combine */.kg)([(0,ledger_ops/* beginCycle */.cT)(), (0,ledger_ops/* reclaimExpiredLeases */.oo)()]));
         await pruneWorktrees(deps, ledger, now());
@@ -10467,12 +10422,8 @@ async function runCycle(deps) {
     report.plan = plan;
     logPlan(logger, plan);
     if (deps.mode === 'plan' || dryRun) {
-        // The plan job of a fan-out keeps the dashboard; its execute jobs leave it to the next plan.
-        const dashboard = dryRun
-            ? undefined
-            : await beginDashboard(deps, latest ?? ledger, report, itemsBefore, stage);
         await settle();
-        await endDashboard(deps, dashboard, latest ?? ledger, report);
+        await keepDashboard(deps, latest ?? ledger, report);
         return finish(report, latest ?? ledger, now);
     }
     await tellDeferred(tracker, ledger, plan);
@@ -10523,10 +10474,9 @@ async function runCycle(deps) {
     for (const entry of report.executed)
         if (entry.status === 'skipped' && /^(budget|time):/.test(entry.reason))
             report.problems.push(entry.reason);
-    const dashboard = await beginDashboard(deps, latest ?? ledger, report, itemsBefore, stage);
     await settle();
     ledger = latest ?? ledger;
-    await endDashboard(deps, dashboard, ledger, report);
+    await keepDashboard(deps, ledger, report);
     return finish(report, ledger, now);
 }
 /** The scheduler's view of `ledger` now, as the next cycle would rank it. */
@@ -10540,36 +10490,16 @@ function rankedQueue(deps, ledger) {
     });
 }
 /**
- * The Dashboard issue before the cycle's last write: found, or opened on a repository's first
- * cycle, with its number and what the cycle did staged to go with that write. A failure is a
- * problem of the cycle, never its end.
+ * Rebuilds the Dashboard issue from the settled ledger (the plan job of a fan-out too; its execute
+ * jobs leave it to the next plan). A failure is a problem of the cycle, never its end.
  */
-async function beginDashboard(deps, ledger, report, itemsBefore, stage) {
+async function keepDashboard(deps, ledger, report) {
     const { github, settings } = deps;
-    if (!github || !settings.dashboard.enabled || deps.mode === 'execute')
-        return undefined;
-    const publish = { github, settings, logger: deps.logger, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) };
-    try {
-        const activity = cycleActivity(report, ledger.state.totals.itemsCreated - itemsBefore, deps.runUrl);
-        const prepared = await prepareDashboard(publish, { ledger, plan: rankedQueue(deps, ledger) }, activity);
-        if (prepared?.op)
-            stage(ledger, prepared.op);
-        return prepared;
-    }
-    catch (error) {
-        report.problems.push(`dashboard: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        deps.logger.warning(`dashboard: could not read or open it: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        return undefined;
-    }
-}
-/** Rebuilds the dashboard's body from the settled ledger; written only when it changed. */
-async function endDashboard(deps, prepared, ledger, report) {
-    if (!prepared || !deps.github)
+    if (!github || !settings.dashboard.enabled || deps.mode === 'execute' || settings.safety.dry_run)
         return;
-    const publish = { github: deps.github, settings: deps.settings, logger: deps.logger };
     try {
-        const outcome = await publishDashboard(publish, prepared, { ledger, plan: rankedQueue(deps, ledger) });
-        deps.logger.debug(`dashboard: #${prepared.cursor.issue}: ${outcome}`);
+        const outcome = await publishDashboard({ github, settings, logger: deps.logger }, { ledger, plan: rankedQueue(deps, ledger) });
+        deps.logger.info(`dashboard: ${outcome}`);
     }
     catch (error) {
         report.problems.push(`dashboard: ${(0,errors/* errorMessage */.gJ)(error)}`);

@@ -954,11 +954,15 @@ function legend(series, shape) {
     });
     return `<g class="legend" aria-hidden="true">${parts.join('')}</g>`;
 }
-/** Bars side by side for each category, one per series (opened, merged, closed per week). */
-function groupedBarChart(frame, labels, series, options) {
-    const scale = niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
+/** The value axis that holds every series. */
+function seriesScale(series, options) {
+    return niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
         integer: options.integer ?? false
     });
+}
+/** Bars side by side for each category, one per series (opened, merged, closed per week). */
+function groupedBarChart(frame, labels, series, options) {
+    const scale = seriesScale(series, options);
     const band = PLOT_W / Math.max(1, labels.length);
     const inner = (band * 0.8) / Math.max(1, series.length);
     const bars = labels.flatMap((_, index) => series.map((entry, which) => {
@@ -970,9 +974,7 @@ function groupedBarChart(frame, labels, series, options) {
 }
 /** One line per series over the categories, with a point at each value. */
 function lineChart(frame, labels, series, options) {
-    const scale = niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
-        integer: options.integer ?? false
-    });
+    const scale = seriesScale(series, options);
     const band = PLOT_W / Math.max(1, labels.length);
     const lines = series.map(entry => {
         const points = entry.values.map((value, index) => ({

@@ -24,12 +24,7 @@ import {
 } from '../delivery/deliver.js'
 import type { CommandAnswer } from '../discovery/command-ops.js'
 import { createTracker, owesPullNotice, type Tracker, type TrackingState } from '../delivery/tracking.js'
-import {
-  cycleActivity,
-  prepareDashboard,
-  publishDashboard,
-  type PreparedDashboard
-} from '../dashboard/publish.js'
+import { publishDashboard } from '../dashboard/publish.js'
 import type { DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import type { Git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
@@ -241,7 +236,6 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   // The branch is not created here: the cycle's first write makes it (one push, not two), and a dry
   // run only reads.
   let ledger = (await store.read({ refresh: true })).ledger
-  const itemsBefore = ledger.state.totals.itemsCreated
   if (!dryRun) {
     ledger = stage(ledger, combine([beginCycle(), reclaimExpiredLeases()]))
     await pruneWorktrees(deps, ledger, now())
@@ -273,12 +267,8 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   logPlan(logger, plan)
 
   if (deps.mode === 'plan' || dryRun) {
-    // The plan job of a fan-out keeps the dashboard; its execute jobs leave it to the next plan.
-    const dashboard = dryRun
-      ? undefined
-      : await beginDashboard(deps, latest ?? ledger, report, itemsBefore, stage)
     await settle()
-    await endDashboard(deps, dashboard, latest ?? ledger, report)
+    await keepDashboard(deps, latest ?? ledger, report)
     return finish(report, latest ?? ledger, now)
   }
   await tellDeferred(tracker, ledger, plan)
@@ -328,10 +318,9 @@ export async function runCycle(deps: CycleDeps): Promise<{ report: CycleReport; 
   report.executed.push(...executed.filter((entry): entry is ExecutedItem => entry !== undefined))
   for (const entry of report.executed)
     if (entry.status === 'skipped' && /^(budget|time):/.test(entry.reason)) report.problems.push(entry.reason)
-  const dashboard = await beginDashboard(deps, latest ?? ledger, report, itemsBefore, stage)
   await settle()
   ledger = latest ?? ledger
-  await endDashboard(deps, dashboard, ledger, report)
+  await keepDashboard(deps, ledger, report)
   return finish(report, ledger, now)
 }
 
@@ -347,44 +336,18 @@ function rankedQueue(deps: CycleDeps, ledger: Ledger): Plan {
 }
 
 /**
- * The Dashboard issue before the cycle's last write: found, or opened on a repository's first
- * cycle, with its number and what the cycle did staged to go with that write. A failure is a
- * problem of the cycle, never its end.
+ * Rebuilds the Dashboard issue from the settled ledger (the plan job of a fan-out too; its execute
+ * jobs leave it to the next plan). A failure is a problem of the cycle, never its end.
  */
-async function beginDashboard(
-  deps: CycleDeps,
-  ledger: Ledger,
-  report: CycleReport,
-  itemsBefore: number,
-  stage: Stage
-): Promise<PreparedDashboard | undefined> {
+async function keepDashboard(deps: CycleDeps, ledger: Ledger, report: CycleReport): Promise<void> {
   const { github, settings } = deps
-  if (!github || !settings.dashboard.enabled || deps.mode === 'execute') return undefined
-  const publish = { github, settings, logger: deps.logger, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) }
+  if (!github || !settings.dashboard.enabled || deps.mode === 'execute' || settings.safety.dry_run) return
   try {
-    const activity = cycleActivity(report, ledger.state.totals.itemsCreated - itemsBefore, deps.runUrl)
-    const prepared = await prepareDashboard(publish, { ledger, plan: rankedQueue(deps, ledger) }, activity)
-    if (prepared?.op) stage(ledger, prepared.op)
-    return prepared
-  } catch (error) {
-    report.problems.push(`dashboard: ${errorMessage(error)}`)
-    deps.logger.warning(`dashboard: could not read or open it: ${errorMessage(error)}`)
-    return undefined
-  }
-}
-
-/** Rebuilds the dashboard's body from the settled ledger; written only when it changed. */
-async function endDashboard(
-  deps: CycleDeps,
-  prepared: PreparedDashboard | undefined,
-  ledger: Ledger,
-  report: CycleReport
-): Promise<void> {
-  if (!prepared || !deps.github) return
-  const publish = { github: deps.github, settings: deps.settings, logger: deps.logger }
-  try {
-    const outcome = await publishDashboard(publish, prepared, { ledger, plan: rankedQueue(deps, ledger) })
-    deps.logger.debug(`dashboard: #${prepared.cursor.issue}: ${outcome}`)
+    const outcome = await publishDashboard(
+      { github, settings, logger: deps.logger },
+      { ledger, plan: rankedQueue(deps, ledger) }
+    )
+    deps.logger.info(`dashboard: ${outcome}`)
   } catch (error) {
     report.problems.push(`dashboard: ${errorMessage(error)}`)
     deps.logger.warning(`dashboard: could not update it: ${errorMessage(error)}`)

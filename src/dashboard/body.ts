@@ -43,20 +43,21 @@ export interface Tick {
   itemId: string
 }
 
-/** What the last cycle that changed something did, kept with the dashboard's cursor. */
-export interface CycleActivity {
-  at: string
-  runId: string
-  runUrl?: string
-  did: string
-}
-
 export interface DashboardInput {
   ledger: Ledger
   settings: Settings
   /** The queue as the scheduler ranks it now (pending items, picked first). */
   plan: Plan
-  lastActivity?: CycleActivity
+  /** The repository's web address (`https://github.com/o/r`): runs of Actions are linked from it. */
+  repositoryUrl?: string
+}
+
+/** A run named by its id: linked when it is an Actions run (`<run id>-<attempt>`), else in code. */
+function runRef(runId: string, repositoryUrl: string | undefined): string {
+  const actions = /^(\d+)-(\d+)$/.exec(runId)
+  return actions && repositoryUrl
+    ? `[run ${actions[1]}](${repositoryUrl}/actions/runs/${actions[1]}/attempts/${actions[2]})`
+    : `run \`${text(runId, 60)}\``
 }
 
 /** Items shown per section before "… and N more". */
@@ -245,6 +246,25 @@ function render(sections: Section[], head: string[], tail: string[]): string {
   return `${lines.join('\n')}\n`
 }
 
+/**
+ * The last run that worked items, from the ledger's results: when, which run, and where each item
+ * it worked stands now. Derived, not recorded, so that showing it costs the ledger no write.
+ */
+function lastWork(ledger: Ledger, repositoryUrl: string | undefined): string {
+  const last = ledger.results.at(-1)
+  if (!last) return '_No item has been worked yet._'
+  const worked = ledger.results.filter(result => result.runId === last.runId)
+  const items = [...new Set(worked.map(result => result.itemId))].map(id => {
+    const item = ledger.items.get(id)
+    if (!item) return `\`${id}\``
+    const where =
+      item.status === 'pr_open' && item.pr ? `#${item.pr.number} open` : item.status.replace(/_/g, ' ')
+    return `**${title(item)}** (${where})`
+  })
+  const spent = worked.reduce((sum, result) => sum + result.costUsd, 0)
+  return `${when(last.executedAt)}, ${runRef(last.runId, repositoryUrl)}: ${items.length} item${items.length === 1 ? '' : 's'} worked for ${usd(spent)}: ${items.join('; ')}.`
+}
+
 /** The dashboard's body: every section with its count, within GitHub's limit. */
 export function dashboardBody(input: DashboardInput): string {
   const { ledger, settings, plan } = input
@@ -270,7 +290,7 @@ export function dashboardBody(input: DashboardInput): string {
           byStatus('in_progress').map(item =>
             entry(
               item,
-              `since ${when(item.lease?.acquiredAt ?? since(item))}, run \`${text(item.lease?.runId ?? 'unknown', 60)}\``,
+              `since ${when(item.lease?.acquiredAt ?? since(item))}, ${runRef(item.lease?.runId ?? 'unknown', input.repositoryUrl)}`,
               []
             )
           ),
@@ -321,14 +341,7 @@ export function dashboardBody(input: DashboardInput): string {
         { heading: 'What learning says', lines: learningLines(ledger, settings), more: 0 }
       ],
       head,
-      [
-        '',
-        '### Last cycle',
-        '',
-        input.lastActivity
-          ? `${when(input.lastActivity.at)}, run ${input.lastActivity.runUrl ? `[${text(input.lastActivity.runId, 60)}](${input.lastActivity.runUrl})` : `\`${text(input.lastActivity.runId, 60)}\``}: ${text(input.lastActivity.did, 400)}`
-          : '_No cycle has done anything yet._'
-      ]
+      ['', '### Last work', '', lastWork(ledger, input.repositoryUrl)]
     )
   // Sections shrink together until the body fits; the full lists are in `ccal status` and the report.
   for (const shown of [SECTION_SHOWN, 10, 5, 2, 0]) {

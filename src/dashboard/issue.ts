@@ -18,11 +18,7 @@ export const DashboardCursorSchema = z.object({
   /** The dashboard issue's number. */
   issue: z.number().int().positive().optional(),
   /** The body edit whose ticks were acted on (or ignored): an edit is judged once. */
-  appliedEditAt: z.string().optional(),
-  /** The last cycle that changed something, for the body's "Last cycle" section. */
-  lastActivity: z
-    .object({ at: z.string(), runId: z.string(), runUrl: z.string().optional(), did: z.string() })
-    .optional()
+  appliedEditAt: z.string().optional()
 })
 export type DashboardCursor = z.infer<typeof DashboardCursorSchema>
 

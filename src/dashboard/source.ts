@@ -10,7 +10,7 @@ import { trustActor } from '../discovery/github-shared.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import { judgeActor } from '../discovery/trust.js'
 import { parseTicks } from './body.js'
-import { DASHBOARD_CURSOR, dashboardCursor, findDashboard, type DashboardCursor } from './issue.js'
+import { DASHBOARD_CURSOR, dashboardCursor, findDashboard } from './issue.js'
 import { steerOp } from './steer.js'
 
 /** True when `editAt` is newer than the edit judged last (every edit is when none was). */
@@ -31,10 +31,10 @@ export function createDashboardSource(options: { permissions?: PermissionCache }
       const issue = await findDashboard(github, before, counter)
       result.requests = counter.count
       if (!issue || issue.state !== 'OPEN') return result
-      const cursor: DashboardCursor = { ...before, issue: issue.number }
       const ticks = parseTicks(issue.body)
       if (ticks.length > 0 && isNewEdit(issue.lastEditedAt, before.appliedEditAt)) {
-        cursor.appliedEditAt = issue.lastEditedAt
+        // Kept only with an edit judged: finding the issue again by its marker costs no ledger write.
+        result.cursor = { ...before, issue: issue.number, appliedEditAt: issue.lastEditedAt }
         const permissions = options.permissions ?? createPermissionCache(github)
         const decision = await judgeActor(
           trustActor(issue.editor ?? undefined),
@@ -55,7 +55,6 @@ export function createDashboardSource(options: { permissions?: PermissionCache }
           context.logger.warning(`dashboard: #${issue.number}: ticks ignored: ${decision.reason}`)
         }
       }
-      if (JSON.stringify(cursor) !== JSON.stringify(before)) result.cursor = cursor
       return result
     }
   }

@@ -138,20 +138,28 @@ function legend(series: readonly Series[], shape: 'rect' | 'line'): string {
   return `<g class="legend" aria-hidden="true">${parts.join('')}</g>`
 }
 
+/** How a chart of several series shows its values. */
+interface SeriesChartOptions {
+  format: (value: number) => string
+  tooltip: (series: Series, index: number) => string
+  integer?: boolean
+}
+
+/** The value axis that holds every series. */
+function seriesScale(series: readonly Series[], options: SeriesChartOptions): ReturnType<typeof niceScale> {
+  return niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
+    integer: options.integer ?? false
+  })
+}
+
 /** Bars side by side for each category, one per series (opened, merged, closed per week). */
 export function groupedBarChart(
   frame: ChartFrame,
   labels: readonly string[],
   series: readonly Series[],
-  options: {
-    format: (value: number) => string
-    tooltip: (series: Series, index: number) => string
-    integer?: boolean
-  }
+  options: SeriesChartOptions
 ): string {
-  const scale = niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
-    integer: options.integer ?? false
-  })
+  const scale = seriesScale(series, options)
   const band = PLOT_W / Math.max(1, labels.length)
   const inner = (band * 0.8) / Math.max(1, series.length)
   const bars = labels.flatMap((_, index) =>
@@ -169,15 +177,9 @@ export function lineChart(
   frame: ChartFrame,
   labels: readonly string[],
   series: readonly Series[],
-  options: {
-    format: (value: number) => string
-    tooltip: (series: Series, index: number) => string
-    integer?: boolean
-  }
+  options: SeriesChartOptions
 ): string {
-  const scale = niceScale(Math.max(0, ...series.flatMap(entry => entry.values)), {
-    integer: options.integer ?? false
-  })
+  const scale = seriesScale(series, options)
   const band = PLOT_W / Math.max(1, labels.length)
   const lines = series.map(entry => {
     const points = entry.values.map((value, index) => ({
