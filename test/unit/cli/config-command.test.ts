@@ -102,7 +102,7 @@ describe('ccal command line errors', () => {
 
     expect(await runCli(['frobnicate'], io)).toBe(2)
     expect(io.err[0]).toMatch(
-      /^ccal: unknown command 'frobnicate'\. Commands: init, run, status, ledger, config, findings\.$/
+      /^ccal: unknown command 'frobnicate'\. Commands: init, run, status, ledger, report, config, findings\.$/
     )
   })
 
