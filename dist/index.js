@@ -69616,7 +69616,7 @@ const DashboardIssueSchema = looseObject({
 const DASHBOARD_SEARCH_QUERY = /* GraphQL */ `
   query CcalDashboardSearch($owner: String!, $name: String!) {
     repository(owner: $owner, name: $name) {
-      issues(first: 50, labels: ["ccal"], states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+      issues(first: 50, labels: ["ccal"], states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: ASC }) {
         nodes {
           ${ISSUE_NODE}
         }
@@ -69632,7 +69632,8 @@ const DashboardSearchSchema = looseObject({
 });
 /**
  * The dashboard issue: the one the ledger names, when it still holds the marker; else the oldest
- * open `ccal` issue that does. Undefined when there is none (or the one named was deleted).
+ * open `ccal` issue that does, else a closed one. Undefined when there is none (or the one named
+ * was deleted).
  */
 async function findDashboard(github, cursor, counter) {
     if (cursor.issue) {
@@ -69644,7 +69645,24 @@ async function findDashboard(github, cursor, counter) {
             return issue;
     }
     const answer = await runQuery(github, DASHBOARD_SEARCH_QUERY, {}, DashboardSearchSchema, counter);
-    return (answer.repository?.issues.nodes.find(node => node !== null && isDashboardBody(node.body)) ?? undefined);
+    const marked = (answer.repository?.issues.nodes ?? []).filter((node) => node !== null && isDashboardBody(node.body));
+    // An open one is the dashboard; else a closed one, which stays closed (a person closed it).
+    return marked.find(node => node.state === 'OPEN') ?? marked[0];
+}
+/**
+ * The dashboard as this cycle's discovery read it, by client (every step of a cycle shares one):
+ * the end of the cycle compares its new body with it and asks GitHub again only to write.
+ */
+const readThisCycle = new WeakMap();
+/** Keeps what discovery read of the dashboard for the end of the cycle. */
+function rememberDashboard(github, issue) {
+    readThisCycle.set(github, issue);
+}
+/** What discovery read of the dashboard this cycle, once (undefined after). */
+function recallDashboard(github) {
+    const issue = readThisCycle.get(github);
+    readThisCycle.delete(github);
+    return issue;
 }
 /** Opens the dashboard issue with `body`; returns its number. */
 async function createDashboard(github, settings, body) {
@@ -69765,6 +69783,7 @@ function createDashboardSource(options = {}) {
             result.requests = counter.count;
             if (!issue || issue.state !== 'OPEN')
                 return result;
+            rememberDashboard(github, issue);
             const ticks = parseTicks(issue.body);
             if (ticks.length > 0 && isNewEdit(issue.lastEditedAt, before.appliedEditAt)) {
                 // Kept only with an edit judged: finding the issue again by its marker costs no ledger write.
@@ -79858,15 +79877,20 @@ function createTracker(deps) {
 /** Rebuilds the dashboard of `view` (opening it if there is none); says what it did. */
 async function publishDashboard(deps, view) {
     const cursor = dashboardCursor(view.ledger.state.cursors[DASHBOARD_CURSOR]);
-    const issue = await findDashboard(deps.github, cursor, { count: 0 });
-    if (issue?.state === 'CLOSED')
-        return `#${issue.number} was closed by a person: left closed (reopen it to have it kept again)`;
     const title = deps.settings.dashboard.title;
     const body = dashboardBody({
         ...view,
         settings: deps.settings,
         repositoryUrl: repositoryWebUrl(deps.github)
     });
+    // What discovery read at the start: when the body is what it showed, no request is needed.
+    const read = recallDashboard(deps.github);
+    if (read && read.body === body && read.title === title)
+        return `#${read.number} unchanged`;
+    // About to write (or none was read): read it again, for ticks made while the cycle ran.
+    const issue = await findDashboard(deps.github, cursor, { count: 0 });
+    if (issue?.state === 'CLOSED')
+        return `#${issue.number} was closed by a person: left closed (reopen it to have it kept again)`;
     if (!issue)
         return `opened #${await createDashboard(deps.github, deps.settings.dashboard, body)}`;
     if (issue.body === body && issue.title === title)

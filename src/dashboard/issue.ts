@@ -69,7 +69,7 @@ const DashboardIssueSchema = z.looseObject({
 export const DASHBOARD_SEARCH_QUERY = /* GraphQL */ `
   query CcalDashboardSearch($owner: String!, $name: String!) {
     repository(owner: $owner, name: $name) {
-      issues(first: 50, labels: ["ccal"], states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+      issues(first: 50, labels: ["ccal"], states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: ASC }) {
         nodes {
           ${ISSUE_NODE}
         }
@@ -88,7 +88,8 @@ const DashboardSearchSchema = z.looseObject({
 
 /**
  * The dashboard issue: the one the ledger names, when it still holds the marker; else the oldest
- * open `ccal` issue that does. Undefined when there is none (or the one named was deleted).
+ * open `ccal` issue that does, else a closed one. Undefined when there is none (or the one named
+ * was deleted).
  */
 export async function findDashboard(
   github: GitHubClient,
@@ -109,9 +110,29 @@ export async function findDashboard(
     if (issue && isDashboardBody(issue.body)) return issue
   }
   const answer = await runQuery(github, DASHBOARD_SEARCH_QUERY, {}, DashboardSearchSchema, counter)
-  return (
-    answer.repository?.issues.nodes.find(node => node !== null && isDashboardBody(node.body)) ?? undefined
+  const marked = (answer.repository?.issues.nodes ?? []).filter(
+    (node): node is NonNullable<typeof node> => node !== null && isDashboardBody(node.body)
   )
+  // An open one is the dashboard; else a closed one, which stays closed (a person closed it).
+  return marked.find(node => node.state === 'OPEN') ?? marked[0]
+}
+
+/**
+ * The dashboard as this cycle's discovery read it, by client (every step of a cycle shares one):
+ * the end of the cycle compares its new body with it and asks GitHub again only to write.
+ */
+const readThisCycle = new WeakMap<GitHubClient, DashboardIssue>()
+
+/** Keeps what discovery read of the dashboard for the end of the cycle. */
+export function rememberDashboard(github: GitHubClient, issue: DashboardIssue): void {
+  readThisCycle.set(github, issue)
+}
+
+/** What discovery read of the dashboard this cycle, once (undefined after). */
+export function recallDashboard(github: GitHubClient): DashboardIssue | undefined {
+  const issue = readThisCycle.get(github)
+  readThisCycle.delete(github)
+  return issue
 }
 
 /** Opens the dashboard issue with `body`; returns its number. */

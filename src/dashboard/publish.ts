@@ -16,6 +16,7 @@ import {
   DASHBOARD_CURSOR,
   dashboardCursor,
   findDashboard,
+  recallDashboard,
   updateDashboard,
   type DashboardIssue
 } from './issue.js'
@@ -32,15 +33,19 @@ export async function publishDashboard(
   view: { ledger: Ledger; plan: Plan }
 ): Promise<string> {
   const cursor = dashboardCursor(view.ledger.state.cursors[DASHBOARD_CURSOR])
-  const issue: DashboardIssue | undefined = await findDashboard(deps.github, cursor, { count: 0 })
-  if (issue?.state === 'CLOSED')
-    return `#${issue.number} was closed by a person: left closed (reopen it to have it kept again)`
   const title = deps.settings.dashboard.title
   const body = dashboardBody({
     ...view,
     settings: deps.settings,
     repositoryUrl: repositoryWebUrl(deps.github)
   })
+  // What discovery read at the start: when the body is what it showed, no request is needed.
+  const read = recallDashboard(deps.github)
+  if (read && read.body === body && read.title === title) return `#${read.number} unchanged`
+  // About to write (or none was read): read it again, for ticks made while the cycle ran.
+  const issue: DashboardIssue | undefined = await findDashboard(deps.github, cursor, { count: 0 })
+  if (issue?.state === 'CLOSED')
+    return `#${issue.number} was closed by a person: left closed (reopen it to have it kept again)`
   if (!issue) return `opened #${await createDashboard(deps.github, deps.settings.dashboard, body)}`
   if (issue.body === body && issue.title === title) return `#${issue.number} unchanged`
   // Ticks newer than the edit the cycle judged came while it ran: the next cycle acts on them.

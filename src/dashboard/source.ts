@@ -10,7 +10,7 @@ import { trustActor } from '../discovery/github-shared.js'
 import type { DiscoveryContext, DiscoveryResult, DiscoverySource } from '../discovery/source.js'
 import { judgeActor } from '../discovery/trust.js'
 import { parseTicks } from './body.js'
-import { DASHBOARD_CURSOR, dashboardCursor, findDashboard } from './issue.js'
+import { DASHBOARD_CURSOR, dashboardCursor, findDashboard, rememberDashboard } from './issue.js'
 import { steerOp } from './steer.js'
 
 /** True when `editAt` is newer than the edit judged last (every edit is when none was). */
@@ -31,6 +31,7 @@ export function createDashboardSource(options: { permissions?: PermissionCache }
       const issue = await findDashboard(github, before, counter)
       result.requests = counter.count
       if (!issue || issue.state !== 'OPEN') return result
+      rememberDashboard(github, issue)
       const ticks = parseTicks(issue.body)
       if (ticks.length > 0 && isNewEdit(issue.lastEditedAt, before.appliedEditAt)) {
         // Kept only with an edit judged: finding the issue again by its marker costs no ledger write.

@@ -93,6 +93,15 @@ describe('the Dashboard issue', () => {
     expect(idle.status).toBe(0)
     expect(dashboards(world)).toHaveLength(1)
     expect(dashboardEdits(world)).toBe(edits)
+
+    // A maintainer who closes it is not overruled: no new one, and it stays closed.
+    world.gh.mutate({ action: 'close_issue', issue: dashboard.number, actor: MAINTAINER })
+    const closed = await world.runAction(SCHEDULE_EVENT)
+
+    expect(closed.status).toBe(0)
+    expect(dashboards(world).map(issue => [issue.number, issue.state])).toEqual([
+      [dashboard.number, 'closed']
+    ])
   })
 
   it("acts on a maintainer's tick, unticks the box and records who asked; an outsider's tick changes nothing", async () => {
