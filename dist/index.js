@@ -82473,16 +82473,46 @@ function writeMetricsFile(path, text) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
     (0,external_node_fs_.writeFileSync)(path, text);
 }
-/** Serves `GET /metrics` with whatever `current()` returns, on 127.0.0.1 unless a host is given. */
-function serveMetrics(port, current, host = '127.0.0.1') {
+/**
+ * Healthy while the last good cycle ended within two intervals (or, before the first one, while
+ * the daemon has been up for less): a daemon whose cycles keep failing or hang turns unhealthy, so
+ * that a container's HEALTHCHECK or a supervisor can restart it.
+ */
+function healthOf(progress, now) {
+    const since = progress.lastGoodAt ?? progress.startedAt;
+    const fresh = now - since <= 2 * progress.intervalMs;
+    const status = !fresh ? 'stale' : progress.lastGoodAt === undefined ? 'starting' : 'ok';
+    return {
+        status: fresh ? 200 : 503,
+        body: {
+            status,
+            cycles: progress.cycles,
+            intervalSeconds: Math.round(progress.intervalMs / 1000),
+            lastCycleEndedAt: progress.lastGoodAt === undefined ? null : new Date(progress.lastGoodAt).toISOString(),
+            ...(progress.lastError ? { lastError: progress.lastError } : {})
+        }
+    };
+}
+/**
+ * Serves `GET /metrics` with whatever `current()` returns and, given `health`, `GET /healthz` with
+ * its answer; on 127.0.0.1 unless a host is given.
+ */
+function serveMetrics(port, current, host = '127.0.0.1', health) {
     const server = createServer((request, response) => {
-        if (request.method === 'GET' && request.url?.split('?')[0] === '/metrics') {
+        const path = request.url?.split('?')[0];
+        if (request.method === 'GET' && path === '/metrics') {
             response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
             response.end(current());
             return;
         }
+        if (request.method === 'GET' && path === '/healthz' && health) {
+            const answer = health();
+            response.writeHead(answer.status, { 'content-type': 'application/json' });
+            response.end(`${JSON.stringify(answer.body)}\n`);
+            return;
+        }
         response.writeHead(404, { 'content-type': 'text/plain' });
-        response.end('not found: metrics are at /metrics\n');
+        response.end(`not found: metrics are at /metrics${health ? ', health at /healthz' : ''}\n`);
     });
     return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -11771,16 +11771,46 @@ function writeMetricsFile(path, text) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
     (0,external_node_fs_.writeFileSync)(path, text);
 }
-/** Serves `GET /metrics` with whatever `current()` returns, on 127.0.0.1 unless a host is given. */
-function serveMetrics(port, current, host = '127.0.0.1') {
+/**
+ * Healthy while the last good cycle ended within two intervals (or, before the first one, while
+ * the daemon has been up for less): a daemon whose cycles keep failing or hang turns unhealthy, so
+ * that a container's HEALTHCHECK or a supervisor can restart it.
+ */
+function healthOf(progress, now) {
+    const since = progress.lastGoodAt ?? progress.startedAt;
+    const fresh = now - since <= 2 * progress.intervalMs;
+    const status = !fresh ? 'stale' : progress.lastGoodAt === undefined ? 'starting' : 'ok';
+    return {
+        status: fresh ? 200 : 503,
+        body: {
+            status,
+            cycles: progress.cycles,
+            intervalSeconds: Math.round(progress.intervalMs / 1000),
+            lastCycleEndedAt: progress.lastGoodAt === undefined ? null : new Date(progress.lastGoodAt).toISOString(),
+            ...(progress.lastError ? { lastError: progress.lastError } : {})
+        }
+    };
+}
+/**
+ * Serves `GET /metrics` with whatever `current()` returns and, given `health`, `GET /healthz` with
+ * its answer; on 127.0.0.1 unless a host is given.
+ */
+function serveMetrics(port, current, host = '127.0.0.1', health) {
     const server = (0,external_node_http_.createServer)((request, response) => {
-        if (request.method === 'GET' && request.url?.split('?')[0] === '/metrics') {
+        const path = request.url?.split('?')[0];
+        if (request.method === 'GET' && path === '/metrics') {
             response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
             response.end(current());
             return;
         }
+        if (request.method === 'GET' && path === '/healthz' && health) {
+            const answer = health();
+            response.writeHead(answer.status, { 'content-type': 'application/json' });
+            response.end(`${JSON.stringify(answer.body)}\n`);
+            return;
+        }
         response.writeHead(404, { 'content-type': 'text/plain' });
-        response.end('not found: metrics are at /metrics\n');
+        response.end(`not found: metrics are at /metrics${health ? ', health at /healthz' : ''}\n`);
     });
     return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -12236,10 +12266,11 @@ async function daemon(io, options, intervalSeconds, metricsPort) {
     process.once('SIGTERM', stop);
     let metrics = '';
     let server;
+    const progress = { startedAt: Date.now(), intervalMs: intervalSeconds * 1000, cycles: 0 };
     try {
         if (metricsPort) {
-            server = await serveMetrics(metricsPort, () => metrics);
-            options.logger.info(`ccal run: metrics at http://127.0.0.1:${metricsPort}/metrics`);
+            server = await serveMetrics(metricsPort, () => metrics, '127.0.0.1', () => healthOf(progress, Date.now()));
+            options.logger.info(`ccal run: metrics at http://127.0.0.1:${metricsPort}/metrics, health at http://127.0.0.1:${metricsPort}/healthz`);
         }
         let cycles = 0;
         while (!controller.signal.aborted) {
@@ -12249,6 +12280,8 @@ async function daemon(io, options, intervalSeconds, metricsPort) {
                 metrics = writeMetrics(options, result);
                 const { report } = result;
                 cycles += 1;
+                Object.assign(progress, { cycles, lastGoodAt: Date.now() });
+                delete progress.lastError;
                 waitMs = untilNextCycle(intervalSeconds, report.modelWork);
                 options.logger.info(`ccal run: cycle ${cycles} done: ${report.executed.length} executed, ${report.problems.length} problems; next in ${Math.round(waitMs / 1000)}s`);
                 if (report.modelWork)
@@ -12257,6 +12290,7 @@ async function daemon(io, options, intervalSeconds, metricsPort) {
             catch (error) {
                 // A daemon outlives a bad cycle (the network, a lost race); the next one starts afresh.
                 options.logger.error(`ccal run: cycle failed: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                progress.lastError = (0,errors/* errorMessage */.gJ)(error);
             }
             await pause(waitMs, controller.signal);
         }

@@ -23,7 +23,7 @@ import { describeTrigger, triggerFromEnvironment } from '../../core/trigger.js'
 import { discoveryPlan, type PlanRow } from '../../discovery/plan-view.js'
 import { UsageError, errorMessage } from '../../util/errors.js'
 import { createStreamLogger, type Logger } from '../../util/logger.js'
-import { serveMetrics, writeMetricsFile } from '../../util/metrics.js'
+import { healthOf, serveMetrics, writeMetricsFile, type DaemonProgress } from '../../util/metrics.js'
 import type { TokenSource } from '../../util/token-source.js'
 import { githubAuth } from '../github-auth.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from '../io.js'
@@ -208,10 +208,18 @@ async function daemon(
   process.once('SIGTERM', stop)
   let metrics = ''
   let server: Server | undefined
+  const progress: DaemonProgress = { startedAt: Date.now(), intervalMs: intervalSeconds * 1000, cycles: 0 }
   try {
     if (metricsPort) {
-      server = await serveMetrics(metricsPort, () => metrics)
-      options.logger.info(`ccal run: metrics at http://127.0.0.1:${metricsPort}/metrics`)
+      server = await serveMetrics(
+        metricsPort,
+        () => metrics,
+        '127.0.0.1',
+        () => healthOf(progress, Date.now())
+      )
+      options.logger.info(
+        `ccal run: metrics at http://127.0.0.1:${metricsPort}/metrics, health at http://127.0.0.1:${metricsPort}/healthz`
+      )
     }
     let cycles = 0
     while (!controller.signal.aborted) {
@@ -221,6 +229,8 @@ async function daemon(
         metrics = writeMetrics(options, result)
         const { report } = result
         cycles += 1
+        Object.assign(progress, { cycles, lastGoodAt: Date.now() })
+        delete progress.lastError
         waitMs = untilNextCycle(intervalSeconds, report.modelWork)
         options.logger.info(
           `ccal run: cycle ${cycles} done: ${report.executed.length} executed, ${report.problems.length} problems; next in ${Math.round(waitMs / 1000)}s`
@@ -232,6 +242,7 @@ async function daemon(
       } catch (error) {
         // A daemon outlives a bad cycle (the network, a lost race); the next one starts afresh.
         options.logger.error(`ccal run: cycle failed: ${errorMessage(error)}`)
+        progress.lastError = errorMessage(error)
       }
       await pause(waitMs, controller.signal)
     }
